@@ -1,0 +1,202 @@
+// Offline migrations with the wasm schema engine: apply (= `prisma migrate deploy`), create
+// (= `prisma migrate dev --create-only`), and drift checks. Works for SQLite and PostgreSQL.
+import { existsSync, readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import pg from 'pg'
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { parse as parsePgUrl } from 'pg-connection-string'
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm'
+import { openSchemaEngine, type SchemaEngine, type SchemaFile } from './schema-engine.ts'
+import { paths, providerFromUrl, type Provider } from './providers.ts'
+
+const ROOT = resolve(import.meta.dirname, '../..') // project root (holds prisma/)
+const FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] }
+
+export function schemaFiles(p: Provider): SchemaFile[] {
+  const path = join(ROOT, paths(p).schema)
+  return [{ path, content: readFileSync(path, 'utf8') }]
+}
+
+/** Same shape the Prisma CLI builds: sorted subfolders, each with migration.sql, plus migration_lock.toml. */
+export function listMigrations(p: Provider): MigrationList {
+  const baseDir = join(ROOT, paths(p).migrations)
+  const lockPath = join(baseDir, 'migration_lock.toml')
+  const dirs = existsSync(baseDir)
+    ? readdirSync(baseDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+    : []
+  return {
+    baseDir,
+    lockfile: { path: 'migration_lock.toml', content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null },
+    shadowDbInitScript: '',
+    migrationDirectories: dirs.sort((a, b) => a.localeCompare(b)).map((name) => {
+      const file = join(baseDir, name, 'migration.sql')
+      let content: { tag: 'ok'; value: string } | { tag: 'error'; value: string }
+      try { content = { tag: 'ok', value: readFileSync(file, 'utf8') } }
+      catch (e) { content = { tag: 'error', value: (e as Error).message } }
+      return { path: name, migrationFile: { path: 'migration.sql', content } }
+    }),
+  }
+}
+
+const fixCharOid = (res: pg.QueryResult | undefined) => {
+  for (const f of res?.fields ?? []) if (f.dataTypeID === 18) f.dataTypeID = 25 // "char" -> text
+  return res
+}
+function adapterOver(cfg: pg.PoolConfig) {
+  const pool = new pg.Pool({ ...cfg, max: 2 })
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...a: unknown[]) => unknown
+    ;(client as { query: unknown }).query = (...args: unknown[]) => {
+      const cb = args.at(-1)
+      if (typeof cb === 'function') {
+        args[args.length - 1] = (err: Error | null, res: pg.QueryResult) => cb(err, err ? res : fixCharOid(res))
+        return query(...args)
+      }
+      const r = query(...args) as Promise<pg.QueryResult> | undefined
+      return r && typeof r.then === 'function' ? r.then(fixCharOid) : r
+    }
+  })
+  return new PrismaPg(pool, { disposeExternalPool: true }).connect()
+}
+
+/** A migration-aware adapter factory for a URL (file:... -> SQLite, postgres://... -> PostgreSQL). */
+export function adapterFor(url: string): SqlMigrationAwareDriverAdapterFactory {
+  if (providerFromUrl(url) === 'sqlite') return new SqliteMigrationFactory(url)
+  return new PgMigrationFactory(url)
+}
+
+/** PrismaBetterSqlite3 for the schema engine. Works around: when replaying migrations into the
+ *  SQLite shadow DB (diff from `migrations`), the engine sends the WHOLE migration.sql through
+ *  executeRaw(); better-sqlite3's prepare() rejects it ("The supplied SQL string contains more than
+ *  one statement") -> P3006 "failed to apply cleanly to the shadow database". We fall back to exec(). */
+class SqliteMigrationFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = 'sqlite' as const
+  readonly adapterName = '@prisma/adapter-better-sqlite3'
+  readonly #inner: PrismaBetterSqlite3
+  constructor(url: string) { this.#inner = new PrismaBetterSqlite3({ url }) }
+  async connect() { return multiStatementSafe(await this.#inner.connect()) }
+  async connectToShadowDb() { return multiStatementSafe(await this.#inner.connectToShadowDb()) }
+}
+function multiStatementSafe(a: SqlDriverAdapter): SqlDriverAdapter {
+  const executeRaw = a.executeRaw.bind(a)
+  a.executeRaw = async (q) => {
+    try { return await executeRaw(q) } catch (e) {
+      if (q.args.length === 0 && e instanceof RangeError && /more than one statement/.test(e.message)) {
+        await a.executeScript(q.sql)
+        return 0
+      }
+      throw e
+    }
+  }
+  return a
+}
+
+/** PrismaPg for the schema engine, with a working shadow database. Two bugs in
+ *  @prisma/adapter-pg 7.10.0 PrismaPg.connectToShadowDb() are avoided here:
+ *  1. with { connectionString } the shadow pool is `{ ...config, database: shadow }`, but pg lets
+ *     connectionString override `database`, so the "shadow" pool talks to the MAIN database;
+ *  2. its dispose runs DROP DATABASE before ending the shadow pool -> "database ... is being
+ *     accessed by other users", the shadow DB leaks and the engine call fails.
+ *  Plus a gap: adapter-pg cannot map PostgreSQL's internal `"char"` type (OID 18) that the engine's
+ *  schema describer selects from pg_catalog -> "Column type 'char' could not be deserialized".
+ *  We relabel OID 18 result columns as text (the driver already returns them as strings). */
+class PgMigrationFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = 'postgres' as const
+  readonly adapterName = '@prisma/adapter-pg'
+  readonly #cfg: pg.ClientConfig
+  constructor(url: string) {
+    const c = parsePgUrl(url)
+    this.#cfg = {
+      host: c.host ?? undefined, port: c.port ? Number(c.port) : undefined,
+      user: c.user, password: c.password, database: c.database ?? undefined, ssl: c.ssl as pg.ClientConfig['ssl'],
+    }
+  }
+  connect() { return adapterOver(this.#cfg) }
+  async connectToShadowDb() {
+    const name = `prisma_migrate_shadow_db_${randomUUID()}`
+    await this.#admin(`CREATE DATABASE "${name}"`)
+    const shadow = await adapterOver({ ...this.#cfg, database: name })
+    const dispose = shadow.dispose.bind(shadow)
+    shadow.dispose = async () => {
+      await dispose() // ends the shadow pool first
+      await this.#admin(`DROP DATABASE IF EXISTS "${name}"`)
+    }
+    return shadow
+  }
+  async #admin(sql: string) {
+    const c = new pg.Client(this.#cfg)
+    await c.connect()
+    try { await c.query(sql) } finally { await c.end() }
+  }
+}
+
+export async function withEngine<T>(url: string, fn: (e: SchemaEngine, p: Provider) => Promise<T>): Promise<T> {
+  const p = providerFromUrl(url)
+  const { engine, close } = await openSchemaEngine(adapterFor(url), schemaFiles(p),
+    process.env.SCHEMA_ENGINE_DEBUG ? (m) => console.error('[schema-engine]', m) : undefined)
+  try { return await fn(engine, p) } finally { await close() }
+}
+
+/** `prisma migrate deploy` equivalent: applies pending committed migrations, returns their names. */
+export async function migrate(url: string): Promise<string[]> {
+  return withEngine(url, async (engine, p) => {
+    const out = await engine.applyMigrations({ migrationsList: listMigrations(p), filters: FILTERS })
+    return out.appliedMigrationNames
+  })
+}
+
+/** SQL that would bring the LIVE database to the schema; '' when in sync (runtime drift check, no shadow DB). */
+export async function liveDrift(url: string): Promise<string> {
+  return withEngine(url, async (engine, p) => {
+    const files = schemaFiles(p)
+    const r = await engine.diff({
+      from: { tag: 'schemaDatasource', files, configDir: ROOT },
+      to: { tag: 'schemaDatamodel', files },
+      script: true, exitCode: true, filters: FILTERS,
+    })
+    return r.exitCode === 2 ? (r.stdout ?? '') : ''
+  })
+}
+
+/** SQL missing from the committed migrations to reach the schema; '' when in sync. Uses a shadow DB
+ *  (SQLite: in-memory; PostgreSQL: a temporary database created on the server behind `url`). */
+export async function migrationsDrift(url: string): Promise<string> {
+  return withEngine(url, async (engine, p) => {
+    const r = await engine.diff({
+      from: { tag: 'migrations', ...listMigrations(p) },
+      to: { tag: 'schemaDatamodel', files: schemaFiles(p) },
+      script: true, exitCode: true, filters: FILTERS,
+    })
+    return r.exitCode === 2 ? (r.stdout ?? '') : ''
+  })
+}
+
+/** `prisma migrate dev --create-only` equivalent, without touching any real database:
+ *  SQL = diff(committed migrations replayed on a shadow DB -> schema). Writes
+ *  <migrations>/<UTC yyyymmddHHMMSS>_<name>/migration.sql and migration_lock.toml, exactly the
+ *  layout the Prisma CLI reads. Returns the folder name, or null when there is nothing to migrate. */
+export async function createMigration(shadowUrl: string, name: string, now = new Date()): Promise<string | null> {
+  const p = providerFromUrl(shadowUrl)
+  const list = listMigrations(p)
+  const lock = `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${p}"\n`
+  mkdirSync(list.baseDir, { recursive: true })
+  // the engine refuses a `migrations` source without a lockfile ("Could not determine the connector")
+  if (list.lockfile.content == null) { writeFileSync(join(list.baseDir, 'migration_lock.toml'), lock); list.lockfile.content = lock }
+  const sql = await withEngine(shadowUrl, async (engine) => {
+    const r = await engine.diff({
+      from: { tag: 'migrations', ...list },
+      to: { tag: 'schemaDatamodel', files: schemaFiles(p) },
+      script: true, exitCode: true, filters: FILTERS,
+    })
+    return r.exitCode === 2 ? (r.stdout ?? '') : ''
+  })
+  if (!sql) return null
+  const ts = now.toISOString().replace(/\D/g, '').slice(0, 14) // same format as the CLI: 20250101123456
+  const folder = `${ts}_${name}`
+  mkdirSync(join(list.baseDir, folder))
+  writeFileSync(join(list.baseDir, folder, 'migration.sql'), sql)
+  return folder
+}
