@@ -1,0 +1,53 @@
+import type { Refusal } from './lifecycle.ts';
+import type { ItemStatus, Role } from './types.ts';
+
+export type DomainErrorCode =
+  | Refusal
+  | 'not_found'
+  | 'need_member'
+  | 'need_official'
+  | 'not_your_community'
+  | 'only_submitter'
+  | 'only_claimant'
+  | 'already_yours'
+  | 'support_wish'
+  | 'support_own'
+  | 'already_supported'
+  | 'merge_self'
+  | 'merge_target_closed'
+  | 'merge_other_community'
+  | 'person_not_found'
+  | 'person_ambiguous'
+  | 'invite_invalid'
+  | 'already_member'
+  | 'no_community'
+  | 'no_own_community'
+  | 'group_not_bound';
+
+export type DomainErrorParams = {
+  id?: number;
+  name?: string;
+  status?: ItemStatus;
+  community?: string;
+  role?: Role;
+};
+
+/** The one error of the domain: a rule refused what someone asked. Never a crash. */
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly params: DomainErrorParams;
+  constructor(code: DomainErrorCode, params: DomainErrorParams = {}) {
+    super(`${code}${params.id !== undefined ? ` #${params.id}` : ''}`);
+    this.name = 'DomainError';
+    this.code = code;
+    this.params = params;
+  }
+}
+
+/** Another transaction changed the row first; the command is run again on fresh data. */
+export class ConflictError extends Error {
+  constructor(what: string) {
+    super(`concurrent change: ${what}`);
+    this.name = 'ConflictError';
+  }
+}

@@ -1,0 +1,144 @@
+import type { Item, Person, Tx } from '../db/client.ts';
+import { isOfficialOf, type Actor } from './actor.ts';
+import { DomainError } from './errors.ts';
+import { applyEvent, getItem, type ItemChange } from './items.ts';
+import { authorize } from './permissions.ts';
+import { transition } from './lifecycle.ts';
+import type { ItemStatus } from './types.ts';
+import { DAY } from './clock.ts';
+
+// The chat commands on one item. Each runs inside the caller's transaction.
+
+export async function claimItem(tx: Tx, actor: Actor, id: number, now: Date): Promise<ItemChange> {
+  const item = await getItem(tx, id);
+  authorize(actor, 'claim', item);
+  if (item.status === 'claimed') {
+    if (item.claimantId === actor.id) throw new DomainError('already_yours', { id });
+    const holder = item.claimantId ? await tx.person.findUnique({ where: { id: item.claimantId } }) : null;
+    throw new DomainError('already_claimed', { id, name: holder?.name ?? item.assignedUnit ?? undefined });
+  }
+  return applyEvent(tx, actor, item, 'claim', now, {
+    fields: { claimantId: actor.id, assignedUnit: null },
+    skipAuthorize: true,
+  });
+}
+
+export type AssignTo = { kind: 'person'; person: Pick<Person, 'id' | 'name'> } | { kind: 'unit'; name: string };
+
+export async function assignItem(tx: Tx, actor: Actor, id: number, to: AssignTo, now: Date): Promise<ItemChange> {
+  const item = await getItem(tx, id);
+  const fields: Partial<Item> =
+    to.kind === 'person' ? { claimantId: to.person.id, assignedUnit: null } : { claimantId: null, assignedUnit: to.name };
+  const who = to.kind === 'person' ? to.person.name : to.name;
+  return applyEvent(tx, actor, item, 'assign', now, { fields, note: who });
+}
+
+/** Finds the person an official means by "@名字" among the community's members and officials. */
+export async function findCommunityPerson(tx: Tx, communityId: number, name: string): Promise<Person> {
+  const matches = await tx.person.findMany({
+    where: { name, memberships: { some: { communityId } } },
+    take: 2,
+  });
+  if (matches.length === 0) throw new DomainError('person_not_found', { name });
+  if (matches.length > 1) throw new DomainError('person_ambiguous', { name });
+  return matches[0]!;
+}
+
+export async function progressItem(tx: Tx, actor: Actor, id: number, note: string, now: Date) {
+  return applyEvent(tx, actor, await getItem(tx, id), 'progress', now, { note });
+}
+
+export async function completeItem(tx: Tx, actor: Actor, id: number, note: string, now: Date) {
+  return applyEvent(tx, actor, await getItem(tx, id), 'complete', now, { note });
+}
+
+export async function releaseItem(tx: Tx, actor: Actor, id: number, reason: string, now: Date) {
+  return applyEvent(tx, actor, await getItem(tx, id), 'release', now, { note: reason });
+}
+
+/** A rating of 1–2 reopens the item to its claimant (SPEC lifecycle); 3–5 or none confirms. */
+export async function confirmItem(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+  rating: number | null,
+  comment: string,
+  now: Date,
+): Promise<ItemChange> {
+  const item = await getItem(tx, id);
+  const low = rating !== null && rating <= 2;
+  return applyEvent(tx, actor, item, low ? 'rateLow' : 'confirm', now, {
+    note: comment,
+    rating,
+    fields: { rating, ratingComment: comment || null },
+  });
+}
+
+export async function disputeItem(tx: Tx, actor: Actor, id: number, reason: string, now: Date) {
+  return applyEvent(tx, actor, await getItem(tx, id), 'dispute', now, { note: reason });
+}
+
+export async function withdrawItem(tx: Tx, actor: Actor, id: number, reason: string, now: Date) {
+  return applyEvent(tx, actor, await getItem(tx, id), 'withdraw', now, { note: reason });
+}
+
+export async function rejectItem(tx: Tx, actor: Actor, id: number, reason: string, now: Date) {
+  return applyEvent(tx, actor, await getItem(tx, id), 'reject', now, { note: reason });
+}
+
+/** An official (or a failed revisit) reopens: a closed item goes back to whoever held it. */
+export async function reopenItem(tx: Tx, actor: Actor | null, id: number, note: string, now: Date) {
+  const item = await getItem(tx, id);
+  return applyEvent(tx, actor, item, 'reopen', now, { note, fields: { rating: null, ratingComment: null } });
+}
+
+/** 合并 N 到 M: N becomes a duplicate; its submitter (and supporters) follow M. */
+export async function mergeItem(tx: Tx, actor: Actor, id: number, intoId: number, now: Date): Promise<ItemChange> {
+  if (id === intoId) throw new DomainError('merge_self', { id });
+  const item = await getItem(tx, id);
+  const into = await getItem(tx, intoId);
+  authorize(actor, 'merge', item);
+  if (into.communityId !== item.communityId) throw new DomainError('merge_other_community', { id });
+  if (!isOfficialOf(actor, into.communityId)) throw new DomainError('need_official', { id: intoId });
+  if (['withdrawn', 'rejected', 'merged', 'confirmed'].includes(into.status)) {
+    throw new DomainError('merge_target_closed', { id: intoId });
+  }
+  const change = await applyEvent(tx, actor, item, 'merge', now, {
+    note: `#${intoId}`,
+    fields: { mergedIntoId: intoId },
+  });
+  const followers = await tx.itemSupporter.findMany({ where: { itemId: id }, select: { personId: true } });
+  for (const personId of new Set([item.submitterId, ...followers.map((f) => f.personId)])) {
+    if (personId === into.submitterId) continue;
+    await addSupporter(tx, intoId, personId, now);
+  }
+  return { ...change, into };
+}
+
+/** 附议: another affected resident joins a report. */
+export async function supportItem(tx: Tx, actor: Actor, id: number, now: Date): Promise<ItemChange> {
+  const item = await getItem(tx, id);
+  if (item.kind !== 'report') throw new DomainError('support_wish', { id });
+  authorize(actor, 'support', item);
+  const allowed = transition(item.status as ItemStatus, 'support');
+  if (!allowed.ok) throw new DomainError(allowed.refusal, { id, status: item.status as ItemStatus });
+  if (!(await addSupporter(tx, id, actor.id, now))) throw new DomainError('already_supported', { id });
+  await tx.itemEvent.create({ data: { itemId: id, type: 'supported', actorId: actor.id, createdAt: now } });
+  const supporters = await tx.itemSupporter.count({ where: { itemId: id } });
+  return { type: 'supported', item, before: item, actor, note: '', supporters: supporters + 1 };
+}
+
+async function addSupporter(tx: Tx, itemId: number, personId: number, now: Date): Promise<boolean> {
+  const existing = await tx.itemSupporter.findUnique({ where: { itemId_personId: { itemId, personId } } });
+  if (existing) return false;
+  await tx.itemSupporter.create({ data: { itemId, personId, createdAt: now } });
+  return true;
+}
+
+export async function snoozeItem(tx: Tx, actor: Actor, id: number, days: number, now: Date) {
+  const item = await getItem(tx, id);
+  return applyEvent(tx, actor, item, 'snooze', now, {
+    note: `${days}`,
+    fields: { snoozedUntil: new Date(now.getTime() + days * DAY) },
+  });
+}

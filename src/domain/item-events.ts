@@ -1,0 +1,44 @@
+import type { LifecycleEvent } from './lifecycle.ts';
+
+/** The names of timeline entries, as stored in item_events.type and shown in 查询. */
+export const EVENT_TYPES = [
+  'created',
+  'claimed',
+  'assigned',
+  'progress',
+  'done',
+  'released',
+  'confirmed',
+  'rated_low',
+  'auto_confirmed',
+  'disputed',
+  'withdrawn',
+  'rejected',
+  'merged',
+  'reopened',
+  'supported',
+  'snoozed',
+  'photo_added',
+  'reminded',
+  'auto_released',
+  'escalated',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const EVENT_OF: Record<LifecycleEvent, EventType> = {
+  claim: 'claimed',
+  assign: 'assigned',
+  progress: 'progress',
+  complete: 'done',
+  release: 'released',
+  confirm: 'confirmed',
+  rateLow: 'rated_low',
+  autoConfirm: 'auto_confirmed',
+  dispute: 'disputed',
+  withdraw: 'withdrawn',
+  reject: 'rejected',
+  merge: 'merged',
+  reopen: 'reopened',
+  support: 'supported',
+  snooze: 'snoozed',
+};

@@ -1,0 +1,143 @@
+import type { Item, Tx } from '../db/client.ts';
+import { roleIn, type Actor } from './actor.ts';
+import { ConflictError, DomainError } from './errors.ts';
+import { EVENT_OF, type EventType } from './item-events.ts';
+import { transition, type LifecycleEvent } from './lifecycle.ts';
+import { authorize } from './permissions.ts';
+import type { ItemKind, ItemStatus, Priority } from './types.ts';
+
+/** What happened to an item: enough for the bot to tell everyone who should know. */
+export type ItemChange = {
+  type: EventType;
+  item: Item;
+  before: Item | null;
+  actor: Actor | null;
+  note: string;
+  rating?: number | null;
+  /** The item a duplicate was merged into. */
+  into?: Item;
+  /** Number of residents behind a report after a +1. */
+  supporters?: number;
+};
+
+export type NewItem = {
+  kind: ItemKind;
+  text: string;
+  communityId: number;
+  submitterId: number;
+  category: string | null;
+  place: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  priority: Priority;
+  deadlineAt: Date | null;
+  photos: string[];
+  sourcePlatform: string;
+  sourceConversationId: string | null;
+};
+
+export async function createItem(tx: Tx, input: NewItem, now: Date): Promise<ItemChange> {
+  const { photos, ...fields } = input;
+  const item = await tx.item.create({
+    data: { ...fields, status: 'open', createdAt: now, updatedAt: now },
+  });
+  await tx.itemEvent.create({
+    data: { itemId: item.id, type: 'created', actorId: input.submitterId, toStatus: 'open', createdAt: now },
+  });
+  if (photos.length > 0) {
+    await tx.itemPhoto.createMany({ data: photos.map((ref) => ({ itemId: item.id, ref, createdAt: now })) });
+  }
+  return { type: 'created', item, before: null, actor: null, note: '' };
+}
+
+export async function getItem(tx: Tx, id: number): Promise<Item> {
+  const item = await tx.item.findUnique({ where: { id } });
+  if (!item) throw new DomainError('not_found', { id });
+  return item;
+}
+
+const seconds = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+
+/**
+ * Applies one lifecycle event: checks who may, checks the table, writes the item with an
+ * optimistic version check (so that two claims in the same second cannot both win) and appends
+ * the timeline entry. `fields` are the event's own columns (claimant, rating, …).
+ */
+export async function applyEvent(
+  tx: Tx,
+  actor: Actor | null,
+  item: Item,
+  event: LifecycleEvent,
+  now: Date,
+  opts: { note?: string; rating?: number | null; fields?: Partial<Item>; skipAuthorize?: boolean } = {},
+): Promise<ItemChange> {
+  if (actor && !opts.skipAuthorize) authorize(actor, event, item);
+  const result = transition(item.status as ItemStatus, event);
+  if (!result.ok) throw new DomainError(result.refusal, { id: item.id, status: item.status as ItemStatus });
+  const human = actor !== null;
+  const fields: Partial<Item> = { ...timestampsFor(event, item, now, human), ...opts.fields };
+  const updated = await tx.item.updateMany({
+    where: { id: item.id, version: item.version },
+    data: { ...fields, status: result.to, version: { increment: 1 }, updatedAt: now },
+  });
+  if (updated.count !== 1) throw new ConflictError(`item #${item.id}`);
+  const after = { ...item, ...fields, status: result.to, version: item.version + 1, updatedAt: now } as Item;
+  const type = EVENT_OF[event];
+  await tx.itemEvent.create({
+    data: {
+      itemId: item.id,
+      type,
+      actorId: actor?.id ?? null,
+      fromStatus: item.status,
+      toStatus: result.to,
+      note: opts.note || null,
+      rating: opts.rating ?? null,
+      createdAt: now,
+    },
+  });
+  return { type, item: after, before: item, actor, note: opts.note ?? '', rating: opts.rating ?? null };
+}
+
+/** The time columns an event moves (SPEC: figures need time to claim, to resolve, to answer). */
+function timestampsFor(event: LifecycleEvent, item: Item, now: Date, human: boolean): Partial<Item> {
+  const answered =
+    human && item.answeredAt === null ? { answeredAt: now, answerSeconds: seconds(item.createdAt, now) } : {};
+  switch (event) {
+    case 'claim':
+    case 'assign':
+      return {
+        ...answered,
+        ...(item.claimedAt === null ? { claimedAt: now, claimSeconds: seconds(item.createdAt, now) } : {}),
+        activityAt: now,
+        remindedAt: null,
+        snoozedUntil: null,
+      };
+    case 'progress':
+      return { ...answered, activityAt: now, remindedAt: null };
+    case 'complete':
+      return { ...answered, doneAt: now, resolveSeconds: seconds(item.createdAt, now), activityAt: now };
+    case 'release':
+      return { claimantId: null, assignedUnit: null, activityAt: null, remindedAt: null, snoozedUntil: null };
+    case 'confirm':
+    case 'autoConfirm':
+      return { closedAt: now };
+    case 'rateLow':
+    case 'dispute':
+    case 'reopen':
+      return { doneAt: null, resolveSeconds: null, closedAt: null, activityAt: now, remindedAt: null };
+    case 'withdraw':
+    case 'merge':
+      return { closedAt: now };
+    case 'reject':
+      return { ...answered, closedAt: now };
+    case 'support':
+    case 'snooze':
+      return {};
+  }
+}
+
+export function canSeeContacts(actor: Actor, item: Item): boolean {
+  return (
+    item.submitterId === actor.id || item.claimantId === actor.id || roleIn(actor, item.communityId) === 'official'
+  );
+}

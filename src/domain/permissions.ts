@@ -1,0 +1,49 @@
+import { isMemberOf, isOfficialOf, type Actor } from './actor.ts';
+import { DomainError } from './errors.ts';
+import type { LifecycleEvent } from './lifecycle.ts';
+
+type ItemFacts = { id: number; communityId: number; submitterId: number; claimantId: number | null };
+
+/**
+ * Who may cause which event (SPEC "People and roles" and the command table). Throws the refusal a
+ * person should hear; returns quietly when allowed. Pure: no database.
+ */
+export function authorize(actor: Actor, event: LifecycleEvent, item: ItemFacts): void {
+  const id = item.id;
+  const official = isOfficialOf(actor, item.communityId);
+  const isClaimant = item.claimantId !== null && item.claimantId === actor.id;
+  switch (event) {
+    case 'claim':
+      if (actor.roles.size === 0) throw new DomainError('need_member', { id });
+      if (!isMemberOf(actor, item.communityId)) throw new DomainError('not_your_community', { id });
+      return;
+    case 'assign':
+    case 'reject':
+    case 'merge':
+    case 'reopen':
+      if (!official) throw new DomainError('need_official', { id });
+      return;
+    case 'progress':
+    case 'complete':
+    case 'snooze':
+      if (isClaimant || official) return;
+      if (actor.roles.size === 0) throw new DomainError('need_member', { id });
+      throw new DomainError('only_claimant', { id });
+    case 'release':
+      if (isClaimant) return;
+      if (actor.roles.size === 0) throw new DomainError('need_member', { id });
+      throw new DomainError('only_claimant', { id });
+    case 'confirm':
+    case 'rateLow':
+    case 'dispute':
+    case 'withdraw':
+      if (item.submitterId !== actor.id) throw new DomainError('only_submitter', { id });
+      return;
+    case 'support':
+      if (item.submitterId === actor.id) throw new DomainError('support_own', { id });
+      return;
+    case 'autoConfirm':
+      // Only the scheduler confirms automatically; no person may.
+      throw new DomainError('only_submitter', { id });
+  }
+}

@@ -1,0 +1,109 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Working days on China's calendar: public holidays and make-up working days (调休) as the State
+ * Council publishes them each year. The `chinese-days` package carries them up to the year it was
+ * built; an admin adds later years (or corrections) as overrides. A date in a year neither source
+ * covers falls back to Monday–Friday, and the caller is told (`covered: false`).
+ */
+export type DayOverride = { date: string; workday: boolean; name?: string | null };
+
+export type WorkCalendar = {
+  isWorkday(date: string): boolean;
+  /** Whether the year of `date` is known (package data or overrides). */
+  covers(date: string): boolean;
+  /** The calendar date `n` working days after `date` (not counting `date` itself). */
+  addWorkdays(date: string, n: number): string;
+  /** Working days in (from, to], for "overdue by N working days". */
+  workdaysBetween(from: string, to: string): number;
+};
+
+type PackageData = { holidays: Record<string, string>; workdays: Record<string, string> };
+
+let packageData: PackageData | null = null;
+function loadPackageData(): PackageData {
+  // Only the data file: the package's functions read dates in the process's time zone.
+  packageData ??= createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as PackageData;
+  return packageData;
+}
+
+export function createWorkCalendar(overrides: readonly DayOverride[] = []): WorkCalendar {
+  const data = loadPackageData();
+  const days = new Map<string, boolean>();
+  const years = new Set<string>();
+  for (const date of Object.keys(data.holidays)) {
+    days.set(date, false);
+    years.add(date.slice(0, 4));
+  }
+  for (const date of Object.keys(data.workdays)) days.set(date, true);
+  for (const o of overrides) {
+    days.set(o.date, o.workday);
+    years.add(o.date.slice(0, 4));
+  }
+
+  const isWorkday = (date: string) => {
+    const known = days.get(date);
+    if (known !== undefined) return known;
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  };
+  return {
+    isWorkday,
+    covers: (date) => years.has(date.slice(0, 4)),
+    addWorkdays(date, n) {
+      let current = date;
+      let left = n;
+      while (left > 0) {
+        current = nextDate(current);
+        if (isWorkday(current)) left--;
+      }
+      return current;
+    },
+    workdaysBetween(from, to) {
+      let count = 0;
+      for (let d = nextDate(from); d <= to; d = nextDate(d)) if (isWorkday(d)) count++;
+      return count;
+    },
+  };
+}
+
+function nextDate(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
+}
+
+/** The instant a local wall-clock time happens in a time zone (no DST in China, but done properly). */
+export function zonedTime(date: string, time: string, timeZone: string): Date {
+  const guess = new Date(`${date}T${time}Z`);
+  const offset = tzOffsetMs(guess, timeZone);
+  const first = new Date(guess.getTime() - offset);
+  const second = tzOffsetMs(first, timeZone);
+  return second === offset ? first : new Date(guess.getTime() - second);
+}
+
+function tzOffsetMs(instant: Date, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
