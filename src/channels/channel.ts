@@ -1,0 +1,31 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { RouteModule } from '../http/create-server.ts';
+import type { InboundService } from '../inbox/inbound-service.ts';
+import type { Logger } from '../log.ts';
+import type { ChannelSender } from './types.ts';
+
+/** What a channel module needs from the rest of Lianxin. */
+export type ChannelDeps = {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  inbound: InboundService;
+  /** This process's id in leases. */
+  owner: string;
+};
+
+/**
+ * One platform's way in and way out: HTTP routes for callbacks, long connections to start and stop,
+ * and the sender the outbox delivers through. The bot and the domain never see any of it.
+ */
+export type Channel = {
+  readonly name: string;
+  readonly sender?: ChannelSender;
+  readonly routes?: RouteModule[];
+  start?(): Promise<void> | void;
+  /** Stops taking messages and closes connections; called before the database closes. */
+  stop?(): Promise<void>;
+};

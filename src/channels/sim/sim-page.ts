@@ -1,0 +1,173 @@
+/**
+ * The simulator page: pick who you are and which chat you are in, talk to the bot, watch the group.
+ * Plain HTML and a little script, no build step; every text from the server goes in via
+ * textContent, so nothing a resident typed can run as markup.
+ */
+export function simPage(): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>连心 · 模拟器</title>
+<style>
+  :root { --green: #2f7d4f; --bg: #f2f3f5; }
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 16px/1.5 -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; background: var(--bg); color: #222; }
+  header { background: var(--green); color: #fff; padding: 10px 16px; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
+  header h1 { font-size: 18px; margin: 0 12px 0 0; }
+  header label { font-size: 14px; display: flex; gap: 6px; align-items: center; }
+  select, input, button { font: inherit; padding: 6px 8px; border-radius: 6px; border: 1px solid #ccc; }
+  button { background: var(--green); color: #fff; border-color: var(--green); cursor: pointer; }
+  button.light { background: #fff; color: var(--green); }
+  main { max-width: 760px; margin: 0 auto; padding: 12px; }
+  #setup { background: #fff; border-radius: 8px; padding: 12px 16px; margin-bottom: 12px; }
+  #log { background: #fff; border-radius: 8px; padding: 12px; height: 60vh; overflow-y: auto; }
+  .msg { margin: 8px 0; display: flex; flex-direction: column; }
+  .msg .who { font-size: 12px; color: #888; }
+  .msg .text { white-space: pre-wrap; padding: 8px 10px; border-radius: 8px; max-width: 85%; background: #eef5f0; align-self: flex-start; }
+  .msg.me { align-items: flex-end; }
+  .msg.me .text { background: #95ec69; align-self: flex-end; }
+  form { display: flex; gap: 8px; margin-top: 10px; }
+  form input { flex: 1; }
+  .quick { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 8px; }
+  .hint { color: #666; font-size: 14px; }
+  code { background: #f4f4f4; padding: 1px 4px; border-radius: 4px; }
+</style>
+</head>
+<body>
+<header>
+  <h1>连心 · 模拟器</h1>
+  <label>我是 <select id="who"></select></label>
+  <button class="light" id="newPerson" type="button">+ 新身份</button>
+  <label>在 <select id="where"></select></label>
+</header>
+<main>
+  <div id="setup" hidden>
+    <p>还没有社区。点一下，建一个示例社区、一个居民群和两个邀请码：</p>
+    <button id="demo" type="button">创建示例社区</button>
+    <p id="codes" class="hint"></p>
+  </div>
+  <div id="log" aria-live="polite"></div>
+  <form id="send">
+    <input id="text" autocomplete="off" placeholder="说点什么，例如：心愿 帮家里老人修一下水龙头">
+    <button>发送</button>
+  </form>
+  <div class="quick" id="quick"></div>
+  <p class="hint">私聊里直接说事，机器人会一步步问；群里用命令，例如 <code>认领 12</code>。报到用管理员给的邀请码：<code>报到 邀请码</code>。</p>
+</main>
+<script>
+const $ = (id) => document.getElementById(id);
+const store = window.localStorage;
+let people = JSON.parse(store.getItem('lianxin.people') || '[]');
+if (people.length === 0) {
+  people = [
+    { id: 'resident-wang', name: '王秀英' },
+    { id: 'member-li', name: '李志强' },
+    { id: 'official-zhao', name: '赵书记' },
+  ];
+}
+let groups = [];
+
+function savePeople() { store.setItem('lianxin.people', JSON.stringify(people)); }
+function me() { return people.find((p) => p.id === $('who').value) || people[0]; }
+function where() {
+  const v = $('where').value;
+  return v === '@direct' ? { conversationId: me().id, conversationType: 'single' } : { conversationId: v, conversationType: 'group' };
+}
+function option(value, label) { const o = document.createElement('option'); o.value = value; o.textContent = label; return o; }
+
+function renderPeople() {
+  const current = $('who').value || store.getItem('lianxin.who') || people[0].id;
+  $('who').replaceChildren(...people.map((p) => option(p.id, p.name)));
+  $('who').value = people.some((p) => p.id === current) ? current : people[0].id;
+}
+function renderPlaces() {
+  const current = $('where').value || store.getItem('lianxin.where') || '@direct';
+  $('where').replaceChildren(option('@direct', '和连心私聊'), ...groups.map((g) => option(g.conversationId, g.name || g.conversationId)));
+  $('where').value = [...$('where').options].some((o) => o.value === current) ? current : '@direct';
+}
+
+async function loadState() {
+  const state = await (await fetch('/sim/state')).json();
+  groups = state.groups;
+  for (const p of state.people) if (!people.some((q) => q.id === p.id)) people.push({ id: p.id, name: p.name });
+  savePeople();
+  renderPeople();
+  renderPlaces();
+  $('setup').hidden = state.communities.length > 0;
+}
+
+async function refresh() {
+  const w = where();
+  const res = await fetch('/sim/conversations/' + encodeURIComponent(w.conversationId) + '/timeline');
+  if (!res.ok) return;
+  const { entries } = await res.json();
+  const log = $('log');
+  const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+  log.replaceChildren(...entries.map((e) => {
+    const div = document.createElement('div');
+    div.className = 'msg' + (e.from === 'person' && e.senderId === me().id ? ' me' : '');
+    const who = document.createElement('span');
+    who.className = 'who';
+    who.textContent = e.senderName + ' · ' + new Date(e.at).toLocaleTimeString();
+    const text = document.createElement('span');
+    text.className = 'text';
+    text.textContent = e.text;
+    div.append(who, text);
+    return div;
+  }));
+  if (atBottom) log.scrollTop = log.scrollHeight;
+}
+
+async function send(text) {
+  const w = where();
+  const res = await fetch('/sim/messages', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...w, senderId: me().id, senderName: me().name, text }),
+  });
+  if (!res.ok) alert((await res.json()).error || res.statusText);
+  await refresh();
+  $('log').scrollTop = $('log').scrollHeight;
+}
+
+$('send').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const text = $('text').value;
+  if (!text.trim()) return;
+  $('text').value = '';
+  send(text);
+});
+for (const q of ['帮助', '待认领', '我的', '统计']) {
+  const b = document.createElement('button');
+  b.type = 'button'; b.className = 'light'; b.textContent = q;
+  b.addEventListener('click', () => send(q));
+  $('quick').append(b);
+}
+$('who').addEventListener('change', () => { store.setItem('lianxin.who', $('who').value); renderPlaces(); refresh(); });
+$('where').addEventListener('change', () => { store.setItem('lianxin.where', $('where').value); refresh(); });
+$('newPerson').addEventListener('click', () => {
+  const name = prompt('名字（例如 张桂兰）');
+  if (!name) return;
+  const id = 'sim-' + Math.random().toString(36).slice(2, 8);
+  people.push({ id, name: name.trim() });
+  savePeople(); renderPeople(); $('who').value = id; store.setItem('lianxin.who', id); refresh();
+});
+$('demo').addEventListener('click', async () => {
+  const res = await fetch('/sim/demo', { method: 'POST' });
+  const body = await res.json();
+  if (!res.ok) { alert(body.error); return; }
+  $('codes').textContent = '好了！党员邀请码 ' + body.memberCode + '，干部邀请码 ' + body.officialCode + '。以李志强身份私聊发“报到 ' + body.memberCode + '”，以赵书记身份发“报到 ' + body.officialCode + '”。';
+  store.setItem('lianxin.where', body.groupId);
+  await loadState();
+  $('setup').hidden = false;
+  $('demo').hidden = true;
+});
+
+loadState().then(refresh);
+setInterval(refresh, 2000);
+</script>
+</body>
+</html>`;
+}

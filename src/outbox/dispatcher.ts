@@ -1,0 +1,249 @@
+import type { Db, OutboxMessage } from '../db/client.ts';
+import type { ChannelSender, Delivery, Platform, SendResult } from '../channels/types.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { Logger } from '../log.ts';
+import { quietUntil, type QuietHours } from './quiet-hours.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+
+export type DispatcherOptions = {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  senders: ReadonlyMap<Platform, ChannelSender>;
+  rateLimiter: RateLimiter;
+  /** Identifies this process in leases. */
+  owner: string;
+  maxAttempts: number;
+  retryBaseMs: number;
+  quietHours: QuietHours | null;
+  timeZone: string;
+  pollMs?: number;
+  leaseMs?: number;
+  sendTimeoutMs?: number;
+  maxInFlight?: number;
+  random?: () => number;
+};
+
+const MAX_RETRY_MS = 30 * 60_000;
+
+/**
+ * Delivers the outbox. Each conversation's messages go in order (only the oldest undelivered one
+ * of an order key is ever sent); different conversations go in parallel, so a slow or throttled
+ * target holds up nobody else. Rows are leased before sending: a process that dies mid-send leaves
+ * the row to be sent again by the next one (at least once, never lost). Failures retry with
+ * exponential back-off and jitter; after the last attempt the message is dead, for the console.
+ */
+export class OutboxDispatcher {
+  private readonly o: Required<DispatcherOptions>;
+  private readonly inFlight = new Map<number, Promise<void>>();
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private passing: Promise<void> | null = null;
+  private again = false;
+
+  constructor(options: DispatcherOptions) {
+    this.o = {
+      pollMs: 1000,
+      leaseMs: 60_000,
+      sendTimeoutMs: 30_000,
+      maxInFlight: 32,
+      random: Math.random,
+      ...options,
+    };
+  }
+
+  start(): void {
+    this.running = true;
+    this.schedule(0);
+  }
+
+  /** Stops taking new work, waits for sends under way, hands back the leases of anything unsent. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.passing;
+    await Promise.allSettled(this.inFlight.values());
+  }
+
+  /** Something was enqueued: look now rather than at the next poll. */
+  kick(): void {
+    if (!this.running) return;
+    if (this.passing) this.again = true;
+    else this.schedule(0);
+  }
+
+  /** Waits until the given messages are sent or dead (or the time is up); used by the simulator. */
+  async waitFor(ids: readonly number[], timeoutMs: number): Promise<void> {
+    if (ids.length === 0) return;
+    this.kick();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const left = await this.o.db.outboxMessage.count({ where: { id: { in: [...ids] }, status: { in: ['pending', 'sending'] } } });
+      if (left === 0 || Date.now() >= deadline) return;
+      await new Promise((r) => setTimeout(r, 15));
+    }
+  }
+
+  /** One pass: find the head of every order key that is due, lease it, send it. Returns how many started. */
+  async drainOnce(): Promise<number> {
+    const now = this.o.clock.now();
+    const { db } = this.o;
+    const heads = await db.outboxMessage.groupBy({
+      by: ['orderKey'],
+      where: { status: { in: ['pending', 'sending'] } },
+      _min: { id: true },
+    });
+    const headIds = heads.map((h) => h._min.id).filter((id): id is number => id !== null && !this.inFlight.has(id));
+    if (headIds.length === 0) return 0;
+    const room = this.o.maxInFlight - this.inFlight.size;
+    if (room <= 0) return 0;
+    const due = await db.outboxMessage.findMany({
+      where: {
+        id: { in: headIds },
+        OR: [
+          { status: 'pending', notBefore: { lte: now } },
+          // A lease that ran out: its process died mid-send.
+          { status: 'sending', leaseUntil: { lt: now } },
+        ],
+      },
+      orderBy: { id: 'asc' },
+      take: room,
+    });
+    let started = 0;
+    for (const row of due) {
+      if (row.scheduled) {
+        const until = quietUntil(now, this.o.quietHours, this.o.timeZone);
+        if (until) {
+          await db.outboxMessage.updateMany({ where: { id: row.id, status: 'pending' }, data: { notBefore: until } });
+          continue;
+        }
+      }
+      const leased = await db.outboxMessage.updateMany({
+        where: { id: row.id, status: row.status, leaseUntil: row.leaseUntil },
+        data: { status: 'sending', leaseOwner: this.o.owner, leaseUntil: new Date(now.getTime() + this.o.leaseMs) },
+      });
+      if (leased.count !== 1) continue;
+      started++;
+      const job = this.deliver(row).finally(() => this.inFlight.delete(row.id));
+      this.inFlight.set(row.id, job);
+    }
+    return started;
+  }
+
+  private schedule(delay: number): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.passing = this.pass().finally(() => {
+        this.passing = null;
+        const again = this.again;
+        this.again = false;
+        this.schedule(again ? 0 : this.o.pollMs);
+      });
+    }, delay);
+  }
+
+  private async pass(): Promise<void> {
+    try {
+      await this.drainOnce();
+    } catch (error) {
+      this.o.log.error({ err: (error as Error).message }, 'outbox pass failed');
+    }
+  }
+
+  private async deliver(row: OutboxMessage): Promise<void> {
+    const { db, log } = this.o;
+    const sender = this.o.senders.get(row.platform as Platform);
+    const delivery: Delivery = {
+      id: row.id,
+      platform: row.platform as Platform,
+      target: { type: row.targetType as 'user' | 'group', id: row.targetId },
+      text: row.text,
+      format: row.format as 'text' | 'markdown',
+      replyContext: row.replyContext ? JSON.parse(row.replyContext) : undefined,
+      partsSent: row.partsSent,
+    };
+    let result: SendResult;
+    let rateKey: string | null = null;
+    try {
+      if (!sender) {
+        result = { ok: false, retryable: true, error: `no ${row.platform} channel is configured` };
+      } else {
+        const limit = await sender.rateKey(delivery);
+        if (limit) {
+          rateKey = limit.key;
+          const slot = await this.o.rateLimiter.reserve(limit.key, limit.perMinute, this.o.clock.now());
+          if (!slot.ok) {
+            await this.release(row, { notBefore: slot.retryAt });
+            return;
+          }
+        }
+        result = await withTimeout(sender.send(delivery), this.o.sendTimeoutMs);
+      }
+    } catch (error) {
+      result = { ok: false, retryable: true, error: (error as Error).message };
+    }
+
+    const now = this.o.clock.now();
+    const mine = { id: row.id, status: 'sending', leaseOwner: this.o.owner };
+    if (result.ok) {
+      await db.outboxMessage.updateMany({
+        where: mine,
+        data: { status: 'sent', sentAt: now, leaseUntil: null, leaseOwner: null, lastError: null },
+      });
+      return;
+    }
+    const partsSent = result.partsSent ?? row.partsSent;
+    if (result.throttledUntil) {
+      // Throttling is not a failure: wait it out without spending an attempt.
+      if (rateKey) await this.o.rateLimiter.block(rateKey, result.throttledUntil);
+      log.warn({ outboxId: row.id, until: result.throttledUntil.toISOString() }, 'target throttled; waiting');
+      await this.release(row, { notBefore: result.throttledUntil, partsSent, lastError: result.error });
+      return;
+    }
+    const attempts = row.attempts + 1;
+    const dead = !result.retryable || attempts >= this.o.maxAttempts;
+    log[dead ? 'error' : 'warn']({ outboxId: row.id, attempts, err: result.error }, dead ? 'message undeliverable' : 'send failed; will retry');
+    await db.outboxMessage.updateMany({
+      where: mine,
+      data: {
+        status: dead ? 'dead' : 'pending',
+        attempts,
+        partsSent,
+        lastError: result.error.slice(0, 1000),
+        notBefore: new Date(now.getTime() + this.backoff(attempts)),
+        leaseUntil: null,
+        leaseOwner: null,
+      },
+    });
+  }
+
+  private async release(row: OutboxMessage, data: { notBefore: Date; partsSent?: number; lastError?: string }) {
+    await this.o.db.outboxMessage.updateMany({
+      where: { id: row.id, status: 'sending', leaseOwner: this.o.owner },
+      data: { ...data, status: 'pending', leaseUntil: null, leaseOwner: null },
+    });
+  }
+
+  /** 1×, 2×, 4× … the base, capped, with ±25 % jitter so that retries of many messages spread out. */
+  backoff(attempts: number): number {
+    const base = Math.min(MAX_RETRY_MS, this.o.retryBaseMs * 2 ** (attempts - 1));
+    return Math.round(base * (0.75 + this.o.random() * 0.5));
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`send timed out after ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
