@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { openDatabase, type Db } from './db/open-database.ts';
+import type { ChannelSender, Platform } from './channels/types.ts';
+import type { Channel, ChannelDeps } from './channels/channel.ts';
+import { createChannels } from './channels/create-channels.ts';
+import type { BotDeps } from './bot/bot-deps.ts';
+import { createTimeFormat } from './bot/format-time.ts';
+import { systemClock, type Clock } from './domain/clock.ts';
+import { createWorkCalendar, type WorkCalendar } from './domain/work-calendar.ts';
+import { adminRoutes } from './http/admin-routes.ts';
+import { createServer, type RouteModule } from './http/create-server.ts';
+import { InboundService } from './inbox/inbound-service.ts';
+import type { Logger } from './log.ts';
+import { OutboxDispatcher } from './outbox/dispatcher.ts';
+import { RateLimiter } from './outbox/rate-limiter.ts';
+import { parseQuietHours } from './outbox/quiet-hours.ts';
+
+export type AppOverrides = {
+  clock?: Clock;
+  /** Extra or replacement senders (tests pass fakes that record or fail). */
+  senders?: ChannelSender[];
+  /** Replaces the channels the configuration would switch on. */
+  channels?: (deps: ChannelDeps) => Channel[];
+  dispatcherPollMs?: number;
+};
+
+export type App = {
+  config: Config;
+  db: Db;
+  server: FastifyInstance;
+  inbound: InboundService;
+  dispatcher: OutboxDispatcher;
+  bot: BotDeps;
+  owner: string;
+  /** Reads the admin's working-day overrides again after a change. */
+  reloadCalendar(): Promise<void>;
+  /** Starts background work (outbox, recovery). The server is started by the caller. */
+  start(): void;
+  /** Stops taking callbacks, finishes in-flight work, releases leases, closes the database. */
+  close(): Promise<void>;
+};
+
+/** Builds Lianxin from its configuration: the composition root, used by main.ts and by tests. */
+export async function createApp(config: Config, adminToken: string, log: Logger, overrides: AppOverrides = {}): Promise<App> {
+  const clock = overrides.clock ?? systemClock;
+  const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const db = await openDatabase(config.DATABASE_URL, log, {
+    poolSize: config.DB_POOL_SIZE,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+  });
+
+  let calendar: WorkCalendar = createWorkCalendar(await db.calendarDay.findMany());
+  const bot: BotDeps = {
+    settings: {
+      timeZone: config.BOT_TIMEZONE,
+      answerHours: config.ANSWER_HOURS,
+      categories: config.REPORT_CATEGORIES,
+      deadlineDays: config.REPORT_DEADLINE_DAYS,
+      urgentDeadlineDays: config.URGENT_DEADLINE_DAYS,
+      inviteTtlDays: config.INVITE_TTL_DAYS,
+    },
+    calendar: () => calendar,
+    fmt: createTimeFormat(config.BOT_TIMEZONE),
+  };
+
+  // Filled once the channels exist: they need the inbound service, which needs the dispatcher.
+  const senders = new Map<Platform, ChannelSender>();
+
+  const dispatcher = new OutboxDispatcher({
+    db,
+    clock,
+    log,
+    senders,
+    rateLimiter: new RateLimiter(db),
+    owner,
+    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    retryBaseMs: config.OUTBOX_RETRY_BASE_MS,
+    quietHours: parseQuietHours(config.QUIET_HOURS),
+    timeZone: config.BOT_TIMEZONE,
+    pollMs: overrides.dispatcherPollMs,
+  });
+  const inbound = new InboundService({ ...bot, db, clock, log }, dispatcher);
+  const channelDeps = { config, db, clock, log, inbound, owner };
+  const channels = (overrides.channels ?? createChannels)(channelDeps);
+  for (const c of channels) if (c.sender) senders.set(c.sender.platform, c.sender);
+  for (const s of overrides.senders ?? []) senders.set(s.platform, s);
+
+  const modules: RouteModule[] = [
+    {
+      prefix: '/api',
+      register: (app) => adminRoutes(app, { db, clock, adminToken, inviteTtlDays: config.INVITE_TTL_DAYS }),
+    },
+    ...channels.flatMap((c) => c.routes ?? []),
+  ];
+  const server = await createServer({ db, log, modules });
+
+  return {
+    config,
+    db,
+    server,
+    inbound,
+    dispatcher,
+    bot,
+    owner,
+    async reloadCalendar() {
+      calendar = createWorkCalendar(await db.calendarDay.findMany());
+    },
+    start() {
+      dispatcher.start();
+      inbound.startRecovery();
+      for (const c of channels) {
+        Promise.resolve(c.start?.()).catch((error: unknown) =>
+          log.error({ channel: c.name, err: (error as Error).message }, 'channel failed to start'),
+        );
+      }
+    },
+    async close() {
+      await server.close();
+      await Promise.allSettled(channels.map((c) => c.stop?.()));
+      await inbound.stop();
+      await dispatcher.stop();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { DEFAULT_CATEGORIES } from './domain/types.ts';
+import { parseQuietHours } from './outbox/quiet-hours.ts';
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes' || v === 'on');
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int({ message: 'must be a whole number' })
+    .min(min, { message: `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max}` })
+    .default(fallback);
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an IANA time zone such as Asia/Shanghai' },
+);
+
+const databaseUrl = z
+  .string()
+  .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\//u.test(v), {
+    message: 'must start with file: (SQLite) or postgresql:// (PostgreSQL)',
+  });
+
+/** "基础设施:5,环境卫生:3" → { 基础设施: 5, 环境卫生: 3 } */
+const deadlineTable = (fallback: string) => z.string().default(fallback).transform((value, ctx) => {
+  const table: Record<string, number> = {};
+  for (const pair of value.split(/[,，]/u).map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(.+?)[:：]\s*(\d{1,3})$/u.exec(pair);
+    if (!m) {
+      ctx.addIssue({ code: 'custom', message: `"${pair}" is not category:days` });
+      return z.NEVER;
+    }
+    table[m[1]!.trim()] = Number(m[2]);
+  }
+  return table;
+});
+
+const list = (fallback: string) => z.string().default(fallback).transform((v) => v.split(/[,，]/u).map((s) => s.trim()).filter(Boolean));
+
+const url = (fallback: string) =>
+  z.url({ protocol: /^(https?|wss?)$/u, message: 'must be an http(s) or ws(s) URL' }).default(fallback);
+
+const cron = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => v.trim().toLowerCase() === 'off' || isCronExpression(v), {
+      message: 'must be a cron expression such as "30 9 * * *", or off',
+    });
+
+/** Five or six fields of digits, ranges, lists, steps and names: node-cron checks the rest at boot. */
+function isCronExpression(value: string): boolean {
+  const fields = value.trim().split(/\s+/u);
+  return (fields.length === 5 || fields.length === 6) && fields.every((f) => /^[\d*,/\-a-zA-Z?LW#]+$/u.test(f));
+}
+
+const baseSchema = z.object({
+  PORT: int(3000, 0, 65535),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: databaseUrl.default('file:./data/lianxin.db'),
+  DATA_DIR: z.string().default('./data'),
+  ADMIN_TOKEN: optionalText.pipe(z.string().min(16, { message: 'must be at least 16 characters' }).optional()),
+  BOT_TIMEZONE: timeZone.default('Asia/Shanghai'),
+  BOT_NAME: z.string().trim().min(1).default('连心'),
+  SIM_ENABLED: bool(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ANSWER_HOURS: int(24, 1, 24 * 30),
+  AUTO_CONFIRM_DAYS: int(7, 1, 90),
+  REPORT_CATEGORIES: list(DEFAULT_CATEGORIES.join(',')),
+  REPORT_DEADLINE_DAYS: deadlineTable('基础设施:5,环境卫生:3,治安安全:2,养老助残:3,就业创业:10,政策咨询:5,矛盾纠纷:5,其他:5'),
+  URGENT_DEADLINE_DAYS: int(1, 1, 30),
+  INVITE_TTL_DAYS: int(30, 1, 365),
+  OUTBOX_MAX_ATTEMPTS: int(8, 1, 100),
+  OUTBOX_RETRY_BASE_MS: int(10_000, 10, 3_600_000),
+  DB_POOL_SIZE: int(10, 1, 200),
+  DB_STATEMENT_TIMEOUT_MS: int(15_000, 100, 600_000),
+
+  // Schedules (SPEC "Schedules"), cron in BOT_TIMEZONE; "off" switches one off.
+  SCHEDULE_GROUP_NUDGE: cron('30 9 * * *'),
+  SCHEDULE_CLAIMANT_REMINDER: cron('0 10 * * *'),
+  SCHEDULE_ESCALATION: cron('0 17 * * *'),
+  SCHEDULE_WEEKLY_BULLETIN: cron('0 9 * * 1'),
+  SCHEDULE_OFFICIAL_DIGEST: cron('30 8 * * 1'),
+  SCHEDULE_REVISIT: cron('30 10 * * *'),
+  REMIND_AFTER_DAYS: int(3, 1, 60),
+  AUTO_RELEASE_DAYS: int(7, 2, 90),
+  REVISIT_AFTER_DAYS: int(7, 1, 90),
+  REVISIT_SAMPLE_PERCENT: int(30, 0, 100),
+
+  // WeCom (docs/wecom.md). Each way in is on when its variables are set.
+  WECOM_BOT_ID: optionalText,
+  WECOM_BOT_SECRET: optionalText,
+  WECOM_BOT_WS_URL: url('wss://openws.work.weixin.qq.com'),
+  WECOM_BOT_TOKEN: optionalText,
+  WECOM_BOT_ENCODING_AES_KEY: optionalText,
+  WECOM_CORP_ID: optionalText,
+  WECOM_AGENT_ID: optionalText.pipe(z.string().regex(/^\d+$/u, { message: 'must be the numeric AgentId' }).optional()),
+  WECOM_SECRET: optionalText,
+  WECOM_TOKEN: optionalText,
+  WECOM_ENCODING_AES_KEY: optionalText,
+  WECOM_API_BASE: url('https://qyapi.weixin.qq.com'),
+  WECOM_WEBHOOK_BASE: url('https://qyapi.weixin.qq.com'),
+
+  // DingTalk (docs/dingtalk.md).
+  DINGTALK_CLIENT_ID: optionalText,
+  DINGTALK_CLIENT_SECRET: optionalText,
+  DINGTALK_MODE: z.enum(['stream', 'http'], { message: 'must be stream or http' }).default('stream'),
+  DINGTALK_STREAM_GATEWAY: url('https://api.dingtalk.com/v1.0/gateway/connections/open'),
+  DINGTALK_API_BASE: url('https://api.dingtalk.com'),
+  DINGTALK_OAPI_BASE: url('https://oapi.dingtalk.com'),
+  DINGTALK_ROBOT_CODE: optionalText,
+
+  QUIET_HOURS: z
+    .string()
+    .default('21:00-08:00')
+    .refine((v) => {
+      try {
+        parseQuietHours(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, { message: 'must look like 21:00-08:00, or off' }),
+});
+
+const AES_KEY = /^[A-Za-z0-9]{43}$/u;
+
+export const envSchema = baseSchema;
+
+/** Variables that only make sense together: name each missing partner, and check key shapes. */
+function crossCheck(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const together = (names: string[], why: string) => {
+    if (!names.some((n) => env[n] !== undefined)) return;
+    for (const n of names) if (env[n] === undefined) problems.push(`${n}: is required for ${why}`);
+  };
+  together(['WECOM_BOT_ID', 'WECOM_BOT_SECRET'], 'the WeCom smart robot long connection');
+  together(['WECOM_BOT_TOKEN', 'WECOM_BOT_ENCODING_AES_KEY'], 'the WeCom smart robot callback');
+  together(['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'], 'the WeCom self-built app');
+  together(['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET'], 'the DingTalk app robot');
+  for (const key of ['WECOM_BOT_ENCODING_AES_KEY', 'WECOM_ENCODING_AES_KEY']) {
+    const v = env[key]?.trim();
+    if (v !== undefined && !/^[A-Za-z0-9]{43}$/u.test(v)) problems.push(`${key}: must be the 43-character EncodingAESKey`);
+  }
+  return problems;
+}
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Reads the environment once, at boot. Every bad variable is named, none is echoed (it may be a secret). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked: Record<string, string | undefined> = {};
+  for (const key of Object.keys(baseSchema.shape)) {
+    const v = env[key];
+    picked[key] = v === undefined || v.trim() === '' ? undefined : v;
+  }
+  const result = envSchema.safeParse(picked);
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...crossCheck(picked),
+  ];
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems.sort());
+  return result.data;
+}

@@ -1,0 +1,67 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Where Debian (and most Linux packages) put the PostgreSQL server binaries. */
+export function findPostgresBin(): string | null {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return null;
+  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  return versions.length > 0 ? join(root, versions[0]!, 'bin') : null;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export type ThrowawayPostgres = { url: string; stop: () => Promise<void> };
+
+/**
+ * Starts a PostgreSQL server of its own in a temporary directory, on a free port on 127.0.0.1, for
+ * one test run. As root (CI) it runs the server as the `postgres` system user, since PostgreSQL
+ * refuses to run as root.
+ */
+export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPostgres> {
+  const dir = mkdtempSync(join(tmpdir(), 'lianxin-pg-'));
+  chmodSync(dir, 0o777);
+  const data = join(dir, 'data');
+  const port = await freePort();
+  const asRoot = process.getuid?.() === 0;
+  const run = (cmd: string, args: string[]) =>
+    asRoot ? { cmd: 'runuser', args: ['-u', 'postgres', '--', join(bin, cmd), ...args] } : { cmd: join(bin, cmd), args };
+  const init = run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']);
+  execFileSync(init.cmd, init.args, { stdio: 'ignore' });
+  const server = run('postgres', [
+    '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
+    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300',
+  ]);
+  const child: ChildProcess = spawn(server.cmd, server.args, { stdio: 'ignore' });
+  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+  const ready = run('pg_isready', ['-h', '127.0.0.1', '-p', String(port)]);
+  for (let i = 0; ; i++) {
+    try {
+      execFileSync(ready.cmd, ready.args, { stdio: 'ignore' });
+      break;
+    } catch {
+      if (i > 100) throw new Error('the throwaway PostgreSQL did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGINT');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

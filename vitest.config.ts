@@ -1,0 +1,23 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+// The suite runs on SQLite, and again on PostgreSQL whenever one can be had: TEST_DATABASE_URL, or
+// the server binaries (then test/setup starts a throwaway server). A run without says so.
+const hasPostgres =
+  Boolean(process.env.TEST_DATABASE_URL) ||
+  (existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').length > 0);
+if (!hasPostgres) {
+  console.warn('\n  PostgreSQL not found (no TEST_DATABASE_URL, no server binaries): the suite runs on SQLite only.\n');
+}
+
+export default defineConfig({
+  test: {
+    globalSetup: ['test/setup/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true as const, test: { name: 'sqlite', env: { TEST_DB: 'sqlite' } } },
+      ...(hasPostgres ? [{ extends: true as const, test: { name: 'postgresql', env: { TEST_DB: 'postgresql' } } }] : []),
+    ],
+  },
+});
