@@ -61,6 +61,11 @@ export type SendResult =
 
 export interface ChannelSender {
   readonly platform: Platform;
+  /**
+   * Whether this process can deliver it now (e.g. only the holder of a long connection can answer
+   * through it). Rows it cannot take stay pending for a process that can. Default: yes.
+   */
+  accepts?(delivery: Delivery): boolean;
   /** The key deliveries share a rate limit under, e.g. one webhook or one conversation. */
   rateKey(delivery: Delivery): Promise<{ key: string; perMinute: number } | null>;
   send(delivery: Delivery): Promise<SendResult>;

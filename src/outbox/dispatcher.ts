@@ -112,6 +112,8 @@ export class OutboxDispatcher {
     });
     let started = 0;
     for (const row of due) {
+      const sender = this.o.senders.get(row.platform as Platform);
+      if (sender?.accepts && !sender.accepts(toDelivery(row))) continue;
       if (row.scheduled) {
         const until = quietUntil(now, this.o.quietHours, this.o.timeZone);
         if (until) {
@@ -156,15 +158,7 @@ export class OutboxDispatcher {
   private async deliver(row: OutboxMessage): Promise<void> {
     const { db, log } = this.o;
     const sender = this.o.senders.get(row.platform as Platform);
-    const delivery: Delivery = {
-      id: row.id,
-      platform: row.platform as Platform,
-      target: { type: row.targetType as 'user' | 'group', id: row.targetId },
-      text: row.text,
-      format: row.format as 'text' | 'markdown',
-      replyContext: row.replyContext ? JSON.parse(row.replyContext) : undefined,
-      partsSent: row.partsSent,
-    };
+    const delivery = toDelivery(row);
     let result: SendResult;
     let rateKey: string | null = null;
     try {
@@ -232,6 +226,18 @@ export class OutboxDispatcher {
     const base = Math.min(MAX_RETRY_MS, this.o.retryBaseMs * 2 ** (attempts - 1));
     return Math.round(base * (0.75 + this.o.random() * 0.5));
   }
+}
+
+function toDelivery(row: OutboxMessage): Delivery {
+  return {
+    id: row.id,
+    platform: row.platform as Platform,
+    target: { type: row.targetType as 'user' | 'group', id: row.targetId },
+    text: row.text,
+    format: row.format as 'text' | 'markdown',
+    replyContext: row.replyContext ? JSON.parse(row.replyContext) : undefined,
+    partsSent: row.partsSent,
+  };
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

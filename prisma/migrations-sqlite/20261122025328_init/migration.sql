@@ -234,6 +234,18 @@ CREATE TABLE "calendar_days" (
     "name" TEXT
 );
 
+-- CreateTable
+CREATE TABLE "channel_addresses" (
+    "platform" TEXT NOT NULL,
+    "target_type" TEXT NOT NULL,
+    "target_id" TEXT NOT NULL,
+    "route" TEXT NOT NULL,
+    "data" TEXT NOT NULL DEFAULT '{}',
+    "updated_at" DATETIME NOT NULL,
+
+    PRIMARY KEY ("platform", "target_type", "target_id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "communities_name_key" ON "communities"("name");
 

@@ -256,6 +256,18 @@ CREATE TABLE "calendar_days" (
     CONSTRAINT "calendar_days_pkey" PRIMARY KEY ("date")
 );
 
+-- CreateTable
+CREATE TABLE "channel_addresses" (
+    "platform" TEXT NOT NULL,
+    "target_type" TEXT NOT NULL,
+    "target_id" TEXT NOT NULL,
+    "route" TEXT NOT NULL,
+    "data" TEXT NOT NULL DEFAULT '{}',
+    "updated_at" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "channel_addresses_pkey" PRIMARY KEY ("platform","target_type","target_id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "communities_name_key" ON "communities"("name");
 
