@@ -10,6 +10,11 @@ import { createTimeFormat } from './bot/format-time.ts';
 import { systemClock, type Clock } from './domain/clock.ts';
 import { createWorkCalendar, type WorkCalendar } from './domain/work-calendar.ts';
 import { adminRoutes } from './http/admin-routes.ts';
+import { requireBearer } from './http/bearer-auth.ts';
+import { jobRoutes } from './http/job-routes.ts';
+import { ALL_JOBS } from './schedule/all-jobs.ts';
+import { JOB_NAMES, JOB_SCHEDULE_VARS, type JobName } from './schedule/job.ts';
+import { Scheduler } from './schedule/scheduler.ts';
 import { createServer, type RouteModule } from './http/create-server.ts';
 import { InboundService } from './inbox/inbound-service.ts';
 import type { Logger } from './log.ts';
@@ -24,14 +29,18 @@ export type AppOverrides = {
   /** Replaces the channels the configuration would switch on. */
   channels?: (deps: ChannelDeps) => Channel[];
   dispatcherPollMs?: number;
+  /** Tests switch node-cron off and fire jobs themselves. */
+  startScheduler?: boolean;
 };
 
 export type App = {
   config: Config;
+  clock: Clock;
   db: Db;
   server: FastifyInstance;
   inbound: InboundService;
   dispatcher: OutboxDispatcher;
+  scheduler: Scheduler;
   bot: BotDeps;
   owner: string;
   /** Reads the admin's working-day overrides again after a change. */
@@ -87,10 +96,30 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
   for (const c of channels) if (c.sender) senders.set(c.sender.platform, c.sender);
   for (const s of overrides.senders ?? []) senders.set(s.platform, s);
 
+  const reloadCalendar = async () => {
+    calendar = createWorkCalendar(await db.calendarDay.findMany());
+  };
+  const schedules = Object.fromEntries(
+    JOB_NAMES.map((name) => [name, String(config[JOB_SCHEDULE_VARS[name]]).trim()]),
+  ) as Record<JobName, string>;
+  const scheduler = new Scheduler({
+    deps: { db, bot, config, log },
+    clock,
+    owner,
+    jobs: ALL_JOBS,
+    schedules,
+    timeZone: config.BOT_TIMEZONE,
+    onPosted: () => dispatcher.kick(),
+  });
+
   const modules: RouteModule[] = [
     {
       prefix: '/api',
-      register: (app) => adminRoutes(app, { db, clock, adminToken, inviteTtlDays: config.INVITE_TTL_DAYS }),
+      register: async (app) => {
+        app.addHook('onRequest', requireBearer(adminToken));
+        await adminRoutes(app, { db, clock, inviteTtlDays: config.INVITE_TTL_DAYS });
+        await jobRoutes(app, { db, clock, scheduler, kickOutbox: () => dispatcher.kick(), reloadCalendar });
+      },
     },
     ...channels.flatMap((c) => c.routes ?? []),
   ];
@@ -98,18 +127,19 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
 
   return {
     config,
+    clock,
     db,
     server,
     inbound,
     dispatcher,
+    scheduler,
     bot,
     owner,
-    async reloadCalendar() {
-      calendar = createWorkCalendar(await db.calendarDay.findMany());
-    },
+    reloadCalendar,
     start() {
       dispatcher.start();
       inbound.startRecovery();
+      if (overrides.startScheduler !== false) scheduler.start();
       for (const c of channels) {
         Promise.resolve(c.start?.()).catch((error: unknown) =>
           log.error({ channel: c.name, err: (error as Error).message }, 'channel failed to start'),
@@ -119,6 +149,7 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
     async close() {
       await server.close();
       await Promise.allSettled(channels.map((c) => c.stop?.()));
+      await scheduler.stop();
       await inbound.stop();
       await dispatcher.stop();
       await db.$disconnect();

@@ -1,3 +1,4 @@
+import nodeCron from 'node-cron';
 import { z } from 'zod';
 import { DEFAULT_CATEGORIES } from './domain/types.ts';
 import { parseQuietHours } from './outbox/quiet-hours.ts';
@@ -67,10 +68,9 @@ const cron = (fallback: string) =>
       message: 'must be a cron expression such as "30 9 * * *", or off',
     });
 
-/** Five or six fields of digits, ranges, lists, steps and names: node-cron checks the rest at boot. */
+/** Checked with node-cron itself, the library that will run it. */
 function isCronExpression(value: string): boolean {
-  const fields = value.trim().split(/\s+/u);
-  return (fields.length === 5 || fields.length === 6) && fields.every((f) => /^[\d*,/\-a-zA-Z?LW#]+$/u.test(f));
+  return nodeCron.validate(value.trim());
 }
 
 const baseSchema = z.object({

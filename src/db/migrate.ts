@@ -2,7 +2,8 @@
 // (= `prisma migrate dev --create-only`), and drift checks. Works for SQLite and PostgreSQL.
 import { existsSync, readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
+import Database from 'better-sqlite3'
 import pg from 'pg'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
@@ -142,10 +143,36 @@ export async function withEngine<T>(url: string, fn: (e: SchemaEngine, p: Provid
 
 /** `prisma migrate deploy` equivalent: applies pending committed migrations, returns their names. */
 export async function migrate(url: string): Promise<string[]> {
+  if (providerFromUrl(url) === 'sqlite' && sqliteUpToDate(url)) return []
   return withEngine(url, async (engine, p) => {
     const out = await engine.applyMigrations({ migrationsList: listMigrations(p), filters: FILTERS })
     return out.appliedMigrationNames
   })
+}
+
+/**
+ * Whether every committed migration is recorded as applied, with the same checksum. The schema
+ * engine takes SQLite's database in `locking_mode=EXCLUSIVE`, which fails while another process
+ * (a running replica) has the file open; so we only start it when there is something to apply.
+ */
+function sqliteUpToDate(url: string): boolean {
+  const file = url.replace(/^file:/, '').replace(/\?.*$/, '')
+  if (file === ':memory:' || !existsSync(file)) return false
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 })
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get()
+    if (!table) return false
+    const applied = new Map(
+      (db.prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as
+        Array<{ migration_name: string; checksum: string }>).map((r) => [r.migration_name, r.checksum]),
+    )
+    return listMigrations('sqlite').migrationDirectories.every((d) => {
+      const sql = d.migrationFile.content
+      return sql.tag === 'ok' && applied.get(d.path) === createHash('sha256').update(sql.value).digest('hex')
+    })
+  } finally {
+    db.close()
+  }
 }
 
 /** SQL that would bring the LIVE database to the schema; '' when in sync (runtime drift check, no shadow DB). */

@@ -69,7 +69,7 @@ export async function applyEvent(
   item: Item,
   event: LifecycleEvent,
   now: Date,
-  opts: { note?: string; rating?: number | null; fields?: Partial<Item>; skipAuthorize?: boolean } = {},
+  opts: { note?: string; rating?: number | null; fields?: Partial<Item>; skipAuthorize?: boolean; type?: EventType } = {},
 ): Promise<ItemChange> {
   if (actor && !opts.skipAuthorize) authorize(actor, event, item);
   const result = transition(item.status as ItemStatus, event);
@@ -82,7 +82,7 @@ export async function applyEvent(
   });
   if (updated.count !== 1) throw new ConflictError(`item #${item.id}`);
   const after = { ...item, ...fields, status: result.to, version: item.version + 1, updatedAt: now } as Item;
-  const type = EVENT_OF[event];
+  const type = opts.type ?? EVENT_OF[event];
   await tx.itemEvent.create({
     data: {
       itemId: item.id,

@@ -15,7 +15,8 @@ export class RateLimiter {
   }
 
   async reserve(key: string, perMinute: number, now: Date): Promise<Reservation> {
-    const burst = Math.max(1, Math.min(5, Math.floor(perMinute / 4)));
+    // A small burst (2 of 20, 3 of 30) and a steady rate lowered to match: N in any 60 s, never more.
+    const burst = Math.max(1, Math.min(3, Math.floor(perMinute / 10)));
     const interval = 60_000 / (perMinute - burst + 1);
     const tolerance = (burst - 1) * interval;
     for (let attempt = 0; attempt < 10; attempt++) {

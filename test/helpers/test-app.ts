@@ -14,6 +14,8 @@ export type TestApp = {
   api: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
   /** Sends a simulator message; `from` is a sim person, `in` a group id or omitted for their direct chat. */
   say: (from: SimPerson, text: string, opts?: { in?: string; messageId?: string }) => Promise<SimReply>;
+  /** Waits until everything in the outbox that is due has been delivered (or died). */
+  settle: () => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -35,6 +37,7 @@ export async function startTestApp(
   });
   const app = await createApp(config, ADMIN_TOKEN, createLogger(config.LOG_LEVEL, sink), {
     dispatcherPollMs: 50,
+    startScheduler: false,
     ...opts.overrides,
   });
   app.start();
@@ -67,7 +70,14 @@ export async function startTestApp(
     const body = (await res.json()) as Omit<SimReply, 'status'>;
     return { status: res.status, ...body };
   };
-  return { app, url, logs, api, say, close: () => app.close() };
+  const settle = async () => {
+    const due = await app.db.outboxMessage.findMany({
+      where: { status: { in: ['pending', 'sending'] }, notBefore: { lte: app.clock.now() } },
+      select: { id: true },
+    });
+    await app.dispatcher.waitFor(due.map((r) => r.id), 5000);
+  };
+  return { app, url, logs, api, say, settle, close: () => app.close() };
 }
 
 /** The texts a reply set sent into one conversation. */

@@ -1,13 +1,15 @@
 -- CreateTable
 CREATE TABLE "communities" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "name" TEXT NOT NULL,
-    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "communities_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "people" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "platform" TEXT NOT NULL,
     "platform_user_id" TEXT NOT NULL,
     "name" TEXT NOT NULL,
@@ -15,25 +17,27 @@ CREATE TABLE "people" (
     "address" TEXT,
     "community_id" INTEGER,
     "linked_to_id" INTEGER,
-    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" DATETIME NOT NULL
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "people_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "memberships" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "person_id" INTEGER NOT NULL,
     "community_id" INTEGER NOT NULL,
     "role" TEXT NOT NULL,
     "invite_id" INTEGER,
-    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "memberships_person_id_fkey" FOREIGN KEY ("person_id") REFERENCES "people" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "memberships_community_id_fkey" FOREIGN KEY ("community_id") REFERENCES "communities" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "memberships_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "group_chats" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "platform" TEXT NOT NULL,
     "conversation_id" TEXT NOT NULL,
     "community_id" INTEGER NOT NULL,
@@ -41,38 +45,40 @@ CREATE TABLE "group_chats" (
     "webhook_key" TEXT,
     "webhook_token" TEXT,
     "webhook_secret" TEXT,
-    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" DATETIME NOT NULL,
-    CONSTRAINT "group_chats_community_id_fkey" FOREIGN KEY ("community_id") REFERENCES "communities" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "group_chats_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "invites" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "code" TEXT NOT NULL,
     "community_id" INTEGER NOT NULL,
     "role" TEXT NOT NULL,
     "max_uses" INTEGER NOT NULL DEFAULT 1,
     "uses" INTEGER NOT NULL DEFAULT 0,
     "created_by_id" INTEGER,
-    "expires_at" DATETIME NOT NULL,
-    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "invites_community_id_fkey" FOREIGN KEY ("community_id") REFERENCES "communities" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    "expires_at" TIMESTAMP(3) NOT NULL,
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "invites_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "items" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "kind" TEXT NOT NULL,
     "status" TEXT NOT NULL,
     "community_id" INTEGER NOT NULL,
     "text" TEXT NOT NULL,
     "category" TEXT,
     "place" TEXT,
-    "latitude" REAL,
-    "longitude" REAL,
+    "latitude" DOUBLE PRECISION,
+    "longitude" DOUBLE PRECISION,
     "priority" TEXT NOT NULL DEFAULT 'normal',
-    "deadline_at" DATETIME,
+    "deadline_at" TIMESTAMP(3),
     "submitter_id" INTEGER NOT NULL,
     "claimant_id" INTEGER,
     "assigned_unit" TEXT,
@@ -82,27 +88,26 @@ CREATE TABLE "items" (
     "source_platform" TEXT NOT NULL,
     "source_conversation_id" TEXT,
     "version" INTEGER NOT NULL DEFAULT 0,
-    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" DATETIME NOT NULL,
-    "answered_at" DATETIME,
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMP(3) NOT NULL,
+    "answered_at" TIMESTAMP(3),
     "answer_seconds" INTEGER,
-    "claimed_at" DATETIME,
+    "claimed_at" TIMESTAMP(3),
     "claim_seconds" INTEGER,
-    "activity_at" DATETIME,
-    "done_at" DATETIME,
+    "activity_at" TIMESTAMP(3),
+    "done_at" TIMESTAMP(3),
     "resolve_seconds" INTEGER,
-    "closed_at" DATETIME,
-    "snoozed_until" DATETIME,
-    "reminded_at" DATETIME,
-    "escalated_at" DATETIME,
-    CONSTRAINT "items_community_id_fkey" FOREIGN KEY ("community_id") REFERENCES "communities" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "items_submitter_id_fkey" FOREIGN KEY ("submitter_id") REFERENCES "people" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "items_claimant_id_fkey" FOREIGN KEY ("claimant_id") REFERENCES "people" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    "closed_at" TIMESTAMP(3),
+    "snoozed_until" TIMESTAMP(3),
+    "reminded_at" TIMESTAMP(3),
+    "escalated_at" TIMESTAMP(3),
+
+    CONSTRAINT "items_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "item_events" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "item_id" INTEGER NOT NULL,
     "type" TEXT NOT NULL,
     "actor_id" INTEGER,
@@ -110,47 +115,50 @@ CREATE TABLE "item_events" (
     "to_status" TEXT,
     "note" TEXT,
     "rating" INTEGER,
-    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "item_events_item_id_fkey" FOREIGN KEY ("item_id") REFERENCES "items" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "item_events_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "item_supporters" (
     "item_id" INTEGER NOT NULL,
     "person_id" INTEGER NOT NULL,
-    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    PRIMARY KEY ("item_id", "person_id"),
-    CONSTRAINT "item_supporters_item_id_fkey" FOREIGN KEY ("item_id") REFERENCES "items" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "item_supporters_pkey" PRIMARY KEY ("item_id","person_id")
 );
 
 -- CreateTable
 CREATE TABLE "item_photos" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "item_id" INTEGER NOT NULL,
     "ref" TEXT NOT NULL,
-    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "item_photos_item_id_fkey" FOREIGN KEY ("item_id") REFERENCES "items" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "item_photos_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "inbound_messages" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "platform" TEXT NOT NULL,
     "message_id" TEXT NOT NULL,
     "conversation_id" TEXT NOT NULL,
     "payload" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
-    "lease_until" DATETIME,
+    "lease_until" TIMESTAMP(3),
     "error" TEXT,
-    "received_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "processed_at" DATETIME
+    "received_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "processed_at" TIMESTAMP(3),
+
+    CONSTRAINT "inbound_messages_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "dialogues" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "person_id" INTEGER NOT NULL,
     "conversation_key" TEXT NOT NULL,
     "step" TEXT NOT NULL,
@@ -158,16 +166,18 @@ CREATE TABLE "dialogues" (
     "text" TEXT NOT NULL,
     "community_id" INTEGER,
     "place" TEXT,
-    "latitude" REAL,
-    "longitude" REAL,
+    "latitude" DOUBLE PRECISION,
+    "longitude" DOUBLE PRECISION,
     "photos" TEXT NOT NULL DEFAULT '[]',
-    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" DATETIME NOT NULL
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "dialogues_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "outbox_messages" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "platform" TEXT NOT NULL,
     "target_type" TEXT NOT NULL,
     "target_id" TEXT NOT NULL,
@@ -181,57 +191,69 @@ CREATE TABLE "outbox_messages" (
     "status" TEXT NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "parts_sent" INTEGER NOT NULL DEFAULT 0,
-    "not_before" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "lease_until" DATETIME,
+    "not_before" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lease_until" TIMESTAMP(3),
     "lease_owner" TEXT,
     "last_error" TEXT,
-    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "sent_at" DATETIME
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sent_at" TIMESTAMP(3),
+
+    CONSTRAINT "outbox_messages_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "revisits" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "item_id" INTEGER NOT NULL,
     "person_id" INTEGER NOT NULL,
-    "asked_at" DATETIME NOT NULL,
-    "answered_at" DATETIME,
-    "answer" TEXT
+    "asked_at" TIMESTAMP(3) NOT NULL,
+    "answered_at" TIMESTAMP(3),
+    "answer" TEXT,
+
+    CONSTRAINT "revisits_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "rate_limits" (
-    "key" TEXT NOT NULL PRIMARY KEY,
-    "tat" DATETIME NOT NULL,
-    "blocked_until" DATETIME
+    "key" TEXT NOT NULL,
+    "tat" TIMESTAMP(3) NOT NULL,
+    "blocked_until" TIMESTAMP(3),
+
+    CONSTRAINT "rate_limits_pkey" PRIMARY KEY ("key")
 );
 
 -- CreateTable
 CREATE TABLE "leases" (
-    "name" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
     "owner" TEXT NOT NULL,
-    "expires_at" DATETIME NOT NULL
+    "expires_at" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "leases_pkey" PRIMARY KEY ("name")
 );
 
 -- CreateTable
 CREATE TABLE "job_runs" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "job" TEXT NOT NULL,
-    "scheduled_at" DATETIME NOT NULL,
+    "scheduled_at" TIMESTAMP(3) NOT NULL,
     "status" TEXT NOT NULL,
     "owner" TEXT,
-    "started_at" DATETIME,
-    "finished_at" DATETIME,
+    "started_at" TIMESTAMP(3),
+    "finished_at" TIMESTAMP(3),
     "posted" INTEGER NOT NULL DEFAULT 0,
     "summary" TEXT,
-    "error" TEXT
+    "error" TEXT,
+
+    CONSTRAINT "job_runs_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "calendar_days" (
-    "date" TEXT NOT NULL PRIMARY KEY,
+    "date" TEXT NOT NULL,
     "workday" BOOLEAN NOT NULL,
-    "name" TEXT
+    "name" TEXT,
+
+    CONSTRAINT "calendar_days_pkey" PRIMARY KEY ("date")
 );
 
 -- CreateTable
@@ -241,9 +263,9 @@ CREATE TABLE "channel_addresses" (
     "target_id" TEXT NOT NULL,
     "route" TEXT NOT NULL,
     "data" TEXT NOT NULL DEFAULT '{}',
-    "updated_at" DATETIME NOT NULL,
+    "updated_at" TIMESTAMP(3) NOT NULL,
 
-    PRIMARY KEY ("platform", "target_type", "target_id")
+    CONSTRAINT "channel_addresses_pkey" PRIMARY KEY ("platform","target_type","target_id")
 );
 
 -- CreateIndex
@@ -271,19 +293,37 @@ CREATE UNIQUE INDEX "invites_code_key" ON "invites"("code");
 CREATE INDEX "items_community_id_status_idx" ON "items"("community_id", "status");
 
 -- CreateIndex
-CREATE INDEX "items_status_created_at_idx" ON "items"("status", "created_at");
-
--- CreateIndex
-CREATE INDEX "items_claimant_id_status_idx" ON "items"("claimant_id", "status");
-
--- CreateIndex
-CREATE INDEX "items_submitter_id_idx" ON "items"("submitter_id");
+CREATE INDEX "items_community_id_created_at_idx" ON "items"("community_id", "created_at");
 
 -- CreateIndex
 CREATE INDEX "items_community_id_claimed_at_idx" ON "items"("community_id", "claimed_at");
 
 -- CreateIndex
 CREATE INDEX "items_community_id_done_at_idx" ON "items"("community_id", "done_at");
+
+-- CreateIndex
+CREATE INDEX "items_community_id_closed_at_idx" ON "items"("community_id", "closed_at");
+
+-- CreateIndex
+CREATE INDEX "items_status_created_at_idx" ON "items"("status", "created_at");
+
+-- CreateIndex
+CREATE INDEX "items_status_activity_at_idx" ON "items"("status", "activity_at");
+
+-- CreateIndex
+CREATE INDEX "items_status_done_at_idx" ON "items"("status", "done_at");
+
+-- CreateIndex
+CREATE INDEX "items_status_deadline_at_idx" ON "items"("status", "deadline_at");
+
+-- CreateIndex
+CREATE INDEX "items_status_closed_at_idx" ON "items"("status", "closed_at");
+
+-- CreateIndex
+CREATE INDEX "items_claimant_id_status_idx" ON "items"("claimant_id", "status");
+
+-- CreateIndex
+CREATE INDEX "items_submitter_id_idx" ON "items"("submitter_id");
 
 -- CreateIndex
 CREATE INDEX "item_events_item_id_id_idx" ON "item_events"("item_id", "id");
@@ -329,3 +369,33 @@ CREATE INDEX "job_runs_job_id_idx" ON "job_runs"("job", "id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "job_runs_job_scheduled_at_key" ON "job_runs"("job", "scheduled_at");
+
+-- AddForeignKey
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_person_id_fkey" FOREIGN KEY ("person_id") REFERENCES "people"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_community_id_fkey" FOREIGN KEY ("community_id") REFERENCES "communities"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "group_chats" ADD CONSTRAINT "group_chats_community_id_fkey" FOREIGN KEY ("community_id") REFERENCES "communities"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "invites" ADD CONSTRAINT "invites_community_id_fkey" FOREIGN KEY ("community_id") REFERENCES "communities"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "items" ADD CONSTRAINT "items_community_id_fkey" FOREIGN KEY ("community_id") REFERENCES "communities"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "items" ADD CONSTRAINT "items_submitter_id_fkey" FOREIGN KEY ("submitter_id") REFERENCES "people"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "items" ADD CONSTRAINT "items_claimant_id_fkey" FOREIGN KEY ("claimant_id") REFERENCES "people"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "item_events" ADD CONSTRAINT "item_events_item_id_fkey" FOREIGN KEY ("item_id") REFERENCES "items"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "item_supporters" ADD CONSTRAINT "item_supporters_item_id_fkey" FOREIGN KEY ("item_id") REFERENCES "items"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "item_photos" ADD CONSTRAINT "item_photos_item_id_fkey" FOREIGN KEY ("item_id") REFERENCES "items"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

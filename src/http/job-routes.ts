@@ -1,0 +1,120 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../domain/clock.ts';
+import { JOB_NAMES } from '../schedule/job.ts';
+import type { Scheduler } from '../schedule/scheduler.ts';
+import { HttpError } from './http-error.ts';
+import { parseInput } from './parse-body.ts';
+
+export type JobRouteDeps = { db: Db; clock: Clock; scheduler: Scheduler; kickOutbox: () => void; reloadCalendar: () => Promise<void> };
+
+const jobParams = z.object({ name: z.enum(JOB_NAMES, { message: `must be one of ${JOB_NAMES.join(', ')}` }) });
+const outboxQuery = z.object({
+  status: z.enum(['pending', 'sending', 'sent', 'dead'], { message: 'must be pending, sending, sent or dead' }).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+const idParams = z.object({ id: z.coerce.number().int().positive({ message: 'must be a positive id' }) });
+const calendarBody = z.object({
+  days: z
+    .array(
+      z.object({
+        date: z.iso.date({ message: 'must be YYYY-MM-DD' }),
+        workday: z.boolean({ message: 'must be true (a working day) or false (a day off)' }),
+        name: z.string().max(50).optional(),
+      }),
+    )
+    .min(1)
+    .max(400),
+});
+
+const runJson = (r: { id: number; job: string; scheduledAt: Date; status: string; startedAt: Date | null; finishedAt: Date | null; posted: number; summary: string | null; error: string | null }) => ({
+  id: r.id,
+  job: r.job,
+  scheduledAt: r.scheduledAt.toISOString(),
+  status: r.status,
+  startedAt: r.startedAt?.toISOString() ?? null,
+  finishedAt: r.finishedAt?.toISOString() ?? null,
+  posted: r.posted,
+  summary: r.summary,
+  error: r.error,
+});
+
+/** Schedules, the outbox and the working-day calendar, for the admin (same bearer token as /api). */
+export async function jobRoutes(app: FastifyInstance, deps: JobRouteDeps): Promise<void> {
+  const { db, scheduler } = deps;
+
+  app.get('/jobs', async () => ({
+    jobs: await Promise.all(
+      scheduler.jobs.map(async (job) => ({
+        name: job.name,
+        schedule: scheduler.scheduleOf(job.name),
+        nextFire: scheduler.nextFires(job.name, 1)[0]?.toISOString() ?? null,
+        lastRuns: (await db.jobRun.findMany({ where: { job: job.name }, orderBy: { scheduledAt: 'desc' }, take: 5 })).map(runJson),
+      })),
+    ),
+  }));
+
+  app.post('/jobs/:name/run', async (request) => {
+    const { name } = parseInput(jobParams, request.params, 'path');
+    const { run, outboxIds } = await scheduler.runNow(name);
+    const messages = await db.outboxMessage.findMany({ where: { id: { in: outboxIds } }, orderBy: { id: 'asc' } });
+    return {
+      run: runJson(run),
+      posted: messages.map((m) => ({ id: m.id, platform: m.platform, targetType: m.targetType, conversationId: m.targetId, text: m.text })),
+    };
+  });
+
+  app.get('/outbox', async (request) => {
+    const q = parseInput(outboxQuery, request.query ?? {}, 'query');
+    const rows = await db.outboxMessage.findMany({ where: { status: q.status }, orderBy: { id: 'desc' }, take: q.limit });
+    return {
+      messages: rows.map((m) => ({
+        id: m.id,
+        platform: m.platform,
+        targetType: m.targetType,
+        conversationId: m.targetId,
+        text: m.text,
+        status: m.status,
+        attempts: m.attempts,
+        lastError: m.lastError,
+        notBefore: m.notBefore.toISOString(),
+        createdAt: m.createdAt.toISOString(),
+        sentAt: m.sentAt?.toISOString() ?? null,
+      })),
+    };
+  });
+
+  app.post('/outbox/:id/retry', async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    const row = await db.outboxMessage.findUnique({ where: { id } });
+    if (!row) throw new HttpError(404, `no outbox message ${id}`);
+    if (row.status !== 'dead') throw new HttpError(409, `message ${id} is ${row.status}, only dead messages are retried`);
+    await db.outboxMessage.updateMany({
+      where: { id, status: 'dead' },
+      data: { status: 'pending', attempts: 0, notBefore: deps.clock.now(), lastError: null },
+    });
+    deps.kickOutbox();
+    return { id, status: 'pending' };
+  });
+
+  app.get('/calendar', async () => ({
+    days: (await db.calendarDay.findMany({ orderBy: { date: 'asc' } })).map((d) => ({ date: d.date, workday: d.workday, name: d.name })),
+  }));
+
+  /** A new year's holiday arrangement (or a correction): days off and make-up working days. */
+  app.post('/calendar', async (request) => {
+    const body = parseInput(calendarBody, request.body);
+    await db.$transaction(async (tx) => {
+      for (const d of body.days) {
+        await tx.calendarDay.upsert({
+          where: { date: d.date },
+          create: { date: d.date, workday: d.workday, name: d.name ?? null },
+          update: { workday: d.workday, name: d.name ?? null },
+        });
+      }
+    });
+    await deps.reloadCalendar();
+    return { saved: body.days.length };
+  });
+}

@@ -1,0 +1,41 @@
+import { expect } from 'vitest';
+import type { SimPerson, TestApp } from './test-app.ts';
+import { textsTo } from './test-app.ts';
+
+/** A community with a bound simulator group and invite codes, made through the admin API. */
+export async function setUpCommunity(t: TestApp, name: string, group: string) {
+  const community = await t.api('POST', '/api/communities', { name });
+  expect(community.status).toBe(201);
+  const communityId = community.body.id as number;
+  expect((await t.api('POST', '/api/groups', { platform: 'sim', conversationId: group, communityId })).status).toBe(201);
+  const member = await t.api('POST', '/api/invites', { communityId, role: 'member', maxUses: 100 });
+  const official = await t.api('POST', '/api/invites', { communityId, role: 'official', maxUses: 10 });
+  return { communityId, memberCode: member.body.code as string, officialCode: official.body.code as string };
+}
+
+/** Says something that creates an item and returns its number from the receipt. */
+export async function newItem(t: TestApp, who: SimPerson, text: string, group?: string): Promise<number> {
+  const reply = await t.say(who, text, group ? { in: group } : {});
+  const receipt = textsTo(reply, group ?? who.id).join('\n');
+  const m = /#(\d+)/u.exec(receipt);
+  if (!m) throw new Error(`no item number in: ${receipt}`);
+  return Number(m[1]);
+}
+
+/** A report through the whole direct-chat dialogue: text → 2 → place → skip the photo. */
+export async function newReport(t: TestApp, who: SimPerson, text: string, place: string): Promise<number> {
+  await t.say(who, text);
+  await t.say(who, '2');
+  await t.say(who, place);
+  const receipt = textsTo(await t.say(who, '跳过'), who.id).join('\n');
+  const m = /编号 #(\d+)/u.exec(receipt);
+  if (!m) throw new Error(`no receipt in: ${receipt}`);
+  return Number(m[1]);
+}
+
+/** What the bot has posted into a simulator conversation, oldest first. */
+export async function conversation(t: TestApp, id: string): Promise<string[]> {
+  const res = await fetch(`${t.url}/sim/conversations/${encodeURIComponent(id)}/messages`);
+  const body = (await res.json()) as { messages: Array<{ text: string }> };
+  return body.messages.map((m) => m.text);
+}

@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChannelSender, Delivery, SendResult } from '../../src/channels/types.ts';
+import { enqueue } from '../../src/outbox/enqueue.ts';
+import { startTestApp, type TestApp } from '../helpers/test-app.ts';
+
+/** A platform fake in-process: records deliveries, fails or throttles on demand. */
+function recordingSender(behave: (d: Delivery, attempt: number) => SendResult | Promise<SendResult>) {
+  const delivered: Array<{ target: string; text: string }> = [];
+  const attempts = new Map<number, number>();
+  const sender: ChannelSender = {
+    platform: 'sim',
+    rateKey: async () => null,
+    async send(d) {
+      const n = (attempts.get(d.id) ?? 0) + 1;
+      attempts.set(d.id, n);
+      const result = await behave(d, n);
+      if (result.ok) delivered.push({ target: d.target.id, text: d.text });
+      return result;
+    },
+  };
+  return { sender, delivered, attempts };
+}
+
+const push = (target: string, text: string) => ({ platform: 'sim' as const, target: { type: 'group' as const, id: target }, text, format: 'text' as const });
+
+async function put(t: TestApp, messages: ReturnType<typeof push>[]): Promise<number[]> {
+  const ids = await t.app.db.$transaction((tx) => enqueue(tx, messages, {}, new Date()));
+  t.app.dispatcher.kick();
+  return ids;
+}
+
+async function statusOf(t: TestApp, ids: number[]) {
+  const rows = await t.app.db.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
+  return rows.map((r) => r.status);
+}
+
+describe('the outbox dispatcher', () => {
+  let t: TestApp;
+  afterEach(() => t.close());
+
+  it('retries a sender that fails four times, then delivers once, and keeps the conversation in order', async () => {
+    const fake = recordingSender((d, n) =>
+      d.text === 'first' && n <= 4 ? { ok: false, retryable: true, error: 'platform busy' } : { ok: true },
+    );
+    t = await startTestApp({ env: { OUTBOX_RETRY_BASE_MS: '10' }, overrides: { senders: [fake.sender] } });
+    const ids = await put(t, [push('g1', 'first'), push('g1', 'second'), push('g1', 'third')]);
+    await t.app.dispatcher.waitFor(ids, 10_000);
+    expect(fake.delivered).toEqual([
+      { target: 'g1', text: 'first' },
+      { target: 'g1', text: 'second' },
+      { target: 'g1', text: 'third' },
+    ]);
+    expect(fake.attempts.get(ids[0]!)).toBe(5);
+    expect(await statusOf(t, ids)).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('lets a throttled target wait without holding up another', async () => {
+    const fake = recordingSender((d) =>
+      d.target.id === 'slow' ? { ok: false, retryable: true, error: 'send too fast', throttledUntil: new Date(Date.now() + 600_000) } : { ok: true },
+    );
+    t = await startTestApp({ overrides: { senders: [fake.sender] } });
+    const slow = await put(t, [push('slow', 'a'), push('slow', 'b')]);
+    const fast = await put(t, [push('fast', 'x'), push('fast', 'y')]);
+    await t.app.dispatcher.waitFor(fast, 5000);
+    expect(fake.delivered).toEqual([
+      { target: 'fast', text: 'x' },
+      { target: 'fast', text: 'y' },
+    ]);
+    const waiting = await t.app.db.outboxMessage.findMany({ where: { id: { in: slow } }, orderBy: { id: 'asc' } });
+    expect(waiting.map((r) => [r.status, r.attempts])).toEqual([
+      ['pending', 0],
+      ['pending', 0],
+    ]);
+    expect(waiting[0]!.notBefore.getTime()).toBeGreaterThan(Date.now() + 500_000);
+  });
+
+  it('marks a message dead after the last attempt, lists it, and sends it again on request', async () => {
+    let broken = true;
+    const fake = recordingSender(() => (broken ? { ok: false, retryable: true, error: 'still down' } : { ok: true }));
+    t = await startTestApp({ env: { OUTBOX_RETRY_BASE_MS: '10', OUTBOX_MAX_ATTEMPTS: '3' }, overrides: { senders: [fake.sender] } });
+    const [id] = await put(t, [push('g2', 'bulletin')]);
+    await t.app.dispatcher.waitFor([id!], 10_000);
+    const dead = await t.api('GET', '/api/outbox?status=dead');
+    expect(dead.body.messages).toMatchObject([{ id, status: 'dead', attempts: 3, lastError: 'still down' }]);
+    broken = false;
+    expect((await t.api('POST', `/api/outbox/${id}/retry`)).status).toBe(200);
+    await t.app.dispatcher.waitFor([id!], 5000);
+    expect(fake.delivered).toEqual([{ target: 'g2', text: 'bulletin' }]);
+    expect((await t.api('POST', `/api/outbox/${id}/retry`)).status).toBe(409);
+  });
+
+  it('does not retry what can never succeed', async () => {
+    const fake = recordingSender(() => ({ ok: false, retryable: false, error: 'invalid chat id' }));
+    t = await startTestApp({ overrides: { senders: [fake.sender] } });
+    const [id] = await put(t, [push('gone', 'hello')]);
+    await t.app.dispatcher.waitFor([id!], 5000);
+    expect(await statusOf(t, [id!])).toEqual(['dead']);
+    expect(fake.attempts.get(id!)).toBe(1);
+  });
+
+  it('sends again what a process died holding (its lease ran out), once', async () => {
+    const fake = recordingSender(() => ({ ok: true }));
+    t = await startTestApp({ overrides: { senders: [fake.sender] } });
+    // A row a dead process had leased a minute ago, mid-send.
+    const [id] = await t.app.db.$transaction((tx) => enqueue(tx, [push('g3', 'orphan')], {}, new Date()));
+    await t.app.db.outboxMessage.update({
+      where: { id: id! },
+      data: { status: 'sending', leaseOwner: 'dead-process', leaseUntil: new Date(Date.now() - 1000) },
+    });
+    t.app.dispatcher.kick();
+    await t.app.dispatcher.waitFor([id!], 5000);
+    expect(fake.delivered).toEqual([{ target: 'g3', text: 'orphan' }]);
+    expect(await statusOf(t, [id!])).toEqual(['sent']);
+  });
+});
