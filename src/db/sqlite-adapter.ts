@@ -40,7 +40,26 @@ export class PrismaBetterSqlite3Serialized implements SqlMigrationAwareDriverAda
   connectToShadowDb(): Promise<SqlDriverAdapter> { return this.#inner.connectToShadowDb() }
 }
 
+/**
+ * Write transactions begin IMMEDIATE: with several processes on one file, a deferred transaction
+ * that read first and writes second fails at once with SQLITE_BUSY (its snapshot is stale) instead
+ * of waiting; IMMEDIATE takes the write lock up front, under the busy timeout. The adapter runs
+ * `BEGIN` through the better-sqlite3 handle it keeps in `client`, so that is where it is changed.
+ */
+function beginImmediate(a: SqlDriverAdapter): void {
+  const holder = a as unknown as { client: { prepare: (sql: string) => unknown } };
+  const db = holder.client;
+  holder.client = new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop === 'prepare') return (sql: string) => target.prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql);
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 function serialize(a: SqlDriverAdapter): SqlDriverAdapter {
+  beginImmediate(a)
   const lock = new Lock()
   const locked = <A extends unknown[], R>(f: (...x: A) => Promise<R>) => async (...x: A): Promise<R> => {
     const release = await lock.acquire()

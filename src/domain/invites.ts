@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Community, Person, Tx } from '../db/client.ts';
 import { DAY } from './clock.ts';
-import { ConflictError, DomainError } from './errors.ts';
+import { DomainError } from './errors.ts';
 import type { CommunityRole } from './types.ts';
 
 // No 0/O, 1/I/L: codes are read aloud and typed on phones.
@@ -53,12 +53,12 @@ export async function joinWithInvite(
   if (existing && RANK[existing.role as CommunityRole] >= RANK[role]) {
     throw new DomainError('already_member', { community: invite.community.name, role: existing.role as CommunityRole });
   }
-  // Count the use only if nobody used the last one in the meantime.
+  // One atomic step: count the use only while uses remain (many volunteers join with one code at once).
   const used = await tx.invite.updateMany({
-    where: { id: invite.id, uses: invite.uses },
+    where: { id: invite.id, uses: { lt: tx.invite.fields.maxUses } },
     data: { uses: { increment: 1 } },
   });
-  if (used.count !== 1) throw new ConflictError('invite');
+  if (used.count !== 1) throw new DomainError('invite_invalid');
   if (existing) {
     await tx.membership.update({ where: { id: existing.id }, data: { role, inviteId: invite.id } });
   } else {

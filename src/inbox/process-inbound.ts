@@ -13,7 +13,7 @@ import type { Logger } from '../log.ts';
 
 export type InboundDeps = BotDeps & { db: Db; clock: Clock; log: Logger };
 
-const MAX_CONFLICT_RETRIES = 5;
+const MAX_CONFLICT_RETRIES = 10;
 export const MAX_INBOUND_ATTEMPTS = 5;
 
 class AlreadyHandled extends Error {}
@@ -39,7 +39,11 @@ export async function processInbound(deps: InboundDeps, inboundId: number): Prom
           throw again;
         }
       }
-      if (error instanceof ConflictError && attempt < MAX_CONFLICT_RETRIES) continue;
+      if (error instanceof ConflictError && attempt < MAX_CONFLICT_RETRIES) {
+        // Someone changed the same row first: read again, after a short random pause.
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+        continue;
+      }
       await recordFailure(deps, inboundId, error);
       return [];
     }

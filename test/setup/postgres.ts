@@ -35,33 +35,43 @@ export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPost
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
   const port = await freePort();
-  const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) =>
-    asRoot ? { cmd: 'runuser', args: ['-u', 'postgres', '--', join(bin, cmd), ...args] } : { cmd: join(bin, cmd), args };
-  const init = run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']);
-  execFileSync(init.cmd, init.args, { stdio: 'ignore' });
-  const server = run('postgres', [
-    '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300',
-  ]);
-  const child: ChildProcess = spawn(server.cmd, server.args, { stdio: 'ignore' });
+  // The server runs as the postgres user itself (spawn's uid/gid), not through runuser or su: those
+  // sit between us and the postmaster and do not pass our stop signal on, which left CI waiting.
+  const user = process.getuid?.() === 0 ? postgresUser() : {};
+  execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale'], { stdio: 'ignore', ...user });
+  const child: ChildProcess = spawn(
+    join(bin, 'postgres'),
+    [
+      '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300',
+    ],
+    { stdio: 'ignore', ...user },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
-  const ready = run('pg_isready', ['-h', '127.0.0.1', '-p', String(port)]);
   for (let i = 0; ; i++) {
     try {
-      execFileSync(ready.cmd, ready.args, { stdio: 'ignore' });
+      execFileSync(join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
       break;
     } catch {
-      if (i > 100) throw new Error('the throwaway PostgreSQL did not start');
+      if (i > 100 || child.exitCode !== null) throw new Error('the throwaway PostgreSQL did not start');
       await new Promise((r) => setTimeout(r, 100));
     }
   }
   return {
     url,
     stop: async () => {
-      child.kill('SIGINT');
-      await new Promise((r) => child.once('exit', r));
+      // Fast shutdown (SIGINT) disconnects clients; if it has not finished in 10 s, immediate (SIGQUIT).
+      if (child.exitCode === null) child.kill('SIGINT');
+      const late = setTimeout(() => child.exitCode === null && child.kill('SIGQUIT'), 10_000);
+      await exited;
+      clearTimeout(late);
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function postgresUser(): { uid: number; gid: number } {
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
 }

@@ -1,0 +1,48 @@
+// Builds the weekly bulletin and the official digest over a seeded ledger, in a fresh process, and
+// prints time and peak memory. Usage: tsx bench/measure-jobs.ts <file.db>
+import { performance } from 'node:perf_hooks';
+import { createDb } from '../src/db/client.ts';
+import { createTimeFormat } from '../src/bot/format-time.ts';
+import { loadConfig } from '../src/config.ts';
+import { createWorkCalendar } from '../src/domain/work-calendar.ts';
+import { createLogger } from '../src/log.ts';
+import { officialDigest } from '../src/schedule/official-digest.ts';
+import { weeklyBulletin } from '../src/schedule/weekly-bulletin.ts';
+import type { JobDeps } from '../src/schedule/job.ts';
+
+const file = process.argv[2];
+if (!file) throw new Error('usage: measure-jobs.ts <file.db>');
+const config = loadConfig({ DATABASE_URL: `file:${file}` });
+const db = createDb(config.DATABASE_URL);
+const calendar = createWorkCalendar();
+const deps: JobDeps = {
+  db,
+  config,
+  log: createLogger('silent'),
+  bot: {
+    settings: {
+      timeZone: config.BOT_TIMEZONE,
+      answerHours: config.ANSWER_HOURS,
+      categories: config.REPORT_CATEGORIES,
+      deadlineDays: config.REPORT_DEADLINE_DAYS,
+      urgentDeadlineDays: config.URGENT_DEADLINE_DAYS,
+      inviteTtlDays: config.INVITE_TTL_DAYS,
+    },
+    calendar: () => calendar,
+    fmt: createTimeFormat(config.BOT_TIMEZONE),
+  },
+};
+const slot = new Date('2026-11-23T01:00:00Z');
+await db.community.count(); // connect
+const baseline = process.memoryUsage().rss;
+const result: Record<string, unknown> = {};
+for (const job of [weeklyBulletin, officialDigest]) {
+  const t0 = performance.now();
+  const plan = await job.plan(deps, slot, slot);
+  const messages = plan.write ? await db.$transaction((tx) => plan.write!(tx)) : [];
+  result[job.name] = { ms: Math.round(performance.now() - t0), messages: messages.length, sample: messages[0]?.text.split('\n').slice(0, 3).join(' / ') };
+}
+result.baselineRssMB = Math.round(baseline / 2 ** 20);
+result.peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+await db.$disconnect();
+console.log(JSON.stringify(result));
