@@ -91,6 +91,7 @@ const baseSchema = z.object({
   INVITE_TTL_DAYS: int(30, 1, 365),
   OUTBOX_MAX_ATTEMPTS: int(8, 1, 100),
   OUTBOX_RETRY_BASE_MS: int(10_000, 10, 3_600_000),
+  OUTBOX_LEASE_MS: int(60_000, 2_000, 3_600_000),
   DB_POOL_SIZE: int(10, 1, 200),
   DB_STATEMENT_TIMEOUT_MS: int(15_000, 100, 600_000),
 

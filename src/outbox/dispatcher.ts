@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { Db, OutboxMessage } from '../db/client.ts';
 import type { ChannelSender, Delivery, Platform, SendResult } from '../channels/types.ts';
 import type { Clock } from '../domain/clock.ts';
@@ -36,19 +37,25 @@ const MAX_RETRY_MS = 30 * 60_000;
 export class OutboxDispatcher {
   private readonly o: Required<DispatcherOptions>;
   private readonly inFlight = new Map<number, Promise<void>>();
+  /** Emits 'settled' with an outbox id when this process has finished an attempt at it. */
+  private readonly settled = new EventEmitter().setMaxListeners(0);
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private passing: Promise<void> | null = null;
   private again = false;
 
   constructor(options: DispatcherOptions) {
+    // `??`, not a spread of defaults: an option passed as undefined must not erase its default
+    // (an undefined pollMs once made every process poll the outbox a thousand times a second).
+    const leaseMs = options.leaseMs ?? 60_000;
     this.o = {
-      pollMs: 1000,
-      leaseMs: 60_000,
-      sendTimeoutMs: 30_000,
-      maxInFlight: 32,
-      random: Math.random,
       ...options,
+      pollMs: options.pollMs ?? 1000,
+      leaseMs,
+      // A send must give up well before its lease runs out, or a second process could send it too.
+      sendTimeoutMs: options.sendTimeoutMs ?? Math.min(30_000, Math.floor(leaseMs / 2)),
+      maxInFlight: options.maxInFlight ?? 32,
+      random: options.random ?? Math.random,
     };
   }
 
@@ -76,12 +83,35 @@ export class OutboxDispatcher {
   /** Waits until the given messages are sent or dead (or the time is up); used by the simulator. */
   async waitFor(ids: readonly number[], timeoutMs: number): Promise<void> {
     if (ids.length === 0) return;
-    this.kick();
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const left = await this.o.db.outboxMessage.count({ where: { id: { in: [...ids] }, status: { in: ['pending', 'sending'] } } });
-      if (left === 0 || Date.now() >= deadline) return;
-      await new Promise((r) => setTimeout(r, 15));
+    const wanted = new Set(ids);
+    let wake: (() => void) | null = null;
+    let woken = false;
+    const onSettled = (id: number) => {
+      if (!wanted.has(id)) return;
+      woken = true;
+      wake?.();
+    };
+    this.settled.on('settled', onSettled);
+    try {
+      this.kick();
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        woken = false;
+        const left = await this.o.db.outboxMessage.count({ where: { id: { in: [...ids] }, status: { in: ['pending', 'sending'] } } });
+        if (left === 0 || Date.now() >= deadline) return;
+        if (woken) continue;
+        // Woken when this process finishes one of them; the slower look covers another process sending it.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.min(250, Math.max(0, deadline - Date.now())));
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+      }
+    } finally {
+      this.settled.off('settled', onSettled);
     }
   }
 
@@ -127,7 +157,12 @@ export class OutboxDispatcher {
       });
       if (leased.count !== 1) continue;
       started++;
-      const job = this.deliver(row).finally(() => this.inFlight.delete(row.id));
+      const job = this.deliver(row).finally(() => {
+        this.inFlight.delete(row.id);
+        this.settled.emit('settled', row.id);
+        // The next message of this conversation may now be due: look again at once, not at the next poll.
+        this.kick();
+      });
       this.inFlight.set(row.id, job);
     }
     return started;
