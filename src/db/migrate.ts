@@ -1,6 +1,6 @@
 // Offline migrations with the wasm schema engine: apply (= `prisma migrate deploy`), create
 // (= `prisma migrate dev --create-only`), and drift checks. Works for SQLite and PostgreSQL.
-import { existsSync, readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createHash, randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
@@ -143,11 +143,56 @@ export async function withEngine<T>(url: string, fn: (e: SchemaEngine, p: Provid
 
 /** `prisma migrate deploy` equivalent: applies pending committed migrations, returns their names. */
 export async function migrate(url: string): Promise<string[]> {
-  if (providerFromUrl(url) === 'sqlite' && sqliteUpToDate(url)) return []
-  return withEngine(url, async (engine, p) => {
-    const out = await engine.applyMigrations({ migrationsList: listMigrations(p), filters: FILTERS })
-    return out.appliedMigrationNames
-  })
+  const sqlite = providerFromUrl(url) === 'sqlite'
+  if (sqlite && sqliteUpToDate(url)) return []
+  // Replicas started together (after an upgrade) must not apply the same migration twice at once:
+  // one applies, the others wait and then find nothing to do.
+  return (sqlite ? withSqliteMigrationLock : withPgMigrationLock)(url, () =>
+    sqlite && sqliteUpToDate(url)
+      ? Promise.resolve([])
+      : withEngine(url, async (engine, p) => {
+          const out = await engine.applyMigrations({ migrationsList: listMigrations(p), filters: FILTERS })
+          return out.appliedMigrationNames
+        }),
+  )
+}
+
+// Any constant: a session-level advisory lock only Lianxin's migrate takes.
+const MIGRATE_LOCK_KEY = 7_246_101
+
+async function withPgMigrationLock<T>(url: string, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK_KEY])
+    return await fn()
+  } finally {
+    await client.end() // ends the session, which releases the lock
+  }
+}
+
+/** A lock file beside the database; one left by a process that died is taken over after a minute. */
+async function withSqliteMigrationLock<T>(url: string, fn: () => Promise<T>): Promise<T> {
+  const file = url.replace(/^file:/, '').replace(/\?.*$/, '')
+  if (file === ':memory:') return fn()
+  const lock = `${file}.migrate-lock`
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'))
+      break
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 60_000) unlinkSync(lock)
+      } catch { /* gone meanwhile */ }
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+  try {
+    return await fn()
+  } finally {
+    try { unlinkSync(lock) } catch { /* already gone */ }
+  }
 }
 
 /**

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client.ts';
-import { migrate } from '../../src/db/migrate.ts';
 import { startLianxinProcess, type LianxinProcess } from '../helpers/lianxin-process.ts';
 import { freshDatabaseUrl, testDbKind } from '../helpers/test-db.ts';
 
@@ -42,8 +41,8 @@ describe(`three Lianxin processes on one ${testDbKind()} database`, () => {
 
   let databaseUrl = '';
   beforeAll(async () => {
+    // An empty database: the three processes start together and migrate it themselves, once.
     databaseUrl = await freshDatabaseUrl();
-    await migrate(databaseUrl);
     const env = {
       DATABASE_URL: databaseUrl,
       ADMIN_TOKEN: TOKEN,
