@@ -110,7 +110,7 @@ async function refresh() {
     div.className = 'msg' + (e.from === 'person' && e.senderId === me().id ? ' me' : '');
     const who = document.createElement('span');
     who.className = 'who';
-    who.textContent = e.senderName + ' · ' + new Date(e.at).toLocaleTimeString();
+    who.textContent = e.senderName + ' · ' + new Date(e.at).toLocaleTimeString('zh-CN', { hour12: false });
     const text = document.createElement('span');
     text.className = 'text';
     text.textContent = e.text;
