@@ -58,7 +58,9 @@ export class StreamClient {
   private timer: NodeJS.Timeout | null = null;
   private abort: AbortController | null = null;
   private attempt = 0;
-  private openedAt = 0;
+  private stableTimer: NodeJS.Timeout | null = null;
+  /** The current connection asked to be replaced and no replacement is open yet. */
+  private wantReplace = false;
   private nextId = 1;
   private stopped = true;
 
@@ -80,7 +82,8 @@ export class StreamClient {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    if (this.stableTimer) clearTimeout(this.stableTimer);
+    this.timer = this.stableTimer = null;
     this.abort?.abort();
     this.pending?.terminate();
     await this.connecting;
@@ -130,6 +133,7 @@ export class StreamClient {
           onReplace: (why) => {
             if (conn === this.current) {
               this.o.log.info({ conn: conn.id, reason: why }, 'DingTalk Stream: replacing the connection');
+              this.wantReplace = true;
               this.connect(why);
             }
           },
@@ -153,7 +157,13 @@ export class StreamClient {
     }
     const old = this.current;
     this.current = conn;
-    this.openedAt = Date.now();
+    this.wantReplace = false;
+    // A connection that stays up resets the back-off; one dropped at once keeps it growing.
+    if (this.stableTimer) clearTimeout(this.stableTimer);
+    this.stableTimer = setTimeout(() => {
+      if (this.current === conn) this.attempt = 0;
+    }, this.t.stableMs);
+    this.stableTimer.unref();
     this.o.log.info({ conn: conn.id, reason }, 'DingTalk Stream connected');
     // Make before break: the old socket closes only now, after its acks under way are out.
     if (old) this.retire(old);
@@ -162,7 +172,6 @@ export class StreamClient {
   private lost(conn: StreamConnection, code: number): void {
     if (conn === this.current) {
       this.current = null;
-      if (Date.now() - this.openedAt >= this.t.stableMs) this.attempt = 0;
       this.o.log.warn({ conn: conn.id, code }, 'DingTalk Stream connection closed; reconnecting');
       this.retryLater(false);
     } else if (!conn.opened) {
@@ -185,6 +194,8 @@ export class StreamClient {
     this.attempt++;
     this.timer = setTimeout(() => {
       this.timer = null;
+      // Another attempt may have succeeded meanwhile (a replacement after a drop).
+      if (this.current && !this.wantReplace) return;
       this.connect('retry');
     }, delay);
   }

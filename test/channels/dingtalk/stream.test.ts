@@ -67,7 +67,7 @@ describe('the app robot over Stream', () => {
     await start({}, { redeliverMs: 150 });
     // This process can no longer store anything (as when it is shutting down).
     await t!.app.inbound.stop();
-    const id = stream.push(wish('修水管'));
+    const id = stream.push(wish('修水管', 'msgBeforeRestart=='));
     await waitUntil(() => (stream.deliveries.get(id) ?? 0) >= 2, 3000, 'a redelivery');
     expect(stream.acknowledged.has(id)).toBe(false);
     await t!.close();
@@ -76,6 +76,11 @@ describe('the app robot over Stream', () => {
     // The next process on the same database connects; DingTalk delivers the message again, to it.
     other = await startDingtalkAppOn(databaseUrl, http, stream);
     await waitUntil(() => stream.acknowledged.has(id), 5000, 'the ack from the other process');
+    await other.app.inbound.idle();
+    expect(await itemsNamed(other, '修水管')).toHaveLength(1);
+    // A late copy of the same message (same msgId, new frame) is recognised after the restart too.
+    const late = stream.push(wish('修水管', 'msgBeforeRestart=='));
+    await waitUntil(() => stream.acknowledged.has(late), 3000, 'the ack of the late copy');
     await other.app.inbound.idle();
     expect(await itemsNamed(other, '修水管')).toHaveLength(1);
   });
