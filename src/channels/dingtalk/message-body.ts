@@ -17,13 +17,14 @@ export function markdownTitle(text: string): string {
  * `at.atUserIds` and written as `@userId` in the text (it then shows their name).
  */
 export function webhookBody(text: string, format: Format, o: { mention?: string; msgUuid?: string } = {}): Record<string, unknown> {
-  const mentioned = o.mention ? `@${o.mention} ${text}` : text;
   const at = o.mention ? { at: { atUserIds: [o.mention], isAtAll: false } } : {};
   const uuid = o.msgUuid ? { msgUuid: o.msgUuid } : {};
   if (format === 'markdown') {
-    return { msgtype: 'markdown', markdown: { title: markdownTitle(text), text: mentioned }, ...at, ...uuid };
+    // At the end, so that a leading heading stays a heading.
+    const md = o.mention ? `${text}\n\n@${o.mention}` : text;
+    return { msgtype: 'markdown', markdown: { title: markdownTitle(text), text: md }, ...at, ...uuid };
   }
-  return { msgtype: 'text', text: { content: mentioned }, ...at, ...uuid };
+  return { msgtype: 'text', text: { content: o.mention ? `@${o.mention} ${text}` : text }, ...at, ...uuid };
 }
 
 /** An OpenAPI message: `sampleText` or `sampleMarkdown`, the parameter as a JSON string. */
