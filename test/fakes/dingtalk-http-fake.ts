@@ -25,6 +25,10 @@ export class DingtalkHttpFake {
   private readonly expired = new Set<string>();
   private readonly robots = new Map<string, string>();
   private readonly throttledRobots = new Set<string>();
+  /** Accepted /robot/send times per token, and mutes earned by going over 20 a minute (dingtalk.md §4.3). */
+  private readonly robotSent = new Map<string, number[]>();
+  private readonly robotMutedUntil = new Map<string, number>();
+  private readonly robotRefused = new Map<string, number>();
   private readonly invalidUsers = new Set<string>();
   private readonly flowControlledUsers = new Set<string>();
   private readonly failures: Array<{ path: string; times: number; skip: number; answer: Canned }> = [];
@@ -86,6 +90,10 @@ export class DingtalkHttpFake {
   /** Texts posted into one session. */
   sessionTexts(session: string): string[] {
     return this.to('/robot/sendBySession').filter((r) => r.query.session === session).map((r) => webhookText(r.body));
+  }
+  /** How often this robot answered "too fast" because it went over 20 messages a minute. */
+  robotRefusals(accessToken: string): number {
+    return this.robotRefused.get(accessToken) ?? 0;
   }
   /** Texts the custom robot with this access token posted (accepted or not). */
   robotTexts(accessToken: string): string[] {
@@ -182,7 +190,17 @@ export class DingtalkHttpFake {
         const want = createHmac('sha256', secret).update(`${ts}\n${secret}`, 'utf8').digest('base64');
         if (r.query.sign !== want) return { status: 200, body: { errcode: 310000, errmsg: 'sign not match' } };
         if (this.throttledRobots.has(token)) return { status: 200, body: { errcode: 660026, errmsg: 'sending too many messages per minute' } };
-        return webhookBodyOk(r.body) ? { status: 200, body: { errcode: 0, errmsg: 'ok' } } : { status: 200, body: { errcode: 40035, errmsg: '缺少参数 json' } };
+        // As DingTalk: more than 20 in any minute mutes the robot for ten minutes.
+        const now = this.now();
+        const recent = (this.robotSent.get(token) ?? []).filter((at) => at > now - 60_000);
+        if (recent.length >= 20 && (this.robotMutedUntil.get(token) ?? 0) <= now) this.robotMutedUntil.set(token, now + 10 * 60_000);
+        if ((this.robotMutedUntil.get(token) ?? 0) > now) {
+          this.robotRefused.set(token, this.robotRefusals(token) + 1);
+          return { status: 200, body: { errcode: 410100, errmsg: '发送速度太快而限流' } };
+        }
+        if (!webhookBodyOk(r.body)) return { status: 200, body: { errcode: 40035, errmsg: '缺少参数 json' } };
+        this.robotSent.set(token, [...recent, now]);
+        return { status: 200, body: { errcode: 0, errmsg: 'ok' } };
       }
       default:
         return { status: 404, body: { code: 'NotFound', message: `no ${r.path}`, requestid } };

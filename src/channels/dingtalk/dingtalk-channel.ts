@@ -1,3 +1,4 @@
+import { RateLimiter } from '../../outbox/rate-limiter.ts';
 import type { Channel, ChannelDeps } from '../channel.ts';
 import { AccessTokenCache } from './access-token-cache.ts';
 import { callbackRoutes } from './callback-routes.ts';
@@ -47,6 +48,7 @@ export function createDingtalkChannel(deps: ChannelDeps, options: DingtalkChanne
     maxPartBytes: options.maxPartBytes ?? DINGTALK_MAX_PART_BYTES,
     sessionMarginMs: options.sessionMarginMs ?? 5 * 60_000,
     timeoutMs,
+    limiter: new RateLimiter(db),
   });
   if (!hasApp) return { name: 'dingtalk', sender };
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { Logger } from '../../log.ts';
+import type { RateLimiter } from '../../outbox/rate-limiter.ts';
 import { splitMessage } from '../../outbox/split-message.ts';
 import type { ChannelSender, Delivery, SendResult } from '../types.ts';
 import { checkWebhookAnswer } from './check-webhook-answer.ts';
@@ -31,6 +32,8 @@ export type DingtalkSenderDeps = {
   maxPartBytes: number;
   sessionMarginMs: number;
   timeoutMs: number;
+  /** The dispatcher's limiter (same table, every process): parts after the first take a slot each. */
+  limiter: RateLimiter;
 };
 
 /** The `dingtalk` sender: sessionWebhook, custom group robot or OpenAPI, per message (see planRoute). */
@@ -74,14 +77,20 @@ export function createDingtalkSender(d: DingtalkSenderDeps): ChannelSender {
   return {
     platform: 'dingtalk',
     async rateKey(delivery) {
-      const route = await plan(delivery);
-      if (route.kind === 'robot') return { key: `dingtalk:robot:${createHash('sha256').update(route.token).digest('hex').slice(0, 16)}`, perMinute: ROBOT_PER_MINUTE };
-      return { key: `dingtalk:${delivery.target.type}:${delivery.target.id}`, perMinute: ROBOT_PER_MINUTE };
+      return limitOf(await plan(delivery), delivery);
     },
     async send(delivery): Promise<SendResult> {
       const parts = splitMessage(delivery.text, d.maxPartBytes);
       let route = await plan(delivery);
+      const limit = limitOf(route, delivery);
       for (let i = delivery.partsSent; i < parts.length; i++) {
+        // The dispatcher reserved one slot for this delivery, but DingTalk counts every part: a
+        // bulletin in 25 parts must not mute the robot (20 a minute). A part without a slot waits
+        // like a throttle: no attempt spent, the next one resumes here.
+        if (i > delivery.partsSent) {
+          const slot = await d.limiter.reserve(limit.key, limit.perMinute, d.clock.now());
+          if (!slot.ok) return { ok: false, retryable: true, error: 'waiting for the next part: 20 messages a minute', partsSent: i, throttledUntil: slot.retryAt };
+        }
         try {
           // After a fallback the rest of the parts go the same way.
           route = await sendPart(route, delivery, parts[i]!, i);
@@ -92,6 +101,12 @@ export function createDingtalkSender(d: DingtalkSenderDeps): ChannelSender {
       return { ok: true };
     },
   };
+}
+
+/** A custom robot is limited as a robot (whichever groups it posts to); everything else per chat. */
+function limitOf(route: Route, delivery: Delivery): { key: string; perMinute: number } {
+  if (route.kind === 'robot') return { key: `dingtalk:robot:${createHash('sha256').update(route.token).digest('hex').slice(0, 16)}`, perMinute: ROBOT_PER_MINUTE };
+  return { key: `dingtalk:${delivery.target.type}:${delivery.target.id}`, perMinute: ROBOT_PER_MINUTE };
 }
 
 function failure(error: unknown, partsSent: number): SendResult {
