@@ -52,7 +52,14 @@ export function createDingtalkChannel(deps: ChannelDeps, options: DingtalkChanne
   });
   if (!hasApp) return { name: 'dingtalk', sender };
 
-  const receive: ReceiveDeps = { db, clock, log, inbound, botName: config.BOT_NAME, sessionWebhookOrigin: config.DINGTALK_OAPI_BASE };
+  const receive: ReceiveDeps = {
+    db,
+    clock,
+    log,
+    inbound,
+    botName: config.BOT_NAME,
+    sessionWebhookOrigins: [config.DINGTALK_OAPI_BASE, config.DINGTALK_API_BASE],
+  };
   if (config.DINGTALK_MODE === 'http') {
     return {
       name: 'dingtalk',

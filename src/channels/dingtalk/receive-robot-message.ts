@@ -13,8 +13,8 @@ export type ReceiveDeps = {
   log: Logger;
   inbound: InboundService;
   botName: string;
-  /** DINGTALK_OAPI_BASE: sessionWebhooks on any other origin are ignored. */
-  sessionWebhookOrigin: string;
+  /** DINGTALK_OAPI_BASE and DINGTALK_API_BASE: sessionWebhooks on any other origin are ignored. */
+  sessionWebhookOrigins: readonly string[];
 };
 
 export type Received = 'stored' | 'duplicate' | 'invalid';
@@ -33,7 +33,7 @@ export async function receiveRobotMessage(d: ReceiveDeps, payload: unknown): Pro
     return 'invalid';
   }
   const now = d.clock.now();
-  const msg = toInbound(parsed.data, { botName: d.botName, receivedAt: now, sessionWebhookOrigin: d.sessionWebhookOrigin });
+  const msg = toInbound(parsed.data, { botName: d.botName, receivedAt: now, sessionWebhookOrigins: d.sessionWebhookOrigins });
   const { duplicate } = await d.inbound.accept(msg);
   if (duplicate) return 'duplicate';
   if (msg.conversationType === 'group') await noteUnboundGroup(d, msg.conversationId, parsed.data.conversationTitle).catch(() => undefined);

@@ -8,8 +8,11 @@ export const PHOTO_REF_PREFIX = 'dingtalk-download:';
 export type ToInboundOptions = {
   botName: string;
   receivedAt: Date;
-  /** Only a sessionWebhook on this origin is kept (the body is not covered by any signature). */
-  sessionWebhookOrigin: string;
+  /**
+   * Only a sessionWebhook on one of these origins (DingTalk's configured hosts) is kept: the HTTP-mode
+   * signature covers the timestamp, not the body, and the bot posts replies to this address.
+   */
+  sessionWebhookOrigins: readonly string[];
 };
 
 /**
@@ -21,7 +24,7 @@ export function toInbound(m: RobotMessage, o: ToInboundOptions): InboundMessage 
   const staffId = m.senderStaffId?.trim() ?? '';
   const senderId = staffId || m.senderId;
   const group = m.conversationType === '2';
-  const sessionWebhook = m.sessionWebhook && sameOrigin(m.sessionWebhook, o.sessionWebhookOrigin) ? m.sessionWebhook : undefined;
+  const sessionWebhook = m.sessionWebhook && o.sessionWebhookOrigins.some((origin) => sameOrigin(m.sessionWebhook!, origin)) ? m.sessionWebhook : undefined;
   const replyContext: DingtalkReplyContext = {
     conversationType: group ? 'group' : 'single',
     conversationId: m.conversationId,

@@ -4,7 +4,7 @@ import { removeBotMention, toInbound } from '../../../src/channels/dingtalk/to-i
 import { robotMessage } from '../../fakes/dingtalk-robot-message.ts';
 
 const origin = 'https://oapi.dingtalk.com';
-const opts = { botName: '连心', receivedAt: new Date('2026-11-23T01:00:00Z'), sessionWebhookOrigin: origin };
+const opts = { botName: '连心', receivedAt: new Date('2026-11-23T01:00:00Z'), sessionWebhookOrigins: [origin, 'https://api.dingtalk.com'] };
 const staff = { staffId: 'manager4711', senderId: '$:LWCP_v1:$staff', nick: '李志强' };
 const outsider = { staffId: '', senderId: '$:LWCP_v1:$outsider', nick: '王秀英' };
 const inbound = (raw: Record<string, unknown>) => toInbound(robotMessageSchema.parse(raw), opts);
@@ -37,6 +37,12 @@ describe('toInbound', () => {
   it('keeps no sessionWebhook that points anywhere but DingTalk (the body is not signed)', () => {
     const m = inbound(robotMessage({ from: staff, text: 'x', group: 'cidG==', sessionWebhook: 'https://evil.example/robot/sendBySession?session=1' }));
     expect(m.replyContext).not.toHaveProperty('sessionWebhook');
+    // Either configured DingTalk host will do; a look-alike host or another port will not.
+    const api = inbound(robotMessage({ from: staff, text: 'x', group: 'cidG==', sessionWebhook: 'https://api.dingtalk.com/robot/sendBySession?session=2' }));
+    expect(api.replyContext).toHaveProperty('sessionWebhook');
+    for (const url of ['https://oapi.dingtalk.com.evil.example/robot/sendBySession?session=3', 'https://oapi.dingtalk.com:8443/robot/sendBySession?session=4']) {
+      expect(inbound(robotMessage({ from: staff, text: 'x', group: 'cidG==', sessionWebhook: url })).replyContext).not.toHaveProperty('sessionWebhook');
+    }
   });
 
   it('takes pictures as download codes and rich text as its text', () => {
