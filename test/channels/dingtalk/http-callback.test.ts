@@ -40,6 +40,19 @@ describe('the app robot in HTTP mode: /dingtalk/callback', () => {
     expect(http.sessionTexts('s-help')[0]).toMatch(/心愿|反映/u);
   });
 
+  it('answers before the bot has answered: the reply goes out afterwards, through the outbox', async () => {
+    // DingTalk's side is slow to take the reply; the callback must not wait for it.
+    http.delayNext('/robot/sendBySession', 2000);
+    const res = await signed(robotMessage({ from: wang, text: '帮助', msgId: 'msgHttpFast==', sessionWebhook: http.sessionWebhook('s-slow') }));
+    expect(res.status).toBe(200);
+    const stored = await t.app.db.inboundMessage.findFirst({ where: { messageId: 'msgHttpFast==' } });
+    expect(stored).not.toBeNull();
+    const reply = () => t.app.db.outboxMessage.findFirst({ where: { inboundId: stored!.id } });
+    expect((await reply())?.status).not.toBe('sent');
+    await waitUntil(async () => (await reply())?.status === 'sent', 8000, 'the reply');
+    expect(http.sessionTexts('s-slow')).toHaveLength(1);
+  });
+
   it.each([
     ['signed with another secret', () => { const ts = String(Date.now()); return { timestamp: ts, sign: signOf(ts, 'not-the-app-secret') }; }],
     ['stale by more than an hour', () => { const ts = String(Date.now() - 3_600_000 - 60_000); return { timestamp: ts, sign: signOf(ts) }; }],
