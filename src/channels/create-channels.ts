@@ -1,9 +1,12 @@
 import type { Channel, ChannelDeps } from './channel.ts';
+import { createDingtalkChannel } from './dingtalk/dingtalk-channel.ts';
 import { createSimChannel } from './sim/sim-channel.ts';
 
 /** The channels this configuration switches on. */
 export function createChannels(deps: ChannelDeps): Channel[] {
   const channels: Channel[] = [];
   if (deps.config.SIM_ENABLED) channels.push(createSimChannel(deps));
+  // Always: custom group robots need no app; the app robot itself starts only with DINGTALK_CLIENT_ID/_SECRET.
+  channels.push(createDingtalkChannel(deps));
   return channels;
 }
