@@ -64,8 +64,9 @@ export interface ChannelSender {
   /**
    * Whether this process can deliver it now (e.g. only the holder of a long connection can answer
    * through it). Rows it cannot take stay pending for a process that can. Default: yes.
+   * May look things up first (which way reaches a target can be stored in the database).
    */
-  accepts?(delivery: Delivery): boolean;
+  accepts?(delivery: Delivery): boolean | Promise<boolean>;
   /** The key deliveries share a rate limit under, e.g. one webhook or one conversation. */
   rateKey(delivery: Delivery): Promise<{ key: string; perMinute: number } | null>;
   send(delivery: Delivery): Promise<SendResult>;

@@ -143,7 +143,7 @@ export class OutboxDispatcher {
     let started = 0;
     for (const row of due) {
       const sender = this.o.senders.get(row.platform as Platform);
-      if (sender?.accepts && !sender.accepts(toDelivery(row))) continue;
+      if (sender?.accepts && !(await sender.accepts(toDelivery(row)))) continue;
       if (row.scheduled) {
         const until = quietUntil(now, this.o.quietHours, this.o.timeZone);
         if (until) {
