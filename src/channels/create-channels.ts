@@ -1,6 +1,7 @@
 import type { Channel, ChannelDeps } from './channel.ts';
 import { createDingtalkChannel } from './dingtalk/dingtalk-channel.ts';
 import { createSimChannel } from './sim/sim-channel.ts';
+import { createWecomChannel } from './wecom/wecom-channel.ts';
 
 /** The channels this configuration switches on. */
 export function createChannels(deps: ChannelDeps): Channel[] {
@@ -8,5 +9,6 @@ export function createChannels(deps: ChannelDeps): Channel[] {
   if (deps.config.SIM_ENABLED) channels.push(createSimChannel(deps));
   // Always: custom group robots need no app; the app robot itself starts only with DINGTALK_CLIENT_ID/_SECRET.
   channels.push(createDingtalkChannel(deps));
+  channels.push(createWecomChannel(deps)); // always: webhook groups need no variable; each way in checks its own
   return channels;
 }

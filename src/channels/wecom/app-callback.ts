@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../domain/clock.ts';
+import type { InboundService } from '../../inbox/inbound-service.ts';
+import { parseInput } from '../../http/parse-body.ts';
+import type { Logger } from '../../log.ts';
+import { parseAppCallback } from './app-payload.ts';
+import { CallbackRejected } from './callback-rejected.ts';
+import { answerEmpty, openCallback, refusing, signedQuery, verifyUrl, type CallbackKeys } from './open-callback.ts';
+import { parseXml } from './parse-xml.ts';
+import { takeIn } from './take-in.ts';
+
+export type AppCallbackDeps = { db: Db; clock: Clock; log: Logger; inbound: InboundService; keys: CallbackKeys };
+
+/**
+ * The self-built app's callback (接收消息, 90238): GET verifies the URL, POST carries
+ * <xml><ToUserName/><Encrypt/><AgentID/></xml> whose plaintext is the message XML. The receive id
+ * must be the corp id. Answered with an empty 200 as soon as the message is stored.
+ */
+export function appCallbackRoutes(app: FastifyInstance, deps: AppCallbackDeps): void {
+  app.get('/callback', verifyUrl(deps.keys));
+
+  app.post('/callback', (request, reply) =>
+    refusing(async () => {
+      const q = parseInput(signedQuery, request.query, 'query');
+      const envelope = parseXml(typeof request.body === 'string' ? request.body : '');
+      const encrypt = envelope.value.Encrypt;
+      if (typeof encrypt !== 'string' || encrypt.trim() === '') throw new CallbackRejected('Encrypt is missing');
+      const plaintext = openCallback(deps.keys, q, encrypt.trim());
+      const now = deps.clock.now();
+      const parsed = parseAppCallback(parseXml(plaintext).value, plaintext, now);
+      if (parsed.kind === 'ignored') deps.log.debug({ why: parsed.why }, 'WeCom app callback ignored');
+      else await takeIn(deps, parsed.msg, { via: 'app' }, 'wecom-app', now);
+      return answerEmpty(reply);
+    }),
+  );
+}

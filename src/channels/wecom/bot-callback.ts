@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../domain/clock.ts';
+import type { InboundService } from '../../inbox/inbound-service.ts';
+import { parseInput } from '../../http/parse-body.ts';
+import type { Logger } from '../../log.ts';
+import { parseBotCallback } from './bot-payload.ts';
+import { CallbackRejected } from './callback-rejected.ts';
+import { answerEmpty, openCallback, refusing, signedQuery, verifyUrl, type CallbackKeys } from './open-callback.ts';
+import { passiveReply, welcomeFor } from './passive-reply.ts';
+import { takeIn } from './take-in.ts';
+
+export type BotCallbackDeps = { db: Db; clock: Clock; log: Logger; inbound: InboundService; botName: string; keys: CallbackKeys };
+
+const envelope = z.object({ encrypt: z.string().min(1) });
+
+function readJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CallbackRejected(`${what} is not JSON`);
+  }
+}
+
+/**
+ * The smart robot in HTTP callback mode (101039): POST {"encrypt"} with an empty receive id. A
+ * message is stored and answered with an empty 200; its reply goes later through its response_url.
+ * enter_chat is answered with the encrypted welcome in the HTTP answer, its only way back.
+ */
+export function botCallbackRoutes(app: FastifyInstance, deps: BotCallbackDeps): void {
+  app.get('/bot/callback', verifyUrl(deps.keys));
+
+  app.post('/bot/callback', (request, reply) =>
+    refusing(async () => {
+      const q = parseInput(signedQuery, request.query, 'query');
+      const outer = envelope.safeParse(readJson(typeof request.body === 'string' ? request.body : '', 'the body'));
+      if (!outer.success) throw new CallbackRejected('encrypt is missing');
+      const plaintext = openCallback(deps.keys, q, outer.data.encrypt);
+      const now = deps.clock.now();
+      const parsed = parseBotCallback(readJson(plaintext, 'the payload'), { botName: deps.botName, now });
+      const receivedAt = now.toISOString();
+      switch (parsed.kind) {
+        case 'message':
+          await takeIn(deps, parsed.msg, { via: 'bot-http', responseUrl: parsed.responseUrl, receivedAt, passive: false }, 'wecom-bot', now);
+          return answerEmpty(reply);
+        case 'enter_chat': {
+          await takeIn(deps, parsed.msg, { via: 'bot-http', receivedAt, passive: true }, 'wecom-bot', now);
+          const content = await welcomeFor(deps.db, parsed.msg.senderId);
+          return reply.type('application/json').send(passiveReply(deps.keys, { msgtype: 'text', text: { content } }, q.nonce, now));
+        }
+        case 'disconnected':
+        case 'ignored':
+          deps.log.debug({ kind: parsed.kind }, 'WeCom smart robot callback ignored');
+          return answerEmpty(reply);
+      }
+    }),
+  );
+}

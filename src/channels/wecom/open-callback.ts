@@ -1,0 +1,53 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { HttpError } from '../../http/http-error.ts';
+import { parseInput } from '../../http/parse-body.ts';
+import { decryptPayload, verifySignature } from './callback-crypto.ts';
+import { CallbackRejected } from './callback-rejected.ts';
+
+/** Token, EncodingAESKey and the receive id a callback's plaintext must end with. */
+export type CallbackKeys = { token: string; aesKey: string; receiveId: string };
+
+const param = (max: number) => z.string({ message: 'is required' }).min(1, { message: 'must not be empty' }).max(max);
+export const signedQuery = z.object({ msg_signature: param(128), timestamp: param(32), nonce: param(128) });
+const verifyQuery = signedQuery.extend({ echostr: param(4096) });
+export type SignedQuery = z.infer<typeof signedQuery>;
+
+/**
+ * Checks the signature over [token, timestamp, nonce, ciphertext] and decrypts. Like the platform's
+ * own SDKs this applies no freshness window to `timestamp`: repeats are caught by message id.
+ */
+export function openCallback(keys: CallbackKeys, q: SignedQuery, encrypt: string): string {
+  verifySignature({ token: keys.token, timestamp: q.timestamp, nonce: q.nonce, encrypt, signature: q.msg_signature });
+  return decryptPayload(keys.aesKey, encrypt, keys.receiveId);
+}
+
+/** Runs a callback handler; a refused callback is answered with its 4xx and nothing else happens. */
+export async function refusing<T>(handler: () => Promise<T>): Promise<T> {
+  try {
+    return await handler();
+  } catch (error) {
+    if (error instanceof CallbackRejected) throw new HttpError(error.status, error.message);
+    throw error;
+  }
+}
+
+/**
+ * GET: URL verification (验证URL有效性). The decrypted echostr goes back as bare plaintext — no
+ * quotes, no BOM, no newline — within a second.
+ */
+export function verifyUrl(keys: CallbackKeys) {
+  return (request: FastifyRequest, reply: FastifyReply) =>
+    refusing(async () => {
+      const q = parseInput(verifyQuery, request.query, 'query');
+      // A "+" that reached us unescaped was decoded as a space; base64 never holds one.
+      const echostr = q.echostr.replace(/ /gu, '+');
+      const plaintext = openCallback(keys, q, echostr);
+      return reply.type('text/plain; charset=utf-8').send(plaintext);
+    });
+}
+
+/** The empty 200 that tells WeCom the callback was received (it retries on anything else). */
+export function answerEmpty(reply: FastifyReply): FastifyReply {
+  return reply.status(200).type('text/plain; charset=utf-8').send('');
+}

@@ -1,0 +1,25 @@
+import type { Db } from '../../db/client.ts';
+import type { Accepted, InboundService } from '../../inbox/inbound-service.ts';
+import { describeZodError } from '../../http/http-error.ts';
+import { inboundMessageSchema, type InboundMessage } from '../types.ts';
+import { CallbackRejected } from './callback-rejected.ts';
+import { rememberAddress, type WecomRoute } from './channel-address.ts';
+import type { ReplyContext } from './reply-context.ts';
+
+/**
+ * The last step of every way in: note how the sender (and group) can be reached again, then store
+ * the message. Once this returns the platform may be answered; the bot works afterwards.
+ */
+export async function takeIn(
+  deps: { db: Db; inbound: InboundService },
+  msg: InboundMessage,
+  replyContext: ReplyContext,
+  route: WecomRoute,
+  now: Date,
+): Promise<Accepted> {
+  const checked = inboundMessageSchema.safeParse({ ...msg, replyContext });
+  if (!checked.success) throw new CallbackRejected(`malformed payload: ${describeZodError(checked.error)}`);
+  await rememberAddress(deps.db, { type: 'user', id: msg.senderId }, route, now);
+  if (msg.conversationType === 'group') await rememberAddress(deps.db, { type: 'group', id: msg.conversationId }, route, now);
+  return deps.inbound.accept(checked.data);
+}
