@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { decrypt, encrypt, getSignature } from '@wecom/crypto';
+
+// WeCom's side of a callback, made with the official @wecom/crypto package (not our code): what
+// a real WeCom server would send to /wecom/callback and /wecom/bot/callback.
+
+export type Keys = { token: string; aesKey: string; receiveId: string };
+
+/** An EncodingAESKey as the admin console makes them: 43 letters and digits. */
+export function newAesKey(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return [...randomBytes(43)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+export function signedQuery(keys: Keys, ciphertext: string, opts: { timestamp?: string; nonce?: string } = {}): URLSearchParams {
+  const timestamp = opts.timestamp ?? String(Math.floor(Date.now() / 1000));
+  const nonce = opts.nonce ?? String(Math.floor(Math.random() * 1e9));
+  return new URLSearchParams({ msg_signature: getSignature(keys.token, timestamp, nonce, ciphertext), timestamp, nonce });
+}
+
+/** GET URL verification: echostr is encrypted with the keys' receive id. */
+export async function verifyUrl(base: string, path: string, keys: Keys, echo: string, receiveId = keys.receiveId) {
+  const echostr = encrypt(keys.aesKey, echo, receiveId);
+  const q = signedQuery(keys, echostr);
+  q.set('echostr', echostr);
+  const res = await fetch(`${base}${path}?${q}`);
+  return { status: res.status, text: await res.text(), contentType: res.headers.get('content-type') };
+}
+
+/** The self-built app's POST: the message XML encrypted into the <xml><Encrypt> envelope. */
+export function appCallback(keys: Keys, innerXml: string, opts: { receiveId?: string; agentId?: string } = {}) {
+  const ciphertext = encrypt(keys.aesKey, innerXml, opts.receiveId ?? keys.receiveId);
+  const body = `<xml><ToUserName><![CDATA[${keys.receiveId}]]></ToUserName><Encrypt><![CDATA[${ciphertext}]]></Encrypt><AgentID><![CDATA[${opts.agentId ?? '1000002'}]]></AgentID></xml>`;
+  return { query: signedQuery(keys, ciphertext), body, ciphertext };
+}
+
+/** The smart robot's POST: {"encrypt"} with the JSON payload inside. */
+export function botCallback(keys: Keys, payload: unknown, opts: { receiveId?: string } = {}) {
+  const ciphertext = encrypt(keys.aesKey, JSON.stringify(payload), opts.receiveId ?? keys.receiveId);
+  return { query: signedQuery(keys, ciphertext), body: JSON.stringify({ encrypt: ciphertext }), ciphertext };
+}
+
+export async function post(url: string, query: URLSearchParams, body: string, contentType = 'text/xml') {
+  const res = await fetch(`${url}?${query}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  return { status: res.status, text: await res.text() };
+}
+
+/** Reads an encrypted passive reply the way WeCom would (official package). */
+export function openPassiveReply(keys: Keys, reply: { encrypt: string; msgsignature: string; timestamp: number; nonce: string }) {
+  const expected = getSignature(keys.token, reply.timestamp, reply.nonce, reply.encrypt);
+  const { message, id } = decrypt(keys.aesKey, reply.encrypt);
+  return { signatureOk: expected === reply.msgsignature, id, body: JSON.parse(message) as unknown };
+}
+
+const cdata = (s: string) => `<![CDATA[${s}]]>`;
+const head = (corpId: string, from: string, type: string) =>
+  `<ToUserName>${cdata(corpId)}</ToUserName><FromUserName>${cdata(from)}</FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType>${cdata(type)}</MsgType>`;
+
+export const appXml = {
+  text: (corpId: string, from: string, content: string, msgId: string) =>
+    `<xml>${head(corpId, from, 'text')}<Content>${cdata(content)}</Content><MsgId>${msgId}</MsgId><AgentID>1000002</AgentID></xml>`,
+  location: (corpId: string, from: string, o: { lat: number; lon: number; label: string; msgId: string }) =>
+    `<xml>${head(corpId, from, 'location')}<Location_X>${o.lat}</Location_X><Location_Y>${o.lon}</Location_Y><Scale>15</Scale><Label>${cdata(o.label)}</Label><MsgId>${o.msgId}</MsgId><AgentID>1000002</AgentID><AppType>${cdata('wxwork')}</AppType></xml>`,
+  enterAgent: (corpId: string, from: string) =>
+    `<xml>${head(corpId, from, 'event')}<Event>${cdata('enter_agent')}</Event><EventKey>${cdata('')}</EventKey><AgentID>1000002</AgentID></xml>`,
+};
