@@ -89,6 +89,11 @@ export class WecomWsFake {
     return this.received.find((f) => f.cmd === cmd && f.headers.req_id === reqId)!;
   }
 
+  /** The network drops every connection (no close frame, like a dead link). */
+  dropAll(): void {
+    for (const s of this.sockets) s.terminate();
+  }
+
   async close(): Promise<void> {
     for (const s of this.sockets) s.terminate();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));

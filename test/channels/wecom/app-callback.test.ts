@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboundMessage } from '../../../src/channels/types.ts';
+import { enqueue } from '../../../src/outbox/enqueue.ts';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { WecomApiFake } from '../../fakes/wecom-api-fake.ts';
 import { appCallback, appXml, newAesKey, post, signedQuery, verifyUrl, type Keys } from '../../fakes/wecom-callback-client.ts';
@@ -168,6 +170,22 @@ describe('WeCom self-built app: callback at /wecom/callback, replies through mes
     }
     const dead = await t.app.db.outboxMessage.count({ where: { status: 'dead' } });
     expect(dead).toBe(0);
+  });
+
+  it('a bulletin to a group the app created goes through appchat/send, in parts of at most 2048 bytes', async () => {
+    const chatid = 'wrAppChatOfVolunteers';
+    const community = (await t.api('GET', '/api/communities')).body.communities[0];
+    expect((await t.api('POST', '/api/groups', { platform: 'wecom', conversationId: chatid, communityId: community.id })).status).toBe(201);
+    const text = ['# 志愿者周报', ...Array.from({ length: 120 }, (_, i) => `${i + 1}. 心愿 #${i + 1} 已完成 🎉`)].join('\n');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(2048);
+    const msg: OutboundMessage = { platform: 'wecom', target: { type: 'group', id: chatid }, text, format: 'markdown', scheduled: true };
+    await t.app.db.$transaction((tx) => enqueue(tx, [msg], {}, new Date()));
+    t.app.dispatcher.kick();
+    await settled(t);
+    const parts = api.callsTo('/cgi-bin/appchat/send').filter((c) => c.body?.chatid === chatid && c.reply?.errcode === 0);
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    expect(parts.every((p) => p.body.msgtype === 'markdown' && Buffer.byteLength(p.body.markdown.content) <= 2048)).toBe(true);
+    expect(parts.map((p) => p.body.markdown.content).join('\n')).toBe(text);
   });
 
   it('keeps secrets out of the log', async () => {

@@ -126,6 +126,14 @@ describe('WeCom smart robot over the long connection', () => {
     expect(await t.app.db.outboxMessage.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: 'sent', attempts: 0 });
   });
 
+  it('when the link drops, it reconnects with back-off, subscribes again, and the conversation goes on', async () => {
+    const connections = ws.connections;
+    ws.dropAll();
+    await ws.waitFor(() => ws.connections > connections && ws.subscribed, 'a new connection');
+    expect(ws.framesOf('aibot_subscribe').length).toBeGreaterThanOrEqual(2);
+    expect(content(await ws.replyTo(ws.text({ from: 'zhao', content: '帮助' })))).toContain('心愿');
+  });
+
   it('when WeCom says another connection took over, it logs, does not reconnect, and loses nothing', async () => {
     const connections = ws.connections;
     ws.kick();
