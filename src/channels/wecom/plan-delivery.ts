@@ -58,7 +58,11 @@ async function planPush(d: Delivery, deps: PlanDeps): Promise<Plan> {
       select: { webhookKey: true },
     });
     if (group?.webhookKey) return { way: 'webhook', key: group.webhookKey };
-    if (routes.includes('wecom-bot') && deps.hasLongConnection) return { way: 'bot-push', chatId: d.target.id, chatType: 2 };
+    if (routes.includes('wecom-bot')) {
+      if (deps.hasLongConnection) return { way: 'bot-push', chatId: d.target.id, chatType: 2 };
+      // A smart-robot group heard in callback mode: appchat/send reaches only groups the app made.
+      return { way: 'none', why: 'the smart robot in callback mode cannot push into this WeCom group: bind it with a webhookKey' };
+    }
     if (deps.hasApp) return { way: 'app-chat', chatId: d.target.id };
     return {
       way: 'none',
