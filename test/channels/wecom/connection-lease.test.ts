@@ -97,7 +97,8 @@ describe('the long connection is held by one process at a time', () => {
     aClosed = true;
     await ws.waitFor(() => ws.connections === 2 && ws.subscribed, 'the second process to connect');
     expect((await b.t.app.db.lease.findUnique({ where: { name: LEASE } }))?.owner).toBe(b.t.app.owner);
-    expect(await b.sender.accepts!(delivery({ target: { type: 'user', id: 'wang' } }))).toBe(true);
+    // Once the fake's subscribe ack has reached the SDK, the new holder takes those rows.
+    await eventually(async () => b.sender.accepts!(delivery({ target: { type: 'user', id: 'wang' } })), 'the new holder to accept');
     // The conversation goes on through the new holder.
     const again = ws.text({ from: 'wang', content: '帮助' });
     expect((await ws.replyTo(again)).body.msgtype).toBe('stream');
