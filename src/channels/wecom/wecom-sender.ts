@@ -108,8 +108,16 @@ async function sendInParts(deps: WecomSenderDeps, p: Plan, d: Delivery): Promise
   return { ok: true };
 }
 
+/** How long a row waits when the long connection went away between accepts() and send(). */
+const CONNECTION_GONE_MS = 1000;
+
 async function sendPart(deps: WecomSenderDeps, p: Plan, d: Delivery, content: string, index: number): Promise<Outcome> {
   const { clock, throttleMs } = deps;
+  if (needsLongConnection(p) && !deps.connection?.ready) {
+    // Lost (or handed over) since the dispatcher asked: not the message's fault, so it spends no
+    // attempt; the holder of the connection, this process or another, sends it shortly.
+    return { ok: false, retryable: true, error: 'the long connection is not ready in this process', throttledUntil: new Date(clock.now().getTime() + CONNECTION_GONE_MS) };
+  }
   try {
     switch (p.way) {
       case 'bot-respond': {

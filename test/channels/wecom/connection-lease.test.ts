@@ -136,6 +136,9 @@ describe('a lease left by a process that died', () => {
     // Meanwhile what needs the connection waits; what does not, goes.
     expect(await c.sender.accepts!(delivery({ replyContext: { via: 'bot-ws', reqId: 'srv_req_1', welcome: false } }))).toBe(false);
     expect(await c.sender.accepts!(delivery({ target: { type: 'group', id: 'push-only' } }))).toBe(true);
+    // A row that got past accepts() just before the connection went: it waits, spending no attempt.
+    const late = await c.sender.send(delivery({ replyContext: { via: 'bot-ws', reqId: 'srv_req_1', welcome: false } }));
+    expect(late).toMatchObject({ ok: false, retryable: true, throttledUntil: expect.any(Date) });
     // Time passes without renewal: the lease runs out.
     await c.t.app.db.lease.update({ where: { name: LEASE }, data: { expiresAt: new Date(Date.now() - 1) } });
     await ws.waitFor(() => ws.connections === 1 && ws.subscribed, 'the survivor to connect');
