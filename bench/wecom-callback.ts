@@ -1,7 +1,7 @@
 // Benchmark (issue 3): how fast a real Lianxin process answers encrypted WeCom app callbacks while
 // the WeCom API it replies through takes 10 s to answer, and whether every message was stored once.
 // Each callback is made with @wecom/crypto, as WeCom would; a third of them are repeats.
-// Usage: npx tsx bench/wecom-callback.ts [<messages> <concurrency>]   (defaults 600 and 20; SQLite)
+// Usage: npm run bench:wecom-callback [-- <messages> <concurrency>]   (defaults 600 and 20; SQLite)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
