@@ -1,19 +1,17 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startTestApp } from '../helpers/test-app.ts';
-import { testDbKind } from '../helpers/test-db.ts';
+import { testDbKind, testTempDir } from '../helpers/test-db.ts';
 
 const run = promisify(execFile);
 
 // docs/deploy.md: the single-machine backup, taken while Lianxin runs.
 describe.runIf(testDbKind() === 'sqlite')('npm run db:backup', () => {
   it('copies the ledger of a running Lianxin into a file that opens on its own, and never overwrites one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lianxin-test-'));
+    const dir = testTempDir();
     const databaseUrl = `file:${join(dir, 'live.db')}`;
     const t = await startTestApp({ databaseUrl });
     try {

@@ -11,10 +11,16 @@ export function testDbKind(): TestDbKind {
   return process.env.TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite';
 }
 
+/** A new directory for one test's files, inside the run's own, which the run removes at its end. */
+export function testTempDir(): string {
+  const root = inject('testTmpRoot');
+  return mkdtempSync(join(root || tmpdir(), 'lianxin-test-'));
+}
+
 /** A new, empty database for one test file: a SQLite file, or a fresh database on the test server. */
 export async function freshDatabaseUrl(): Promise<string> {
   if (testDbKind() === 'sqlite') {
-    return `file:${join(mkdtempSync(join(tmpdir(), 'lianxin-test-')), 'lianxin.db')}`;
+    return `file:${join(testTempDir(), 'lianxin.db')}`;
   }
   const server = inject('postgresUrl');
   if (!server) throw new Error('TEST_DB=postgresql but no PostgreSQL server was provided');
