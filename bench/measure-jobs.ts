@@ -2,7 +2,7 @@
 // prints time and peak memory. Usage: tsx bench/measure-jobs.ts <file.db>
 import { performance } from 'node:perf_hooks';
 import { createDb } from '../src/db/client.ts';
-import { createTimeFormat } from '../src/bot/format-time.ts';
+import { botDepsFrom } from '../src/bot/bot-deps.ts';
 import { loadConfig } from '../src/config.ts';
 import { createWorkCalendar } from '../src/domain/work-calendar.ts';
 import { createLogger } from '../src/log.ts';
@@ -19,18 +19,7 @@ const deps: JobDeps = {
   db,
   config,
   log: createLogger('silent'),
-  bot: {
-    settings: {
-      timeZone: config.BOT_TIMEZONE,
-      answerHours: config.ANSWER_HOURS,
-      categories: config.REPORT_CATEGORIES,
-      deadlineDays: config.REPORT_DEADLINE_DAYS,
-      urgentDeadlineDays: config.URGENT_DEADLINE_DAYS,
-      inviteTtlDays: config.INVITE_TTL_DAYS,
-    },
-    calendar: () => calendar,
-    fmt: createTimeFormat(config.BOT_TIMEZONE),
-  },
+  bot: botDepsFrom(config, () => calendar),
 };
 const slot = new Date('2026-11-23T01:00:00Z');
 await db.community.count(); // connect

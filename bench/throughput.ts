@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { migrate } from '../src/db/migrate.ts';
-import { startLianxinProcess, type LianxinProcess } from '../test/helpers/lianxin-process.ts';
+import { SCHEDULES_OFF, startLianxinProcess, type LianxinProcess } from '../test/helpers/lianxin-process.ts';
 import { findPostgresBin, startThrowawayPostgres } from '../test/setup/postgres.ts';
 
 const messages = Number(process.argv[2] ?? 2000);
@@ -63,12 +63,7 @@ async function run(kind: string, databaseUrl: string, processes: number) {
     ADMIN_TOKEN: TOKEN,
     LOG_LEVEL: 'error',
     QUIET_HOURS: 'off',
-    SCHEDULE_GROUP_NUDGE: 'off',
-    SCHEDULE_CLAIMANT_REMINDER: 'off',
-    SCHEDULE_ESCALATION: 'off',
-    SCHEDULE_WEEKLY_BULLETIN: 'off',
-    SCHEDULE_OFFICIAL_DIGEST: 'off',
-    SCHEDULE_REVISIT: 'off',
+    ...SCHEDULES_OFF,
   };
   const procs: LianxinProcess[] = [];
   try {

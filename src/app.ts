@@ -5,8 +5,7 @@ import { openDatabase, type Db } from './db/open-database.ts';
 import type { ChannelSender, Platform } from './channels/types.ts';
 import type { Channel, ChannelDeps } from './channels/channel.ts';
 import { createChannels } from './channels/create-channels.ts';
-import type { BotDeps } from './bot/bot-deps.ts';
-import { createTimeFormat } from './bot/format-time.ts';
+import { botDepsFrom, type BotDeps } from './bot/bot-deps.ts';
 import { systemClock, type Clock } from './domain/clock.ts';
 import { createWorkCalendar, type WorkCalendar } from './domain/work-calendar.ts';
 import { adminRoutes } from './http/admin-routes.ts';
@@ -61,18 +60,7 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
   });
 
   let calendar: WorkCalendar = createWorkCalendar(await db.calendarDay.findMany());
-  const bot: BotDeps = {
-    settings: {
-      timeZone: config.BOT_TIMEZONE,
-      answerHours: config.ANSWER_HOURS,
-      categories: config.REPORT_CATEGORIES,
-      deadlineDays: config.REPORT_DEADLINE_DAYS,
-      urgentDeadlineDays: config.URGENT_DEADLINE_DAYS,
-      inviteTtlDays: config.INVITE_TTL_DAYS,
-    },
-    calendar: () => calendar,
-    fmt: createTimeFormat(config.BOT_TIMEZONE),
-  };
+  const bot: BotDeps = botDepsFrom(config, () => calendar);
 
   // Filled once the channels exist: they need the inbound service, which needs the dispatcher.
   const senders = new Map<Platform, ChannelSender>();

@@ -1,5 +1,6 @@
+import type { Config } from '../config.ts';
 import type { WorkCalendar } from '../domain/work-calendar.ts';
-import type { TimeFormat } from './format-time.ts';
+import { createTimeFormat, type TimeFormat } from './format-time.ts';
 
 export type BotSettings = {
   timeZone: string;
@@ -16,3 +17,19 @@ export type BotDeps = {
   calendar: () => WorkCalendar;
   fmt: TimeFormat;
 };
+
+/** The bot's dependencies from the configuration; `calendar` is read at each use (admins can change it). */
+export function botDepsFrom(config: Config, calendar: () => WorkCalendar): BotDeps {
+  return {
+    settings: {
+      timeZone: config.BOT_TIMEZONE,
+      answerHours: config.ANSWER_HOURS,
+      categories: config.REPORT_CATEGORIES,
+      deadlineDays: config.REPORT_DEADLINE_DAYS,
+      urgentDeadlineDays: config.URGENT_DEADLINE_DAYS,
+      inviteTtlDays: config.INVITE_TTL_DAYS,
+    },
+    calendar,
+    fmt: createTimeFormat(config.BOT_TIMEZONE),
+  };
+}

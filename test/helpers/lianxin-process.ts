@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.ts';
 import { join } from 'node:path';
 
 export type LianxinProcess = {
@@ -10,16 +10,15 @@ export type LianxinProcess = {
   stop: (signal?: 'SIGTERM' | 'SIGKILL') => Promise<number | null>;
 };
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+/** Every scheduled job switched off, for a process whose test or benchmark is about something else. */
+export const SCHEDULES_OFF = {
+  SCHEDULE_GROUP_NUDGE: 'off',
+  SCHEDULE_CLAIMANT_REMINDER: 'off',
+  SCHEDULE_ESCALATION: 'off',
+  SCHEDULE_WEEKLY_BULLETIN: 'off',
+  SCHEDULE_OFFICIAL_DIGEST: 'off',
+  SCHEDULE_REVISIT: 'off',
+} as const;
 
 /** A real Lianxin process (`tsx src/main.ts`), as a replica runs in production. */
 export async function startLianxinProcess(env: Record<string, string>): Promise<LianxinProcess> {
@@ -54,4 +53,14 @@ export async function startLianxinProcess(env: Record<string, string>): Promise<
       return exited;
     },
   };
+}
+
+/** The admin API of a process, with its bearer token. */
+export async function adminApi(p: LianxinProcess, token: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${p.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: (await res.json()) as any };
 }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { enqueue } from '../../src/outbox/enqueue.ts';
-import { startLianxinProcess, type LianxinProcess } from '../helpers/lianxin-process.ts';
+import { adminApi, SCHEDULES_OFF, startLianxinProcess, type LianxinProcess } from '../helpers/lianxin-process.ts';
 import { freshDatabaseUrl, testDbKind } from '../helpers/test-db.ts';
 
 const TOKEN = 'replica-admin-token-0123456789';
@@ -57,14 +57,7 @@ describe(`the outbox of several Lianxin processes on one ${testDbKind()} databas
   const procs: LianxinProcess[] = [];
   let communityId = 0;
 
-  const api = async (p: LianxinProcess, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${p.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  };
+  const api = (p: LianxinProcess, method: string, path: string, body?: unknown) => adminApi(p, TOKEN, method, path, body);
   const bindRobot = async (p: LianxinProcess, conversationId: string, token: string) => {
     const r = await api(p, 'POST', '/api/groups', {
       platform: 'dingtalk', conversationId, communityId, webhookToken: token, webhookSecret: `SEC${token}0123456789`,
@@ -90,12 +83,7 @@ describe(`the outbox of several Lianxin processes on one ${testDbKind()} databas
       DINGTALK_OAPI_BASE: robot.url,
       // A dead process's messages are taken over after 3 s instead of a minute.
       OUTBOX_LEASE_MS: '3000',
-      SCHEDULE_GROUP_NUDGE: 'off',
-      SCHEDULE_CLAIMANT_REMINDER: 'off',
-      SCHEDULE_ESCALATION: 'off',
-      SCHEDULE_WEEKLY_BULLETIN: 'off',
-      SCHEDULE_OFFICIAL_DIGEST: 'off',
-      SCHEDULE_REVISIT: 'off',
+      ...SCHEDULES_OFF,
     };
     procs.push(await startLianxinProcess(env));
     db = createDb(databaseUrl);

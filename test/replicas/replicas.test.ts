@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client.ts';
-import { startLianxinProcess, type LianxinProcess } from '../helpers/lianxin-process.ts';
+import { adminApi, SCHEDULES_OFF, startLianxinProcess, type LianxinProcess } from '../helpers/lianxin-process.ts';
 import { freshDatabaseUrl, testDbKind } from '../helpers/test-db.ts';
 
 const TOKEN = 'replica-admin-token-0123456789';
@@ -14,14 +14,7 @@ type Reply = { duplicate: boolean; replies: Array<{ conversationId: string; text
  */
 describe(`three Lianxin processes on one ${testDbKind()} database`, () => {
   let procs: LianxinProcess[] = [];
-  const api = async (p: LianxinProcess, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${p.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  };
+  const api = (p: LianxinProcess, method: string, path: string, body?: unknown) => adminApi(p, TOKEN, method, path, body);
   const say = async (p: LianxinProcess, from: string, text: string, opts: { in?: string; messageId?: string } = {}): Promise<Reply> => {
     const res = await fetch(`${p.url}/sim/messages`, {
       method: 'POST',
@@ -48,11 +41,7 @@ describe(`three Lianxin processes on one ${testDbKind()} database`, () => {
       ADMIN_TOKEN: TOKEN,
       QUIET_HOURS: 'off',
       DB_POOL_SIZE: '5',
-      SCHEDULE_GROUP_NUDGE: 'off',
-      SCHEDULE_CLAIMANT_REMINDER: 'off',
-      SCHEDULE_ESCALATION: 'off',
-      SCHEDULE_OFFICIAL_DIGEST: 'off',
-      SCHEDULE_REVISIT: 'off',
+      ...SCHEDULES_OFF,
       // Every two seconds on every process: each fire must still post one bulletin.
       SCHEDULE_WEEKLY_BULLETIN: '*/2 * * * * *',
     };
