@@ -26,6 +26,8 @@ export type DispatcherOptions = {
 };
 
 const MAX_RETRY_MS = 30 * 60_000;
+const PAGE = 100;
+const MAX_PAGES = 20;
 
 /**
  * Delivers the outbox. Each conversation's messages go in order (only the oldest undelivered one
@@ -128,44 +130,58 @@ export class OutboxDispatcher {
     if (headIds.length === 0) return 0;
     const room = this.o.maxInFlight - this.inFlight.size;
     if (room <= 0) return 0;
-    const due = await db.outboxMessage.findMany({
-      where: {
-        id: { in: headIds },
-        OR: [
-          { status: 'pending', notBefore: { lte: now } },
-          // A lease that ran out: its process died mid-send.
-          { status: 'sending', leaseUntil: { lt: now } },
-        ],
-      },
-      orderBy: { id: 'asc' },
-      take: room,
-    });
+    // Paged, so that rows this process declines (a connection another process holds, or none does
+    // yet) cannot fill the window and starve every other platform's messages behind them.
     let started = 0;
-    for (const row of due) {
-      const sender = this.o.senders.get(row.platform as Platform);
-      if (sender?.accepts && !(await sender.accepts(toDelivery(row)))) continue;
-      if (row.scheduled) {
-        const until = quietUntil(now, this.o.quietHours, this.o.timeZone);
-        if (until) {
-          await db.outboxMessage.updateMany({ where: { id: row.id, status: 'pending' }, data: { notBefore: until } });
-          continue;
-        }
+    let after = 0;
+    for (let page = 0; page < MAX_PAGES && started < room; page++) {
+      const due = await db.outboxMessage.findMany({
+        where: {
+          id: { in: headIds, gt: after },
+          OR: [
+            { status: 'pending', notBefore: { lte: now } },
+            // A lease that ran out: its process died mid-send.
+            { status: 'sending', leaseUntil: { lt: now } },
+          ],
+        },
+        orderBy: { id: 'asc' },
+        take: PAGE,
+      });
+      if (due.length === 0) break;
+      after = due.at(-1)!.id;
+      for (const row of due) {
+        if (started >= room) break;
+        if (await this.lease(row, now)) started++;
       }
-      const leased = await db.outboxMessage.updateMany({
-        where: { id: row.id, status: row.status, leaseUntil: row.leaseUntil },
-        data: { status: 'sending', leaseOwner: this.o.owner, leaseUntil: new Date(now.getTime() + this.o.leaseMs) },
-      });
-      if (leased.count !== 1) continue;
-      started++;
-      const job = this.deliver(row).finally(() => {
-        this.inFlight.delete(row.id);
-        this.settled.emit('settled', row.id);
-        // The next message of this conversation may now be due: look again at once, not at the next poll.
-        this.kick();
-      });
-      this.inFlight.set(row.id, job);
     }
     return started;
+  }
+
+  /** Leases one due row and starts sending it; false when it is not for this process or not now. */
+  private async lease(row: OutboxMessage, now: Date): Promise<boolean> {
+    const { db } = this.o;
+    const sender = this.o.senders.get(row.platform as Platform);
+    if (sender?.accepts && !(await sender.accepts(toDelivery(row)))) return false;
+    if (row.scheduled) {
+      const until = quietUntil(now, this.o.quietHours, this.o.timeZone);
+      if (until) {
+        await db.outboxMessage.updateMany({ where: { id: row.id, status: 'pending' }, data: { notBefore: until } });
+        return false;
+      }
+    }
+    const leased = await db.outboxMessage.updateMany({
+      where: { id: row.id, status: row.status, leaseUntil: row.leaseUntil },
+      data: { status: 'sending', leaseOwner: this.o.owner, leaseUntil: new Date(now.getTime() + this.o.leaseMs) },
+    });
+    if (leased.count !== 1) return false;
+    const job = this.deliver(row).finally(() => {
+      this.inFlight.delete(row.id);
+      this.settled.emit('settled', row.id);
+      // The next message of this conversation may now be due: look again at once, not at the next poll.
+      this.kick();
+    });
+    this.inFlight.set(row.id, job);
+    return true;
   }
 
   private schedule(delay: number): void {

@@ -89,6 +89,17 @@ describe('the outbox dispatcher', () => {
     expect((await t.api('POST', `/api/outbox/${id}/retry`)).status).toBe(409);
   });
 
+  it('sends a message that comes after many this process must leave to another (a connection it does not hold)', async () => {
+    const fake = recordingSender(() => ({ ok: true }));
+    fake.sender.accepts = (d) => !d.target.id.startsWith('held-elsewhere');
+    t = await startTestApp({ overrides: { senders: [fake.sender] } });
+    const declined = await put(t, Array.from({ length: 80 }, (_, i) => push(`held-elsewhere-${i}`, `等连接 ${i}`)));
+    const [after] = await put(t, [push('g-free', '别的平台的消息')]);
+    await t.app.dispatcher.waitFor([after!], 5_000);
+    expect(fake.delivered).toEqual([{ target: 'g-free', text: '别的平台的消息' }]);
+    expect(new Set(await statusOf(t, declined))).toEqual(new Set(['pending']));
+  });
+
   it('does not retry what can never succeed', async () => {
     const fake = recordingSender(() => ({ ok: false, retryable: false, error: 'invalid chat id' }));
     t = await startTestApp({ overrides: { senders: [fake.sender] } });
