@@ -94,10 +94,21 @@ async function recordFailure(deps: InboundDeps, inboundId: number, error: unknow
       },
     });
     if (failed) {
-      const msg = inboundMessageSchema.parse(JSON.parse(row.payload));
+      // A payload that cannot be read back still ends as failed (above), just without the reply.
+      const msg = readPayload(row.payload);
+      if (!msg) return;
       const out = new Outgoing(msg);
       out.reply(texts.busy);
       await enqueue(tx, await out.resolve(tx), { inboundId }, now);
     }
   });
+}
+
+function readPayload(payload: string): InboundMessage | null {
+  try {
+    const parsed = inboundMessageSchema.safeParse(JSON.parse(payload));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../../log.ts';
 import { rememberAddress } from './robot-address.ts';
 import { readReplyContext } from './reply-context.ts';
 import { robotMessageSchema } from './robot-message-schema.ts';
+import { inboundMessageSchema } from '../types.ts';
 import { toInbound } from './to-inbound.ts';
 
 export type ReceiveDeps = {
@@ -34,6 +35,12 @@ export async function receiveRobotMessage(d: ReceiveDeps, payload: unknown): Pro
   }
   const now = d.clock.now();
   const msg = toInbound(parsed.data, { botName: d.botName, receivedAt: now, sessionWebhookOrigins: d.sessionWebhookOrigins });
+  // What the inbox stores must be what the bot can read back, or it would be retried for ever.
+  const neutral = inboundMessageSchema.safeParse(msg);
+  if (!neutral.success) {
+    d.log.warn({ fields: neutral.error.issues.map((i) => i.path.join('.')).join(', ') }, 'DingTalk robot message out of bounds; dropped');
+    return 'invalid';
+  }
   const { duplicate } = await d.inbound.accept(msg);
   if (duplicate) return 'duplicate';
   if (msg.conversationType === 'group') await noteUnboundGroup(d, msg.conversationId, parsed.data.conversationTitle).catch(() => undefined);

@@ -40,7 +40,8 @@ export function toInbound(m: RobotMessage, o: ToInboundOptions): InboundMessage 
     senderId,
     senderName: m.senderNick.trim().slice(0, 100),
     text: removeBotMention(text, o.botName),
-    photos,
+    // The ledger keeps at most 20 photos a message (inboundMessageSchema); the rest are not stored.
+    photos: photos.slice(0, 20),
     location: null,
     event: null,
     replyContext,

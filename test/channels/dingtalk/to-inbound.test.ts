@@ -50,6 +50,9 @@ describe('toInbound', () => {
     expect(inbound(pic)).toMatchObject({ text: '', photos: ['dingtalk-download:dl-1'] });
     const rich = { ...robotMessage({ from: staff, text: '' }), msgtype: 'richText', content: { richText: [{ text: '路灯坏了' }, { type: 'picture', downloadCode: 'dl-2' }, { text: ' 5号楼' }] } };
     expect(inbound(rich)).toMatchObject({ text: '路灯坏了 5号楼', photos: ['dingtalk-download:dl-2'] });
+    const many = { ...rich, content: { richText: Array.from({ length: 25 }, (_, i) => ({ type: 'picture', downloadCode: `dl-${i}` })) } };
+    // The ledger keeps 20 photos a message; a message with more is still taken, not retried for ever.
+    expect(inbound(many).photos).toHaveLength(20);
     const audio = { ...robotMessage({ from: staff, text: '' }), msgtype: 'audio', content: { recognition: '帮助', duration: 1000 } };
     expect(inbound(audio).text).toBe('帮助');
   });
