@@ -106,7 +106,19 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminDeps): Promis
     const where = { platform_conversationId: { platform: body.platform, conversationId: body.conversationId } };
     const existing = await db.groupChat.findUnique({ where });
     if (existing) {
-      await db.groupChat.update({ where: { id: existing.id }, data });
+      // Re-binding (another community, a new name) keeps what it does not mention: the API never
+      // returns the robot secrets, so an admin could not send them again.
+      const keep = <T>(given: T | undefined, old: T | null) => (given === undefined ? old : given);
+      await db.groupChat.update({
+        where: { id: existing.id },
+        data: {
+          ...data,
+          name: keep(body.name, existing.name),
+          webhookKey: keep(body.webhookKey, existing.webhookKey),
+          webhookToken: keep(body.webhookToken, existing.webhookToken),
+          webhookSecret: keep(body.webhookSecret, existing.webhookSecret),
+        },
+      });
       return reply.status(200).send({ id: existing.id });
     }
     const g = await db.groupChat.create({

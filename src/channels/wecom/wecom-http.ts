@@ -25,7 +25,9 @@ export async function callJson(url: string, body: unknown, timeoutMs: number): P
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (error as Error).message;
+    // Not the error's message: fetch puts the whole URL (with its token or key) in some of them.
+    const e = error as Error & { cause?: { code?: unknown } };
+    const reason = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : typeof e.cause?.code === 'string' ? e.cause.code : e.name;
     throw new WecomApiError(`request failed: ${reason}`, null);
   }
   const text = await res.text().catch(() => '');

@@ -102,6 +102,14 @@ describe('WeCom group robot webhook', () => {
     expect(keys.filter((k) => k.startsWith('wecom:webhook:'))).toHaveLength(3);
     expect(keys.join(' ')).not.toContain('SECRET');
   });
+
+  it('keeps the key when an admin binds the group again without it (to rename it)', async () => {
+    const g = (await t.api('GET', '/api/groups')).body.groups.find((x: { conversationId: string }) => x.conversationId === GROUPS.markdown);
+    const again = await t.api('POST', '/api/groups', { platform: 'wecom', conversationId: GROUPS.markdown, communityId: g.communityId, name: '3号楼居民群' });
+    expect(again.status).toBe(200);
+    const after = (await t.api('GET', '/api/groups')).body.groups.find((x: { conversationId: string }) => x.conversationId === GROUPS.markdown);
+    expect(after).toMatchObject({ name: '3号楼居民群', hasWebhook: true });
+  });
 });
 
 describe('WeCom group robot webhook: 20 messages a minute', () => {
