@@ -61,6 +61,7 @@ export class BotConnection {
   private stopped = true;
   private timer: NodeJS.Timeout | null = null;
   private renewTimer: NodeJS.Timeout | null = null;
+  private renewing: Promise<void> = Promise.resolve();
   private kickedDelay: number;
   private authenticatedAt = 0;
 
@@ -90,6 +91,8 @@ export class BotConnection {
     // A frame already on the wire was most likely delivered: wait for its ack (the SDK gives up
     // after 5 s) rather than fail it, or the outbox would send it again through the next holder.
     await Promise.allSettled([...this.inFlight]);
+    // A renewal under way would take the lease again after we hand it back.
+    await this.renewing;
     this.dropClient();
     if (this.holding) {
       this.holding = false;
@@ -154,7 +157,9 @@ export class BotConnection {
     }
     this.holding = true;
     log.info({ botLease: this.leaseName }, 'this process holds the WeCom smart robot long connection');
-    this.renewTimer = setInterval(() => void this.renew(), timings.renewEveryMs);
+    this.renewTimer = setInterval(() => {
+      this.renewing = this.renew();
+    }, timings.renewEveryMs);
     this.connect();
   }
 
@@ -256,6 +261,8 @@ export class BotConnection {
   }
 
   private later(ms: number, fn: () => void | Promise<void>): void {
+    // After stop(), an upkeep step that was already under way must not plan another one.
+    if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
