@@ -49,13 +49,15 @@ export class OutboxDispatcher {
   constructor(options: DispatcherOptions) {
     // `??`, not a spread of defaults: an option passed as undefined must not erase its default
     // (an undefined pollMs once made every process poll the outbox a thousand times a second).
-    const leaseMs = options.leaseMs ?? 60_000;
+    const leaseMs = options.leaseMs ?? 120_000;
     this.o = {
       ...options,
       pollMs: options.pollMs ?? 1000,
       leaseMs,
-      // A send must give up well before its lease runs out, or a second process could send it too.
-      sendTimeoutMs: options.sendTimeoutMs ?? Math.min(30_000, Math.floor(leaseMs / 2)),
+      // A send must give up well before its lease runs out, or a second process could send it too;
+      // and it must outlast a slow platform (a token refetch and a retried call at 10 s each, or a
+      // bulletin in parts), or the abandoned send may still deliver what the retry sends again.
+      sendTimeoutMs: options.sendTimeoutMs ?? Math.floor(leaseMs / 2),
       maxInFlight: options.maxInFlight ?? 32,
       random: options.random ?? Math.random,
     };
