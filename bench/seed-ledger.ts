@@ -2,7 +2,7 @@
 // realistic district: 50 communities, a year of items, most of them confirmed.
 // Usage: tsx bench/seed-ledger.ts <file.db> <items>
 import Database from 'better-sqlite3';
-import { migrate } from '../src/db/migrate.ts';
+import { migrate } from '../scripts/lib/migrate-dev.ts';
 
 const [file, countArg] = process.argv.slice(2);
 if (!file || !countArg) throw new Error('usage: seed-ledger.ts <file.db> <items>');

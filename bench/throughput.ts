@@ -8,7 +8,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { migrate } from '../src/db/migrate.ts';
+import { migrate } from '../scripts/lib/migrate-dev.ts';
 import { SCHEDULES_OFF, startLianxinProcess, type LianxinProcess } from '../test/helpers/lianxin-process.ts';
 import { findPostgresBin, startThrowawayPostgres } from '../test/setup/postgres.ts';
 

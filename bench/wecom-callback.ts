@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { migrate } from '../src/db/migrate.ts';
+import { migrate } from '../scripts/lib/migrate-dev.ts';
 import { WecomApiFake } from '../test/fakes/wecom-api-fake.ts';
 import { appCallback, appXml, newAesKey, type Keys } from '../test/fakes/wecom-callback-client.ts';
 import { startLianxinProcess } from '../test/helpers/lianxin-process.ts';

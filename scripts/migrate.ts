@@ -6,7 +6,7 @@
 // PostgreSQL needs a server for its shadow database: PG_SHADOW_URL (any DB on a server where the
 // user may CREATE DATABASE). SQLite uses an in-memory shadow DB.
 import { performance } from 'node:perf_hooks'
-import { createMigration, migrate, migrationsDrift, liveDrift } from '../src/db/migrate.ts'
+import { createMigration, migrate, migrationsDrift, liveDrift } from './lib/migrate-dev.ts'
 import { PROVIDERS, type Provider } from '../src/db/providers.ts'
 
 const shadowUrl = (p: Provider): string | undefined =>

@@ -1,7 +1,7 @@
 import nodeCron from 'node-cron';
 import { z } from 'zod';
 import { DEFAULT_CATEGORIES } from './domain/types.ts';
-import { parseQuietHours } from './outbox/quiet-hours.ts';
+import { parseQuietHours } from './core/quiet-hours.ts';
 
 const bool = (fallback: boolean) =>
   z

@@ -1,5 +1,6 @@
-import type { Community, GroupChat, Person, Tx } from '../db/client.ts';
-import type { InboundMessage } from '../channels/types.ts';
+import type { Community, GroupChat, Person } from '../db/rows.ts';
+import type { Tx } from '../db/sql.ts';
+import type { InboundMessage } from '../core/messages.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { CommunityRole } from '../domain/types.ts';
 

@@ -1,4 +1,5 @@
-import type { Dialogue, Tx } from '../db/client.ts';
+import type { Dialogue } from '../db/rows.ts';
+import type { Tx } from '../db/sql.ts';
 import { normalizeText } from './normalize-text.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';

@@ -1,4 +1,5 @@
-import type { Item, Tx } from '../db/client.ts';
+import type { Item } from '../db/rows.ts';
+import type { Tx } from '../db/sql.ts';
 import type { ItemChange } from '../domain/items.ts';
 import { maskContact } from './mask.ts';
 import type { Outgoing } from './outgoing.ts';

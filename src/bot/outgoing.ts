@@ -1,5 +1,6 @@
-import type { Person, Tx } from '../db/client.ts';
-import type { OutboundMessage, Platform } from '../channels/types.ts';
+import type { Person } from '../db/rows.ts';
+import type { Tx } from '../db/sql.ts';
+import type { OutboundMessage, Platform } from '../core/messages.ts';
 
 type Intent =
   | { kind: 'reply'; text: string }

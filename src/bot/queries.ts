@@ -1,4 +1,5 @@
-import type { Item, Tx } from '../db/client.ts';
+import type { Item } from '../db/rows.ts';
+import type { Tx } from '../db/sql.ts';
 import { roleIn, type Actor } from '../domain/actor.ts';
 import { DomainError } from '../domain/errors.ts';
 import { canSeeContacts, getItem } from '../domain/items.ts';

@@ -1,4 +1,4 @@
-import type { Tx } from '../db/client.ts';
+import type { Tx } from '../db/sql.ts';
 import { highestRole } from '../domain/actor.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';

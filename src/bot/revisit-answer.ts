@@ -1,5 +1,6 @@
-import type { Revisit, Tx } from '../db/client.ts';
-import { DAY } from '../domain/clock.ts';
+import type { Revisit } from '../db/rows.ts';
+import type { Tx } from '../db/sql.ts';
+import { DAY } from '../core/clock.ts';
 import { reopenItem } from '../domain/item-actions.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';

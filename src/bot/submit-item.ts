@@ -1,8 +1,8 @@
-import type { Tx } from '../db/client.ts';
+import type { Tx } from '../db/sql.ts';
 import { guessCategory, guessPriority } from '../domain/classify.ts';
 import { createItem } from '../domain/items.ts';
 import type { ItemKind } from '../domain/types.ts';
-import { localDate, zonedTime } from '../domain/work-calendar.ts';
+import { localDate, zonedTime } from '../core/zoned-time.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
 import { maskName } from './mask.ts';

@@ -1,10 +1,10 @@
 import type { Config } from '../config.ts';
-import type { Db } from '../db/client.ts';
-import type { Clock } from '../domain/clock.ts';
-import type { RouteModule } from '../http/create-server.ts';
+import type { Db } from '../db/sql.ts';
+import type { Clock } from '../core/clock.ts';
+import type { RouteModule } from '../web/create-server.ts';
 import type { InboundService } from '../inbox/inbound-service.ts';
 import type { Logger } from '../log.ts';
-import type { ChannelSender } from './types.ts';
+import type { ChannelSender } from '../core/messages.ts';
 
 /** What a channel module needs from the rest of Lianxin. */
 export type ChannelDeps = {

@@ -1,19 +1,43 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Logger } from '../log.ts';
-import { createDb, type Db, type DbOptions } from './client.ts';
-import { migrate } from './migrate.ts';
+import { applyMigrations } from './apply-migrations.ts';
+import { PostgresDb } from './postgres-database.ts';
 import { providerFromUrl } from './providers.ts';
+import type { Db } from './sql.ts';
+import { SqliteDb } from './sqlite-database.ts';
 
-export type { Db };
+export type DbOptions = {
+  /** PostgreSQL connection pool size per process. */
+  poolSize?: number;
+  /** PostgreSQL statement timeout, ms. */
+  statementTimeoutMs?: number;
+  /** SQLite busy timeout, ms: how long to wait for another process's write lock. */
+  busyTimeoutMs?: number;
+};
 
-/** Applies the committed migrations (offline, idempotent) and returns a client. */
+/** The SQLite file of a `file:` URL. */
+export function sqliteFile(url: string): string {
+  return url.replace(/^file:/u, '').replace(/\?.*$/u, '');
+}
+
+/** Opens the database of DATABASE_URL and applies the committed migrations it lacks. */
 export async function openDatabase(url: string, log: Logger, opts: DbOptions = {}): Promise<Db> {
+  let db: SqliteDb | PostgresDb;
+  let file: string | null = null;
   if (providerFromUrl(url) === 'sqlite') {
-    const file = url.replace(/^file:/u, '').replace(/\?.*$/u, '');
+    file = sqliteFile(url);
     if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+    db = new SqliteDb(file, { busyTimeoutMs: opts.busyTimeoutMs });
+  } else {
+    db = new PostgresDb(url, opts);
   }
-  const applied = await migrate(url);
-  if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
-  return createDb(url, opts);
+  try {
+    const applied = await applyMigrations(db, file === ':memory:' ? null : file);
+    if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
 }

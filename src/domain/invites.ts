@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { Community, Person, Tx } from '../db/client.ts';
-import { DAY } from './clock.ts';
+import type { Community, Person } from '../db/rows.ts';
+import type { Tx } from '../db/sql.ts';
+import { DAY } from '../core/clock.ts';
 import { DomainError } from './errors.ts';
 import type { CommunityRole } from './types.ts';
 

@@ -1,11 +1,12 @@
-import type { Item, Person, Tx } from '../db/client.ts';
+import type { Item, Person } from '../db/rows.ts';
+import type { Tx } from '../db/sql.ts';
 import { isOfficialOf, type Actor } from './actor.ts';
 import { DomainError } from './errors.ts';
 import { applyEvent, getItem, type ItemChange } from './items.ts';
 import { authorize } from './permissions.ts';
 import { transition } from './lifecycle.ts';
 import type { ItemStatus } from './types.ts';
-import { DAY } from './clock.ts';
+import { DAY } from '../core/clock.ts';
 
 // The chat commands on one item. Each runs inside the caller's transaction.
 

@@ -1,4 +1,5 @@
-import type { Item, Tx } from '../db/client.ts';
+import type { Item } from '../db/rows.ts';
+import { insert, snake, type Tx, type Value } from '../db/sql.ts';
 import { roleIn, type Actor } from './actor.ts';
 import { ConflictError, DomainError } from './errors.ts';
 import { EVENT_OF, type EventType } from './item-events.ts';
@@ -38,20 +39,49 @@ export type NewItem = {
 
 export async function createItem(tx: Tx, input: NewItem, now: Date): Promise<ItemChange> {
   const { photos, ...fields } = input;
-  const item = await tx.item.create({
-    data: { ...fields, status: 'open', createdAt: now, updatedAt: now },
-  });
-  await tx.itemEvent.create({
-    data: { itemId: item.id, type: 'created', actorId: input.submitterId, toStatus: 'open', createdAt: now },
-  });
-  if (photos.length > 0) {
-    await tx.itemPhoto.createMany({ data: photos.map((ref) => ({ itemId: item.id, ref, createdAt: now })) });
-  }
+  const values = { ...fields, status: 'open', createdAt: now, updatedAt: now };
+  const id = await insert(tx, 'items', values);
+  await insert(tx, 'item_events', { itemId: id, type: 'created', actorId: input.submitterId, toStatus: 'open', createdAt: now });
+  for (const ref of photos) await insert(tx, 'item_photos', { itemId: id, ref, createdAt: now });
+  // The row as written, without reading it back.
+  const item: Item = { ...EMPTY_ITEM, ...values, id };
   return { type: 'created', item, before: null, actor: null, note: '' };
 }
 
+/** The columns a new item does not set, at their defaults (prisma/models.prisma). */
+const EMPTY_ITEM: Omit<Item, 'id' | 'kind' | 'status' | 'communityId' | 'text' | 'submitterId' | 'sourcePlatform' | 'createdAt' | 'updatedAt'> = {
+  category: null,
+  place: null,
+  latitude: null,
+  longitude: null,
+  priority: 'normal',
+  deadlineAt: null,
+  claimantId: null,
+  assignedUnit: null,
+  mergedIntoId: null,
+  rating: null,
+  ratingComment: null,
+  sourceConversationId: null,
+  version: 0,
+  answeredAt: null,
+  answerSeconds: null,
+  claimedAt: null,
+  claimSeconds: null,
+  activityAt: null,
+  doneAt: null,
+  resolveSeconds: null,
+  closedAt: null,
+  snoozedUntil: null,
+  remindedAt: null,
+  escalatedAt: null,
+  gridId: null,
+  answerDueAt: null,
+  lateNoticeAt: null,
+  relatedToId: null,
+};
+
 export async function getItem(tx: Tx, id: number): Promise<Item> {
-  const item = await tx.item.findUnique({ where: { id } });
+  const item = await tx.get<Item>('SELECT * FROM items WHERE id = ?', [id]);
   if (!item) throw new DomainError('not_found', { id });
   return item;
 }
@@ -76,24 +106,24 @@ export async function applyEvent(
   if (!result.ok) throw new DomainError(result.refusal, { id: item.id, status: item.status as ItemStatus });
   const human = actor !== null;
   const fields: Partial<Item> = { ...timestampsFor(event, item, now, human), ...opts.fields };
-  const updated = await tx.item.updateMany({
-    where: { id: item.id, version: item.version },
-    data: { ...fields, status: result.to, version: { increment: 1 }, updatedAt: now },
-  });
-  if (updated.count !== 1) throw new ConflictError(`item #${item.id}`);
+  const keys = Object.keys(fields) as Array<keyof Item>;
+  const set = keys.map((k) => `${snake(k)} = ?, `).join('');
+  const updated = await tx.run(
+    `UPDATE items SET ${set}status = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+    [...keys.map((k) => fields[k] as Value), result.to, now, item.id, item.version],
+  );
+  if (updated !== 1) throw new ConflictError(`item #${item.id}`);
   const after = { ...item, ...fields, status: result.to, version: item.version + 1, updatedAt: now } as Item;
   const type = opts.type ?? EVENT_OF[event];
-  await tx.itemEvent.create({
-    data: {
-      itemId: item.id,
-      type,
-      actorId: actor?.id ?? null,
-      fromStatus: item.status,
-      toStatus: result.to,
-      note: opts.note || null,
-      rating: opts.rating ?? null,
-      createdAt: now,
-    },
+  await insert(tx, 'item_events', {
+    itemId: item.id,
+    type,
+    actorId: actor?.id ?? null,
+    fromStatus: item.status,
+    toStatus: result.to,
+    note: opts.note || null,
+    rating: opts.rating ?? null,
+    createdAt: now,
   });
   return { type, item: after, before: item, actor, note: opts.note ?? '', rating: opts.rating ?? null };
 }

@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../channels/types.ts';
+import type { InboundMessage } from '../core/messages.ts';
 import type { OutboxDispatcher } from '../outbox/dispatcher.ts';
 import { processInbound, type InboundDeps } from './process-inbound.ts';
 import { INBOUND_LEASE_MS, receiveInbound } from './receive-inbound.ts';

@@ -1,12 +1,12 @@
-import type { Db, Tx } from '../db/client.ts';
-import { inboundMessageSchema, type InboundMessage } from '../channels/types.ts';
+import type { Db, Tx } from '../db/sql.ts';
+import { inboundMessageSchema, type InboundMessage } from '../core/messages.ts';
 import type { BotDeps } from '../bot/bot-deps.ts';
 import { loadContext } from '../bot/context.ts';
 import { Outgoing } from '../bot/outgoing.ts';
 import { refusalText } from '../bot/refusal-text.ts';
 import { respond } from '../bot/respond.ts';
 import { texts } from '../bot/texts.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { Clock } from '../core/clock.ts';
 import { ConflictError, DomainError } from '../domain/errors.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import type { Logger } from '../log.ts';

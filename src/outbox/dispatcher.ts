@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
-import type { Db, OutboxMessage } from '../db/client.ts';
-import type { ChannelSender, Delivery, Platform, SendResult } from '../channels/types.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { OutboxMessage } from '../db/rows.ts';
+import type { Db } from '../db/sql.ts';
+import type { ChannelSender, Delivery, Platform, SendResult } from '../core/messages.ts';
+import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../log.ts';
-import { quietUntil, type QuietHours } from './quiet-hours.ts';
+import { quietUntil, type QuietHours } from '../core/quiet-hours.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 
 export type DispatcherOptions = {

@@ -1,5 +1,5 @@
-import type { Db } from '../db/client.ts';
-import { isUniqueViolation } from '../db/errors.ts';
+import type { Db } from '../db/sql.ts';
+import { isUniqueViolation } from '../db/sql.ts';
 
 export type Reservation = { ok: true } | { ok: false; retryAt: Date };
 

@@ -1,6 +1,7 @@
-import type { Item, Tx } from '../db/client.ts';
-import type { OutboundMessage, Platform } from '../channels/types.ts';
-import { DAY, HOUR } from '../domain/clock.ts';
+import type { Item } from '../db/rows.ts';
+import type { Tx } from '../db/sql.ts';
+import type { OutboundMessage, Platform } from '../core/messages.ts';
+import { DAY, HOUR } from '../core/clock.ts';
 import { ConflictError, DomainError } from '../domain/errors.ts';
 import { applyEvent } from '../domain/items.ts';
 import { publicPlace } from '../bot/notify.ts';

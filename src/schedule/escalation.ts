@@ -1,7 +1,7 @@
-import type { Item } from '../db/client.ts';
-import type { OutboundMessage } from '../channels/types.ts';
-import { DAY, HOUR } from '../domain/clock.ts';
-import { localDate } from '../domain/work-calendar.ts';
+import type { Item } from '../db/rows.ts';
+import type { OutboundMessage } from '../core/messages.ts';
+import { DAY, HOUR } from '../core/clock.ts';
+import { localDate } from '../core/zoned-time.ts';
 import { scheduledTexts } from '../bot/texts.ts';
 import { scheduledPush, type JobDefinition, type JobDeps } from './job.ts';
 import { listLine } from './list-lines.ts';

@@ -1,5 +1,5 @@
-import type { OutboundMessage } from '../channels/types.ts';
-import { DAY, HOUR } from '../domain/clock.ts';
+import type { OutboundMessage } from '../core/messages.ts';
+import { DAY, HOUR } from '../core/clock.ts';
 import { scheduledTexts } from '../bot/texts.ts';
 import { scheduledPush, type JobDefinition, type JobDeps } from './job.ts';
 import { listLine } from './list-lines.ts';

@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
-import type { Db, Tx } from '../db/client.ts';
+import type { Db, Tx } from '../db/sql.ts';
 import type { BotDeps } from '../bot/bot-deps.ts';
-import type { OutboundMessage } from '../channels/types.ts';
+import type { OutboundMessage } from '../core/messages.ts';
 import type { Logger } from '../log.ts';
 
 export const JOB_NAMES = [

@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/sql.ts';
 
 type ItemWhere = NonNullable<Parameters<Db['item']['count']>[0]>['where'];
 type SecondsField = 'claimSeconds' | 'resolveSeconds';

@@ -1,5 +1,5 @@
-import type { Item } from '../db/client.ts';
-import { DAY } from '../domain/clock.ts';
+import type { Item } from '../db/rows.ts';
+import { DAY } from '../core/clock.ts';
 import { maskContact } from '../bot/mask.ts';
 import type { ListLine } from '../bot/texts.ts';
 

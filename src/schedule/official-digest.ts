@@ -1,6 +1,6 @@
-import type { OutboundMessage } from '../channels/types.ts';
-import { DAY } from '../domain/clock.ts';
-import { localDate } from '../domain/work-calendar.ts';
+import type { OutboundMessage } from '../core/messages.ts';
+import { DAY } from '../core/clock.ts';
+import { localDate } from '../core/zoned-time.ts';
 import { scheduledTexts, type ListLine } from '../bot/texts.ts';
 import { scheduledPush, type JobDefinition, type JobDeps } from './job.ts';
 import { averageRating, medianSeconds, within } from './ledger-figures.ts';

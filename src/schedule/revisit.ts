@@ -1,5 +1,5 @@
-import type { OutboundMessage } from '../channels/types.ts';
-import { DAY } from '../domain/clock.ts';
+import type { OutboundMessage } from '../core/messages.ts';
+import { DAY } from '../core/clock.ts';
 import { scheduledTexts } from '../bot/texts.ts';
 import { scheduledPush, type JobDefinition } from './job.ts';
 

@@ -1,8 +1,8 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { JobRun } from '../db/client.ts';
-import { isUniqueViolation } from '../db/errors.ts';
-import type { Clock } from '../domain/clock.ts';
-import { MINUTE } from '../domain/clock.ts';
+import type { JobRun } from '../db/rows.ts';
+import { isUniqueViolation } from '../db/sql.ts';
+import type { Clock } from '../core/clock.ts';
+import { MINUTE } from '../core/clock.ts';
 import type { Logger } from '../log.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { nextFires, slotsBetween } from './cron-slots.ts';

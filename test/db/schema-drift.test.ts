@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { migrationsDrift } from '../../src/db/migrate.ts';
+import { migrationsDrift } from '../../scripts/lib/migrate-dev.ts';
 import { freshDatabaseUrl, testDbKind } from '../helpers/test-db.ts';
 
 // One source of truth (prisma/models.prisma), two databases: neither the generated schemas nor the

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChannelSender, Delivery, SendResult } from '../../src/channels/types.ts';
+import type { ChannelSender, Delivery, SendResult } from '../../src/core/messages.ts';
 import { enqueue } from '../../src/outbox/enqueue.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 

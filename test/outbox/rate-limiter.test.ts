@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/db/client.ts';
-import { migrate } from '../../src/db/migrate.ts';
+import { migrate } from '../../scripts/lib/migrate-dev.ts';
 import { RateLimiter } from '../../src/outbox/rate-limiter.ts';
 import { freshDatabaseUrl } from '../helpers/test-db.ts';
 

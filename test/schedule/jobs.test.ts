@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock, DAY } from '../../src/domain/clock.ts';
+import { fixedClock, DAY } from '../../src/core/clock.ts';
 import { conversation, newItem, newReport, setUpCommunity } from '../helpers/community.ts';
 import { inSample } from '../../src/schedule/revisit.ts';
 import { startTestApp, textsTo, type TestApp } from '../helpers/test-app.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/domain/clock.ts';
+import { fixedClock } from '../../src/core/clock.ts';
 import { conversation, newItem, newReport, setUpCommunity } from '../helpers/community.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 

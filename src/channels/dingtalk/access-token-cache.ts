@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Clock } from '../../domain/clock.ts';
+import type { Clock } from '../../core/clock.ts';
 import { DingtalkError } from './dingtalk-error.ts';
 import { postJson } from './post-json.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { HttpError } from '../../http/http-error.ts';
+import { HttpError } from '../../web/http-error.ts';
 import { receiveRobotMessage, type ReceiveDeps } from './receive-robot-message.ts';
 import { verifyCallbackSign, type SignCheck } from './verify-callback-sign.ts';
 

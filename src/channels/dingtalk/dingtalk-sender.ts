@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../domain/clock.ts';
+import type { Db } from '../../db/sql.ts';
+import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../log.ts';
 import type { RateLimiter } from '../../outbox/rate-limiter.ts';
 import { splitMessage } from '../../outbox/split-message.ts';
-import type { ChannelSender, Delivery, SendResult } from '../types.ts';
+import type { ChannelSender, Delivery, SendResult } from '../../core/messages.ts';
 import { checkWebhookAnswer } from './check-webhook-answer.ts';
 import { customRobotUrl } from './custom-robot-url.ts';
 import { DingtalkError } from './dingtalk-error.ts';

@@ -1,4 +1,4 @@
-import type { Clock } from '../../domain/clock.ts';
+import type { Clock } from '../../core/clock.ts';
 import type { AccessTokenCache } from './access-token-cache.ts';
 import { DingtalkError } from './dingtalk-error.ts';
 import { THROTTLE_WAIT_MS } from './check-webhook-answer.ts';

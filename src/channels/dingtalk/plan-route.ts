@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client.ts';
-import type { Delivery } from '../types.ts';
+import type { Db } from '../../db/sql.ts';
+import type { Delivery } from '../../core/messages.ts';
 import { readReplyContext } from './reply-context.ts';
 import { findAddress } from './robot-address.ts';
 

@@ -1,11 +1,11 @@
-import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../domain/clock.ts';
+import type { Db } from '../../db/sql.ts';
+import type { Clock } from '../../core/clock.ts';
 import type { InboundService } from '../../inbox/inbound-service.ts';
 import type { Logger } from '../../log.ts';
 import { rememberAddress } from './robot-address.ts';
 import { readReplyContext } from './reply-context.ts';
 import { robotMessageSchema } from './robot-message-schema.ts';
-import { inboundMessageSchema } from '../types.ts';
+import { inboundMessageSchema } from '../../core/messages.ts';
 import { toInbound } from './to-inbound.ts';
 
 export type ReceiveDeps = {

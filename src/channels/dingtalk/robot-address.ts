@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Db } from '../../db/client.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
-import type { Target } from '../types.ts';
+import type { Db } from '../../db/sql.ts';
+import { isUniqueViolation } from '../../db/sql.ts';
+import type { Target } from '../../core/messages.ts';
 
 /** The ChannelAddress route of the app robot (custom group robots need none: their keys are on GroupChat). */
 export const ROBOT_ROUTE = 'dingtalk-robot';

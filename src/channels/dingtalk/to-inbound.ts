@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../types.ts';
+import type { InboundMessage } from '../../core/messages.ts';
 import type { DingtalkReplyContext } from './reply-context.ts';
 import type { RobotMessage } from './robot-message-schema.ts';
 

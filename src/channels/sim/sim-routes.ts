@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../domain/clock.ts';
+import type { Db } from '../../db/sql.ts';
+import type { Clock } from '../../core/clock.ts';
 import { createInvite } from '../../domain/invites.ts';
 import type { InboundService } from '../../inbox/inbound-service.ts';
-import { HttpError } from '../../http/http-error.ts';
-import { parseInput } from '../../http/parse-body.ts';
-import type { InboundMessage } from '../types.ts';
+import { HttpError } from '../../web/http-error.ts';
+import { parseInput } from '../../web/parse-input.ts';
+import type { InboundMessage } from '../../core/messages.ts';
 import { simPage } from './sim-page.ts';
 
 export type SimDeps = { db: Db; clock: Clock; inbound: InboundService; inviteTtlDays: number };

@@ -1,4 +1,4 @@
-import type { ChannelSender, SendResult } from '../types.ts';
+import type { ChannelSender, SendResult } from '../../core/messages.ts';
 
 /**
  * The simulator's "platform": delivering is recording. The outbox row marked sent is the message

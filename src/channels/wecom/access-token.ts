@@ -1,4 +1,4 @@
-import type { Clock } from '../../domain/clock.ts';
+import type { Clock } from '../../core/clock.ts';
 
 export type FetchToken = () => Promise<{ token: string; expiresInSec: number }>;
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../domain/clock.ts';
+import type { Clock } from '../../core/clock.ts';
 import { AccessTokenCache } from './access-token.ts';
 import { callJson, WecomApiError, type ApiReply } from './wecom-http.ts';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { describeZodError } from '../../http/http-error.ts';
-import type { InboundMessage } from '../types.ts';
+import { describeZodError } from '../../web/http-error.ts';
+import type { InboundMessage } from '../../core/messages.ts';
 import { CallbackRejected } from './callback-rejected.ts';
 import type { XmlObject } from './parse-xml.ts';
 

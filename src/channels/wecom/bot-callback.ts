@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../domain/clock.ts';
+import type { Db } from '../../db/sql.ts';
+import type { Clock } from '../../core/clock.ts';
 import type { InboundService } from '../../inbox/inbound-service.ts';
-import { parseInput } from '../../http/parse-body.ts';
+import { parseInput } from '../../web/parse-input.ts';
 import type { Logger } from '../../log.ts';
 import { parseBotCallback } from './bot-payload.ts';
 import { CallbackRejected } from './callback-rejected.ts';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
-import type { Db } from '../../db/client.ts';
+import type { Db } from '../../db/sql.ts';
 import { leaseHolder, releaseLease, tryAcquireLease } from '../../db/lease.ts';
-import type { Clock } from '../../domain/clock.ts';
+import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../log.ts';
 import { WecomApiError } from './wecom-http.ts';
 

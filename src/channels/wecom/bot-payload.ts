@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { describeZodError } from '../../http/http-error.ts';
-import type { InboundMessage } from '../types.ts';
+import { describeZodError } from '../../web/http-error.ts';
+import type { InboundMessage } from '../../core/messages.ts';
 import { CallbackRejected } from './callback-rejected.ts';
 import { stripMention } from './strip-mention.ts';
 

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../domain/clock.ts';
-import type { RouteModule } from '../../http/create-server.ts';
+import type { Db } from '../../db/sql.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { RouteModule } from '../../web/create-server.ts';
 import type { InboundService } from '../../inbox/inbound-service.ts';
 import type { Logger } from '../../log.ts';
 import { appCallbackRoutes } from './app-callback.ts';

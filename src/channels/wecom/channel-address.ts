@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
-import type { Target } from '../types.ts';
+import type { Db } from '../../db/sql.ts';
+import { isUniqueViolation } from '../../db/sql.ts';
+import type { Target } from '../../core/messages.ts';
 
 /** The ways in a WeCom person or group has been heard through; each can also reach them later. */
 export type WecomRoute = 'wecom-bot' | 'wecom-app';

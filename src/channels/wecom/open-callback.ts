@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { HttpError } from '../../http/http-error.ts';
-import { parseInput } from '../../http/parse-body.ts';
+import { HttpError } from '../../web/http-error.ts';
+import { parseInput } from '../../web/parse-input.ts';
 import { decryptPayload, verifySignature } from './callback-crypto.ts';
 import { CallbackRejected } from './callback-rejected.ts';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import type { Db } from '../../db/sql.ts';
 import { actorOf } from '../../bot/context.ts';
 import { texts } from '../../bot/texts.ts';
 import { highestRole } from '../../domain/actor.ts';

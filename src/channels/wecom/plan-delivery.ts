@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../domain/clock.ts';
-import type { Delivery } from '../types.ts';
+import type { Db } from '../../db/sql.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Delivery } from '../../core/messages.ts';
 import { knownRoutes } from './channel-address.ts';
 import { RESPONSE_URL_TTL_MS } from './limits.ts';
 import { readReplyContext } from './reply-context.ts';

@@ -1,8 +1,8 @@
-import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../domain/clock.ts';
+import type { Db } from '../../db/sql.ts';
+import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../log.ts';
 import { splitMessage } from '../../outbox/split-message.ts';
-import type { Delivery, SendResult } from '../types.ts';
+import type { Delivery, SendResult } from '../../core/messages.ts';
 import { outcomeOf, outcomeOfError } from './api-outcome.ts';
 import { MAX_BYTES } from './limits.ts';
 import { callJson } from './wecom-http.ts';

@@ -1,7 +1,7 @@
-import type { Db } from '../../db/client.ts';
+import type { Db } from '../../db/sql.ts';
 import type { Accepted, InboundService } from '../../inbox/inbound-service.ts';
-import { describeZodError } from '../../http/http-error.ts';
-import { inboundMessageSchema, type InboundMessage } from '../types.ts';
+import { describeZodError } from '../../web/http-error.ts';
+import { inboundMessageSchema, type InboundMessage } from '../../core/messages.ts';
 import { CallbackRejected } from './callback-rejected.ts';
 import { rememberAddress, type WecomRoute } from './channel-address.ts';
 import type { ReplyContext } from './reply-context.ts';

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../domain/clock.ts';
+import type { Db } from '../../db/sql.ts';
+import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../log.ts';
 import type { RateLimiter } from '../../outbox/rate-limiter.ts';
 import { splitMessage } from '../../outbox/split-message.ts';
-import type { ChannelSender, Delivery, SendResult } from '../types.ts';
+import type { ChannelSender, Delivery, SendResult } from '../../core/messages.ts';
 import { outcomeOf, outcomeOfError, type Outcome } from './api-outcome.ts';
 import type { AppApi } from './app-api.ts';
 import type { BotConnection } from './bot-connection.ts';

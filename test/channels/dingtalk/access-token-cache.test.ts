@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessTokenCache } from '../../../src/channels/dingtalk/access-token-cache.ts';
 import { DingtalkError } from '../../../src/channels/dingtalk/dingtalk-error.ts';
-import { fixedClock, MINUTE } from '../../../src/domain/clock.ts';
+import { fixedClock, MINUTE } from '../../../src/core/clock.ts';
 import { DingtalkHttpFake } from '../../fakes/dingtalk-http-fake.ts';
 
 const app = { appKey: 'dingKey', appSecret: 'dingSecret' };

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createDingtalkChannel, type DingtalkChannelOptions } from '../../../src/channels/dingtalk/dingtalk-channel.ts';
 import { createSimChannel } from '../../../src/channels/sim/sim-channel.ts';
-import type { Clock } from '../../../src/domain/clock.ts';
+import type { Clock } from '../../../src/core/clock.ts';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
 import type { DingtalkHttpFake } from '../../fakes/dingtalk-http-fake.ts';
 import type { DingtalkStreamFake } from '../../fakes/dingtalk-stream-fake.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedClock, MINUTE } from '../../../src/domain/clock.ts';
+import { fixedClock, MINUTE } from '../../../src/core/clock.ts';
 import { enqueue } from '../../../src/outbox/enqueue.ts';
 import { DingtalkHttpFake } from '../../fakes/dingtalk-http-fake.ts';
 import { robotMessage, type DingtalkPerson } from '../../fakes/dingtalk-robot-message.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AccessTokenCache } from '../../../src/channels/wecom/access-token.ts';
-import { fixedClock } from '../../../src/domain/clock.ts';
+import { fixedClock } from '../../../src/core/clock.ts';
 
 // The app's access_token (gettoken, 91039): one fetch serves until shortly before expires_in runs
 // out; a burst of callers shares one fetch; a token WeCom refused is fetched again once.

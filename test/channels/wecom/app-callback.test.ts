@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboundMessage } from '../../../src/channels/types.ts';
+import type { OutboundMessage } from '../../../src/core/messages.ts';
 import { enqueue } from '../../../src/outbox/enqueue.ts';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { WecomApiFake } from '../../fakes/wecom-api-fake.ts';

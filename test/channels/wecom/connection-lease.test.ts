@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../../src/channels/channel.ts';
-import type { Delivery, OutboundMessage } from '../../../src/channels/types.ts';
+import type { Delivery, OutboundMessage } from '../../../src/core/messages.ts';
 import { enqueue } from '../../../src/outbox/enqueue.ts';
 import { createWecomChannel } from '../../../src/channels/wecom/wecom-channel.ts';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWecomChannel } from '../../../src/channels/wecom/wecom-channel.ts';
-import type { OutboundMessage } from '../../../src/channels/types.ts';
+import type { OutboundMessage } from '../../../src/core/messages.ts';
 import { enqueue } from '../../../src/outbox/enqueue.ts';
-import { fixedClock } from '../../../src/domain/clock.ts';
+import { fixedClock } from '../../../src/core/clock.ts';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { WecomApiFake } from '../../fakes/wecom-api-fake.ts';
 import { eventually, settled } from './helpers.ts';

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { Db } from '../db/sql.ts';
+import type { Clock } from '../core/clock.ts';
 import { JOB_NAMES } from '../schedule/job.ts';
 import type { Scheduler } from '../schedule/scheduler.ts';
-import { HttpError } from './http-error.ts';
-import { parseInput } from './parse-body.ts';
+import { HttpError } from '../web/http-error.ts';
+import { parseInput } from '../web/parse-input.ts';
 
 export type JobRouteDeps = { db: Db; clock: Clock; scheduler: Scheduler; kickOutbox: () => void; reloadCalendar: () => Promise<void> };
 

@@ -1,4 +1,4 @@
-import { localDate, zonedTime } from '../domain/work-calendar.ts';
+import { localDate, zonedTime } from './zoned-time.ts';
 
 export type QuietHours = { start: string; end: string }; // "21:00", "08:00"
 

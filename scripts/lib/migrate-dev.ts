@@ -11,7 +11,7 @@ import { parse as parsePgUrl } from 'pg-connection-string'
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm'
 import { openSchemaEngine, type SchemaEngine, type SchemaFile } from './schema-engine.ts'
-import { paths, providerFromUrl, type Provider } from './providers.ts'
+import { paths, providerFromUrl, type Provider } from '../../src/db/providers.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..') // project root (holds prisma/)
 const FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] }

@@ -1,6 +1,6 @@
 // Prisma's schema engine (migrations/diff) compiled to WebAssembly, driven through a driver adapter.
 // We instantiate the .wasm ourselves so plain `node`/`tsx`/vitest work without --experimental-wasm-modules
-// (the package's own entry does `import * as wasm from "./schema_engine_bg.wasm"`).
+// (the package's own entry does `import * as wasm from "../../src/db/schema_engine_bg.wasm"`).
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg'

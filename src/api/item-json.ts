@@ -1,4 +1,4 @@
-import type { Item, ItemEvent, Person } from '../db/client.ts';
+import type { Item, ItemEvent, Person } from '../db/rows.ts';
 
 /** An item as the admin API shows it: SPEC's status names, ISO times, no secrets. */
 export function itemJson(item: Item & { submitter?: Person; claimant?: Person | null }) {

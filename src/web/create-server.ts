@@ -1,5 +1,5 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/sql.ts';
 import type { Logger } from '../log.ts';
 import { createErrorHandler } from './http-error.ts';
 

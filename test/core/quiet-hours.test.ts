@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuietHours, quietUntil } from '../../src/outbox/quiet-hours.ts';
+import { parseQuietHours, quietUntil } from '../../src/core/quiet-hours.ts';
 
 const tz = 'Asia/Shanghai';
 const q = parseQuietHours('21:00-08:00');

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
-import { isUniqueViolation } from '../db/errors.ts';
-import { PLATFORMS } from '../channels/types.ts';
-import type { Clock } from '../domain/clock.ts';
+import type { Db } from '../db/sql.ts';
+import { isUniqueViolation } from '../db/sql.ts';
+import { PLATFORMS } from '../core/messages.ts';
+import type { Clock } from '../core/clock.ts';
 import { createInvite } from '../domain/invites.ts';
 import { ITEM_KINDS, ITEM_STATUSES } from '../domain/types.ts';
-import { HttpError } from './http-error.ts';
+import { HttpError } from '../web/http-error.ts';
 import { eventJson, itemJson } from './item-json.ts';
-import { parseInput } from './parse-body.ts';
+import { parseInput } from '../web/parse-input.ts';
 
 export type AdminDeps = { db: Db; clock: Clock; inviteTtlDays: number };
 

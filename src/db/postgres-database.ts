@@ -1,0 +1,143 @@
+import pg from 'pg';
+import { camel, type Db, type Params, type Tx, type Value } from './sql.ts';
+
+// timestamp(3) without time zone holds UTC (as Prisma writes it): read it as UTC, whatever TZ says.
+const TIMESTAMP = 1114;
+const TIMESTAMPTZ = 1184;
+const INT8 = 20;
+const NUMERIC = 1700;
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === TIMESTAMP) return (s: string) => new Date(`${s.replace(' ', 'T')}Z`);
+    if (oid === TIMESTAMPTZ) return (s: string) => new Date(s);
+    // count(*) and sums: numbers, as on SQLite (a ledger never nears 2^53).
+    if (oid === INT8 || oid === NUMERIC) return (s: string) => Number(s);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+type Query = { text: string; name: string | undefined; keys: string[] | null };
+const MAX_NAMED = 2000;
+
+/**
+ * PostgreSQL through a pg pool. `?` placeholders become `$1…`; statements run as named prepared
+ * statements (parsed once per connection); rows come back with camelCase keys.
+ */
+export class PostgresDb implements Db {
+  readonly dialect = 'postgresql' as const;
+  readonly #pool: pg.Pool;
+  readonly #queries = new Map<string, Query>();
+  #savepoints = 0;
+
+  constructor(url: string, opts: { poolSize?: number; statementTimeoutMs?: number } = {}) {
+    this.#pool = new pg.Pool({
+      connectionString: url,
+      max: opts.poolSize ?? 10,
+      statement_timeout: opts.statementTimeoutMs ?? 15_000,
+      connectionTimeoutMillis: 10_000,
+      types,
+    });
+    // An idle connection the server dropped must not crash the process; the pool replaces it.
+    this.#pool.on('error', () => undefined);
+  }
+
+  get pool(): pg.Pool {
+    return this.#pool;
+  }
+
+  all<T>(sql: string, params: Params = []): Promise<T[]> {
+    return this.#all(this.#pool, sql, params) as Promise<T[]>;
+  }
+  async get<T>(sql: string, params: Params = []): Promise<T | undefined> {
+    return (await this.#all(this.#pool, sql, params))[0] as T | undefined;
+  }
+  async run(sql: string, params: Params = []): Promise<number> {
+    return (await this.#exec(this.#pool, sql, params)).rowCount ?? 0;
+  }
+
+  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    const tx: Tx = {
+      dialect: 'postgresql',
+      all: <R>(sql: string, params: Params = []) => this.#all(client, sql, params) as Promise<R[]>,
+      get: async <R>(sql: string, params: Params = []) => (await this.#all(client, sql, params))[0] as R | undefined,
+      run: async (sql: string, params: Params = []) => (await this.#exec(client, sql, params)).rowCount ?? 0,
+    };
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      try {
+        const result = await fn(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackError) {
+          broken = rollbackError as Error;
+        }
+        throw error;
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async savepoint<T>(tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const name = `sp${++this.#savepoints}`;
+    await tx.run(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(tx);
+      await tx.run(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await tx.run(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+
+  #query(sql: string): Query {
+    let q = this.#queries.get(sql);
+    if (!q) {
+      let n = 0;
+      const text = sql.replace(/\?/gu, () => `$${++n}`);
+      // Named (prepared once per connection) while the set stays bounded; dynamic SQL beyond that is parsed each time.
+      const name = this.#queries.size < MAX_NAMED && !/^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/iu.test(sql) ? `q${this.#queries.size}` : undefined;
+      q = { text, name, keys: null };
+      this.#queries.set(sql, q);
+    }
+    return q;
+  }
+
+  #exec(on: pg.Pool | pg.PoolClient, sql: string, params: Params): Promise<pg.QueryResult<unknown[]>> {
+    const q = this.#query(sql);
+    return on.query<unknown[]>({ name: q.name, text: q.text, values: params.map(toPg), rowMode: 'array' });
+  }
+
+  async #all(on: pg.Pool | pg.PoolClient, sql: string, params: Params): Promise<Record<string, unknown>[]> {
+    const result = await this.#exec(on, sql, params);
+    const q = this.#query(sql);
+    if (!result.fields || result.fields.length === 0) return [];
+    q.keys ??= result.fields.map((f) => camel(f.name));
+    const keys = q.keys;
+    const out = new Array<Record<string, unknown>>(result.rows.length);
+    for (let r = 0; r < result.rows.length; r++) {
+      const raw = result.rows[r]!;
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) row[keys[i]!] = raw[i];
+      out[r] = row;
+    }
+    return out;
+  }
+}
+
+function toPg(v: Value): unknown {
+  // A zone in a timestamp-without-zone literal is ignored: send UTC's wall time.
+  if (v instanceof Date) return v.toISOString();
+  if (v === undefined) return null;
+  return v;
+}
