@@ -51,13 +51,17 @@ export function ledgerPage(v: LedgerView): string {
     .filter((g) => f.community === undefined || g.communityId === f.community)
     .map((g) => ({ value: g.id, label: v.viewer.communities.length > 1 && f.community === undefined ? `${communityName(v, g.communityId)} · ${g.name}` : g.name }));
   const exportQuery = ledgerQuery(f, { page: 1 });
+  // The less used conditions fold away on a phone, open when one of them is in use.
+  const more = Boolean(f.kind || f.grid || f.category || f.priority || f.from || f.to || f.holder || f.sort !== 'new' || f.size !== 20);
   const body = html`
 <h1>台账</h1>
 <form class="card filters" method="get" action="/console/ledger" role="search">
   <label class="wide">搜索（内容、地点或编号）<input type="search" name="q" value="${f.q ?? ''}" placeholder="例如：路灯、3号楼、#12"></label>
-  <label>类型${select('kind', options(KIND_LABELS), f.kind, { blank: '全部' })}</label>
   <label>状态${select('status', [...options(STATUS_GROUPS), ...options(STATUS_LABELS)], f.status, { blank: '全部' })}</label>
   <label>社区${select('community', communityOptions, f.community, { blank: '全部' })}</label>
+  <label class="check"><input type="checkbox" name="overdue" value="1"${f.overdue ? html` checked` : ''}> 只看超期</label>
+  <details class="more"${more ? html` open` : ''}><summary>更多条件</summary><div class="filters">
+  <label>类型${select('kind', options(KIND_LABELS), f.kind, { blank: '全部' })}</label>
   <label>网格${select('grid', gridOptions, f.grid, { blank: '全部' })}</label>
   <label>类别${select('category', v.categories.map((c) => ({ value: c, label: c })), f.category, { blank: '全部' })}</label>
   <label>优先级${select('priority', options(PRIORITY_LABELS), f.priority, { blank: '全部' })}</label>
@@ -66,7 +70,7 @@ export function ledgerPage(v: LedgerView): string {
   <label>认领人/承办人<input type="text" name="holder" value="${f.holder ?? ''}" placeholder="姓名或单位"></label>
   <label>排序${select('sort', options(SORT_LABELS), f.sort)}</label>
   <label>每页${select('size', PAGE_SIZES.map((n) => ({ value: n, label: `${n} 条` })), f.size)}</label>
-  <label class="check"><input type="checkbox" name="overdue" value="1"${f.overdue ? html` checked` : ''}> 只看超期</label>
+  </div></details>
   <div class="actions wide"><button type="submit">筛选</button><a class="button light" href="/console/ledger">清除条件</a></div>
 </form>
 <div class="toolbar">
@@ -86,7 +90,7 @@ ${
 <td data-label="编号"><a href="/console/items/${l.id}">#${l.id}</a> ${priorityBadge(l.priority)}</td>
 <td data-label="类型">${KIND_LABELS[l.kind as keyof typeof KIND_LABELS] ?? l.kind}</td>
 <td data-label="状态">${statusBadge(l.status)}</td>
-<td data-label="内容"><a href="/console/items/${l.id}">${short(l.text, 40)}</a>${l.place && html`<br><small>${l.place}</small>`}</td>
+<td data-label="内容"><span><a href="/console/items/${l.id}">${short(l.text, 40)}</a>${l.place && html`<small class="sub">${l.place}</small>`}</span></td>
 <td data-label="社区">${l.community}${l.grid && html` · ${l.grid}`}</td>
 <td data-label="类别">${l.category ?? '—'}</td>
 <td data-label="提出">${l.createdAt}</td>

@@ -74,7 +74,7 @@ export function overviewPage(v: OverviewView): string {
   ${figure('办结', f.done, undefined, 'done')}
   ${figure('居民确认', f.confirmed, undefined, 'confirmed')}
   ${figure('超期', f.overdue, '期末仍未办结且已过期限', 'overdue')}
-  ${figure('及时率', onTime === null ? '—' : `${onTime}%`, percentText(f.onTime.part, f.onTime.whole), 'onTime')}
+  ${figure('及时率', onTime === null ? '—' : `${onTime}%`, f.onTime.whole === 0 ? '本期没有到期的答复' : `${f.onTime.whole} 件中 ${f.onTime.part} 件按时答复`, 'onTime')}
   ${figure('满意率', satisfied === null ? '—' : `${satisfied}%`, f.satisfaction.average === null ? '暂无评价' : `${f.satisfaction.whole} 个评价，平均 ${f.satisfaction.average.toFixed(1)} 分`, 'satisfaction')}
   ${figure('认领用时中位数', durationText(f.medianClaimSeconds), undefined, 'medianClaim')}
   ${figure('办结用时中位数', durationText(f.medianDoneSeconds), undefined, 'medianDone')}
