@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { LEDGER_COLUMNS, type LedgerRow } from './ledger-columns.ts';
@@ -80,10 +79,31 @@ export async function writeLedgerXlsx(out: Writable, rows: AsyncIterable<LedgerR
 async function drained(out: Writable, sheet: unknown): Promise<void> {
   const pipes = ((sheet as { stream?: { pipes?: unknown[] } }).stream?.pipes ?? []) as Writable[];
   for (const w of [...pipes, out]) {
-    while (typeof w.writableLength === 'number' && w.writableLength > HIGH_WATER && !w.destroyed) {
-      await Promise.race([once(w, 'drain'), once(w, 'close'), new Promise((r) => setTimeout(r, 50))]);
+    while (pending(w) > HIGH_WATER && !w.destroyed) {
+      await drainOrTimeout(w, 50);
     }
   }
   // Let the compressor and the socket run between batches.
   await new Promise((r) => setImmediate(r));
+}
+
+/** Bytes waiting in a writable: Node's own streams say so; exceljs's readable-stream ones keep it in their state. */
+function pending(w: Writable): number {
+  if (typeof w.writableLength === 'number') return w.writableLength;
+  return (w as unknown as { _writableState?: { length?: number } })._writableState?.length ?? 0;
+}
+
+/** Until the writable drains or closes, or `ms` pass (a stream that never says "drain" cannot hang us). */
+function drainOrTimeout(w: Writable, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      w.off('drain', done);
+      w.off('close', done);
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    w.on('drain', done);
+    w.on('close', done);
+  });
 }
