@@ -1,7 +1,7 @@
 import type { Item } from '../db/rows.ts';
 import type { Tx } from '../db/sql.ts';
 import type { ItemChange } from '../domain/items.ts';
-import { maskContact } from './mask.ts';
+import { maskContact } from '../core/mask.ts';
 import type { Outgoing } from './outgoing.ts';
 import { texts } from './texts.ts';
 

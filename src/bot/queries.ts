@@ -6,7 +6,7 @@ import { canSeeContacts, getItem } from '../domain/items.ts';
 import type { EventType } from '../domain/item-events.ts';
 import type { ItemKind, ItemStatus } from '../domain/types.ts';
 import type { TimeFormat } from './format-time.ts';
-import { maskContact, maskName } from './mask.ts';
+import { maskContact, maskName } from '../core/mask.ts';
 import { EVENT_NAMES, KIND_NAMES, STATUS_NAMES, itemLine, short } from './texts.ts';
 
 const LIST_LIMIT = 10;
