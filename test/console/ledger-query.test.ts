@@ -87,7 +87,7 @@ describe('the 台账 query: filters, paging and the export rows', () => {
     const calendar = createWorkCalendar();
     const rows = [];
     for await (const item of ledgerExportItems(db, DEFAULT_FILTER, { communityIds: [sun] }, NOW, TZ, 2)) rows.push(toLedgerRow(item, calendar, TZ, NOW));
-    expect(rows.map((r) => r.id)).toEqual([ids.lamp, ids.tap, ids.urgent].sort((a, b) => a - b));
+    expect(rows.map((r) => r.id)).toEqual([ids.lamp!, ids.tap!, ids.urgent!].sort((a, b) => a - b));
     const tap = rows.find((r) => r.id === ids.tap)!;
     expect(tap).toMatchObject({ rating: 5, comment: '修好了 此前：2分（还在漏）', revisit: 'yes', holder: '李志强', submitterPhone: '13812345678', status: 'confirmed' });
     // Wednesday the 18th to Friday the 20th: two working days.

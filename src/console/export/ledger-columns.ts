@@ -1,4 +1,4 @@
-import { maskContact, maskName } from '../../bot/mask.ts';
+import { maskContact, maskName } from '../../core/mask.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../ledger-filter.ts';
 
 /** One item as the 台账 files it (docs/figures.md "The export"), before masking. */
