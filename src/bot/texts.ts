@@ -74,7 +74,7 @@ const HELP_MEMBER = [
   '· 认领 12 · 进展 12 说明 · 完成 12 说明',
   '· 放弃 12 原因 · 暂停提醒 12 3',
 ];
-const HELP_OFFICIAL = ['社区干部：', '· 指派 12 @某人（或单位名）', '· 驳回 12 原因 · 合并 12 到 8 · 统计'];
+const HELP_OFFICIAL = ['社区干部：', '· 指派 12 @某人（或单位名）', '· 驳回 12 原因 · 合并 12 到 8 · 统计', '· 登录 —— 打开工作台（台账、统计、导出）'];
 
 export const texts = {
   help(role: Role): string {
@@ -125,6 +125,7 @@ export const texts = {
     merge: '合并 12 到 8',
     snooze: '暂停提醒 12 3',
     stats: '统计',
+    console: '登录',
     answer: '否 12',
   } as const,
 
@@ -206,6 +207,8 @@ export const texts = {
   mergeReply: (id: number, into: number) => `已把 #${id} 合并到 #${into}。`,
   snoozeReply: (id: number, days: number) => `好的，#${id} 在 ${days} 天内不再提醒。`,
   reopenReply: (id: number) => `#${id} 已重新打开。`,
+  consoleLink: (url: string) => `连心工作台登录链接（10 分钟内有效，只能用一次，请勿转发）：\n${url}`,
+  consoleInGroup: '登录链接请私聊我发“登录”，不要在群里发。',
   nothingMine: '您还没有提过事，也没有认领。许心愿请发：心愿 内容',
   nothingOpen: '现在没有待认领的事项。',
 

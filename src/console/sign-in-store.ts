@@ -1,22 +1,11 @@
 import type { ConsoleLink, ConsoleSession } from '../db/rows.ts';
 import type { Tx } from '../db/sql.ts';
-import { LINK_TTL_MS, RENEW_AFTER_MS, SESSION_TTL_MS, csrfOf, looksLikeToken, newToken, tokenHash } from './sign-in-tokens.ts';
+import { RENEW_AFTER_MS, SESSION_TTL_MS, csrfOf, looksLikeToken, newToken, tokenHash } from '../domain/sign-in-tokens.ts';
+
+export { createSignInLink } from '../domain/sign-in-link.ts';
 
 export type LinkRefusal = 'unknown' | 'expired' | 'used';
 export type Session = { personId: number | null; csrf: string; expiresAt: Date };
-
-/** A one-time sign-in link's token for an official (null: the admin). Old rows are swept on the way. */
-export async function createSignInLink(tx: Tx, personId: number | null, now: Date): Promise<string> {
-  await tx.run('DELETE FROM console_links WHERE expires_at < ?', [new Date(now.getTime() - 24 * 3600 * 1000)]);
-  const token = newToken();
-  await tx.run('INSERT INTO console_links (token_hash, person_id, expires_at, created_at) VALUES (?, ?, ?, ?)', [
-    tokenHash(token),
-    personId,
-    new Date(now.getTime() + LINK_TTL_MS),
-    now,
-  ]);
-  return token;
-}
 
 /**
  * Uses a link: one UPDATE that succeeds only for an unused, unexpired link, so two clicks at once

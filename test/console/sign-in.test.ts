@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/sql.ts';
 import { MINUTE, HOUR } from '../../src/core/clock.ts';
 import { createSession, createSignInLink, endSession, findSession, redeemSignInLink } from '../../src/console/sign-in-store.ts';
-import { csrfOf, sameToken, tokenHash } from '../../src/console/sign-in-tokens.ts';
+import { csrfOf, sameToken, tokenHash } from '../../src/domain/sign-in-tokens.ts';
 import { freshDb, ledgerBuilder } from '../helpers/ledger-builder.ts';
 
 const T0 = new Date('2026-11-20T02:00:00Z');
