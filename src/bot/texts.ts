@@ -303,7 +303,7 @@ export const scheduledTexts = {
     claimed: number;
     done: number;
     confirmed: number;
-    rating: { average: number; count: number } | null;
+    satisfaction: { part: number; whole: number; average: number | null };
     pioneers: Array<{ name: string; done: number }>;
     thanks: Array<{ id: number; from: string; comment: string }>;
     open: number;
@@ -311,7 +311,9 @@ export const scheduledTexts = {
     [
       `【${b.community} 周报】${b.from}—${b.to}`,
       `新提出 ${b.created} 件 · 认领 ${b.claimed} 件 · 办结 ${b.done} 件 · 居民确认 ${b.confirmed} 件`,
-      b.rating ? `满意度 ${b.rating.average.toFixed(1)} 分（${b.rating.count} 个评价）` : '本周还没有评价',
+      b.satisfaction.whole > 0
+        ? `满意率 ${percentOf(b.satisfaction)}（${b.satisfaction.whole} 个评价，平均 ${b.satisfaction.average!.toFixed(1)} 分）`
+        : '本周还没有评价',
       ...(b.pioneers.length
         ? ['先锋榜：', ...b.pioneers.map((p, i) => `${i + 1}. ${p.name} 办结 ${p.done} 件`)]
         : []),
@@ -329,8 +331,8 @@ export const scheduledTexts = {
       doneThisWeek: number;
       medianClaimHours: number | null;
       medianResolveHours: number | null;
-      rating: { average: number; count: number } | null;
-      answeredInTime: { inTime: number; total: number };
+      satisfaction: { part: number; whole: number; average: number | null };
+      onTime: { part: number; whole: number };
       hotSpots: ListLine[];
       overdueList: ListLine[];
     }>;
@@ -343,7 +345,7 @@ export const scheduledTexts = {
         `■ ${c.name}`,
         `待认领 ${c.open} · 办理中 ${c.claimed} · 超期 ${c.overdue} · 本周办结 ${c.doneThisWeek}`,
         `认领用时中位数 ${hours(c.medianClaimHours)} · 办结用时中位数 ${hours(c.medianResolveHours)}`,
-        `满意度 ${c.rating ? `${c.rating.average.toFixed(1)} 分（${c.rating.count} 个）` : '暂无'} · 及时答复 ${percent(c.answeredInTime)}`,
+        `满意率 ${c.satisfaction.whole > 0 ? `${percentOf(c.satisfaction)}（${c.satisfaction.whole} 个评价，平均 ${c.satisfaction.average!.toFixed(1)} 分）` : '暂无评价'} · 及时率 ${c.onTime.whole > 0 ? `${percentOf(c.onTime)}（${c.onTime.part}/${c.onTime.whole}）` : '—'}`,
         ...(c.hotSpots.length ? ['热点（附议最多）：', ...c.hotSpots.map((h) => `${listLine(h)} · ${h.supporters} 户`)] : []),
         ...(c.overdueList.length ? ['超期清单：', ...linesWithMore(c.overdueList, c.overdue, 10)] : []),
       ]),
@@ -359,7 +361,9 @@ function hours(h: number | null): string {
   return h < 24 ? `${h.toFixed(1)} 小时` : `${(h / 24).toFixed(1)} 天`;
 }
 
-function percent(x: { inTime: number; total: number }): string {
-  return x.total === 0 ? '—' : `${Math.round((x.inTime / x.total) * 100)}%（${x.inTime}/${x.total}）`;
+/** "80%" of a share (docs/figures.md: 满意率, 及时率). */
+function percentOf(x: { part: number; whole: number }): string {
+  return `${Math.round((x.part / x.whole) * 100)}%`;
 }
+
 

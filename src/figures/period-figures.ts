@@ -157,8 +157,8 @@ export async function answeredInTime(tx: Tx, scope: Scope, span: Span, answerHou
 }
 
 /** The ratings that count in a span: each item's last rating given within it (docs/figures.md "Ratings"). */
-export function lastRatingsSql(scopeClause: string): string {
-  return `FROM item_events e JOIN items i ON i.id = e.item_id
+export function lastRatingsSql(scopeClause: string, join = ''): string {
+  return `FROM item_events e JOIN items i ON i.id = e.item_id${join}
      WHERE e.type IN ${sqlList(RATED)} AND e.rating IS NOT NULL AND e.created_at >= ? AND e.created_at < ?${scopeClause}
        AND e.id = (SELECT e2.id FROM item_events e2
                     WHERE e2.item_id = e.item_id AND e2.type IN ${sqlList(RATED)} AND e2.rating IS NOT NULL
