@@ -97,7 +97,7 @@ export async function runCommand(tx: Tx, ctx: MessageContext, cmd: Runnable, out
       out.reply((await describeOpen(tx, await communitiesInView(tx, ctx))) ?? texts.nothingOpen);
       return;
     case 'stats':
-      out.reply(await describeStats(tx, actor, await communitiesInView(tx, ctx), now));
+      out.reply(await describeStats(tx, actor, await communitiesInView(tx, ctx), now, deps.settings));
       return;
     case 'console': {
       // A sign-in link is a key: only in a direct chat, only to an official.

@@ -207,6 +207,20 @@ export const texts = {
   mergeReply: (id: number, into: number) => `已把 #${id} 合并到 #${into}。`,
   snoozeReply: (id: number, days: number) => `好的，#${id} 在 ${days} 天内不再提醒。`,
   reopenReply: (id: number) => `#${id} 已重新打开。`,
+  stats: (s: {
+    community: string;
+    state: Record<ItemStatus, number> & { overdue: number };
+    week: { created: number; claimed: number; done: number; confirmed: number; onTime: { part: number; whole: number }; satisfaction: { part: number; whole: number; average: number | null } };
+  }) =>
+    [
+      `${s.community} 现在：`,
+      `待认领 ${s.state.open} · 办理中 ${s.state.claimed} · 待确认 ${s.state.done} · 超期 ${s.state.overdue}`,
+      `已确认 ${s.state.confirmed} · 撤回 ${s.state.withdrawn} · 驳回 ${s.state.rejected} · 合并 ${s.state.merged}`,
+      `本周（周一至今）：新提出 ${s.week.created} · 认领 ${s.week.claimed} · 办结 ${s.week.done} · 居民确认 ${s.week.confirmed}`,
+      `及时率 ${s.week.onTime.whole > 0 ? `${percentOf(s.week.onTime)}（${s.week.onTime.part}/${s.week.onTime.whole}）` : '—'} · 满意率 ${
+        s.week.satisfaction.whole > 0 ? `${percentOf(s.week.satisfaction)}（${s.week.satisfaction.whole} 个评价，平均 ${s.week.satisfaction.average!.toFixed(1)} 分）` : '暂无评价'
+      }`,
+    ].join('\n'),
   consoleLink: (url: string) => `连心工作台登录链接（10 分钟内有效，只能用一次，请勿转发）：\n${url}`,
   consoleInGroup: '登录链接请私聊我发“登录”，不要在群里发。',
   nothingMine: '您还没有提过事，也没有认领。许心愿请发：心愿 内容',
