@@ -232,10 +232,10 @@ export const texts = {
   revisitNote: '回访时居民说问题又出现了',
 
   // --- notifications ------------------------------------------------------------------------------
-  announceNew: (item: ItemRef, submitter: string, place: string | null) =>
+  announceNew: (item: ItemRef, submitter: string, place: string | null, grid: string | null = null) =>
     [
       `【新${item.kind === 'wish' ? '心愿' : '问题'} #${item.id}${item.category ? ` · ${item.category}` : ''}】${item.text}`,
-      `提出人：${submitter}${place ? `　地点：${place}` : ''}`,
+      `提出人：${submitter}${grid ? `　网格：${grid}` : ''}${place ? `　地点：${place}` : ''}`,
       `认领请发：认领 ${item.id}`,
     ].join('\n'),
   announceAgain: (item: ItemRef, place: string | null) =>
