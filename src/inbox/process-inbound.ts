@@ -13,39 +13,61 @@ import type { Logger } from '../log.ts';
 
 export type InboundDeps = BotDeps & { db: Db; clock: Clock; log: Logger };
 
-const MAX_CONFLICT_RETRIES = 10;
 export const MAX_INBOUND_ATTEMPTS = 5;
+
+export type Job = { inboundId: number; msg?: InboundMessage };
+export type JobResult =
+  /** Handled (or handled already by another process): the outbox rows it wrote. */
+  | { kind: 'done'; outboxIds: number[] }
+  /** Another transaction changed a row first: run it again on fresh data. */
+  | { kind: 'conflict' }
+  | { kind: 'failed'; error: unknown };
 
 class AlreadyHandled extends Error {}
 
 /**
- * Handles a stored message exactly once: the ledger change, the messages it causes (outbox) and the
- * "handled" mark are one transaction. A refusal rolls back to a savepoint, so a refused command
- * changes nothing, and is answered in the same transaction. `msg` is the message as stored, when
- * the caller still has it; otherwise it is read back (crash recovery).
- * Returns the ids of the outbox messages it wrote.
+ * Handles stored messages exactly once, several in one transaction (group commit), each inside a
+ * savepoint of its own: the ledger change, the messages it causes (outbox) and the "handled" mark
+ * commit together, and one message's failure or conflict rolls back only its own part. A refusal
+ * rolls back what the command did and answers, in the same savepoint.
  */
-export async function processInbound(deps: InboundDeps, inboundId: number, msg?: InboundMessage): Promise<number[]> {
-  for (let attempt = 1; ; attempt++) {
-    const now = deps.clock.now();
-    try {
-      const message = msg ?? (await readStored(deps.db, inboundId));
-      if (!message) return [];
-      return await deps.db.transaction((tx) => handle(tx, deps, inboundId, message, now));
-    } catch (error) {
-      if (error instanceof AlreadyHandled) return [];
-      if (error instanceof ConflictError && attempt < MAX_CONFLICT_RETRIES) {
-        // Someone changed the same row first: read again, after a short random pause.
-        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+export async function processBatch(deps: InboundDeps, jobs: readonly Job[]): Promise<JobResult[]> {
+  const messages = await Promise.all(
+    jobs.map(async (j) => {
+      try {
+        return j.msg ?? (await readStored(deps.db, j.inboundId));
+      } catch (error) {
+        return { unreadable: error };
+      }
+    }),
+  );
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const results: JobResult[] = [];
+    for (let i = 0; i < jobs.length; i++) {
+      const msg = messages[i]!;
+      if (msg === null) {
+        results.push({ kind: 'done', outboxIds: [] });
         continue;
       }
-      await recordFailure(deps, inboundId, error);
-      return [];
+      if ('unreadable' in msg) {
+        results.push({ kind: 'failed', error: msg.unreadable });
+        continue;
+      }
+      try {
+        const outboxIds = await deps.db.savepoint(tx, (sp) => handle(sp, deps, jobs[i]!.inboundId, msg, now));
+        results.push({ kind: 'done', outboxIds });
+      } catch (error) {
+        if (error instanceof AlreadyHandled) results.push({ kind: 'done', outboxIds: [] });
+        else if (error instanceof ConflictError) results.push({ kind: 'conflict' });
+        else results.push({ kind: 'failed', error });
+      }
     }
-  }
+    return results;
+  });
 }
 
-/** The stored message, or null when it was handled already (or cannot be read: it fails below). */
+/** The stored message, or null when it was handled already. A payload that cannot be read throws. */
 async function readStored(db: Db, inboundId: number): Promise<InboundMessage | null> {
   const row = await db.get<{ payload: string; status: string }>('SELECT payload, status FROM inbound_messages WHERE id = ?', [inboundId]);
   if (!row || row.status !== 'pending') return null;
@@ -82,7 +104,7 @@ async function handle(tx: Tx, deps: InboundDeps, inboundId: number, msg: Inbound
 }
 
 /** A fault (not a refusal): kept for another try; after the last one the person hears we are busy. */
-async function recordFailure(deps: InboundDeps, inboundId: number, error: unknown): Promise<void> {
+export async function recordFailure(deps: InboundDeps, inboundId: number, error: unknown): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   deps.log.error({ inboundId, err: message }, 'handling an inbound message failed');
   const now = deps.clock.now();
