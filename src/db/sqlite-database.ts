@@ -78,6 +78,7 @@ export class SqliteDb implements Db {
 
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const release = await this.#acquire();
+    const heldFrom = PROFILE ? performance.now() : 0;
     const tx: Tx = {
       dialect: 'sqlite',
       all: async <R>(sql: string, params: Params = []) => this.#all(sql, params) as R[],
@@ -98,6 +99,12 @@ export class SqliteDb implements Db {
         throw error;
       }
     } finally {
+      if (PROFILE) {
+        const e = PROFILE.get('(lock held by a transaction)') ?? { n: 0, ms: 0 };
+        e.n++;
+        e.ms += performance.now() - heldFrom;
+        PROFILE.set('(lock held by a transaction)', e);
+      }
       release();
     }
   }

@@ -8,14 +8,17 @@ export type Accepted = Received;
 
 type Queued = Job & { conflicts: number; settle: (ids: number[] | undefined) => void };
 
-/** How many messages one transaction handles, and how many transactions run at once. */
-export type BatchShape = { size: number; concurrency: number };
+/** How many messages one transaction handles (and for how long), and how many transactions run at once. */
+export type BatchShape = { size: number; concurrency: number; budgetMs: number };
 
 // SQLite has one writer and runs a transaction's statements synchronously: one batch at a time,
 // large enough to amortise the commit, small enough to keep the event loop responsive (each message
 // costs well under a millisecond). PostgreSQL waits on the network per statement: several smaller
 // batches at once, on different connections.
-const SHAPES: Record<string, BatchShape> = { sqlite: { size: 64, concurrency: 1 }, postgresql: { size: 8, concurrency: 4 } };
+const SHAPES: Record<string, BatchShape> = {
+  sqlite: { size: 64, concurrency: 1, budgetMs: 10 },
+  postgresql: { size: 8, concurrency: 4, budgetMs: Infinity },
+};
 const MAX_CONFLICT_RETRIES = 10;
 
 /**
@@ -106,7 +109,7 @@ export class InboundService {
   private async runBatch(batch: Array<[string, Queued]>): Promise<void> {
     let results: JobResult[];
     try {
-      results = await processBatch(this.deps, batch.map(([, job]) => job));
+      results = await processBatch(this.deps, batch.map(([, job]) => job), this.shape.budgetMs);
     } catch (error) {
       // The transaction itself failed (a lost connection, a deadlock): each gets its own next time.
       if (batch.length > 1) {
@@ -120,7 +123,8 @@ export class InboundService {
     for (let i = 0; i < batch.length; i++) {
       const [key, job] = batch[i]!;
       const result = results[i]!;
-      if (result.kind === 'conflict' && ++job.conflicts < MAX_CONFLICT_RETRIES) continue; // stays at the head of its queue
+      if (result.kind === 'deferred') continue; // stays at the head of its queue
+      if (result.kind === 'conflict' && ++job.conflicts < MAX_CONFLICT_RETRIES) continue;
       this.queues.get(key)!.shift();
       if (this.queues.get(key)!.length === 0) this.queues.delete(key);
       if (result.kind === 'done') {
