@@ -13,11 +13,12 @@ export type BatchShape = { size: number; concurrency: number; budgetMs: number }
 
 // SQLite has one writer and runs a transaction's statements synchronously: one batch at a time,
 // large enough to amortise the commit, small enough to keep the event loop responsive (each message
-// costs well under a millisecond). PostgreSQL waits on the network per statement: several smaller
-// batches at once, on different connections.
+// costs well under a millisecond). PostgreSQL waits on the network per statement, where a savepoint
+// costs two round trips: one message per transaction, several transactions at once on different
+// connections (the server groups their commits).
 const SHAPES: Record<string, BatchShape> = {
   sqlite: { size: 64, concurrency: 1, budgetMs: 10 },
-  postgresql: { size: 8, concurrency: 4, budgetMs: Infinity },
+  postgresql: { size: 1, concurrency: 6, budgetMs: Infinity },
 };
 const MAX_CONFLICT_RETRIES = 10;
 

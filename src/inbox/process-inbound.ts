@@ -31,7 +31,8 @@ class AlreadyHandled extends Error {}
  * Handles stored messages exactly once, several in one transaction (group commit), each inside a
  * savepoint of its own: the ledger change, the messages it causes (outbox) and the "handled" mark
  * commit together, and one message's failure or conflict rolls back only its own part. A refusal
- * rolls back what the command did and answers, in the same savepoint.
+ * rolls back what the command did; the answer is written in a second savepoint. A batch of one
+ * needs no savepoint: the transaction is the unit (PostgreSQL runs such batches, several at once).
  */
 export async function processBatch(deps: InboundDeps, jobs: readonly Job[], budgetMs = Infinity): Promise<JobResult[]> {
   const messages = await Promise.all(
@@ -44,6 +45,7 @@ export async function processBatch(deps: InboundDeps, jobs: readonly Job[], budg
     }),
   );
   const now = deps.clock.now();
+  if (jobs.length === 1) return [await processAlone(deps, jobs[0]!.inboundId, messages[0]!, now)];
   return deps.db.transaction(async (tx) => {
     const results: JobResult[] = [];
     const started = performance.now();
@@ -55,25 +57,49 @@ export async function processBatch(deps: InboundDeps, jobs: readonly Job[], budg
         continue;
       }
       const msg = messages[i]!;
-      if (msg === null) {
-        results.push({ kind: 'done', outboxIds: [] });
+      if (msg === null || 'unreadable' in msg) {
+        results.push(msg === null ? { kind: 'done', outboxIds: [] } : { kind: 'failed', error: msg.unreadable });
         continue;
       }
-      if ('unreadable' in msg) {
-        results.push({ kind: 'failed', error: msg.unreadable });
-        continue;
-      }
-      try {
-        const outboxIds = await deps.db.savepoint(tx, (sp) => handle(sp, deps, jobs[i]!.inboundId, msg, now));
-        results.push({ kind: 'done', outboxIds });
-      } catch (error) {
-        if (error instanceof AlreadyHandled) results.push({ kind: 'done', outboxIds: [] });
-        else if (error instanceof ConflictError) results.push({ kind: 'conflict' });
-        else results.push({ kind: 'failed', error });
-      }
+      const inboundId = jobs[i]!.inboundId;
+      results.push(
+        await outcome(async () => {
+          try {
+            return await deps.db.savepoint(tx, (sp) => handle(sp, deps, inboundId, msg, now, null));
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            return deps.db.savepoint(tx, (sp) => handle(sp, deps, inboundId, msg, now, error));
+          }
+        }),
+      );
     }
     return results;
   });
+}
+
+type Readable = InboundMessage | null | { unreadable: unknown };
+
+async function processAlone(deps: InboundDeps, inboundId: number, msg: Readable, now: Date): Promise<JobResult> {
+  if (msg === null) return { kind: 'done', outboxIds: [] };
+  if ('unreadable' in msg) return { kind: 'failed', error: msg.unreadable };
+  return outcome(async () => {
+    try {
+      return await deps.db.transaction((tx) => handle(tx, deps, inboundId, msg, now, null));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return deps.db.transaction((tx) => handle(tx, deps, inboundId, msg, now, error));
+    }
+  });
+}
+
+async function outcome(run: () => Promise<number[]>): Promise<JobResult> {
+  try {
+    return { kind: 'done', outboxIds: await run() };
+  } catch (error) {
+    if (error instanceof AlreadyHandled) return { kind: 'done', outboxIds: [] };
+    if (error instanceof ConflictError) return { kind: 'conflict' };
+    return { kind: 'failed', error };
+  }
 }
 
 /** The stored message, or null when it was handled already. A payload that cannot be read throws. */
@@ -83,25 +109,16 @@ async function readStored(db: Db, inboundId: number): Promise<InboundMessage | n
   return inboundMessageSchema.parse(JSON.parse(row.payload));
 }
 
-async function handle(tx: Tx, deps: InboundDeps, inboundId: number, msg: InboundMessage, now: Date): Promise<number[]> {
-  const source = {
+/** Runs the message (or, after a refusal, only answers it), writes what it causes and marks it handled. */
+async function handle(tx: Tx, deps: InboundDeps, inboundId: number, msg: InboundMessage, now: Date, refusal: DomainError | null): Promise<number[]> {
+  const out = new Outgoing({
     platform: msg.platform,
     conversationId: msg.conversationId,
     conversationType: msg.conversationType,
     replyContext: msg.replyContext,
-  };
-  let out = new Outgoing(source);
-  try {
-    await deps.db.savepoint(tx, async (sp) => {
-      const ctx = await loadContext(sp, msg, now);
-      await respond(sp, ctx, out, deps);
-    });
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    // A refusal: everything the command did is rolled back; only the answer stays.
-    out = new Outgoing(source);
-    out.reply(refusalText(error));
-  }
+  });
+  if (refusal) out.reply(refusalText(refusal));
+  else await respond(tx, await loadContext(tx, msg, now), out, deps);
   const ids = await enqueue(tx, await out.resolve(tx), { inboundId }, now);
   // Marked handled only if it still was pending: another replica that got here first wins.
   const marked = await tx.run(
