@@ -50,7 +50,7 @@ export function page(p: PageShell): string {
 <body>
 <header class="top"><div class="top-inner">
   <a class="brand" href="/console">连心 · 工作台</a>
-  ${viewer && html`<div class="who"><span>${viewer.name}${viewer.admin ? '（管理员）' : ''}</span>
+  ${viewer && html`<div class="who"><span>${viewer.name}</span>
     <form method="post" action="/console/logout"><input type="hidden" name="csrf" value="${p.csrf ?? ''}"><button type="submit">退出</button></form></div>`}
 </div></header>
 ${tabs.length > 0 && html`<nav class="tabs" aria-label="栏目"><div class="tabs-inner">${tabs.map(

@@ -93,13 +93,13 @@ export function overviewPage(v: OverviewView): string {
 <div class="charts">
   <section class="card"><h3>收办趋势</h3><div class="chart" data-chart="trend" data-source="trend-data" role="img" aria-label="收办趋势图"></div>
     <table class="chart-fallback"><thead><tr><th>日期</th><th class="num">新提出</th><th class="num">办结</th></tr></thead><tbody>${v.trend.map((t) => html`<tr><td>${t.firstDay === t.lastDay ? t.firstDay : `${t.firstDay}—${t.lastDay}`}</td><td class="num">${t.created}</td><td class="num">${t.done}</td></tr>`)}</tbody></table></section>
-  <section class="card"><h3>类别分布</h3><div class="chart" data-chart="categories" data-source="category-data" role="img" aria-label="类别分布图"></div>
+  <section class="card"><h3>类别分布</h3>${v.categories.length > 0 ? html`<div class="chart" data-chart="categories" data-source="category-data" role="img" aria-label="类别分布图"></div>` : html`<p class="muted">本期没有新提出的事项。</p>`}
     <table class="chart-fallback"><tbody>${v.categories.map((c) => html`<tr><td>${c.category}</td><td class="num">${c.count}</td></tr>`)}</tbody></table></section>
   ${v.communities && v.communities.length > 1 && html`<section class="card"><h3>各社区对比</h3><div class="chart" data-chart="communities" data-source="community-data" role="img" aria-label="各社区对比图"></div>
     <table class="chart-fallback keep cards"><thead><tr><th>社区</th><th class="num">新提出</th><th class="num">办结</th><th class="num">及时率</th><th class="num">满意率</th></tr></thead><tbody>${v.communities.map(
       (c) => html`<tr><td data-label="社区">${c.name}</td><td class="num" data-label="新提出">${c.figures.created}</td><td class="num" data-label="办结">${c.figures.done}</td><td class="num" data-label="及时率">${percentText(c.figures.onTime.part, c.figures.onTime.whole)}</td><td class="num" data-label="满意率">${percentText(c.figures.satisfaction.part, c.figures.satisfaction.whole)}</td></tr>`,
     )}</tbody></table></section>`}
-  <section class="card"><h3>热点地点</h3><div class="chart" data-chart="hotspots" data-source="place-data" role="img" aria-label="热点地点图"></div>
+  <section class="card"><h3>热点地点</h3>${v.hotPlaces.length > 0 && html`<div class="chart" data-chart="hotspots" data-source="place-data" role="img" aria-label="热点地点图"></div>`}
     <div class="chart-fallback keep">${hotTable('地点', v.hotPlaces)}</div></section>
   <section class="card"><h3>热点类别</h3>${hotTable('类别', v.hotCategories)}</section>
 </div>

@@ -13,7 +13,6 @@ import { notifyChange } from '../../bot/notify.ts';
 import { Outgoing } from '../../bot/outgoing.ts';
 import { refusalText } from '../../bot/refusal-text.ts';
 import { enqueue } from '../../outbox/enqueue.ts';
-import { maskName } from '../../core/mask.ts';
 import { checkCsrf, pageError, viewerOf } from '../console-auth.ts';
 import type { ConsoleDeps } from '../console-deps.ts';
 import { addNote, changeSetting } from '../item-settings.ts';
@@ -121,8 +120,8 @@ export async function itemRoutes(app: FastifyInstance, deps: ConsoleDeps): Promi
     ]);
     const status = item.status as ItemStatus;
     const ratings = events.filter((e) => e.rating !== null && (e.type === 'confirmed' || e.type === 'rated_low'));
-    const who = (e: (typeof events)[number]) =>
-      e.actorId === ADMIN_ACTOR_ID ? '管理员' : e.actorId === item.submitterId ? (e.actor ? maskName(e.actor) : '居民') : e.actor;
+    // Officials see the submitter's name in full here, as in 提出人 (SPEC: they see contact details).
+    const who = (e: (typeof events)[number]) => (e.actorId === ADMIN_ACTOR_ID ? '管理员' : e.actor);
     const html = itemPage({
       viewer,
       csrf,
