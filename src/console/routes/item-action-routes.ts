@@ -5,10 +5,7 @@ import type { Tx } from '../../db/sql.ts';
 import { localDate, zonedTime } from '../../core/zoned-time.ts';
 import { ConflictError, DomainError } from '../../domain/errors.ts';
 import { assignItem, mergeItem, rejectItem, reopenItem } from '../../domain/item-actions.ts';
-import { getItem, type ItemChange } from '../../domain/items.ts';
-import { transition } from '../../domain/lifecycle.ts';
-import type { ItemStatus } from '../../domain/types.ts';
-import { EVENT_NAMES } from '../../bot/texts.ts';
+import type { ItemChange } from '../../domain/items.ts';
 import { notifyChange } from '../../bot/notify.ts';
 import { Outgoing } from '../../bot/outgoing.ts';
 import { refusalText } from '../../bot/refusal-text.ts';
@@ -16,20 +13,9 @@ import { enqueue } from '../../outbox/enqueue.ts';
 import { checkCsrf, pageError, viewerOf } from '../console-auth.ts';
 import type { ConsoleDeps } from '../console-deps.ts';
 import { addNote, changeSetting } from '../item-settings.ts';
-import { noticeOf } from '../notices.ts';
-import { itemPage } from '../pages/item-page.ts';
-import { wallClockText } from '../export/wall-clock.ts';
-import { ADMIN_ACTOR_ID, canSeeCommunity, type ConsoleViewer } from '../viewer.ts';
+import type { ConsoleViewer } from '../viewer.ts';
+import { findVisibleItem } from './visible-item.ts';
 
-const OWN_EVENT_NAMES: Record<string, string> = {
-  categorized: '设置类别',
-  prioritized: '设置优先级',
-  deadline_set: '设置期限',
-  grid_set: '设置网格',
-  noted: '民情日记',
-};
-
-const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const text = (field: string, max: number) =>
   z.string({ error: `请填写${field}` }).trim().min(1, { error: `请填写${field}` }).max(max, { error: `${field}最多 ${max} 个字` });
 
@@ -43,20 +29,11 @@ function parseForm<S extends z.ZodType>(schema: S, body: unknown, request: Fasti
   return r.data;
 }
 
-export async function itemRoutes(app: FastifyInstance, deps: ConsoleDeps): Promise<void> {
+/** The official's actions on an item (issue 11): each as the chat command, with its notifications. */
+export async function itemActionRoutes(app: FastifyInstance, deps: ConsoleDeps): Promise<void> {
   const { db, clock, config } = deps;
   const tz = config.BOT_TIMEZONE;
-
-  /** The item, if it exists and is in one of the viewer's communities; otherwise a page saying so (nothing of it shown). */
-  async function visibleItem(request: FastifyRequest): Promise<Item> {
-    const { viewer, csrf } = viewerOf(request);
-    const p = idParam.safeParse(request.params);
-    if (!p.success) throw pageError(404, '没有这件事', '编号不对。', viewer, csrf);
-    const item = await db.get<Item>('SELECT * FROM items WHERE id = ?', [p.data.id]);
-    if (!item) throw pageError(404, '没有这件事', `没有找到 #${p.data.id}。`, viewer, csrf);
-    if (!canSeeCommunity(viewer, item.communityId)) throw pageError(403, '无权查看', '这件事不属于您管理的社区。', viewer, csrf);
-    return item;
-  }
+  const visibleItem = (request: FastifyRequest) => findVisibleItem(deps, request);
 
   /**
    * Runs an action as the chat command would: the domain change, the same notifications (the
@@ -95,80 +72,6 @@ export async function itemRoutes(app: FastifyInstance, deps: ConsoleDeps): Promi
     deps.log.info({ console: notice, item: item.id, by: viewer.personId ?? 'admin' }, 'console action');
     return reply.redirect(`/console/items/${item.id}?ok=${notice}`, 303);
   }
-
-  app.get('/items/:id', async (request, reply) => {
-    const { viewer, csrf } = viewerOf(request);
-    const item = await visibleItem(request);
-    const now = clock.now();
-    const [community, grid, submitter, claimant, supporters, photos, events, revisits, members, grids] = await Promise.all([
-      db.get<{ name: string }>('SELECT name FROM communities WHERE id = ?', [item.communityId]),
-      item.gridId ? db.get<{ name: string }>('SELECT name FROM grids WHERE id = ?', [item.gridId]) : null,
-      db.get<{ name: string; phone: string | null; address: string | null; platform: string }>('SELECT name, phone, address, platform FROM people WHERE id = ?', [item.submitterId]),
-      item.claimantId ? db.get<{ name: string }>('SELECT name FROM people WHERE id = ?', [item.claimantId]) : null,
-      db.all<{ name: string; createdAt: Date }>('SELECT p.name, s.created_at FROM item_supporters s JOIN people p ON p.id = s.person_id WHERE s.item_id = ? ORDER BY s.created_at', [item.id]),
-      db.all<{ ref: string }>('SELECT ref FROM item_photos WHERE item_id = ? ORDER BY id', [item.id]),
-      db.all<{ type: string; actorId: number | null; note: string | null; rating: number | null; createdAt: Date; actor: string | null }>(
-        'SELECT e.type, e.actor_id, e.note, e.rating, e.created_at, p.name AS actor FROM item_events e LEFT JOIN people p ON p.id = e.actor_id WHERE e.item_id = ? ORDER BY e.id',
-        [item.id],
-      ),
-      db.all<{ askedAt: Date; answeredAt: Date | null; answer: string | null }>('SELECT asked_at, answered_at, answer FROM revisits WHERE item_id = ? ORDER BY asked_at', [item.id]),
-      db.all<{ id: number; name: string; role: string }>(
-        `SELECT p.id, p.name, m.role FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.community_id = ? ORDER BY m.role DESC, p.name LIMIT 500`,
-        [item.communityId],
-      ),
-      db.all<{ id: number; name: string }>('SELECT id, name FROM grids WHERE community_id = ? ORDER BY name', [item.communityId]),
-    ]);
-    const status = item.status as ItemStatus;
-    const ratings = events.filter((e) => e.rating !== null && (e.type === 'confirmed' || e.type === 'rated_low'));
-    // Officials see the submitter's name in full here, as in 提出人 (SPEC: they see contact details).
-    const who = (e: (typeof events)[number]) => (e.actorId === ADMIN_ACTOR_ID ? '管理员' : e.actor);
-    const html = itemPage({
-      viewer,
-      csrf,
-      notice: noticeOf(request.query),
-      item: {
-        id: item.id,
-        kind: item.kind,
-        status: item.status,
-        priority: item.priority,
-        text: item.text,
-        place: item.place,
-        category: item.category,
-        community: community?.name ?? '',
-        grid: grid?.name ?? null,
-        gridId: item.gridId,
-        createdAt: wallClockText(item.createdAt, tz),
-        deadline: item.deadlineAt ? wallClockText(item.deadlineAt, tz) : null,
-        late: ['open', 'claimed'].includes(status) && item.deadlineAt !== null && item.deadlineAt.getTime() < now.getTime(),
-        answerDue: item.answerDueAt ? wallClockText(item.answerDueAt, tz) : null,
-        holder: claimant?.name ?? item.assignedUnit,
-        mergedIntoId: item.mergedIntoId,
-        relatedToId: item.relatedToId,
-      },
-      submitter: submitter ?? null,
-      supporters: supporters.map((s) => ({ name: s.name, at: wallClockText(s.createdAt, tz) })),
-      photos: photos.map((p) => p.ref),
-      ratings: ratings.map((e, i) => ({ at: wallClockText(e.createdAt, tz), rating: e.rating!, comment: e.note, current: i === ratings.length - 1 })),
-      revisits: revisits.map((r) => ({ askedAt: wallClockText(r.askedAt, tz), answeredAt: r.answeredAt ? wallClockText(r.answeredAt, tz) : null, answer: r.answer })),
-      timeline: events.map((e) => ({
-        at: wallClockText(e.createdAt, tz),
-        what: OWN_EVENT_NAMES[e.type] ?? (EVENT_NAMES as Record<string, string>)[e.type] ?? e.type,
-        who: who(e),
-        note: e.type === 'snoozed' ? null : e.rating !== null ? `${e.rating} 分${e.note ? `，${e.note}` : ''}` : e.note,
-      })),
-      can: {
-        assign: transition(status, 'assign').ok,
-        reject: transition(status, 'reject').ok,
-        merge: transition(status, 'merge').ok,
-        reopen: transition(status, 'reopen').ok,
-        edit: ['open', 'claimed', 'done'].includes(status),
-      },
-      members: members.map((m) => ({ value: m.id, label: `${m.name}${m.role === 'official' ? '（干部）' : ''}` })),
-      categories: config.REPORT_CATEGORIES,
-      grids: grids.map((g) => ({ value: g.id, label: g.name })),
-    });
-    return reply.type('text/html; charset=utf-8').send(html);
-  });
 
   const assignBody = z.object({
     personId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
