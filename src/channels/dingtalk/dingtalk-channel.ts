@@ -64,7 +64,11 @@ export function createDingtalkChannel(deps: ChannelDeps, options: DingtalkChanne
     return {
       name: 'dingtalk',
       sender,
-      routes: [{ prefix: '/dingtalk', register: (app) => callbackRoutes(app, { ...receive, appSecret: clientSecret! }) }],
+      routes: [
+        async (app) => {
+          await app.register(callbackRoutes, { prefix: '/dingtalk', ...receive, appSecret: clientSecret! });
+        },
+      ],
     };
   }
 

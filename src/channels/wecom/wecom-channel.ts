@@ -71,7 +71,11 @@ export function createWecomChannel(deps: ChannelDeps, options: WecomChannelOptio
     }),
     routes:
       appKeys || botKeys
-        ? [wecomCallbackRoutes({ db, clock, log, inbound, botName: config.BOT_NAME, app: appKeys, bot: botKeys })]
+        ? [
+            async (server) => {
+              await server.register(wecomCallbackRoutes, { prefix: '/wecom', db, clock, log, inbound, botName: config.BOT_NAME, app: appKeys, bot: botKeys });
+            },
+          ]
         : [],
     start: () => connection?.start(),
     stop: async () => connection?.stop(),
