@@ -9,6 +9,8 @@ export type Reservation = { ok: true } | { ok: false; retryAt: Date };
  */
 export class RateLimiter {
   private readonly db: Tx;
+  /** Compare-and-set writes that lost to another writer and were read again (a count for tests and metrics). */
+  conflicts = 0;
   constructor(db: Tx) {
     this.db = db;
   }
@@ -29,6 +31,7 @@ export class RateLimiter {
         : await this.db.run('INSERT INTO rate_limits (key, tat) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [key, next]);
       // 0 rows: another process moved the row between our read and write; read it again.
       if (written === 1) return { ok: true };
+      this.conflicts++;
     }
     return { ok: false, retryAt: new Date(now.getTime() + 1000) };
   }
