@@ -48,7 +48,7 @@ export function createDingtalkChannel(deps: ChannelDeps, options: DingtalkChanne
     maxPartBytes: options.maxPartBytes ?? DINGTALK_MAX_PART_BYTES,
     sessionMarginMs: options.sessionMarginMs ?? 5 * 60_000,
     timeoutMs,
-    limiter: new RateLimiter(db),
+    limiter: new RateLimiter(db, config.RATE_LIMIT_WINDOW_MS),
   });
   if (!hasApp) return { name: 'dingtalk', sender };
 

@@ -62,7 +62,7 @@ export function createWecomChannel(deps: ChannelDeps, options: WecomChannelOptio
       db,
       clock,
       log,
-      rateLimiter: new RateLimiter(db),
+      rateLimiter: new RateLimiter(db, config.RATE_LIMIT_WINDOW_MS),
       connection,
       app,
       webhookBase: config.WECOM_WEBHOOK_BASE,
