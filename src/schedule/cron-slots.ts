@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import { zonedTime } from '../core/zoned-time.ts';
+import { localDate, zonedTime } from '../core/zoned-time.ts';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -52,10 +52,7 @@ export function latestFires(expression: string, timeZone: string, from: Date, to
 type LocalDay = { y: number; m: number; d: number; ms: number };
 
 function localDay(instant: Date, timeZone: string): LocalDay {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(instant)
-    .split('-')
-    .map(Number) as [number, number, number];
+  const [y, m, d] = localDate(instant, timeZone).split('-').map(Number) as [number, number, number];
   return { y, m, d, ms: Date.UTC(y, m - 1, d) };
 }
 
