@@ -43,7 +43,7 @@ describe('the shared rate limiter', () => {
     const root = join(import.meta.dirname, '..', '..');
     const run = (): Promise<{ granted: number[]; conflicts: number }> =>
       new Promise((resolve, reject) => {
-        const args = ['--import', 'tsx', join(root, 'test/helpers/rate-limit-worker.ts'), url, 'webhook:p', '20', String(Date.UTC(2026, 10, 25, 1, 0, 0)), '300', '500', '4'];
+        const args = ['--import', 'tsx', join(root, 'test/helpers/rate-limit-worker.ts'), url, 'webhook:p', '20', String(Date.UTC(2026, 10, 25, 1, 0, 0)), '150', '500', '4'];
         execFile(process.execPath, args, { cwd: root }, (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout.trim().split('\n').at(-1)!))));
       });
     const results = await Promise.all([run(), run(), run()]);

@@ -26,7 +26,8 @@ describe('WeCom smart robot over the long connection', () => {
 
   beforeAll(async () => {
     ws = await WecomWsFake.start();
-    t = await startTestApp({ env: botEnv(ws), overrides: { channels: (deps) => [createWecomChannel(deps, { timings: FAST, throttleMs: 300 })] } });
+    // Platform limits counted over 6 s: this test is about the connection, not the limits.
+    t = await startTestApp({ env: { ...botEnv(ws), RATE_LIMIT_WINDOW_MS: '6000' }, overrides: { channels: (deps) => [createWecomChannel(deps, { timings: FAST, throttleMs: 300 })] } });
     const c = await t.api('POST', '/api/communities', { name: '阳光社区' });
     expect((await t.api('POST', '/api/groups', { platform: 'wecom', conversationId: GROUP, communityId: c.body.id })).status).toBe(201);
     await ws.waitFor(() => ws.subscribed, 'the bot to subscribe');
