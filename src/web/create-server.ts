@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import { createErrorHandler, HttpError } from './http-error.ts';
 import './zod-locale.ts';
@@ -31,7 +32,9 @@ export type ServerLimits = {
   callbackPerMinute: number;
 };
 
-export type Readiness = { ok: boolean; checks: Record<string, { ok: boolean; detail?: string }> };
+const alive = z.object({ ok: z.literal(true) });
+const readiness = z.object({ ok: z.boolean(), checks: z.record(z.string(), z.object({ ok: z.boolean(), detail: z.string().optional() })) });
+export type Readiness = z.infer<typeof readiness>;
 
 /**
  * Builds the HTTP server (never listens: main.ts does). Routes declare their params, query, body
@@ -89,8 +92,8 @@ export async function createServer(opts: {
     errorResponseBuilder: () => new HttpError(429, '请求太频繁，请稍后再试'),
   });
 
-  app.get('/healthz', async () => ({ ok: true }));
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/healthz', { schema: { response: { 200: alive } } }, async () => ({ ok: true as const }));
+  app.get('/readyz', { schema: { response: { 200: readiness, 503: readiness } } }, async (_request, reply) => {
     const ready = await opts.readiness();
     return reply.status(ready.ok ? 200 : 503).send(ready);
   });
