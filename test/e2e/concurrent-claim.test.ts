@@ -8,7 +8,8 @@ import { freshDatabaseUrl, testDbKind } from '../helpers/test-db.ts';
 // queue and run one after another). On PostgreSQL the transactions overlap and the item's version
 // check decides (UPDATE … WHERE version = ?; the loser retries and is refused); on SQLite the writer
 // lock (BEGIN IMMEDIATE) lets one transaction in at a time, across connections and processes, and
-// the loser reads the claimed item and is refused by the lifecycle.
+// the loser reads the claimed item and is refused by the lifecycle. (The version check alone, on
+// both databases: test/domain/version-check.test.ts.)
 
 const resident = { id: 'r1', name: '刘奶奶' };
 const group = 'g-race';
