@@ -22,6 +22,12 @@ describe('imports between the top-level parts of src/ (each folder, each file di
     expect(found, describeCycles(graph, found)).toEqual([]);
   });
 
+  it('core/ imports nothing of ours, web/ only the logger: what every layer may use stays below them all', () => {
+    const graph = partGraph('src');
+    expect([...(graph.get('core')?.keys() ?? [])]).toEqual([]);
+    expect([...(graph.get('web')?.keys() ?? [])].filter((p) => p !== 'log')).toEqual([]);
+  });
+
   it('the check sees a cycle made by `import type`, by `export … from` and by `import()`, and not one in a comment', () => {
     const viaType = tree({
       'a/x.ts': "import type { B } from '../b/y.ts';\nexport type A = B;\n",
