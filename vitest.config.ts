@@ -19,6 +19,10 @@ export default defineConfig({
   test: {
     globalSetup: ['test/setup/global-setup.ts'],
     testTimeout: 30_000,
+    // vitest's default is one worker per core less one: on the 2-core CI machine, one file at a time.
+    // Most files wait (on timers, child processes, PostgreSQL) far more than they compute, so three
+    // run at once; each file still has its own database.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 3),
     hookTimeout: 60_000,
     projects: [
       { extends: true as const, test: { name: 'sqlite', env: { TEST_DB: 'sqlite' } } },

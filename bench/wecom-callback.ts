@@ -1,5 +1,6 @@
 // Benchmark (issue 3): how fast a real Lianxin process answers encrypted WeCom app callbacks while
-// the WeCom API it replies through takes 10 s to answer, and whether every message was stored once.
+// the WeCom API it replies through takes 10 s to answer. Afterwards it reads the database and the
+// fake API back: every acknowledged message must be stored once, handled once and replied to once.
 // Each callback is made with @wecom/crypto, as WeCom would; a third of them are repeats.
 // Usage: npm run bench:wecom-callback [-- <messages> <concurrency>]   (defaults 600 and 20; SQLite)
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { migrate } from '../scripts/lib/migrate-dev.ts';
 import { WecomApiFake } from '../test/fakes/wecom-api-fake.ts';
 import { appCallback, appXml, newAesKey, type Keys } from '../test/fakes/wecom-callback-client.ts';
 import { startLianxinProcess } from '../test/helpers/lianxin-process.ts';
+import { openDatabase } from '../src/db/open-database.ts';
+import { createLogger } from '../src/log.ts';
 
 const messages = Number(process.argv[2] ?? 600);
 const concurrency = Number(process.argv[3] ?? 20);
@@ -38,10 +41,10 @@ const lianxin = await startLianxinProcess({
 try {
   // Two thirds distinct messages, one third repeats of earlier ones (WeCom's retries).
   const distinct = Math.ceil((messages * 2) / 3);
-  const bodies = Array.from({ length: messages }, (_, i) => {
-    const n = i < distinct ? i : (i * 7) % distinct;
-    return appCallback(keys, appXml.text(CORP, `resident${n % 200}`, '帮助', String(7_000_000_000_000_000_000n + BigInt(n))));
-  });
+  const msgIdOf = (n: number) => String(7_000_000_000_000_000_000n + BigInt(n));
+  const sent = Array.from({ length: messages }, (_, i) => (i < distinct ? i : (i * 7) % distinct));
+  const bodies = sent.map((n) => appCallback(keys, appXml.text(CORP, `resident${n % 200}`, '帮助', msgIdOf(n))));
+  const acknowledged = new Set<string>();
   const latencies: number[] = [];
   let next = 0;
   let failed = 0;
@@ -49,12 +52,14 @@ try {
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < messages) {
-        const c = bodies[next++]!;
+        const i = next++;
+        const c = bodies[i]!;
         const start = performance.now();
         const res = await fetch(`${lianxin.url}/wecom/callback?${c.query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: c.body });
         await res.text();
         latencies.push(performance.now() - start);
         if (res.status !== 200) failed++;
+        else acknowledged.add(msgIdOf(sent[i]!));
       }
     }),
   );
@@ -66,6 +71,42 @@ try {
   console.log(`${messages} callbacks (${distinct} distinct), ${concurrency} at a time, message/send held 10 s`);
   console.log(`answered: ${(messages / seconds).toFixed(0)}/s; non-200: ${failed}; latency ms p50 ${pct(50)} p90 ${pct(90)} p99 ${pct(99)} max ${pct(100)}`);
   console.log(`message/send calls answered by the API while the callbacks ran: ${answeredBySend}`);
+
+  // The ledger, read back once the held replies are let go and the outbox is done with them.
+  api.release();
+  const db = await openDatabase(databaseUrl, createLogger('silent'));
+  try {
+    type Row = { messageId: string; status: string; replies: number; repliesSent: number };
+    const read = () =>
+      db.all<Row>(
+        `SELECT i.message_id, i.status, count(o.id) AS replies, sum(CASE WHEN o.status = 'sent' THEN 1 ELSE 0 END) AS replies_sent
+         FROM inbound_messages i LEFT JOIN outbox_messages o ON o.inbound_id = i.id WHERE i.platform = 'wecom' GROUP BY i.id, i.message_id, i.status`,
+      );
+    const deadline = Date.now() + 120_000;
+    let rows = await read();
+    while (Date.now() < deadline && !(rows.length >= acknowledged.size && rows.every((r) => r.status !== 'pending' && r.replies > 0 && r.repliesSent === r.replies))) {
+      await new Promise((r) => setTimeout(r, 250));
+      rows = await read();
+    }
+    const byId = new Map<string, Row[]>();
+    for (const r of rows) byId.set(r.messageId, [...(byId.get(r.messageId) ?? []), r]);
+    const ack = [...acknowledged];
+    const storedOnce = ack.filter((id) => byId.get(id)?.length === 1).length;
+    const handledOnce = ack.filter((id) => byId.get(id)?.[0]?.status === 'done').length;
+    // '帮助' is answered with one message: one outbox row per message, sent, and one message/send call each.
+    const repliedOnce = ack.filter((id) => byId.get(id)?.[0]?.replies === 1 && byId.get(id)?.[0]?.repliesSent === 1).length;
+    const sendCalls = api.callsTo('/cgi-bin/message/send').length;
+    const outboxRows = rows.reduce((n, r) => n + r.replies, 0);
+    console.log(
+      `acknowledged ${ack.length} distinct messages: stored once ${storedOnce}, handled ${handledOnce}, replied to once ${repliedOnce}; ` +
+        `stored but never acknowledged ${rows.filter((r) => !acknowledged.has(r.messageId)).length}; message/send calls ${sendCalls} for ${outboxRows} replies`,
+    );
+    const exact = storedOnce === ack.length && handledOnce === ack.length && repliedOnce === ack.length && sendCalls === outboxRows;
+    console.log(exact ? 'every acknowledged message: stored, handled and replied to exactly once' : 'NOT EXACTLY ONCE: see the counts above');
+    if (!exact) process.exitCode = 1;
+  } finally {
+    await db.close();
+  }
 } finally {
   api.release();
   await lianxin.stop('SIGTERM');

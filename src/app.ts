@@ -9,16 +9,15 @@ import { createChannels } from './channels/create-channels.ts';
 import { botDepsFrom, type BotDeps } from './bot/bot-deps.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { createWorkCalendar, type WorkCalendar } from './domain/work-calendar.ts';
-import { adminRoutes } from './api/admin-routes.ts';
+import { adminApi } from './api/admin-api.ts';
 import { requireBearer } from './web/bearer-auth.ts';
-import { jobRoutes } from './api/job-routes.ts';
 import { ALL_JOBS } from './schedule/all-jobs.ts';
 import { JOB_NAMES, JOB_SCHEDULE_VARS, type JobName } from './schedule/job.ts';
 import { Scheduler } from './schedule/scheduler.ts';
 import { Metrics } from './ops/metrics.ts';
 import { createReadiness } from './ops/readiness.ts';
-import { createServer, type RouteModule } from './web/create-server.ts';
-import { consoleModule } from './console/console-module.ts';
+import { createServer } from './web/create-server.ts';
+import { consoleRoutes } from './console/console-module.ts';
 import { InboundService } from './inbox/inbound-service.ts';
 import type { Logger } from './log.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
@@ -89,14 +88,14 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
     log,
     signal,
     senders,
-    rateLimiter: new RateLimiter(db),
+    rateLimiter: new RateLimiter(db, config.RATE_LIMIT_WINDOW_MS),
     owner,
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     retryBaseMs: config.OUTBOX_RETRY_BASE_MS,
     leaseMs: config.OUTBOX_LEASE_MS,
     quietHours: parseQuietHours(config.QUIET_HOURS),
     timeZone: config.BOT_TIMEZONE,
-    pollMs: overrides.dispatcherPollMs,
+    pollMs: overrides.dispatcherPollMs ?? config.OUTBOX_POLL_MS,
     onSend: (platform, outcome, ms) => metrics.sends.observe({ platform, outcome }, ms / 1000),
   });
 
@@ -116,31 +115,25 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
     onPosted: () => signal.kick(),
   });
 
-  const modules: RouteModule[] = [
-    {
-      prefix: '/api',
-      register: async (app) => {
-        app.addHook('onRequest', requireBearer(adminToken));
-        await adminRoutes(app, { db, clock, inviteTtlDays: config.INVITE_TTL_DAYS });
-        await jobRoutes(app, { db, clock, scheduler, kickOutbox: () => signal.kick(), reloadCalendar });
-      },
-    },
-    {
-      // Prometheus text; the same bearer token as the admin API (docs/deploy.md "Alerts").
-      prefix: '',
-      register: async (app) => {
+  const server = await createServer({
+    log,
+    routes: [
+      async (app) => {
+        await app.register(adminApi, {
+          prefix: '/api',
+          adminToken,
+          admin: { db, clock, inviteTtlDays: config.INVITE_TTL_DAYS },
+          jobs: { db, clock, scheduler, kickOutbox: () => signal.kick(), reloadCalendar },
+        });
+        // Prometheus text; the same bearer token as the admin API (docs/deploy.md "Alerts").
         app.get('/metrics', { onRequest: requireBearer(adminToken) }, async (_request, reply) =>
           reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
         );
       },
-    },
-    // The officials' console (issue 11): pages, export, roster import; its own sign-in.
-    consoleModule({ db, clock, config, bot, log, adminToken, scheduler, kickOutbox: () => signal.kick(), publicUrl: config.PUBLIC_URL }),
-    ...channels.flatMap((c) => c.routes ?? []),
-  ];
-  const server = await createServer({
-    log,
-    modules,
+      // The officials' console (issue 11): pages, export, roster import; its own sign-in.
+      consoleRoutes({ db, clock, config, bot, log, adminToken, scheduler, kickOutbox: () => signal.kick(), publicUrl: config.PUBLIC_URL }),
+      ...channels.flatMap((c) => c.routes ?? []),
+    ],
     limits: {
       requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
       maxConnections: config.MAX_CONNECTIONS,

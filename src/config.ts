@@ -106,6 +106,10 @@ const baseSchema = z.object({
   OUTBOX_RETRY_BASE_MS: int(10_000, 10, 3_600_000),
   /** A send's lease, renewed while it runs: after a crash another process takes the row within this time. */
   OUTBOX_LEASE_MS: int(15_000, 2_000, 3_600_000),
+  /** The window the platforms' "N a minute" limits are counted over: a minute. Tests shorten it to run faster. */
+  RATE_LIMIT_WINDOW_MS: int(60_000, 1_000, 3_600_000),
+  /** How often the outbox looks for due rows when nothing woke it (a row waiting out a rate limit), ms. */
+  OUTBOX_POLL_MS: int(1_000, 10, 60_000),
   DB_POOL_SIZE: int(10, 1, 200),
   DB_STATEMENT_TIMEOUT_MS: int(15_000, 100, 600_000),
 

@@ -1,54 +1,26 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Community, GroupChat, Item, ItemEvent } from '../db/rows.ts';
 import { insert, update, type Db, type Value } from '../db/sql.ts';
-import { PLATFORMS } from '../core/messages.ts';
 import type { Clock } from '../core/clock.ts';
 import { createInvite } from '../domain/invites.ts';
-import { ITEM_KINDS, ITEM_STATUSES } from '../domain/types.ts';
 import { HttpError } from '../web/http-error.ts';
 import { eventJson, itemJson } from './item-json.ts';
-import { parseInput } from '../web/parse-input.ts';
+import {
+  communityBody,
+  communityList,
+  created,
+  groupBody,
+  groupList,
+  idParams,
+  inviteAnswer,
+  inviteBody,
+  itemDetail,
+  itemList,
+  itemsQuery,
+  refusals,
+} from './schemas.ts';
 
 export type AdminDeps = { db: Db; clock: Clock; inviteTtlDays: number };
-
-const id = z.coerce.number({ message: 'must be a number' }).int().positive({ message: 'must be a positive id' });
-const name = z.string({ message: 'is required' }).trim().min(1, { message: 'must not be empty' }).max(100);
-
-const communityBody = z.object({ name });
-const groupBody = z
-  .object({
-    platform: z.enum(PLATFORMS, { message: `must be one of ${PLATFORMS.join(', ')}` }),
-    conversationId: z.string({ message: 'is required' }).trim().min(1, { message: 'must not be empty' }).max(256),
-    communityId: id,
-    name: z.string().trim().max(100).optional(),
-    webhookKey: z.string().trim().min(1).max(200).optional(),
-    webhookToken: z.string().trim().min(1).max(200).optional(),
-    webhookSecret: z.string().trim().min(1).max(200).optional(),
-  })
-  .superRefine((b, ctx) => {
-    if (b.webhookKey && b.platform !== 'wecom') {
-      ctx.addIssue({ code: 'custom', path: ['webhookKey'], message: 'only for platform wecom' });
-    }
-    if ((b.webhookToken || b.webhookSecret) && b.platform !== 'dingtalk') {
-      ctx.addIssue({ code: 'custom', path: ['webhookToken'], message: 'only for platform dingtalk' });
-    }
-    if (b.webhookToken && !b.webhookSecret) {
-      ctx.addIssue({ code: 'custom', path: ['webhookSecret'], message: 'is required with webhookToken (sign mode)' });
-    }
-  });
-const inviteBody = z.object({
-  communityId: id,
-  role: z.enum(['member', 'official'], { message: 'must be member or official' }),
-  maxUses: z.coerce.number().int().min(1).max(1000).default(1),
-});
-const itemsQuery = z.object({
-  status: z.enum(ITEM_STATUSES, { message: `must be one of ${ITEM_STATUSES.join(', ')}` }).optional(),
-  kind: z.enum(ITEM_KINDS, { message: 'must be wish or report' }).optional(),
-  communityId: id.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
 
 /** An item with its submitter's and claimant's names (a submitter always exists; a claimant may not). */
 const ITEM_WITH_NAMES =
@@ -60,17 +32,17 @@ const withNames = ({ submitterName, claimantName, ...item }: ItemWithNames) => (
   claimant: claimantName === null ? null : { name: claimantName },
 });
 
-/** The admin JSON API (the caller puts it behind the bearer token). */
-export async function adminRoutes(app: FastifyInstance, deps: AdminDeps): Promise<void> {
+/** The admin JSON API: communities, groups, invites, items (the caller puts it behind the bearer token). */
+export const adminRoutes: FastifyPluginAsyncZod<AdminDeps> = async (app, deps) => {
   const { db, clock } = deps;
 
   const community = async (communityId: number) => {
     const c = await db.get<{ id: number }>('SELECT id FROM communities WHERE id = ?', [communityId]);
-    if (!c) throw new HttpError(400, `communityId: no community ${communityId}`);
+    if (!c) throw new HttpError(400, `communityId：没有编号为 ${communityId} 的社区`);
     return c;
   };
 
-  app.get('/communities', async () => ({
+  app.get('/communities', { schema: { response: { 200: communityList, ...refusals() } } }, async () => ({
     communities: (await db.all<Pick<Community, 'id' | 'name' | 'createdAt'>>('SELECT id, name, created_at FROM communities ORDER BY id')).map((c) => ({
       id: c.id,
       name: c.name,
@@ -78,17 +50,17 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminDeps): Promis
     })),
   }));
 
-  app.post('/communities', async (request, reply) => {
-    const body = parseInput(communityBody, request.body);
+  app.post('/communities', { schema: { body: communityBody, response: { 201: created, ...refusals(400, 409) } } }, async (request, reply) => {
+    const { body } = request;
     const c = await db.get<{ id: number }>('INSERT INTO communities (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING RETURNING id', [
       body.name,
       clock.now(),
     ]);
-    if (!c) throw new HttpError(409, `name: a community named ${body.name} exists`);
+    if (!c) throw new HttpError(409, `name：已有名为「${body.name}」的社区`);
     return reply.status(201).send({ id: c.id });
   });
 
-  app.get('/groups', async () => ({
+  app.get('/groups', { schema: { response: { 200: groupList, ...refusals() } } }, async () => ({
     groups: (
       await db.all<Pick<GroupChat, 'id' | 'platform' | 'conversationId' | 'communityId' | 'name' | 'webhookKey' | 'webhookToken'>>(
         'SELECT id, platform, conversation_id, community_id, name, webhook_key, webhook_token FROM group_chats ORDER BY id',
@@ -104,8 +76,8 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminDeps): Promis
     })),
   }));
 
-  app.post('/groups', async (request, reply) => {
-    const body = parseInput(groupBody, request.body);
+  app.post('/groups', { schema: { body: groupBody, response: { 200: created, 201: created, ...refusals(400) } } }, async (request, reply) => {
+    const { body } = request;
     await community(body.communityId);
     const now = clock.now();
     const data = {
@@ -143,8 +115,8 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminDeps): Promis
     return reply.status(201).send({ id });
   });
 
-  app.post('/invites', async (request, reply) => {
-    const body = parseInput(inviteBody, request.body);
+  app.post('/invites', { schema: { body: inviteBody, response: { 201: inviteAnswer, ...refusals(400) } } }, async (request, reply) => {
+    const { body } = request;
     await community(body.communityId);
     const now = clock.now();
     const code = await db.transaction((tx) =>
@@ -154,8 +126,8 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminDeps): Promis
     return reply.status(201).send({ code, role: body.role, maxUses: body.maxUses, expiresAt: invite?.expiresAt.toISOString() });
   });
 
-  app.get('/items', async (request) => {
-    const q = parseInput(itemsQuery, request.query ?? {}, 'query');
+  app.get('/items', { schema: { querystring: itemsQuery, response: { 200: itemList, ...refusals(400) } } }, async (request) => {
+    const q = request.query;
     const conditions: string[] = [];
     const params: Value[] = [];
     if (q.status !== undefined) conditions.push('i.status = ?'), params.push(q.status);
@@ -168,10 +140,10 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminDeps): Promis
     return { items: rows.map((row) => itemJson(withNames(row))) };
   });
 
-  app.get('/items/:id', async (request) => {
-    const { id: itemId } = parseInput(z.object({ id }), request.params, 'path');
+  app.get('/items/:id', { schema: { params: idParams, response: { 200: itemDetail, ...refusals(400, 404) } } }, async (request) => {
+    const { id: itemId } = request.params;
     const row = await db.get<ItemWithNames>(`${ITEM_WITH_NAMES} WHERE i.id = ?`, [itemId]);
-    if (!row) throw new HttpError(404, `no item ${itemId}`);
+    if (!row) throw new HttpError(404, `没有编号为 ${itemId} 的事项`);
     const [events, photos, supporters] = await Promise.all([
       db.all<ItemEvent>('SELECT * FROM item_events WHERE item_id = ? ORDER BY id', [itemId]),
       db.all<{ ref: string }>('SELECT ref FROM item_photos WHERE item_id = ? ORDER BY id', [itemId]),
@@ -184,4 +156,4 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminDeps): Promis
       events: events.map(eventJson),
     };
   });
-}
+};

@@ -1,33 +1,24 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CalendarDay, JobRun, OutboxMessage } from '../db/rows.ts';
 import { inList, type Db } from '../db/sql.ts';
 import type { Clock } from '../core/clock.ts';
-import { JOB_NAMES } from '../schedule/job.ts';
 import type { Scheduler } from '../schedule/scheduler.ts';
 import { HttpError } from '../web/http-error.ts';
-import { parseInput } from '../web/parse-input.ts';
+import {
+  calendarBody,
+  calendarList,
+  idParams,
+  jobList,
+  jobParams,
+  outboxList,
+  outboxQuery,
+  refusals,
+  retryAnswer,
+  runNowAnswer,
+  savedAnswer,
+} from './schemas.ts';
 
 export type JobRouteDeps = { db: Db; clock: Clock; scheduler: Scheduler; kickOutbox: () => void; reloadCalendar: () => Promise<void> };
-
-const jobParams = z.object({ name: z.enum(JOB_NAMES, { message: `must be one of ${JOB_NAMES.join(', ')}` }) });
-const outboxQuery = z.object({
-  status: z.enum(['pending', 'sending', 'sent', 'dead'], { message: 'must be pending, sending, sent or dead' }).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
-const idParams = z.object({ id: z.coerce.number().int().positive({ message: 'must be a positive id' }) });
-const calendarBody = z.object({
-  days: z
-    .array(
-      z.object({
-        date: z.iso.date({ message: 'must be YYYY-MM-DD' }),
-        workday: z.boolean({ message: 'must be true (a working day) or false (a day off)' }),
-        name: z.string().max(50).optional(),
-      }),
-    )
-    .min(1)
-    .max(400),
-});
 
 const runJson = (r: { id: number; job: string; scheduledAt: Date; status: string; startedAt: Date | null; finishedAt: Date | null; posted: number; summary: string | null; error: string | null }) => ({
   id: r.id,
@@ -42,10 +33,10 @@ const runJson = (r: { id: number; job: string; scheduledAt: Date; status: string
 });
 
 /** Schedules, the outbox and the working-day calendar, for the admin (same bearer token as /api). */
-export async function jobRoutes(app: FastifyInstance, deps: JobRouteDeps): Promise<void> {
+export const jobRoutes: FastifyPluginAsyncZod<JobRouteDeps> = async (app, deps) => {
   const { db, scheduler } = deps;
 
-  app.get('/jobs', async () => ({
+  app.get('/jobs', { schema: { response: { 200: jobList, ...refusals() } } }, async () => ({
     jobs: await Promise.all(
       scheduler.jobs.map(async (job) => ({
         name: job.name,
@@ -56,8 +47,8 @@ export async function jobRoutes(app: FastifyInstance, deps: JobRouteDeps): Promi
     ),
   }));
 
-  app.post('/jobs/:name/run', async (request) => {
-    const { name } = parseInput(jobParams, request.params, 'path');
+  app.post('/jobs/:name/run', { schema: { params: jobParams, response: { 200: runNowAnswer, ...refusals(400) } } }, async (request) => {
+    const { name } = request.params;
     const { run, outboxIds } = await scheduler.runNow(name);
     const messages = await outboxByIds(db, outboxIds);
     return {
@@ -66,8 +57,8 @@ export async function jobRoutes(app: FastifyInstance, deps: JobRouteDeps): Promi
     };
   });
 
-  app.get('/outbox', async (request) => {
-    const q = parseInput(outboxQuery, request.query ?? {}, 'query');
+  app.get('/outbox', { schema: { querystring: outboxQuery, response: { 200: outboxList, ...refusals(400) } } }, async (request) => {
+    const q = request.query;
     const rows = await db.all<
       Pick<OutboxMessage, 'id' | 'platform' | 'targetType' | 'targetId' | 'text' | 'status' | 'attempts' | 'lastError' | 'notBefore' | 'createdAt' | 'sentAt'>
     >(
@@ -92,20 +83,20 @@ export async function jobRoutes(app: FastifyInstance, deps: JobRouteDeps): Promi
     };
   });
 
-  app.post('/outbox/:id/retry', async (request) => {
-    const { id } = parseInput(idParams, request.params, 'path');
+  app.post('/outbox/:id/retry', { schema: { params: idParams, response: { 200: retryAnswer, ...refusals(400, 404, 409) } } }, async (request) => {
+    const { id } = request.params;
     const row = await db.get<{ status: string }>('SELECT status FROM outbox_messages WHERE id = ?', [id]);
-    if (!row) throw new HttpError(404, `no outbox message ${id}`);
-    if (row.status !== 'dead') throw new HttpError(409, `message ${id} is ${row.status}, only dead messages are retried`);
+    if (!row) throw new HttpError(404, `没有编号为 ${id} 的待发消息`);
+    if (row.status !== 'dead') throw new HttpError(409, `消息 ${id} 的状态是 ${row.status}，只有 dead（放弃发送）的消息可以重发`);
     await db.run("UPDATE outbox_messages SET status = 'pending', attempts = 0, not_before = ?, last_error = NULL WHERE id = ? AND status = 'dead'", [
       deps.clock.now(),
       id,
     ]);
     deps.kickOutbox();
-    return { id, status: 'pending' };
+    return { id, status: 'pending' as const };
   });
 
-  app.get('/calendar', async () => ({
+  app.get('/calendar', { schema: { response: { 200: calendarList, ...refusals() } } }, async () => ({
     days: (await db.all<CalendarDay>('SELECT date, workday, name FROM calendar_days ORDER BY date')).map((d) => ({
       date: d.date,
       workday: d.workday,
@@ -114,8 +105,8 @@ export async function jobRoutes(app: FastifyInstance, deps: JobRouteDeps): Promi
   }));
 
   /** A new year's holiday arrangement (or a correction): days off and make-up working days. */
-  app.post('/calendar', async (request) => {
-    const body = parseInput(calendarBody, request.body);
+  app.post('/calendar', { schema: { body: calendarBody, response: { 200: savedAnswer, ...refusals(400) } } }, async (request) => {
+    const { body } = request;
     await db.transaction(async (tx) => {
       for (const d of body.days) {
         await tx.run(
@@ -127,7 +118,7 @@ export async function jobRoutes(app: FastifyInstance, deps: JobRouteDeps): Promi
     await deps.reloadCalendar();
     return { saved: body.days.length };
   });
-}
+};
 
 // A run's messages are read in pages: a bulletin to many groups must not make one unbounded IN list.
 const PAGE = 500;

@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/sql.ts';
 import type { Clock } from '../core/clock.ts';
-import type { RouteModule } from '../web/create-server.ts';
+import type { Routes } from '../web/create-server.ts';
 import type { InboundService } from '../inbox/inbound-service.ts';
 import type { Logger } from '../log.ts';
 import type { ChannelSender } from '../core/messages.ts';
@@ -24,7 +24,8 @@ export type ChannelDeps = {
 export type Channel = {
   readonly name: string;
   readonly sender?: ChannelSender;
-  readonly routes?: RouteModule[];
+  /** Fastify plugins, each registering its routes under its own prefix. */
+  readonly routes?: Routes[];
   start?(): Promise<void> | void;
   /** Stops taking messages and closes connections; called before the database closes. */
   stop?(): Promise<void>;

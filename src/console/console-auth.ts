@@ -31,7 +31,9 @@ export function cookieOptions(deps: ConsoleDeps, maxAgeMs = SESSION_TTL_MS) {
 
 /** A refusal as a whole page, through the one error handler. */
 export function pageError(status: number, title: string, text: string, viewer?: ConsoleViewer | null, csrf?: string): HttpError {
-  return new HttpError(status, text, messagePage({ title, text, viewer, csrf, back: viewer ? { href: '/console/ledger', label: '返回台账' } : { href: '/console/login', label: '去登录' } }));
+  return new HttpError(status, text, {
+    page: messagePage({ title, text, viewer, csrf, back: viewer ? { href: '/console/ledger', label: '返回台账' } : { href: '/console/login', label: '去登录' } }),
+  });
 }
 
 /**

@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
-import type { FastifyInstance } from 'fastify';
-import type { RouteModule } from '../web/create-server.ts';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { consoleAssets } from './console-assets.ts';
 import { requireViewer } from './console-auth.ts';
 import type { ConsoleDeps } from './console-deps.ts';
@@ -21,10 +20,8 @@ const UPLOAD_LIMIT = 25 * 1024 * 1024;
  * The officials' console under /console (issue 11, docs/decisions/0030): server-rendered pages,
  * forms, the export, the roster import, and its own assets (no CDN).
  */
-export function consoleModule(deps: ConsoleDeps): RouteModule {
-  return {
-    prefix: '/console',
-    register: async (app: FastifyInstance) => {
+export function consoleRoutes(deps: ConsoleDeps): FastifyPluginAsync {
+  const routes = async (app: FastifyInstance) => {
       await app.register(cookie);
       app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT }, (_request, body, done) => {
         // The last value of a repeated field, as a browser's form never repeats one we read.
@@ -59,6 +56,8 @@ export function consoleModule(deps: ConsoleDeps): RouteModule {
         await peopleRoutes(signedIn, deps);
         await adminPageRoutes(signedIn, deps);
       });
-    },
+  };
+  return async (app) => {
+    await app.register(routes, { prefix: '/console' });
   };
 }

@@ -9,6 +9,6 @@ export function requireBearer(token: string) {
     const header = request.headers.authorization ?? '';
     const m = /^Bearer\s+(.+)$/iu.exec(header);
     const got = createHash('sha256').update(m?.[1]?.trim() ?? '').digest();
-    if (!m || !timingSafeEqual(got, want)) throw new HttpError(401, 'missing or wrong bearer token');
+    if (!m || !timingSafeEqual(got, want)) throw new HttpError(401, '缺少或错误的访问令牌（Authorization: Bearer …）');
   };
 }

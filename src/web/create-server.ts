@@ -1,12 +1,26 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Logger } from '../log.ts';
-import { createErrorHandler } from './http-error.ts';
+import { createErrorHandler, HttpError } from './http-error.ts';
 import './zod-locale.ts';
 
-/** A group of routes: a Fastify plugin and where it is mounted. */
+/**
+ * @deprecated A plain Fastify plugin (`FastifyPluginAsyncZod`) registered with its prefix replaces
+ * this; still accepted so that branches written against it merge. Remove once none is left.
+ */
 export type RouteModule = { prefix: string; register: FastifyPluginAsync };
+
+/** What createServer mounts: a plain Fastify plugin (it registers its own prefix), or the old shape. */
+export type Routes = FastifyPluginAsync | RouteModule;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A platform's callback: rate-limited at `callbackPerMinute`, not the public routes' rate. */
+    callback?: boolean;
+  }
+}
 
 export type ServerLimits = {
   /** A request must arrive whole (headers and body) within this time. */
@@ -18,16 +32,21 @@ export type ServerLimits = {
   callbackPerMinute: number;
 };
 
-export type Readiness = { ok: boolean; checks: Record<string, { ok: boolean; detail?: string }> };
+const alive = z.object({ ok: z.literal(true) });
+const readiness = z.object({ ok: z.boolean(), checks: z.record(z.string(), z.object({ ok: z.boolean(), detail: z.string().optional() })) });
+export type Readiness = z.infer<typeof readiness>;
 
 /**
- * Builds the HTTP server (never listens: main.ts does). Slow clients cannot hold it: a request
- * must arrive whole within `requestTimeoutMs`, idle keep-alive sockets close after 5 s, and
- * connections are capped. Public routes are rate-limited per client (docs/deploy.md).
+ * Builds the HTTP server (never listens: main.ts does). Routes declare their params, query, body
+ * and answers as zod schemas through fastify-type-provider-zod: Fastify validates them before the
+ * handler runs and one error handler answers every refusal in Chinese (http-error.ts). Slow clients
+ * cannot hold it: a request must arrive whole within `requestTimeoutMs`, idle keep-alive sockets
+ * close after 5 s, and connections are capped. Public routes are rate-limited per client
+ * (docs/deploy.md).
  */
 export async function createServer(opts: {
   log: Logger;
-  modules: RouteModule[];
+  routes: Routes[];
   limits: ServerLimits;
   /** Alive: the process answers. Ready: it can do its work (GET /readyz; load balancers use that). */
   readiness: () => Promise<Readiness>;
@@ -47,7 +66,7 @@ export async function createServer(opts: {
     trustProxy: opts.trustProxy ?? false,
     // While shutting down, new requests get a 503 and platforms retry elsewhere.
     return503OnClosing: true,
-  });
+  }).withTypeProvider<ZodTypeProvider>();
   app.server.maxConnections = limits.maxConnections;
   app.server.headersTimeout = Math.min(limits.requestTimeoutMs, 60_000);
   app.setValidatorCompiler(validatorCompiler);
@@ -56,35 +75,31 @@ export async function createServer(opts: {
   app.setNotFoundHandler((request, reply) => reply.status(404).send({ error: `没有这个地址：${request.method} ${request.url.split('?')[0]}` }));
 
   // An action's POST with `content-type: application/json` and no body (what many clients send) is
-  // an empty object, not a 400.
+  // no body, not a 400; anything else goes to Fastify's own parser (which refuses __proto__ keys).
+  const json = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = (body as string).trim();
-    if (text === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      const error = new Error('bad json') as Error & { statusCode: number; code: string };
-      error.statusCode = 400;
-      error.code = 'FST_ERR_CTP_INVALID_JSON_BODY';
-      done(error, undefined);
-    }
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if ((body as string).trim() === '') return done(null, undefined);
+    json(request, body as string, done);
   });
 
   await app.register(rateLimit, {
     global: true,
-    max: (request) => (request.routeOptions.config as { callback?: boolean }).callback ? limits.callbackPerMinute : limits.perMinute,
+    max: (request) => (request.routeOptions.config.callback ? limits.callbackPerMinute : limits.perMinute),
     timeWindow: 60_000,
     // The admin API is behind a token and used by scripts; health checks come from the balancer.
     allowList: (request) => request.url.startsWith('/api/') || request.url === '/healthz' || request.url === '/readyz' || request.url === '/metrics',
-    errorResponseBuilder: () => ({ statusCode: 429, error: '请求太频繁，请稍后再试' }),
+    errorResponseBuilder: () => new HttpError(429, '请求太频繁，请稍后再试'),
   });
 
-  app.get('/healthz', async () => ({ ok: true }));
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/healthz', { schema: { response: { 200: alive } } }, async () => ({ ok: true as const }));
+  app.get('/readyz', { schema: { response: { 200: readiness, 503: readiness } } }, async (_request, reply) => {
     const ready = await opts.readiness();
     return reply.status(ready.ok ? 200 : 503).send(ready);
   });
-  for (const m of opts.modules) await app.register(m.register, { prefix: m.prefix });
+  for (const r of opts.routes) {
+    if (typeof r === 'function') await app.register(r);
+    else await app.register(r.register, { prefix: r.prefix });
+  }
   return app;
 }

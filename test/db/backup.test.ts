@@ -20,12 +20,14 @@ describe.runIf(testDbKind() === 'sqlite')('npm run db:backup', () => {
       await t.say({ id: 'wang', name: '王秀英' }, '心愿 帮忙修水龙头', { in: 'g-b' });
       const target = join(dir, 'copy.db');
       const env = { ...process.env, DATABASE_URL: databaseUrl };
-      const { stdout } = await run('npx', ['--no-install', 'tsx', 'scripts/backup-sqlite.ts', target], { env });
+      // What `npm run db:backup` runs (tsx scripts/backup-sqlite.ts), without npx's own start-up.
+      const backup = () => run(process.execPath, ['--import', 'tsx', 'scripts/backup-sqlite.ts', target], { env });
+      const { stdout } = await backup();
       expect(stdout).toContain('1 items, integrity ok');
       const copy = new SqliteDb(target, { readonly: true });
       expect(await copy.all('SELECT text FROM items')).toEqual([{ text: '帮忙修水龙头' }]);
       await copy.close();
-      const again = await run('npx', ['--no-install', 'tsx', 'scripts/backup-sqlite.ts', target], { env }).catch((e: { code: number; stderr: string }) => e);
+      const again = await backup().catch((e: { code: number; stderr: string }) => e);
       expect(again).toMatchObject({ code: 73 });
       expect((again as { stderr: string }).stderr).toContain('exists');
     } finally {

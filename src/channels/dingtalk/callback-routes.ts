@@ -1,14 +1,18 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { HttpError } from '../../web/http-error.ts';
 import { receiveRobotMessage, type ReceiveDeps } from './receive-robot-message.ts';
+import { robotMessageSchema } from './robot-message-schema.ts';
 import { verifyCallbackSign, type SignCheck } from './verify-callback-sign.ts';
 
 const REFUSALS: Record<Exclude<SignCheck, { ok: true }>['reason'], string> = {
-  missing: 'the timestamp and sign headers are required',
-  bad_timestamp: 'timestamp: must be epoch milliseconds',
-  stale: 'timestamp: more than one hour from now',
-  mismatch: 'sign: does not match',
+  missing: '缺少 timestamp 和 sign 请求头',
+  bad_timestamp: 'timestamp：应为毫秒时间戳',
+  stale: 'timestamp：与现在相差超过一小时',
+  mismatch: 'sign：签名不对',
 };
+const answer = z.object({ msgtype: z.literal('empty') });
+const errorAnswer = z.object({ error: z.string() });
 
 /**
  * The app robot in HTTP mode: POST /dingtalk/callback. The signature is checked before the body is
@@ -16,7 +20,7 @@ const REFUSALS: Record<Exclude<SignCheck, { ok: true }>['reason'], string> = {
  * answered at once with `{"msgtype":"empty"}` (no synchronous reply): the bot's answers go through
  * the outbox afterwards.
  */
-export async function callbackRoutes(app: FastifyInstance, deps: ReceiveDeps & { appSecret: string }): Promise<void> {
+export const callbackRoutes: FastifyPluginAsyncZod<ReceiveDeps & { appSecret: string }> = async (app, deps) => {
   app.addHook('onRequest', async (request) => {
     const header = (name: string) => {
       const v = request.headers[name];
@@ -34,9 +38,13 @@ export async function callbackRoutes(app: FastifyInstance, deps: ReceiveDeps & {
     }
   });
 
-  app.post('/callback', async (request) => {
-    const received = await receiveRobotMessage(deps, request.body);
-    if (received === 'invalid') throw new HttpError(400, 'body: not a DingTalk robot message');
-    return { msgtype: 'empty' };
-  });
-}
+  app.post(
+    '/callback',
+    { schema: { body: robotMessageSchema, response: { 200: answer, 400: errorAnswer, 401: errorAnswer } }, config: { callback: true } },
+    async (request) => {
+      const received = await receiveRobotMessage(deps, request.body);
+      if (received === 'invalid') throw new HttpError(400, '请求体：不是钉钉机器人消息');
+      return { msgtype: 'empty' as const };
+    },
+  );
+};

@@ -48,7 +48,7 @@ export function createDingtalkChannel(deps: ChannelDeps, options: DingtalkChanne
     maxPartBytes: options.maxPartBytes ?? DINGTALK_MAX_PART_BYTES,
     sessionMarginMs: options.sessionMarginMs ?? 5 * 60_000,
     timeoutMs,
-    limiter: new RateLimiter(db),
+    limiter: new RateLimiter(db, config.RATE_LIMIT_WINDOW_MS),
   });
   if (!hasApp) return { name: 'dingtalk', sender };
 
@@ -64,7 +64,11 @@ export function createDingtalkChannel(deps: ChannelDeps, options: DingtalkChanne
     return {
       name: 'dingtalk',
       sender,
-      routes: [{ prefix: '/dingtalk', register: (app) => callbackRoutes(app, { ...receive, appSecret: clientSecret! }) }],
+      routes: [
+        async (app) => {
+          await app.register(callbackRoutes, { prefix: '/dingtalk', ...receive, appSecret: clientSecret! });
+        },
+      ],
     };
   }
 

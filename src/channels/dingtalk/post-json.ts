@@ -1,49 +1,23 @@
+import { fetchJson, JsonCallFailed, type JsonAnswer } from '../fetch-json.ts';
 import { DingtalkError } from './dingtalk-error.ts';
 
-export type JsonAnswer = { status: number; body: Record<string, unknown> };
+export type { JsonAnswer } from '../fetch-json.ts';
 
 /**
- * POSTs JSON and reads a JSON answer (DingTalk answers errors in JSON too, often with HTTP 200).
- * `what` names the call in errors; the URL never appears in them, since many of ours carry a
- * credential (a sessionWebhook, a robot access_token).
+ * POSTs JSON and reads a JSON answer (channels/fetch-json.ts; DingTalk answers errors in JSON too,
+ * often with HTTP 200). `what` names the call in errors; the URL never appears in them, since many
+ * of ours carry a credential (a sessionWebhook, a robot access_token). Anything but a JSON object
+ * back is worth another try.
  */
 export async function postJson(
   url: string,
   body: unknown,
   o: { what: string; timeoutMs: number; headers?: Record<string, string> },
 ): Promise<JsonAnswer> {
-  let res: Response;
   try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/json', ...o.headers },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(o.timeoutMs),
-    });
+    return await fetchJson(url, { body, timeoutMs: o.timeoutMs, headers: o.headers });
   } catch (error) {
-    throw new DingtalkError('retry', `${o.what}: ${networkReason(error)}`);
+    if (error instanceof JsonCallFailed) throw new DingtalkError('retry', `${o.what}: ${error.message}`);
+    throw error;
   }
-  let text: string;
-  try {
-    text = await res.text();
-  } catch (error) {
-    throw new DingtalkError('retry', `${o.what}: ${networkReason(error)}`);
-  }
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : {};
-  } catch {
-    parsed = null;
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    // An HTML error page or an IP ban blob: never JSON we understand.
-    throw new DingtalkError('retry', `${o.what}: HTTP ${res.status} without a JSON answer`);
-  }
-  return { status: res.status, body: parsed as Record<string, unknown> };
-}
-
-function networkReason(error: unknown): string {
-  const e = error as { name?: string; cause?: { code?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'timed out';
-  return e?.cause?.code ? `unreachable (${e.cause.code})` : 'unreachable';
 }

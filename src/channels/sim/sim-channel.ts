@@ -8,6 +8,10 @@ export function createSimChannel(deps: ChannelDeps): Channel {
   return {
     name: 'sim',
     sender: createSimSender(),
-    routes: [{ prefix: '/sim', register: (app) => simRoutes(app, { db, clock, inbound, inviteTtlDays: config.INVITE_TTL_DAYS }) }],
+    routes: [
+      async (app) => {
+        await app.register(simRoutes, { prefix: '/sim', db, clock, inbound, inviteTtlDays: config.INVITE_TTL_DAYS });
+      },
+    ],
   };
 }

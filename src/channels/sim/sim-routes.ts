@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Community, GroupChat, InboundMessage as InboundRow, OutboxMessage, Person } from '../../db/rows.ts';
 import { insert, inList, type Db } from '../../db/sql.ts';
@@ -7,18 +7,18 @@ import type { Clock } from '../../core/clock.ts';
 import { createInvite } from '../../domain/invites.ts';
 import type { InboundService } from '../../inbox/inbound-service.ts';
 import { HttpError } from '../../web/http-error.ts';
-import { parseInput } from '../../web/parse-input.ts';
 import type { InboundMessage } from '../../core/messages.ts';
 import { simPage } from './sim-page.ts';
 
 export type SimDeps = { db: Db; clock: Clock; inbound: InboundService; inviteTtlDays: number };
 
+const notEmpty = { message: '不能为空' };
 const messageBody = z.object({
-  conversationId: z.string({ message: 'is required' }).trim().min(1, { message: 'must not be empty' }).max(256),
-  conversationType: z.enum(['single', 'group'], { message: 'must be single or group' }),
-  senderId: z.string({ message: 'is required' }).trim().min(1, { message: 'must not be empty' }).max(256),
-  senderName: z.string({ message: 'is required' }).trim().max(100),
-  text: z.string({ message: 'is required' }),
+  conversationId: z.string().trim().min(1, notEmpty).max(256),
+  conversationType: z.enum(['single', 'group']),
+  senderId: z.string().trim().min(1, notEmpty).max(256),
+  senderName: z.string().trim().max(100),
+  text: z.string(),
   messageId: z.string().trim().min(1).max(256).optional(),
   photos: z.array(z.string().max(4096)).max(9).optional(),
   location: z.object({ label: z.string().max(500), latitude: z.number(), longitude: z.number() }).optional(),
@@ -27,17 +27,35 @@ const messageBody = z.object({
 const PAGE = 500;
 
 const conversationParams = z.object({ conversationId: z.string().min(1).max(256) });
+const time = z.iso.datetime();
+const errorAnswer = z.object({ error: z.string() });
+const messageAnswer = z.object({
+  duplicate: z.boolean(),
+  replies: z.array(z.object({ conversationId: z.string(), platform: z.string(), text: z.string() })),
+});
+const sentList = z.object({ messages: z.array(z.object({ id: z.number().int(), text: z.string(), createdAt: time })) });
+const timeline = z.object({
+  entries: z.array(
+    z.object({ from: z.enum(['person', 'bot']), senderId: z.string().nullable(), senderName: z.string(), text: z.string(), at: time }),
+  ),
+});
+const simState = z.object({
+  communities: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  groups: z.array(z.object({ conversationId: z.string(), communityId: z.number().int(), name: z.string().nullable() })),
+  people: z.array(z.object({ id: z.string(), name: z.string(), roles: z.array(z.string()) })),
+});
+const demoAnswer = z.object({ communityId: z.number().int(), groupId: z.string(), memberCode: z.string(), officialCode: z.string() });
 
 /** The simulator channel: talk to the bot over HTTP, as a newcomer (and the tests) do. */
-export async function simRoutes(app: FastifyInstance, deps: SimDeps): Promise<void> {
+export const simRoutes: FastifyPluginAsyncZod<SimDeps> = async (app, deps) => {
   const { db } = deps;
 
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(simPage()));
 
-  app.post('/messages', async (request) => {
-    const body = parseInput(messageBody, request.body);
+  app.post('/messages', { schema: { body: messageBody, response: { 200: messageAnswer, 400: errorAnswer } } }, async (request) => {
+    const { body } = request;
     if (body.conversationType === 'single' && body.conversationId !== body.senderId) {
-      throw new HttpError(400, 'conversationId: in a single chat it must equal senderId');
+      throw new HttpError(400, 'conversationId：单聊时应与 senderId 相同');
     }
     const msg: InboundMessage = {
       platform: 'sim',
@@ -71,8 +89,8 @@ export async function simRoutes(app: FastifyInstance, deps: SimDeps): Promise<vo
     };
   });
 
-  app.get('/conversations/:conversationId/messages', async (request) => {
-    const { conversationId } = parseInput(conversationParams, request.params, 'path');
+  app.get('/conversations/:conversationId/messages', { schema: { params: conversationParams, response: { 200: sentList } } }, async (request) => {
+    const { conversationId } = request.params;
     const rows = await db.all<Pick<OutboxMessage, 'id' | 'text' | 'createdAt'>>(
       "SELECT id, text, created_at FROM outbox_messages WHERE platform = 'sim' AND target_id = ? AND status = 'sent' ORDER BY id",
       [conversationId],
@@ -81,8 +99,8 @@ export async function simRoutes(app: FastifyInstance, deps: SimDeps): Promise<vo
   });
 
   /** The page's view of a chat: what people wrote and what the bot sent, in order. */
-  app.get('/conversations/:conversationId/timeline', async (request) => {
-    const { conversationId } = parseInput(conversationParams, request.params, 'path');
+  app.get('/conversations/:conversationId/timeline', { schema: { params: conversationParams, response: { 200: timeline } } }, async (request) => {
+    const { conversationId } = request.params;
     const [inbound, outbound] = await Promise.all([
       db.all<Pick<InboundRow, 'payload' | 'receivedAt'>>(
         "SELECT payload, received_at FROM inbound_messages WHERE platform = 'sim' AND conversation_id = ? ORDER BY id DESC LIMIT 200",
@@ -104,7 +122,7 @@ export async function simRoutes(app: FastifyInstance, deps: SimDeps): Promise<vo
   });
 
   /** Who and where one can be in the simulator. */
-  app.get('/state', async () => {
+  app.get('/state', { schema: { response: { 200: simState } } }, async () => {
     const [communities, groups, people] = await Promise.all([
       db.all<Pick<Community, 'id' | 'name'>>('SELECT id, name FROM communities ORDER BY id'),
       db.all<Pick<GroupChat, 'conversationId' | 'communityId' | 'name'>>(
@@ -133,7 +151,7 @@ export async function simRoutes(app: FastifyInstance, deps: SimDeps): Promise<vo
   });
 
   /** One click for a newcomer on an empty instance: a community, a bound group and two invite codes. */
-  app.post('/demo', async (_request, reply) => {
+  app.post('/demo', { schema: { response: { 201: demoAnswer, 409: errorAnswer } } }, async (_request, reply) => {
     const now = deps.clock.now();
     const result = await db.transaction(async (tx) => {
       if (await tx.get('SELECT id FROM communities LIMIT 1')) return null;
@@ -150,7 +168,7 @@ export async function simRoutes(app: FastifyInstance, deps: SimDeps): Promise<vo
         createInvite(tx, { communityId, role, maxUses: 100, createdById: null, ttlDays: deps.inviteTtlDays }, now);
       return { communityId, groupId: 'demo-group', memberCode: await invite('member'), officialCode: await invite('official') };
     });
-    if (!result) throw new HttpError(409, 'communities exist already; the demo is only for an empty instance');
+    if (!result) throw new HttpError(409, '已经有社区了；示例只用于空的实例');
     return reply.status(201).send(result);
   });
-}
+};

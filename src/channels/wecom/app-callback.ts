@@ -1,12 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/sql.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { InboundService } from '../../inbox/inbound-service.ts';
-import { parseInput } from '../../web/parse-input.ts';
 import type { Logger } from '../../log.ts';
 import { parseAppCallback } from './app-payload.ts';
 import { CallbackRejected } from './callback-rejected.ts';
-import { answerEmpty, openCallback, refusing, signedQuery, verifyUrl, type CallbackKeys } from './open-callback.ts';
+import { answerEmpty, callbackBody, openCallback, refusing, signedQuery, verifyQuery, verifyUrl, type CallbackKeys } from './open-callback.ts';
 import { parseXml } from './parse-xml.ts';
 import { takeIn } from './take-in.ts';
 
@@ -17,13 +16,13 @@ export type AppCallbackDeps = { db: Db; clock: Clock; log: Logger; inbound: Inbo
  * <xml><ToUserName/><Encrypt/><AgentID/></xml> whose plaintext is the message XML. The receive id
  * must be the corp id. Answered with an empty 200 as soon as the message is stored.
  */
-export function appCallbackRoutes(app: FastifyInstance, deps: AppCallbackDeps): void {
-  app.get('/callback', verifyUrl(deps.keys));
+export const appCallbackRoutes: FastifyPluginAsyncZod<AppCallbackDeps> = async (app, deps) => {
+  app.get('/callback', { schema: { querystring: verifyQuery }, config: { callback: true } }, verifyUrl(deps.keys));
 
-  app.post('/callback', (request, reply) =>
+  app.post('/callback', { schema: { querystring: signedQuery, body: callbackBody }, config: { callback: true } }, (request, reply) =>
     refusing(async () => {
-      const q = parseInput(signedQuery, request.query, 'query');
-      const envelope = parseXml(typeof request.body === 'string' ? request.body : '');
+      const q = request.query;
+      const envelope = parseXml(request.body);
       const encrypt = envelope.value.Encrypt;
       if (typeof encrypt !== 'string' || encrypt.trim() === '') throw new CallbackRejected('Encrypt is missing');
       const plaintext = openCallback(deps.keys, q, encrypt.trim());
@@ -34,4 +33,4 @@ export function appCallbackRoutes(app: FastifyInstance, deps: AppCallbackDeps): 
       return answerEmpty(reply);
     }),
   );
-}
+};

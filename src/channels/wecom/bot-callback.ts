@@ -1,13 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/sql.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { InboundService } from '../../inbox/inbound-service.ts';
-import { parseInput } from '../../web/parse-input.ts';
 import type { Logger } from '../../log.ts';
 import { parseBotCallback } from './bot-payload.ts';
 import { CallbackRejected } from './callback-rejected.ts';
-import { answerEmpty, openCallback, refusing, signedQuery, verifyUrl, type CallbackKeys } from './open-callback.ts';
+import { answerEmpty, callbackBody, openCallback, refusing, signedQuery, verifyQuery, verifyUrl, type CallbackKeys } from './open-callback.ts';
 import { passiveReply, welcomeFor } from './passive-reply.ts';
 import { takeIn } from './take-in.ts';
 
@@ -28,13 +27,13 @@ function readJson(text: string, what: string): unknown {
  * message is stored and answered with an empty 200; its reply goes later through its response_url.
  * enter_chat is answered with the encrypted welcome in the HTTP answer, its only way back.
  */
-export function botCallbackRoutes(app: FastifyInstance, deps: BotCallbackDeps): void {
-  app.get('/bot/callback', verifyUrl(deps.keys));
+export const botCallbackRoutes: FastifyPluginAsyncZod<BotCallbackDeps> = async (app, deps) => {
+  app.get('/bot/callback', { schema: { querystring: verifyQuery }, config: { callback: true } }, verifyUrl(deps.keys));
 
-  app.post('/bot/callback', (request, reply) =>
+  app.post('/bot/callback', { schema: { querystring: signedQuery, body: callbackBody }, config: { callback: true } }, (request, reply) =>
     refusing(async () => {
-      const q = parseInput(signedQuery, request.query, 'query');
-      const outer = envelope.safeParse(readJson(typeof request.body === 'string' ? request.body : '', 'the body'));
+      const q = request.query;
+      const outer = envelope.safeParse(readJson(request.body, 'the body'));
       if (!outer.success) throw new CallbackRejected('encrypt is missing');
       const plaintext = openCallback(deps.keys, q, outer.data.encrypt);
       const now = deps.clock.now();
@@ -56,4 +55,4 @@ export function botCallbackRoutes(app: FastifyInstance, deps: BotCallbackDeps): 
       }
     }),
   );
-}
+};

@@ -1,16 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../../web/http-error.ts';
-import { parseInput } from '../../web/parse-input.ts';
 import { decryptPayload, verifySignature } from './callback-crypto.ts';
 import { CallbackRejected } from './callback-rejected.ts';
 
 /** Token, EncodingAESKey and the receive id a callback's plaintext must end with. */
 export type CallbackKeys = { token: string; aesKey: string; receiveId: string };
 
-const param = (max: number) => z.string({ message: 'is required' }).min(1, { message: 'must not be empty' }).max(max);
+const param = (max: number) => z.string().min(1, { message: '不能为空' }).max(max);
 export const signedQuery = z.object({ msg_signature: param(128), timestamp: param(32), nonce: param(128) });
-const verifyQuery = signedQuery.extend({ echostr: param(4096) });
+export const verifyQuery = signedQuery.extend({ echostr: param(4096) });
+/** The body of a POST callback, read as text whatever its content type (callback-routes.ts). */
+export const callbackBody = z.string();
 export type SignedQuery = z.infer<typeof signedQuery>;
 
 /**
@@ -22,12 +23,17 @@ export function openCallback(keys: CallbackKeys, q: SignedQuery, encrypt: string
   return decryptPayload(keys.aesKey, encrypt, keys.receiveId);
 }
 
-/** Runs a callback handler; a refused callback is answered with its 4xx and nothing else happens. */
+/**
+ * Runs a callback handler; a refused callback is answered with its 4xx and nothing else happens. The
+ * answer says in Chinese what kind of refusal it is; the developer's detail goes to the log.
+ */
 export async function refusing<T>(handler: () => Promise<T>): Promise<T> {
   try {
     return await handler();
   } catch (error) {
-    if (error instanceof CallbackRejected) throw new HttpError(error.status, error.message);
+    if (error instanceof CallbackRejected) {
+      throw new HttpError(error.status, error.status === 401 ? '签名不对' : '回调内容无法读取', { detail: error.message });
+    }
     throw error;
   }
 }
@@ -37,9 +43,9 @@ export async function refusing<T>(handler: () => Promise<T>): Promise<T> {
  * quotes, no BOM, no newline — within a second.
  */
 export function verifyUrl(keys: CallbackKeys) {
-  return (request: FastifyRequest, reply: FastifyReply) =>
+  return (request: FastifyRequest<{ Querystring: z.infer<typeof verifyQuery> }>, reply: FastifyReply) =>
     refusing(async () => {
-      const q = parseInput(verifyQuery, request.query, 'query');
+      const q = request.query;
       // A "+" that reached us unescaped was decoded as a space; base64 never holds one.
       const echostr = q.echostr.replace(/ /gu, '+');
       const plaintext = openCallback(keys, q, echostr);

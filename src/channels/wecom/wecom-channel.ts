@@ -62,7 +62,7 @@ export function createWecomChannel(deps: ChannelDeps, options: WecomChannelOptio
       db,
       clock,
       log,
-      rateLimiter: new RateLimiter(db),
+      rateLimiter: new RateLimiter(db, config.RATE_LIMIT_WINDOW_MS),
       connection,
       app,
       webhookBase: config.WECOM_WEBHOOK_BASE,
@@ -71,7 +71,11 @@ export function createWecomChannel(deps: ChannelDeps, options: WecomChannelOptio
     }),
     routes:
       appKeys || botKeys
-        ? [wecomCallbackRoutes({ db, clock, log, inbound, botName: config.BOT_NAME, app: appKeys, bot: botKeys })]
+        ? [
+            async (server) => {
+              await server.register(wecomCallbackRoutes, { prefix: '/wecom', db, clock, log, inbound, botName: config.BOT_NAME, app: appKeys, bot: botKeys });
+            },
+          ]
         : [],
     start: () => connection?.start(),
     stop: async () => connection?.stop(),

@@ -1,3 +1,5 @@
+import { fetchJson, JsonCallFailed, type JsonAnswer } from '../fetch-json.ts';
+
 /** A WeCom API call that failed: an errcode from the platform, or null when none came back. */
 export class WecomApiError extends Error {
   readonly errcode: number | null;
@@ -11,35 +13,20 @@ export class WecomApiError extends Error {
 export type ApiReply = { errcode: number; errmsg: string } & Record<string, unknown>;
 
 /**
- * One JSON call to a WeCom endpoint. Answers carry `errcode` (0 = ok); transport failures throw
- * WecomApiError without an errcode. URLs hold access tokens and webhook keys, so they never appear
- * in an error message.
+ * One JSON call to a WeCom endpoint (channels/fetch-json.ts). Answers carry `errcode` (0 = ok);
+ * transport failures and answers that are not a JSON object throw WecomApiError without an errcode.
+ * URLs hold access tokens and webhook keys, so they never appear in an error message.
  */
 export async function callJson(url: string, body: unknown, timeoutMs: number): Promise<ApiReply> {
-  let res: Response;
+  let answer: JsonAnswer;
   try {
-    res = await fetch(url, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    answer = await fetchJson(url, { body, timeoutMs });
   } catch (error) {
-    // Not the error's message: fetch puts the whole URL (with its token or key) in some of them.
-    const e = error as Error & { cause?: { code?: unknown } };
-    const reason = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : typeof e.cause?.code === 'string' ? e.cause.code : e.name;
-    throw new WecomApiError(`request failed: ${reason}`, null);
+    if (!(error instanceof JsonCallFailed)) throw error;
+    throw new WecomApiError(error.status === null ? `request failed: ${error.message}` : error.status >= 400 ? `HTTP ${error.status}` : error.message, null);
   }
-  const text = await res.text().catch(() => '');
-  if (!res.ok) throw new WecomApiError(`HTTP ${res.status}`, null);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new WecomApiError('answer is not JSON', null);
-  }
-  if (typeof json !== 'object' || json === null) throw new WecomApiError('answer is not a JSON object', null);
-  const reply = json as Record<string, unknown>;
+  if (answer.status < 200 || answer.status >= 300) throw new WecomApiError(`HTTP ${answer.status}`, null);
+  const reply = answer.body;
   return {
     ...reply,
     errcode: typeof reply.errcode === 'number' ? reply.errcode : 0,

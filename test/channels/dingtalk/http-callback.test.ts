@@ -81,8 +81,8 @@ describe('the app robot in HTTP mode: /dingtalk/callback', () => {
     const items = (await t.api('GET', '/api/items')).body.items.filter((i: { text: string }) => i.text === '给楼下独居老人送一袋米');
     expect(items).toHaveLength(1);
     expect(await countRows(t.app.db, 'inbound_messages', 'message_id = ?', ['msgHttpDup=='])).toBe(1);
-    await waitUntil(() => http.sessionTexts('s-dup').length > 0);
-    await new Promise((r) => setTimeout(r, 200));
+    // Until the outbox has nothing left to send: then whatever was going to arrive has arrived.
+    await waitUntil(async () => http.sessionTexts('s-dup').length > 0 && (await countRows(t.app.db, 'outbox_messages', "status IN ('pending', 'sending')")) === 0);
     expect(http.sessionTexts('s-dup')).toHaveLength(1);
     // A group reply @-mentions the sender (userId in at.atUserIds and as @userId in the text).
     const sent = http.to('/robot/sendBySession').find((r) => r.query.session === 's-dup')!;

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { PLATFORMS } from '../core/messages.ts';
+import { ITEM_KINDS, ITEM_STATUSES } from '../domain/types.ts';
+import { JOB_NAMES } from '../schedule/job.ts';
+
+// The admin API's requests and answers, as zod schemas: Fastify validates requests with them and
+// checks answers against them (fastify-type-provider-zod), and GET /api/openapi.json is generated
+// from them (@fastify/swagger). Messages are zod's own, in Chinese (web/zod-locale.ts), except
+// where a rule needs saying.
+
+const time = z.iso.datetime();
+const nullableTime = time.nullable();
+
+export const id = z.coerce.number().int().positive({ message: '应为正整数编号' });
+const name = z.string().trim().min(1, { message: '不能为空' }).max(100);
+
+/** Every refusal: `{"error": "<reason in Chinese>"}`. */
+export const errorAnswer = z.object({ error: z.string() }).meta({ description: '拒绝的原因（中文）' });
+export const refusals = <const C extends number>(...codes: C[]) =>
+  Object.fromEntries([401, ...codes].map((c) => [c, errorAnswer])) as Record<C | 401, typeof errorAnswer>;
+
+export const created = z.object({ id: z.number().int() });
+
+export const communityBody = z.object({ name });
+export const communityList = z.object({
+  communities: z.array(z.object({ id: z.number().int(), name: z.string(), createdAt: time })),
+});
+
+export const groupBody = z
+  .object({
+    platform: z.enum(PLATFORMS),
+    conversationId: z.string().trim().min(1, { message: '不能为空' }).max(256),
+    communityId: id,
+    name: z.string().trim().max(100).optional(),
+    webhookKey: z.string().trim().min(1).max(200).optional().meta({ description: '企业微信群机器人（只推送）的 key' }),
+    webhookToken: z.string().trim().min(1).max(200).optional().meta({ description: '钉钉自定义机器人的 access_token' }),
+    webhookSecret: z.string().trim().min(1).max(200).optional().meta({ description: '钉钉自定义机器人的加签密钥' }),
+  })
+  .superRefine((b, ctx) => {
+    if (b.webhookKey && b.platform !== 'wecom') {
+      ctx.addIssue({ code: 'custom', path: ['webhookKey'], message: '只用于企业微信（platform 为 wecom）' });
+    }
+    if ((b.webhookToken || b.webhookSecret) && b.platform !== 'dingtalk') {
+      ctx.addIssue({ code: 'custom', path: ['webhookToken'], message: '只用于钉钉（platform 为 dingtalk）' });
+    }
+    if (b.webhookToken && !b.webhookSecret) {
+      ctx.addIssue({ code: 'custom', path: ['webhookSecret'], message: '有 webhookToken 时必填（加签模式）' });
+    }
+  });
+export const groupList = z.object({
+  groups: z.array(
+    z.object({
+      id: z.number().int(),
+      platform: z.string(),
+      conversationId: z.string(),
+      communityId: z.number().int(),
+      name: z.string().nullable(),
+      hasWebhook: z.boolean().meta({ description: '密钥从不返回，只说是否设置了' }),
+    }),
+  ),
+});
+
+export const inviteBody = z.object({
+  communityId: id,
+  role: z.enum(['member', 'official']),
+  maxUses: z.coerce.number().int().min(1).max(1000).default(1),
+});
+export const inviteAnswer = z.object({ code: z.string(), role: z.enum(['member', 'official']), maxUses: z.number().int(), expiresAt: time.optional() });
+
+export const itemsQuery = z.object({
+  status: z.enum(ITEM_STATUSES).optional(),
+  kind: z.enum(ITEM_KINDS).optional(),
+  communityId: id.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const idParams = z.object({ id });
+
+export const item = z.object({
+  id: z.number().int(),
+  kind: z.string().meta({ description: ITEM_KINDS.join(' | ') }),
+  status: z.string().meta({ description: ITEM_STATUSES.join(' | ') }),
+  text: z.string(),
+  category: z.string().nullable(),
+  place: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  priority: z.string(),
+  communityId: z.number().int(),
+  submitterId: z.number().int(),
+  submitterName: z.string().nullable(),
+  claimantId: z.number().int().nullable(),
+  claimantName: z.string().nullable(),
+  assignedUnit: z.string().nullable(),
+  mergedIntoId: z.number().int().nullable(),
+  rating: z.number().int().nullable(),
+  ratingComment: z.string().nullable(),
+  deadlineAt: nullableTime,
+  createdAt: time,
+  updatedAt: time,
+  claimedAt: nullableTime,
+  doneAt: nullableTime,
+  closedAt: nullableTime,
+});
+export const itemList = z.object({ items: z.array(item) });
+export const itemEvent = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  actorId: z.number().int().nullable(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  note: z.string().nullable(),
+  rating: z.number().int().nullable(),
+  createdAt: time,
+});
+export const itemDetail = item.extend({ supporters: z.number().int(), photos: z.array(z.string()), events: z.array(itemEvent) });
+
+export const jobParams = z.object({ name: z.enum(JOB_NAMES) });
+export const jobRun = z.object({
+  id: z.number().int(),
+  job: z.string(),
+  scheduledAt: time,
+  status: z.string().meta({ description: 'running | done | failed | skipped' }),
+  startedAt: nullableTime,
+  finishedAt: nullableTime,
+  posted: z.number().int(),
+  summary: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export const jobList = z.object({
+  jobs: z.array(z.object({ name: z.string(), schedule: z.string(), nextFire: nullableTime, lastRuns: z.array(jobRun) })),
+});
+export const runNowAnswer = z.object({
+  run: jobRun,
+  posted: z.array(z.object({ id: z.number().int(), platform: z.string(), targetType: z.string(), conversationId: z.string(), text: z.string() })),
+});
+
+export const outboxQuery = z.object({
+  status: z.enum(['pending', 'sending', 'sent', 'dead']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export const outboxList = z.object({
+  messages: z.array(
+    z.object({
+      id: z.number().int(),
+      platform: z.string(),
+      targetType: z.string(),
+      conversationId: z.string(),
+      text: z.string(),
+      status: z.string(),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      notBefore: time,
+      createdAt: time,
+      sentAt: nullableTime,
+    }),
+  ),
+});
+export const retryAnswer = z.object({ id: z.number().int(), status: z.literal('pending') });
+
+const calendarDay = z.object({
+  date: z.iso.date({ message: '应为 YYYY-MM-DD 格式的日期' }),
+  workday: z.boolean({ message: '应为 true（上班）或 false（休息）' }),
+  name: z.string().max(50).optional(),
+});
+export const calendarBody = z.object({ days: z.array(calendarDay).min(1).max(400) });
+export const calendarList = z.object({ days: z.array(z.object({ date: z.string(), workday: z.boolean(), name: z.string().nullable() })) });
+export const savedAnswer = z.object({ saved: z.number().int() });
