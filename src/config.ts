@@ -134,6 +134,8 @@ const baseSchema = z.object({
   WECOM_ENCODING_AES_KEY: optionalText,
   WECOM_API_BASE: url('https://qyapi.weixin.qq.com'),
   WECOM_WEBHOOK_BASE: url('https://qyapi.weixin.qq.com'),
+  /** Where a smart robot's response_url may point (WeCom's API host); a reply is never POSTed elsewhere. */
+  WECOM_RESPONSE_URL_ORIGINS: list('https://qyapi.weixin.qq.com'),
 
   // DingTalk (docs/dingtalk.md).
   DINGTALK_CLIENT_ID: optionalText,

@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock.ts';
 import { AccessTokenCache } from './access-token.ts';
+import { describeErrcode } from './api-outcome.ts';
 import { callJson, WecomApiError, type ApiReply } from './wecom-http.ts';
 
 /** 40014 invalid, 42001 expired, 42007 invalidated access_token: fetch a new one and try once more. */
@@ -42,7 +43,7 @@ export class AppApi {
   private async fetchToken(): Promise<{ token: string; expiresInSec: number }> {
     const q = new URLSearchParams({ corpid: this.o.corpId, corpsecret: this.o.secret });
     const reply = await callJson(`${this.o.base.replace(/\/+$/u, '')}/cgi-bin/gettoken?${q}`, undefined, this.o.timeoutMs);
-    if (reply.errcode !== 0) throw new WecomApiError(`gettoken: ${reply.errcode} ${reply.errmsg}`, reply.errcode);
+    if (reply.errcode !== 0) throw new WecomApiError(`gettoken: ${describeErrcode(reply.errcode)}`, reply.errcode);
     if (typeof reply.access_token !== 'string' || reply.access_token === '') throw new WecomApiError('gettoken: no access_token', null);
     return { token: reply.access_token, expiresInSec: typeof reply.expires_in === 'number' ? reply.expires_in : 7200 };
   }

@@ -132,7 +132,8 @@ export class BotConnection {
       return { errcode: ack.errcode ?? 0, errmsg: ack.errmsg ?? '' };
     } catch (error) {
       // The SDK rejects with the ack itself when errcode ≠ 0, and with an Error otherwise.
-      if (error instanceof Error) throw new WecomApiError(`long connection: ${error.message}`, null);
+      // The SDK's own words are not passed on (docs/decisions/0016): a timeout, or a send that failed.
+      if (error instanceof Error) throw new WecomApiError(/timeout/iu.test(error.message) ? 'long connection: no ack in time' : 'long connection: send failed', null);
       const ack = error as WsFrame;
       return { errcode: ack.errcode ?? -1, errmsg: ack.errmsg ?? 'unknown' };
     }

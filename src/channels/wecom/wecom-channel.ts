@@ -66,6 +66,7 @@ export function createWecomChannel(deps: ChannelDeps, options: WecomChannelOptio
       connection,
       app,
       webhookBase: config.WECOM_WEBHOOK_BASE,
+      responseUrlOrigins: config.WECOM_RESPONSE_URL_ORIGINS,
       timeoutMs,
       throttleMs: options.throttleMs ?? 60_000,
     }),

@@ -22,6 +22,8 @@ export type WecomSenderDeps = {
   connection: BotConnection | null;
   app: AppApi | null;
   webhookBase: string;
+  /** Where a smart robot's response_url may point (WECOM_RESPONSE_URL_ORIGINS). */
+  responseUrlOrigins: readonly string[];
   timeoutMs: number;
   /** How long to hold off a target after 45009 (WeCom blocks for the rest of its minute). */
   throttleMs: number;
@@ -33,7 +35,13 @@ export type WecomSenderDeps = {
  */
 export function createWecomSender(deps: WecomSenderDeps): ChannelSender {
   const plan = (d: Delivery) =>
-    planDelivery(d, { db: deps.db, clock: deps.clock, hasLongConnection: deps.connection !== null, hasApp: deps.app !== null });
+    planDelivery(d, {
+      db: deps.db,
+      clock: deps.clock,
+      hasLongConnection: deps.connection !== null,
+      hasApp: deps.app !== null,
+      responseUrlOrigins: deps.responseUrlOrigins,
+    });
 
   return {
     platform: 'wecom',
