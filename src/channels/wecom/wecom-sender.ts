@@ -12,6 +12,7 @@ import { MAX_BYTES, PER_MINUTE } from './limits.ts';
 import { needsLongConnection, planDelivery, type Plan } from './plan-delivery.ts';
 import { replyThroughResponseUrl } from './response-url-reply.ts';
 import { callJson } from './wecom-http.ts';
+import { mayCheckDuplicates } from './duplicate-check.ts';
 
 export type WecomSenderDeps = {
   db: Db;
@@ -145,8 +146,10 @@ async function sendPart(deps: WecomSenderDeps, p: Plan, d: Delivery, content: st
         const body = d.format === 'markdown' ? { msgtype: 'markdown', markdown: { content } } : { msgtype: 'text', text: { content } };
         return outcomeOf(await callJson(url, body, deps.timeoutMs), clock.now(), throttleMs);
       }
-      case 'app-user':
-        return outcomeOf(await deps.app!.sendToUser(p.userId, content, d.format), clock.now(), throttleMs);
+      case 'app-user': {
+        const check = await mayCheckDuplicates(deps.db, d, content, clock.now());
+        return outcomeOf(await deps.app!.sendToUser(p.userId, content, d.format, check), clock.now(), throttleMs);
+      }
       case 'app-chat':
         return outcomeOf(await deps.app!.sendToChat(p.chatId, content, d.format), clock.now(), throttleMs);
       default:
