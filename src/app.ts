@@ -133,7 +133,7 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
         );
       },
     },
-    ...channels.flatMap((c) => c.routes ?? []),
+    ...channels.flatMap((c) => (c.name === 'sim' ? (c.routes ?? []) : (c.routes ?? []).map(asCallbacks))),
   ];
   const server = await createServer({
     log,
@@ -179,6 +179,22 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
       await dispatcher.stop();
       metrics.stop();
       await db.close();
+    },
+  };
+}
+
+/**
+ * A platform's routes are its callbacks: a few WeCom or DingTalk servers bring every resident's
+ * message, so they get the callback rate limit (create-server.ts), not one person's.
+ */
+function asCallbacks(m: RouteModule): RouteModule {
+  return {
+    prefix: m.prefix,
+    register: async (app, opts) => {
+      app.addHook('onRoute', (route) => {
+        route.config = { ...(route.config as object), callback: true } as typeof route.config;
+      });
+      await m.register(app, opts);
     },
   };
 }

@@ -7,6 +7,14 @@ import { INBOUND_LEASE_MS, receiveInbound } from './receive-inbound.ts';
 export type Accepted = { id: number; duplicate: boolean };
 
 /**
+ * Messages handled at once, across conversations. Each is a transaction; on SQLite they take the
+ * one connection in turn (first come, first served), on PostgreSQL a pooled connection each. Without
+ * a bound, a burst (2,000 residents at once) queued 2,000 transactions ahead of the next callback's
+ * own small insert, so callbacks waited past the request timeout to be acknowledged.
+ */
+const HANDLING_AT_ONCE = 4;
+
+/**
  * The way in for every channel. `accept` stores the message (after which the platform may be
  * acknowledged) and handles it in the background, one message at a time per conversation so that a
  * dialogue reads its answers in order. A message stored but not handled — the process died — is
@@ -18,6 +26,8 @@ export class InboundService {
   private readonly queues = new Map<string, Promise<unknown>>();
   private recoveryTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private handling = 0;
+  private readonly waitingToHandle: Array<() => void> = [];
 
   constructor(deps: InboundDeps, signal: OutboxSignal) {
     this.deps = deps;
@@ -46,7 +56,7 @@ export class InboundService {
     const previous = this.queues.get(key) ?? Promise.resolve();
     const run = previous
       .catch(() => undefined)
-      .then(() => processInbound(this.deps, inboundId, msg))
+      .then(() => this.inTurn(() => processInbound(this.deps, inboundId, msg)))
       .then(
         (ids) => {
           if (ids.length > 0) this.signal.kick();
@@ -62,6 +72,19 @@ export class InboundService {
       if (this.queues.get(key) === run) this.queues.delete(key);
     });
     return run;
+  }
+
+  /** Runs `work` when fewer than HANDLING_AT_ONCE others run, in the order asked. */
+  private async inTurn<T>(work: () => Promise<T>): Promise<T> {
+    if (this.handling >= HANDLING_AT_ONCE) await new Promise<void>((resolve) => this.waitingToHandle.push(resolve));
+    else this.handling++;
+    try {
+      return await work();
+    } finally {
+      const next = this.waitingToHandle.shift();
+      if (next) next();
+      else this.handling--;
+    }
   }
 
   /** Picks up messages whose handler died (lease expired) or that failed and are due again. */
