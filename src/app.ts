@@ -144,7 +144,12 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
       perMinute: config.RATE_LIMIT_PER_MINUTE,
       callbackPerMinute: config.RATE_LIMIT_PER_MINUTE * 100,
     },
-    readiness: createReadiness(db, clock, owner, {}),
+    readiness: createReadiness(
+      db,
+      clock,
+      owner,
+      Object.fromEntries(channels.flatMap((c) => (c.ready ? [[c.name, () => c.ready!()] as const] : []))),
+    ),
     trustProxy: config.TRUST_PROXY,
   });
 
