@@ -29,15 +29,20 @@ export class InboundService {
   private handling = 0;
   private readonly waitingToHandle: Array<() => void> = [];
 
-  constructor(deps: InboundDeps, signal: OutboxSignal) {
+  private readonly onAccepted: (platform: string, duplicate: boolean) => void;
+
+  /** `onAccepted` counts what platforms bring (metrics: lianxin_inbound_messages_total). */
+  constructor(deps: InboundDeps, signal: OutboxSignal, onAccepted: (platform: string, duplicate: boolean) => void = () => undefined) {
     this.deps = deps;
     this.signal = signal;
+    this.onAccepted = onAccepted;
   }
 
   /** Stores the message and returns; the work happens afterwards. */
   async accept(msg: InboundMessage): Promise<Accepted> {
     if (this.stopped) throw new Error('shutting down');
     const accepted = await receiveInbound(this.deps.db, msg, this.deps.clock.now());
+    this.onAccepted(msg.platform, accepted.duplicate);
     if (!accepted.duplicate) void this.enqueue(`${msg.platform}:${msg.conversationId}`, accepted.id, msg);
     return accepted;
   }
@@ -46,6 +51,7 @@ export class InboundService {
   async handleNow(msg: InboundMessage, waitMs = 5000): Promise<{ duplicate: boolean; outboxIds: number[] }> {
     if (this.stopped) throw new Error('shutting down');
     const accepted = await receiveInbound(this.deps.db, msg, this.deps.clock.now());
+    this.onAccepted(msg.platform, accepted.duplicate);
     if (accepted.duplicate) return { duplicate: true, outboxIds: [] };
     const outboxIds = (await this.enqueue(`${msg.platform}:${msg.conversationId}`, accepted.id, msg)) ?? [];
     await waitForDelivery(this.deps.db, this.signal, outboxIds, waitMs);
