@@ -91,6 +91,8 @@ describe.skipIf(testDbKind() !== 'sqlite')('SIGTERM to `npm start`', () => {
       expect(code, output).not.toBe('hung');
       for (let i = 0; i < 50 && alive(server); i++) await new Promise((r) => setTimeout(r, 100));
       expect(alive(server), `the server process ${server} is still running:\n${output}`).toBe(false);
+      // esbuild's service (when dist/ was rebuilt) ends once its parent is gone: give it a moment.
+      for (let i = 0; i < 50 && started.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
       expect(started.filter(alive)).toEqual([]);
       expect(output).toContain('"signal":"SIGTERM"');
       expect(output).toContain('shutting down');
