@@ -4,6 +4,7 @@ import type { Db } from '../../db/sql.ts';
 import { leaseHolder, releaseLease, tryAcquireLease } from '../../db/lease.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../log.ts';
+import { safeErrorText } from '../../core/error-text.ts';
 import { WecomApiError } from './wecom-http.ts';
 
 export type BotConnectionTimings = {
@@ -274,7 +275,8 @@ export class BotConnection {
 
 /** The SDK's logger, into ours: its debug lines carry message bodies and user ids, so they are dropped. */
 function sdkLogger(log: Logger) {
-  const text = (message: string, args: unknown[]) => [message, ...args.map((a) => (a instanceof Error ? a.message : String(a)))].join(' ').slice(0, 500);
+  // The SDK's lines may quote WeCom's answers: no address, query or credential reaches the log (0016).
+  const text = (message: string, args: unknown[]) => safeErrorText([message, ...args.map((a) => (a instanceof Error ? a.message : String(a)))].join(' '), 500);
   return {
     debug: () => undefined,
     info: (message: string, ...args: unknown[]) => log.debug({ sdk: 'aibot' }, text(message, args)),
