@@ -75,13 +75,15 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
   // Wired in one pass, bottom up: the signal lets the inbox and the schedules wake the dispatcher,
   // which is built last, from the senders of the channels.
   const signal = new OutboxSignal();
-  const inbound = new InboundService({ ...bot, db, clock, log }, signal);
+  const metrics = new Metrics(db, clock);
+  const inbound = new InboundService({ ...bot, db, clock, log }, signal, {
+    onAccepted: (platform, duplicate) => metrics.inbound.inc({ platform, result: duplicate ? 'duplicate' : 'stored' }),
+  });
   const channelDeps = { config, db, clock, log, inbound, owner };
   const channels = (overrides.channels ?? createChannels)(channelDeps);
   const senders = new Map<Platform, ChannelSender>();
   for (const c of channels) if (c.sender) senders.set(c.sender.platform, c.sender);
   for (const s of overrides.senders ?? []) senders.set(s.platform, s);
-  const metrics = new Metrics(db, clock);
   const dispatcher = new OutboxDispatcher({
     db,
     clock,
@@ -140,7 +142,12 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
       perMinute: config.RATE_LIMIT_PER_MINUTE,
       callbackPerMinute: config.RATE_LIMIT_PER_MINUTE * 100,
     },
-    readiness: createReadiness(db, clock, owner, {}),
+    readiness: createReadiness(
+      db,
+      clock,
+      owner,
+      Object.fromEntries(channels.flatMap((c) => (c.ready ? [[c.name, () => c.ready!()] as const] : []))),
+    ),
     trustProxy: config.TRUST_PROXY,
   });
 
@@ -178,3 +185,4 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
     },
   };
 }
+

@@ -90,7 +90,7 @@ const baseSchema = z.object({
   /** Requests a client may make to the public routes per minute (callbacks, simulator, console sign-in). */
   RATE_LIMIT_PER_MINUTE: int(600, 10, 1_000_000),
   /** Open connections the server keeps at most; past it new ones are refused (slow clients cannot exhaust files). */
-  MAX_CONNECTIONS: int(2000, 10, 100_000),
+  MAX_CONNECTIONS: int(4096, 10, 100_000),
   /** Behind a proxy (nginx): take the client's address from X-Forwarded-For, for rate limits. */
   TRUST_PROXY: bool(false),
   /** A request must arrive whole within this time (headers and body), ms. */
@@ -141,6 +141,8 @@ const baseSchema = z.object({
   WECOM_ENCODING_AES_KEY: optionalText,
   WECOM_API_BASE: url('https://qyapi.weixin.qq.com'),
   WECOM_WEBHOOK_BASE: url('https://qyapi.weixin.qq.com'),
+  /** Where a smart robot's response_url may point (WeCom's API host); a reply is never POSTed elsewhere. */
+  WECOM_RESPONSE_URL_ORIGINS: list('https://qyapi.weixin.qq.com'),
 
   // DingTalk (docs/dingtalk.md).
   DINGTALK_CLIENT_ID: optionalText,

@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config, admin.token, log);
   app.start();
-  await app.server.listen({ port: config.PORT, host: config.HOST });
+  // A burst (a platform bringing 2,000 residents' messages at once) waits in the kernel's accept queue
+  // instead of being refused: Node's default of 511 drops the rest (the kernel caps it at somaxconn).
+  await app.server.listen({ port: config.PORT, host: config.HOST, backlog: 4096 });
   const where = config.PUBLIC_URL;
   log.info({ port: config.PORT }, `Lianxin is running: ${where}${config.SIM_ENABLED ? ` (simulator: ${where}/sim)` : ''}`);
   if (config.SIM_ENABLED && config.platformConfigured) {

@@ -1,6 +1,7 @@
 import type { Person } from '../db/rows.ts';
 import { inList, type Tx } from '../db/sql.ts';
 import type { OutboundMessage, Platform } from '../core/messages.ts';
+import { maskForGroup } from '../core/mask.ts';
 
 type Intent =
   | { kind: 'reply'; text: string }
@@ -52,7 +53,10 @@ export class Outgoing {
   async resolve(tx: Tx): Promise<OutboundMessage[]> {
     const out: OutboundMessage[] = [];
     const seen = new Set<string>();
-    const push = (m: OutboundMessage) => {
+    const push = (posted: OutboundMessage) => {
+      // Whatever goes into a group — a reply there or a post to the community's groups — is what
+      // the group may see: numbers masked (SPEC; issue 9). The ledger and direct messages keep the text.
+      const m = posted.target.type === 'group' ? { ...posted, text: maskForGroup(posted.text) } : posted;
       const key = `${m.platform}|${m.target.type}|${m.target.id}|${m.text}`;
       if (seen.has(key)) return;
       seen.add(key);

@@ -29,4 +29,9 @@ export type Channel = {
   start?(): Promise<void> | void;
   /** Stops taking messages and closes connections; called before the database closes. */
   stop?(): Promise<void>;
+  /**
+   * Whether its configured ways in are up (a long connection held here or by another live process,
+   * a Stream connected): one of /readyz's checks. Absent when there is nothing to be connected.
+   */
+  ready?(): Promise<{ ok: boolean; detail?: string }>;
 };

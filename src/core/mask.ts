@@ -37,6 +37,9 @@ export function maskName(name: string): string {
 export function maskSensitive(text: string): string {
   let found = false;
   const masked = text.replace(RUN, (run: string, offset: number) => {
+    // Digits touching a star are what is left of a number masked already ("138****5678 159****4321"
+    // must not become one 7-digit run "5678 159"): masking twice changes nothing.
+    if (text[offset - 1] === '*' || text[offset + run.length] === '*') return run;
     const out = maskRun(run, text, offset);
     if (out !== run) found = true;
     return out;
@@ -203,4 +206,23 @@ function cardGrouping(sizes: number[]): boolean {
 
 function maskMobile(s: string): string {
   return `${s.slice(0, 3)}****${s.slice(7)}`;
+}
+
+/**
+ * The one function for text a group sees (issue 9 item 2): everything the bot posts into a group
+ * chat — announcements, replies to a group, scheduled nudges and bulletins — passes through it on
+ * its way to the outbox (src/bot/outgoing.ts for commands, src/schedule/job.ts for schedules), and
+ * so should any export column marked masked. It is maskSensitive, plus one rule for text the
+ * bot cut short: a digit run that ends at a cut ("电话1381234…") may be the head of a number that
+ * is no longer recognisable, so all of its digits are starred.
+ */
+export function maskForGroup(text: string): string {
+  return maskSensitive(text).replace(CUT_RUN, (run) => (countDigits(run) >= 4 ? run.replace(ANY_DIGIT, '*') : run));
+}
+
+const CUT_RUN = new RegExp(`${D}+(?:${SEP}{1,3}${D}+)*(?=…|\\.\\.\\.)`, 'gu');
+const ANY_DIGIT = new RegExp(D, 'gu');
+
+function countDigits(run: string): number {
+  return run.match(ANY_DIGIT)?.length ?? 0;
 }

@@ -143,5 +143,9 @@ function toPg(v: Value): unknown {
   // A zone in a timestamp-without-zone literal is ignored: send UTC's wall time.
   if (v instanceof Date) return v.toISOString();
   if (v === undefined) return null;
+  // PostgreSQL text cannot hold U+0000: a parameter with one fails the whole statement (a 500 for a
+  // URL with %00, a resident's message retried until it fails). It becomes U+FFFD, as a decoder
+  // shows a byte it cannot read; SQLite stores what it is given.
+  if (typeof v === 'string' && v.includes('\u0000')) return v.replaceAll('\u0000', '\uFFFD');
   return v;
 }

@@ -34,6 +34,7 @@ export class InboundService {
   private readonly signal: OutboxSignal;
   private readonly writer: InboundWriter;
   private readonly shape: BatchShape;
+  private readonly onAccepted: ((platform: string, duplicate: boolean) => void) | undefined;
   private readonly queues = new Map<string, Queued[]>();
   private readonly busy = new Set<string>();
   private running = 0;
@@ -42,17 +43,24 @@ export class InboundService {
   private recoveryTimer: NodeJS.Timeout | null = null;
   private stopped = false;
 
-  constructor(deps: InboundDeps, signal: OutboxSignal, shape?: BatchShape) {
+  /** `onAccepted` counts what platforms bring (metrics: lianxin_inbound_messages_total). */
+  constructor(
+    deps: InboundDeps,
+    signal: OutboxSignal,
+    opts: { shape?: BatchShape; onAccepted?: (platform: string, duplicate: boolean) => void } = {},
+  ) {
     this.deps = deps;
     this.signal = signal;
     this.writer = new InboundWriter(deps.db, () => deps.clock.now());
-    this.shape = shape ?? SHAPES[deps.db.dialect]!;
+    this.shape = opts.shape ?? SHAPES[deps.db.dialect]!;
+    this.onAccepted = opts.onAccepted;
   }
 
   /** Stores the message and returns; the work happens afterwards. */
   async accept(msg: InboundMessage): Promise<Accepted> {
     if (this.stopped) throw new Error('shutting down');
     const accepted = await this.writer.store(msg);
+    this.onAccepted?.(msg.platform, accepted.duplicate);
     if (!accepted.duplicate) void this.enqueue(`${msg.platform}:${msg.conversationId}`, accepted.id, msg);
     return accepted;
   }
@@ -61,6 +69,7 @@ export class InboundService {
   async handleNow(msg: InboundMessage, waitMs = 5000): Promise<{ duplicate: boolean; outboxIds: number[] }> {
     if (this.stopped) throw new Error('shutting down');
     const accepted = await this.writer.store(msg);
+    this.onAccepted?.(msg.platform, accepted.duplicate);
     if (accepted.duplicate) return { duplicate: true, outboxIds: [] };
     const outboxIds = (await this.enqueue(`${msg.platform}:${msg.conversationId}`, accepted.id, msg)) ?? [];
     await waitForDelivery(this.deps.db, this.signal, outboxIds, waitMs);

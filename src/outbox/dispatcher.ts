@@ -214,7 +214,8 @@ export class OutboxDispatcher {
       }
       outcome = outcomeOf(row, result, clock.now(), this.o);
     } catch (error) {
-      outcome = outcomeOf(row, { ok: false, retryable: true, error: (error as Error).message }, clock.now(), this.o);
+      // A sender that throws instead of answering: its message is scrubbed like any error (outcomeOf).
+      outcome = outcomeOf(row, { ok: false, retryable: true, error: (error as Error)?.message ?? 'unexpected error' }, clock.now(), this.o);
     }
     if (outcome.kind === 'wait' && rateKey) {
       // Throttling is not a failure: wait it out without spending an attempt.

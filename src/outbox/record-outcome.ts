@@ -2,6 +2,7 @@ import type { OutboxMessage } from '../db/rows.ts';
 import type { Db, Tx } from '../db/sql.ts';
 import type { Logger } from '../log.ts';
 import type { SendResult } from '../core/messages.ts';
+import { safeErrorText } from '../core/error-text.ts';
 
 export type Outcome =
   | { kind: 'sent' }
@@ -21,10 +22,12 @@ export function outcomeOf(
 ): Outcome {
   if (result.ok) return { kind: 'sent' };
   const partsSent = result.partsSent ?? row.partsSent;
-  if (result.throttledUntil) return { kind: 'wait', notBefore: result.throttledUntil, partsSent, error: result.error };
+  // What is logged, stored in last_error and shown by the admin API: no address, query or credential.
+  const error = safeErrorText(result.error);
+  if (result.throttledUntil) return { kind: 'wait', notBefore: result.throttledUntil, partsSent, error };
   const attempts = row.attempts + 1;
-  if (!result.retryable || attempts >= policy.maxAttempts) return { kind: 'dead', attempts, partsSent, error: result.error };
-  return { kind: 'retry', attempts, partsSent, error: result.error, notBefore: new Date(now.getTime() + backoff(attempts, policy)) };
+  if (!result.retryable || attempts >= policy.maxAttempts) return { kind: 'dead', attempts, partsSent, error };
+  return { kind: 'retry', attempts, partsSent, error, notBefore: new Date(now.getTime() + backoff(attempts, policy)) };
 }
 
 /** 1×, 2×, 4× … the base, capped, with ±25 % jitter so that retries of many messages spread out. */

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../db/sql.ts';
 import type { BotDeps } from '../bot/bot-deps.ts';
 import type { OutboundMessage } from '../core/messages.ts';
 import type { Logger } from '../log.ts';
+import { maskForGroup } from '../core/mask.ts';
 
 export const JOB_NAMES = [
   'group-nudge',
@@ -48,7 +49,8 @@ export type JobDefinition = {
   plan: (deps: JobDeps, slot: Date, now: Date) => Promise<JobPlan>;
 };
 
-/** A message to a group or a person, pushed by a schedule (waits out quiet hours). */
+/** A message to a group or a person, pushed by a schedule (waits out quiet hours); a group sees it masked. */
 export function scheduledPush(platform: string, type: 'user' | 'group', id: string, text: string): OutboundMessage {
-  return { platform: platform as OutboundMessage['platform'], target: { type, id }, text, format: 'markdown', scheduled: true };
+  const seen = type === 'group' ? maskForGroup(text) : text;
+  return { platform: platform as OutboundMessage['platform'], target: { type, id }, text: seen, format: 'markdown', scheduled: true };
 }

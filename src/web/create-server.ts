@@ -62,6 +62,9 @@ export async function createServer(opts: {
     bodyLimit: opts.bodyLimit ?? 256 * 1024,
     requestTimeout: limits.requestTimeoutMs,
     connectionTimeout: limits.requestTimeoutMs,
+    // Node looks for requests past their timeout only this often (30 s by default): a client
+    // trickling a body is cut off within a second of its time, not half a minute later.
+    http: { connectionsCheckingInterval: Math.min(1000, limits.requestTimeoutMs) },
     keepAliveTimeout: 5_000,
     trustProxy: opts.trustProxy ?? false,
     // While shutting down, new requests get a 503 and platforms retry elsewhere.

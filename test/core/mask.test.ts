@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskContact, maskName, maskSensitive } from '../../src/core/mask.ts';
+import { maskContact, maskForGroup, maskName, maskSensitive } from '../../src/core/mask.ts';
 
 describe('what a group may see of a resident', () => {
   it.each([
@@ -123,5 +123,30 @@ describe('maskSensitive', () => {
 
   it('has a table of at least 60 writings', () => {
     expect(MASKED.length + KEPT.length).toBeGreaterThanOrEqual(60);
+  });
+});
+
+describe('maskForGroup (what every group post passes through)', () => {
+  it.each([
+    // Whole numbers: as maskSensitive.
+    ['【新心愿 #12】帮忙修水龙头，电话13812345678，身份证110101199003071234', '【新心愿 #12】帮忙修水龙头，电话138****5678，身份证11***************4'],
+    // A number the bot cut short ("…" from short()) is starred whole: its head alone may be a phone.
+    ['#12 微心愿「帮忙修水龙头，电话1381234…」', '#12 微心愿「帮忙修水龙头，电话*******…」'],
+    ['「身份证110101…」', '「身份证******…」'],
+    ['「卡号 6222 0212 34…」', '「卡号 ******* **…」'],
+    ['「电话 010-6234…」', '「电话 ***-****…」'],
+    // Short runs before a cut, and numbers elsewhere, stay.
+    ['「3号楼2单元301…」', '「3号楼2单元301…」'],
+    ['认领请发：认领 12', '认领请发：认领 12'],
+    ['【周报】11月16日—11月22日 满意度 4.5 分', '【周报】11月16日—11月22日 满意度 4.5 分'],
+  ])('%s → %s', (text, masked) => {
+    expect(maskForGroup(text)).toBe(masked);
+  });
+
+  it('is idempotent: text masked on its way (查询, lists) is not masked again', () => {
+    for (const [text, masked] of MASKED) {
+      expect(maskForGroup(maskForGroup(text))).toBe(maskForGroup(text));
+      expect(maskSensitive(masked)).toBe(masked);
+    }
   });
 });

@@ -1,7 +1,20 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-/** One request the fake received; `answered` turns true (and `reply` is set) once it was answered. */
-export type ApiCall = { path: string; query: Record<string, string>; body: any; answered: boolean; reply?: any };
+/**
+ * One request the fake received; `answered` turns true (and `reply` is set) once it was answered.
+ * `duplicate`: message/send took it (errcode 0) but, as its repeat check documents, the member does
+ * not receive it again.
+ */
+export type ApiCall = {
+  path: string;
+  query: Record<string, string>;
+  body: any;
+  answered: boolean;
+  reply?: any;
+  /** WeCom took it (errcode 0), decided on arrival: a held answer may never reach the sender. */
+  accepted?: boolean;
+  duplicate?: boolean;
+};
 export type FakeAnswer = { errcode: number; errmsg?: string } | { status: number };
 
 const sizeOf = (s: unknown) => Buffer.byteLength(typeof s === 'string' ? s : '', 'utf8');
@@ -22,6 +35,8 @@ export class WecomApiFake {
   private readonly holds = new Map<string, number>();
   private readonly held = new Set<() => void>();
   private readonly usedResponseCodes = new Set<string>();
+  /** message/send's repeat check (90236): request JSON → when it was first taken, ms. */
+  private readonly checkedBodies = new Map<string, number>();
   private readonly corpId: string;
   private readonly secret: string;
 
@@ -41,6 +56,14 @@ export class WecomApiFake {
 
   callsTo(path: string): ApiCall[] {
     return this.calls.filter((c) => c.path === path);
+  }
+
+  /**
+   * What members actually received from `path`: calls WeCom took — answered with errcode 0, or still
+   * unanswered (held; the sender may have died waiting) — less the repeats the check swallowed.
+   */
+  deliveredBy(path: string): ApiCall[] {
+    return this.callsTo(path).filter((c) => c.accepted === true && !c.duplicate);
   }
 
   /** The next calls to `path` get these answers, in order, instead of the normal one (null: the normal one). */
@@ -100,6 +123,11 @@ export class WecomApiFake {
       call.reply = json;
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
     };
+    // Like WeCom, the call is handled when it arrives; a hold only delays the answer (a sender that
+    // dies while waiting has still had its message delivered).
+    const failure = this.failures.get(call.path)?.shift();
+    const reply = failure ? null : this.reply(call);
+    call.accepted = reply?.errcode === 0;
     const delay = this.holds.get(call.path);
     if (delay !== undefined) {
       await new Promise<void>((resolve) => {
@@ -112,13 +140,12 @@ export class WecomApiFake {
         this.held.add(done);
       });
     }
-    const failure = this.failures.get(call.path)?.shift();
     if (failure) {
       if ('status' in failure) answer(failure.status, { error: 'fake failure' });
       else answer(200, { errcode: failure.errcode, errmsg: failure.errmsg ?? `fake error ${failure.errcode}` });
       return;
     }
-    answer(200, this.reply(call));
+    answer(200, reply);
   }
 
   private reply(call: ApiCall): Record<string, unknown> {
@@ -139,6 +166,15 @@ export class WecomApiFake {
         const content = b[b.msgtype]?.content;
         if (sizeOf(content) === 0) return { errcode: 44004, errmsg: 'empty content' };
         if (sizeOf(content) > 2048) return { errcode: 45002, errmsg: 'content size out of limit' };
+        // 90236: "enable_duplicate_check": 1 — the same request JSON within duplicate_check_interval
+        // (default 1800 s, at most 4 h) is not received again. appchat/send (90248) documents no such check.
+        if (call.path === '/cgi-bin/message/send' && b.enable_duplicate_check === 1) {
+          const key = canonicalJson(b);
+          const interval = Math.min(Number(b.duplicate_check_interval ?? 1800), 4 * 3600) * 1000;
+          const first = this.checkedBodies.get(key);
+          if (first !== undefined && Date.now() - first < interval) call.duplicate = true;
+          else this.checkedBodies.set(key, Date.now());
+        }
         return { ...ok, msgid: `msg-${this.calls.length}` };
       }
       case '/cgi-bin/webhook/send': {
@@ -158,4 +194,16 @@ export class WecomApiFake {
         return { errcode: 404, errmsg: `no such API in the fake: ${call.path}` };
     }
   }
+}
+
+/** JSON with object keys sorted: two requests with the same fields in another order are the same request. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
 }

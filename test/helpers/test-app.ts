@@ -41,7 +41,7 @@ export async function startTestApp(
     ...opts.overrides,
   });
   app.start();
-  await app.server.listen({ port: 0, host: '127.0.0.1' });
+  await app.server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 });
   const { port } = app.server.server.address() as { port: number };
   const url = `http://127.0.0.1:${port}`;
 

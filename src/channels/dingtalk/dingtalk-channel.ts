@@ -93,5 +93,7 @@ export function createDingtalkChannel(deps: ChannelDeps, options: DingtalkChanne
     sender,
     start: () => stream.start(),
     stop: () => stream.stop(),
+    // Every process holds its own Stream connection (DingTalk gives each message to one of them).
+    ready: async () => (stream.connected ? { ok: true } : { ok: false, detail: '钉钉 Stream 未连上' }),
   };
 }

@@ -58,8 +58,11 @@ export class DingtalkOpenApi {
 
   /** New-style errors: HTTP 4xx/5xx with {code, message, requestid} (dingtalk.md §3.5). */
   private classify(answer: JsonAnswer, what: string): DingtalkError {
-    const code = typeof answer.body.code === 'string' ? answer.body.code : '';
-    const requestId = typeof answer.body.requestid === 'string' ? ` (requestid ${answer.body.requestid})` : '';
+    // DingTalk's code is an identifier (Forbidden.AccessDenied.QpsLimitForApi); its message is free
+    // text and is never kept (docs/decisions/0016). The requestid is kept for DingTalk's support.
+    const code = typeof answer.body.code === 'string' && /^[A-Za-z0-9._-]{1,100}$/u.test(answer.body.code) ? answer.body.code : '';
+    const requestId =
+      typeof answer.body.requestid === 'string' && /^[A-Za-z0-9-]{1,64}$/u.test(answer.body.requestid) ? ` (requestid ${answer.body.requestid})` : '';
     const reason = `${what}: HTTP ${answer.status} ${code}${requestId}`.trim();
     const now = this.o.clock.now().getTime();
     if (answer.status === 401 || /InvalidAuthentication|AuthenticationFailed/u.test(code)) return new DingtalkError('auth', reason);

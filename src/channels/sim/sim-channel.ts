@@ -1,8 +1,9 @@
 import type { Channel, ChannelDeps } from '../channel.ts';
+import { localOnly } from './local-only.ts';
 import { simRoutes } from './sim-routes.ts';
 import { createSimSender } from './sim-sender.ts';
 
-/** The simulator: a platform in HTTP and a page, for newcomers and for tests. */
+/** The simulator: a platform in HTTP and a page, for newcomers and for tests; for this machine only unless SIM_PUBLIC. */
 export function createSimChannel(deps: ChannelDeps): Channel {
   const { db, clock, inbound, config } = deps;
   return {
@@ -10,7 +11,14 @@ export function createSimChannel(deps: ChannelDeps): Channel {
     sender: createSimSender(),
     routes: [
       async (app) => {
-        await app.register(simRoutes, { prefix: '/sim', db, clock, inbound, inviteTtlDays: config.INVITE_TTL_DAYS });
+        await app.register(
+          async (sim) => {
+            // Every simulator route, the page, /sim/state, timelines and POST /sim/demo included.
+            if (!config.SIM_PUBLIC) sim.addHook('onRequest', localOnly(config.TRUST_PROXY));
+            await sim.register(simRoutes, { db, clock, inbound, inviteTtlDays: config.INVITE_TTL_DAYS });
+          },
+          { prefix: '/sim' },
+        );
       },
     ],
   };

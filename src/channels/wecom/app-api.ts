@@ -1,5 +1,7 @@
 import type { Clock } from '../../core/clock.ts';
 import { AccessTokenCache } from './access-token.ts';
+import { describeErrcode } from './api-outcome.ts';
+import { DUPLICATE_CHECK_SEC } from './limits.ts';
 import { callJson, WecomApiError, type ApiReply } from './wecom-http.ts';
 
 /** 40014 invalid, 42001 expired, 42007 invalidated access_token: fetch a new one and try once more. */
@@ -17,12 +19,17 @@ export class AppApi {
     this.tokens = new AccessTokenCache(() => this.fetchToken(), options.clock);
   }
 
-  /** message/send (90236) to one member. */
-  sendToUser(userId: string, content: string, format: 'text' | 'markdown'): Promise<ApiReply> {
-    return this.call('/cgi-bin/message/send', { touser: userId, agentid: Number(this.o.agentId), ...body(content, format) });
+  /**
+   * message/send (90236) to one member. With `duplicateCheck` WeCom delivers the same request JSON
+   * once within DUPLICATE_CHECK_SEC: a repeat after a crash or a lost answer reaches nobody twice
+   * (docs/decisions/0015-at-most-one-repeat-per-crash.md).
+   */
+  sendToUser(userId: string, content: string, format: 'text' | 'markdown', duplicateCheck = true): Promise<ApiReply> {
+    const check = duplicateCheck ? { enable_duplicate_check: 1, duplicate_check_interval: DUPLICATE_CHECK_SEC } : {};
+    return this.call('/cgi-bin/message/send', { touser: userId, agentid: Number(this.o.agentId), ...body(content, format), ...check });
   }
 
-  /** appchat/send (90248) to a group chat this app created. */
+  /** appchat/send (90248) to a group chat this app created. It has no repeat check (the page documents none). */
   sendToChat(chatId: string, content: string, format: 'text' | 'markdown'): Promise<ApiReply> {
     return this.call('/cgi-bin/appchat/send', { chatid: chatId, ...body(content, format) });
   }
@@ -42,7 +49,7 @@ export class AppApi {
   private async fetchToken(): Promise<{ token: string; expiresInSec: number }> {
     const q = new URLSearchParams({ corpid: this.o.corpId, corpsecret: this.o.secret });
     const reply = await callJson(`${this.o.base.replace(/\/+$/u, '')}/cgi-bin/gettoken?${q}`, undefined, this.o.timeoutMs);
-    if (reply.errcode !== 0) throw new WecomApiError(`gettoken: ${reply.errcode} ${reply.errmsg}`, reply.errcode);
+    if (reply.errcode !== 0) throw new WecomApiError(`gettoken: ${describeErrcode(reply.errcode)}`, reply.errcode);
     if (typeof reply.access_token !== 'string' || reply.access_token === '') throw new WecomApiError('gettoken: no access_token', null);
     return { token: reply.access_token, expiresInSec: typeof reply.expires_in === 'number' ? reply.expires_in : 7200 };
   }

@@ -1,6 +1,7 @@
 import { WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../log.ts';
+import { safeErrorText } from '../../core/error-text.ts';
 import { WecomApiError } from './wecom-http.ts';
 
 export type Ack = { errcode: number; errmsg: string };
@@ -119,7 +120,8 @@ export class BotSocket {
       return { errcode: ack.errcode ?? 0, errmsg: ack.errmsg ?? '' };
     } catch (error) {
       // The SDK rejects with the ack itself when errcode ≠ 0, and with an Error otherwise.
-      if (error instanceof Error) throw new WecomApiError(`long connection: ${error.message}`, null);
+      // The SDK's own words are not passed on (docs/decisions/0016): a timeout, or a send that failed.
+      if (error instanceof Error) throw new WecomApiError(/timeout/iu.test(error.message) ? 'long connection: no ack in time' : 'long connection: send failed', null);
       const ack = error as WsFrame;
       return { errcode: ack.errcode ?? -1, errmsg: ack.errmsg ?? 'unknown' };
     }
@@ -128,7 +130,8 @@ export class BotSocket {
 
 /** The SDK's logger, into ours: its debug lines carry message bodies and user ids, so they are dropped. */
 function sdkLogger(log: Logger) {
-  const text = (message: string, args: unknown[]) => [message, ...args.map((a) => (a instanceof Error ? a.message : String(a)))].join(' ').slice(0, 500);
+  // The SDK's lines may quote WeCom's answers: no address, query or credential reaches the log (0016).
+  const text = (message: string, args: unknown[]) => safeErrorText([message, ...args.map((a) => (a instanceof Error ? a.message : String(a)))].join(' '), 500);
   return {
     debug: () => undefined,
     info: (message: string, ...args: unknown[]) => log.debug({ sdk: 'aibot' }, text(message, args)),

@@ -27,5 +27,12 @@ export const PER_MINUTE = {
 /** A callback body never needs more (a text is at most 2048 bytes; base64 and XML add a third). */
 export const MAX_CALLBACK_BYTES = 64 * 1024;
 
+/**
+ * message/send's repeat check (90236): the same request JSON within this many seconds reaches the
+ * member once. WeCom's default, half an hour (the most is 4 hours): a send cut off by a crash or a
+ * timeout is repeated within seconds (the outbox lease) or minutes (its back-off).
+ */
+export const DUPLICATE_CHECK_SEC = 1800;
+
 /** response_url is valid for one hour (101138); keep a margin for the send itself. */
 export const RESPONSE_URL_TTL_MS = 55 * 60_000;

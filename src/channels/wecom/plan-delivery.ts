@@ -21,7 +21,14 @@ export type Plan =
   | { way: 'app-chat'; chatId: string }
   | { way: 'none'; why: string };
 
-export type PlanDeps = { db: Db; clock: Clock; hasLongConnection: boolean; hasApp: boolean };
+export type PlanDeps = {
+  db: Db;
+  clock: Clock;
+  hasLongConnection: boolean;
+  hasApp: boolean;
+  /** The origins a response_url may have (WECOM_RESPONSE_URL_ORIGINS): WeCom's API host. */
+  responseUrlOrigins: readonly string[];
+};
 
 export function needsLongConnection(plan: Plan): boolean {
   return plan.way === 'bot-respond' || plan.way === 'bot-push';
@@ -43,7 +50,9 @@ export async function planDelivery(d: Delivery, deps: PlanDeps): Promise<Plan> {
   if (ctx?.via === 'bot-http') {
     if (ctx.passive) return { way: 'passive' };
     const age = deps.clock.now().getTime() - Date.parse(ctx.receivedAt);
-    if (ctx.responseUrl && age < RESPONSE_URL_TTL_MS && !(await answeredBefore(deps.db, d.id))) {
+    // A response_url elsewhere than WeCom's host is never used (a reply would be posted to whoever it names).
+    const allowed = ctx.responseUrl !== undefined && onOrigin(ctx.responseUrl, deps.responseUrlOrigins);
+    if (ctx.responseUrl && allowed && age < RESPONSE_URL_TTL_MS && !(await answeredBefore(deps.db, d.id))) {
       return { way: 'response-url', url: ctx.responseUrl };
     }
   }
@@ -90,4 +99,22 @@ async function answeredBefore(db: Db, outboxId: number): Promise<boolean> {
     [outboxId],
   );
   return earlier !== undefined;
+}
+
+/** Whether `url` is an https (or, in tests, http) URL on one of `origins`, compared as URL origins. */
+export function onOrigin(url: string, origins: readonly string[]): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.username || parsed.password) return false;
+  return origins.some((o) => {
+    try {
+      return new URL(o).origin === parsed.origin;
+    } catch {
+      return false;
+    }
+  });
 }

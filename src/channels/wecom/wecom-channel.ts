@@ -1,4 +1,5 @@
 import type { Channel, ChannelDeps } from '../channel.ts';
+import { leaseHolder } from '../../db/lease.ts';
 import { RateLimiter } from '../../outbox/rate-limiter.ts';
 import { AppApi } from './app-api.ts';
 import { BotConnection, DEFAULT_TIMINGS, type BotConnectionTimings } from './bot-connection.ts';
@@ -66,6 +67,7 @@ export function createWecomChannel(deps: ChannelDeps, options: WecomChannelOptio
       connection,
       app,
       webhookBase: config.WECOM_WEBHOOK_BASE,
+      responseUrlOrigins: config.WECOM_RESPONSE_URL_ORIGINS,
       timeoutMs,
       throttleMs: options.throttleMs ?? 60_000,
     }),
@@ -79,5 +81,17 @@ export function createWecomChannel(deps: ChannelDeps, options: WecomChannelOptio
         : [],
     start: () => connection?.start(),
     stop: async () => connection?.stop(),
+    ...(connection
+      ? {
+          // One process per bot holds the long connection (0011): ready when this one does, or when
+          // another live process holds its lease; a process waiting its turn is no less ready.
+          ready: async () => {
+            if (connection.ready) return { ok: true };
+            const holder = await leaseHolder(db, connection.leaseName, clock.now());
+            if (holder !== null && holder !== owner) return { ok: true, detail: '长连接由另一个进程持有' };
+            return { ok: false, detail: '企业微信智能机器人长连接未连上' };
+          },
+        }
+      : {}),
   };
 }

@@ -12,6 +12,7 @@ import { MAX_BYTES, PER_MINUTE } from './limits.ts';
 import { needsLongConnection, planDelivery, type Plan } from './plan-delivery.ts';
 import { replyThroughResponseUrl } from './response-url-reply.ts';
 import { callJson } from './wecom-http.ts';
+import { mayCheckDuplicates } from './duplicate-check.ts';
 
 export type WecomSenderDeps = {
   db: Db;
@@ -22,6 +23,8 @@ export type WecomSenderDeps = {
   connection: BotConnection | null;
   app: AppApi | null;
   webhookBase: string;
+  /** Where a smart robot's response_url may point (WECOM_RESPONSE_URL_ORIGINS). */
+  responseUrlOrigins: readonly string[];
   timeoutMs: number;
   /** How long to hold off a target after 45009 (WeCom blocks for the rest of its minute). */
   throttleMs: number;
@@ -33,7 +36,13 @@ export type WecomSenderDeps = {
  */
 export function createWecomSender(deps: WecomSenderDeps): ChannelSender {
   const plan = (d: Delivery) =>
-    planDelivery(d, { db: deps.db, clock: deps.clock, hasLongConnection: deps.connection !== null, hasApp: deps.app !== null });
+    planDelivery(d, {
+      db: deps.db,
+      clock: deps.clock,
+      hasLongConnection: deps.connection !== null,
+      hasApp: deps.app !== null,
+      responseUrlOrigins: deps.responseUrlOrigins,
+    });
 
   return {
     platform: 'wecom',
@@ -137,8 +146,10 @@ async function sendPart(deps: WecomSenderDeps, p: Plan, d: Delivery, content: st
         const body = d.format === 'markdown' ? { msgtype: 'markdown', markdown: { content } } : { msgtype: 'text', text: { content } };
         return outcomeOf(await callJson(url, body, deps.timeoutMs), clock.now(), throttleMs);
       }
-      case 'app-user':
-        return outcomeOf(await deps.app!.sendToUser(p.userId, content, d.format), clock.now(), throttleMs);
+      case 'app-user': {
+        const check = await mayCheckDuplicates(deps.db, d, content, clock.now());
+        return outcomeOf(await deps.app!.sendToUser(p.userId, content, d.format, check), clock.now(), throttleMs);
+      }
       case 'app-chat':
         return outcomeOf(await deps.app!.sendToChat(p.chatId, content, d.format), clock.now(), throttleMs);
       default:

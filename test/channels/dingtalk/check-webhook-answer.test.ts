@@ -36,8 +36,11 @@ describe('checkWebhookAnswer (robot webhooks answer 200 with an errcode)', () =>
     expect((verdict({ errcode: 300001, errmsg: 'session 不存在' }, 'session') as DingtalkError).kind).toBe('session_gone');
   });
 
-  it('names the errcode but never the address in its message', () => {
+  it('names the errcode with a fixed description, never DingTalk’s own text or an address', () => {
     const e = verdict({ errcode: 310000, errmsg: 'sign not match' }) as DingtalkError;
-    expect(e.message).toBe('robot/send: errcode 310000 sign not match');
+    expect(e.message).toBe('robot/send: errcode 310000 security check failed (keyword, sign, timestamp or IP)');
+    const echo = verdict({ errcode: 300005, errmsg: 'token is not exist: https://oapi.dingtalk.com/robot/send?access_token=SECRET' }) as DingtalkError;
+    expect(echo.message).toBe('robot/send: errcode 300005 token does not exist');
+    expect((verdict({ errcode: 987654, errmsg: 'http://x/?access_token=SECRET' }) as DingtalkError).message).toBe('robot/send: errcode 987654 not known to Lianxin');
   });
 });

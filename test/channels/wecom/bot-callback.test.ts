@@ -41,7 +41,9 @@ describe('WeCom smart robot, HTTP callback mode at /wecom/bot/callback', () => {
 
   beforeAll(async () => {
     api = await WecomApiFake.start();
-    t = await startTestApp({ env: { SIM_ENABLED: 'false', WECOM_BOT_TOKEN: keys.token, WECOM_BOT_ENCODING_AES_KEY: keys.aesKey } });
+    t = await startTestApp({
+      env: { SIM_ENABLED: 'false', WECOM_BOT_TOKEN: keys.token, WECOM_BOT_ENCODING_AES_KEY: keys.aesKey, WECOM_RESPONSE_URL_ORIGINS: api.url },
+    });
     url = `${t.url}/wecom/bot/callback`;
     const c = await t.api('POST', '/api/communities', { name: '阳光社区' });
     expect((await t.api('POST', '/api/groups', { platform: 'wecom', conversationId: GROUP, communityId: c.body.id })).status).toBe(201);
