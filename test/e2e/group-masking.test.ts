@@ -163,7 +163,8 @@ describe('numbers in what residents write never reach a group', () => {
     await t.say(li, `完成 ${tap} 换好了`);
     await t.say(zhang, `确认 ${tap} 5 谢谢李师傅，以后有事打我电话${PHONE_2}`);
     await flush();
-    clock.advance(HOUR);
+    // The bulletin and the digest cover the seven whole days before the day they go out.
+    clock.advance(7 * DAY);
     await runJob('weekly-bulletin');
     await runJob('official-digest');
     const posts = await groupPosts();
