@@ -97,6 +97,10 @@ export class InboundService {
   }
 
   private pump(): void {
+    if (this.queues.size === 0 && this.running === 0) {
+      for (const w of this.idleWaiters.splice(0)) w();
+      return;
+    }
     while (this.running < this.shape.concurrency) {
       const batch: Array<[string, Queued]> = [];
       for (const [key, queue] of this.queues) {
