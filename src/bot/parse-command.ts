@@ -1,4 +1,10 @@
+import type { CommunityRole, Priority } from '../domain/types.ts';
+import { parseNumber, CHINESE_NUMBER } from './chinese-number.ts';
+import { confirmArgs } from './confirm-args.ts';
+import { onlyFillers, TRAILING_FILLER } from './fillers.ts';
+import { readItemId } from './item-id.ts';
 import { normalizeText } from './normalize-text.ts';
+import { parseFreeOrder, STATUS_TAIL } from './parse-free-order.ts';
 
 export type AssignTarget = { kind: 'person'; name: string } | { kind: 'unit'; name: string };
 
@@ -23,6 +29,13 @@ export type Command =
   | { type: 'merge'; id: number; into: number }
   | { type: 'snooze'; id: number; days: number }
   | { type: 'stats' }
+  | { type: 'category'; id: number; category: string }
+  | { type: 'priority'; id: number; priority: Priority }
+  | { type: 'deadline'; id: number; workingDays: number }
+  | { type: 'reopen'; id: number; reason: string }
+  | { type: 'invite'; role: CommunityRole; uses: number }
+  | { type: 'login' }
+  | { type: 'thanks' }
   | { type: 'answer'; yes: boolean; id: number | null }
   | { type: 'invalid'; command: CommandName; problem: ParseProblem }
   | { type: 'text'; text: string }
@@ -37,7 +50,21 @@ export type ParseProblem =
   | 'missing_code'
   | 'bad_rating'
   | 'bad_days'
-  | 'bad_merge';
+  | 'bad_merge'
+  /** 设置 12 with nothing after it. */
+  | 'missing_category'
+  /** 优先 12 with a word that is neither 紧急 nor 普通. */
+  | 'bad_priority'
+  /** 期限 12 with nothing after it. */
+  | 'missing_deadline'
+  /** 期限 12 with something that is not 1–60 working days. */
+  | 'bad_deadline'
+  /** 邀请码 with words that are neither a role nor a number of uses. */
+  | 'bad_invite'
+  /** 邀请码 党员 0 / 1000: uses outside 1–MAX_INVITE_USES. */
+  | 'bad_invite_uses'
+  /** 认领 12 13: one item at a time. */
+  | 'many_ids';
 
 /** Every word that starts a command, Chinese first, then the English aliases of SPEC's table. */
 export const COMMAND_WORDS: Record<CommandName, readonly string[]> = {
@@ -61,51 +88,98 @@ export const COMMAND_WORDS: Record<CommandName, readonly string[]> = {
   merge: ['合并', 'merge'],
   snooze: ['暂停提醒', 'snooze'],
   stats: ['统计', 'stats'],
+  category: ['设置', 'category'],
+  priority: ['优先', 'priority'],
+  deadline: ['期限', 'deadline'],
+  reopen: ['重新打开', 'reopen'],
+  invite: ['邀请码', 'invite'],
+  login: ['登录', '后台', 'console', 'login'],
+  thanks: ['谢谢', '感谢', 'thanks'],
   answer: ['是', '否', 'yes', 'no'],
 };
 
-const MAX_ID = 2_147_483_647;
+/**
+ * Synonyms and common typos (pinyin input picks the wrong character: 认令, 确任, 登陆, 报道). They
+ * count only when the whole command parses: "接孩子" or "取消" alone stay ordinary text, where a
+ * word of SPEC's table would get a hint about what is missing.
+ */
+const EXTRA_WORDS: Partial<Record<CommandName, readonly string[]>> = {
+  help: ['怎么用', '怎么使用', '如何使用', '使用说明', '说明', '菜单', '功能', '指令', '命令', '不会用', '你能做什么', '能做什么', '都能做什么'],
+  wish: ['许愿', '许个愿', '许个心愿', '许一个心愿', '有个心愿', '有一个心愿', '小心愿'],
+  report: ['反应', '报修', '投诉', '举报', '反馈'],
+  claim: ['认令', '任领', '认岭', '认领了', '领取', '领', '接', '我接'],
+  progress: ['进度', '更新进展', '跟进'],
+  done: ['完城', '玩成', '已完成', '已办结', '办完', '办好', '做完', '搞定', '修好', '处理好', '处理完'],
+  release: ['退单', '不做了'],
+  confirm: ['确任', '却认', '确人', '评分', '打分'],
+  withdraw: ['撤销', '撤会', '取消'],
+  support: ['付议', '附意', '加一'],
+  status: ['查寻', '查讯', '查一下', '查下', '查查', '查看', '查', '看看', '看一下', '问一下'],
+  mine: ['我的事项', '我的单子', '我的工单', '我的任务', '我认领的', '我提的', '我的心愿', '我的反映', '我的问题'],
+  list: ['待领取', '未认领', '没人认领的', '可认领', '可以认领的'],
+  join: ['报道', '注册'],
+  assign: ['交办', '派给', '分派', '指派给'],
+  reject: ['拨回', '退回'],
+  merge: ['和并'],
+  stats: ['统计数据', '数据'],
+  category: ['分类', '类别', '改分类', '设置分类'],
+  priority: ['优先级', '加急', '设为紧急'],
+  deadline: ['时限', '办理期限', '截止', '限期'],
+  reopen: ['重开', '重新办理', '重新打开一下'],
+  invite: ['生成邀请码', '发邀请码', '要邀请码', '创建邀请码', '新邀请码', '邀请'],
+  login: ['登陆', '登入', '管理后台', '进后台', '登录后台', '控制台'],
+};
+
 export const DEFAULT_SNOOZE_DAYS = 3;
 export const MAX_SNOOZE_DAYS = 30;
+/**
+ * 邀请码 without a role is for 党员, the common case; a member code serves a whole party branch, so
+ * it defaults to 30 uses; an official code grants supervision, so it defaults to one use.
+ */
+export const DEFAULT_INVITE_USES: Record<CommunityRole, number> = { member: 30, official: 1 };
+export const MAX_INVITE_USES = 200;
+export const MAX_DEADLINE_DAYS = 60;
+
+type Word = { name: CommandName; word: string; soft: boolean };
 
 // Longest word first so that 待认领 wins over 认领 and 微心愿 over 心愿.
-const WORDS = Object.entries(COMMAND_WORDS)
-  .flatMap(([name, words]) => words.map((word) => ({ name: name as CommandName, word })))
-  .sort((a, b) => b.word.length - a.word.length);
+const WORDS: Word[] = [
+  ...Object.entries(COMMAND_WORDS).flatMap(([name, words]) => words.map((word) => ({ name: name as CommandName, word, soft: false }))),
+  ...Object.entries(EXTRA_WORDS).flatMap(([name, words]) => words!.map((word) => ({ name: name as CommandName, word, soft: true }))),
+].sort((a, b) => b.word.length - a.word.length);
 
-const NO_ARGS = new Set<CommandName>(['help', 'mine', 'list', 'stats']);
+const NO_ARGS = new Set<CommandName>(['help', 'mine', 'list', 'stats', 'login', 'thanks']);
 const WITH_CONTENT = new Set<CommandName>(['wish', 'report']);
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
 const TRAILING_PUNCT = /[\s.!?,。！？，~～]+$/u;
+// "我来认领12号", "请确认 12", "麻烦帮我查一下12号": politeness before the command word.
+const POLITE_PREFIX = /^(?:请|麻烦(?:你|您)?|帮(?:我|忙)|我(?:要|想要?|来|这边|已经?|可以|现在)?|那(?:就|我)?|好的?|嗯|ok|现在|马上)+[\s,，、。]*/iu;
+// After the word and before the id: "认领一下12号", "完成了12号", "确认下 12".
+const BEFORE_ID = /^(?:一下|下|了|掉|个)(?=\s|#|第|\d|号|[〇零一二两三四五六七八九十])/u;
+const THANKS =
+  /^(?:(?:好的?|嗯+|收到)[\s,，。!！]*)?(?:(?:非常|十分|万分|太|真是?|真的)?(?:谢谢|感谢|多谢|谢了|谢啦|感恩|辛苦)(?:你|您|你们|您们|了|啦|哈|啊|呀|大家|小助手|连心|机器人|书记|老师|各位|党员同志|志愿者)*|thanks?(?: you)?|thx|3q|辛苦(?:了|啦|你们了|您了|大家了)|麻烦(?:你|您)?了)(?:[\s,，。.!！~～❤💕🌹]|[\u{1F300}-\u{1FAFF}\u2600-\u27BF\uFE0F])*$/iu;
 
 /**
  * Turns what a person typed into a command. Tolerates a leading @mention, full-width characters,
- * `#12` / `＃１２`, extra spaces and punctuation. Anything that is not a command is `text`, for the
- * dialogue to handle.
+ * `#12` / `＃１２` / `十二` / `12号`, politeness around the command, common typos and free word order
+ * ("12号我来", "#12 搞定了"). Anything that is not a command is `text`, for the dialogue to handle.
  */
 export function parseCommand(input: string): Command {
   const original = stripMentions(input);
   const norm = normalizeText(original);
   if (norm.trim() === '') return { type: 'empty' };
-  const lower = norm.toLowerCase();
-  const start = norm.length - norm.trimStart().length;
+  if (isThanks(norm)) return { type: 'thanks' };
 
-  for (const { name, word } of WORDS) {
-    if (!lower.startsWith(word, start)) continue;
-    const afterWord = start + word.length;
-    const next = norm.charAt(afterWord);
-    // An English word must end at a boundary: "helpme" is not "help".
-    if (/^[a-z]/i.test(word) && /[a-z]/i.test(next)) continue;
-    if (NO_ARGS.has(name)) {
-      // "我的水管坏了" is a message, not the command 我的.
-      if (norm.slice(afterWord).replace(TRAILING_PUNCT, '').trim() === '') return { type: name } as Command;
-      continue;
-    }
-    const restStart = afterWord + (norm.slice(afterWord).match(SEPARATORS)?.[0].length ?? 0);
-    const parsed = parseArgs(name, word, norm.slice(restStart), original.slice(restStart));
-    if (parsed) return parsed;
-  }
-  return { type: 'text', text: original.trim() };
+  const strict = parseWords(norm, original);
+  if (strict && strict.type !== 'invalid') return strict;
+  const free = parseFreeOrder(norm, original);
+  if (free) return free;
+  return strict ?? { type: 'text', text: original.trim() };
+}
+
+/** "谢谢", "谢谢你", "感谢", "辛苦了", "好的谢谢" on their own: a short warm answer, nothing else. */
+export function isThanks(text: string): boolean {
+  return THANKS.test(normalizeText(text).trim());
 }
 
 /** Removes leading @mentions (the bot's name as the platform shows it, or anyone's). */
@@ -121,106 +195,259 @@ export function stripMentions(input: string): string {
   return text;
 }
 
-type IdAndRest = { id: number; norm: string; raw: string };
+/** The command word at the start (after politeness), and its arguments. */
+function parseWords(norm: string, original: string): Command | null {
+  const lower = norm.toLowerCase();
+  const start = norm.length - norm.trimStart().length;
+  const starts = [start];
+  const polite = POLITE_PREFIX.exec(norm.slice(start));
+  if (polite && polite[0].length > 0) starts.push(start + polite[0].length);
 
-/** Reads `12`, `#12`, `＃１２` or `12号` at the start; the rest keeps its offsets. */
-function readId(norm: string, raw: string): IdAndRest | null {
-  const m = /^#?\s*(\d{1,12})(?:号)?/u.exec(norm);
-  if (!m) return null;
-  const value = Number(m[1]);
-  const consumed = m[0].length + (norm.slice(m[0].length).match(SEPARATORS)?.[0].length ?? 0);
-  return { id: value > MAX_ID ? MAX_ID : value, norm: norm.slice(consumed), raw: raw.slice(consumed) };
+  let invalid: Command | null = null;
+  for (const begin of starts) {
+    for (const { name, word, soft } of WORDS) {
+      if (!lower.startsWith(word, begin)) continue;
+      const afterWord = begin + word.length;
+      const next = norm.charAt(afterWord);
+      // An English word must end at a boundary: "helpme" is not "help".
+      if (/^[a-z]/i.test(word) && /[a-z]/i.test(next)) continue;
+      // "问题是他不在家" and "反应很快" are sentences; as commands these words are followed by a break.
+      if ((word === '问题' || word === '反应') && /^[\u4e00-\u9fa5]/u.test(next) && !norm.startsWith('一下', afterWord)) continue;
+      if (NO_ARGS.has(name)) {
+        // "我的水管坏了" is a message, not the command 我的.
+        if (onlyFillers(norm.slice(afterWord).replace(TRAILING_PUNCT, '').replace(/^(?:一下|下)/u, ''))) return { type: name } as Command;
+        continue;
+      }
+      let restStart = afterWord + (norm.slice(afterWord).match(SEPARATORS)?.[0].length ?? 0);
+      const filler = BEFORE_ID.exec(norm.slice(restStart));
+      if (filler && !WITH_CONTENT.has(name)) restStart += filler[0].length;
+      const parsed = parseArgs(name, word, norm.slice(restStart), original.slice(restStart), soft);
+      if (!parsed) continue;
+      if (parsed.type !== 'invalid') return parsed;
+      if (!soft) invalid ??= parsed;
+    }
+  }
+  return invalid;
 }
 
-function parseArgs(name: CommandName, word: string, norm: string, raw: string): Command | null {
+type IdAndRest = { id: number; norm: string; raw: string; separated: boolean };
+
+/** Reads `12`, `#12`, `＃１２`, `12号`, `第12号` or `十二` at the start; the rest keeps its offsets. */
+function readId(norm: string, raw: string): IdAndRest | null {
+  const m = readItemId(norm);
+  if (!m) return null;
+  const sep = norm.slice(m.length).match(SEPARATORS)?.[0].length ?? 0;
+  const consumed = m.length + sep;
+  return { id: m.id, norm: norm.slice(consumed), raw: raw.slice(consumed), separated: sep > 0 };
+}
+
+/** The rest of a command as a note or reason: "了", "吧" and thanks alone are no note. */
+function noteOf(head: IdAndRest): string {
+  const text = head.raw.trim();
+  return onlyFillers(head.norm) ? '' : text;
+}
+
+/** "认领 12 13", "认领12号和13号": a second item where only one is meant. */
+function hasSecondId(norm: string): boolean {
+  const t = norm.replace(/^[\s,，、和及跟与还有]+/u, '');
+  return /^(?:#|第|\d)/u.test(t) && readItemId(t) !== null;
+}
+
+function parseArgs(name: CommandName, word: string, norm: string, raw: string, soft: boolean): Command | null {
   const rest = raw.trim();
   if (WITH_CONTENT.has(name)) {
+    const lead = /^(?:一下|一个问题|个问题|一件事|个事)?[\s:,.;!，。：；、！]*/u.exec(norm)![0].length;
+    const content = raw.slice(lead).trim();
     // "问题" and "反映" also start ordinary sentences; without content they are not a command.
-    if (rest === '') return { type: 'invalid', command: name, problem: 'missing_text' };
-    return { type: name, text: rest } as Command;
+    if (content === '') return { type: 'invalid', command: name, problem: 'missing_text' };
+    return { type: name, text: content } as Command;
   }
   if (name === 'answer') return parseAnswer(word === '是' || word === 'yes', norm);
-  if (name === 'join') {
-    const code = /^([A-Za-z0-9-]{4,32})\s*$/u.exec(norm.trim());
-    if (norm.trim() === '') return { type: 'invalid', command: 'join', problem: 'missing_code' };
-    return code ? { type: 'join', code: code[1]!.toUpperCase() } : { type: 'join', code: norm.trim().toUpperCase() };
-  }
+  if (name === 'join') return parseJoin(norm);
+  if (name === 'invite') return parseInvite(norm, soft);
 
+  // "确认收到" acknowledges a message; it confirms no item.
+  if (name === 'confirm' && /^收到/u.test(norm)) return null;
   const head = readId(norm, raw);
   if (!head) return { type: 'invalid', command: name, problem: 'missing_id' };
-  const text = head.raw.trim();
+  const text = noteOf(head);
   const { id } = head;
+  // Soft words ("接", "查", "领") must be the whole message, or "接12路公交" would be a claim.
+  const bare = onlyFillers(head.norm);
   switch (name) {
     case 'claim':
-      return { type: 'claim', id };
+      if (hasSecondId(head.norm)) return { type: 'invalid', command: name, problem: 'many_ids' };
+      return soft && !bare ? null : { type: 'claim', id };
     case 'status':
-      return { type: 'status', id };
+      if (hasSecondId(head.norm)) return { type: 'invalid', command: name, problem: 'many_ids' };
+      return soft && !bare && !STATUS_TAIL.test(head.norm.replace(TRAILING_FILLER, '').trim()) ? null : { type: 'status', id };
     case 'support':
-      return { type: 'support', id };
+      if (hasSecondId(head.norm)) return { type: 'invalid', command: name, problem: 'many_ids' };
+      return soft && !bare ? null : { type: 'support', id };
     case 'withdraw':
       return { type: 'withdraw', id, reason: text };
     case 'progress':
+      // "进度 12" and "进展 12 怎么样了" ask; they do not report.
+      if (STATUS_TAIL.test(head.norm.replace(TRAILING_FILLER, '').replace(/[?？吗]+$/u, '').trim()) && head.norm.trim() !== '') return { type: 'status', id };
+      if (soft && !text) return { type: 'status', id };
       return text ? { type: 'progress', id, note: text } : { type: 'invalid', command: name, problem: 'missing_text' };
     case 'done':
-      return { type: 'done', id, note: text };
+      // "搞定 12" yes, "修好 12楼的灯" no: after a soft word only fillers or a separated note.
+      return soft && !bare && !head.separated ? null : { type: 'done', id, note: text };
     case 'release':
       return { type: 'release', id, reason: text };
     case 'dispute':
       return { type: 'dispute', id, reason: text };
     case 'reject':
       return text ? { type: 'reject', id, reason: text } : { type: 'invalid', command: name, problem: 'missing_reason' };
-    case 'confirm':
-      return parseConfirm(id, head.norm, head.raw);
+    case 'reopen':
+      // The reason is optional: the official is accountable either way, and the event records who.
+      return { type: 'reopen', id, reason: text };
+    case 'confirm': {
+      const args = confirmArgs(head.norm, head.raw);
+      if (args === 'bad_rating') return { type: 'invalid', command: name, problem: 'bad_rating' };
+      // Thanks are a comment worth keeping; a bare 了 or 吧 is not.
+      return { type: 'confirm', id, rating: args.rating, comment: /^[\s了吧啦哈呀啊。.!！,，~～]*$/u.test(args.comment) ? '' : args.comment };
+    }
     case 'assign':
       return parseAssign(id, head.raw);
     case 'merge': {
-      const m = /^(?:到|至|进|入|into|to|->|=>|→)?\s*#?\s*(\d{1,12})(?:号)?\s*$/iu.exec(head.norm.trim());
-      if (!m) return { type: 'invalid', command: name, problem: 'bad_merge' };
-      return { type: 'merge', id, into: Math.min(Number(m[1]), MAX_ID) };
+      const m = /^(?:到|至|进|入|into|to|->|=>|→)?\s*#?\s*(\d{1,12}|[〇零一二两三四五六七八九十百]+)(?:号)?\s*(?:里|中|上|去)?\s*$/iu.exec(head.norm.trim());
+      const into = m ? parseNumber(m[1]!) : null;
+      if (into === null) return { type: 'invalid', command: name, problem: 'bad_merge' };
+      return { type: 'merge', id, into: Math.min(into, 2_147_483_647) };
     }
     case 'snooze': {
-      const t = head.norm.trim();
+      const t = head.norm.replace(TRAILING_FILLER, '').trim();
       if (t === '') return { type: 'snooze', id, days: DEFAULT_SNOOZE_DAYS };
-      const m = /^(\d{1,4})\s*(?:天|日|days?|d)?$/iu.exec(t);
-      const days = m ? Number(m[1]) : NaN;
+      const m = new RegExp(`^(\\d{1,4}|${CHINESE_NUMBER})\\s*(?:天|日|days?|d)?$`, 'iu').exec(t);
+      const days = m ? (parseNumber(m[1]!) ?? NaN) : NaN;
       if (!(days >= 1 && days <= MAX_SNOOZE_DAYS)) return { type: 'invalid', command: name, problem: 'bad_days' };
       return { type: 'snooze', id, days };
     }
+    case 'category':
+      return parseSetting(id, head, word);
+    case 'priority':
+      return parsePriority(id, head.norm, word === '加急' || word === '设为紧急');
+    case 'deadline':
+      return parseDeadline(id, head.norm);
     default:
       return null;
   }
 }
 
-function parseConfirm(id: number, norm: string, raw: string): Command {
-  const t = norm.trimStart();
-  const offset = norm.length - t.length;
-  const stars = /^([★⭐☆]+)/u.exec(t);
-  if (stars) {
-    const count = [...stars[1]!].filter((c) => c !== '☆').length;
-    if (count < 1 || count > 5) return { type: 'invalid', command: 'confirm', problem: 'bad_rating' };
-    return { type: 'confirm', id, rating: count, comment: raw.slice(offset + stars[0].length).trim() };
+const PRIORITY_WORD = /^(?:优先级?|设为|设置为|改为|改成|设成|为|成|:|：)+/u;
+const URGENT_WORDS = /^(?:紧急|加急|特急|很急|急|高|最高|优先|urgent|high|是)$/iu;
+const NORMAL_WORDS = /^(?:普通|一般|正常|常规|不急|不紧急|低|取消(?:紧急|优先|加急)?|解除(?:紧急)?|恢复(?:普通|正常)?|normal|low|否)$/iu;
+
+/** 优先 12 紧急 | 普通; "优先 12" alone makes it urgent (that is what 优先 means). */
+function parsePriority(id: number, norm: string, urgentWord: boolean): Command {
+  const t = norm.replace(TRAILING_FILLER, '').replace(PRIORITY_WORD, '').trim();
+  if (t === '') return { type: 'priority', id, priority: 'urgent' };
+  if (URGENT_WORDS.test(t)) return { type: 'priority', id, priority: 'urgent' };
+  if (NORMAL_WORDS.test(t) && !urgentWord) return { type: 'priority', id, priority: 'normal' };
+  return { type: 'invalid', command: 'priority', problem: 'bad_priority' };
+}
+
+/** 期限 12 3天 / 3个工作日 / 三天 / 一周: working days, 1–MAX_DEADLINE_DAYS. */
+function parseDeadline(id: number, norm: string): Command {
+  const t = norm.replace(TRAILING_FILLER, '').replace(/^(?:期限|时限|设为|设置为|改为|改成|为|:|：)+/u, '').trim();
+  if (t === '') return { type: 'invalid', command: 'deadline', problem: 'missing_deadline' };
+  const days = workingDays(t);
+  if (days === null || days < 1 || days > MAX_DEADLINE_DAYS) return { type: 'invalid', command: 'deadline', problem: 'bad_deadline' };
+  return { type: 'deadline', id, workingDays: days };
+}
+
+/** "3天", "3个工作日", "三天内", "一周" (5), "两个星期" (10), "明天" (1), "后天" (2); else null. */
+export function workingDays(text: string): number | null {
+  const t = text.replace(/\s+/gu, '').replace(/(?:之内|以内|内|完成|办结|办完)+$/u, '');
+  if (t === '明天') return 1;
+  if (t === '后天') return 2;
+  const num = `(\\d{1,4}|${CHINESE_NUMBER})`;
+  const days = new RegExp(`^${num}个?(?:工作日|工作天|天|日|days?|d)?$`, 'iu').exec(t);
+  if (days) return parseNumber(days[1]!);
+  const weeks = new RegExp(`^${num}?个?(?:周|星期|礼拜|weeks?|w)$`, 'iu').exec(t);
+  if (weeks) {
+    const n = weeks[1] === undefined ? 1 : parseNumber(weeks[1]);
+    return n === null ? null : n * 5;
   }
-  const num = /^(-?\d+(?:\.\d+)?)\s*(?:分|星|stars?)?(?=$|[\s,，。.!！:：])/iu.exec(t);
-  if (num) {
-    const rating = Number(num[1]);
-    if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
-      return { type: 'invalid', command: 'confirm', problem: 'bad_rating' };
+  return null;
+}
+
+/**
+ * 设置 12 分类 环境卫生; 设置 also reaches the other settings, as officials write them:
+ * "设置 12 紧急", "设置 12 优先 普通", "设置 12 期限 3天".
+ */
+function parseSetting(id: number, head: IdAndRest, word: string): Command {
+  const t = head.norm.replace(TRAILING_FILLER, '').trim();
+  if (word === '设置' || word === 'category') {
+    if (/^(?:优先级?|紧急|普通|加急|不急)/u.test(t)) return parsePriority(id, t, false);
+    if (/^(?:期限|时限)/u.test(t) || (t !== '' && workingDays(t) !== null)) return parseDeadline(id, t);
+  }
+  const lead = /^(?:分类|类别|类型|设为|设置为|改为|改成|归为|归入|为|成|:|：|\s)*/u.exec(head.norm)![0].length;
+  const category = head.raw.slice(lead).replace(TRAILING_PUNCT, '').trim();
+  if (category === '') return { type: 'invalid', command: 'category', problem: 'missing_category' };
+  return { type: 'category', id, category };
+}
+
+const ROLE_WORDS: ReadonlyArray<readonly [RegExp, CommunityRole]> = [
+  [/^(?:党员|志愿者|党员志愿者|member|members)/iu, 'member'],
+  [/^(?:干部|社区干部|网格长|网格员|official|officials)/iu, 'official'],
+];
+
+/** 邀请码 [党员|干部] [次数], in any order; "邀请码 AB12CD34" is someone joining with a code. */
+function parseInvite(norm: string, soft: boolean): Command | null {
+  const t = norm.replace(TRAILING_FILLER, '').trim();
+  const code = /^(?:是|:|：)?\s*([A-Za-z0-9-]{4,32})$/u.exec(t);
+  if (code && /[A-Za-z]/u.test(code[1]!)) return { type: 'join', code: code[1]!.toUpperCase() };
+  let role: CommunityRole | null = null;
+  let uses: number | null = null;
+  let s = t;
+  while (s !== '') {
+    const sep = /^[\s,，、:：的]+|^(?:给|发|生成|一个|个|用|可用|身份|角色|要|来)/u.exec(s);
+    if (sep) {
+      s = s.slice(sep[0].length);
+      continue;
     }
-    const after = raw.slice(offset + num[0].length).replace(SEPARATORS, '');
-    return { type: 'confirm', id, rating, comment: after.trim() };
+    const r = ROLE_WORDS.find(([re]) => re.test(s));
+    if (r && role === null) {
+      role = r[1];
+      s = s.slice(r[0].exec(s)![0].length);
+      continue;
+    }
+    const n = new RegExp(`^(?:限|最多)?(\\d{1,6}|${CHINESE_NUMBER})\\s*(?:个|次|人|份|张|名|位|uses?)?`, 'iu').exec(s);
+    if (n && uses === null) {
+      uses = parseNumber(n[1]!);
+      s = s.slice(n[0].length);
+      continue;
+    }
+    return soft ? null : { type: 'invalid', command: 'invite', problem: 'bad_invite' };
   }
-  return { type: 'confirm', id, rating: null, comment: raw.trim() };
+  const finalRole = role ?? 'member';
+  const finalUses = uses ?? DEFAULT_INVITE_USES[finalRole];
+  if (finalUses < 1 || finalUses > MAX_INVITE_USES) return { type: 'invalid', command: 'invite', problem: 'bad_invite_uses' };
+  // "邀请" alone is a word of many sentences; only 邀请码 alone makes a code.
+  if (soft && role === null && uses === null && !/邀请码/u.test(t)) return null;
+  return { type: 'invite', role: finalRole, uses: finalUses };
+}
+
+function parseJoin(norm: string): Command {
+  const t = norm.replace(/^(?:邀请码|码)?\s*(?:是|为|:|：)?\s*/u, '').replace(TRAILING_PUNCT, '').trim();
+  if (t === '') return { type: 'invalid', command: 'join', problem: 'missing_code' };
+  const code = /^([A-Za-z0-9-]{4,32})$/u.exec(t);
+  return { type: 'join', code: (code ? code[1]! : t).toUpperCase() };
 }
 
 function parseAssign(id: number, raw: string): Command {
-  const t = normalizeText(raw).trim();
+  const t = normalizeText(raw).replace(/^(?:给|交给|派给|到)\s*/u, '').trim();
+  const offset = raw.trim().length - t.length;
   if (t === '') return { type: 'invalid', command: 'assign', problem: 'missing_target' };
   if (t.startsWith('@')) {
     const name = t.slice(1).trim();
     if (name === '') return { type: 'invalid', command: 'assign', problem: 'missing_target' };
-    return { type: 'assign', id, target: { kind: 'person', name: raw.trim().slice(1).trim() } };
+    return { type: 'assign', id, target: { kind: 'person', name: raw.trim().slice(offset + 1).trim() } };
   }
-  return { type: 'assign', id, target: { kind: 'unit', name: raw.trim() } };
+  return { type: 'assign', id, target: { kind: 'unit', name: raw.trim().slice(offset).trim() } };
 }
 
 function parseAnswer(yes: boolean, norm: string): Command | null {

@@ -1,0 +1,126 @@
+import { confirmArgs } from './confirm-args.ts';
+import { QUESTION_END, trimFillers } from './fillers.ts';
+import { findRating } from './find-rating.ts';
+import { readItemId } from './item-id.ts';
+import type { Command } from './parse-command.ts';
+
+// Commands as people say them, the item number anywhere: "12号我来", "#12 搞定了", "我来认领12号",
+// "12号怎么样了". Every pattern covers the whole message (fillers aside), so "3号楼我来看看",
+// "5月12号我来" or "12号我来不了" never read as a claim.
+
+/** What follows an item number when someone asks about it: "12号怎么样了", "#12 有人管吗". */
+export const STATUS_TAIL =
+  /^(?:的)?(?:现在)?(?:进展|进度|情况|状态|处理|办理)?(?:怎么样|咋样|怎样|如何|到哪(?:一步|儿|里)?|什么情况|啥情况|查询|查一下|有人(?:管|认领|接|处理|跟进)|有没有人(?:管|认领|接|处理)|有消息|有进展|进展|进度|情况|状态|(?:修|办|弄|处理|搞)(?:好|完)?(?:了)?(?:没|没有))(?:了|啊|呀|呢)*$/u;
+
+const DISPUTE_TAIL =
+  /^(?:我)?(?:(?:很|非常|特别)?不满意|重办|有问题|(?:还|都)?没(?:有)?(?:修|弄|办|处理|解决|搞)(?:好|完)?|还没(?:有)?(?:好|来|人来)|根本没|没人来|没有人来|还是(?:老样子|那样|一样|没好|坏的|不行|不亮|漏|堵|有问题)|老样子|又(?:坏|不亮|漏|堵|停|出问题|不行)|不行)/u;
+const DISPUTE_WORD = /^(?:我)?(?:(?:很|非常|特别)?不满意|重办)[\s,，。:：]*/u;
+const CONFIRM_WORD = /^(?:我)?(?:已)?(?:确认|评价)(?:一下|下)?[\s,，。:：]*/u;
+const PRAISE_ONLY = /^(?:[\s,，。.!！]|挺好的?|很好|非常好|真好|不错|好的|谢谢|感谢|辛苦了|修好了|已经修好了|已经好了|满意)*$/u;
+const WITHDRAW_TAIL =
+  /^(?:我)?(?:要|想)?(?:撤回|撤销|不要了?|不需要了?|不用了?|取消|作废|不办了?|不用办了?)(?:[\s,，。:：]+([\s\S]*))?$/u;
+const RELEASE_TAIL =
+  /^(?:我)?(?:放弃|退出|退单|(?:做|来|去|办|弄|干|搞|接|跑)不(?:了|成|过来)?|不(?:做|来|去|办|弄|干|接|管)(?:了)?|没空|没时间|有事)(?:[\s,，。:：]*([\s\S]*))?$/u;
+const DONE_TAIL =
+  /^(?:我们?|这边)?(?:已经?|都|已)?(?:完成|办结|办完|办好|做完|做好|修好|修完|弄好|搞定|处理好|处理完(?:毕)?|解决|完工|换好|装好|送到|送好|送过去|买好|好)(?:了|啦)?(?:[\s,，。.;；!！:：]+([\s\S]*))?$/u;
+const CLAIM_TAIL =
+  /^(?:(?:我们?|由我|让我)(?:来|去)(?:认领|接单|接|领|负责|办|做|处理|跟进|帮忙|帮|包|弄|修|看看|看一下|跑一趟|去一趟|搞定)?|我们?(?:认领|接单|接|领|负责|要|包|可以|能做|能办|能去|去)|交给我|给我|归我|认领|接单)(?:一下|吧)*$/u;
+const SUPPORT_TAIL =
+  /^(?:\+1|附议|加一|我也是|我家也是|我们也是|我这也是|我这边也是|我也一样|我家也一样|一样|同样|同问|同上|也是|我也遇到(?:过)?|我家也这样|我也有这个问题|我家也有这个问题)$/u;
+const PROGRESS_TAIL = /^(?:的)?(?:进展|进度|更新|跟进)(?:[\s:：,，]+|是)/u;
+
+const CLAIM_HEAD = /^(?:(?:我们?)?(?:可以|能|想|要)?(?:来|去)?(?:认领|接单|接|领取?|负责|承接|包|来办|来做)(?:了|下|一下)?|我们?来|我们?要)$/u;
+const DONE_HEAD = /^(?:我们?)?(?:已经?|都)?(?:完成|办结|办完|搞定|做完|修好|处理完|处理好|弄好|办好)(?:了)?$/u;
+const STATUS_HEAD = /^(?:我)?(?:帮我)?(?:想)?(?:查|查查|查一下|查下|查看|查询|看看|看一下|看下|问一下|问问|知道|了解一下)$/u;
+const WITHDRAW_HEAD = /^(?:我)?(?:要|想)?(?:撤销|撤回|取消)(?:一下|掉)?$/u;
+const SUPPORT_HEAD = /^(?:同|同上|我也是|我家也是|附议|\+1|加一|跟|我也遇到了?)$/u;
+const CONFIRM_HEAD = /^(?:我)?(?:确认|评价)(?:一下|下)?$/u;
+const DISPUTE_HEAD = /^(?:我)?(?:对)?(?:不满意|重办)$/u;
+
+const LIST_PHRASE =
+  /^(?:(?:(?:还有|有)(?:哪些|什么|啥|没有)?|哪些|什么|啥)(?:可以|可|能|要|需要)?(?:认领|领|接|帮忙|帮)的?(?:事|事情|任务|事项|单子?|心愿|活儿?)?(?:吗|呢|没有)?|(?:现在)?(?:有)?(?:哪些|什么)?(?:待认领|待领取|没人认领)的?(?:事|事情|任务|事项|单子?|心愿)?(?:有哪些|有什么|吗|呢)?)$/u;
+const MINE_PHRASE =
+  /^我(?:的|认领的|接的|提的|反映的|报的|许的)(?:事|事情|事项|问题|心愿|单子?|任务|那个)?(?:现在)?(?:怎么样|咋样|进展|处理得怎么样|办得怎么样|有进展|有人管|有哪些|都有哪些)(?:了|吗|呢)?$/u;
+const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
+
+/** A command in free word order, or null. `norm` is the normalised text, `raw` as typed (same offsets). */
+export function parseFreeOrder(norm: string, raw: string): Command | null {
+  let { start, end } = trimFillers(norm);
+  let question = false;
+  const q = QUESTION_END.exec(norm.slice(start, end));
+  if (q) {
+    question = true;
+    ({ start, end } = trimFillers(norm, start, end - q[0].length));
+  }
+  const t = norm.slice(start, end);
+  if (t === '') return null;
+  if (LIST_PHRASE.test(t)) return { type: 'list' };
+  if (MINE_PHRASE.test(t)) return { type: 'mine' };
+
+  for (let i = 0; i < t.length; i++) {
+    if (i > 0 && /[\d#第编号]/u.test(t[i - 1]!)) continue;
+    if (!/^(?:#|第|编号|\d|[〇零一二两三四五六七八九十]+号)/u.test(t.slice(i))) continue;
+    const m = readItemId(t.slice(i));
+    if (!m) continue;
+    const after = i + m.length;
+    const tailStart = after + (t.slice(after).match(SEPARATORS)?.[0].length ?? 0);
+    const tail = t.slice(tailStart);
+    const rawTail = raw.slice(start + tailStart, end);
+    const hash = t.slice(i, after).includes('#');
+    const cmd = fromParts(t.slice(0, i).trim(), m.id, tail, rawTail, question, hash);
+    if (cmd) return cmd;
+  }
+  return null;
+}
+
+function fromParts(head: string, id: number, tail: string, rawTail: string, question: boolean, hash: boolean): Command | null {
+  if (head === '' || head === '把') return fromTail(id, tail, rawTail, question, hash);
+  if (CONFIRM_HEAD.test(head)) return confirm(id, tail, rawTail);
+  if (DISPUTE_HEAD.test(head)) return { type: 'dispute', id, reason: rawTail.trim() };
+  if (STATUS_HEAD.test(head) && (tail === '' || STATUS_TAIL.test(tail))) return { type: 'status', id };
+  if (tail !== '') return null;
+  if (CLAIM_HEAD.test(head)) return { type: 'claim', id };
+  if (DONE_HEAD.test(head)) return question ? { type: 'status', id } : { type: 'done', id, note: '' };
+  if (WITHDRAW_HEAD.test(head)) return { type: 'withdraw', id, reason: '' };
+  if (SUPPORT_HEAD.test(head)) return { type: 'support', id };
+  return null;
+}
+
+function fromTail(id: number, tail: string, rawTail: string, question: boolean, hash: boolean): Command | null {
+  // "#12" or "12号？" alone: what about it?
+  if (tail === '') return hash || question ? { type: 'status', id } : null;
+  if (STATUS_TAIL.test(tail)) return { type: 'status', id };
+  // "12号完成了吗？", "12号有人接吗" ask; they do not tell.
+  if (question && (DONE_TAIL.test(tail) || CLAIM_TAIL.test(tail) || DISPUTE_TAIL.test(tail))) return { type: 'status', id };
+  if (DISPUTE_TAIL.test(tail)) {
+    const word = DISPUTE_WORD.exec(tail);
+    return { type: 'dispute', id, reason: (word ? rawTail.slice(word[0].length) : rawTail).trim() };
+  }
+  const confirmWord = CONFIRM_WORD.exec(tail);
+  if (confirmWord) return confirm(id, tail.slice(confirmWord[0].length), rawTail.slice(confirmWord[0].length));
+  const rating = findRating(tail);
+  if (rating && (rating.index === 0 || PRAISE_ONLY.test(tail.slice(0, rating.index)))) return confirm(id, tail, rawTail);
+  let m = WITHDRAW_TAIL.exec(tail);
+  if (m) return { type: 'withdraw', id, reason: noteAt(rawTail, tail, m[1]) };
+  m = RELEASE_TAIL.exec(tail);
+  if (m) return { type: 'release', id, reason: noteAt(rawTail, tail, m[1]) };
+  m = DONE_TAIL.exec(tail);
+  if (m) return { type: 'done', id, note: noteAt(rawTail, tail, m[1]) };
+  if (CLAIM_TAIL.test(tail)) return { type: 'claim', id };
+  if (SUPPORT_TAIL.test(tail)) return { type: 'support', id };
+  const p = PROGRESS_TAIL.exec(tail);
+  if (p) return { type: 'progress', id, note: rawTail.slice(p[0].length).trim() };
+  return null;
+}
+
+function confirm(id: number, norm: string, raw: string): Command {
+  const args = confirmArgs(norm, raw);
+  if (args === 'bad_rating') return { type: 'invalid', command: 'confirm', problem: 'bad_rating' };
+  return { type: 'confirm', id, ...args };
+}
+
+/** The note that follows a verb, cut from the text as typed. */
+function noteAt(rawTail: string, tail: string, group: string | undefined): string {
+  if (!group) return '';
+  return rawTail.slice(tail.length - group.length).trim();
+}
