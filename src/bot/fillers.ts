@@ -12,7 +12,7 @@ export const LEADING_FILLER = new RegExp(
 
 /** Softeners and thanks after the message proper. 了 is one: "完成了" means 完成. */
 export const TRAILING_FILLER = new RegExp(
-  `(?:[${PUNCT}]|了|啦|喽|咯|吧|哈+|呀|啊|哦|喔|嘞|哒|呢|嘛|哟|谢谢(?:你|您|你们|您们|了|啦|大家)?|多谢|感谢|辛苦(?:了|啦|你了|您了)?|ok)+$`,
+  `(?:[${PUNCT}]|了|啦|喽|咯|吧|哈+|呀|啊|哦|喔|嘞|哒|呢|嘛|哟|谢谢(?:你|您|你们|您们|了|啦|大家)?|多谢|感谢|辛苦(?:了|啦|你了|您了)?)+$`,
   'iu',
 );
 

@@ -148,6 +148,7 @@ const WORDS: Word[] = [
   ...Object.entries(EXTRA_WORDS).flatMap(([name, words]) => words!.map((word) => ({ name: name as CommandName, word, soft: true }))),
 ].sort((a, b) => b.word.length - a.word.length);
 
+const SENTENCE_STARTERS = new Set<CommandName>(['category', 'priority', 'deadline', 'reopen']);
 const NO_ARGS = new Set<CommandName>(['help', 'mine', 'list', 'stats', 'login', 'thanks']);
 const WITH_CONTENT = new Set<CommandName>(['wish', 'report']);
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
@@ -156,8 +157,12 @@ const TRAILING_PUNCT = /[\s.!?,。！？，~～]+$/u;
 const POLITE_PREFIX = /^(?:请|麻烦(?:你|您)?|帮(?:我|忙)|我(?:要|想要?|来|这边|已经?|可以|现在)?|那(?:就|我)?|好的?|嗯|ok|现在|马上)+[\s,，、。]*/iu;
 // After the word and before the id: "认领一下12号", "完成了12号", "确认下 12".
 const BEFORE_ID = /^(?:一下|下|了|掉|个)(?=\s|#|第|\d|号|[〇零一二两三四五六七八九十])/u;
-const THANKS =
-  /^(?:(?:好的?|嗯+|收到)[\s,，。!！]*)?(?:(?:非常|十分|万分|太|真是?|真的)?(?:谢谢|感谢|多谢|谢了|谢啦|感恩|辛苦)(?:你|您|你们|您们|了|啦|哈|啊|呀|大家|小助手|连心|机器人|书记|老师|各位|党员同志|志愿者)*|thanks?(?: you)?|thx|3q|辛苦(?:了|啦|你们了|您了|大家了)|麻烦(?:你|您)?了)(?:[\s,，。.!！~～❤💕🌹]|[\u{1F300}-\u{1FAFF}\u2600-\u27BF\uFE0F])*$/iu;
+const THANKS_CORE =
+  '(?:(?:非常|十分|万分|太|真是?|真的|多)?(?:谢谢|感谢|多谢|谢了|谢啦|感恩|辛苦)(?:你|您|你们|您们|了|啦|哈|啊|呀|大家|小助手|连心|机器人|书记|老师|各位|党员同志|志愿者)*|thanks?(?: you)?|thx|3q|麻烦(?:你|您)?了)';
+const THANKS = new RegExp(
+  `^(?:(?:好的?|嗯+|收到|ok)[\\s,，。!！]*)?(?:${THANKS_CORE}(?:[\\s,，。.!！~～❤💕🌹]|[\\u{1F300}-\\u{1FAFF}\\u2600-\\u27BF\\uFE0F])*)+$`,
+  'iu',
+);
 
 /**
  * Turns what a person typed into a command. Tolerates a leading @mention, full-width characters,
@@ -258,6 +263,8 @@ function parseArgs(name: CommandName, word: string, norm: string, raw: string, s
   if (WITH_CONTENT.has(name)) {
     const lead = /^(?:一下|一个问题|个问题|一件事|个事)?[\s:,.;!，。：；、！]*/u.exec(norm)![0].length;
     const content = raw.slice(lead).trim();
+    // "我反映的问题怎么样了": 反映 describes here; it does not start a report.
+    if (norm.startsWith('的')) return null;
     // "问题" and "反映" also start ordinary sentences; without content they are not a command.
     if (content === '') return { type: 'invalid', command: name, problem: 'missing_text' };
     return { type: name, text: content } as Command;
@@ -269,6 +276,8 @@ function parseArgs(name: CommandName, word: string, norm: string, raw: string, s
   // "确认收到" acknowledges a message; it confirms no item.
   if (name === 'confirm' && /^收到/u.test(norm)) return null;
   const head = readId(norm, raw);
+  // "优先照顾老人", "设置一下提醒": the new officials' words also start sentences.
+  if (!head && SENTENCE_STARTERS.has(name) && /^[\u4e00-\u9fa5]/u.test(norm) && !onlyFillers(norm)) return null;
   if (!head) return { type: 'invalid', command: name, problem: 'missing_id' };
   const text = noteOf(head);
   const { id } = head;

@@ -10,7 +10,7 @@ import type { Command } from './parse-command.ts';
 
 /** What follows an item number when someone asks about it: "12号怎么样了", "#12 有人管吗". */
 export const STATUS_TAIL =
-  /^(?:的)?(?:现在)?(?:进展|进度|情况|状态|处理|办理)?(?:怎么样|咋样|怎样|如何|到哪(?:一步|儿|里)?|什么情况|啥情况|查询|查一下|有人(?:管|认领|接|处理|跟进)|有没有人(?:管|认领|接|处理)|有消息|有进展|进展|进度|情况|状态|(?:修|办|弄|处理|搞)(?:好|完)?(?:了)?(?:没|没有))(?:了|啊|呀|呢)*$/u;
+  /^(?:的)?(?:现在)?(?:进展|进度|情况|状态|处理|办理|修|办)?(?:得|的)?(?:怎么样|咋样|怎样|如何|到哪(?:一步|儿|里)?|什么情况|啥情况|查询|查一下|有人(?:管|认领|接|处理|跟进)|有没有人(?:管|认领|接|处理)|有消息|有进展|进展|进度|情况|状态|(?:修|办|弄|处理|搞)(?:好|完)?(?:了)?(?:没|没有))(?:了|啊|呀|呢)*$/u;
 
 const DISPUTE_TAIL =
   /^(?:我)?(?:(?:很|非常|特别)?不满意|重办|有问题|(?:还|都)?没(?:有)?(?:修|弄|办|处理|解决|搞)(?:好|完)?|还没(?:有)?(?:好|来|人来)|根本没|没人来|没有人来|还是(?:老样子|那样|一样|没好|坏的|不行|不亮|漏|堵|有问题)|老样子|又(?:坏|不亮|漏|堵|停|出问题|不行)|不行)/u;
@@ -22,9 +22,9 @@ const WITHDRAW_TAIL =
 const RELEASE_TAIL =
   /^(?:我)?(?:放弃|退出|退单|(?:做|来|去|办|弄|干|搞|接|跑)不(?:了|成|过来)?|不(?:做|来|去|办|弄|干|接|管)(?:了)?|没空|没时间|有事)(?:[\s,，。:：]*([\s\S]*))?$/u;
 const DONE_TAIL =
-  /^(?:我们?|这边)?(?:已经?|都|已)?(?:完成|办结|办完|办好|做完|做好|修好|修完|弄好|搞定|处理好|处理完(?:毕)?|解决|完工|换好|装好|送到|送好|送过去|买好|好)(?:了|啦)?(?:[\s,，。.;；!！:：]+([\s\S]*))?$/u;
+  /^(?:我们?|这边)?(?:已经?|都|已|也)?(?:完成|办结|办完|办好|做完|做好|修好|修完|弄好|搞定|处理好|处理完(?:毕)?|解决|完工|换好|装好|送到|送好|送过去|买好|ok|好)(?:了|啦)?(?:[\s,，。.;；!！:：]+([\s\S]*))?$/u;
 const CLAIM_TAIL =
-  /^(?:(?:我们?|由我|让我)(?:来|去)(?:认领|接单|接|领|负责|办|做|处理|跟进|帮忙|帮|包|弄|修|看看|看一下|跑一趟|去一趟|搞定)?|我们?(?:认领|接单|接|领|负责|要|包|可以|能做|能办|能去|去)|交给我|给我|归我|认领|接单)(?:一下|吧)*$/u;
+  /^(?:(?:我们?|由我|让我)(?:来|去)(?:认领|接单|接|领|负责|办|做|处理|跟进|帮忙|帮|包|弄|修|看看|看一下|跑一趟|去一趟|搞定)?|我们?(?:可以|能)?(?:认领|接单|接|领|负责|要|包|可以|能做|能办|能去|去|帮忙|来办|来做)|交给我|给我|归我|认领|接单)(?:一下|吧|了)*(?:[\s,，。;；!！]+([\s\S]*))?$/u;
 const SUPPORT_TAIL =
   /^(?:\+1|附议|加一|我也是|我家也是|我们也是|我这也是|我这边也是|我也一样|我家也一样|一样|同样|同问|同上|也是|我也遇到(?:过)?|我家也这样|我也有这个问题|我家也有这个问题)$/u;
 const PROGRESS_TAIL = /^(?:的)?(?:进展|进度|更新|跟进)(?:[\s:：,，]+|是)/u;
@@ -54,6 +54,8 @@ export function parseFreeOrder(norm: string, raw: string): Command | null {
   }
   const t = norm.slice(start, end);
   if (t === '') return null;
+  // Notes and reasons run to the end of the message as typed, thanks and all.
+  const fullEnd = norm.replace(/[\s。.!！~～]+$/u, '').length;
   if (LIST_PHRASE.test(t)) return { type: 'list' };
   if (MINE_PHRASE.test(t)) return { type: 'mine' };
 
@@ -65,7 +67,7 @@ export function parseFreeOrder(norm: string, raw: string): Command | null {
     const after = i + m.length;
     const tailStart = after + (t.slice(after).match(SEPARATORS)?.[0].length ?? 0);
     const tail = t.slice(tailStart);
-    const rawTail = raw.slice(start + tailStart, end);
+    const rawTail = raw.slice(start + tailStart, Math.max(fullEnd, start + tailStart));
     const hash = t.slice(i, after).includes('#');
     const cmd = fromParts(t.slice(0, i).trim(), m.id, tail, rawTail, question, hash);
     if (cmd) return cmd;
@@ -74,7 +76,7 @@ export function parseFreeOrder(norm: string, raw: string): Command | null {
 }
 
 function fromParts(head: string, id: number, tail: string, rawTail: string, question: boolean, hash: boolean): Command | null {
-  if (head === '' || head === '把') return fromTail(id, tail, rawTail, question, hash);
+  if (head === '' || /^(?:把|对|我对|关于)$/u.test(head)) return fromTail(id, tail, rawTail, question, hash);
   if (CONFIRM_HEAD.test(head)) return confirm(id, tail, rawTail);
   if (DISPUTE_HEAD.test(head)) return { type: 'dispute', id, reason: rawTail.trim() };
   if (STATUS_HEAD.test(head) && (tail === '' || STATUS_TAIL.test(tail))) return { type: 'status', id };
@@ -106,7 +108,13 @@ function fromTail(id: number, tail: string, rawTail: string, question: boolean, 
   if (m) return { type: 'release', id, reason: noteAt(rawTail, tail, m[1]) };
   m = DONE_TAIL.exec(tail);
   if (m) return { type: 'done', id, note: noteAt(rawTail, tail, m[1]) };
-  if (CLAIM_TAIL.test(tail)) return { type: 'claim', id };
+  m = CLAIM_TAIL.exec(tail);
+  if (m) {
+    // "12号我去了，修好了" tells that it is done, not that they will do it.
+    const done = m[1] ? DONE_TAIL.exec(m[1]) : null;
+    if (done) return { type: 'done', id, note: noteAt(rawTail, tail, done[1]) };
+    return { type: 'claim', id };
+  }
   if (SUPPORT_TAIL.test(tail)) return { type: 'support', id };
   const p = PROGRESS_TAIL.exec(tail);
   if (p) return { type: 'progress', id, note: rawTail.slice(p[0].length).trim() };
@@ -119,7 +127,7 @@ function confirm(id: number, norm: string, raw: string): Command {
   return { type: 'confirm', id, ...args };
 }
 
-/** The note that follows a verb, cut from the text as typed. */
+/** The note that follows a verb, cut from the text as typed (`tail` is a prefix of `rawTail`). */
 function noteAt(rawTail: string, tail: string, group: string | undefined): string {
   if (!group) return '';
   return rawTail.slice(tail.length - group.length).trim();
