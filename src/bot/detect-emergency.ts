@@ -80,7 +80,7 @@ export function detectEmergency(input: string): Emergency | null {
   if (found.length === 0) return null;
   const kinds = ORDER.filter((k) => found.some((s) => s.kind === k));
   // "紧急" beside a real emergency adds nothing to say.
-  const main = kinds.find((k) => k !== 'urgent') ?? 'urgent';
+  const main: EmergencyKind = kinds.find((k) => k !== 'urgent') ?? 'urgent';
   const ordered = [main, ...kinds.filter((k) => k !== main)];
   // 触电 hurts a person; a leak alone needs the power company, not an ambulance.
   const hurt = kinds.includes('injury') || /触电|被电(?:了|到|击)|电到人|电击/u.test(text);
