@@ -41,7 +41,7 @@ const GAS = '(?:煤气|燃气|天然气|液化气|瓦斯)';
 const SIGNALS: Signal[] = [
   { kind: 'gas', re: new RegExp(`${GAS}(?:罐|管|管道|灶|表)?(?:味|泄漏|泄露|漏了|漏气|在漏|爆炸|炸了|中毒)|(?:闻到|一股|有股|很大的|好大的|浓浓的|很浓的|很重的)${GAS}|${GAS}(?:罐|管道?)?漏`, 'u'), hotlines: ['gas'] },
   { kind: 'gas', re: /(?:厨房|灶台?|管道|楼道)[^，。,.!！]{0,4}漏气|漏气[^，。,.!！]{0,3}(?:味道|很大|刺鼻)/u, hotlines: ['gas'] },
-  { kind: 'fire', re: /着火|起火|失火|火灾|冒烟|浓烟|黑烟|(?<!油)烟很大|(?<!油)烟好大|大火(?![锅车腿柴龙])|火势|烧起来|烧着了|火光|明火|火苗|烟雾报警|烧焦味|焦糊味|爆炸/u, hotlines: ['fire'], fire: true },
+  { kind: 'fire', re: /着火|起火|失火|火灾|冒烟|浓烟|黑烟|(?<!油)烟很大|(?<!油)烟好大|大火(?![锅车腿柴龙])|火势|烧起来|烧着了|火光|明火|火苗|烟(?:雾|感)?报警器?(?:一直)?(?:在)?(?:响|叫)|烧焦味|焦糊味|爆炸/u, hotlines: ['fire'], fire: true },
   { kind: 'electric', re: /漏电(?!保护|开关|断路)|触电|被电(?:了|到|击)|电到(?:人|了)|电击/u, hotlines: ['power', 'ambulance'] },
   { kind: 'electric', re: /(?:电线|电箱|电表箱|配电箱|配电房|电闸|插座|电缆)[^，。,.!！]{0,3}(?:冒烟|冒火|起火|着火|打火|短路|烧了|烧焦|掉下来|断了|垂下来|裸露)|(?:冒|打|有|出)火花|电火花|高压线(?:断|掉)/u, hotlines: ['power', 'fire'] },
   { kind: 'lift', re: /电梯[^。.!！]{0,12}(?:困|关在里|出不来|被关)|(?:困|关|卡)在电梯|被困[^，。,.!！]{0,3}电梯/u, hotlines: ['fire', 'lift'] },
@@ -61,7 +61,8 @@ const NEGATED_BEFORE = /(?:没|没有|无|不|别|未|防|非|不是|不算|并�
 // Somewhat before: a worry, a risk or the past, not an emergency now.
 const NOT_NOW_BEFORE = /(?:容易|怕|担心|防止|小心|以免|避免|差点|差一点|可能会|会不会|万一|以前|之前|去年|上次|上个月|曾经|预防|提醒|注意|经常|老是)[^，。,.!！？?]{0,6}$/u;
 const HAPPENING_NOW = /正在|在偷|有人在|快来|现在|刚刚|刚才|抓住|跑了|赶紧|快点|快报警|马上/u;
-const ORDER: EmergencyKind[] = ['gas', 'fire', 'electric', 'lift', 'injury', 'crime', 'urgent'];
+// The cause first: smoke from a switch box is an electrical emergency that 119 also hears about.
+const ORDER: EmergencyKind[] = ['gas', 'electric', 'lift', 'fire', 'injury', 'crime', 'urgent'];
 
 /** The emergency a message describes, or null. */
 export function detectEmergency(input: string): Emergency | null {

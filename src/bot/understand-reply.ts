@@ -52,6 +52,8 @@ export function understandReply(input: string, question: ReplyQuestion | null): 
   if (norm === '') return null;
 
   const cmd = parseCommand(raw);
+  // "否 12" says no and nothing more.
+  const said = cmd.type === 'answer' ? '' : raw;
   let polarity: 'yes' | 'no' | null = null;
   switch (cmd.type) {
     case 'text':
@@ -88,15 +90,15 @@ export function understandReply(input: string, question: ReplyQuestion | null): 
   }
 
   if (question.kind === 'confirm') {
-    if (polarity === 'no') return { kind: 'dispute', itemId: question.itemId, reason: reasonOf(raw, norm) };
+    if (polarity === 'no') return { kind: 'dispute', itemId: question.itemId, reason: reasonOf(said, norm) };
     const args = confirmArgs(norm, raw);
     if (args === 'bad_rating') return { kind: 'confirm', itemId: question.itemId, rating: null, comment: raw };
     return { kind: 'confirm', itemId: question.itemId, rating: args.rating, comment: ACK_ONLY.test(normalizeText(args.comment)) ? '' : args.comment };
   }
   if (polarity === 'yes') return { kind: 'still_fixed', itemId: question.itemId, comment: ACK_ONLY.test(norm) ? '' : raw };
-  return afterConfirmation(raw) === 'new_report'
-    ? { kind: 'new_report', linkedTo: question.itemId, text: reasonOf(raw, norm) || raw }
-    : { kind: 'reopen', itemId: question.itemId, reason: reasonOf(raw, norm) };
+  return afterConfirmation(said) === 'new_report'
+    ? { kind: 'new_report', linkedTo: question.itemId, text: reasonOf(said, norm) || said }
+    : { kind: 'reopen', itemId: question.itemId, reason: reasonOf(said, norm) };
 }
 
 /**
@@ -109,6 +111,7 @@ export function afterConfirmation(reason: string): 'reopen' | 'new_report' {
 
 /** The complaint without a leading "否" or "不满意": "不满意 灯还是不亮" → "灯还是不亮". */
 function reasonOf(raw: string, norm: string): string {
+  if (raw === '') return '';
   const word = CLOSING_WORD.exec(norm);
   return (word ? raw.slice(word[0].length) : raw).trim();
 }
