@@ -54,7 +54,7 @@ export function findRating(text: string): RatingMatch | null {
       const unit = m[4]!;
       // "十分感谢", "十分好": 十分 is an adverb there.
       if (n === '十' && unit === '分' && /^[\u4e00-\u9fa5]/u.test(text.slice(m.index + m[0].length))) continue;
-      if (n === '满') return { rating: unit === '分' ? 5 : 'bad', index: m.index, length: m[0].length };
+      if (n === '满') return { rating: 5, index: m.index, length: m[0].length };
       const value = /^[\d.]+$/u.test(n) ? Number(n) : parseNumber(n);
       const perfect = unit === '分' && value === 100;
       return { rating: perfect ? 5 : scale(value, false), index: m.index, length: m[0].length };

@@ -39,7 +39,9 @@ export function addressedToBot(input: AddressInput): AddressReason | null {
   if (input.question && answers(input)) return 'answer';
   const cmd = parseCommand(input.text);
   // "谢谢", "是", "否" alone are said to anyone; only a mention or an open question makes them ours.
-  if (!['text', 'empty', 'thanks', 'answer'].includes(cmd.type)) return 'command';
+  // So are "确认", "完成", "问题" alone: a command word with nothing after it is chatter in a group.
+  const bareWord = cmd.type === 'invalid' && /^[\u4e00-\u9fa5a-z+?？]{1,4}[\s。.!！~～]*$/iu.test(normalizeText(input.text).trim());
+  if (!['text', 'empty', 'thanks', 'answer'].includes(cmd.type) && !bareWord) return 'command';
   // Someone writes "煤气味很大" in the group: the hotline is worth an interruption.
   if ((detectEmergency(input.text)?.hotlines.length ?? 0) > 0) return 'emergency';
   return null;

@@ -10,7 +10,7 @@ const NOT_ID_AFTER_HAO = /^(?:楼|院|线|床|门|口|室|房|车|店|铺|窗|�
 // A number in words must end here, or "认领一下" would read as 认领 1.
 const WORD_NUMBER_END = /^(?:$|[\s,，。.!！?？:：;；、~～)）]|[了吧啦哈呀啊呢吗嘛])/u;
 
-const ID = new RegExp(`^(?:第|编号|单号|no\\.?)?\\s*#?\\s*(?:(\\d{1,12})|(${CHINESE_NUMBER}))(\\s*号(?:单|件)?)?`, 'iu');
+const ID = new RegExp(`^(?:第|编号|单号|no\\.?)?\\s*#?\\s*(?:(\\d{1,12})|(${CHINESE_NUMBER}))(\\s*号(?:单子?|件)?)?`, 'iu');
 
 export type ItemIdMatch = { id: number; length: number };
 

@@ -3,6 +3,7 @@ import { parseNumber, CHINESE_NUMBER } from './chinese-number.ts';
 import { confirmArgs } from './confirm-args.ts';
 import { onlyFillers, TRAILING_FILLER } from './fillers.ts';
 import { readItemId } from './item-id.ts';
+import { workingDays } from './working-days.ts';
 import { normalizeText } from './normalize-text.ts';
 import { parseFreeOrder, STATUS_TAIL } from './parse-free-order.ts';
 
@@ -171,20 +172,26 @@ const THANKS = new RegExp(
  */
 export function parseCommand(input: string): Command {
   const original = stripMentions(input);
-  const norm = normalizeText(original);
+  // 俺 is 我 in the north; one character for one, so offsets hold.
+  const norm = normalizeText(original).replace(/俺/gu, '我');
   if (norm.trim() === '') return { type: 'empty' };
   if (isThanks(norm)) return { type: 'thanks' };
 
-  const strict = parseWords(norm, original);
+  const strict = parseWords(norm, original) ?? parsePhrases(norm);
   if (strict && strict.type !== 'invalid') return strict;
   const free = parseFreeOrder(norm, original);
   if (free) return free;
   return strict ?? { type: 'text', text: original.trim() };
 }
 
-/** "谢谢", "谢谢你", "感谢", "辛苦了", "好的谢谢" on their own: a short warm answer, nothing else. */
+// "谢谢刘书记", "谢谢你们帮我修好了灯": thanks to someone, with no new request or complaint in it.
+const THANKS_TO = new RegExp(`^(?:好的?[\\s,，。!！]*)?${THANKS_CORE}[^\\d?？]{1,14}$`, 'iu');
+const NOT_JUST_THANKS = /反映|问题|坏|漏|不|没|想|要|能不能|请问|怎么|还有|另外|但是|可是|心愿|帮忙看|@|#/u;
+
+/** "谢谢", "谢谢你", "感谢", "辛苦了", "好的谢谢", "谢谢刘书记" on their own: a short warm answer. */
 export function isThanks(text: string): boolean {
-  return THANKS.test(normalizeText(text).trim());
+  const t = normalizeText(text).trim();
+  return THANKS.test(t) || (THANKS_TO.test(t) && !NOT_JUST_THANKS.test(t));
 }
 
 /** Removes leading @mentions (the bot's name as the platform shows it, or anyone's). */
@@ -226,13 +233,27 @@ function parseWords(norm: string, original: string): Command | null {
       let restStart = afterWord + (norm.slice(afterWord).match(SEPARATORS)?.[0].length ?? 0);
       const filler = BEFORE_ID.exec(norm.slice(restStart));
       if (filler && !WITH_CONTENT.has(name)) restStart += filler[0].length;
-      const parsed = parseArgs(name, word, norm.slice(restStart), original.slice(restStart), soft);
+      const joined = restStart === afterWord;
+      const parsed = parseArgs(name, word, norm.slice(restStart), original.slice(restStart), soft, joined);
       if (!parsed) continue;
       if (parsed.type !== 'invalid') return parsed;
       if (!soft) invalid ??= parsed;
     }
   }
   return invalid;
+}
+
+/** Requests written around the word: "生成一个党员邀请码", "给我个后台链接", "请问怎么认领". */
+function parsePhrases(norm: string): Command | null {
+  const t = norm.trim().replace(TRAILING_PUNCT, '');
+  if (/^(?:请问|我想问一下)?(?:这个)?(?:怎么|如何|咋)(?:报到|认领|接单|用|使用|操作|反映|许愿|提交|确认|评价|登录|查询)(?:这个|啊|呀|呢|吗)?$/u.test(t)) return { type: 'help' };
+  if (/^(?:给我|发我|发一?个|要一?个|我要|请发|帮我生成)?(?:一?个)?(?:后台|登录|控制台|管理后台)(?:的)?(?:链接|地址|网址|入口)$/u.test(t)) return { type: 'login' };
+  const invite = /^(?:我要|要|请|帮我|给我)?(?:生成|创建|发|来|开|弄|做)?([\s\S]*?)邀请码([\s\S]*)$/u.exec(t);
+  if (invite && (invite[1] !== '' || invite[2] !== '')) {
+    const parsed = parseInvite(`${invite[1]} ${invite[2]}`, true);
+    if (parsed?.type === 'invite') return parsed;
+  }
+  return null;
 }
 
 type IdAndRest = { id: number; norm: string; raw: string; separated: boolean };
@@ -258,13 +279,18 @@ function hasSecondId(norm: string): boolean {
   return /^(?:#|第|\d)/u.test(t) && readItemId(t) !== null;
 }
 
-function parseArgs(name: CommandName, word: string, norm: string, raw: string, soft: boolean): Command | null {
-  const rest = raw.trim();
+/** `joined`: the word runs straight into what follows ("完成作业了"), with no space or colon. */
+function parseArgs(name: CommandName, word: string, norm: string, raw: string, soft: boolean, joined: boolean): Command | null {
   if (WITH_CONTENT.has(name)) {
     const lead = /^(?:一下|一个问题|个问题|一件事|个事)?[\s:,.;!，。：；、！]*/u.exec(norm)![0].length;
     const content = raw.slice(lead).trim();
-    // "我反映的问题怎么样了": 反映 describes here; it does not start a report.
-    if (norm.startsWith('的')) return null;
+    // "我反映的问题怎么样了", "反映了好几次": 反映 describes here; it does not start a report.
+    if (/^[的了过得着]/u.test(norm)) return null;
+    // "投诉12号 志愿者没来": a complaint about an item is a dispute of it.
+    if (word === '投诉') {
+      const item = readId(norm.slice(lead), raw.slice(lead));
+      if (item && /^(?:#|第|\d)/u.test(norm.slice(lead))) return { type: 'dispute', id: item.id, reason: noteOf(item) };
+    }
     // "问题" and "反映" also start ordinary sentences; without content they are not a command.
     if (content === '') return { type: 'invalid', command: name, problem: 'missing_text' };
     return { type: name, text: content } as Command;
@@ -276,9 +302,15 @@ function parseArgs(name: CommandName, word: string, norm: string, raw: string, s
   // "确认收到" acknowledges a message; it confirms no item.
   if (name === 'confirm' && /^收到/u.test(norm)) return null;
   const head = readId(norm, raw);
-  // "优先照顾老人", "设置一下提醒": the new officials' words also start sentences.
-  if (!head && SENTENCE_STARTERS.has(name) && /^[\u4e00-\u9fa5]/u.test(norm) && !onlyFillers(norm)) return null;
-  if (!head) return { type: 'invalid', command: name, problem: 'missing_id' };
+  if (!head) {
+    const sentence = /^[\u4e00-\u9fa5]/u.test(norm) && !onlyFillers(norm.replace(/^(?:一下|下)/u, ''));
+    // "完成作业了", "认领一只小猫", "优先照顾老人": the word starts a sentence, not a command.
+    // "认领 一下", "进展 已联系" (a space after the word) are commands missing their number.
+    if (sentence && (joined || SENTENCE_STARTERS.has(name))) return null;
+    // "+1" alone agrees with someone in a group; it names no item.
+    if (name === 'support' && norm.trim() === '') return null;
+    return { type: 'invalid', command: name, problem: 'missing_id' };
+  }
   const text = noteOf(head);
   const { id } = head;
   // Soft words ("接", "查", "领") must be the whole message, or "接12路公交" would be a claim.
@@ -367,22 +399,6 @@ function parseDeadline(id: number, norm: string): Command {
   return { type: 'deadline', id, workingDays: days };
 }
 
-/** "3天", "3个工作日", "三天内", "一周" (5), "两个星期" (10), "明天" (1), "后天" (2); else null. */
-export function workingDays(text: string): number | null {
-  const t = text.replace(/\s+/gu, '').replace(/(?:之内|以内|内|完成|办结|办完)+$/u, '');
-  if (t === '明天') return 1;
-  if (t === '后天') return 2;
-  const num = `(\\d{1,4}|${CHINESE_NUMBER})`;
-  const days = new RegExp(`^${num}个?(?:工作日|工作天|天|日|days?|d)?$`, 'iu').exec(t);
-  if (days) return parseNumber(days[1]!);
-  const weeks = new RegExp(`^${num}?个?(?:周|星期|礼拜|weeks?|w)$`, 'iu').exec(t);
-  if (weeks) {
-    const n = weeks[1] === undefined ? 1 : parseNumber(weeks[1]);
-    return n === null ? null : n * 5;
-  }
-  return null;
-}
-
 /**
  * 设置 12 分类 环境卫生; 设置 also reaches the other settings, as officials write them:
  * "设置 12 紧急", "设置 12 优先 普通", "设置 12 期限 3天".
@@ -407,13 +423,15 @@ const ROLE_WORDS: ReadonlyArray<readonly [RegExp, CommunityRole]> = [
 /** 邀请码 [党员|干部] [次数], in any order; "邀请码 AB12CD34" is someone joining with a code. */
 function parseInvite(norm: string, soft: boolean): Command | null {
   const t = norm.replace(TRAILING_FILLER, '').trim();
+  // "邀请码怎么用", "邀请码在哪里领": a question, for residents and officials alike; help covers both.
+  if (/^(?:是)?(?:怎么|如何|在哪|哪里|什么|啥|干什么|有什么用)/u.test(t)) return soft ? null : { type: 'help' };
   const code = /^(?:是|:|：)?\s*([A-Za-z0-9-]{4,32})$/u.exec(t);
   if (code && /[A-Za-z]/u.test(code[1]!)) return { type: 'join', code: code[1]!.toUpperCase() };
   let role: CommunityRole | null = null;
   let uses: number | null = null;
   let s = t;
   while (s !== '') {
-    const sep = /^[\s,，、:：的]+|^(?:给|发|生成|一个|个|用|可用|身份|角色|要|来)/u.exec(s);
+    const sep = /^[\s,，、:：的]+|^(?:给|发|生成|一个|个|张|用|可用|身份|角色|要|来|的)/u.exec(s);
     if (sep) {
       s = s.slice(sep[0].length);
       continue;

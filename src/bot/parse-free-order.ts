@@ -2,7 +2,8 @@ import { confirmArgs } from './confirm-args.ts';
 import { QUESTION_END, trimFillers } from './fillers.ts';
 import { findRating } from './find-rating.ts';
 import { readItemId } from './item-id.ts';
-import type { Command } from './parse-command.ts';
+import type { AssignTarget, Command } from './parse-command.ts';
+import { workingDays } from './working-days.ts';
 
 // Commands as people say them, the item number anywhere: "12号我来", "#12 搞定了", "我来认领12号",
 // "12号怎么样了". Every pattern covers the whole message (fillers aside), so "3号楼我来看看",
@@ -10,7 +11,7 @@ import type { Command } from './parse-command.ts';
 
 /** What follows an item number when someone asks about it: "12号怎么样了", "#12 有人管吗". */
 export const STATUS_TAIL =
-  /^(?:的)?(?:现在)?(?:进展|进度|情况|状态|处理|办理|修|办)?(?:得|的)?(?:怎么样|咋样|怎样|如何|到哪(?:一步|儿|里)?|什么情况|啥情况|查询|查一下|有人(?:管|认领|接|处理|跟进)|有没有人(?:管|认领|接|处理)|有消息|有进展|进展|进度|情况|状态|(?:修|办|弄|处理|搞)(?:好|完)?(?:了)?(?:没|没有))(?:了|啊|呀|呢)*$/u;
+  /^(?:的)?(?:现在)?(?:进展|进度|情况|状态|处理|办理|修|办)?(?:得|的)?(?:怎么样|咋样|怎样|如何|到哪(?:一步|儿|里)?|什么情况|啥情况|查询|查一下|有人(?:管|认领|接|处理|跟进)|有没有人(?:管|认领|接|处理)|有消息|有进展|进展|进度|情况|状态|(?:修|办|弄|处理|搞)(?:好|完)?(?:了)?(?:没|没有)|(?:现在)?谁在?(?:管|负责|处理|办|跟)|(?:还)?没(?:有)?人(?:管|认领|接|处理)|有人管没|(?:什么|啥)时候(?:能|可以|来)?(?:修|弄|办|处理)?(?:好|完)?|(?:要)?多久|几天能?(?:修|弄|办)?(?:好|完)?)(?:了|啊|呀|呢)*$/u;
 
 const DISPUTE_TAIL =
   /^(?:我)?(?:(?:很|非常|特别)?不满意|重办|有问题|(?:还|都)?没(?:有)?(?:修|弄|办|处理|解决|搞)(?:好|完)?|还没(?:有)?(?:好|来|人来)|根本没|没人来|没有人来|还是(?:老样子|那样|一样|没好|坏的|不行|不亮|漏|堵|有问题)|老样子|又(?:坏|不亮|漏|堵|停|出问题|不行)|不行)/u;
@@ -18,17 +19,25 @@ const DISPUTE_WORD = /^(?:我)?(?:(?:很|非常|特别)?不满意|重办)[\s,，
 const CONFIRM_WORD = /^(?:我)?(?:已)?(?:确认|评价)(?:一下|下)?[\s,，。:：]*/u;
 const PRAISE_ONLY = /^(?:[\s,，。.!！]|挺好的?|很好|非常好|真好|不错|好的|谢谢|感谢|辛苦了|修好了|已经修好了|已经好了|满意)*$/u;
 const WITHDRAW_TAIL =
-  /^(?:我)?(?:要|想)?(?:撤回|撤销|不要了?|不需要了?|不用了?|取消|作废|不办了?|不用办了?)(?:[\s,，。:：]+([\s\S]*))?$/u;
+  /^(?:我)?(?:要|想)?(?:撤回|撤销|不要了?|不需要了?|不用了?|取消|作废|不办了?|不用(?:弄|修|办|管|来|处理)了?)(?:[\s,，。:：]+([\s\S]*))?$/u;
 const RELEASE_TAIL =
   /^(?:我)?(?:放弃|退出|退单|(?:做|来|去|办|弄|干|搞|接|跑)不(?:了|成|过来)?|不(?:做|来|去|办|弄|干|接|管)(?:了)?|没空|没时间|有事)(?:[\s,，。:：]*([\s\S]*))?$/u;
 const DONE_TAIL =
-  /^(?:我们?|这边)?(?:已经?|都|已|也)?(?:完成|办结|办完|办好|做完|做好|修好|修完|弄好|搞定|处理好|处理完(?:毕)?|解决|完工|换好|装好|送到|送好|送过去|买好|ok|好)(?:了|啦)?(?:[\s,，。.;；!！:：]+([\s\S]*))?$/u;
+  /^(?:我们?|这边)?(?:已经?|都|已|也)?(?:完成|办结|办完|办好|做完|做好|修好|修完|弄好|搞定|处理好|处理完(?:毕)?|(?<=已|已经)处理(?!中)|解决|完工|换好|装好|送到|送好|送过去|买好|修复|更换好?|清理(?:干净|完|好)?|清好|打扫干净|ok|done|finished|好)(?:了|啦)?(?:[\s,，。.;；!！:：]+([\s\S]*))?$/u;
 const CLAIM_TAIL =
-  /^(?:(?:我们?|由我|让我)(?:来|去)(?:认领|接单|接|领|负责|办|做|处理|跟进|帮忙|帮|包|弄|修|看看|看一下|跑一趟|去一趟|搞定)?|我们?(?:可以|能)?(?:认领|接单|接|领|负责|要|包|可以|能做|能办|能去|去|帮忙|来办|来做)|交给我|给我|归我|认领|接单)(?:一下|吧|了)*(?:[\s,，。;；!！]+([\s\S]*))?$/u;
+  /^(?:(?:我们?|由我|让我)(?:马上|现在|这就|今天|明天|下午|上午|晚上|一会儿?|待会儿?|等下|周末)?(?:来|去)(?:认领|接单|接|领|负责|办|做|处理|跟进|帮忙|帮|包|弄|修|看看|看一下|跑一趟|去一趟|搞定)?|我们?(?:可以|能)?(?:认领|接单|接|领|负责|要|包|可以|能做|能办|能去|去|帮忙|来办|来做)|交给我|给我|归我|认领|接单)(?:一下|吧|了)*(?:[\s,，。;；!！]+([\s\S]*))?$/u;
 const SUPPORT_TAIL =
-  /^(?:\+1|附议|加一|我也是|我家也是|我们也是|我这也是|我这边也是|我也一样|我家也一样|一样|同样|同问|同上|也是|我也遇到(?:过)?|我家也这样|我也有这个问题|我家也有这个问题)$/u;
+  /^(?:\+1|附议|加一|我也是|我家也是|我们也是|我这也是|我这边也是|我也一样|我家也一样|一样|同样|同问|同上|也是|我也遇到(?:过)?|我家也这样|我也有这个问题|我家也有这个问题|我们楼也是|我们这也是|我们这边也是|我家也有|我们也有)$/u;
+const PRIORITY_TAIL = /^(?:优先级?)?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成)(紧急|加急|普通|一般|正常)$/u;
+const CATEGORY_TAIL = /^(?:分类|类别)(?:改为|设为|改成|设成|为|是|归为)?[\s:：]*/u;
+const DEADLINE_TAIL = /^(?:期限|时限|办理期限)(?:改为|设为|改成|设成|为|是)?[\s:：]*/u;
+const REOPEN_TAIL = /^(?:重新打开|重开|重新办理)(?:[\s,，。:：]+([\s\S]*))?$/u;
+const ASSIGN_TAIL = /^(?:指派|交办|派|交|转|分)给[\s:：]*/u;
 const PROGRESS_TAIL = /^(?:的)?(?:进展|进度|更新|跟进)(?:[\s:：,，]+|是)/u;
 
+// What comes between the number and the verb: "12号的事办完了", "12号这个我来".
+const TAIL_LEAD = /^(?:的)?(?:事情?|活儿?|单子|问题|这个|这件事|这单|那个)?(?:[\s,，]*)/u;
+const RATE_HEAD = /^(?:给|为)$/u;
 const CLAIM_HEAD = /^(?:(?:我们?)?(?:可以|能|想|要)?(?:来|去)?(?:认领|接单|接|领取?|负责|承接|包|来办|来做)(?:了|下|一下)?|我们?来|我们?要)$/u;
 const DONE_HEAD = /^(?:我们?)?(?:已经?|都)?(?:完成|办结|办完|搞定|做完|修好|处理完|处理好|弄好|办好)(?:了)?$/u;
 const STATUS_HEAD = /^(?:我)?(?:帮我)?(?:想)?(?:查|查查|查一下|查下|查看|查询|看看|看一下|看下|问一下|问问|知道|了解一下)$/u;
@@ -75,8 +84,14 @@ export function parseFreeOrder(norm: string, raw: string): Command | null {
   return null;
 }
 
-function fromParts(head: string, id: number, tail: string, rawTail: string, question: boolean, hash: boolean): Command | null {
+function fromParts(head: string, id: number, fullTail: string, fullRawTail: string, question: boolean, hash: boolean): Command | null {
+  const lead = TAIL_LEAD.exec(fullTail)![0].length;
+  const tail = fullTail.slice(lead);
+  const rawTail = fullRawTail.slice(lead);
   if (head === '' || /^(?:把|对|我对|关于)$/u.test(head)) return fromTail(id, tail, rawTail, question, hash);
+  if (RATE_HEAD.test(head) && findRating(tail)?.index === 0) return confirm(id, tail, rawTail);
+  const headRating = findRating(head);
+  if (headRating && headRating.index === 0 && headRating.length === head.length && tail === '') return confirm(id, head, head);
   if (CONFIRM_HEAD.test(head)) return confirm(id, tail, rawTail);
   if (DISPUTE_HEAD.test(head)) return { type: 'dispute', id, reason: rawTail.trim() };
   if (STATUS_HEAD.test(head) && (tail === '' || STATUS_TAIL.test(tail))) return { type: 'status', id };
@@ -116,6 +131,36 @@ function fromTail(id: number, tail: string, rawTail: string, question: boolean, 
     return { type: 'claim', id };
   }
   if (SUPPORT_TAIL.test(tail)) return { type: 'support', id };
+  return officialTail(id, tail, rawTail) ?? progressTail(id, tail, rawTail);
+}
+
+/** "12号设为紧急", "12号分类改为环境卫生", "12号期限3天", "12号重新打开", "12号交给物业". */
+function officialTail(id: number, tail: string, rawTail: string): Command | null {
+  const priority = PRIORITY_TAIL.exec(tail);
+  if (priority) return { type: 'priority', id, priority: /紧急|加急/u.test(priority[1]!) ? 'urgent' : 'normal' };
+  let m = CATEGORY_TAIL.exec(tail);
+  if (m && m[0] !== '') {
+    const category = rawTail.slice(m[0].length).trim();
+    return category ? { type: 'category', id, category } : { type: 'invalid', command: 'category', problem: 'missing_category' };
+  }
+  m = DEADLINE_TAIL.exec(tail);
+  if (m && m[0] !== '') {
+    const days = workingDays(tail.slice(m[0].length));
+    return days !== null && days >= 1 && days <= 60 ? { type: 'deadline', id, workingDays: days } : { type: 'invalid', command: 'deadline', problem: 'bad_deadline' };
+  }
+  m = REOPEN_TAIL.exec(tail);
+  if (m) return { type: 'reopen', id, reason: noteAt(rawTail, tail, m[1]) };
+  m = ASSIGN_TAIL.exec(tail);
+  if (m) {
+    const who = rawTail.slice(m[0].length).trim();
+    if (who === '') return null;
+    const target: AssignTarget = /^[@＠]/u.test(who) ? { kind: 'person', name: who.slice(1).trim() } : { kind: 'unit', name: who };
+    return { type: 'assign', id, target };
+  }
+  return null;
+}
+
+function progressTail(id: number, tail: string, rawTail: string): Command | null {
   const p = PROGRESS_TAIL.exec(tail);
   if (p) return { type: 'progress', id, note: rawTail.slice(p[0].length).trim() };
   return null;

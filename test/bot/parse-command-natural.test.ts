@@ -72,6 +72,14 @@ const volunteers: Array<[string, Command]> = [
   ['把12号认领了', claim(12)],
   ['编号12我来', claim(12)],
   ['十二号我来', claim(12)],
+  ['这个12号我来吧', claim(12)],
+  ['12号这个我来', claim(12)],
+  ['12号的活我接了', claim(12)],
+  ['12号俺来', claim(12)],
+  ['12号 我马上去', claim(12)],
+  ['我接了12号单子', claim(12)],
+  ['12号单子我接了', claim(12)],
+  ['12号我明天去', claim(12)],
   // completions
   ['12号完成了', done(12)],
   ['#12 搞定了', done(12)],
@@ -103,6 +111,10 @@ const volunteers: Array<[string, Command]> = [
   ['完城12', done(12)],
   ['完成 12 已修好，换了龙头', done(12, '已修好，换了龙头')],
   ['完成12号 灯泡换好了', done(12, '灯泡换好了')],
+  ['12号的事办完了', done(12)],
+  ['12号已处理', done(12)],
+  ['12号已清理干净', done(12)],
+  ['12 done', done(12)],
   // giving back
   ['放弃12号', release(12)],
   ['12号放弃', release(12)],
@@ -156,6 +168,10 @@ const residents: Array<[string, Command]> = [
   ['进度 12', status(12)],
   ['我想问一下12号怎么样了', status(12)],
   ['查寻 12', status(12)],
+  ['12号现在谁在管', status(12)],
+  ['12号还没人认领吗', status(12)],
+  ['12号啥时候能修好', status(12)],
+  ['12号要多久', status(12)],
   ['我反映的问题怎么样了', { type: 'mine' }],
   ['我的心愿', { type: 'mine' }],
   ['我提的事有进展吗', { type: 'mine' }],
@@ -201,6 +217,9 @@ const residents: Array<[string, Command]> = [
   ['12号确认', confirm(12, null)],
   ['12号确认了，谢谢', confirm(12, null, '谢谢')],
   ['12号挺好的，五星', confirm(12, 5, '挺好的')],
+  ['给12号打五星', confirm(12, 5)],
+  ['好评12号', confirm(12, 5)],
+  ['确认 12 满星', confirm(12, 5)],
   ['确认 12 六星', invalid('confirm', 'bad_rating')],
   ['确认 12 0分', invalid('confirm', 'bad_rating')],
   ['确认 12 3.5', invalid('confirm', 'bad_rating')],
@@ -217,6 +236,8 @@ const residents: Array<[string, Command]> = [
   ['重办 十二 根本没人来', dispute(12, '根本没人来')],
   ['我对12号不满意', dispute(12)],
   ['12号根本没修', dispute(12, '根本没修')],
+  ['投诉12号 志愿者没来', dispute(12, '志愿者没来')],
+  ['12号的问题还没解决', dispute(12, '还没解决')],
   // withdrawing
   ['撤回12号', withdraw(12)],
   ['撤回 12 已经自己修好了', withdraw(12, '已经自己修好了')],
@@ -226,6 +247,7 @@ const residents: Array<[string, Command]> = [
   ['取消12号', withdraw(12)],
   ['撤销 12', withdraw(12)],
   ['12号我要撤回', withdraw(12)],
+  ['12号不用弄了', withdraw(12)],
   // supporting
   ['附议12', support(12)],
   ['+1 12号', support(12)],
@@ -236,6 +258,7 @@ const residents: Array<[string, Command]> = [
   ['附议 第十二号', support(12)],
   ['同12号', support(12)],
   ['加一 12', support(12)],
+  ['12号我们楼也是', support(12)],
   // new items with politeness and typos
   ['我要反映 3号楼东门的路灯坏了', { type: 'report', text: '3号楼东门的路灯坏了' }],
   ['反映一下，5栋门口垃圾没人清', { type: 'report', text: '5栋门口垃圾没人清' }],
@@ -268,6 +291,10 @@ const residents: Array<[string, Command]> = [
   ['谢谢谢谢', { type: 'thanks' }],
   ['thank you', { type: 'thanks' }],
   ['@连心 谢谢', { type: 'thanks' }],
+  ['谢谢刘书记', { type: 'thanks' }],
+  ['谢谢党和政府', { type: 'thanks' }],
+  ['谢谢你们帮我修好了灯', { type: 'thanks' }],
+  ['谢谢啊', { type: 'thanks' }],
 ];
 
 const officials: Array<[string, Command]> = [
@@ -350,6 +377,19 @@ const officials: Array<[string, Command]> = [
   ['合并 十二 到 八', { type: 'merge', id: 12, into: 8 }],
   ['合并12号到8号', { type: 'merge', id: 12, into: 8 }],
   ['暂停提醒 12 五天', { type: 'snooze', id: 12, days: 5 }],
+  ['12号设为紧急', { type: 'priority', id: 12, priority: 'urgent' }],
+  ['12号改为普通', { type: 'priority', id: 12, priority: 'normal' }],
+  ['12号分类改为环境卫生', { type: 'category', id: 12, category: '环境卫生' }],
+  ['12号期限3天', { type: 'deadline', id: 12, workingDays: 3 }],
+  ['12号重新打开', { type: 'reopen', id: 12, reason: '' }],
+  ['12号交给物业', { type: 'assign', id: 12, target: { kind: 'unit', name: '物业' } }],
+  ['12号指派给@张三', { type: 'assign', id: 12, target: { kind: 'person', name: '张三' } }],
+  ['生成一个党员邀请码', { type: 'invite', role: 'member', uses: 30 }],
+  ['我要一个干部邀请码', { type: 'invite', role: 'official', uses: 1 }],
+  ['给我个后台链接', { type: 'login' }],
+  ['邀请码怎么用', { type: 'help' }],
+  ['请问怎么认领', { type: 'help' }],
+  ['怎么用这个', { type: 'help' }],
 ];
 
 const halfTyped: Array<[string, Command]> = [
@@ -363,6 +403,9 @@ const halfTyped: Array<[string, Command]> = [
   ['查询', invalid('status', 'missing_id')],
   ['进展 已联系明天上门', invalid('progress', 'missing_id')],
   ['报到', invalid('join', 'missing_code')],
+  ['确认一下', invalid('confirm', 'missing_id')],
+  ['认领一下吧', invalid('claim', 'missing_id')],
+  ['完成 已经修好了', invalid('done', 'missing_id')],
 ];
 
 // Messages that must stay ordinary text: chatter, places, dates, quantities, sentences.
@@ -402,6 +445,24 @@ const notCommands: string[] = [
   '我的水龙头坏了',
   '12号线地铁站',
   '第一次用这个',
+  '12号处理',
+  '我没有邀请码',
+  '谢谢，但是灯还是不亮',
+  '谢谢，我想反映个问题',
+  '12号紧急',
+  '完成作业了',
+  '认领一只小猫',
+  '+1',
+  '反映了好几次都没人管',
+  '撤回申请',
+  '下午3点开会',
+  '12月5号发米',
+  '3号我去社区拿',
+  '5号我来值班',
+  '下周10号我来',
+  '查一下天气',
+  '问一下，明天发米吗',
+  '我来说两句',
 ];
 
 describe('parseCommand, as people write', () => {
