@@ -1,4 +1,5 @@
 import { findRating } from './find-rating.ts';
+import { normalizeText } from './normalize-text.ts';
 
 // A particle left over from "确认了，谢谢" or "还行吧" is no comment.
 const EDGE_START = /^(?:[\s,，.。:：;；、~～-]|[了吧啦哈](?=[\s,，。.!！~～]|$))+/u;
@@ -16,6 +17,9 @@ export function confirmArgs(norm: string, raw: string): { rating: number | null;
   const before = tidy(raw.slice(0, found.index));
   const after = tidy(raw.slice(found.index + found.length));
   const comment = before && after ? `${before}，${after}` : before || after;
+  // "满意，五星": the second rating says the same; it is no comment.
+  const again = findRating(normalizeText(comment));
+  if (again && again.index === 0 && again.length === comment.length) return { rating: found.rating, comment: '' };
   return { rating: found.rating, comment };
 }
 

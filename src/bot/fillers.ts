@@ -6,7 +6,7 @@ const PUNCT = `\\s,，。.、!！~～…·${EMOJI}`;
 
 /** Politeness and acknowledgements before the message proper. */
 export const LEADING_FILLER = new RegExp(
-  `^(?:[${PUNCT}]|您好|你好|好的|好滴|好嘞|好哒|嗯+|哦|噢|喔|那就|那我|那么|这个|那个|那|行|ok|okay|请问|请|麻烦(?:你|您|一下)?|劳驾|帮我|帮忙|老师|书记|小助手|连心)+`,
+  `^(?:[${PUNCT}]|您好|你好|不好意思|抱歉|对不起|sorry|好的|好滴|好嘞|好哒|嗯+|哦|噢|喔|那就|那我|那么|这个|那个|那|行|ok|okay|请问|请|麻烦(?:你|您|一下)?|劳驾|帮我|帮忙|老师|书记|小助手|连心)+`,
   'iu',
 );
 

@@ -227,7 +227,9 @@ function parseWords(norm: string, original: string): Command | null {
       if ((word === '问题' || word === '反应') && /^[\u4e00-\u9fa5]/u.test(next) && !norm.startsWith('一下', afterWord)) continue;
       if (NO_ARGS.has(name)) {
         // "我的水管坏了" is a message, not the command 我的.
-        if (onlyFillers(norm.slice(afterWord).replace(TRAILING_PUNCT, '').replace(/^(?:一下|下)/u, ''))) return { type: name } as Command;
+        const after = norm.slice(afterWord).replace(TRAILING_PUNCT, '').replace(/^(?:一下|下)/u, '');
+        // "登录一下后台": the place one signs in to is no argument.
+        if (onlyFillers(name === 'login' ? after.replace(/^(?:到|进)?(?:后台|控制台|系统|网页|管理后台)/u, '') : after)) return { type: name } as Command;
         continue;
       }
       let restStart = afterWord + (norm.slice(afterWord).match(SEPARATORS)?.[0].length ?? 0);
