@@ -46,6 +46,15 @@ const afterDone: Array<[string, ReplyMeaning | null]> = [
   ['很快，态度也好', confirm(null, '很快，态度也好')],
   ['👍', confirm(null, '👍')],
   ['@连心 满意', confirm(5)],
+  ['挺满意的', confirm(5)],
+  ['满意满意', confirm(5)],
+  ['可以可以', confirm(null)],
+  ['好滴', confirm(null)],
+  ['还可以吧', confirm(3)],
+  ['一般般吧', confirm(3)],
+  ['嗯，修好了', confirm(null, '嗯，修好了')],
+  ['谢谢关心，已经修好了', confirm(null, '谢谢关心，已经修好了')],
+  ['修得不错', confirm(null, '修得不错')],
   // complaints before confirmation: disputes
   ['还是老样子', dispute('还是老样子')],
   ['没修好', dispute('没修好')],
@@ -61,6 +70,11 @@ const afterDone: Array<[string, ReplyMeaning | null]> = [
   ['修好了，但是晚上又不亮了', dispute('修好了，但是晚上又不亮了')],
   ['还没修好呢', dispute('还没修好呢')],
   ['差评', dispute('差评')],
+  ['不怎么样', dispute('不怎么样')],
+  ['不太好', dispute('不太好')],
+  ['我看还是不行', dispute('我看还是不行')],
+  ['都没人来看过', dispute('都没人来看过')],
+  ['没有修好啊', dispute('没有修好啊')],
   // not answers: commands, new topics, questions back, chatter
   ['修好了吗？', null],
   ['认领13', null],
@@ -75,7 +89,7 @@ const afterDone: Array<[string, ReplyMeaning | null]> = [
 ];
 
 const afterConfirmationRevisit: Array<[string, ReplyMeaning | null]> = [
-  ['好的没问题', { kind: 'still_fixed', itemId: 12, comment: '好的没问题' }],
+  ['好的没问题', { kind: 'still_fixed', itemId: 12, comment: '' }],
   ['是', { kind: 'still_fixed', itemId: 12, comment: '' }],
   ['好的', { kind: 'still_fixed', itemId: 12, comment: '' }],
   ['挺好的，谢谢关心', { kind: 'still_fixed', itemId: 12, comment: '挺好的，谢谢关心' }],
@@ -95,6 +109,9 @@ const afterConfirmationRevisit: Array<[string, ReplyMeaning | null]> = [
   ['3号楼电梯坏了', null],
   ['查询 12', null],
   ['嘿嘿', null],
+  ['好着呢', { kind: 'still_fixed', itemId: 12, comment: '好着呢' }],
+  ['又漏水了', { kind: 'new_report', linkedTo: 12, text: '又漏水了' }],
+  ['不好', { kind: 'reopen', itemId: 12, reason: '' }],
 ];
 
 describe('understandReply', () => {
