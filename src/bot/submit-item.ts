@@ -5,7 +5,7 @@ import type { ItemKind } from '../domain/types.ts';
 import { localDate, zonedTime } from '../core/zoned-time.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
-import { maskName } from './mask.ts';
+import { maskName } from '../core/mask.ts';
 import { publicPlace } from './notify.ts';
 import type { Outgoing } from './outgoing.ts';
 import { texts } from './texts.ts';
