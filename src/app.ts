@@ -25,6 +25,7 @@ import { OutboxSignal } from './outbox/outbox-signal.ts';
 import { waitForDelivery } from './outbox/wait-for-delivery.ts';
 import { RateLimiter } from './outbox/rate-limiter.ts';
 import { parseQuietHours } from './core/quiet-hours.ts';
+import { calendarGauge, logUncoveredYears } from './ops/calendar-check.ts';
 
 export type AppOverrides = {
   clock?: Clock;
@@ -68,8 +69,12 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
   });
 
   const readCalendar = async () =>
-    createWorkCalendar(await db.all<{ date: string; workday: boolean; name: string | null }>('SELECT date, workday, name FROM calendar_days'));
+    createWorkCalendar(
+      await db.all<{ date: string; workday: boolean; name: string | null }>('SELECT date, workday, name FROM calendar_days'),
+      (await db.all<{ year: number }>('SELECT year FROM calendar_years ORDER BY year')).map((r) => r.year),
+    );
   let calendar: WorkCalendar = await readCalendar();
+  logUncoveredYears(calendar, clock.now(), config.BOT_TIMEZONE, log);
   const bot: BotDeps = botDepsFrom(config, () => calendar);
 
   // Wired in one pass, bottom up: the signal lets the inbox and the schedules wake the dispatcher,
@@ -82,6 +87,7 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
   for (const c of channels) if (c.sender) senders.set(c.sender.platform, c.sender);
   for (const s of overrides.senders ?? []) senders.set(s.platform, s);
   const metrics = new Metrics(db, clock);
+  calendarGauge(metrics.registry, () => calendar, clock, config.BOT_TIMEZONE);
   const dispatcher = new OutboxDispatcher({
     db,
     clock,
@@ -121,7 +127,7 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
       register: async (app) => {
         app.addHook('onRequest', requireBearer(adminToken));
         await adminRoutes(app, { db, clock, inviteTtlDays: config.INVITE_TTL_DAYS });
-        await jobRoutes(app, { db, clock, scheduler, kickOutbox: () => signal.kick(), reloadCalendar });
+        await jobRoutes(app, { db, clock, scheduler, kickOutbox: () => signal.kick(), reloadCalendar, calendar: () => calendar, timeZone: config.BOT_TIMEZONE });
       },
     },
     {

@@ -3,12 +3,22 @@ import { z } from 'zod';
 import type { CalendarDay, JobRun, OutboxMessage } from '../db/rows.ts';
 import { inList, type Db } from '../db/sql.ts';
 import type { Clock } from '../core/clock.ts';
+import type { WorkCalendar } from '../domain/work-calendar.ts';
+import { uncoveredYears } from '../ops/calendar-check.ts';
 import { JOB_NAMES } from '../schedule/job.ts';
 import type { Scheduler } from '../schedule/scheduler.ts';
 import { HttpError } from '../web/http-error.ts';
 import { parseInput } from '../web/parse-input.ts';
 
-export type JobRouteDeps = { db: Db; clock: Clock; scheduler: Scheduler; kickOutbox: () => void; reloadCalendar: () => Promise<void> };
+export type JobRouteDeps = {
+  db: Db;
+  clock: Clock;
+  scheduler: Scheduler;
+  kickOutbox: () => void;
+  reloadCalendar: () => Promise<void>;
+  calendar: () => WorkCalendar;
+  timeZone: string;
+};
 
 const jobParams = z.object({ name: z.enum(JOB_NAMES, { message: `must be one of ${JOB_NAMES.join(', ')}` }) });
 const outboxQuery = z.object({
@@ -16,18 +26,22 @@ const outboxQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 const idParams = z.object({ id: z.coerce.number().int().positive({ message: 'must be a positive id' }) });
-const calendarBody = z.object({
-  days: z
-    .array(
-      z.object({
-        date: z.iso.date({ message: 'must be YYYY-MM-DD' }),
-        workday: z.boolean({ message: 'must be true (a working day) or false (a day off)' }),
-        name: z.string().max(50).optional(),
-      }),
-    )
-    .min(1)
-    .max(400),
-});
+const calendarBody = z
+  .object({
+    days: z
+      .array(
+        z.object({
+          date: z.iso.date({ message: 'must be YYYY-MM-DD' }),
+          workday: z.boolean({ message: 'must be true (a working day) or false (a day off)' }),
+          name: z.string().max(50).optional(),
+        }),
+      )
+      .max(400)
+      .default([]),
+    /** Years whose whole arrangement is now entered: only these count as covered (a few days do not). */
+    completeYears: z.array(z.number().int().min(2000).max(2100, { message: 'must be a year such as 2027' })).max(10).default([]),
+  })
+  .refine((b) => b.days.length > 0 || b.completeYears.length > 0, { message: 'days or completeYears: give at least one', path: ['days'] });
 
 const runJson = (r: { id: number; job: string; scheduledAt: Date; status: string; startedAt: Date | null; finishedAt: Date | null; posted: number; summary: string | null; error: string | null }) => ({
   id: r.id,
@@ -105,12 +119,15 @@ export async function jobRoutes(app: FastifyInstance, deps: JobRouteDeps): Promi
     return { id, status: 'pending' };
   });
 
+  /** The admin's days, which years are covered, and which of this year and the next are not (issue 12). */
   app.get('/calendar', async () => ({
     days: (await db.all<CalendarDay>('SELECT date, workday, name FROM calendar_days ORDER BY date')).map((d) => ({
       date: d.date,
       workday: d.workday,
       name: d.name,
     })),
+    coveredYears: deps.calendar().coveredYears(),
+    uncoveredYears: uncoveredYears(deps.calendar(), deps.clock.now(), deps.timeZone),
   }));
 
   /** A new year's holiday arrangement (or a correction): days off and make-up working days. */
@@ -123,9 +140,16 @@ export async function jobRoutes(app: FastifyInstance, deps: JobRouteDeps): Promi
           [d.date, d.workday, d.name ?? null],
         );
       }
+      for (const year of body.completeYears) {
+        await tx.run('INSERT INTO calendar_years (year, created_at) VALUES (?, ?) ON CONFLICT (year) DO NOTHING', [year, deps.clock.now()]);
+      }
     });
     await deps.reloadCalendar();
-    return { saved: body.days.length };
+    return {
+      saved: body.days.length,
+      completeYears: body.completeYears,
+      uncoveredYears: uncoveredYears(deps.calendar(), deps.clock.now(), deps.timeZone),
+    };
   });
 }
 
