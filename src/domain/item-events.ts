@@ -22,6 +22,12 @@ export const EVENT_TYPES = [
   'reminded',
   'auto_released',
   'escalated',
+  /** An official set the category, the priority or the deadline (note: the new value). */
+  'categorized',
+  'prioritized',
+  'deadline_set',
+  /** The submitter was told that the promised first answer is late. */
+  'late_notice',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
