@@ -1,3 +1,4 @@
+import { answerDue } from './answer-due.ts';
 import { claimantReminder } from './claimant-reminder.ts';
 import { escalation } from './escalation.ts';
 import { groupNudge } from './group-nudge.ts';
@@ -6,5 +7,5 @@ import { officialDigest } from './official-digest.ts';
 import { revisit } from './revisit.ts';
 import { weeklyBulletin } from './weekly-bulletin.ts';
 
-/** SPEC's schedule table, in its order. */
-export const ALL_JOBS: readonly JobDefinition[] = [groupNudge, claimantReminder, escalation, weeklyBulletin, officialDigest, revisit];
+/** SPEC's schedule table, in its order; then the hourly check of the answers promised in receipts. */
+export const ALL_JOBS: readonly JobDefinition[] = [groupNudge, claimantReminder, escalation, weeklyBulletin, officialDigest, revisit, answerDue];

@@ -11,6 +11,7 @@ export const JOB_NAMES = [
   'weekly-bulletin',
   'official-digest',
   'revisit',
+  'answer-due',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -21,6 +22,7 @@ export const JOB_SCHEDULE_VARS: Record<JobName, keyof Config> = {
   'weekly-bulletin': 'SCHEDULE_WEEKLY_BULLETIN',
   'official-digest': 'SCHEDULE_OFFICIAL_DIGEST',
   revisit: 'SCHEDULE_REVISIT',
+  'answer-due': 'SCHEDULE_ANSWER_DUE',
 };
 
 export type JobDeps = { db: Db; bot: BotDeps; config: Config; log: Logger };

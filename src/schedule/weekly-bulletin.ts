@@ -1,7 +1,7 @@
 import type { OutboundMessage } from '../core/messages.ts';
 import { DAY } from '../core/clock.ts';
 import { maskName } from '../bot/mask.ts';
-import { scheduledTexts } from '../bot/texts.ts';
+import { scheduledTexts } from './texts.ts';
 import { scheduledPush, type JobDefinition, type JobDeps } from './job.ts';
 import { averageRating, eq, where, within, type ItemWhere } from './ledger-figures.ts';
 
