@@ -37,7 +37,8 @@ const ROAD_END = /(?:大街|大道|胡同|路|街|巷)(?![灯面由费况人程�
 const ESTATE_END = /(?:小区|花园|家园|新村|公寓|大厦|苑)(?=\s*(?:\d|[一二三四五六七八九十两]{1,3}(?:号|栋|幢|单元)|[A-Za-z]座|[东南西北]门))/gu;
 const ROAD_NUMBER = new RegExp(`^\\s*${NUM}\\s*(?:号院|号楼|号|弄|巷)`, 'u');
 // Characters that end a road's name when reading backwards: "在幸福路", "反映人民路", "过马路".
-const NAME_STOP = /[在的了是到从我你他她它家说有往去来个条这那边里旁映事题要帮把被给让请就都也还又再很太最啊吧呢吗着过对向沿经\s\d]/u;
+// Verbs and negations end it too: "看不见路", "认不得路", "想找人修路" are no roads.
+const NAME_STOP = /[在的了是到从我你他她它家说有往去来个条这那边里旁映事题要帮把被给让请就都也还又再很太最啊吧呢吗着过对向沿经不没看见找修走记住认得错想\s\d]/u;
 const GENERIC_ROADS = new Set(['马路', '道路', '公路', '小路', '大路', '一路', '水路', '电路', '线路', '网路', '思路', '走路', '出路', '进路', '上路', '门路', '铁路', '大街', '小街', '小巷', '街', '路']);
 
 export type PlaceOptions = {

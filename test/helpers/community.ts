@@ -22,15 +22,20 @@ export async function newItem(t: TestApp, who: SimPerson, text: string, group?: 
   return Number(m[1]);
 }
 
-/** A report through the whole direct-chat dialogue: text → 2 → place → skip the photo. */
+/**
+ * A report through the direct-chat dialogue, answering what the bot asks: the kind (2), the place
+ * (unless the text names one), the photo (skipped). Returns the number from the receipt.
+ */
 export async function newReport(t: TestApp, who: SimPerson, text: string, place: string): Promise<number> {
-  await t.say(who, text);
-  await t.say(who, '2');
-  await t.say(who, place);
-  const receipt = textsTo(await t.say(who, '跳过'), who.id).join('\n');
-  const m = /编号 #(\d+)/u.exec(receipt);
-  if (!m) throw new Error(`no receipt in: ${receipt}`);
-  return Number(m[1]);
+  let reply = textsTo(await t.say(who, text), who.id).join('\n');
+  for (let step = 0; step < 5; step++) {
+    const m = /编号 #(\d+)/u.exec(reply);
+    if (m) return Number(m[1]);
+    const answer = /哪一类/u.test(reply) ? '2' : /在哪里/u.test(reply) ? place : /照片/u.test(reply) ? '没有' : null;
+    if (answer === null) break;
+    reply = textsTo(await t.say(who, answer), who.id).join('\n');
+  }
+  throw new Error(`no receipt in: ${reply}`);
 }
 
 /** What the bot has posted into a simulator conversation, oldest first. */
