@@ -16,6 +16,9 @@ export const TRAILING_FILLER = new RegExp(
   'iu',
 );
 
+/** Punctuation and spaces at the end. */
+export const TRAILING_PUNCT = /[\s.!?,。！？，~～]+$/u;
+
 /** A question at the end: "吗", "可以吗", "？". */
 export const QUESTION_END = /(?:可以吗|行吗|好吗|成吗|吗|么|[?？])+[\s?？。.!！]*$/u;
 

@@ -1,146 +1,24 @@
-import type { CommunityRole, Priority } from '../domain/types.ts';
+// The parser of commands as people type them. Its vocabulary is in command-words.ts, its result
+// types in command-types.ts, the arguments of the officials' commands in parse-official-args.ts,
+// thanks in thanks.ts.
 import { parseNumber, CHINESE_NUMBER } from './chinese-number.ts';
+import type { Command, CommandName } from './command-types.ts';
+import { COMMAND_WORDS, EXTRA_WORDS } from './command-words.ts';
 import { confirmArgs } from './confirm-args.ts';
-import { onlyFillers, TRAILING_FILLER } from './fillers.ts';
+import { onlyFillers, TRAILING_FILLER, TRAILING_PUNCT } from './fillers.ts';
 import { readItemId } from './item-id.ts';
-import { workingDays } from './working-days.ts';
 import { normalizeText } from './normalize-text.ts';
 import { parseFreeOrder, STATUS_TAIL } from './parse-free-order.ts';
+import { parseAssign, parseDeadline, parseInvite, parseJoin, parsePriority, parseSetting } from './parse-official-args.ts';
+import { isThanks } from './thanks.ts';
 
-export type AssignTarget = { kind: 'person'; name: string } | { kind: 'unit'; name: string };
-
-export type Command =
-  | { type: 'help' }
-  | { type: 'wish'; text: string }
-  | { type: 'report'; text: string }
-  | { type: 'claim'; id: number }
-  | { type: 'progress'; id: number; note: string }
-  | { type: 'done'; id: number; note: string }
-  | { type: 'release'; id: number; reason: string }
-  | { type: 'confirm'; id: number; rating: number | null; comment: string }
-  | { type: 'dispute'; id: number; reason: string }
-  | { type: 'withdraw'; id: number; reason: string }
-  | { type: 'support'; id: number }
-  | { type: 'status'; id: number }
-  | { type: 'mine' }
-  | { type: 'list' }
-  | { type: 'join'; code: string }
-  | { type: 'assign'; id: number; target: AssignTarget }
-  | { type: 'reject'; id: number; reason: string }
-  | { type: 'merge'; id: number; into: number }
-  | { type: 'snooze'; id: number; days: number }
-  | { type: 'stats' }
-  | { type: 'category'; id: number; category: string }
-  | { type: 'priority'; id: number; priority: Priority }
-  | { type: 'deadline'; id: number; workingDays: number }
-  | { type: 'reopen'; id: number; reason: string }
-  | { type: 'invite'; role: CommunityRole; uses: number }
-  | { type: 'login' }
-  | { type: 'thanks' }
-  | { type: 'answer'; yes: boolean; id: number | null }
-  | { type: 'invalid'; command: CommandName; problem: ParseProblem }
-  | { type: 'text'; text: string }
-  | { type: 'empty' };
-
-export type CommandName = Exclude<Command['type'], 'invalid' | 'text' | 'empty'>;
-export type ParseProblem =
-  | 'missing_id'
-  | 'missing_text'
-  | 'missing_reason'
-  | 'missing_target'
-  | 'missing_code'
-  | 'bad_rating'
-  | 'bad_days'
-  | 'bad_merge'
-  /** 设置 12 with nothing after it. */
-  | 'missing_category'
-  /** 优先 12 with a word that is neither 紧急 nor 普通. */
-  | 'bad_priority'
-  /** 期限 12 with nothing after it. */
-  | 'missing_deadline'
-  /** 期限 12 with something that is not 1–60 working days. */
-  | 'bad_deadline'
-  /** 邀请码 with words that are neither a role nor a number of uses. */
-  | 'bad_invite'
-  /** 邀请码 党员 0 / 1000: uses outside 1–MAX_INVITE_USES. */
-  | 'bad_invite_uses'
-  /** 认领 12 13: one item at a time. */
-  | 'many_ids';
-
-/** Every word that starts a command, Chinese first, then the English aliases of SPEC's table. */
-export const COMMAND_WORDS: Record<CommandName, readonly string[]> = {
-  help: ['帮助', 'help', '?'],
-  wish: ['心愿', '微心愿', 'wish'],
-  report: ['反映', '报事', '问题', 'report'],
-  claim: ['认领', '接单', 'claim'],
-  progress: ['进展', 'progress'],
-  done: ['完成', '办结', 'done'],
-  release: ['放弃', 'release'],
-  confirm: ['确认', '评价', 'confirm'],
-  dispute: ['不满意', '重办', 'dispute'],
-  withdraw: ['撤回', 'withdraw'],
-  support: ['附议', '+1', 'same'],
-  status: ['查询', 'status'],
-  mine: ['我的', 'mine'],
-  list: ['待认领', '列表', 'list'],
-  join: ['报到', 'join'],
-  assign: ['指派', 'assign'],
-  reject: ['驳回', 'reject'],
-  merge: ['合并', 'merge'],
-  snooze: ['暂停提醒', 'snooze'],
-  stats: ['统计', 'stats'],
-  category: ['设置', 'category'],
-  priority: ['优先', 'priority'],
-  deadline: ['期限', 'deadline'],
-  reopen: ['重新打开', 'reopen'],
-  invite: ['邀请码', 'invite'],
-  login: ['登录', '后台', 'console', 'login'],
-  thanks: ['谢谢', '感谢', 'thanks'],
-  answer: ['是', '否', 'yes', 'no'],
-};
-
-/**
- * Synonyms and common typos (pinyin input picks the wrong character: 认令, 确任, 登陆, 报道). They
- * count only when the whole command parses: "接孩子" or "取消" alone stay ordinary text, where a
- * word of SPEC's table would get a hint about what is missing.
- */
-const EXTRA_WORDS: Partial<Record<CommandName, readonly string[]>> = {
-  help: ['怎么用', '怎么使用', '如何使用', '使用说明', '说明', '菜单', '功能', '指令', '命令', '不会用', '你能做什么', '能做什么', '都能做什么'],
-  wish: ['许愿', '许个愿', '许个心愿', '许一个心愿', '有个心愿', '有一个心愿', '小心愿'],
-  report: ['反应', '报修', '投诉', '举报', '反馈'],
-  claim: ['认令', '任领', '认岭', '认领了', '领取', '领', '接', '我接'],
-  progress: ['进度', '更新进展', '跟进'],
-  done: ['完城', '玩成', '已完成', '已办结', '办完', '办好', '做完', '搞定', '修好', '处理好', '处理完'],
-  release: ['退单', '不做了'],
-  confirm: ['确任', '却认', '确人', '评分', '打分'],
-  withdraw: ['撤销', '撤会', '取消'],
-  support: ['付议', '附意', '加一'],
-  status: ['查寻', '查讯', '查一下', '查下', '查查', '查看', '查', '看看', '看一下', '问一下'],
-  mine: ['我的事项', '我的单子', '我的工单', '我的任务', '我认领的', '我提的', '我的心愿', '我的反映', '我的问题'],
-  list: ['待领取', '未认领', '没人认领的', '可认领', '可以认领的'],
-  join: ['报道', '注册'],
-  assign: ['交办', '派给', '分派', '指派给'],
-  reject: ['拨回', '退回'],
-  merge: ['和并'],
-  stats: ['统计数据', '数据'],
-  category: ['分类', '类别', '改分类', '设置分类'],
-  priority: ['优先级', '加急', '设为紧急'],
-  deadline: ['时限', '办理期限', '截止', '限期'],
-  reopen: ['重开', '重新办理', '重新打开一下'],
-  invite: ['生成邀请码', '发邀请码', '要邀请码', '创建邀请码', '新邀请码', '邀请'],
-  login: ['登陆', '登入', '管理后台', '进后台', '登录后台', '控制台'],
-};
+export type { AssignTarget, Command, CommandName, ParseProblem } from './command-types.ts';
+export { COMMAND_WORDS } from './command-words.ts';
+export { DEFAULT_INVITE_USES, MAX_DEADLINE_DAYS, MAX_INVITE_USES } from './parse-official-args.ts';
+export { isThanks } from './thanks.ts';
 
 export const DEFAULT_SNOOZE_DAYS = 3;
 export const MAX_SNOOZE_DAYS = 30;
-/**
- * 邀请码 without a role is for 党员, the common case; a member code serves a whole party branch, so
- * it defaults to 30 uses; an official code grants supervision, so it defaults to one use.
- */
-export const DEFAULT_INVITE_USES: Record<CommunityRole, number> = { member: 30, official: 1 };
-export const MAX_INVITE_USES = 200;
-export const MAX_DEADLINE_DAYS = 60;
-
 type Word = { name: CommandName; word: string; soft: boolean };
 
 // Longest word first so that 待认领 wins over 认领 and 微心愿 over 心愿.
@@ -153,17 +31,10 @@ const SENTENCE_STARTERS = new Set<CommandName>(['category', 'priority', 'deadlin
 const NO_ARGS = new Set<CommandName>(['help', 'mine', 'list', 'stats', 'login', 'thanks']);
 const WITH_CONTENT = new Set<CommandName>(['wish', 'report']);
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
-const TRAILING_PUNCT = /[\s.!?,。！？，~～]+$/u;
 // "我来认领12号", "请确认 12", "麻烦帮我查一下12号": politeness before the command word.
 const POLITE_PREFIX = /^(?:请|麻烦(?:你|您)?|帮(?:我|忙)|我(?:要|想要?|来|这边|已经?|可以|现在)?|那(?:就|我)?|好的?|嗯|ok|现在|马上)+[\s,，、。]*/iu;
 // After the word and before the id: "认领一下12号", "完成了12号", "确认下 12".
 const BEFORE_ID = /^(?:一下|下|了|掉|个)(?=\s|#|第|\d|号|[〇零一二两三四五六七八九十])/u;
-const THANKS_CORE =
-  '(?:(?:非常|十分|万分|太|真是?|真的|多)?(?:谢谢|感谢|多谢|谢了|谢啦|感恩|辛苦)(?:你|您|你们|您们|了|啦|哈|啊|呀|大家|小助手|连心|机器人|书记|老师|各位|党员同志|志愿者)*|thanks?(?: you)?|thx|3q|麻烦(?:你|您)?了)';
-const THANKS = new RegExp(
-  `^(?:(?:好的?|嗯+|收到|ok)[\\s,，。!！]*)?(?:${THANKS_CORE}(?:[\\s,，。.!！~～❤💕🌹]|[\\u{1F300}-\\u{1FAFF}\\u2600-\\u27BF\\uFE0F])*)+$`,
-  'iu',
-);
 
 /**
  * Turns what a person typed into a command. Tolerates a leading @mention, full-width characters,
@@ -182,16 +53,6 @@ export function parseCommand(input: string): Command {
   const free = parseFreeOrder(norm, original);
   if (free) return free;
   return strict ?? { type: 'text', text: original.trim() };
-}
-
-// "谢谢刘书记", "谢谢你们帮我修好了灯": thanks to someone, with no new request or complaint in it.
-const THANKS_TO = new RegExp(`^(?:好的?[\\s,，。!！]*)?${THANKS_CORE}[^\\d?？]{1,14}$`, 'iu');
-const NOT_JUST_THANKS = /反映|问题|坏|漏|不|没|想|要|能不能|请问|怎么|还有|另外|但是|可是|心愿|帮忙看|@|#/u;
-
-/** "谢谢", "谢谢你", "感谢", "辛苦了", "好的谢谢", "谢谢刘书记" on their own: a short warm answer. */
-export function isThanks(text: string): boolean {
-  const t = normalizeText(text).trim();
-  return THANKS.test(t) || (THANKS_TO.test(t) && !NOT_JUST_THANKS.test(t));
 }
 
 /** Removes leading @mentions (the bot's name as the platform shows it, or anyone's). */
@@ -258,7 +119,7 @@ function parsePhrases(norm: string): Command | null {
   return null;
 }
 
-type IdAndRest = { id: number; norm: string; raw: string; separated: boolean };
+export type IdAndRest = { id: number; norm: string; raw: string; separated: boolean };
 
 /** Reads `12`, `#12`, `＃１２`, `12号`, `第12号` or `十二` at the start; the rest keeps its offsets. */
 function readId(norm: string, raw: string): IdAndRest | null {
@@ -377,106 +238,6 @@ function parseArgs(name: CommandName, word: string, norm: string, raw: string, s
     default:
       return null;
   }
-}
-
-const PRIORITY_WORD = /^(?:优先级?|设为|设置为|改为|改成|设成|为|成|:|：)+/u;
-const URGENT_WORDS = /^(?:紧急|加急|特急|很急|急|高|最高|优先|urgent|high|是)$/iu;
-const NORMAL_WORDS = /^(?:普通|一般|正常|常规|不急|不紧急|低|取消(?:紧急|优先|加急)?|解除(?:紧急)?|恢复(?:普通|正常)?|normal|low|否)$/iu;
-
-/** 优先 12 紧急 | 普通; "优先 12" alone makes it urgent (that is what 优先 means). */
-function parsePriority(id: number, norm: string, urgentWord: boolean): Command {
-  const t = norm.replace(TRAILING_FILLER, '').replace(PRIORITY_WORD, '').trim();
-  if (t === '') return { type: 'priority', id, priority: 'urgent' };
-  if (URGENT_WORDS.test(t)) return { type: 'priority', id, priority: 'urgent' };
-  if (NORMAL_WORDS.test(t) && !urgentWord) return { type: 'priority', id, priority: 'normal' };
-  return { type: 'invalid', command: 'priority', problem: 'bad_priority' };
-}
-
-/** 期限 12 3天 / 3个工作日 / 三天 / 一周: working days, 1–MAX_DEADLINE_DAYS. */
-function parseDeadline(id: number, norm: string): Command {
-  const t = norm.replace(TRAILING_FILLER, '').replace(/^(?:期限|时限|设为|设置为|改为|改成|为|:|：)+/u, '').trim();
-  if (t === '') return { type: 'invalid', command: 'deadline', problem: 'missing_deadline' };
-  const days = workingDays(t);
-  if (days === null || days < 1 || days > MAX_DEADLINE_DAYS) return { type: 'invalid', command: 'deadline', problem: 'bad_deadline' };
-  return { type: 'deadline', id, workingDays: days };
-}
-
-/**
- * 设置 12 分类 环境卫生; 设置 also reaches the other settings, as officials write them:
- * "设置 12 紧急", "设置 12 优先 普通", "设置 12 期限 3天".
- */
-function parseSetting(id: number, head: IdAndRest, word: string): Command {
-  const t = head.norm.replace(TRAILING_FILLER, '').trim();
-  if (word === '设置' || word === 'category') {
-    if (/^(?:优先级?|紧急|普通|加急|不急)/u.test(t)) return parsePriority(id, t, false);
-    if (/^(?:期限|时限)/u.test(t) || (t !== '' && workingDays(t) !== null)) return parseDeadline(id, t);
-  }
-  const lead = /^(?:分类|类别|类型|设为|设置为|改为|改成|归为|归入|为|成|:|：|\s)*/u.exec(head.norm)![0].length;
-  const category = head.raw.slice(lead).replace(TRAILING_PUNCT, '').trim();
-  if (category === '') return { type: 'invalid', command: 'category', problem: 'missing_category' };
-  return { type: 'category', id, category };
-}
-
-const ROLE_WORDS: ReadonlyArray<readonly [RegExp, CommunityRole]> = [
-  [/^(?:党员|志愿者|党员志愿者|member|members)/iu, 'member'],
-  [/^(?:干部|社区干部|网格长|网格员|official|officials)/iu, 'official'],
-];
-
-/** 邀请码 [党员|干部] [次数], in any order; "邀请码 AB12CD34" is someone joining with a code. */
-function parseInvite(norm: string, soft: boolean): Command | null {
-  const t = norm.replace(TRAILING_FILLER, '').trim();
-  // "邀请码怎么用", "邀请码在哪里领": a question, for residents and officials alike; help covers both.
-  if (/^(?:是)?(?:怎么|如何|在哪|哪里|什么|啥|干什么|有什么用)/u.test(t)) return soft ? null : { type: 'help' };
-  const code = /^(?:是|:|：)?\s*([A-Za-z0-9-]{4,32})$/u.exec(t);
-  if (code && /[A-Za-z]/u.test(code[1]!)) return { type: 'join', code: code[1]!.toUpperCase() };
-  let role: CommunityRole | null = null;
-  let uses: number | null = null;
-  let s = t;
-  while (s !== '') {
-    const sep = /^[\s,，、:：的]+|^(?:给|发|生成|一个|个|张|用|可用|身份|角色|要|来|的)/u.exec(s);
-    if (sep) {
-      s = s.slice(sep[0].length);
-      continue;
-    }
-    const r = ROLE_WORDS.find(([re]) => re.test(s));
-    if (r && role === null) {
-      role = r[1];
-      s = s.slice(r[0].exec(s)![0].length);
-      continue;
-    }
-    const n = new RegExp(`^(?:限|最多)?(\\d{1,6}|${CHINESE_NUMBER})\\s*(?:个|次|人|份|张|名|位|uses?)?`, 'iu').exec(s);
-    if (n && uses === null) {
-      uses = parseNumber(n[1]!);
-      s = s.slice(n[0].length);
-      continue;
-    }
-    return soft ? null : { type: 'invalid', command: 'invite', problem: 'bad_invite' };
-  }
-  const finalRole = role ?? 'member';
-  const finalUses = uses ?? DEFAULT_INVITE_USES[finalRole];
-  if (finalUses < 1 || finalUses > MAX_INVITE_USES) return { type: 'invalid', command: 'invite', problem: 'bad_invite_uses' };
-  // "邀请" alone is a word of many sentences; only 邀请码 alone makes a code.
-  if (soft && role === null && uses === null && !/邀请码/u.test(t)) return null;
-  return { type: 'invite', role: finalRole, uses: finalUses };
-}
-
-function parseJoin(norm: string): Command {
-  const t = norm.replace(/^(?:邀请码|码)?\s*(?:是|为|:|：)?\s*/u, '').replace(TRAILING_PUNCT, '').trim();
-  if (t === '') return { type: 'invalid', command: 'join', problem: 'missing_code' };
-  const code = /^([A-Za-z0-9-]{4,32})$/u.exec(t);
-  return { type: 'join', code: (code ? code[1]! : t).toUpperCase() };
-}
-
-function parseAssign(id: number, raw: string): Command {
-  const t = normalizeText(raw).replace(/^(?:给|交给|派给|到)\s*/u, '').trim();
-  const offset = raw.trim().length - t.length;
-  if (t === '') return { type: 'invalid', command: 'assign', problem: 'missing_target' };
-  if (t.startsWith('@')) {
-    const name = t.slice(1).trim();
-    if (name === '') return { type: 'invalid', command: 'assign', problem: 'missing_target' };
-    return { type: 'assign', id, target: { kind: 'person', name: raw.trim().slice(offset + 1).trim() } };
-  }
-  return { type: 'assign', id, target: { kind: 'unit', name: raw.trim().slice(offset).trim() } };
 }
 
 function parseAnswer(yes: boolean, norm: string): Command | null {
