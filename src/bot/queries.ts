@@ -79,6 +79,8 @@ export async function describeItem(tx: Tx, actor: Actor, id: number, inGroup: bo
 function noteText(type: string, note: string, full: boolean, kind: string): string {
   if (type === 'prioritized') return PRIORITY_NAMES[note as 'urgent' | 'normal'] ?? note;
   if (type === 'deadline_set') return `${note} 个工作日`;
+  if (type === 'created') return `${note} 的问题又出现了`;
+  if (type === 'photo_added') return `${note} 张`;
   return full ? note : publicText({ kind, text: note });
 }
 

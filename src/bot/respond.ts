@@ -2,7 +2,9 @@ import type { Dialogue } from '../db/rows.ts';
 import type { Tx } from '../db/sql.ts';
 import type { InboundMessage } from '../core/messages.ts';
 import { maskName } from '../core/mask.ts';
+import { MINUTE } from '../core/clock.ts';
 import { highestRole } from '../domain/actor.ts';
+import { addPhotos } from '../domain/item-actions.ts';
 import { answerPrompt } from './answer-prompt.ts';
 import type { BotDeps } from './bot-deps.ts';
 import { runCommand } from './commands/index.ts';
@@ -13,12 +15,15 @@ import { addressedToBot, type OpenQuestion } from './is-addressed-to-bot.ts';
 import type { Outgoing } from './outgoing.ts';
 import { parseCommand, type Command } from './parse-command.ts';
 import { openPrompts } from './prompts.ts';
+import { isCancel, isSkip } from './skip-and-cancel.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
 import { everyone, MAX_MESSAGE_CHARS } from './texts/common.ts';
 import { groups } from './texts/groups.ts';
 import { residents } from './texts/residents.ts';
 
 type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | 'invalid' }>;
+
+const PHOTO_AFTER_RECEIPT = 30 * MINUTE;
 
 /**
  * Decides what one inbound message means and acts: a command, the answer to the bot's own last
@@ -34,15 +39,17 @@ export async function respond(tx: Tx, ctx: MessageContext, out: Outgoing, deps: 
   const group = msg.conversationType === 'group';
   const { dialogue, expired } = await findDialogue(tx, ctx);
   if (group && !(await isForTheBot(tx, ctx, dialogue, deps))) return;
+  const cmd = parseCommand(msg.text);
   if (expired) {
     await deleteDialogue(tx, expired.id);
     say(ctx, out, residents.draftExpired(expired.text));
+    // "2", "跳过" answered the question of the dropped draft: nothing new starts from it.
+    if (cmd.type === 'text' && answersOnly(cmd.text)) return;
   }
   if ([...msg.text].length > MAX_MESSAGE_CHARS) {
     say(ctx, out, everyone.tooLong);
     return;
   }
-  const cmd = parseCommand(msg.text);
   switch (cmd.type) {
     case 'text':
     case 'empty':
@@ -92,8 +99,27 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     say(ctx, out, everyone.empty);
     return;
   }
+  if (cmd.type === 'empty' && msg.photos.length > 0 && (await photosForLastItem(tx, ctx, out))) return;
   const text = cmd.type === 'text' ? cmd.text : (msg.location?.label ?? '');
   return startDialogue(tx, ctx, { kind: null, text }, out, deps);
+}
+
+/** A bare answer to a dialogue's question: a number, a skip, a cancel, a word or two. */
+function answersOnly(text: string): boolean {
+  const t = text.trim();
+  return isSkip(t) || isCancel(t) || /^(?:\d{1,2}|[一二两三四五六七八九十]|心愿|微心愿|反映|问题)[\s。.!！]*$/u.test(t);
+}
+
+/** A photo alone, soon after a receipt, belongs to the item just raised. */
+async function photosForLastItem(tx: Tx, ctx: MessageContext, out: Outgoing): Promise<boolean> {
+  const last = await tx.get<{ id: number }>(
+    `SELECT id FROM items WHERE submitter_id = ? AND created_at > ? AND status IN ('open', 'claimed') ORDER BY id DESC LIMIT 1`,
+    [ctx.person.id, new Date(ctx.now.getTime() - PHOTO_AFTER_RECEIPT)],
+  );
+  if (!last) return false;
+  await addPhotos(tx, ctx.actor, last.id, ctx.msg.photos, ctx.now);
+  say(ctx, out, residents.photoAdded(last.id));
+  return true;
 }
 
 /**

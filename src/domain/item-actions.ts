@@ -161,3 +161,9 @@ export async function snoozeItem(tx: Tx, actor: Actor, id: number, days: number,
     fields: { snoozedUntil: new Date(now.getTime() + days * DAY) },
   });
 }
+
+/** Photos sent after the receipt: added to the item, one timeline entry. */
+export async function addPhotos(tx: Tx, actor: Actor, id: number, refs: readonly string[], now: Date): Promise<void> {
+  for (const ref of refs) await insert(tx, 'item_photos', { itemId: id, ref, createdAt: now });
+  await insert(tx, 'item_events', { itemId: id, type: 'photo_added', actorId: actor.id, note: `${refs.length}`, createdAt: now });
+}

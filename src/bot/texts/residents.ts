@@ -54,8 +54,11 @@ export const residents = {
   askPlace: '问题在哪里？请说一下地点（比如 3号楼东门），也可以发位置。说不清可回复“跳过”。',
   askPhoto: '有照片的话可以发一张，没有请回复“没有”。',
   dialogueCancelled: '好的，已取消，这条没有登记。',
-  pendingDialogue: (text: string) => `（您还有一条没登记完：“${short(text, 20)}”，接着回复即可，或回复“取消”。）`,
-  draftExpired: (text: string) => `您之前说的“${short(text, 20)}”没有说完，超过 24 小时已作废，没有登记。需要的话请重新说一遍。`,
+  pendingDialogue: (text: string) =>
+    text.trim() ? `（您还有一条没登记完：“${short(text, 20)}”，接着回复即可，或回复“取消”。）` : '（您还有一条没登记完，接着回复即可，或回复“取消”。）',
+  photoAdded: (id: number) => `照片已补充到 #${id}。`,
+  draftExpired: (text: string) =>
+    `您之前说的${text.trim() ? `“${short(text, 20)}”` : '事'}没有说完，超过 24 小时已作废，没有登记。需要的话请重新说一遍。`,
 
   // --- receipts -----------------------------------------------------------------------------------
   receiptWish: (id: number, answerHours: number) =>
