@@ -3,13 +3,12 @@ import { inList, type Tx } from '../db/sql.ts';
 import { roleIn, type Actor } from '../domain/actor.ts';
 import { DomainError } from '../domain/errors.ts';
 import { canSeeContacts, getItem } from '../domain/items.ts';
-import type { EventType } from '../domain/item-events.ts';
-import type { ItemKind, ItemStatus } from '../domain/types.ts';
+import type { ItemStatus } from '../domain/types.ts';
 import type { BotDeps } from './bot-deps.ts';
 import { deadlineText } from './deadline.ts';
 import { maskName } from '../core/mask.ts';
 import { publicPlace, publicText } from './public-view.ts';
-import { EVENT_NAMES, KIND_NAMES, PRIORITY_NAMES, STATUS_NAMES, itemLine, short } from './texts/common.ts';
+import { views } from './texts/views.ts';
 
 const LIST_LIMIT = 10;
 
@@ -51,37 +50,34 @@ export async function describeItem(tx: Tx, actor: Actor, id: number, inGroup: bo
     if (p) actorNames.set(p.id, p.id === item.submitterId && !full ? maskName(p.name) : p.name);
   }
   const submitterName = submitter ? (full ? submitter.name : maskName(submitter.name)) : '居民';
-  const place = full ? item.place : publicPlace(item);
-  const earlier = ratings.slice(0, -1).map((r) => `${r.rating} 分`);
-  const lines = [
-    `#${item.id} ${KIND_NAMES[item.kind as ItemKind]}${item.category ? ` · ${item.category}` : ''} · ${STATUS_NAMES[item.status as ItemStatus]}${item.priority === 'urgent' ? ` · ${PRIORITY_NAMES.urgent}` : ''}`,
-    `内容：${full ? item.text : publicText(item)}`,
-    `提出：${submitterName}（${fmt.dayTime(item.createdAt)}）`,
-    full && submitter?.phone ? `电话：${submitter.phone}` : null,
-    place ? `${item.kind === 'wish' ? '地址' : '地点'}：${place}` : null,
-    claimant ? `办理：${claimant.name}` : item.assignedUnit ? `办理：${item.assignedUnit}` : null,
-    item.deadlineAt && ['open', 'claimed'].includes(item.status) ? `期限：${deadlineText(item.deadlineAt, deps)}` : null,
-    item.relatedToId ? `之前的同一问题：#${item.relatedToId}` : null,
-    item.mergedIntoId ? `已合并到：#${item.mergedIntoId}` : null,
-    supporters > 0 ? `附议：${supporters} 户` : null,
-    item.rating ? `评价：${item.rating} 分${item.ratingComment ? `（${item.ratingComment}）` : ''}${earlier.length ? `，之前：${earlier.join('、')}` : ''}` : null,
-    '进度：',
-    ...events.reverse().map((e) => {
-      const who = e.actorId !== null ? actorNames.get(e.actorId) : null;
-      const note = e.note && e.type !== 'snoozed' ? `：${short(noteText(e.type, e.note, full, item.kind), 40)}` : '';
-      return `${fmt.dayTime(e.createdAt)} ${EVENT_NAMES[e.type as EventType] ?? e.type}${who ? `（${who}）` : ''}${note}`;
-    }),
-  ];
-  return lines.filter((l) => l !== null).join('\n');
-}
-
-/** A timeline note as shown: settings in words, the rest as written (masked for those not involved). */
-function noteText(type: string, note: string, full: boolean, kind: string): string {
-  if (type === 'prioritized') return PRIORITY_NAMES[note as 'urgent' | 'normal'] ?? note;
-  if (type === 'deadline_set') return `${note} 个工作日`;
-  if (type === 'created') return `${note} 的问题又出现了`;
-  if (type === 'photo_added') return `${note} 张`;
-  return full ? note : publicText({ kind, text: note });
+  return views.itemCard({
+    id: item.id,
+    kind: item.kind,
+    category: item.category,
+    status: item.status,
+    urgent: item.priority === 'urgent',
+    text: full ? item.text : publicText(item),
+    submitter: submitterName,
+    createdAt: fmt.dayTime(item.createdAt),
+    phone: full ? (submitter?.phone ?? null) : null,
+    place: full ? item.place : publicPlace(item),
+    holder: claimant?.name ?? item.assignedUnit,
+    deadline: item.deadlineAt && ['open', 'claimed'].includes(item.status) ? deadlineText(item.deadlineAt, deps) : null,
+    relatedToId: item.relatedToId,
+    mergedIntoId: item.mergedIntoId,
+    supporters,
+    // The item's own rating last (it may have come from an older row than the events keep).
+    ratings: item.rating !== null ? [...ratings.map((r) => r.rating).slice(0, -1), item.rating] : [],
+    ratingComment: item.ratingComment,
+    timeline: events.reverse().map((e) =>
+      views.timelineLine({
+        at: fmt.dayTime(e.createdAt),
+        type: e.type,
+        who: e.actorId !== null ? (actorNames.get(e.actorId) ?? null) : null,
+        note: e.note && e.type !== 'snoozed' ? (views.settingNote(e.type, e.note) ?? (full ? e.note : publicText({ kind: item.kind, text: e.note }))) : null,
+      }),
+    ),
+  });
 }
 
 /** 我的: what I raised and what I hold. */
@@ -96,11 +92,7 @@ export async function describeMine(tx: Tx, actor: Actor): Promise<string | null>
     [actor.id, ...active, LIST_LIMIT],
   );
   if (raised.length === 0 && held.length === 0) return null;
-  const line = (i: ListedItem) => `${itemLine(i)} · ${STATUS_NAMES[i.status as ItemStatus]}`;
-  const lines: string[] = [];
-  if (raised.length > 0) lines.push('我提的：', ...raised.map(line));
-  if (held.length > 0) lines.push('我在办的：', ...held.map(line));
-  return lines.join('\n');
+  return views.mine(raised, held);
 }
 
 /** 待认领: open items of the communities in view, urgent ones first, at most ten lines. */
@@ -115,10 +107,10 @@ export async function describeOpen(tx: Tx, communityIds: number[]): Promise<stri
   );
   const total = items[0]?.total ?? 0;
   if (total === 0) return null;
-  const lines = items.map((i) => `${i.priority === 'urgent' ? '【紧急】' : ''}#${i.id} ${KIND_NAMES[i.kind as ItemKind]}「${short(publicText(i))}」`);
-  if (total > items.length) lines.push(`……还有 ${total - items.length} 条`);
-  lines.push(`认领请发：认领 ${items[0]!.id}`);
-  return [`待认领（${total} 条）：`, ...lines].join('\n');
+  return views.open(
+    items.map((i) => ({ id: i.id, kind: i.kind, text: publicText(i), urgent: i.priority === 'urgent' })),
+    total,
+  );
 }
 
 /** 统计: this community's figures now. */

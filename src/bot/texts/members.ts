@@ -17,7 +17,7 @@ export const members = {
   /** In the holder's direct chat: everything needed to help, contacts included. */
   holderDetails: (d: HolderDetails) =>
     [
-      d.how === 'claimed' ? `您认领了 ${itemLine(d.item)}` : `社区把 ${itemLine(d.item)} 交给您办理。`,
+      d.how === 'claimed' ? `您认领了 ${itemLine(d.item)}` : `社区把 ${itemLine(d.item)}交给您办理。`,
       d.item.priority === 'urgent' ? '【紧急】请尽快联系提出人。' : null,
       `内容：${d.item.text}`,
       `提出人：${d.submitter}`,

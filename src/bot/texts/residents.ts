@@ -93,8 +93,8 @@ export const residents = {
   nothingMine: '您还没有提过事，也没有认领。许心愿请发：心愿 内容',
 
   // --- notices about their items -------------------------------------------------------------------
-  toSubmitterClaimed: (item: ItemRef, who: string) => `您的 ${itemLine(item)} 已由 ${who} 认领，会尽快联系您。`,
-  toSubmitterAssigned: (item: ItemRef, who: string) => `您的 ${itemLine(item)} 已交给 ${who} 办理。`,
+  toSubmitterClaimed: (item: ItemRef, who: string) => `您的 ${itemLine(item)}已由 ${who} 认领，会尽快联系您。`,
+  toSubmitterAssigned: (item: ItemRef, who: string) => `您的 ${itemLine(item)}已交给 ${who} 办理。`,
   toSubmitterProgress: (id: number, who: string, note: string) => `#${id} 有新进展（${who}）：${note}`,
   toSubmitterDone: (id: number, who: string, note: string) =>
     [
