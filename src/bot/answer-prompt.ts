@@ -3,6 +3,7 @@ import { confirmItem, disputeItem } from '../domain/item-actions.ts';
 import { fileRecurrence, reopenAfterRevisit } from './after-confirmation.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
+import { detectEmergency } from './detect-emergency.ts';
 import { extractPhone } from './extract-phone.ts';
 import { extractPlace } from './extract-place.ts';
 import { notifyChange } from './notify.ts';
@@ -47,7 +48,10 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         return true;
       }
       case 'place': {
-        const place = placeIn(ctx);
+        // In a group only where the report was raised, and only a place proper: groups chatter.
+        const inGroup = ctx.msg.conversationType === 'group';
+        if (inGroup && p.item.sourceConversationId !== ctx.msg.conversationId) continue;
+        const place = placeIn(ctx, inGroup);
         if (place === null) continue;
         await answered(tx, p.id, ctx.now);
         if (place === '') {
@@ -71,12 +75,15 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
 }
 
 /** The place an answer gives: a location, a place in the words, a short plain answer; '' to skip. */
-function placeIn(ctx: MessageContext): string | null {
+function placeIn(ctx: MessageContext, strict: boolean): string | null {
   if (ctx.msg.location) return ctx.msg.location.label.slice(0, 200);
   const text = ctx.msg.text.trim();
   if (isSkip(text) || isCancel(text)) return '';
+  // "插座冒火花了" is another emergency, not where the last one is.
+  if (detectEmergency(text)) return null;
   const found = extractPlace(text);
   if (found) return found;
+  if (strict) return null;
   // "就在我家楼下": vague, but it is what they know; a command or a long story is not an answer.
   return [...text].length <= 30 && parseCommand(text).type === 'text' ? text : null;
 }

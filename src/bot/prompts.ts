@@ -11,7 +11,10 @@ import { DAY, HOUR } from '../core/clock.ts';
  */
 export type PromptKind = 'confirm' | 'revisit' | 'phone' | 'place';
 
-type PromptItem = Pick<Item, 'id' | 'kind' | 'text' | 'status' | 'place' | 'communityId' | 'submitterId' | 'claimantId' | 'priority'>;
+type PromptItem = Pick<
+  Item,
+  'id' | 'kind' | 'text' | 'status' | 'place' | 'communityId' | 'submitterId' | 'claimantId' | 'priority' | 'sourceConversationId'
+>;
 export type OpenPrompt = { id: number; kind: PromptKind; itemId: number; askedAt: Date; item: PromptItem };
 
 const LOOK_BACK = 30 * DAY;
@@ -40,7 +43,7 @@ export async function answeredAbout(tx: Tx, kind: PromptKind, itemId: number, no
 export async function openPrompts(tx: Tx, person: Pick<Person, 'id' | 'phone'>, now: Date): Promise<OpenPrompt[]> {
   const rows = await tx.all<{ id: number; kind: string; itemId: number; askedAt: Date } & { itemKind: string } & Omit<PromptItem, 'id' | 'kind'>>(
     `SELECT p.id, p.kind, p.item_id, p.asked_at, i.kind AS item_kind, i.text, i.status, i.place, i.community_id,
-            i.submitter_id, i.claimant_id, i.priority
+            i.submitter_id, i.claimant_id, i.priority, i.source_conversation_id
      FROM prompts p JOIN items i ON i.id = p.item_id
      WHERE p.person_id = ? AND p.answered_at IS NULL AND p.asked_at > ?
      ORDER BY p.asked_at DESC, p.id DESC LIMIT 10`,

@@ -14,6 +14,7 @@ import { deleteDialogue, findDialogue, type Step } from './dialogue-store.ts';
 import { addressedToBot, type OpenQuestion } from './is-addressed-to-bot.ts';
 import type { Outgoing } from './outgoing.ts';
 import { parseCommand, type Command } from './parse-command.ts';
+import { extractPlace } from './extract-place.ts';
 import { openPrompts } from './prompts.ts';
 import { isCancel, isSkip } from './skip-and-cancel.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
@@ -140,9 +141,9 @@ async function isForTheBot(tx: Tx, ctx: MessageContext, dialogue: Dialogue | nul
   const question: OpenQuestion | null = dialogue ? { kind: 'dialogue', step: dialogue.step as Step } : null;
   if (addressedToBot({ ...input, question }) !== null) return true;
   if (dialogue) return false;
-  // "具体在哪里？" after an urgent report in this group: the place is the answer.
-  const asked = (await openPrompts(tx, ctx.person, ctx.now)).some((p) => p.kind === 'place');
-  return asked && addressedToBot({ ...input, question: { kind: 'dialogue', step: 'place' } }) !== null;
+  // "具体在哪里？" after an urgent report raised in this group: a place (not just any words) answers it.
+  const asked = (await openPrompts(tx, ctx.person, ctx.now)).some((p) => p.kind === 'place' && p.item.sourceConversationId === msg.conversationId);
+  return asked && (msg.location !== null || extractPlace(msg.text) !== null);
 }
 
 function mentionedByPlatform(msg: InboundMessage): boolean {

@@ -44,3 +44,41 @@ export async function conversation(t: TestApp, id: string): Promise<string[]> {
   const body = (await res.json()) as { messages: Array<{ text: string }> };
   return body.messages.map((m) => m.text);
 }
+
+/** An item as the admin API shows it: the ledger row, its events and photos. */
+export async function ledgerItem(t: TestApp, id: number) {
+  const r = await t.api('GET', `/api/items/${id}`);
+  expect(r.status).toBe(200);
+  return r.body as {
+    id: number;
+    kind: string;
+    status: string;
+    text: string;
+    place: string | null;
+    category: string | null;
+    priority: string;
+    rating: number | null;
+    ratingComment: string | null;
+    deadlineAt: string | null;
+    claimantId: number | null;
+    photos: string[];
+    events: Array<{ type: string; note: string | null; rating: number | null }>;
+  } & Record<string, unknown>;
+}
+
+/** The number in a receipt ("编号 #12"). */
+export function receiptNumber(text: string): number {
+  const m = /编号 #(\d+)/u.exec(text);
+  if (!m) throw new Error(`no receipt in: ${text}`);
+  return Number(m[1]);
+}
+
+/** A community with a group, a member (李志强) and an official (赵书记) who have joined. */
+export async function communityWithPeople(t: TestApp, name: string, group: string) {
+  const c = await setUpCommunity(t, name, group);
+  const li = { id: `li-${group}`, name: '李志强' };
+  const zhao = { id: `zhao-${group}`, name: '赵书记' };
+  await t.say(li, `报到 ${c.memberCode}`);
+  await t.say(zhao, `报到 ${c.officialCode}`);
+  return { ...c, li, zhao };
+}
