@@ -164,7 +164,11 @@ function makeUrgent(draft: Draft, emergency: Emergency): void {
 async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number | null, out: Outgoing, deps: BotDeps) {
   // A place already in the text is the place: the bot asks only for what is really missing.
   if (draft.kind && draft.place === null) draft.place = extractPlace(draft.text, { addressOnly: draft.kind === 'wish' });
-  const steps = draft.priority === 'urgent' ? URGENT_STEPS : draft.kind ? STEPS[draft.kind] : STEPS.wish;
+  const inGroup = ctx.msg.conversationType === 'group';
+  // A home address is never asked for where the group reads the answer (the phone is asked privately).
+  const steps = (draft.priority === 'urgent' ? URGENT_STEPS : draft.kind ? STEPS[draft.kind] : STEPS.wish).filter(
+    (s) => !(inGroup && s === 'address'),
+  );
   const from = Math.max(0, steps.indexOf(draft.step));
   for (const step of steps.slice(from)) {
     const missing =
