@@ -38,8 +38,12 @@ const TABLE_SQL: Record<Provider, string> = {
     "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`,
 };
 
-/** Names of committed migrations the database has not applied (a changed one is an error). */
-export async function pendingMigrations(db: Db, migrations: Migration[]): Promise<Migration[]> {
+/**
+ * Names of committed migrations the database has not applied (a changed one is an error). An
+ * unfinished row is a failed migration only when read under the migration lock: read without it, it
+ * may be another replica's migration under way, and then its migration is simply still pending.
+ */
+export async function pendingMigrations(db: Db, migrations: Migration[], opts: { locked?: boolean } = { locked: true }): Promise<Migration[]> {
   const exists =
     db.dialect === 'sqlite'
       ? await db.get(`SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`)
@@ -52,7 +56,7 @@ export async function pendingMigrations(db: Db, migrations: Migration[]): Promis
   const failed = await db.get<{ migrationName: string }>(
     `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL`,
   );
-  if (failed) throw new Error(`migration ${failed.migrationName} failed earlier; resolve it before starting (see DEVELOPERS.md)`);
+  if (failed && opts.locked) throw new Error(`migration ${failed.migrationName} failed earlier; resolve it before starting (see DEVELOPERS.md)`);
   for (const m of migrations) {
     const sum = applied.get(m.name);
     if (sum !== undefined && sum !== m.checksum) throw new Error(`migration ${m.name} was changed after it was applied`);
@@ -66,7 +70,8 @@ export async function pendingMigrations(db: Db, migrations: Migration[]): Promis
  * nothing left to do. Returns the names applied.
  */
 export async function applyMigrations(db: SqliteDb | PostgresDb, file: string | null, migrations = committedMigrations(db.dialect)): Promise<string[]> {
-  if ((await pendingMigrations(db, migrations)).length === 0) return [];
+  // Outside the lock: another replica may be half-way through a migration (found again under the lock).
+  if ((await pendingMigrations(db, migrations, { locked: false })).length === 0) return [];
   const locked = db.dialect === 'sqlite' ? withLockFile(file) : withAdvisoryLock(db as PostgresDb);
   return locked(async () => {
     await db.run(TABLE_SQL[db.dialect]);
