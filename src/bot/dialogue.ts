@@ -12,6 +12,7 @@ import { normalizeText } from './normalize-text.ts';
 import type { Outgoing } from './outgoing.ts';
 import { isThanks } from './parse-command.ts';
 import { isCancel, isSkip } from './skip-and-cancel.ts';
+import { isAcknowledgement } from './small-talk.ts';
 import { submitItem } from './submit-item.ts';
 import { groups } from './texts/groups.ts';
 import { emergencyAdvice, residents } from './texts/residents.ts';
@@ -88,7 +89,9 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
   const draft = draftOf(row);
   const text = ctx.msg.text.trim();
   const answer = normalizeText(text).trim();
-  if (isCancel(answer)) {
+  // "算了" to what it is or where one lives is no skip: there is nothing yet to file.
+  const early = draft.step === 'text' || draft.step === 'kind' || draft.step === 'community';
+  if (isCancel(answer) || (early && isSkip(answer) && ctx.msg.photos.length === 0 && !ctx.msg.location)) {
     await deleteDialogue(tx, row.id);
     say(ctx, out, residents.dialogueCancelled);
     return;
@@ -108,6 +111,13 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
     else draft.text = text;
     makeUrgent(draft, emergency);
     return advance(tx, ctx, draft, row.id, out, deps);
+  }
+  // "好的" files a draft that waits for an optional photo (one sent later is added to the item);
+  // to any other question it is no answer: the question is asked again.
+  if (isAcknowledgement(answer) && ctx.msg.photos.length === 0 && !ctx.msg.location && draft.step !== 'photo') {
+    await saveDraft(tx, ctx, draft, row.id);
+    say(ctx, out, await question(tx, draft.step, draft));
+    return;
   }
   switch (draft.step) {
     case 'text':
@@ -146,7 +156,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
       break;
     case 'photo':
       // Skipping in any form ("没有照片", "不用了") is never content; a phone number is not either.
-      if (ctx.msg.photos.length === 0 && answer !== '' && !isSkip(answer) && !isThanks(answer) && !(phone && phone.text.trim() === text)) {
+      if (ctx.msg.photos.length === 0 && answer !== '' && !isSkip(answer) && !isThanks(answer) && !isAcknowledgement(answer) && !(phone && phone.text.trim() === text)) {
         draft.text = `${draft.text}\n补充：${text}`;
       }
       break;

@@ -17,6 +17,7 @@ import { parseCommand, type Command } from './parse-command.ts';
 import { extractPlace } from './extract-place.ts';
 import { openPrompts } from './prompts.ts';
 import { isCancel, isSkip } from './skip-and-cancel.ts';
+import { isAcknowledgement, isGreeting } from './small-talk.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
 import { everyone, MAX_MESSAGE_CHARS } from './texts/common.ts';
 import { groups } from './texts/groups.ts';
@@ -87,7 +88,17 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
     return;
   }
+  if (cmd.type === 'text' && isGreeting(cmd.text)) {
+    say(ctx, out, dialogue ? residents.pendingDialogue(dialogue.text) : everyone.welcome(highestRole(ctx.actor)));
+    return;
+  }
   if (dialogue) return continueDialogue(tx, ctx, dialogue, out, deps);
+  // "好的" to a receipt or a notice: nothing to answer, and no new item.
+  if (cmd.type === 'text' && !hasAttachment && isAcknowledgement(cmd.text)) return;
+  if (cmd.type === 'text' && !hasAttachment && (isCancel(cmd.text) || isSkip(cmd.text))) {
+    say(ctx, out, residents.nothingPending);
+    return;
+  }
   if (cmd.type === 'invalid') {
     say(ctx, out, everyone.parseProblem(cmd.problem, everyone.examples[cmd.command]));
     return;

@@ -54,6 +54,7 @@ export const residents = {
   askPlace: '问题在哪里？请说一下地点（比如 3号楼东门），也可以发位置。说不清可回复“跳过”。',
   askPhoto: '有照片的话可以发一张，没有请回复“没有”。',
   dialogueCancelled: '好的，已取消，这条没有登记。',
+  nothingPending: '好的。现在没有正在登记的事，有需要直接告诉我就行。',
   pendingDialogue: (text: string) =>
     text.trim() ? `（您还有一条没登记完：“${short(text, 20)}”，接着回复即可，或回复“取消”。）` : '（您还有一条没登记完，接着回复即可，或回复“取消”。）',
   photoAdded: (id: number) => `照片已补充到 #${id}。`,

@@ -129,3 +129,34 @@ describe('a wish keeps its address private', () => {
     expect(textsTo(await t.say(who, `查询 ${id}`), who.id).join('\n')).toContain('地址：5号楼2单元301');
   });
 });
+
+describe('small talk starts nothing', () => {
+  it('a greeting gets the welcome; "好的" after a receipt gets no answer; 取消 with nothing open says so', async () => {
+    const who = someone();
+    expect(textsTo(await t.say(who, '你好'), who.id)[0]).toMatch(/^您好，我是连心小助手。/u);
+    await t.say(who, '反映 3号楼东门的路灯坏了');
+    await t.say(who, '没有');
+    const before = (await t.api('GET', '/api/items?limit=1000')).body.items.length;
+    expect((await t.say(who, '好的')).replies).toEqual([]);
+    expect((await t.say(who, '嗯嗯')).replies).toEqual([]);
+    expect(textsTo(await t.say(who, '取消'), who.id)).toEqual(['好的。现在没有正在登记的事，有需要直接告诉我就行。']);
+    expect((await t.api('GET', '/api/items?limit=1000')).body.items).toHaveLength(before);
+  });
+
+  it('"好的" to a question asks it again, and files a draft that only waits for a photo', async () => {
+    const who = someone();
+    await t.say(who, '楼道的灯坏了');
+    expect(textsTo(await t.say(who, '好的'), who.id)[0]).toContain('哪一类');
+    expect(textsTo(await t.say(who, '2'), who.id)[0]).toContain('在哪里');
+    expect(textsTo(await t.say(who, '好的'), who.id)[0]).toContain('在哪里');
+    expect(textsTo(await t.say(who, '7号楼'), who.id)[0]).toContain('照片');
+    const item = await ledgerItem(t, receiptNumber(textsTo(await t.say(who, '好的'), who.id)[0]!));
+    expect(item).toMatchObject({ text: '楼道的灯坏了', place: '7号楼' });
+  });
+
+  it('"算了" before anything is filed drops the draft', async () => {
+    const who = someone();
+    await t.say(who, '想找人聊聊天');
+    expect(textsTo(await t.say(who, '算了'), who.id)).toEqual(['好的，已取消，这条没有登记。']);
+  });
+});
