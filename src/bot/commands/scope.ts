@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors.ts';
-import { knownCommunity } from '../dialogue.ts';
+import { knownCommunity } from '../community-of.ts';
 import type { Run } from './table.ts';
 
 /** A new item's community: the group's, the person's own, or none yet (the dialogue will ask). */
