@@ -52,12 +52,12 @@ export const scheduledTexts = {
   lateToSubmitter: (id: number, text: string, answerHours: number, by: string, phone: string | null) =>
     [
       `您提的 #${id}「${short(text, 20)}」过了 ${answerHours} 小时还没有人答复，让您久等了。`,
-      `已转给社区干部跟进，最迟 ${by} 会有人联系您。`,
+      `已转给社区干部跟进，最迟 ${by}会有人联系您。`,
       phone ? `着急的话可以直接打社区电话 ${phone}。` : `查进度请发：查询 ${id}`,
     ].join('\n'),
   lateToOfficials: (community: string, lines: ListLine[], answerHours: number, by: string) =>
     [
-      `【待答复】${community}：${lines.length} 件事超过 ${answerHours} 小时没人答复，已告诉居民 ${by} 前会有人联系：`,
+      `【待答复】${community}：${lines.length} 件事超过 ${answerHours} 小时没人答复，已告诉居民 ${by}前会有人联系：`,
       ...linesWithMore(lines, lines.length, 10),
       '认领请发：认领 编号；指派请发：指派 编号 @某人',
     ].join('\n'),

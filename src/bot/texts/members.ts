@@ -21,7 +21,7 @@ export const members = {
       d.item.priority === 'urgent' ? '【紧急】请尽快联系提出人。' : null,
       `内容：${d.item.text}`,
       `提出人：${d.submitter}`,
-      `电话：${d.phone ?? '没有留，留了会告诉您'}`,
+      `电话：${d.phone ?? '没有留'}`,
       d.place ? `${d.item.kind === 'wish' ? '地址' : '地点'}：${d.place}` : null,
       `有进展请发：进展 ${d.item.id} 说明；办好了请发：完成 ${d.item.id} 说明`,
     ]
