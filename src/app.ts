@@ -25,6 +25,7 @@ import { OutboxSignal } from './outbox/outbox-signal.ts';
 import { waitForDelivery } from './outbox/wait-for-delivery.ts';
 import { RateLimiter } from './outbox/rate-limiter.ts';
 import { parseQuietHours } from './core/quiet-hours.ts';
+import { calendarGauge, logUncoveredYears } from './ops/calendar-check.ts';
 
 export type AppOverrides = {
   clock?: Clock;
@@ -68,14 +69,19 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
   });
 
   const readCalendar = async () =>
-    createWorkCalendar(await db.all<{ date: string; workday: boolean; name: string | null }>('SELECT date, workday, name FROM calendar_days'));
+    createWorkCalendar(
+      await db.all<{ date: string; workday: boolean; name: string | null }>('SELECT date, workday, name FROM calendar_days'),
+      (await db.all<{ year: number }>('SELECT year FROM calendar_years ORDER BY year')).map((r) => r.year),
+    );
   let calendar: WorkCalendar = await readCalendar();
+  logUncoveredYears(calendar, clock.now(), config.BOT_TIMEZONE, log);
   const bot: BotDeps = botDepsFrom(config, () => calendar);
 
   // Wired in one pass, bottom up: the signal lets the inbox and the schedules wake the dispatcher,
   // which is built last, from the senders of the channels.
   const signal = new OutboxSignal();
   const metrics = new Metrics(db, clock);
+  calendarGauge(metrics.registry, () => calendar, clock, config.BOT_TIMEZONE);
   const inbound = new InboundService({ ...bot, db, clock, log }, signal, {
     onAccepted: (platform, duplicate) => metrics.inbound.inc({ platform, result: duplicate ? 'duplicate' : 'stored' }),
   });
@@ -125,7 +131,7 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
           prefix: '/api',
           adminToken,
           admin: { db, clock, inviteTtlDays: config.INVITE_TTL_DAYS },
-          jobs: { db, clock, scheduler, kickOutbox: () => signal.kick(), reloadCalendar },
+          jobs: { db, clock, scheduler, kickOutbox: () => signal.kick(), reloadCalendar, calendar: () => calendar, timeZone: config.BOT_TIMEZONE },
         });
         // Prometheus text; the same bearer token as the admin API (docs/deploy.md "Alerts").
         app.get('/metrics', { onRequest: requireBearer(adminToken) }, async (_request, reply) =>

@@ -102,6 +102,9 @@ const baseSchema = z.object({
   REPORT_DEADLINE_DAYS: deadlineTable('基础设施:5,环境卫生:3,治安安全:2,养老助残:3,就业创业:10,政策咨询:5,矛盾纠纷:5,其他:5'),
   URGENT_DEADLINE_DAYS: int(1, 1, 30),
   INVITE_TTL_DAYS: int(30, 1, 365),
+  /** Local emergency numbers named in urgent receipts (燃气抢修, the lifts' maintainer); national ones are built in. */
+  HOTLINE_GAS: optionalText,
+  HOTLINE_LIFT: optionalText,
   OUTBOX_MAX_ATTEMPTS: int(8, 1, 100),
   OUTBOX_RETRY_BASE_MS: int(10_000, 10, 3_600_000),
   /** A send's lease, renewed while it runs: after a crash another process takes the row within this time. */
@@ -123,6 +126,8 @@ const baseSchema = z.object({
   // 一旬一通报 and 一月一调度 (issue 11).
   SCHEDULE_TEN_DAY_REPORT: cron('0 9 1,11,21 * *'),
   SCHEDULE_MONTHLY_REVIEW: cron('30 8 1 * *'),
+  /** Hourly: submitters whose promised first answer (ANSWER_HOURS) did not come are told what happens next. */
+  SCHEDULE_ANSWER_DUE: cron('5 * * * *'),
   REMIND_AFTER_DAYS: int(3, 1, 60),
   AUTO_RELEASE_DAYS: int(7, 2, 90),
   REVISIT_AFTER_DAYS: int(7, 1, 90),
@@ -166,7 +171,6 @@ const baseSchema = z.object({
     }, { message: 'must look like 21:00-08:00, or off' }),
 });
 
-const AES_KEY = /^[A-Za-z0-9]{43}$/u;
 
 export const envSchema = baseSchema;
 

@@ -3,7 +3,7 @@
 // engine's driver adapters are in engine-adapters.ts.
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm'

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CalendarDay, JobRun, OutboxMessage } from '../db/rows.ts';
 import { inList, type Db } from '../db/sql.ts';
 import type { Clock } from '../core/clock.ts';
+import type { WorkCalendar } from '../domain/work-calendar.ts';
+import { uncoveredYears } from '../ops/calendar-check.ts';
 import type { Scheduler } from '../schedule/scheduler.ts';
 import { HttpError } from '../web/http-error.ts';
 import {
@@ -18,7 +20,15 @@ import {
   savedAnswer,
 } from './schemas.ts';
 
-export type JobRouteDeps = { db: Db; clock: Clock; scheduler: Scheduler; kickOutbox: () => void; reloadCalendar: () => Promise<void> };
+export type JobRouteDeps = {
+  db: Db;
+  clock: Clock;
+  scheduler: Scheduler;
+  kickOutbox: () => void;
+  reloadCalendar: () => Promise<void>;
+  calendar: () => WorkCalendar;
+  timeZone: string;
+};
 
 const runJson = (r: { id: number; job: string; scheduledAt: Date; status: string; startedAt: Date | null; finishedAt: Date | null; posted: number; summary: string | null; error: string | null }) => ({
   id: r.id,
@@ -96,12 +106,15 @@ export const jobRoutes: FastifyPluginAsyncZod<JobRouteDeps> = async (app, deps) 
     return { id, status: 'pending' as const };
   });
 
+  /** The admin's days, which years are covered, and which of this year and the next are not (issue 12). */
   app.get('/calendar', { schema: { response: { 200: calendarList, ...refusals() } } }, async () => ({
     days: (await db.all<CalendarDay>('SELECT date, workday, name FROM calendar_days ORDER BY date')).map((d) => ({
       date: d.date,
       workday: d.workday,
       name: d.name,
     })),
+    coveredYears: deps.calendar().coveredYears(),
+    uncoveredYears: uncoveredYears(deps.calendar(), deps.clock.now(), deps.timeZone),
   }));
 
   /** A new year's holiday arrangement (or a correction): days off and make-up working days. */
@@ -114,9 +127,16 @@ export const jobRoutes: FastifyPluginAsyncZod<JobRouteDeps> = async (app, deps) 
           [d.date, d.workday, d.name ?? null],
         );
       }
+      for (const year of body.completeYears) {
+        await tx.run('INSERT INTO calendar_years (year, created_at) VALUES (?, ?) ON CONFLICT (year) DO NOTHING', [year, deps.clock.now()]);
+      }
     });
     await deps.reloadCalendar();
-    return { saved: body.days.length };
+    return {
+      saved: body.days.length,
+      completeYears: body.completeYears,
+      uncoveredYears: uncoveredYears(deps.calendar(), deps.clock.now(), deps.timeZone),
+    };
   });
 };
 

@@ -163,6 +163,16 @@ const calendarDay = z.object({
   workday: z.boolean({ message: '应为 true（上班）或 false（休息）' }),
   name: z.string().max(50).optional(),
 });
-export const calendarBody = z.object({ days: z.array(calendarDay).min(1).max(400) });
-export const calendarList = z.object({ days: z.array(z.object({ date: z.string(), workday: z.boolean(), name: z.string().nullable() })) });
-export const savedAnswer = z.object({ saved: z.number().int() });
+export const calendarBody = z
+  .object({
+    days: z.array(calendarDay).max(400).default([]),
+    /** Years whose whole arrangement is now entered: only these count as covered (a few days do not). */
+    completeYears: z.array(z.number().int().min(2000, { message: '应为 2027 这样的年份' }).max(2100, { message: '应为 2027 这样的年份' })).max(10).default([]),
+  })
+  .refine((b) => b.days.length > 0 || b.completeYears.length > 0, { message: '请至少给出 days 或 completeYears 之一', path: ['days'] });
+export const calendarList = z.object({
+  days: z.array(z.object({ date: z.string(), workday: z.boolean(), name: z.string().nullable() })),
+  coveredYears: z.array(z.number().int()),
+  uncoveredYears: z.array(z.number().int()),
+});
+export const savedAnswer = z.object({ saved: z.number().int(), completeYears: z.array(z.number().int()), uncoveredYears: z.array(z.number().int()) });

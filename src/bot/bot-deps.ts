@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { WorkCalendar } from '../domain/work-calendar.ts';
 import { createTimeFormat, type TimeFormat } from './format-time.ts';
+import type { LocalHotlines } from './texts/residents.ts';
 
 export type BotSettings = {
   timeZone: string;
@@ -11,6 +12,10 @@ export type BotSettings = {
   inviteTtlDays: number;
   /** Links in chat start with it (PUBLIC_URL). */
   publicUrl: string;
+  autoConfirmDays: number;
+  /** The bot's display name: a group message starting with "@连心" is addressed to it. */
+  botName: string;
+  hotlines: LocalHotlines;
 };
 
 /** What the bot needs besides the database: settings, the working-day calendar, date formats. */
@@ -31,6 +36,9 @@ export function botDepsFrom(config: Config, calendar: () => WorkCalendar): BotDe
       urgentDeadlineDays: config.URGENT_DEADLINE_DAYS,
       inviteTtlDays: config.INVITE_TTL_DAYS,
       publicUrl: config.PUBLIC_URL,
+      autoConfirmDays: config.AUTO_CONFIRM_DAYS,
+      botName: config.BOT_NAME,
+      hotlines: { gas: config.HOTLINE_GAS ?? null, lift: config.HOTLINE_LIFT ?? null },
     },
     calendar,
     fmt: createTimeFormat(config.BOT_TIMEZONE),

@@ -1,47 +1,42 @@
 import type { Dialogue } from '../db/rows.ts';
-import { insert, update, type Tx } from '../db/sql.ts';
-import { normalizeText } from './normalize-text.ts';
+import type { Tx } from '../db/sql.ts';
+import { maskName } from '../core/mask.ts';
+import type { ItemKind } from '../domain/types.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
+import { detectEmergency, type Emergency } from './detect-emergency.ts';
+import { deleteDialogue, draftOf, saveDraft, type Draft, type Step } from './dialogue-store.ts';
+import { extractPhone } from './extract-phone.ts';
+import { extractPlace } from './extract-place.ts';
+import { normalizeText } from './normalize-text.ts';
 import type { Outgoing } from './outgoing.ts';
+import { isThanks } from './parse-command.ts';
+import { isCancel, isSkip } from './skip-and-cancel.ts';
+import { isAcknowledgement } from './small-talk.ts';
+import { chooseCommunity, knownCommunity } from './community-of.ts';
 import { submitItem } from './submit-item.ts';
-import { texts } from './texts.ts';
-import type { ItemKind } from '../domain/types.ts';
+import { groups } from './texts/groups.ts';
+import { emergencyAdvice, residents } from './texts/residents.ts';
 
 /**
  * The short dialogue for a message that is not a command (SPEC "Talking to the bot"): wish or
- * report? → which community (if unknown) → the address or place → a photo (reports) → receipt.
- * The draft is stored after every step, so nothing the person wrote is lost between messages.
+ * report? → which community (if unknown) → the address or place (unless the text names one) → a
+ * photo (reports) → receipt. An emergency skips everything but the community: the receipt, with
+ * whom to call, comes first. In a group every question names the person it is for.
  */
-type Step = 'text' | 'kind' | 'community' | 'address' | 'place' | 'photo';
 const STEPS: Record<ItemKind, Step[]> = {
   wish: ['text', 'kind', 'community', 'address'],
   report: ['text', 'kind', 'community', 'place', 'photo'],
 };
+const URGENT_STEPS: Step[] = ['text', 'community'];
 
-const SKIP = /^(跳过|不用|没有|无|不需要|算了|skip|no)$/iu;
-const CANCEL = /^(取消|不要了|cancel)$/iu;
-
-export function conversationKey(ctx: MessageContext): string {
-  return `${ctx.msg.platform}:${ctx.msg.conversationId}`;
-}
-
-export async function findDialogue(tx: Tx, ctx: MessageContext): Promise<Dialogue | null> {
-  const row = await tx.get<Dialogue>('SELECT * FROM dialogues WHERE person_id = ? AND conversation_key = ?', [
-    ctx.person.id,
-    conversationKey(ctx),
-  ]);
-  return row ?? null;
-}
+const KIND_ANSWER = {
+  wish: /^(?:1|一|心愿|微心愿|许愿|wish)(?:[\s,，。.!！]|吧|的|是|$)/iu,
+  report: /^(?:2|二|反映|反映问题|问题|报事|报修|投诉|report)(?:[\s,，。.!！]|吧|的|是|$)/iu,
+};
 
 /** Starts a dialogue; `kind` is known when it began with 反映 or 心愿. */
-export async function startDialogue(
-  tx: Tx,
-  ctx: MessageContext,
-  start: { kind: ItemKind | null; text: string },
-  out: Outgoing,
-  deps: BotDeps,
-): Promise<void> {
+export async function startDialogue(tx: Tx, ctx: MessageContext, start: { kind: ItemKind | null; text: string }, out: Outgoing, deps: BotDeps) {
   const communityId = await knownCommunity(tx, ctx);
   const draft: Draft = {
     step: 'text',
@@ -52,7 +47,16 @@ export async function startDialogue(
     latitude: ctx.msg.location?.latitude ?? null,
     longitude: ctx.msg.location?.longitude ?? null,
     photos: [...ctx.msg.photos],
+    phone: extractPhone(start.text)?.number ?? null,
+    priority: 'normal',
   };
+  const emergency = detectEmergency(start.text);
+  if (emergency) {
+    makeUrgent(draft, emergency);
+    // Still to ask which community: what to do now cannot wait for that answer.
+    const advice = emergencyAdvice(emergency, deps.settings.hotlines);
+    if (communityId === null && advice) out.reply(advice);
+  }
   await advance(tx, ctx, draft, null, out, deps);
 }
 
@@ -68,10 +72,12 @@ export async function restartDialogue(
   out: Outgoing,
   deps: BotDeps,
 ): Promise<void> {
-  const draft = fromRow(row);
+  const draft = draftOf(row);
   if (draft.communityId === null || draft.step === 'text' || draft.step === 'kind') {
     draft.kind = start.kind;
     draft.text = draft.text ? `${draft.text}\n${start.text}` : start.text;
+    const emergency = detectEmergency(start.text);
+    if (emergency) makeUrgent(draft, emergency);
     return advance(tx, ctx, draft, row.id, out, deps);
   }
   await deleteDialogue(tx, row.id);
@@ -81,11 +87,14 @@ export async function restartDialogue(
 
 /** Handles the next message of a dialogue in progress. */
 export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogue, out: Outgoing, deps: BotDeps): Promise<void> {
-  const draft = fromRow(row);
-  const answer = normalizeText(ctx.msg.text).trim();
-  if (CANCEL.test(answer)) {
+  const draft = draftOf(row);
+  const text = ctx.msg.text.trim();
+  const answer = normalizeText(text).trim();
+  // "算了" to what it is or where one lives is no skip: there is nothing yet to file.
+  const early = draft.step === 'text' || draft.step === 'kind' || draft.step === 'community';
+  if (isCancel(answer) || (early && isSkip(answer) && ctx.msg.photos.length === 0 && !ctx.msg.location)) {
     await deleteDialogue(tx, row.id);
-    out.reply(texts.dialogueCancelled);
+    say(ctx, out, residents.dialogueCancelled);
     return;
   }
   draft.photos.push(...ctx.msg.photos);
@@ -94,82 +103,108 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
     draft.latitude = ctx.msg.location.latitude;
     draft.longitude = ctx.msg.location.longitude;
   }
+  const phone = extractPhone(text);
+  if (phone) draft.phone = phone.number;
+  // "快来人，着火了" in the middle of a dialogue: it is filed now, with whom to call.
+  const emergency = draft.priority === 'normal' ? detectEmergency(text) : null;
+  if (emergency) {
+    if (draft.step !== 'text') draft.text = `${draft.text}\n${text}`;
+    else draft.text = text;
+    makeUrgent(draft, emergency);
+    return advance(tx, ctx, draft, row.id, out, deps);
+  }
+  // "好的" files a draft that waits for an optional photo (one sent later is added to the item);
+  // to any other question it is no answer: the question is asked again.
+  if (isAcknowledgement(answer) && ctx.msg.photos.length === 0 && !ctx.msg.location && draft.step !== 'photo') {
+    await saveDraft(tx, ctx, draft, row.id);
+    say(ctx, out, await question(tx, draft.step, draft));
+    return;
+  }
   switch (draft.step) {
     case 'text':
-      draft.text = ctx.msg.text.trim();
+      draft.text = text;
       break;
     case 'kind': {
-      const kind = /^(1|一|心愿|微心愿|wish)$/iu.test(answer) ? 'wish' : /^(2|二|反映|问题|报事|report)$/iu.test(answer) ? 'report' : null;
+      const kind = KIND_ANSWER.wish.test(answer) ? 'wish' : KIND_ANSWER.report.test(answer) ? 'report' : null;
       if (kind) {
         draft.kind = kind;
         break;
       }
       // More words about the same thing: keep them with the draft and ask again.
-      if (ctx.msg.text.trim() !== '') draft.text = `${draft.text}\n${ctx.msg.text.trim()}`;
-      await save(tx, ctx, draft, row.id);
-      out.reply(texts.askKindAgain);
+      if (text !== '' && !isSkip(text)) draft.text = `${draft.text}\n${text}`;
+      await saveDraft(tx, ctx, draft, row.id);
+      say(ctx, out, residents.askKindAgain);
       return;
     }
     case 'community': {
-      const communities = await tx.all<{ id: number }>('SELECT id FROM communities ORDER BY id');
-      const n = Number(answer);
-      const chosen = Number.isInteger(n) && n >= 1 && n <= communities.length ? communities[n - 1] : null;
-      if (!chosen) {
-        await save(tx, ctx, draft, row.id);
-        out.reply(texts.askCommunityAgain(communities.length));
+      const chosen = await chooseCommunity(tx, answer);
+      if (chosen === null) {
+        await saveDraft(tx, ctx, draft, row.id);
+        const count = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM communities'))!.n;
+        say(ctx, out, residents.askCommunityAgain(count));
         return;
       }
-      draft.communityId = chosen.id;
-      await tx.run('UPDATE people SET community_id = ?, updated_at = ? WHERE id = ?', [chosen.id, ctx.now, ctx.person.id]);
+      draft.communityId = chosen;
+      await tx.run('UPDATE people SET community_id = ?, updated_at = ? WHERE id = ?', [chosen, ctx.now, ctx.person.id]);
       break;
     }
     case 'address':
     case 'place':
-      if (!ctx.msg.location) draft.place = SKIP.test(answer) || answer === '' ? '' : ctx.msg.text.trim().slice(0, 200);
+      if (!ctx.msg.location) {
+        const said = phone ? text.replace(phone.text, '').trim() : text;
+        draft.place = isSkip(said) || said === '' ? '' : (extractPlace(said, { addressOnly: draft.step === 'address' }) ?? said.slice(0, 200));
+      }
       break;
     case 'photo':
-      if (ctx.msg.photos.length === 0 && answer !== '' && !SKIP.test(answer)) {
-        draft.text = `${draft.text}\n补充：${ctx.msg.text.trim()}`;
+      // Skipping in any form ("没有照片", "不用了") is never content; a phone number is not either.
+      if (ctx.msg.photos.length === 0 && answer !== '' && !isSkip(answer) && !isThanks(answer) && !isAcknowledgement(answer) && !(phone && phone.text.trim() === text)) {
+        draft.text = `${draft.text}\n补充：${text}`;
       }
       break;
   }
   await advance(tx, ctx, draft, row.id, out, deps);
 }
 
-type Draft = {
-  step: Step;
-  kind: ItemKind | null;
-  text: string;
-  communityId: number | null;
-  place: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  photos: string[];
-};
+function makeUrgent(draft: Draft, emergency: Emergency): void {
+  draft.priority = 'urgent';
+  // A plain "很急" keeps a wish a wish; gas, fire or a fall is a report.
+  if (draft.kind === null || emergency.hotlines.length > 0) draft.kind = 'report';
+}
 
 /** Moves to the first step still missing an answer, or submits. */
 async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number | null, out: Outgoing, deps: BotDeps) {
-  const steps = draft.kind ? STEPS[draft.kind] : STEPS.wish;
-  const from = steps.indexOf(draft.step);
+  // A place already in the text is the place: the bot asks only for what is really missing.
+  if (draft.kind && draft.place === null) draft.place = extractPlace(draft.text, { addressOnly: draft.kind === 'wish' });
+  const inGroup = ctx.msg.conversationType === 'group';
+  // A home address is never asked for where the group reads the answer (the phone is asked privately).
+  const steps = (draft.priority === 'urgent' ? URGENT_STEPS : draft.kind ? STEPS[draft.kind] : STEPS.wish).filter(
+    (s) => !(inGroup && s === 'address'),
+  );
+  const from = Math.max(0, steps.indexOf(draft.step));
   for (const step of steps.slice(from)) {
     const missing =
       step === 'text'
         ? draft.text === ''
         : step === 'kind'
-        ? draft.kind === null
-        : step === 'community'
-          ? draft.communityId === null
-          : step === 'photo'
-            ? draft.photos.length === 0 && draft.step !== 'photo'
-            : draft.place === null;
+          ? draft.kind === null
+          : step === 'community'
+            ? draft.communityId === null
+            : step === 'photo'
+              ? draft.photos.length === 0 && draft.step !== 'photo'
+              : draft.place === null;
     if (!missing) continue;
     draft.step = step;
-    await save(tx, ctx, draft, rowId);
-    out.reply(await question(tx, step, draft));
+    await saveDraft(tx, ctx, draft, rowId);
+    say(ctx, out, await question(tx, step, draft));
     return;
   }
   if (rowId !== null) await deleteDialogue(tx, rowId);
   await submitItem(tx, ctx, asSubmission(draft), out, deps);
+}
+
+/** In a group, a question or answer names the person it is for (masked: 王*). */
+function say(ctx: MessageContext, out: Outgoing, text: string): void {
+  out.reply(ctx.msg.conversationType === 'group' ? groups.to(maskName(ctx.person.name), text) : text);
 }
 
 function asSubmission(draft: Draft) {
@@ -181,70 +216,25 @@ function asSubmission(draft: Draft) {
     latitude: draft.latitude,
     longitude: draft.longitude,
     photos: draft.photos,
+    phone: draft.phone,
   };
 }
 
 async function question(tx: Tx, step: Step, draft: Draft): Promise<string> {
   switch (step) {
     case 'text':
-      return draft.photos.length > 0 ? texts.askTextAfterPhoto : texts.askText;
+      return draft.photos.length > 0 ? residents.askTextAfterPhoto : residents.askText;
     case 'kind':
-      return texts.askKind(draft.text);
+      return residents.askKind(draft.text);
     case 'community': {
       const communities = await tx.all<{ name: string }>('SELECT name FROM communities ORDER BY id');
-      return texts.askCommunity(communities.map((c) => c.name));
+      return residents.askCommunity(communities.map((c) => c.name));
     }
     case 'address':
-      return texts.askAddress;
+      return residents.askAddress;
     case 'place':
-      return texts.askPlace;
+      return residents.askPlace;
     case 'photo':
-      return texts.askPhoto;
+      return residents.askPhoto;
   }
-}
-
-/** The community an item from this message belongs to, when it can be known without asking. */
-export async function knownCommunity(tx: Tx, ctx: MessageContext): Promise<number | null> {
-  if (ctx.group) return ctx.group.communityId;
-  const memberOf = [...ctx.actor.roles.keys()];
-  if (memberOf.length === 1) return memberOf[0]!;
-  if (ctx.person.communityId !== null) return ctx.person.communityId;
-  const communities = await tx.all<{ id: number }>('SELECT id FROM communities ORDER BY id LIMIT 2');
-  return communities.length === 1 ? communities[0]!.id : null;
-}
-
-async function save(tx: Tx, ctx: MessageContext, d: Draft, rowId: number | null): Promise<void> {
-  const data = {
-    step: d.step,
-    kind: d.kind,
-    text: d.text,
-    communityId: d.communityId,
-    place: d.place,
-    latitude: d.latitude,
-    longitude: d.longitude,
-    photos: JSON.stringify(d.photos),
-    updatedAt: ctx.now,
-  };
-  if (rowId === null) {
-    await insert(tx, 'dialogues', { ...data, personId: ctx.person.id, conversationKey: conversationKey(ctx), createdAt: ctx.now });
-  } else {
-    await update(tx, 'dialogues', data, 'id = ?', [rowId]);
-  }
-}
-
-async function deleteDialogue(tx: Tx, id: number): Promise<void> {
-  await tx.run('DELETE FROM dialogues WHERE id = ?', [id]);
-}
-
-function fromRow(row: Dialogue): Draft {
-  return {
-    step: row.step as Step,
-    kind: row.kind as ItemKind | null,
-    text: row.text,
-    communityId: row.communityId,
-    place: row.place,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    photos: JSON.parse(row.photos) as string[],
-  };
 }

@@ -1,13 +1,17 @@
 import type { Item } from '../db/rows.ts';
 import type { Tx } from '../db/sql.ts';
 import type { ItemChange } from '../domain/items.ts';
-import { maskContact } from '../core/mask.ts';
 import type { Outgoing } from './outgoing.ts';
-import { texts } from './texts.ts';
+import { answeredAbout, ask } from './prompts.ts';
+import { publicPlace, publicText } from './public-view.ts';
+import { groups } from './texts/groups.ts';
+import { members, type HolderDetails } from './texts/members.ts';
+import { officials } from './texts/officials.ts';
+import { residents } from './texts/residents.ts';
 
 /**
- * 件件有回音: after a change, who hears what. The actor gets the reply; the submitter, the
- * claimant, followers, the community's groups and its officials get what concerns them.
+ * 件件有回音: after a change, who hears what. The actor gets the reply; the submitter, the holder,
+ * followers, the community's groups and its officials get what concerns them.
  */
 export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fromGroup: boolean): Promise<void> {
   const { item, before, actor } = change;
@@ -16,100 +20,118 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
   const tell = (personId: number | null | undefined, text: string) => {
     if (personId != null && personId !== actorId) out.toPersonId(personId, text);
   };
-  const tellFollowers = async (what: string) => {
-    const followers = await tx.all<{ personId: number }>(
-      'SELECT person_id FROM item_supporters WHERE item_id = ? ORDER BY person_id',
-      [id],
-    );
-    for (const f of followers) if (f.personId !== item.submitterId) tell(f.personId, texts.toSupporter(id, what));
-  };
+  const tellFollowers = (what: string) => followers(tx, item, what, tell);
   const holder = await holderName(tx, item);
+  const shown = { ...item, text: publicText(item) };
+  const now = item.updatedAt;
 
   switch (change.type) {
     case 'claimed': {
-      const details = await claimDetails(tx, item);
+      const details = await holderDetails(tx, item, 'claimed');
       if (fromGroup) {
         // The group sees who took it; the contact details go to the claimant privately.
-        out.reply(texts.claimedReply(item));
+        out.reply(groups.claimedHere(id, holder));
         out.toPersonId(item.claimantId!, details);
       } else {
         out.reply(details);
       }
-      tell(item.submitterId, texts.toSubmitterClaimed(item, holder));
+      tell(item.submitterId, residents.toSubmitterClaimed(item, holder));
       await tellFollowers('已有人认领办理。');
-      out.toGroups(item.communityId, texts.groupClaimed(id, holder), true);
+      out.toGroups(item.communityId, groups.claimed(id, holder), true);
       return;
     }
     case 'assigned': {
-      out.reply(texts.assignReply(id, holder));
-      if (item.claimantId !== null) tell(item.claimantId, `${texts.toClaimantAssigned(item)}\n${await claimDetails(tx, item)}`);
-      if (before?.claimantId != null && before.claimantId !== item.claimantId) {
-        tell(before.claimantId, texts.toClaimantReleasedByOfficial(id));
-      }
-      tell(item.submitterId, texts.toSubmitterAssigned(item, holder));
-      await tellFollowers(`已交由 ${holder} 办理。`);
-      out.toGroups(item.communityId, texts.groupClaimed(id, holder), true);
+      out.reply(officials.assignReply(id, holder));
+      if (item.claimantId !== null) tell(item.claimantId, await holderDetails(tx, item, 'assigned'));
+      if (before?.claimantId != null && before.claimantId !== item.claimantId) tell(before.claimantId, members.toHolderReassigned(id));
+      tell(item.submitterId, residents.toSubmitterAssigned(item, holder));
+      await tellFollowers(`已交给 ${holder} 办理。`);
+      out.toGroups(item.communityId, groups.assigned(id, holder), true);
       return;
     }
     case 'progress':
-      out.reply(texts.progressReply(id));
-      tell(item.submitterId, texts.toSubmitterProgress(id, actor?.name ?? holder, change.note));
+      out.reply(members.progressReply(id));
+      tell(item.submitterId, residents.toSubmitterProgress(id, actor?.name ?? holder, change.note));
       return;
     case 'done':
-      out.reply(texts.doneReply(id));
-      tell(item.submitterId, texts.toSubmitterDone(id, holder, change.note));
+      out.reply(members.doneReply(id));
+      tell(item.submitterId, residents.toSubmitterDone(id, holder, change.note));
+      // The question the bot now waits for: "满意，谢谢" is understood as a confirmation.
+      if (item.submitterId !== actorId) await ask(tx, item.submitterId, 'confirm', id, now);
       await tellFollowers('已办结。');
-      out.toGroups(item.communityId, texts.groupDone(id, holder), true);
+      out.toGroups(item.communityId, groups.done(id, holder), true);
       return;
     case 'released':
-      out.reply(texts.releaseReply(id));
-      tell(item.submitterId, texts.toSubmitterReleased(id));
-      out.toGroups(item.communityId, texts.announceAgain(item, publicPlace(item)), false);
+      out.reply(members.releaseReply(id));
+      tell(item.submitterId, residents.toSubmitterReleased(id));
+      out.toGroups(item.communityId, groups.announceAgain(shown, publicPlace(item)), false);
       return;
     case 'confirmed':
-      out.reply(texts.confirmReply(id));
-      tell(item.claimantId, texts.toClaimantConfirmed(id, change.rating ?? null, change.note));
-      out.toGroups(item.communityId, texts.groupConfirmed(id, change.rating ?? null), true);
+      await answeredAbout(tx, 'confirm', id, now);
+      out.reply(residents.confirmReply(id));
+      tell(item.claimantId, members.toHolderConfirmed(id, change.rating ?? null, change.note));
+      out.toGroups(item.communityId, groups.confirmed(id, change.rating ?? null), true);
       return;
     case 'rated_low':
     case 'disputed':
-      out.reply(change.type === 'rated_low' ? texts.lowRatingReply(id) : texts.disputeReply(id));
-      tell(item.claimantId, texts.toClaimantReopened(id, change.note));
-      out.toOfficials(item.communityId, texts.toOfficialsUnhappy(id, item.text, change.note, change.rating ?? null));
+      await answeredAbout(tx, 'confirm', id, now);
+      out.reply(change.type === 'rated_low' ? residents.lowRatingReply(id) : residents.disputeReply(id));
+      tell(item.claimantId, members.toHolderReopened(id, change.note));
+      out.toOfficials(item.communityId, officials.unhappy(id, item.text, change.note, change.rating ?? null));
       return;
     case 'withdrawn':
-      out.reply(texts.withdrawReply(id));
-      tell(before?.claimantId, texts.toClaimantWithdrawn(id));
-      out.toGroups(item.communityId, texts.groupClosed(id, 'withdrawn'), true);
+      out.reply(residents.withdrawReply(id));
+      tell(before?.claimantId, members.toHolderWithdrawn(id));
+      out.toGroups(item.communityId, groups.closed(id, 'withdrawn'), true);
       return;
     case 'rejected':
-      out.reply(texts.rejectReply(id));
-      tell(item.submitterId, texts.toSubmitterRejected(id, change.note));
-      tell(before?.claimantId, texts.toClaimantRejected(id, change.note));
+      out.reply(officials.rejectReply(id));
+      tell(item.submitterId, residents.toSubmitterRejected(id, change.note));
+      tell(before?.claimantId, members.toHolderRejected(id, change.note));
       await tellFollowers(`未受理：${change.note}`);
-      out.toGroups(item.communityId, texts.groupClosed(id, 'rejected'), true);
+      out.toGroups(item.communityId, groups.closed(id, 'rejected'), true);
       return;
     case 'merged': {
       const into = change.into!;
-      out.reply(texts.mergeReply(id, into.id));
-      tell(item.submitterId, texts.toSubmitterMerged(id, into.id));
-      out.toGroups(item.communityId, texts.groupMerged(id, into.id), true);
+      out.reply(officials.mergeReply(id, into.id));
+      tell(item.submitterId, residents.toSubmitterMerged(id, into.id));
+      out.toGroups(item.communityId, groups.merged(id, into.id), true);
       return;
     }
     case 'reopened':
-      out.reply(texts.reopenReply(id));
-      tell(item.submitterId, texts.toSubmitterReopened(id));
-      tell(item.claimantId, texts.toClaimantReopened(id, change.note));
-      if (item.status === 'open') out.toGroups(item.communityId, texts.announceAgain(item, publicPlace(item)), false);
+      out.reply(officials.reopenReply(id));
+      tell(item.submitterId, residents.toSubmitterReopened(id));
+      tell(item.claimantId, members.toHolderReopened(id, change.note));
+      if (item.status === 'open') out.toGroups(item.communityId, groups.announceAgain(shown, publicPlace(item)), false);
       return;
     case 'supported':
-      out.reply(texts.supportReply(id, change.supporters ?? 1));
+      out.reply(residents.supportReply(id, change.supporters ?? 1));
       return;
     case 'snoozed':
-      out.reply(texts.snoozeReply(id, Number(change.note)));
+      out.reply(members.snoozeReply(id, Number(change.note)));
       return;
     default:
       return;
+  }
+}
+
+/**
+ * Everyone behind a report besides its submitter: residents who 附议'd it hear "您附议的 #3 …"; the
+ * submitters of duplicates merged into it hear about their own item: "您反映的 #5 已合并到 #3，#3 …".
+ */
+async function followers(tx: Tx, item: Item, what: string, tell: (personId: number, text: string) => void): Promise<void> {
+  const rows = await tx.all<{ personId: number }>('SELECT person_id FROM item_supporters WHERE item_id = ? ORDER BY person_id', [item.id]);
+  if (rows.length === 0) return;
+  // The duplicates of one report: a few, each found by its merged_into_id.
+  const merged = await tx.all<{ id: number; submitterId: number }>(
+    'SELECT id, submitter_id FROM items WHERE merged_into_id = ? ORDER BY id',
+    [item.id],
+  );
+  const own = new Map(merged.map((m) => [m.submitterId, m.id]));
+  for (const { personId } of rows) {
+    if (personId === item.submitterId) continue;
+    const ownId = own.get(personId);
+    tell(personId, ownId !== undefined ? residents.toFollower(ownId, item.id, what) : residents.toSupporter(item.id, what));
   }
 }
 
@@ -122,14 +144,8 @@ export async function holderName(tx: Tx, item: Item): Promise<string> {
   return item.assignedUnit ?? '社区';
 }
 
-/** The place of a report is a public spot; a wish's address is a household's and stays private. */
-export function publicPlace(item: Pick<Item, 'kind' | 'place'>): string | null {
-  return item.kind === 'report' && item.place ? maskContact(item.place) : null;
-}
-
-async function claimDetails(tx: Tx, item: Item): Promise<string> {
-  const submitter = await tx.get<{ name: string; phone: string | null }>('SELECT name, phone FROM people WHERE id = ?', [
-    item.submitterId,
-  ]);
-  return texts.claimDetails(item, submitter?.name ?? '居民', submitter?.phone ?? null, item.place);
+/** The holder's direct message: the submitter's name, phone and place (SPEC: for those who handle it). */
+async function holderDetails(tx: Tx, item: Item, how: HolderDetails['how']): Promise<string> {
+  const submitter = await tx.get<{ name: string; phone: string | null }>('SELECT name, phone FROM people WHERE id = ?', [item.submitterId]);
+  return members.holderDetails({ how, item, submitter: submitter?.name ?? '居民', phone: submitter?.phone ?? null, place: item.place });
 }

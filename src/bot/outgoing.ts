@@ -8,7 +8,8 @@ type Intent =
   | { kind: 'person'; person: Pick<Person, 'id' | 'platform' | 'platformUserId'>; text: string }
   | { kind: 'personId'; personId: number; text: string }
   | { kind: 'groups'; communityId: number; text: string; skipSource: boolean }
-  | { kind: 'officials'; communityId: number; text: string };
+  | { kind: 'officials'; communityId: number; text: string }
+  | { kind: 'grid'; communityId: number; gridId: number; text: string; except: number | null };
 
 export type Source = {
   platform: Platform;
@@ -45,6 +46,10 @@ export class Outgoing {
   }
   toOfficials(communityId: number, text: string): void {
     this.intents.push({ kind: 'officials', communityId, text });
+  }
+  /** The volunteers (members) of one grid of the community, but `except`: its officials are told on their own. */
+  toGrid(communityId: number, gridId: number, text: string, except: number | null = null): void {
+    this.intents.push({ kind: 'grid', communityId, gridId, text, except });
   }
   get isEmpty(): boolean {
     return this.intents.length === 0;
@@ -102,6 +107,16 @@ export class Outgoing {
         }
         case 'officials': {
           for (const p of officials.get(intent.communityId) ?? []) dm(p, intent.text);
+          break;
+        }
+        case 'grid': {
+          // A grid holds a few volunteers, never a list that grows with the ledger.
+          const members = await tx.all<Address & { id: number }>(
+            `SELECT p.id, p.platform, p.platform_user_id FROM people p JOIN memberships m ON m.person_id = p.id
+             WHERE p.grid_id = ? AND m.community_id = ? AND m.role = 'member' ORDER BY p.id LIMIT 50`,
+            [intent.gridId, intent.communityId],
+          );
+          for (const p of members) if (p.id !== intent.except) dm(p, intent.text);
           break;
         }
       }

@@ -1,113 +1,58 @@
+// The parser of commands as people type them. Its vocabulary is in command-words.ts, its result
+// types in command-types.ts, the arguments of the officials' commands in parse-official-args.ts,
+// thanks in thanks.ts.
+import { parseNumber, CHINESE_NUMBER } from './chinese-number.ts';
+import type { Command, CommandName } from './command-types.ts';
+import { COMMAND_WORDS, EXTRA_WORDS } from './command-words.ts';
+import { confirmArgs } from './confirm-args.ts';
+import { onlyFillers, TRAILING_FILLER, TRAILING_PUNCT } from './fillers.ts';
+import { readItemId } from './item-id.ts';
 import { normalizeText } from './normalize-text.ts';
+import { parseFreeOrder, STATUS_TAIL } from './parse-free-order.ts';
+import { parseAssign, parseDeadline, parseInvite, parseJoin, parsePriority, parseSetting } from './parse-official-args.ts';
+import { isThanks } from './thanks.ts';
 
-export type AssignTarget = { kind: 'person'; name: string } | { kind: 'unit'; name: string };
+export type { AssignTarget, Command, CommandName, ParseProblem } from './command-types.ts';
+export { COMMAND_WORDS } from './command-words.ts';
+export { DEFAULT_INVITE_USES, MAX_DEADLINE_DAYS, MAX_INVITE_USES } from './parse-official-args.ts';
+export { isThanks } from './thanks.ts';
 
-export type Command =
-  | { type: 'help' }
-  | { type: 'wish'; text: string }
-  | { type: 'report'; text: string }
-  | { type: 'claim'; id: number }
-  | { type: 'progress'; id: number; note: string }
-  | { type: 'done'; id: number; note: string }
-  | { type: 'release'; id: number; reason: string }
-  | { type: 'confirm'; id: number; rating: number | null; comment: string }
-  | { type: 'dispute'; id: number; reason: string }
-  | { type: 'withdraw'; id: number; reason: string }
-  | { type: 'support'; id: number }
-  | { type: 'status'; id: number }
-  | { type: 'mine' }
-  | { type: 'list' }
-  | { type: 'join'; code: string }
-  | { type: 'assign'; id: number; target: AssignTarget }
-  | { type: 'reject'; id: number; reason: string }
-  | { type: 'merge'; id: number; into: number }
-  | { type: 'snooze'; id: number; days: number }
-  | { type: 'stats' }
-  | { type: 'console' }
-  | { type: 'answer'; yes: boolean; id: number | null }
-  | { type: 'invalid'; command: CommandName; problem: ParseProblem }
-  | { type: 'text'; text: string }
-  | { type: 'empty' };
-
-export type CommandName = Exclude<Command['type'], 'invalid' | 'text' | 'empty'>;
-export type ParseProblem =
-  | 'missing_id'
-  | 'missing_text'
-  | 'missing_reason'
-  | 'missing_target'
-  | 'missing_code'
-  | 'bad_rating'
-  | 'bad_days'
-  | 'bad_merge';
-
-/** Every word that starts a command, Chinese first, then the English aliases of SPEC's table. */
-export const COMMAND_WORDS: Record<CommandName, readonly string[]> = {
-  help: ['帮助', 'help', '?'],
-  wish: ['心愿', '微心愿', 'wish'],
-  report: ['反映', '报事', '问题', 'report'],
-  claim: ['认领', '接单', 'claim'],
-  progress: ['进展', 'progress'],
-  done: ['完成', '办结', 'done'],
-  release: ['放弃', 'release'],
-  confirm: ['确认', '评价', 'confirm'],
-  dispute: ['不满意', '重办', 'dispute'],
-  withdraw: ['撤回', 'withdraw'],
-  support: ['附议', '+1', 'same'],
-  status: ['查询', 'status'],
-  mine: ['我的', 'mine'],
-  list: ['待认领', '列表', 'list'],
-  join: ['报到', 'join'],
-  assign: ['指派', 'assign'],
-  reject: ['驳回', 'reject'],
-  merge: ['合并', 'merge'],
-  snooze: ['暂停提醒', 'snooze'],
-  stats: ['统计', 'stats'],
-  console: ['登录', '后台', 'console'],
-  answer: ['是', '否', 'yes', 'no'],
-};
-
-const MAX_ID = 2_147_483_647;
 export const DEFAULT_SNOOZE_DAYS = 3;
 export const MAX_SNOOZE_DAYS = 30;
+type Word = { name: CommandName; word: string; soft: boolean };
 
 // Longest word first so that 待认领 wins over 认领 and 微心愿 over 心愿.
-const WORDS = Object.entries(COMMAND_WORDS)
-  .flatMap(([name, words]) => words.map((word) => ({ name: name as CommandName, word })))
-  .sort((a, b) => b.word.length - a.word.length);
+const WORDS: Word[] = [
+  ...Object.entries(COMMAND_WORDS).flatMap(([name, words]) => words.map((word) => ({ name: name as CommandName, word, soft: false }))),
+  ...Object.entries(EXTRA_WORDS).flatMap(([name, words]) => words!.map((word) => ({ name: name as CommandName, word, soft: true }))),
+].sort((a, b) => b.word.length - a.word.length);
 
-const NO_ARGS = new Set<CommandName>(['help', 'mine', 'list', 'stats', 'console']);
+const SENTENCE_STARTERS = new Set<CommandName>(['category', 'priority', 'deadline', 'reopen']);
+const NO_ARGS = new Set<CommandName>(['help', 'mine', 'list', 'stats', 'login', 'thanks']);
 const WITH_CONTENT = new Set<CommandName>(['wish', 'report']);
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
-const TRAILING_PUNCT = /[\s.!?,。！？，~～]+$/u;
+// "我来认领12号", "请确认 12", "麻烦帮我查一下12号": politeness before the command word.
+const POLITE_PREFIX = /^(?:请|麻烦(?:你|您)?|帮(?:我|忙)|我(?:要|想要?|来|这边|已经?|可以|现在)?|那(?:就|我)?|好的?|嗯|ok|现在|马上)+[\s,，、。]*/iu;
+// After the word and before the id: "认领一下12号", "完成了12号", "确认下 12".
+const BEFORE_ID = /^(?:一下|下|了|掉|个)(?=\s|#|第|\d|号|[〇零一二两三四五六七八九十])/u;
 
 /**
  * Turns what a person typed into a command. Tolerates a leading @mention, full-width characters,
- * `#12` / `＃１２`, extra spaces and punctuation. Anything that is not a command is `text`, for the
- * dialogue to handle.
+ * `#12` / `＃１２` / `十二` / `12号`, politeness around the command, common typos and free word order
+ * ("12号我来", "#12 搞定了"). Anything that is not a command is `text`, for the dialogue to handle.
  */
 export function parseCommand(input: string): Command {
   const original = stripMentions(input);
-  const norm = normalizeText(original);
+  // 俺 is 我 in the north; one character for one, so offsets hold.
+  const norm = normalizeText(original).replace(/俺/gu, '我');
   if (norm.trim() === '') return { type: 'empty' };
-  const lower = norm.toLowerCase();
-  const start = norm.length - norm.trimStart().length;
+  if (isThanks(norm)) return { type: 'thanks' };
 
-  for (const { name, word } of WORDS) {
-    if (!lower.startsWith(word, start)) continue;
-    const afterWord = start + word.length;
-    const next = norm.charAt(afterWord);
-    // An English word must end at a boundary: "helpme" is not "help".
-    if (/^[a-z]/i.test(word) && /[a-z]/i.test(next)) continue;
-    if (NO_ARGS.has(name)) {
-      // "我的水管坏了" is a message, not the command 我的.
-      if (norm.slice(afterWord).replace(TRAILING_PUNCT, '').trim() === '') return { type: name } as Command;
-      continue;
-    }
-    const restStart = afterWord + (norm.slice(afterWord).match(SEPARATORS)?.[0].length ?? 0);
-    const parsed = parseArgs(name, word, norm.slice(restStart), original.slice(restStart));
-    if (parsed) return parsed;
-  }
-  return { type: 'text', text: original.trim() };
+  const strict = parseWords(norm, original) ?? parsePhrases(norm);
+  if (strict && strict.type !== 'invalid') return strict;
+  const free = parseFreeOrder(norm, original);
+  if (free) return free;
+  return strict ?? { type: 'text', text: original.trim() };
 }
 
 /** Removes leading @mentions (the bot's name as the platform shows it, or anyone's). */
@@ -123,106 +68,176 @@ export function stripMentions(input: string): string {
   return text;
 }
 
-type IdAndRest = { id: number; norm: string; raw: string };
+/** The command word at the start (after politeness), and its arguments. */
+function parseWords(norm: string, original: string): Command | null {
+  const lower = norm.toLowerCase();
+  const start = norm.length - norm.trimStart().length;
+  const starts = [start];
+  const polite = POLITE_PREFIX.exec(norm.slice(start));
+  if (polite && polite[0].length > 0) starts.push(start + polite[0].length);
 
-/** Reads `12`, `#12`, `＃１２` or `12号` at the start; the rest keeps its offsets. */
-function readId(norm: string, raw: string): IdAndRest | null {
-  const m = /^#?\s*(\d{1,12})(?:号)?/u.exec(norm);
-  if (!m) return null;
-  const value = Number(m[1]);
-  const consumed = m[0].length + (norm.slice(m[0].length).match(SEPARATORS)?.[0].length ?? 0);
-  return { id: value > MAX_ID ? MAX_ID : value, norm: norm.slice(consumed), raw: raw.slice(consumed) };
+  let invalid: Command | null = null;
+  for (const begin of starts) {
+    for (const { name, word, soft } of WORDS) {
+      if (!lower.startsWith(word, begin)) continue;
+      const afterWord = begin + word.length;
+      const next = norm.charAt(afterWord);
+      // An English word must end at a boundary: "helpme" is not "help".
+      if (/^[a-z]/i.test(word) && /[a-z]/i.test(next)) continue;
+      // "问题是他不在家" and "反应很快" are sentences; as commands these words are followed by a break.
+      if ((word === '问题' || word === '反应') && /^[\u4e00-\u9fa5]/u.test(next) && !norm.startsWith('一下', afterWord)) continue;
+      if (NO_ARGS.has(name)) {
+        // "我的水管坏了" is a message, not the command 我的.
+        const after = norm.slice(afterWord).replace(TRAILING_PUNCT, '').replace(/^(?:一下|下)/u, '');
+        // "登录一下后台": the place one signs in to is no argument.
+        if (onlyFillers(name === 'login' ? after.replace(/^(?:到|进)?(?:后台|控制台|系统|网页|管理后台)/u, '') : after)) return { type: name } as Command;
+        continue;
+      }
+      let restStart = afterWord + (norm.slice(afterWord).match(SEPARATORS)?.[0].length ?? 0);
+      const filler = BEFORE_ID.exec(norm.slice(restStart));
+      if (filler && !WITH_CONTENT.has(name)) restStart += filler[0].length;
+      const joined = restStart === afterWord;
+      const parsed = parseArgs(name, word, norm.slice(restStart), original.slice(restStart), soft, joined);
+      if (!parsed) continue;
+      if (parsed.type !== 'invalid') return parsed;
+      if (!soft) invalid ??= parsed;
+    }
+  }
+  return invalid;
 }
 
-function parseArgs(name: CommandName, word: string, norm: string, raw: string): Command | null {
-  const rest = raw.trim();
+/** Requests written around the word: "生成一个党员邀请码", "给我个后台链接", "请问怎么认领". */
+function parsePhrases(norm: string): Command | null {
+  const t = norm.trim().replace(TRAILING_PUNCT, '');
+  if (/^(?:请问|我想问一下)?(?:这个)?(?:怎么|如何|咋)(?:报到|认领|接单|用|使用|操作|反映|许愿|提交|确认|评价|登录|查询)(?:这个|啊|呀|呢|吗)?$/u.test(t)) return { type: 'help' };
+  if (/^(?:给我|发我|发一?个|要一?个|我要|请发|帮我生成)?(?:一?个)?(?:后台|登录|控制台|管理后台)(?:的)?(?:链接|地址|网址|入口)$/u.test(t)) return { type: 'login' };
+  const invite = /^(?:我要|要|请|帮我|给我)?(?:生成|创建|发|来|开|弄|做)?([\s\S]*?)邀请码([\s\S]*)$/u.exec(t);
+  if (invite && (invite[1] !== '' || invite[2] !== '')) {
+    const parsed = parseInvite(`${invite[1]} ${invite[2]}`, true);
+    if (parsed?.type === 'invite') return parsed;
+  }
+  return null;
+}
+
+export type IdAndRest = { id: number; norm: string; raw: string; separated: boolean };
+
+/** Reads `12`, `#12`, `＃１２`, `12号`, `第12号` or `十二` at the start; the rest keeps its offsets. */
+function readId(norm: string, raw: string): IdAndRest | null {
+  const m = readItemId(norm);
+  if (!m) return null;
+  const sep = norm.slice(m.length).match(SEPARATORS)?.[0].length ?? 0;
+  const consumed = m.length + sep;
+  return { id: m.id, norm: norm.slice(consumed), raw: raw.slice(consumed), separated: sep > 0 };
+}
+
+/** The rest of a command as a note or reason: "了", "吧" and thanks alone are no note. */
+function noteOf(head: IdAndRest): string {
+  const text = head.raw.trim();
+  return onlyFillers(head.norm) ? '' : text;
+}
+
+/** "认领 12 13", "认领12号和13号": a second item where only one is meant. */
+function hasSecondId(norm: string): boolean {
+  const t = norm.replace(/^[\s,，、和及跟与还有]+/u, '');
+  return /^(?:#|第|\d)/u.test(t) && readItemId(t) !== null;
+}
+
+/** `joined`: the word runs straight into what follows ("完成作业了"), with no space or colon. */
+function parseArgs(name: CommandName, word: string, norm: string, raw: string, soft: boolean, joined: boolean): Command | null {
   if (WITH_CONTENT.has(name)) {
+    const lead = /^(?:一下|一个问题|个问题|一件事|个事)?[\s:,.;!，。：；、！]*/u.exec(norm)![0].length;
+    const content = raw.slice(lead).trim();
+    // "我反映的问题怎么样了", "反映了好几次": 反映 describes here; it does not start a report.
+    if (/^[的了过得着]/u.test(norm)) return null;
+    // "投诉12号 志愿者没来": a complaint about an item is a dispute of it.
+    if (word === '投诉') {
+      const item = readId(norm.slice(lead), raw.slice(lead));
+      if (item && /^(?:#|第|\d)/u.test(norm.slice(lead))) return { type: 'dispute', id: item.id, reason: noteOf(item) };
+    }
     // "问题" and "反映" also start ordinary sentences; without content they are not a command.
-    if (rest === '') return { type: 'invalid', command: name, problem: 'missing_text' };
-    return { type: name, text: rest } as Command;
+    if (content === '') return { type: 'invalid', command: name, problem: 'missing_text' };
+    return { type: name, text: content } as Command;
   }
   if (name === 'answer') return parseAnswer(word === '是' || word === 'yes', norm);
-  if (name === 'join') {
-    const code = /^([A-Za-z0-9-]{4,32})\s*$/u.exec(norm.trim());
-    if (norm.trim() === '') return { type: 'invalid', command: 'join', problem: 'missing_code' };
-    return code ? { type: 'join', code: code[1]!.toUpperCase() } : { type: 'join', code: norm.trim().toUpperCase() };
-  }
+  if (name === 'join') return parseJoin(norm);
+  if (name === 'invite') return parseInvite(norm, soft);
 
+  // "确认收到" acknowledges a message; it confirms no item.
+  if (name === 'confirm' && /^收到/u.test(norm)) return null;
   const head = readId(norm, raw);
-  if (!head) return { type: 'invalid', command: name, problem: 'missing_id' };
-  const text = head.raw.trim();
+  if (!head) {
+    const sentence = /^[\u4e00-\u9fa5]/u.test(norm) && !onlyFillers(norm.replace(/^(?:一下|下)/u, ''));
+    // "完成作业了", "认领一只小猫", "优先照顾老人": the word starts a sentence, not a command.
+    // "认领 一下", "进展 已联系" (a space after the word) are commands missing their number.
+    if (sentence && (joined || SENTENCE_STARTERS.has(name))) return null;
+    // "+1" alone agrees with someone in a group; it names no item.
+    if (name === 'support' && norm.trim() === '') return null;
+    return { type: 'invalid', command: name, problem: 'missing_id' };
+  }
+  const text = noteOf(head);
   const { id } = head;
+  // Soft words ("接", "查", "领") must be the whole message, or "接12路公交" would be a claim.
+  const bare = onlyFillers(head.norm);
   switch (name) {
     case 'claim':
-      return { type: 'claim', id };
+      if (hasSecondId(head.norm)) return { type: 'invalid', command: name, problem: 'many_ids' };
+      return soft && !bare ? null : { type: 'claim', id };
     case 'status':
-      return { type: 'status', id };
+      if (hasSecondId(head.norm)) return { type: 'invalid', command: name, problem: 'many_ids' };
+      return soft && !bare && !STATUS_TAIL.test(head.norm.replace(TRAILING_FILLER, '').trim()) ? null : { type: 'status', id };
     case 'support':
-      return { type: 'support', id };
+      if (hasSecondId(head.norm)) return { type: 'invalid', command: name, problem: 'many_ids' };
+      return soft && !bare ? null : { type: 'support', id };
     case 'withdraw':
       return { type: 'withdraw', id, reason: text };
     case 'progress':
+      // "进度 12" and "进展 12 怎么样了" ask; they do not report.
+      if (STATUS_TAIL.test(head.norm.replace(TRAILING_FILLER, '').replace(/[?？吗]+$/u, '').trim()) && head.norm.trim() !== '') return { type: 'status', id };
+      if (soft && !text) return { type: 'status', id };
       return text ? { type: 'progress', id, note: text } : { type: 'invalid', command: name, problem: 'missing_text' };
     case 'done':
-      return { type: 'done', id, note: text };
+      // "搞定 12" yes, "修好 12楼的灯" no: after a soft word only fillers or a separated note.
+      return soft && !bare && !head.separated ? null : { type: 'done', id, note: text };
     case 'release':
       return { type: 'release', id, reason: text };
     case 'dispute':
       return { type: 'dispute', id, reason: text };
     case 'reject':
       return text ? { type: 'reject', id, reason: text } : { type: 'invalid', command: name, problem: 'missing_reason' };
-    case 'confirm':
-      return parseConfirm(id, head.norm, head.raw);
+    case 'reopen':
+      // The reason is optional: the official is accountable either way, and the event records who.
+      return { type: 'reopen', id, reason: text };
+    case 'confirm': {
+      const args = confirmArgs(head.norm, head.raw);
+      if (args === 'bad_rating') return { type: 'invalid', command: name, problem: 'bad_rating' };
+      // Thanks are a comment worth keeping; a bare 了 or 吧 is not.
+      return { type: 'confirm', id, rating: args.rating, comment: /^[\s了吧啦哈呀啊。.!！,，~～]*$/u.test(args.comment) ? '' : args.comment };
+    }
     case 'assign':
       return parseAssign(id, head.raw);
     case 'merge': {
-      const m = /^(?:到|至|进|入|into|to|->|=>|→)?\s*#?\s*(\d{1,12})(?:号)?\s*$/iu.exec(head.norm.trim());
-      if (!m) return { type: 'invalid', command: name, problem: 'bad_merge' };
-      return { type: 'merge', id, into: Math.min(Number(m[1]), MAX_ID) };
+      const m = /^(?:到|至|进|入|into|to|->|=>|→)?\s*#?\s*(\d{1,12}|[〇零一二两三四五六七八九十百]+)(?:号)?\s*(?:里|中|上|去)?\s*$/iu.exec(head.norm.trim());
+      const into = m ? parseNumber(m[1]!) : null;
+      if (into === null) return { type: 'invalid', command: name, problem: 'bad_merge' };
+      return { type: 'merge', id, into: Math.min(into, 2_147_483_647) };
     }
     case 'snooze': {
-      const t = head.norm.trim();
+      const t = head.norm.replace(TRAILING_FILLER, '').trim();
       if (t === '') return { type: 'snooze', id, days: DEFAULT_SNOOZE_DAYS };
-      const m = /^(\d{1,4})\s*(?:天|日|days?|d)?$/iu.exec(t);
-      const days = m ? Number(m[1]) : NaN;
+      const m = new RegExp(`^(\\d{1,4}|${CHINESE_NUMBER})\\s*(?:天|日|days?|d)?$`, 'iu').exec(t);
+      const days = m ? (parseNumber(m[1]!) ?? NaN) : NaN;
       if (!(days >= 1 && days <= MAX_SNOOZE_DAYS)) return { type: 'invalid', command: name, problem: 'bad_days' };
       return { type: 'snooze', id, days };
     }
+    case 'category':
+      return parseSetting(id, head, word);
+    case 'priority':
+      return parsePriority(id, head.norm, word === '加急' || word === '设为紧急');
+    case 'deadline':
+      return parseDeadline(id, head.norm);
     default:
       return null;
   }
-}
-
-function parseConfirm(id: number, norm: string, raw: string): Command {
-  const t = norm.trimStart();
-  const offset = norm.length - t.length;
-  const stars = /^([★⭐☆]+)/u.exec(t);
-  if (stars) {
-    const count = [...stars[1]!].filter((c) => c !== '☆').length;
-    if (count < 1 || count > 5) return { type: 'invalid', command: 'confirm', problem: 'bad_rating' };
-    return { type: 'confirm', id, rating: count, comment: raw.slice(offset + stars[0].length).trim() };
-  }
-  const num = /^(-?\d+(?:\.\d+)?)\s*(?:分|星|stars?)?(?=$|[\s,，。.!！:：])/iu.exec(t);
-  if (num) {
-    const rating = Number(num[1]);
-    if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
-      return { type: 'invalid', command: 'confirm', problem: 'bad_rating' };
-    }
-    const after = raw.slice(offset + num[0].length).replace(SEPARATORS, '');
-    return { type: 'confirm', id, rating, comment: after.trim() };
-  }
-  return { type: 'confirm', id, rating: null, comment: raw.trim() };
-}
-
-function parseAssign(id: number, raw: string): Command {
-  const t = normalizeText(raw).trim();
-  if (t === '') return { type: 'invalid', command: 'assign', problem: 'missing_target' };
-  if (t.startsWith('@')) {
-    const name = t.slice(1).trim();
-    if (name === '') return { type: 'invalid', command: 'assign', problem: 'missing_target' };
-    return { type: 'assign', id, target: { kind: 'person', name: raw.trim().slice(1).trim() } };
-  }
-  return { type: 'assign', id, target: { kind: 'unit', name: raw.trim() } };
 }
 
 function parseAnswer(yes: boolean, norm: string): Command | null {

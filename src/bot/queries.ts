@@ -3,11 +3,13 @@ import { inList, type Tx } from '../db/sql.ts';
 import { roleIn, type Actor } from '../domain/actor.ts';
 import { DomainError } from '../domain/errors.ts';
 import { canSeeContacts, getItem } from '../domain/items.ts';
-import type { EventType } from '../domain/item-events.ts';
-import type { ItemKind, ItemStatus } from '../domain/types.ts';
-import type { TimeFormat } from './format-time.ts';
-import { maskContact, maskName } from '../core/mask.ts';
-import { EVENT_NAMES, KIND_NAMES, STATUS_NAMES, itemLine, short, texts } from './texts.ts';
+import type { ItemStatus } from '../domain/types.ts';
+import type { BotDeps } from './bot-deps.ts';
+import { deadlineText } from './deadline.ts';
+import { maskName } from '../core/mask.ts';
+import { publicPlace, publicText } from './public-view.ts';
+import { views } from './texts/views.ts';
+import { officials } from './texts/officials.ts';
 import { currentState } from '../figures/current-state.ts';
 import { periodFigures } from '../figures/period-figures.ts';
 import { periodContaining } from '../figures/period.ts';
@@ -16,13 +18,21 @@ const LIST_LIMIT = 10;
 
 type ListedItem = Pick<Item, 'id' | 'kind' | 'text' | 'status'>;
 
-/** 查询 N: status and timeline; names and contacts in full only for those involved, and never in a group. */
-export async function describeItem(tx: Tx, actor: Actor, id: number, inGroup: boolean, fmt: TimeFormat): Promise<string> {
+/**
+ * 查询 N: status and timeline; names, phone and address in full only for those involved, and never
+ * in a group. Every rating the item was given stays in its history (reopenings keep them).
+ */
+export async function describeItem(tx: Tx, actor: Actor, id: number, inGroup: boolean, deps: BotDeps): Promise<string> {
+  const { fmt } = deps;
   const item = await getItem(tx, id);
   const full = !inGroup && canSeeContacts(actor, item);
   const supporters = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM item_supporters WHERE item_id = ?', [id]))!.n;
   const events = await tx.all<Pick<ItemEvent, 'type' | 'actorId' | 'note' | 'createdAt'>>(
     'SELECT type, actor_id, note, created_at FROM item_events WHERE item_id = ? ORDER BY id DESC LIMIT 10',
+    [id],
+  );
+  const ratings = await tx.all<{ rating: number }>(
+    'SELECT rating FROM item_events WHERE item_id = ? AND rating IS NOT NULL ORDER BY id',
     [id],
   );
   // The submitter, the claimant and the last ten events' actors: at most twelve people, one query.
@@ -44,26 +54,34 @@ export async function describeItem(tx: Tx, actor: Actor, id: number, inGroup: bo
     if (p) actorNames.set(p.id, p.id === item.submitterId && !full ? maskName(p.name) : p.name);
   }
   const submitterName = submitter ? (full ? submitter.name : maskName(submitter.name)) : '居民';
-  const place = item.place && (full || item.kind === 'report') ? (full ? item.place : maskContact(item.place)) : null;
-  const lines = [
-    `#${item.id} ${KIND_NAMES[item.kind as ItemKind]}${item.category ? ` · ${item.category}` : ''} · ${STATUS_NAMES[item.status as ItemStatus]}`,
-    `内容：${full ? item.text : maskContact(item.text)}`,
-    `提出：${submitterName}（${fmt.dayTime(item.createdAt)}）`,
-    full && submitter?.phone ? `电话：${submitter.phone}` : null,
-    place ? `地点：${place}` : null,
-    claimant ? `办理：${claimant.name}` : item.assignedUnit ? `办理：${item.assignedUnit}` : null,
-    item.deadlineAt && ['open', 'claimed'].includes(item.status) ? `期限：${fmt.day(item.deadlineAt)}` : null,
-    item.mergedIntoId ? `已合并到：#${item.mergedIntoId}` : null,
-    supporters > 0 ? `附议：${supporters} 户` : null,
-    item.rating ? `评价：${item.rating} 分${item.ratingComment ? `（${item.ratingComment}）` : ''}` : null,
-    '进度：',
-    ...events.reverse().map((e) => {
-      const who = e.actorId !== null ? actorNames.get(e.actorId) : null;
-      const note = e.note && e.type !== 'snoozed' ? `：${short(full ? e.note : maskContact(e.note), 40)}` : '';
-      return `${fmt.dayTime(e.createdAt)} ${EVENT_NAMES[e.type as EventType] ?? e.type}${who ? `（${who}）` : ''}${note}`;
-    }),
-  ];
-  return lines.filter((l) => l !== null).join('\n');
+  return views.itemCard({
+    id: item.id,
+    kind: item.kind,
+    category: item.category,
+    status: item.status,
+    urgent: item.priority === 'urgent',
+    text: full ? item.text : publicText(item),
+    submitter: submitterName,
+    createdAt: fmt.dayTime(item.createdAt),
+    phone: full ? (submitter?.phone ?? null) : null,
+    place: full ? item.place : publicPlace(item),
+    holder: claimant?.name ?? item.assignedUnit,
+    deadline: item.deadlineAt && ['open', 'claimed'].includes(item.status) ? deadlineText(item.deadlineAt, deps) : null,
+    relatedToId: item.relatedToId,
+    mergedIntoId: item.mergedIntoId,
+    supporters,
+    // The item's own rating last (it may have come from an older row than the events keep).
+    ratings: item.rating !== null ? [...ratings.map((r) => r.rating).slice(0, -1), item.rating] : [],
+    ratingComment: item.ratingComment,
+    timeline: events.reverse().map((e) =>
+      views.timelineLine({
+        at: fmt.dayTime(e.createdAt),
+        type: e.type,
+        who: e.actorId !== null ? (actorNames.get(e.actorId) ?? null) : null,
+        note: e.note && e.type !== 'snoozed' ? (views.settingNote(e.type, e.note) ?? (full ? e.note : publicText({ kind: item.kind, text: e.note }))) : null,
+      }),
+    ),
+  });
 }
 
 /** 我的: what I raised and what I hold. */
@@ -78,28 +96,25 @@ export async function describeMine(tx: Tx, actor: Actor): Promise<string | null>
     [actor.id, ...active, LIST_LIMIT],
   );
   if (raised.length === 0 && held.length === 0) return null;
-  const line = (i: ListedItem) => `${itemLine(i)} · ${STATUS_NAMES[i.status as ItemStatus]}`;
-  const lines: string[] = [];
-  if (raised.length > 0) lines.push('我提的：', ...raised.map(line));
-  if (held.length > 0) lines.push('我在办的：', ...held.map(line));
-  return lines.join('\n');
+  return views.mine(raised, held);
 }
 
-/** 待认领: open items of the communities in view, at most ten lines. */
+/** 待认领: open items of the communities in view, urgent ones first, at most ten lines. */
 export async function describeOpen(tx: Tx, communityIds: number[]): Promise<string | null> {
   if (communityIds.length === 0) return null;
   // The first ten and (window count, taken before the LIMIT) how many there are in all.
-  const items = await tx.all<Pick<Item, 'id' | 'kind' | 'text'> & { total: number }>(
-    `SELECT id, kind, text, count(*) OVER () AS total FROM items
-     WHERE community_id IN ${inList(communityIds.length)} AND status = 'open' ORDER BY id LIMIT ?`,
+  const items = await tx.all<Pick<Item, 'id' | 'kind' | 'text' | 'priority'> & { total: number }>(
+    `SELECT id, kind, text, priority, count(*) OVER () AS total FROM items
+     WHERE community_id IN ${inList(communityIds.length)} AND status = 'open'
+     ORDER BY CASE WHEN priority = 'urgent' THEN 0 ELSE 1 END, id LIMIT ?`,
     [...communityIds, LIST_LIMIT],
   );
   const total = items[0]?.total ?? 0;
   if (total === 0) return null;
-  const lines = items.map((i) => `#${i.id} ${KIND_NAMES[i.kind as ItemKind]}「${short(maskContact(i.text))}」`);
-  if (total > items.length) lines.push(`……还有 ${total - items.length} 条`);
-  lines.push(`认领请发：认领 ${items[0]!.id}`);
-  return [`待认领（${total} 条）：`, ...lines].join('\n');
+  return views.open(
+    items.map((i) => ({ id: i.id, kind: i.kind, text: publicText(i), urgent: i.priority === 'urgent' })),
+    total,
+  );
 }
 
 /**
@@ -118,7 +133,7 @@ export async function describeStats(tx: Tx, actor: Actor, communityIds: number[]
       currentState(tx, scope, now),
       periodFigures(tx, scope, week, now, { answerHours: deps.answerHours }),
     ]);
-    blocks.push(texts.stats({ community: community?.name ?? '社区', state, week: f }));
+    blocks.push(officials.stats({ community: community?.name ?? '社区', state, week: f }));
   }
   return blocks.join('\n\n');
 }

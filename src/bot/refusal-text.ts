@@ -1,63 +1,73 @@
 import type { DomainError } from '../domain/errors.ts';
-import { texts } from './texts.ts';
+import { everyone as t } from './texts/common.ts';
 
-/** The short answer a person gets when the ledger refuses what they asked. */
+/** The short answer a person gets when the ledger refuses what they asked: why, and what they can do. */
 export function refusalText(error: DomainError): string {
-  const { id = 0, name = '', status = 'open', community = '', role = 'member' } = error.params;
+  const { id = 0, name = '', status = 'open', community = '', role = 'member', options = '', unit = false } = error.params;
   switch (error.code) {
     case 'not_found':
-      return texts.notFound(id);
+      return t.notFound(id);
     case 'need_member':
-      return texts.needMember;
+      return t.needMember;
     case 'need_official':
-      return texts.needOfficial;
+      return t.needOfficial;
     case 'not_your_community':
-      return texts.notYourCommunity(id);
+      return t.notYourCommunity(id);
     case 'only_submitter':
-      return texts.onlySubmitter(id);
+      return t.onlySubmitter(id);
     case 'only_claimant':
-      return texts.onlyClaimant(id);
+      return t.onlyClaimant(id);
     case 'already_claimed':
-      return texts.alreadyClaimedBy(id, name || '别人');
+      return t.alreadyClaimedBy(id, name || '别人', unit);
     case 'already_yours':
-      return texts.alreadyYours(id);
+      return t.alreadyYours(id);
     case 'not_claimed':
-      return texts.notClaimed(id);
+      return t.notClaimed(id);
     case 'not_open':
-      return texts.notOpen(id);
+      return t.notOpen(id);
     case 'not_done':
-      return texts.notDone(id);
+      return t.notDone(id);
     case 'already_done':
-      return texts.alreadyDone(id);
+      return t.alreadyDone(id);
     case 'closed':
-      return texts.closed(id, status);
+      return t.closed(id, status);
     case 'not_closed':
-      return texts.notClosed(id);
+      return t.notClosed(id);
+    case 'cannot_reopen':
+      return t.cannotReopen(id, status);
     case 'support_wish':
-      return texts.supportWishOnly(id);
+      return t.supportWishOnly(id);
     case 'support_own':
-      return texts.supportOwn(id);
+      return t.supportOwn(id);
     case 'already_supported':
-      return texts.alreadySupported(id);
+      return t.alreadySupported(id);
     case 'merge_self':
-      return texts.mergeSelf;
+      return t.mergeSelf;
     case 'merge_target_closed':
-      return texts.mergeTargetClosed(id);
+      return t.mergeTargetClosed(id);
     case 'merge_other_community':
-      return texts.mergeOtherCommunity;
+      return t.mergeOtherCommunity;
     case 'person_not_found':
-      return texts.personNotFound(name);
+      return t.personNotFound(name);
     case 'person_ambiguous':
-      return texts.personAmbiguous(name);
+      return t.personAmbiguous(name);
     case 'invite_invalid':
-      return texts.inviteInvalid;
+      return t.inviteInvalid;
     case 'already_member':
-      return texts.alreadyMember(community, role);
+      return t.alreadyMember(community, role);
+    case 'unknown_category':
+      return t.unknownCategory(options);
+    case 'wish_no_category':
+      return t.wishNoCategory(id);
+    case 'which_community':
+      return t.whichCommunity;
+    case 'not_official_here':
+      return t.notOfficialHere;
     case 'no_community':
-      return texts.noCommunity;
+      return t.noCommunity;
     case 'no_own_community':
-      return texts.noOwnCommunity;
+      return t.noOwnCommunity;
     case 'group_not_bound':
-      return texts.groupNotBound;
+      return t.groupNotBound;
   }
 }

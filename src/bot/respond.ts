@@ -1,54 +1,167 @@
+import type { Dialogue } from '../db/rows.ts';
 import type { Tx } from '../db/sql.ts';
+import type { InboundMessage } from '../core/messages.ts';
+import { maskName } from '../core/mask.ts';
+import { MINUTE } from '../core/clock.ts';
 import { highestRole } from '../domain/actor.ts';
+import { addPhotos } from '../domain/item-actions.ts';
+import { answerPrompt } from './answer-prompt.ts';
 import type { BotDeps } from './bot-deps.ts';
+import { runCommand } from './commands/index.ts';
 import type { MessageContext } from './context.ts';
-import { continueDialogue, findDialogue, restartDialogue, startDialogue } from './dialogue.ts';
+import { continueDialogue, restartDialogue, startDialogue } from './dialogue.ts';
+import { deleteDialogue, findDialogue, type Step } from './dialogue-store.ts';
+import { addressedToBot, type OpenQuestion } from './is-addressed-to-bot.ts';
 import type { Outgoing } from './outgoing.ts';
-import { parseCommand } from './parse-command.ts';
-import { pendingRevisit } from './revisit-answer.ts';
-import { runCommand } from './run-command.ts';
-import { MAX_MESSAGE_CHARS, texts } from './texts.ts';
+import { parseCommand, type Command } from './parse-command.ts';
+import { extractPlace } from './extract-place.ts';
+import { openPrompts } from './prompts.ts';
+import { isCancel, isSkip } from './skip-and-cancel.ts';
+import { isAcknowledgement, isGreeting } from './small-talk.ts';
+import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
+import { everyone, MAX_MESSAGE_CHARS } from './texts/common.ts';
+import { groups } from './texts/groups.ts';
+import { residents } from './texts/residents.ts';
 
-/** Decides what one inbound message means — a command, a step of a dialogue, or a greeting — and acts. */
+type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | 'invalid' }>;
+
+const PHOTO_AFTER_RECEIPT = 30 * MINUTE;
+
+/**
+ * Decides what one inbound message means and acts: a command, the answer to the bot's own last
+ * question (a step of a dialogue, or an open prompt: "满意", a phone number), thanks, or the start
+ * of a new item. In a group only what is addressed to the bot is answered (SPEC "Talking to the bot").
+ */
 export async function respond(tx: Tx, ctx: MessageContext, out: Outgoing, deps: BotDeps): Promise<void> {
   const { msg } = ctx;
   if (msg.event === 'enter_chat') {
-    out.reply(texts.welcome(highestRole(ctx.actor)));
+    out.reply(everyone.welcome(highestRole(ctx.actor)));
     return;
+  }
+  const group = msg.conversationType === 'group';
+  const { dialogue, expired } = await findDialogue(tx, ctx);
+  if (group && !(await isForTheBot(tx, ctx, dialogue, deps))) return;
+  const cmd = parseCommand(msg.text);
+  if (expired) {
+    await deleteDialogue(tx, expired.id);
+    say(ctx, out, residents.draftExpired(expired.text));
+    // "2", "跳过" answered the question of the dropped draft: nothing new starts from it.
+    if (cmd.type === 'text' && answersOnly(cmd.text)) return;
   }
   if ([...msg.text].length > MAX_MESSAGE_CHARS) {
-    out.reply(texts.tooLong);
+    say(ctx, out, everyone.tooLong);
     return;
   }
-  const cmd = parseCommand(msg.text);
-  const dialogue = await findDialogue(tx, ctx);
-  const single = msg.conversationType === 'single';
-  const hasAttachment = msg.photos.length > 0 || msg.location !== null;
-
   switch (cmd.type) {
-    case 'empty':
-      if (dialogue && hasAttachment) return continueDialogue(tx, ctx, dialogue, out, deps);
-      if (single && hasAttachment) return startDialogue(tx, ctx, { kind: null, text: msg.location?.label ?? '' }, out, deps);
-      out.reply(texts.empty);
-      return;
     case 'text':
-      if (dialogue) return continueDialogue(tx, ctx, dialogue, out, deps);
-      if (single) return startDialogue(tx, ctx, { kind: null, text: cmd.text }, out, deps);
-      out.reply(texts.unknownInGroup);
-      return;
-    case 'invalid':
-      // "心愿" alone answers the dialogue's question; elsewhere it needs its content.
-      if (dialogue) return continueDialogue(tx, ctx, dialogue, out, deps);
-      out.reply(texts.parseProblem(cmd.problem, texts.examples[cmd.command]));
-      return;
+    case 'empty':
+    case 'thanks':
     case 'answer':
-      if (!(await pendingRevisit(tx, ctx, cmd.id)) && dialogue) return continueDialogue(tx, ctx, dialogue, out, deps);
-      break;
+    case 'invalid':
+      return respondToWords(tx, ctx, cmd, dialogue, out, deps);
     case 'wish':
     case 'report':
       if (dialogue) return restartDialogue(tx, ctx, dialogue, { kind: cmd.type, text: cmd.text }, out, deps);
-      break;
+      return runCommand(tx, ctx, cmd, out, deps);
+    default:
+      await runCommand(tx, ctx, cmd, out, deps);
+      if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
   }
-  await runCommand(tx, ctx, cmd, out, deps);
-  if (dialogue && cmd.type !== 'wish' && cmd.type !== 'report') out.reply(texts.pendingDialogue(dialogue.text));
+}
+
+/** What is not a command: an answer to the newest open question first, then thanks, then a new item. */
+async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue: Dialogue | null, out: Outgoing, deps: BotDeps) {
+  const { msg } = ctx;
+  const hasAttachment = msg.photos.length > 0 || msg.location !== null;
+  // The bot's newest question wins: a prompt asked after the draft's last step, else the draft.
+  const prompts = (await openPrompts(tx, ctx.person, ctx.now)).filter((p) => !dialogue || p.askedAt > dialogue.updatedAt);
+  if (prompts.length > 0 && (cmd.type !== 'empty' || msg.location) && (await answerPrompt(tx, ctx, prompts, out, deps))) return;
+  if (cmd.type === 'answer') {
+    // "是" / "否 12" to a revisit asked before prompts were recorded; otherwise words of a draft.
+    if ((await pendingRevisit(tx, ctx, cmd.id)) || !dialogue) return answerRevisit(tx, ctx, cmd, out);
+    return continueDialogue(tx, ctx, dialogue, out, deps);
+  }
+  if (cmd.type === 'thanks') {
+    // "好的谢谢" to "有照片吗？" means that is all: the draft is filed.
+    if (dialogue?.step === 'photo') return continueDialogue(tx, ctx, dialogue, out, deps);
+    say(ctx, out, everyone.thanks);
+    if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
+    return;
+  }
+  if (cmd.type === 'text' && isGreeting(cmd.text)) {
+    say(ctx, out, dialogue ? residents.pendingDialogue(dialogue.text) : everyone.welcome(highestRole(ctx.actor)));
+    return;
+  }
+  if (dialogue) return continueDialogue(tx, ctx, dialogue, out, deps);
+  // "好的" to a receipt or a notice: nothing to answer, and no new item.
+  if (cmd.type === 'text' && !hasAttachment && isAcknowledgement(cmd.text)) return;
+  if (cmd.type === 'text' && !hasAttachment && (isCancel(cmd.text) || isSkip(cmd.text))) {
+    say(ctx, out, residents.nothingPending);
+    return;
+  }
+  if (cmd.type === 'invalid') {
+    say(ctx, out, everyone.parseProblem(cmd.problem, everyone.examples[cmd.command]));
+    return;
+  }
+  if (msg.conversationType === 'group' && !ctx.group) {
+    out.reply(everyone.groupNotBound);
+    return;
+  }
+  if (cmd.type === 'empty' && !hasAttachment) {
+    say(ctx, out, everyone.empty);
+    return;
+  }
+  if (cmd.type === 'empty' && msg.photos.length > 0 && (await photosForLastItem(tx, ctx, out))) return;
+  const text = cmd.type === 'text' ? cmd.text : (msg.location?.label ?? '');
+  return startDialogue(tx, ctx, { kind: null, text }, out, deps);
+}
+
+/** A bare answer to a dialogue's question: a number, a skip, a cancel, a word or two. */
+function answersOnly(text: string): boolean {
+  const t = text.trim();
+  return isSkip(t) || isCancel(t) || /^(?:\d{1,2}|[一二两三四五六七八九十]|心愿|微心愿|反映|问题)[\s。.!！]*$/u.test(t);
+}
+
+/** A photo alone, soon after a receipt, belongs to the item just raised. */
+async function photosForLastItem(tx: Tx, ctx: MessageContext, out: Outgoing): Promise<boolean> {
+  const last = await tx.get<{ id: number }>(
+    `SELECT id FROM items WHERE submitter_id = ? AND created_at > ? AND status IN ('open', 'claimed') ORDER BY id DESC LIMIT 1`,
+    [ctx.person.id, new Date(ctx.now.getTime() - PHOTO_AFTER_RECEIPT)],
+  );
+  if (!last) return false;
+  await addPhotos(tx, ctx.actor, last.id, ctx.msg.photos, ctx.now);
+  say(ctx, out, residents.photoAdded(last.id));
+  return true;
+}
+
+/**
+ * In a group: a command, an @mention, an emergency, or the answer to the bot's own question from
+ * the person it asked; chatter between residents gets nothing. WeCom's and DingTalk's group robots
+ * receive only messages that @ them (the channels take the mention out), so those are addressed;
+ * in the simulator people type "@连心" themselves.
+ */
+async function isForTheBot(tx: Tx, ctx: MessageContext, dialogue: Dialogue | null, deps: BotDeps): Promise<boolean> {
+  const { msg } = ctx;
+  const input = {
+    text: msg.text,
+    chat: 'group' as const,
+    mentionedBot: mentionedByPlatform(msg),
+    hasAttachment: msg.photos.length > 0 || msg.location !== null,
+    botNames: [deps.settings.botName],
+  };
+  const question: OpenQuestion | null = dialogue ? { kind: 'dialogue', step: dialogue.step as Step } : null;
+  if (addressedToBot({ ...input, question }) !== null) return true;
+  if (dialogue) return false;
+  // "具体在哪里？" after an urgent report raised in this group: a place (not just any words) answers it.
+  const asked = (await openPrompts(tx, ctx.person, ctx.now)).some((p) => p.kind === 'place' && p.item.sourceConversationId === msg.conversationId);
+  return asked && (msg.location !== null || extractPlace(msg.text) !== null);
+}
+
+function mentionedByPlatform(msg: InboundMessage): boolean {
+  return msg.platform !== 'sim';
+}
+
+/** In a group, what the bot says to one person names them (masked: 王*). */
+function say(ctx: MessageContext, out: Outgoing, text: string): void {
+  out.reply(ctx.msg.conversationType === 'group' ? groups.to(maskName(ctx.person.name), text) : text);
 }

@@ -1,16 +1,23 @@
+import type { Item } from '../db/rows.ts';
 import type { Tx } from '../db/sql.ts';
-import { guessCategory, guessPriority } from '../domain/classify.ts';
+import { HOUR } from '../core/clock.ts';
+import { maskName } from '../core/mask.ts';
+import { guessCategory } from '../domain/classify.ts';
 import { createItem } from '../domain/items.ts';
-import type { ItemKind } from '../domain/types.ts';
-import { localDate, zonedTime } from '../core/zoned-time.ts';
+import type { ItemKind, Priority } from '../domain/types.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
-import { maskName } from '../core/mask.ts';
-import { publicPlace } from './notify.ts';
+import { deadlineText, reportDeadline } from './deadline.ts';
+import { detectEmergency, type Emergency } from './detect-emergency.ts';
 import type { Outgoing } from './outgoing.ts';
-import { texts } from './texts.ts';
+import { ask } from './prompts.ts';
+import { publicPlace, publicText } from './public-view.ts';
+import { groups } from './texts/groups.ts';
+import { members } from './texts/members.ts';
+import { officials } from './texts/officials.ts';
+import { emergencyAdvice, residents } from './texts/residents.ts';
 
-export type Draft = {
+export type Submission = {
   kind: ItemKind;
   text: string;
   communityId: number;
@@ -18,63 +25,107 @@ export type Draft = {
   latitude: number | null;
   longitude: number | null;
   photos: string[];
+  /** A phone number the person left while telling it (their consent is that they wrote it). */
+  phone?: string | null;
+  /** Set by the caller when known (the dialogue, a recurrence); otherwise read from the text. */
+  emergency?: Emergency | null;
+  category?: string | null;
+  /** The confirmed item whose problem came back ("又坏了"). */
+  relatedToId?: number | null;
 };
 
-/** Puts a wish or report in the ledger: receipt to the person, announcement to the community's groups. */
-export async function submitItem(tx: Tx, ctx: MessageContext, draft: Draft, out: Outgoing, deps: BotDeps): Promise<number> {
+// A home is visited: a wish always (one household's need), a report when it is about a home.
+const HOME = /家里|我家|家中|屋里|室内|入户|上门|房间|卧室|厨房|卫生间|厕所|阳台|漏到|楼上.{0,6}漏/u;
+const ROOM = /(?:单元|层|楼)\s*\d{3,4}/u;
+
+export function needsVisit(kind: ItemKind, text: string, place: string | null): boolean {
+  return kind === 'wish' || HOME.test(text) || (place !== null && ROOM.test(place));
+}
+
+/**
+ * Puts a wish or report in the ledger and tells everyone who should know: the receipt (first, with
+ * whom to call in an emergency), the community's other groups, and for an urgent item its officials
+ * and its grid at once (replies never wait for quiet hours). Then the one question still worth
+ * asking: where (an urgent report without a place), or a phone number when a visit needs one.
+ */
+export async function submitItem(tx: Tx, ctx: MessageContext, s: Submission, out: Outgoing, deps: BotDeps): Promise<Item> {
   const { settings } = deps;
-  const report = draft.kind === 'report';
-  const category = report ? guessCategory(draft.text, settings.categories) : null;
-  const priority = report ? guessPriority(draft.text) : 'normal';
+  const report = s.kind === 'report';
+  const emergency = s.emergency === undefined ? detectEmergency(s.text) : s.emergency;
+  const priority: Priority = emergency ? 'urgent' : 'normal';
+  const category = report ? (s.category ?? guessCategory(s.text, settings.categories)) : null;
   const deadlineAt = report ? reportDeadline(category!, priority === 'urgent', ctx.now, deps) : null;
+  if (s.phone) await tx.run('UPDATE people SET phone = ?, updated_at = ? WHERE id = ?', [s.phone, ctx.now, ctx.person.id]);
+  const phone = s.phone ?? ctx.person.phone;
   const { item } = await createItem(
     tx,
     {
-      kind: draft.kind,
-      text: draft.text,
-      communityId: draft.communityId,
+      kind: s.kind,
+      text: s.text,
+      communityId: s.communityId,
       submitterId: ctx.person.id,
       category,
-      place: draft.place || null,
-      latitude: draft.latitude,
-      longitude: draft.longitude,
+      place: s.place || null,
+      latitude: s.latitude,
+      longitude: s.longitude,
       priority,
       deadlineAt,
-      photos: draft.photos,
+      photos: s.photos,
       sourcePlatform: ctx.msg.platform,
       sourceConversationId: ctx.msg.conversationId,
       // An item takes its submitter's grid (SPEC "People and roles"), if it is of this community.
-      gridId: ctx.person.gridId !== null && (await gridOf(tx, ctx.person.gridId)) === draft.communityId ? ctx.person.gridId : null,
+      gridId: ctx.person.gridId !== null && (await gridOf(tx, ctx.person.gridId)) === s.communityId ? ctx.person.gridId : null,
+      answerDueAt: new Date(ctx.now.getTime() + settings.answerHours * HOUR),
+      relatedToId: s.relatedToId ?? null,
     },
     ctx.now,
   );
-  const receipt = report
-    ? texts.receiptReport(item.id, category!, deps.fmt.day(deadlineAt!), settings.answerHours)
-    : texts.receiptWish(item.id, settings.answerHours);
-  // In a group the receipt is the announcement; other groups of the community get the full post.
   const inGroup = ctx.msg.conversationType === 'group';
-  out.reply(inGroup ? `${receipt}\n${texts.claimHint(item.id)}` : receipt);
-  const grid = item.gridId !== null ? await tx.get<{ name: string }>('SELECT name FROM grids WHERE id = ?', [item.gridId]) : undefined;
-  const announcement = texts.announceNew({ id: item.id, kind: draft.kind, text: item.text, category }, maskName(ctx.person.name), publicPlace(item), grid?.name ?? null);
-  if (item.gridId !== null) {
-    // The grid's own members and officials hear of it first, before the community's groups.
-    const neighbours = await tx.all<{ personId: number }>(
-      `SELECT DISTINCT m.person_id FROM memberships m JOIN people p ON p.id = m.person_id
-        WHERE m.community_id = ? AND p.grid_id = ? AND p.id <> ? ORDER BY m.person_id LIMIT 200`,
-      [item.communityId, item.gridId, ctx.person.id],
+  const lines: string[] = [];
+  if (emergency) {
+    const advice = emergencyAdvice(emergency, settings.hotlines);
+    if (advice) lines.push(advice);
+    lines.push(residents.receiptUrgent(item.id, item.kind, category));
+  } else {
+    if (s.relatedToId) lines.push(residents.recurrence(s.relatedToId));
+    lines.push(
+      report
+        ? residents.receiptReport(item.id, category!, deadlineText(deadlineAt!, deps), settings.answerHours)
+        : residents.receiptWish(item.id, settings.answerHours),
     );
-    for (const n of neighbours) out.toPersonId(n.personId, announcement);
   }
+  // One question at most, after the receipt: where, or (asked privately) a phone number.
+  // (A wish's place is a home: never asked for in a group, and a visit needs the phone first.)
+  const askPlace = emergency !== null && report && !item.place;
+  const askPhone = !askPlace && phone === null && (emergency !== null || needsVisit(item.kind as ItemKind, item.text, item.place));
+  if (askPlace) {
+    lines.push(residents.askUrgentPlace);
+    await ask(tx, ctx.person.id, 'place', item.id, ctx.now);
+  }
+  if (askPhone) {
+    if (!inGroup) lines.push(residents.askPhone);
+    await ask(tx, ctx.person.id, 'phone', item.id, ctx.now);
+  }
+  const receipt = lines.join('\n');
+  // In a group the receipt is the announcement; it names the person it answers. A phone number is
+  // asked for in their direct chat, never where the group would read the answer.
+  out.reply(inGroup ? `${groups.to(maskName(ctx.person.name), receipt)}\n${groups.claimHint(item.id)}` : receipt);
+  if (askPhone && inGroup) out.toPersonId(ctx.person.id, residents.askPhoneAfterGroup(item.id));
+  const shown = { id: item.id, kind: item.kind, text: publicText(item), category, urgent: emergency !== null };
+  const grid = item.gridId !== null ? await tx.get<{ name: string }>('SELECT name FROM grids WHERE id = ?', [item.gridId]) : undefined;
+  const announcement = groups.announceNew(shown, maskName(ctx.person.name), publicPlace(item), grid?.name ?? null);
+  // The grid's own volunteers hear of it first, before the community's groups (an urgent item's
+  // grid gets its alert below instead).
+  if (item.gridId !== null && !emergency) out.toGrid(item.communityId, item.gridId, announcement, ctx.person.id);
   out.toGroups(item.communityId, announcement, inGroup);
-  return item.id;
-}
-
-/** The end of the working day that is N working days from today (SPEC: deadlines count working days). */
-export function reportDeadline(category: string, urgent: boolean, now: Date, deps: BotDeps): Date {
-  const { settings } = deps;
-  const days = urgent ? settings.urgentDeadlineDays : (settings.deadlineDays[category] ?? settings.deadlineDays['其他'] ?? 5);
-  const date = deps.calendar().addWorkdays(localDate(now, settings.timeZone), days);
-  return zonedTime(date, '23:59:59', settings.timeZone);
+  if (emergency) {
+    const told = emergency.hotlines.map((h) => h.name).join('、') || null;
+    const alert = { id: item.id, text: item.text, category, place: item.place, submitter: ctx.person.name, phone, told };
+    out.toOfficials(item.communityId, officials.urgentAlert(alert));
+    if (item.gridId !== null) out.toGrid(item.communityId, item.gridId, members.urgentToGrid(shown, publicPlace(item)));
+  }
+  if (s.relatedToId) out.toOfficials(item.communityId, officials.recurrence(item.id, s.relatedToId, item.text));
+  return item;
 }
 
 async function gridOf(tx: Tx, gridId: number): Promise<number | null> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ITEM_KINDS, ITEM_STATUSES, PRIORITIES, type ItemKind, type ItemStatus, type Priority } from '../domain/types.ts';
+import type { ItemKind, ItemStatus, Priority } from '../domain/types.ts';
 
 // The ledger's filters as query parameters: the same schema reads the 台账 page, the export and the
 // links between them (docs/decisions/0030: the URL is the filter). Bad values get one Chinese

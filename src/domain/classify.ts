@@ -1,6 +1,5 @@
-import type { Priority } from './types.ts';
-
-// First guesses an official can correct: a report's category from its words, and whether it is urgent.
+// A first guess an official can correct (设置 N 分类): a report's category from its words. Whether it
+// is urgent is bot/detect-emergency.ts's call (phrases with negation, so 煤气费 is no gas leak).
 const KEYWORDS: Record<string, readonly string[]> = {
   基础设施: ['路灯', '灯', '电梯', '水管', '管道', '井盖', '道路', '路面', '停电', '停水', '漏水', '下水道', '堵', '门禁', '楼梯', '扶手', '围墙', '充电桩'],
   环境卫生: ['垃圾', '卫生', '脏', '臭', '污水', '积水', '杂物', '小广告', '蚊', '老鼠', '绿化', '树', '噪音', '油烟'],
@@ -11,8 +10,6 @@ const KEYWORDS: Record<string, readonly string[]> = {
   矛盾纠纷: ['纠纷', '吵架', '矛盾', '邻居', '占用', '占道', '停车位', '漏到楼下', '物业费'],
 };
 
-const URGENT = ['紧急', '危险', '漏电', '漏气', '燃气', '煤气', '着火', '起火', '冒烟', '被困', '摔倒'];
-
 export function guessCategory(text: string, categories: readonly string[]): string {
   let best: { category: string; hits: number } | null = null;
   for (const category of categories) {
@@ -21,8 +18,4 @@ export function guessCategory(text: string, categories: readonly string[]): stri
     if (hits > 0 && (!best || hits > best.hits)) best = { category, hits };
   }
   return best?.category ?? (categories.includes('其他') ? '其他' : (categories[categories.length - 1] ?? '其他'));
-}
-
-export function guessPriority(text: string): Priority {
-  return URGENT.some((w) => text.includes(w)) ? 'urgent' : 'normal';
 }

@@ -22,7 +22,15 @@ export type DomainErrorCode =
   | 'already_member'
   | 'no_community'
   | 'no_own_community'
-  | 'group_not_bound';
+  | 'group_not_bound'
+  /** 设置 N 分类 X with an X that is not one of the configured categories (`options`: the list). */
+  | 'unknown_category'
+  /** 设置 N 分类 on a wish: only reports have a category. */
+  | 'wish_no_category'
+  /** 邀请码 from an official of several communities, in a direct chat. */
+  | 'which_community'
+  /** 邀请码 in the group of a community where the sender is no official (but is one elsewhere). */
+  | 'not_official_here';
 
 export type DomainErrorParams = {
   id?: number;
@@ -30,6 +38,10 @@ export type DomainErrorParams = {
   status?: ItemStatus;
   community?: string;
   role?: Role;
+  /** `name` is a unit an official assigned the item to, not a person who claimed it. */
+  unit?: boolean;
+  /** What the person may write instead (e.g. the configured categories). */
+  options?: string;
 };
 
 /** The one error of the domain: a rule refused what someone asked. Never a crash. */

@@ -18,7 +18,7 @@ export async function claimItem(tx: Tx, actor: Actor, id: number, now: Date): Pr
     const holder = item.claimantId
       ? await tx.get<{ name: string }>('SELECT name FROM people WHERE id = ?', [item.claimantId])
       : undefined;
-    throw new DomainError('already_claimed', { id, name: holder?.name ?? item.assignedUnit ?? undefined });
+    throw new DomainError('already_claimed', { id, name: holder?.name ?? item.assignedUnit ?? undefined, unit: !holder && item.assignedUnit !== null });
   }
   return applyEvent(tx, actor, item, 'claim', now, {
     fields: { claimantId: actor.id, assignedUnit: null },
@@ -91,10 +91,14 @@ export async function rejectItem(tx: Tx, actor: Actor, id: number, reason: strin
   return applyEvent(tx, actor, await getItem(tx, id), 'reject', now, { note: reason });
 }
 
-/** An official (or a failed revisit) reopens: a closed item goes back to whoever held it. */
-export async function reopenItem(tx: Tx, actor: Actor | null, id: number, note: string, now: Date) {
+/**
+ * An official (or a failed revisit, or the submitter after confirmation) reopens: a closed item goes
+ * back to whoever held it. Its rating stays: the item's history keeps every rating (SPEC "Figures").
+ */
+export async function reopenItem(tx: Tx, actor: Actor | null, id: number, note: string, now: Date, opts: { bySubmitter?: boolean } = {}) {
   const item = await getItem(tx, id);
-  return applyEvent(tx, actor, item, 'reopen', now, { note, fields: { rating: null, ratingComment: null } });
+  if (opts.bySubmitter && actor && item.submitterId !== actor.id) throw new DomainError('only_submitter', { id });
+  return applyEvent(tx, actor, item, 'reopen', now, { note, skipAuthorize: opts.bySubmitter === true });
 }
 
 /** 合并 N 到 M: N becomes a duplicate; its submitter (and supporters) follow M. */
@@ -156,4 +160,10 @@ export async function snoozeItem(tx: Tx, actor: Actor, id: number, days: number,
     note: `${days}`,
     fields: { snoozedUntil: new Date(now.getTime() + days * DAY) },
   });
+}
+
+/** Photos sent after the receipt: added to the item, one timeline entry. */
+export async function addPhotos(tx: Tx, actor: Actor, id: number, refs: readonly string[], now: Date): Promise<void> {
+  for (const ref of refs) await insert(tx, 'item_photos', { itemId: id, ref, createdAt: now });
+  await insert(tx, 'item_events', { itemId: id, type: 'photo_added', actorId: actor.id, note: `${refs.length}`, createdAt: now });
 }

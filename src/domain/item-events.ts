@@ -22,6 +22,16 @@ export const EVENT_TYPES = [
   'reminded',
   'auto_released',
   'escalated',
+  /** An official set the category, the priority or the deadline (note: the new value). */
+  'categorized',
+  'prioritized',
+  'deadline_set',
+  /** An official moved it to another grid (note: the grid's name). */
+  'grid_set',
+  /** 民情日记: an official's note on the item. */
+  'noted',
+  /** The submitter was told that the promised first answer is late. */
+  'late_notice',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -35,15 +35,27 @@ export type NewItem = {
   photos: string[];
   sourcePlatform: string;
   sourceConversationId: string | null;
-  /** The submitter's grid (网格), unless an official sets another later. */
+  /** The submitter's grid (SPEC: an item takes its submitter's grid). */
   gridId?: number | null;
+  /** When the receipt promised a first human answer by (ANSWER_HOURS after creation). */
+  answerDueAt?: Date | null;
+  /** The confirmed item this one is a recurrence of ("又坏了"). */
+  relatedToId?: number | null;
 };
 
 export async function createItem(tx: Tx, input: NewItem, now: Date): Promise<ItemChange> {
-  const { photos, ...fields } = input;
+  const { photos, ...given } = input;
+  const fields = { ...given, gridId: given.gridId ?? null, answerDueAt: given.answerDueAt ?? null, relatedToId: given.relatedToId ?? null };
   const values = { ...fields, status: 'open', createdAt: now, updatedAt: now };
   const id = await insert(tx, 'items', values);
-  await insert(tx, 'item_events', { itemId: id, type: 'created', actorId: input.submitterId, toStatus: 'open', createdAt: now });
+  await insert(tx, 'item_events', {
+    itemId: id,
+    type: 'created',
+    actorId: input.submitterId,
+    toStatus: 'open',
+    note: fields.relatedToId !== null ? `#${fields.relatedToId}` : null,
+    createdAt: now,
+  });
   for (const ref of photos) await insert(tx, 'item_photos', { itemId: id, ref, createdAt: now });
   // The row as written, without reading it back.
   const item: Item = { ...EMPTY_ITEM, ...values, id };

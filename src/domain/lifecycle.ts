@@ -31,7 +31,9 @@ export type Refusal =
   | 'not_done'
   | 'already_done'
   | 'closed'
-  | 'not_closed';
+  | 'not_closed'
+  /** Withdrawn by its submitter, or merged into another item: reopening is not the way back. */
+  | 'cannot_reopen';
 
 export type TransitionResult = { ok: true; to: ItemStatus } | { ok: false; refusal: Refusal };
 
@@ -50,7 +52,7 @@ const closed = (status: ItemStatus): Row => ({
   withdraw: 'closed',
   reject: 'closed',
   merge: 'closed',
-  reopen: status === 'rejected' ? 'open' : 'not_closed',
+  reopen: status === 'rejected' ? 'open' : 'cannot_reopen',
   support: 'closed',
   snooze: 'closed',
 });

@@ -5,6 +5,16 @@ import type { LifecycleEvent } from './lifecycle.ts';
 type ItemFacts = { id: number; communityId: number; submitterId: number; claimantId: number | null };
 
 /**
+ * An official's command on an item: an official of another community hears that the item is not
+ * theirs ("#12 不属于您所在的社区"), not that they lack a role they have.
+ */
+export function requireOfficial(actor: Actor, item: Pick<ItemFacts, 'id' | 'communityId'>): void {
+  if (isOfficialOf(actor, item.communityId)) return;
+  const officialElsewhere = [...actor.roles.values()].includes('official');
+  throw new DomainError(officialElsewhere && !isMemberOf(actor, item.communityId) ? 'not_your_community' : 'need_official', { id: item.id });
+}
+
+/**
  * Who may cause which event (SPEC "People and roles" and the command table). Throws the refusal a
  * person should hear; returns quietly when allowed. Pure: no database.
  */
@@ -21,7 +31,7 @@ export function authorize(actor: Actor, event: LifecycleEvent, item: ItemFacts):
     case 'reject':
     case 'merge':
     case 'reopen':
-      if (!official) throw new DomainError('need_official', { id });
+      requireOfficial(actor, item);
       return;
     case 'progress':
     case 'complete':

@@ -5,7 +5,7 @@ import { loadContext } from '../bot/context.ts';
 import { Outgoing } from '../bot/outgoing.ts';
 import { refusalText } from '../bot/refusal-text.ts';
 import { respond } from '../bot/respond.ts';
-import { texts } from '../bot/texts.ts';
+import { everyone } from '../bot/texts/common.ts';
 import type { Clock } from '../core/clock.ts';
 import { ConflictError, DomainError } from '../domain/errors.ts';
 import { enqueue } from '../outbox/enqueue.ts';
@@ -155,7 +155,7 @@ export async function recordFailure(deps: InboundDeps, inboundId: number, error:
       const msg = readPayload(row.payload);
       if (!msg) return;
       const out = new Outgoing(msg);
-      out.reply(texts.busy);
+      out.reply(everyone.busy);
       await enqueue(tx, await out.resolve(tx), { inboundId }, now);
     }
   });

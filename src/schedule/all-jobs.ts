@@ -1,3 +1,4 @@
+import { answerDue } from './answer-due.ts';
 import { claimantReminder } from './claimant-reminder.ts';
 import { escalation } from './escalation.ts';
 import { groupNudge } from './group-nudge.ts';
@@ -8,5 +9,15 @@ import { revisit } from './revisit.ts';
 import { tenDayReport } from './ten-day-report.ts';
 import { weeklyBulletin } from './weekly-bulletin.ts';
 
-/** SPEC's schedule table, in its order. */
-export const ALL_JOBS: readonly JobDefinition[] = [groupNudge, claimantReminder, escalation, weeklyBulletin, officialDigest, revisit, tenDayReport, monthlyReview];
+/** SPEC's schedule table, in its order; then the hourly check of the answers promised in receipts. */
+export const ALL_JOBS: readonly JobDefinition[] = [
+  groupNudge,
+  claimantReminder,
+  escalation,
+  weeklyBulletin,
+  officialDigest,
+  revisit,
+  tenDayReport,
+  monthlyReview,
+  answerDue,
+];

@@ -3,9 +3,9 @@ import { insert, inList } from '../db/sql.ts';
 import type { OutboundMessage } from '../core/messages.ts';
 import { DAY, HOUR } from '../core/clock.ts';
 import { localDate } from '../core/zoned-time.ts';
-import { scheduledTexts } from '../bot/texts.ts';
+import { scheduledTexts } from './texts.ts';
 import { scheduledPush, type JobDefinition, type JobDeps } from './job.ts';
-import { listLine } from './list-lines.ts';
+import { listLine, URGENT_FIRST } from './list-lines.ts';
 
 const UNCLAIMED_FOR = 3 * DAY;
 const MAX_PER_LIST = 50;
@@ -13,8 +13,10 @@ const MAX_LISTED = 5000;
 // Escalated items are marked in pages: a bounded IN list per statement.
 const PAGE = 500;
 
-type Listed = Pick<Item, 'id' | 'communityId' | 'kind' | 'text' | 'createdAt' | 'claimantId' | 'assignedUnit' | 'escalatedAt'>;
-const COLUMNS = 'i.id, i.community_id, i.kind, i.text, i.created_at, i.claimant_id, i.assigned_unit, i.escalated_at';
+type Listed = Pick<Item, 'id' | 'communityId' | 'kind' | 'text' | 'createdAt' | 'claimantId' | 'assignedUnit' | 'escalatedAt' | 'priority'>;
+const COLUMNS = 'i.id, i.community_id, i.kind, i.text, i.created_at, i.claimant_id, i.assigned_unit, i.escalated_at, i.priority';
+// Urgent items lead every list (SPEC "Items").
+const URGENT = URGENT_FIRST.replace('priority', 'i.priority');
 
 /**
  * Working days at 17:00, to each community's officials: items past their deadline, unclaimed for
@@ -35,14 +37,14 @@ export const escalation: JobDefinition = {
       // The holder's name comes with the overdue items (a join, not a list of ids).
       db.all<Listed & { claimantName: string | null }>(
         `SELECT ${COLUMNS}, p.name AS claimant_name FROM items i LEFT JOIN people p ON p.id = i.claimant_id
-         WHERE i.status IN ('open', 'claimed') AND i.deadline_at < ? ORDER BY i.deadline_at, i.id LIMIT ?`,
+         WHERE i.status IN ('open', 'claimed') AND i.deadline_at < ? ORDER BY ${URGENT}, i.deadline_at, i.id LIMIT ?`,
         [now, MAX_LISTED],
       ),
-      db.all<Listed>(`SELECT ${COLUMNS} FROM items i WHERE i.status = 'open' AND i.created_at < ? ORDER BY i.id LIMIT ?`, [
+      db.all<Listed>(`SELECT ${COLUMNS} FROM items i WHERE i.status = 'open' AND i.created_at < ? ORDER BY ${URGENT}, i.id LIMIT ?`, [
         new Date(now.getTime() - UNCLAIMED_FOR),
         MAX_LISTED,
       ]),
-      db.all<Listed>(`SELECT ${COLUMNS} FROM items i WHERE i.status = 'open' AND i.answered_at IS NULL AND i.created_at < ? ORDER BY i.id LIMIT ?`, [
+      db.all<Listed>(`SELECT ${COLUMNS} FROM items i WHERE i.status = 'open' AND i.answered_at IS NULL AND i.created_at < ? ORDER BY ${URGENT}, i.id LIMIT ?`, [
         unanswerdBefore,
         MAX_LISTED,
       ]),

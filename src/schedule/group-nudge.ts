@@ -1,9 +1,9 @@
 import type { Item } from '../db/rows.ts';
 import type { OutboundMessage } from '../core/messages.ts';
 import { DAY, HOUR } from '../core/clock.ts';
-import { scheduledTexts } from '../bot/texts.ts';
+import { scheduledTexts } from './texts.ts';
 import { scheduledPush, type JobDefinition, type JobDeps } from './job.ts';
-import { listLine } from './list-lines.ts';
+import { listLine, URGENT_FIRST } from './list-lines.ts';
 
 const UNCLAIMED_FOR = DAY;
 const MAX_LINES = 10;
@@ -29,8 +29,10 @@ export const groupNudge: JobDefinition = {
       if (groups.length === 0) continue;
       // NOT (created_at >= ?) is created_at < ? that SQLite (no planner statistics) does not take for an
       // index range: it reads the community's open items (community_id, status), not every community's.
-      const items = await db.all<Pick<Item, 'id' | 'kind' | 'text' | 'createdAt'>>(
-        "SELECT id, kind, text, created_at FROM items WHERE community_id = ? AND status = 'open' AND NOT (created_at >= ?) ORDER BY id LIMIT ?",
+      // Urgent items lead the list (SPEC "Items"): a handful of open items per community to sort.
+      const items = await db.all<Pick<Item, 'id' | 'kind' | 'text' | 'createdAt' | 'priority'>>(
+        `SELECT id, kind, text, created_at, priority FROM items WHERE community_id = ? AND status = 'open' AND NOT (created_at >= ?)
+         ORDER BY ${URGENT_FIRST}, id LIMIT ?`,
         [communityId, cutoff, MAX_LINES],
       );
       const text = scheduledTexts.groupNudge(items.map((i) => listLine(i, now)), n);

@@ -14,6 +14,7 @@ export const JOB_NAMES = [
   'revisit',
   'ten-day-report',
   'monthly-review',
+  'answer-due',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -26,6 +27,7 @@ export const JOB_SCHEDULE_VARS: Record<JobName, keyof Config> = {
   revisit: 'SCHEDULE_REVISIT',
   'ten-day-report': 'SCHEDULE_TEN_DAY_REPORT',
   'monthly-review': 'SCHEDULE_MONTHLY_REVIEW',
+  'answer-due': 'SCHEDULE_ANSWER_DUE',
 };
 
 export type JobDeps = { db: Db; bot: BotDeps; config: Config; log: Logger };

@@ -1,15 +1,24 @@
 import type { Item } from '../db/rows.ts';
 import { DAY } from '../core/clock.ts';
-import { maskContact } from '../bot/mask.ts';
-import type { ListLine } from '../bot/texts.ts';
+import { publicText } from '../bot/public-view.ts';
+import type { ListLine } from './texts.ts';
 
-/** An item as one line of a scheduled list; contacts masked, since lists go to groups and officials alike. */
-export function listLine(item: Pick<Item, 'id' | 'kind' | 'text' | 'createdAt'>, now: Date, extra: Partial<ListLine> = {}): ListLine {
+type Listed = Pick<Item, 'id' | 'kind' | 'text' | 'createdAt'> & Partial<Pick<Item, 'priority'>>;
+
+/**
+ * An item as one line of a scheduled list; contacts and home addresses masked, since lists go to
+ * groups and officials alike. Urgent items are marked (the queries put them first).
+ */
+export function listLine(item: Listed, now: Date, extra: Partial<ListLine> = {}): ListLine {
   return {
     id: item.id,
     kind: item.kind,
-    text: maskContact(item.text),
+    text: publicText(item),
     days: Math.max(0, Math.floor((now.getTime() - item.createdAt.getTime()) / DAY)),
+    urgent: item.priority === 'urgent',
     ...extra,
   };
 }
+
+/** SQL: urgent items first (ORDER BY this, then the list's own order). */
+export const URGENT_FIRST = "CASE WHEN priority = 'urgent' THEN 0 ELSE 1 END";

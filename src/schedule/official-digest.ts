@@ -2,13 +2,13 @@ import type { Item } from '../db/rows.ts';
 import type { OutboundMessage } from '../core/messages.ts';
 import { DAY } from '../core/clock.ts';
 import { localDate } from '../core/zoned-time.ts';
-import { scheduledTexts, type ListLine } from '../bot/texts.ts';
+import { scheduledTexts } from './texts.ts';
 import { scheduledPush, type JobDefinition, type JobDeps } from './job.ts';
 import { currentState } from '../figures/current-state.ts';
 import { hotItems } from '../figures/hot-spots.ts';
 import { periodFigures } from '../figures/period-figures.ts';
 import { periodBefore, type Period } from '../figures/period.ts';
-import { listLine } from './list-lines.ts';
+import { listLine, URGENT_FIRST } from './list-lines.ts';
 
 const HOT_SPOTS = 3;
 const OVERDUE_LINES = 10;
@@ -28,15 +28,15 @@ export async function loadCommunityDigest(deps: JobDeps, communityId: number, pe
     periodFigures(db, scope, period, now, { answerHours: config.ANSWER_HOURS }),
     hotItems(db, scope, HOT_SPOTS),
     // The overdue list: unfinished items past their deadline now, oldest deadline first, with who holds each.
-    db.all<Pick<Item, 'id' | 'kind' | 'text' | 'createdAt' | 'assignedUnit'> & { claimantName: string | null }>(
-      `SELECT o.id, o.kind, o.text, o.created_at, o.assigned_unit, p.name AS claimant_name
+    db.all<Pick<Item, 'id' | 'kind' | 'text' | 'createdAt' | 'assignedUnit' | 'priority'> & { claimantName: string | null }>(
+      `SELECT o.id, o.kind, o.text, o.created_at, o.assigned_unit, o.priority, p.name AS claimant_name
        FROM (
-         SELECT id, kind, text, created_at, assigned_unit, claimant_id, deadline_at FROM items
+         SELECT id, kind, text, created_at, assigned_unit, claimant_id, deadline_at, priority FROM items
          WHERE community_id = ? AND status IN ('open', 'claimed') AND deadline_at < ?
-         ORDER BY deadline_at, id
+         ORDER BY ${URGENT_FIRST}, deadline_at, id
          LIMIT ?
        ) o LEFT JOIN people p ON p.id = o.claimant_id
-       ORDER BY o.deadline_at, o.id`,
+       ORDER BY ${URGENT_FIRST.replace('priority', 'o.priority')}, o.deadline_at, o.id`,
       [communityId, now, OVERDUE_LINES],
     ),
   ]);

@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '../core/messages.ts';
 import { DAY } from '../core/clock.ts';
-import { scheduledTexts } from '../bot/texts.ts';
+import { scheduledTexts } from './texts.ts';
 import { scheduledPush, type JobDefinition } from './job.ts';
 
 /**
@@ -40,6 +40,12 @@ export const revisit: JobDefinition = {
             [item.id, item.submitterId, now],
           );
           if (asked !== 1) continue;
+          // The question the bot now waits for: a plain answer ("好了", "还是老样子") is understood.
+          await tx.run(
+            `INSERT INTO prompts (person_id, kind, item_id, asked_at) VALUES (?, 'revisit', ?, ?)
+             ON CONFLICT (person_id, kind, item_id) DO UPDATE SET asked_at = excluded.asked_at, answered_at = NULL`,
+            [item.submitterId, item.id, now],
+          );
           messages.push(scheduledPush(item.platform, 'user', item.platformUserId, scheduledTexts.revisit(item.id, item.text)));
         }
         return messages;

@@ -1,4 +1,4 @@
-import { short } from '../bot/texts.ts';
+import { short } from '../bot/texts/common.ts';
 import type { CommunityFigures } from '../figures/community-figures.ts';
 import type { PeriodFigures } from '../figures/period-figures.ts';
 import { percentOf } from '../figures/ratio.ts';

@@ -1,7 +1,7 @@
 import type { OutboundMessage } from '../core/messages.ts';
 import { DAY } from '../core/clock.ts';
 import { maskName } from '../core/mask.ts';
-import { scheduledTexts } from '../bot/texts.ts';
+import { scheduledTexts } from './texts.ts';
 import { currentState } from '../figures/current-state.ts';
 import { lastRatingsSql, periodFigures } from '../figures/period-figures.ts';
 import { periodBefore, type Period } from '../figures/period.ts';

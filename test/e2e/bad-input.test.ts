@@ -33,10 +33,10 @@ describe('bad input gets a short Chinese answer and changes nothing', () => {
     ['confirming an open item', async () => textsTo(await t.say(wang, `确认 ${wishId} 5`), wang.id)[0]!, /还没有办结/u],
     ['a rating out of range', async () => textsTo(await t.say(wang, `确认 ${wishId} 9`), wang.id)[0]!, /1 到 5/u],
     ['a message over 2,000 characters', async () => textsTo(await t.say(wang, '长'.repeat(2001)), wang.id)[0]!, /太长/u],
-    ['empty text', async () => textsTo(await t.say(wang, '   ', { in: group }), group)[0]!, /文字/u],
+    ['a mention with nothing after it, in a group', async () => textsTo(await t.say(wang, '@连心   ', { in: group }), group)[0]!, /文字/u],
+    ['empty text in a direct chat', async () => textsTo(await t.say(wang, '   '), wang.id)[0]!, /文字/u],
     ['an invalid invite code', async () => textsTo(await t.say(sun, '报到 NOPE1234'), sun.id)[0]!, /邀请码/u],
     ['a command without its number', async () => textsTo(await t.say(li, '认领'), li.id)[0]!, /编号.*认领 12/u],
-    ['an unknown thing said in a group', async () => textsTo(await t.say(sun, '今天天气不错', { in: group }), group)[0]!, /帮助/u],
     ['withdrawing someone else’s item', async () => textsTo(await t.say(sun, `撤回 ${wishId}`), sun.id)[0]!, /提出人/u],
     ['an official command from a member', async () => textsTo(await t.say(li, `驳回 ${wishId} 重复`), li.id)[0]!, /干部/u],
   ];
@@ -46,6 +46,15 @@ describe('bad input gets a short Chinese answer and changes nothing', () => {
     const answer = await act();
     expect(answer).toMatch(expected);
     expect(answer.length).toBeLessThan(120);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  // Issue 12: in a group the bot answers only what is addressed to it.
+  it('chatter between residents in a group gets no answer at all', async () => {
+    const before = await snapshot();
+    for (const text of ['今天天气不错', '赵大爷说的对', '好的', '谢谢', '   ']) {
+      expect((await t.say(sun, text, { in: group })).replies).toEqual([]);
+    }
     expect(await snapshot()).toEqual(before);
   });
 

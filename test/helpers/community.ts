@@ -22,15 +22,20 @@ export async function newItem(t: TestApp, who: SimPerson, text: string, group?: 
   return Number(m[1]);
 }
 
-/** A report through the whole direct-chat dialogue: text → 2 → place → skip the photo. */
+/**
+ * A report through the direct-chat dialogue, answering what the bot asks: the kind (2), the place
+ * (unless the text names one), the photo (skipped). Returns the number from the receipt.
+ */
 export async function newReport(t: TestApp, who: SimPerson, text: string, place: string): Promise<number> {
-  await t.say(who, text);
-  await t.say(who, '2');
-  await t.say(who, place);
-  const receipt = textsTo(await t.say(who, '跳过'), who.id).join('\n');
-  const m = /编号 #(\d+)/u.exec(receipt);
-  if (!m) throw new Error(`no receipt in: ${receipt}`);
-  return Number(m[1]);
+  let reply = textsTo(await t.say(who, text), who.id).join('\n');
+  for (let step = 0; step < 5; step++) {
+    const m = /编号 #(\d+)/u.exec(reply);
+    if (m) return Number(m[1]);
+    const answer = /哪一类/u.test(reply) ? '2' : /在哪里/u.test(reply) ? place : /照片/u.test(reply) ? '没有' : null;
+    if (answer === null) break;
+    reply = textsTo(await t.say(who, answer), who.id).join('\n');
+  }
+  throw new Error(`no receipt in: ${reply}`);
 }
 
 /** What the bot has posted into a simulator conversation, oldest first. */
@@ -38,4 +43,42 @@ export async function conversation(t: TestApp, id: string): Promise<string[]> {
   const res = await fetch(`${t.url}/sim/conversations/${encodeURIComponent(id)}/messages`);
   const body = (await res.json()) as { messages: Array<{ text: string }> };
   return body.messages.map((m) => m.text);
+}
+
+/** An item as the admin API shows it: the ledger row, its events and photos. */
+export async function ledgerItem(t: TestApp, id: number) {
+  const r = await t.api('GET', `/api/items/${id}`);
+  expect(r.status).toBe(200);
+  return r.body as {
+    id: number;
+    kind: string;
+    status: string;
+    text: string;
+    place: string | null;
+    category: string | null;
+    priority: string;
+    rating: number | null;
+    ratingComment: string | null;
+    deadlineAt: string | null;
+    claimantId: number | null;
+    photos: string[];
+    events: Array<{ type: string; note: string | null; rating: number | null }>;
+  } & Record<string, unknown>;
+}
+
+/** The number in a receipt ("编号 #12"). */
+export function receiptNumber(text: string): number {
+  const m = /编号 #(\d+)/u.exec(text);
+  if (!m) throw new Error(`no receipt in: ${text}`);
+  return Number(m[1]);
+}
+
+/** A community with a group, a member (李志强) and an official (赵书记) who have joined. */
+export async function communityWithPeople(t: TestApp, name: string, group: string) {
+  const c = await setUpCommunity(t, name, group);
+  const li = { id: `li-${group}`, name: '李志强' };
+  const zhao = { id: `zhao-${group}`, name: '赵书记' };
+  await t.say(li, `报到 ${c.memberCode}`);
+  await t.say(zhao, `报到 ${c.officialCode}`);
+  return { ...c, li, zhao };
 }

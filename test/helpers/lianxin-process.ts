@@ -18,6 +18,7 @@ export const SCHEDULES_OFF = {
   SCHEDULE_WEEKLY_BULLETIN: 'off',
   SCHEDULE_OFFICIAL_DIGEST: 'off',
   SCHEDULE_REVISIT: 'off',
+  SCHEDULE_ANSWER_DUE: 'off',
 } as const;
 
 /** A real Lianxin process (`tsx src/main.ts`), as a replica runs in production. */

@@ -13,13 +13,19 @@ export type TestApp = {
   /** Calls the admin API with the bearer token. */
   api: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
   /** Sends a simulator message; `from` is a sim person, `in` a group id or omitted for their direct chat. */
-  say: (from: SimPerson, text: string, opts?: { in?: string; messageId?: string }) => Promise<SimReply>;
+  say: (from: SimPerson, text: string, opts?: SayOptions) => Promise<SimReply>;
   /** Waits until everything in the outbox that is due has been delivered (or died). */
   settle: () => Promise<void>;
   close: () => Promise<void>;
 };
 
 export type SimPerson = { id: string; name: string };
+export type SayOptions = {
+  in?: string;
+  messageId?: string;
+  photos?: string[];
+  location?: { label: string; latitude: number; longitude: number };
+};
 export type SimReply = { status: number; duplicate: boolean; replies: Array<{ conversationId: string; platform: string; text: string }> };
 
 /** A real Lianxin on a fresh database, listening on 127.0.0.1, for one test file. */
@@ -65,6 +71,8 @@ export async function startTestApp(
         senderName: from.name,
         text,
         ...(o.messageId ? { messageId: o.messageId } : {}),
+        ...(o.photos ? { photos: o.photos } : {}),
+        ...(o.location ? { location: o.location } : {}),
       }),
     });
     const body = (await res.json()) as Omit<SimReply, 'status'>;

@@ -83,7 +83,9 @@ describe(`three Lianxin processes on one ${testDbKind()} database`, () => {
   it('the same delivery to every process makes one item and one reply', async () => {
     const replies = await Promise.all(procs.map((p) => say(p, 'r-dup', '心愿 同一条消息送到三个进程', { in: group, messageId: 'platform-msg-42' })));
     expect(replies.filter((r) => !r.duplicate)).toHaveLength(1);
-    expect(replies.flatMap((r) => r.replies)).toHaveLength(1);
+    // One receipt in the group (and, from the same process, the question for a phone number in private).
+    expect(replies.flatMap((r) => r.replies.filter((x) => x.conversationId === group))).toHaveLength(1);
+    expect(replies.filter((r) => r.replies.length > 0)).toHaveLength(1);
     const items = (await api(procs[2]!, 'GET', '/api/items?limit=1000')).body.items as Array<{ text: string }>;
     expect(items.filter((i) => i.text === '同一条消息送到三个进程')).toHaveLength(1);
   });

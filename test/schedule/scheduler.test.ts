@@ -146,6 +146,7 @@ describe('node-cron itself, on two processes', () => {
       SCHEDULE_WEEKLY_BULLETIN: 'off',
       SCHEDULE_OFFICIAL_DIGEST: 'off',
       SCHEDULE_REVISIT: 'off',
+      SCHEDULE_ANSWER_DUE: 'off',
     };
     const a = await startTestApp({ databaseUrl: url, env, overrides: { startScheduler: true } });
     const b = await startTestApp({ databaseUrl: url, env, overrides: { startScheduler: true } });

@@ -28,6 +28,8 @@ export function simPage(): string {
   .msg .text { white-space: pre-wrap; padding: 8px 10px; border-radius: 8px; max-width: 85%; background: #eef5f0; align-self: flex-start; }
   .msg.me { align-items: flex-end; }
   .msg.me .text { background: #95ec69; align-self: flex-end; }
+  .msg .note { font-size: 12px; color: #999; }
+  .msg.ignored .text { opacity: .7; }
   form { display: flex; gap: 8px; margin-top: 10px; }
   form input { flex: 1; }
   .quick { display: flex; gap: 6px; flex-wrap: wrap; margin-top: 8px; }
@@ -44,8 +46,10 @@ export function simPage(): string {
 </header>
 <main>
   <div id="setup" hidden>
-    <p>还没有社区。点一下，建一个示例社区、一个居民群和两个邀请码：</p>
-    <button id="demo" type="button">创建示例社区</button>
+    <div id="empty">
+      <p>还没有社区。点一下，建一个示例社区、一个居民群和两个邀请码：</p>
+      <button id="demo" type="button">创建示例社区</button>
+    </div>
     <p id="codes" class="hint"></p>
   </div>
   <div id="log" aria-live="polite"></div>
@@ -53,8 +57,12 @@ export function simPage(): string {
     <input id="text" autocomplete="off" placeholder="说点什么，例如：心愿 帮家里老人修一下水龙头">
     <button>发送</button>
   </form>
-  <div class="quick" id="quick"></div>
-  <p class="hint">私聊里直接说事，机器人会一步步问；群里用命令，例如 <code>认领 12</code>。报到用管理员给的邀请码：<code>报到 邀请码</code>。</p>
+  <div class="quick" id="quick">
+    <button type="button" class="light" id="mention" title="在群里，机器人只回答@它的话、命令和它问您的问题">@连心</button>
+    <button type="button" class="light" id="photo" title="发一张（模拟的）照片，输入框里的字一起发">📷 照片</button>
+    <button type="button" class="light" id="location" title="发一个位置">📍 位置</button>
+  </div>
+  <p class="hint">私聊里直接说事，机器人会一步步问。群里机器人只回答 @连心 的话、命令（例如 <code>认领 12</code>）和它问您的问题；灰色小字标出它回答的是谁。报到用管理员给的邀请码：<code>报到 邀请码</code>。</p>
 </main>
 <script>
 const $ = (id) => document.getElementById(id);
@@ -108,24 +116,34 @@ async function refresh() {
   log.replaceChildren(...entries.map((e) => {
     const div = document.createElement('div');
     div.className = 'msg' + (e.from === 'person' && e.senderId === me().id ? ' me' : '');
+    if (e.ignored && w.conversationType === 'group') div.className += ' ignored';
     const who = document.createElement('span');
     who.className = 'who';
-    who.textContent = e.senderName + ' · ' + new Date(e.at).toLocaleTimeString('zh-CN', { hour12: false });
+    who.textContent = e.senderName + (e.replyTo ? ' → 回复 ' + e.replyTo : '') + ' · ' + new Date(e.at).toLocaleTimeString('zh-CN', { hour12: false });
     const text = document.createElement('span');
     text.className = 'text';
-    text.textContent = e.text;
+    const extras = [];
+    if (e.photos > 0) extras.push('[照片' + (e.photos > 1 ? ' ×' + e.photos : '') + ']');
+    if (e.location) extras.push('[位置] ' + e.location);
+    text.textContent = [...extras, e.text].filter(Boolean).join(' ');
     div.append(who, text);
+    if (e.ignored && w.conversationType === 'group') {
+      const note = document.createElement('span');
+      note.className = 'note';
+      note.textContent = '（不是对连心说的，机器人没有回应）';
+      div.append(note);
+    }
     return div;
   }));
   if (atBottom) log.scrollTop = log.scrollHeight;
 }
 
-async function send(text) {
+async function send(text, extra) {
   const w = where();
   const res = await fetch('/sim/messages', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...w, senderId: me().id, senderName: me().name, text }),
+    body: JSON.stringify({ ...w, senderId: me().id, senderName: me().name, text, ...(extra || {}) }),
   });
   if (!res.ok) alert((await res.json()).error || res.statusText);
   await refresh();
@@ -145,6 +163,24 @@ for (const q of ['帮助', '待认领', '我的', '统计']) {
   b.addEventListener('click', () => send(q));
   $('quick').append(b);
 }
+$('mention').addEventListener('click', () => {
+  const input = $('text');
+  if (!input.value.startsWith('@连心')) input.value = '@连心 ' + input.value;
+  input.focus();
+});
+$('photo').addEventListener('click', () => {
+  const text = $('text').value;
+  $('text').value = '';
+  send(text, { photos: ['sim-photo-' + Date.now() + '.jpg'] });
+});
+$('location').addEventListener('click', () => {
+  const label = prompt('位置（例如 阳光小区5号楼东门）');
+  if (!label || !label.trim()) return;
+  const text = $('text').value;
+  $('text').value = '';
+  // A point near the city centre; the label is what people read.
+  send(text, { location: { label: label.trim(), latitude: 31.2304 + Math.random() / 100, longitude: 121.4737 + Math.random() / 100 } });
+});
 $('who').addEventListener('change', () => { store.setItem('lianxin.who', $('who').value); renderPlaces(); refresh(); });
 $('where').addEventListener('change', () => { store.setItem('lianxin.where', $('where').value); refresh(); });
 $('newPerson').addEventListener('click', () => {
@@ -161,8 +197,9 @@ $('demo').addEventListener('click', async () => {
   $('codes').textContent = '好了！党员邀请码 ' + body.memberCode + '，干部邀请码 ' + body.officialCode + '。以李志强身份私聊发“报到 ' + body.memberCode + '”，以赵书记身份发“报到 ' + body.officialCode + '”。';
   store.setItem('lianxin.where', body.groupId);
   await loadState();
+  // The community exists now: the "还没有社区" hint goes; the codes stay in view.
+  $('empty').hidden = true;
   $('setup').hidden = false;
-  $('demo').hidden = true;
 });
 
 loadState().then(refresh);

@@ -1,7 +1,7 @@
 import type { Person } from '../../db/rows.ts';
 import type { Db } from '../../db/sql.ts';
 import { actorOf } from '../../bot/context.ts';
-import { texts } from '../../bot/texts.ts';
+import { everyone } from '../../bot/texts/common.ts';
 import { highestRole } from '../../domain/actor.ts';
 import { callbackSignature, encryptPayload } from './callback-crypto.ts';
 import type { CallbackKeys } from './open-callback.ts';
@@ -25,5 +25,5 @@ export async function welcomeFor(db: Db, userId: string): Promise<string> {
   const person = await db.get<Pick<Person, 'id' | 'name'>>("SELECT id, name FROM people WHERE platform = 'wecom' AND platform_user_id = ?", [
     userId,
   ]);
-  return texts.welcome(person ? highestRole(await actorOf(db, person)) : 'resident');
+  return everyone.welcome(person ? highestRole(await actorOf(db, person)) : 'resident');
 }

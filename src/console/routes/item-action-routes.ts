@@ -2,17 +2,21 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Item } from '../../db/rows.ts';
 import type { Tx } from '../../db/sql.ts';
-import { localDate, zonedTime } from '../../core/zoned-time.ts';
 import { ConflictError, DomainError } from '../../domain/errors.ts';
 import { assignItem, mergeItem, rejectItem, reopenItem } from '../../domain/item-actions.ts';
 import type { ItemChange } from '../../domain/items.ts';
 import { notifyChange } from '../../bot/notify.ts';
+
+/** Changes that are an official's settings, told as the chat commands tell them (bot/tell-setting.ts). */
+const SETTINGS = new Set(['categorized', 'prioritized', 'deadline_set', 'grid_set']);
 import { Outgoing } from '../../bot/outgoing.ts';
 import { refusalText } from '../../bot/refusal-text.ts';
 import { enqueue } from '../../outbox/enqueue.ts';
 import { checkCsrf, pageError, viewerOf } from '../console-auth.ts';
 import type { ConsoleDeps } from '../console-deps.ts';
-import { addNote, changeSetting } from '../item-settings.ts';
+import { addNote, setCategory, setDeadline, setGrid, setPriority } from '../../domain/item-settings.ts';
+import { deadlineAfter } from '../../bot/deadline.ts';
+import { tellSetting } from '../../bot/tell-setting.ts';
 import type { ConsoleViewer } from '../viewer.ts';
 import { findVisibleItem } from './visible-item.ts';
 
@@ -32,7 +36,6 @@ function parseForm<S extends z.ZodType>(schema: S, body: unknown, request: Fasti
 /** The official's actions on an item (issue 11): each as the chat command, with its notifications. */
 export async function itemActionRoutes(app: FastifyInstance, deps: ConsoleDeps): Promise<void> {
   const { db, clock, config } = deps;
-  const tz = config.BOT_TIMEZONE;
   const visibleItem = (request: FastifyRequest) => findVisibleItem(deps, request);
 
   /**
@@ -50,7 +53,9 @@ export async function itemActionRoutes(app: FastifyInstance, deps: ConsoleDeps):
         const change = await run(tx, viewer, item, now);
         if (!change) return 0;
         const out = new Outgoing(null);
-        await notifyChange(tx, change, out, false);
+        // The same people hear of it as when the official does it in chat.
+        if (SETTINGS.has(change.type)) tellSetting(change, out, deps.bot);
+        else await notifyChange(tx, change, out, false);
         const messages = await out.resolve(tx);
         return (await enqueue(tx, messages, {}, now)).length;
       });
@@ -117,50 +122,24 @@ export async function itemActionRoutes(app: FastifyInstance, deps: ConsoleDeps):
   const categoryBody = z.object({ category: z.enum(config.REPORT_CATEGORIES as [string, ...string[]], { error: `类别可选：${config.REPORT_CATEGORIES.join('、')}` }) });
   app.post('/items/:id/category', async (request, reply) => {
     const { category } = parseForm(categoryBody, request.body, request);
-    return act(request, reply, 'category', async (tx, viewer, item, now) => {
-      await changeSetting(tx, viewer.actor, item.id, 'categorized', { category }, category, now);
-      return null;
-    });
+    return act(request, reply, 'category', (tx, viewer, item, now) => setCategory(tx, viewer.actor, item.id, category, config.REPORT_CATEGORIES, now));
   });
   const priorityBody = z.object({ priority: z.enum(['normal', 'urgent'], { error: '优先级只能是普通或紧急' }) });
   app.post('/items/:id/priority', async (request, reply) => {
     const { priority } = parseForm(priorityBody, request.body, request);
-    return act(request, reply, 'priority', async (tx, viewer, item, now) => {
-      await changeSetting(tx, viewer.actor, item.id, 'prioritized', { priority }, priority === 'urgent' ? '紧急' : '普通', now);
-      return null;
-    });
+    return act(request, reply, 'priority', (tx, viewer, item, now) => setPriority(tx, viewer.actor, item.id, priority, now));
   });
   const deadlineBody = z.object({ days: z.coerce.number({ error: '期限请写 1 到 60 个工作日' }).int({ error: '期限请写 1 到 60 个工作日' }).min(1, { error: '期限请写 1 到 60 个工作日' }).max(60, { error: '期限请写 1 到 60 个工作日' }) });
   app.post('/items/:id/deadline', async (request, reply) => {
     const { days } = parseForm(deadlineBody, request.body, request);
-    return act(request, reply, 'deadline', async (tx, viewer, item, now) => {
-      // The end of the working day N working days from today, as a receipt's deadline is counted.
-      const date = deps.bot.calendar().addWorkdays(localDate(now, tz), days);
-      const deadlineAt = zonedTime(date, '23:59:59', tz);
-      const after = await changeSetting(tx, viewer.actor, item.id, 'deadline_set', { deadlineAt }, `${days} 个工作日（${date}）`, now);
-      // The holder is told, as they would be of any change to what they hold.
-      if (after.claimantId !== null && after.claimantId !== viewer.actor.id) {
-        const out = new Outgoing(null);
-        out.toPersonId(after.claimantId, `#${after.id} 的办结期限改为 ${deps.bot.fmt.day(deadlineAt)}。`);
-        const ids = await enqueue(tx, await out.resolve(tx), {}, now);
-        if (ids.length > 0) deps.kickOutbox();
-      }
-      return null;
-    });
+    return act(request, reply, 'deadline', (tx, viewer, item, now) =>
+      setDeadline(tx, viewer.actor, item.id, deadlineAfter(days, now, deps.bot), days, now),
+    );
   });
   const gridBody = z.object({ gridId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: '网格不对' }).int().positive().optional()) });
   app.post('/items/:id/grid', async (request, reply) => {
     const { gridId } = parseForm(gridBody, request.body, request);
-    return act(request, reply, 'grid', async (tx, viewer, item, now) => {
-      let name = '不属于网格';
-      if (gridId !== undefined) {
-        const grid = await tx.get<{ name: string }>('SELECT name FROM grids WHERE id = ? AND community_id = ?', [gridId, item.communityId]);
-        if (!grid) throw new DomainError('not_found', { id: item.id });
-        name = grid.name;
-      }
-      await changeSetting(tx, viewer.actor, item.id, 'grid_set', { gridId: gridId ?? null }, name, now);
-      return null;
-    });
+    return act(request, reply, 'grid', (tx, viewer, item, now) => setGrid(tx, viewer.actor, item.id, gridId ?? null, now));
   });
   const noteBody = z.object({ note: text('记录', 500) });
   app.post('/items/:id/note', async (request, reply) => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { EVENT_NAMES } from '../../bot/texts.ts';
+import { EVENT_NAMES } from '../../bot/texts/common.ts';
 import { transition } from '../../domain/lifecycle.ts';
 import type { ItemStatus } from '../../domain/types.ts';
 import { viewerOf } from '../console-auth.ts';

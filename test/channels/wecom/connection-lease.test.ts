@@ -3,7 +3,7 @@ import type { Channel } from '../../../src/channels/channel.ts';
 import type { Delivery, OutboundMessage } from '../../../src/core/messages.ts';
 import { enqueue } from '../../../src/outbox/enqueue.ts';
 import { createWecomChannel } from '../../../src/channels/wecom/wecom-channel.ts';
-import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
+import { startTestApp } from '../../helpers/test-app.ts';
 import type { Lease, OutboxMessage } from '../../../src/db/rows.ts';
 import { update } from '../../../src/db/sql.ts';
 import { countRows, freshDatabaseUrl, getOrThrow } from '../../helpers/test-db.ts';

@@ -1,0 +1,119 @@
+import type { Tx } from '../db/sql.ts';
+import { confirmItem, disputeItem } from '../domain/item-actions.ts';
+import { fileRecurrence, reopenAfterRevisit } from './after-confirmation.ts';
+import type { BotDeps } from './bot-deps.ts';
+import type { MessageContext } from './context.ts';
+import { detectEmergency } from './detect-emergency.ts';
+import { extractPhone } from './extract-phone.ts';
+import { extractPlace } from './extract-place.ts';
+import { notifyChange } from './notify.ts';
+import type { Outgoing } from './outgoing.ts';
+import { parseCommand } from './parse-command.ts';
+import { answered, ask, type OpenPrompt } from './prompts.ts';
+import { isCancel, isSkip } from './skip-and-cancel.ts';
+import { members } from './texts/members.ts';
+import { officials } from './texts/officials.ts';
+import { residents } from './texts/residents.ts';
+import { understandReply, type ReplyMeaning } from './understand-reply.ts';
+
+/**
+ * A message that answers one of the bot's open questions, newest question first. Returns false
+ * when it answers none of them: then it is an ordinary message (a new item, thanks, a hint).
+ */
+export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPrompt[], out: Outgoing, deps: BotDeps): Promise<boolean> {
+  const text = ctx.msg.text;
+  for (const p of prompts) {
+    switch (p.kind) {
+      case 'confirm':
+      case 'revisit': {
+        const meaning = understandReply(text, { kind: p.kind, itemId: p.itemId, itemText: p.item.text });
+        if (!meaning) continue;
+        await answered(tx, p.id, ctx.now);
+        await act(tx, ctx, meaning, out, deps);
+        return true;
+      }
+      case 'phone': {
+        const phone = extractPhone(text);
+        if (!phone && !isSkip(text) && !isCancel(text)) continue;
+        await answered(tx, p.id, ctx.now);
+        if (!phone) {
+          out.reply(residents.phoneSkipped);
+          return true;
+        }
+        await tx.run('UPDATE people SET phone = ?, updated_at = ? WHERE id = ?', [phone.number, ctx.now, ctx.person.id]);
+        out.reply(residents.phoneSaved);
+        // Whoever already holds the item needs it now; officials of an urgent one too.
+        if (p.item.claimantId !== null) out.toPersonId(p.item.claimantId, members.phoneForHolder(p.itemId, phone.number));
+        if (p.item.priority === 'urgent') out.toOfficials(p.item.communityId, officials.urgentPhone(p.itemId, phone.number));
+        return true;
+      }
+      case 'place': {
+        // In a group only where the report was raised, and only a place proper: groups chatter.
+        const inGroup = ctx.msg.conversationType === 'group';
+        if (inGroup && p.item.sourceConversationId !== ctx.msg.conversationId) continue;
+        const place = placeIn(ctx, inGroup);
+        if (place === null) continue;
+        await answered(tx, p.id, ctx.now);
+        if (place === '') {
+          out.reply(residents.placeSkipped);
+          return true;
+        }
+        await tx.run('UPDATE items SET place = ?, updated_at = ? WHERE id = ?', [place, ctx.now, p.itemId]);
+        out.toOfficials(p.item.communityId, officials.urgentPlace(p.itemId, place));
+        // Next, the one other thing a visit needs: asked only now, one question at a time.
+        if (ctx.person.phone === null) {
+          out.reply(`${residents.placeSaved(p.itemId, place)}\n${residents.askPhone}`);
+          await ask(tx, ctx.person.id, 'phone', p.itemId, ctx.now);
+        } else {
+          out.reply(residents.placeSaved(p.itemId, place));
+        }
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The place an answer gives: a location, a place in the words, a short plain answer; '' to skip. */
+function placeIn(ctx: MessageContext, strict: boolean): string | null {
+  if (ctx.msg.location) return ctx.msg.location.label.slice(0, 200);
+  const text = ctx.msg.text.trim();
+  if (isSkip(text) || isCancel(text)) return '';
+  // "插座冒火花了" is another emergency, not where the last one is.
+  if (detectEmergency(text)) return null;
+  const found = extractPlace(text);
+  if (found) return found;
+  if (strict) return null;
+  // "就在我家楼下": vague, but it is what they know; a command or a long story is not an answer.
+  return [...text].length <= 30 && parseCommand(text).type === 'text' ? text : null;
+}
+
+async function act(tx: Tx, ctx: MessageContext, m: ReplyMeaning, out: Outgoing, deps: BotDeps): Promise<void> {
+  const inGroup = ctx.msg.conversationType === 'group';
+  switch (m.kind) {
+    case 'confirm':
+      return notifyChange(tx, await confirmItem(tx, ctx.actor, m.itemId, m.rating, m.comment, ctx.now), out, inGroup);
+    case 'dispute':
+      return notifyChange(tx, await disputeItem(tx, ctx.actor, m.itemId, m.reason, ctx.now), out, inGroup);
+    case 'still_fixed':
+      await revisitAnswered(tx, ctx, m.itemId, 'yes');
+      out.reply(residents.revisitThanks(m.itemId));
+      return;
+    case 'reopen':
+      await revisitAnswered(tx, ctx, m.itemId, 'no');
+      return reopenAfterRevisit(tx, ctx, m.itemId, m.reason, out);
+    case 'new_report':
+      await revisitAnswered(tx, ctx, m.linkedTo, 'no');
+      return fileRecurrence(tx, ctx, m.linkedTo, m.text, out, deps);
+  }
+}
+
+/** The revisit's own record (its figures: how many said it held). */
+export async function revisitAnswered(tx: Tx, ctx: MessageContext, itemId: number, answer: 'yes' | 'no'): Promise<void> {
+  await tx.run('UPDATE revisits SET answered_at = ?, answer = ? WHERE item_id = ? AND person_id = ? AND answered_at IS NULL', [
+    ctx.now,
+    answer,
+    itemId,
+    ctx.person.id,
+  ]);
+}

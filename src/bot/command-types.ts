@@ -1,0 +1,63 @@
+import type { CommunityRole, Priority } from '../domain/types.ts';
+
+// What parseCommand makes of a message: a command with its arguments, a problem with one, or text.
+
+export type AssignTarget = { kind: 'person'; name: string } | { kind: 'unit'; name: string };
+
+export type Command =
+  | { type: 'help' }
+  | { type: 'wish'; text: string }
+  | { type: 'report'; text: string }
+  | { type: 'claim'; id: number }
+  | { type: 'progress'; id: number; note: string }
+  | { type: 'done'; id: number; note: string }
+  | { type: 'release'; id: number; reason: string }
+  | { type: 'confirm'; id: number; rating: number | null; comment: string }
+  | { type: 'dispute'; id: number; reason: string }
+  | { type: 'withdraw'; id: number; reason: string }
+  | { type: 'support'; id: number }
+  | { type: 'status'; id: number }
+  | { type: 'mine' }
+  | { type: 'list' }
+  | { type: 'join'; code: string }
+  | { type: 'assign'; id: number; target: AssignTarget }
+  | { type: 'reject'; id: number; reason: string }
+  | { type: 'merge'; id: number; into: number }
+  | { type: 'snooze'; id: number; days: number }
+  | { type: 'stats' }
+  | { type: 'category'; id: number; category: string }
+  | { type: 'priority'; id: number; priority: Priority }
+  | { type: 'deadline'; id: number; workingDays: number }
+  | { type: 'reopen'; id: number; reason: string }
+  | { type: 'invite'; role: CommunityRole; uses: number }
+  | { type: 'login' }
+  | { type: 'thanks' }
+  | { type: 'answer'; yes: boolean; id: number | null }
+  | { type: 'invalid'; command: CommandName; problem: ParseProblem }
+  | { type: 'text'; text: string }
+  | { type: 'empty' };
+
+export type CommandName = Exclude<Command['type'], 'invalid' | 'text' | 'empty'>;
+export type ParseProblem =
+  | 'missing_id'
+  | 'missing_text'
+  | 'missing_reason'
+  | 'missing_target'
+  | 'missing_code'
+  | 'bad_rating'
+  | 'bad_days'
+  | 'bad_merge'
+  /** 设置 12 with nothing after it. */
+  | 'missing_category'
+  /** 优先 12 with a word that is neither 紧急 nor 普通. */
+  | 'bad_priority'
+  /** 期限 12 with nothing after it. */
+  | 'missing_deadline'
+  /** 期限 12 with something that is not 1–60 working days. */
+  | 'bad_deadline'
+  /** 邀请码 with words that are neither a role nor a number of uses. */
+  | 'bad_invite'
+  /** 邀请码 党员 0 / 1000: uses outside 1–MAX_INVITE_USES. */
+  | 'bad_invite_uses'
+  /** 认领 12 13: one item at a time. */
+  | 'many_ids';

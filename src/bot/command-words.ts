@@ -1,0 +1,65 @@
+import type { CommandName } from './command-types.ts';
+
+/** Every word that starts a command, Chinese first, then the English aliases of SPEC's table. */
+export const COMMAND_WORDS: Record<CommandName, readonly string[]> = {
+  help: ['帮助', 'help', '?'],
+  wish: ['心愿', '微心愿', 'wish'],
+  report: ['反映', '报事', '问题', 'report'],
+  claim: ['认领', '接单', 'claim'],
+  progress: ['进展', 'progress'],
+  done: ['完成', '办结', 'done'],
+  release: ['放弃', 'release'],
+  confirm: ['确认', '评价', 'confirm'],
+  dispute: ['不满意', '重办', 'dispute'],
+  withdraw: ['撤回', 'withdraw'],
+  support: ['附议', '+1', 'same'],
+  status: ['查询', 'status'],
+  mine: ['我的', 'mine'],
+  list: ['待认领', '列表', 'list'],
+  join: ['报到', 'join'],
+  assign: ['指派', 'assign'],
+  reject: ['驳回', 'reject'],
+  merge: ['合并', 'merge'],
+  snooze: ['暂停提醒', 'snooze'],
+  stats: ['统计', 'stats'],
+  category: ['设置', 'category'],
+  priority: ['优先', 'priority'],
+  deadline: ['期限', 'deadline'],
+  reopen: ['重新打开', 'reopen'],
+  invite: ['邀请码', 'invite'],
+  login: ['登录', '后台', 'console', 'login'],
+  thanks: ['谢谢', '感谢', 'thanks'],
+  answer: ['是', '否', 'yes', 'no'],
+};
+
+/**
+ * Synonyms and common typos (pinyin input picks the wrong character: 认令, 确任, 登陆, 报道). They
+ * count only when the whole command parses: "接孩子" or "取消" alone stay ordinary text, where a
+ * word of SPEC's table would get a hint about what is missing.
+ */
+export const EXTRA_WORDS: Partial<Record<CommandName, readonly string[]>> = {
+  help: ['怎么用', '怎么使用', '如何使用', '使用说明', '说明', '菜单', '功能', '指令', '命令', '不会用', '你能做什么', '能做什么', '都能做什么'],
+  wish: ['许愿', '许个愿', '许个心愿', '许一个心愿', '有个心愿', '有一个心愿', '小心愿'],
+  report: ['反应', '报修', '投诉', '举报', '反馈'],
+  claim: ['认令', '任领', '认岭', '认领了', '领取', '领', '接', '我接'],
+  progress: ['进度', '更新进展', '跟进'],
+  done: ['完城', '玩成', '已完成', '已办结', '办完', '办好', '做完', '搞定', '修好', '处理好', '处理完'],
+  release: ['退单', '不做了'],
+  confirm: ['确任', '却认', '确人', '评分', '打分'],
+  withdraw: ['撤销', '撤会', '取消'],
+  support: ['付议', '附意', '加一'],
+  status: ['查寻', '查讯', '查一下', '查下', '查查', '查看', '查', '看看', '看一下', '问一下'],
+  mine: ['我的事项', '我的单子', '我的工单', '我的任务', '我认领的', '我提的', '我的心愿', '我的反映', '我的问题'],
+  list: ['待领取', '未认领', '没人认领的', '可认领', '可以认领的'],
+  join: ['报道', '注册'],
+  assign: ['交办', '派给', '分派', '指派给'],
+  reject: ['拨回', '退回'],
+  merge: ['和并'],
+  stats: ['统计数据', '数据'],
+  category: ['分类', '类别', '改分类', '设置分类'],
+  priority: ['优先级', '加急', '设为紧急'],
+  deadline: ['时限', '办理期限', '截止', '限期'],
+  reopen: ['重开', '重新办理', '重新打开一下'],
+  invite: ['生成邀请码', '发邀请码', '要邀请码', '创建邀请码', '新邀请码', '邀请'],
+  login: ['登陆', '登入', '管理后台', '进后台', '登录后台', '控制台'],
+};

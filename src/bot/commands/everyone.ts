@@ -1,0 +1,99 @@
+import { highestRole } from '../../domain/actor.ts';
+import { joinWithInvite } from '../../domain/invites.ts';
+import { confirmItem, disputeItem, supportItem, withdrawItem } from '../../domain/item-actions.ts';
+import { getItem } from '../../domain/items.ts';
+import { fileRecurrence, reopenBySubmitter } from '../after-confirmation.ts';
+import { detectEmergency } from '../detect-emergency.ts';
+import { startDialogue } from '../dialogue.ts';
+import { extractPhone } from '../extract-phone.ts';
+import { extractPlace } from '../extract-place.ts';
+import { describeItem, describeMine, describeOpen } from '../queries.ts';
+import { answerRevisit } from '../revisit-answer.ts';
+import { submitItem } from '../submit-item.ts';
+import { everyone } from '../texts/common.ts';
+import { members } from '../texts/members.ts';
+import { residents } from '../texts/residents.ts';
+import { afterConfirmation } from '../understand-reply.ts';
+import { communitiesInView, communityForNewItem } from './scope.ts';
+import { tell, type Handlers } from './table.ts';
+
+type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' | 'support' | 'status' | 'mine' | 'list' | 'join' | 'thanks' | 'answer';
+
+/** What anyone may do: raise, follow, confirm or dispute their own items, look things up, join. */
+export const everyoneCommands: Handlers<Everyone> = {
+  async help({ ctx, out }) {
+    out.reply(everyone.help(highestRole(ctx.actor)));
+  },
+  /** 心愿 内容: straight to the ledger when the community is known (the receipt may ask for a phone). */
+  async wish(run, cmd) {
+    const communityId = await communityForNewItem(run);
+    if (communityId === null) return startDialogue(run.tx, run.ctx, { kind: 'wish', text: cmd.text }, run.out, run.deps);
+    // "心愿 我家老人摔倒了" is no wish: an emergency with someone to call is a report.
+    const emergency = detectEmergency(cmd.text);
+    const kind = emergency && emergency.hotlines.length > 0 ? 'report' : 'wish';
+    const { location, photos } = run.ctx.msg;
+    await submitItem(
+      run.tx,
+      run.ctx,
+      {
+        kind,
+        text: cmd.text,
+        communityId,
+        place: location?.label ?? extractPlace(cmd.text, { addressOnly: kind === 'wish' }),
+        latitude: location?.latitude ?? null,
+        longitude: location?.longitude ?? null,
+        photos,
+        phone: extractPhone(cmd.text)?.number ?? null,
+        emergency,
+      },
+      run.out,
+      run.deps,
+    );
+  },
+  async report(run, cmd) {
+    await communityForNewItem(run);
+    return startDialogue(run.tx, run.ctx, { kind: 'report', text: cmd.text }, run.out, run.deps);
+  },
+  async confirm(run, cmd) {
+    const { tx, ctx } = run;
+    return tell(run, await confirmItem(tx, ctx.actor, cmd.id, cmd.rating, cmd.comment, ctx.now));
+  },
+  /**
+   * 不满意 N 原因. After confirmation there is still a way on: "还是不亮" reopens the item, "又坏了"
+   * files a new report linked to it (never "#3 已确认，不能再操作").
+   */
+  async dispute(run, cmd) {
+    const { tx, ctx, out, deps } = run;
+    const item = await getItem(tx, cmd.id);
+    if (item.status === 'confirmed' && item.submitterId === ctx.actor.id) {
+      if (afterConfirmation(cmd.reason) === 'new_report') return fileRecurrence(tx, ctx, item.id, cmd.reason, out, deps);
+      return reopenBySubmitter(tx, ctx, item.id, cmd.reason, out);
+    }
+    return tell(run, await disputeItem(tx, ctx.actor, cmd.id, cmd.reason, ctx.now));
+  },
+  async withdraw(run, cmd) {
+    return tell(run, await withdrawItem(run.tx, run.ctx.actor, cmd.id, cmd.reason, run.ctx.now));
+  },
+  async support(run, cmd) {
+    return tell(run, await supportItem(run.tx, run.ctx.actor, cmd.id, run.ctx.now));
+  },
+  async status({ tx, ctx, out, deps, inGroup }, cmd) {
+    out.reply(await describeItem(tx, ctx.actor, cmd.id, inGroup, deps));
+  },
+  async mine({ tx, ctx, out }) {
+    out.reply((await describeMine(tx, ctx.actor)) ?? residents.nothingMine);
+  },
+  async list(run) {
+    run.out.reply((await describeOpen(run.tx, await communitiesInView(run))) ?? members.nothingOpen);
+  },
+  async join({ tx, ctx, out }, cmd) {
+    const { community, role } = await joinWithInvite(tx, ctx.person, cmd.code, ctx.now);
+    out.reply(members.joinReply(community.name, role));
+  },
+  async thanks({ out }) {
+    out.reply(everyone.thanks);
+  },
+  async answer({ tx, ctx, out }, cmd) {
+    return answerRevisit(tx, ctx, cmd, out);
+  },
+};

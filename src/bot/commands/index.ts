@@ -1,0 +1,23 @@
+import type { Tx } from '../../db/sql.ts';
+import type { BotDeps } from '../bot-deps.ts';
+import type { MessageContext } from '../context.ts';
+import type { Outgoing } from '../outgoing.ts';
+import { everyoneCommands } from './everyone.ts';
+import { loginCommand } from './login.ts';
+import { memberCommands } from './members.ts';
+import { officialCommands } from './officials.ts';
+import type { CommandType, Handler, Handlers, Runnable } from './table.ts';
+
+export type { Runnable } from './table.ts';
+
+/**
+ * Every command, name → handler. The type demands one handler per command the parser knows, so a
+ * new command cannot go unanswered. Who may do what is checked in the domain (permissions.ts).
+ */
+export const COMMANDS: Handlers<CommandType> = { ...everyoneCommands, ...memberCommands, ...officialCommands, ...loginCommand };
+
+/** Runs one parsed command inside the transaction and says what it did. */
+export function runCommand(tx: Tx, ctx: MessageContext, cmd: Runnable, out: Outgoing, deps: BotDeps): Promise<void> {
+  const handler = COMMANDS[cmd.type] as Handler<Runnable>;
+  return handler({ tx, ctx, out, deps, inGroup: ctx.msg.conversationType === 'group' }, cmd);
+}

@@ -1,0 +1,44 @@
+import { isOfficialOf } from '../../domain/actor.ts';
+import { claimItem, completeItem, confirmItem, progressItem, releaseItem, snoozeItem } from '../../domain/item-actions.ts';
+import { getItem } from '../../domain/items.ts';
+import { confirmArgs } from '../confirm-args.ts';
+import { normalizeText } from '../normalize-text.ts';
+import { members } from '../texts/members.ts';
+import { residents } from '../texts/residents.ts';
+import { tell, type Handlers } from './table.ts';
+
+/** What a volunteer does with the items of their community. */
+export const memberCommands: Handlers<'claim' | 'progress' | 'done' | 'release' | 'snooze'> = {
+  async claim(run, cmd) {
+    return tell(run, await claimItem(run.tx, run.ctx.actor, cmd.id, run.ctx.now));
+  },
+  async progress(run, cmd) {
+    return tell(run, await progressItem(run.tx, run.ctx.actor, cmd.id, cmd.note, run.ctx.now));
+  },
+  /**
+   * 完成 N. "12号修好了" from the submitter of #12 (neither its holder nor an official) means the
+   * submitter is satisfied: a confirmation of a done item, or word passed to the holder before.
+   */
+  async done(run, cmd) {
+    const { tx, ctx, out } = run;
+    const item = await getItem(tx, cmd.id);
+    const bySubmitter = item.submitterId === ctx.actor.id && item.claimantId !== ctx.actor.id && !isOfficialOf(ctx.actor, item.communityId);
+    if (bySubmitter && item.status === 'done') {
+      const args = confirmArgs(normalizeText(cmd.note), cmd.note);
+      const { rating, comment } = args === 'bad_rating' ? { rating: null, comment: cmd.note } : args;
+      return tell(run, await confirmItem(tx, ctx.actor, item.id, rating, comment, ctx.now));
+    }
+    if (bySubmitter && item.status === 'claimed') {
+      out.reply(residents.fixedBeforeDone(item.id));
+      if (item.claimantId !== null) out.toPersonId(item.claimantId, members.submitterSaysFixed(item.id, cmd.note));
+      return;
+    }
+    return tell(run, await completeItem(tx, ctx.actor, cmd.id, cmd.note, ctx.now));
+  },
+  async release(run, cmd) {
+    return tell(run, await releaseItem(run.tx, run.ctx.actor, cmd.id, cmd.reason, run.ctx.now));
+  },
+  async snooze(run, cmd) {
+    return tell(run, await snoozeItem(run.tx, run.ctx.actor, cmd.id, cmd.days, run.ctx.now));
+  },
+};

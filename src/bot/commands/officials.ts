@@ -1,0 +1,83 @@
+import { DAY } from '../../core/clock.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { createInvite } from '../../domain/invites.ts';
+import { assignItem, findCommunityPerson, mergeItem, rejectItem, reopenItem } from '../../domain/item-actions.ts';
+import { setCategory, setDeadline, setPriority } from '../../domain/item-settings.ts';
+import { getItem } from '../../domain/items.ts';
+import { requireOfficial } from '../../domain/permissions.ts';
+import { deadlineAfter } from '../deadline.ts';
+import { tellSetting } from '../tell-setting.ts';
+import { describeStats } from '../queries.ts';
+import { officials } from '../texts/officials.ts';
+import { communitiesInView } from './scope.ts';
+import { tell, type Handlers, type Run } from './table.ts';
+
+type Official = 'assign' | 'reject' | 'merge' | 'reopen' | 'category' | 'priority' | 'deadline' | 'invite' | 'stats';
+
+/** What an official does: hand items out, close or reopen them, set them, and let people in. */
+export const officialCommands: Handlers<Official> = {
+  async assign(run, cmd) {
+    const { tx, ctx } = run;
+    const item = await getItem(tx, cmd.id);
+    // Who may is checked first: "#12 不属于您所在的社区" before "本社区没有找到…".
+    requireOfficial(ctx.actor, item);
+    const to =
+      cmd.target.kind === 'person'
+        ? { kind: 'person' as const, person: await findCommunityPerson(tx, item.communityId, cmd.target.name) }
+        : { kind: 'unit' as const, name: cmd.target.name.slice(0, 50) };
+    return tell(run, await assignItem(tx, ctx.actor, cmd.id, to, ctx.now));
+  },
+  async reject(run, cmd) {
+    return tell(run, await rejectItem(run.tx, run.ctx.actor, cmd.id, cmd.reason, run.ctx.now));
+  },
+  async merge(run, cmd) {
+    return tell(run, await mergeItem(run.tx, run.ctx.actor, cmd.id, cmd.into, run.ctx.now));
+  },
+  async reopen(run, cmd) {
+    return tell(run, await reopenItem(run.tx, run.ctx.actor, cmd.id, cmd.reason, run.ctx.now));
+  },
+  async category({ tx, ctx, out, deps }, cmd) {
+    tellSetting(await setCategory(tx, ctx.actor, cmd.id, cmd.category, deps.settings.categories, ctx.now), out, deps);
+  },
+  async priority({ tx, ctx, out, deps }, cmd) {
+    tellSetting(await setPriority(tx, ctx.actor, cmd.id, cmd.priority, ctx.now), out, deps);
+  },
+  async deadline({ tx, ctx, out, deps }, cmd) {
+    const deadlineAt = deadlineAfter(cmd.workingDays, ctx.now, deps);
+    tellSetting(await setDeadline(tx, ctx.actor, cmd.id, deadlineAt, cmd.workingDays, ctx.now), out, deps);
+  },
+  /** 邀请码 [党员|干部] [次数]: the code goes to the official's direct chat, never to a group. */
+  async invite(run, cmd) {
+    const { tx, ctx, out, deps } = run;
+    const communityId = inviteCommunity(run);
+    const code = await createInvite(
+      tx,
+      { communityId, role: cmd.role, maxUses: cmd.uses, createdById: ctx.actor.id, ttlDays: deps.settings.inviteTtlDays },
+      ctx.now,
+    );
+    const community = await tx.get<{ name: string }>('SELECT name FROM communities WHERE id = ?', [communityId]);
+    const until = deps.fmt.day(new Date(ctx.now.getTime() + deps.settings.inviteTtlDays * DAY));
+    const text = officials.inviteReply(code, community?.name ?? '', cmd.role, cmd.uses, until);
+    if (run.inGroup) {
+      out.toPerson(ctx.person, text);
+      out.reply(officials.inviteSentPrivately);
+    } else {
+      out.reply(text);
+    }
+  },
+  async stats(run) {
+    run.out.reply(await describeStats(run.tx, run.ctx.actor, await communitiesInView(run), run.ctx.now, run.deps.settings));
+  },
+};
+
+/** The community an invite is for: the group's, or the one the official serves. */
+function inviteCommunity({ ctx }: Run): number {
+  const served = [...ctx.actor.roles].filter(([, role]) => role === 'official').map(([id]) => id);
+  if (served.length === 0) throw new DomainError('need_official');
+  if (ctx.group) {
+    if (!served.includes(ctx.group.communityId)) throw new DomainError('not_official_here');
+    return ctx.group.communityId;
+  }
+  if (served.length > 1) throw new DomainError('which_community');
+  return served[0]!;
+}

@@ -1,0 +1,101 @@
+import { normalizeText } from './normalize-text.ts';
+
+// Gas, fire, smoke, electricity, a person fallen or trapped, a fight or theft under way, an old
+// person or a child gone missing, or "紧急" make a report urgent (SPEC "Items"): the receipt comes first and names whom to call. A false alarm
+// costs trust, so each signal is a phrase, not a character: 火锅, 火车站, 上火, 电梯广告 and
+// 煤气费怎么交 are no emergencies, and "没有煤气味了", "容易摔倒", "以前有人打架" are not either.
+
+export type EmergencyKind = 'gas' | 'fire' | 'electric' | 'lift' | 'injury' | 'missing' | 'crime' | 'urgent';
+export type HotlineId = 'fire' | 'ambulance' | 'police' | 'gas' | 'power' | 'lift';
+/** Whom to call. `number` is null where it is local (the gas company, the lift's maintainer). */
+export type Hotline = { id: HotlineId; name: string; number: string | null };
+export type Emergency = {
+  /** The main kind, for the alert's wording. */
+  kind: EmergencyKind;
+  /** Every kind found, main kind first. */
+  kinds: EmergencyKind[];
+  /** Whom to call, most urgent first; empty for a plain "紧急". */
+  hotlines: Hotline[];
+};
+
+export const HOTLINES: Record<HotlineId, Hotline> = {
+  fire: { id: 'fire', name: '火警', number: '119' },
+  ambulance: { id: 'ambulance', name: '急救', number: '120' },
+  police: { id: 'police', name: '报警', number: '110' },
+  gas: { id: 'gas', name: '燃气抢修', number: null },
+  power: { id: 'power', name: '供电抢修', number: '95598' },
+  lift: { id: 'lift', name: '电梯维保单位', number: null },
+};
+
+type Signal = {
+  kind: EmergencyKind;
+  re: RegExp;
+  hotlines: HotlineId[];
+  /** The signal means fire: 119 goes first whatever else is found. */
+  fire?: boolean;
+  /** Only when happening now (theft): "小区小偷多" is a wish for cameras, not a 110 call. */
+  needsNow?: boolean;
+};
+
+const GAS = '(?:煤气|燃气|天然气|液化气|瓦斯)';
+const SIGNALS: Signal[] = [
+  { kind: 'gas', re: new RegExp(`${GAS}(?:罐|管|管道|灶|表)?(?:味|泄漏|泄露|漏了|漏气|在漏|爆炸|炸了|中毒)|(?:闻到|一股|有股|很大的|好大的|浓浓的|很浓的|很重的)${GAS}|${GAS}(?:罐|管道?)?漏`, 'u'), hotlines: ['gas'] },
+  { kind: 'gas', re: new RegExp(`${GAS}报警器?(?:一直)?(?:在)?(?:响|叫)`, 'u'), hotlines: ['gas'] },
+  { kind: 'gas', re: /(?:厨房|灶台?|管道|楼道)[^，。,.!！]{0,4}漏气|漏气[^，。,.!！]{0,3}(?:味道|很大|刺鼻)/u, hotlines: ['gas'] },
+  { kind: 'fire', re: /着火|起火|失火|火灾|冒烟|浓烟|黑烟|(?<!油)烟很大|(?<!油)烟好大|大火(?![锅车腿柴龙])|火势|烧起来|烧着了|火光|明火|火苗|烟(?:雾|感)?报警器?(?:一直)?(?:在)?(?:响|叫)|烧焦(?:的)?味|焦糊(?:的)?味|爆炸|冒出(?:浓|黑|白)?烟|有烟冒出/u, hotlines: ['fire'], fire: true },
+  { kind: 'electric', re: /漏电(?!保护|开关|断路)|触电|被电(?:了|到|击)|电到(?:人|了)|电击/u, hotlines: ['power', 'ambulance'] },
+  { kind: 'electric', re: /(?:电线|电箱|电表箱|配电箱|配电房|电闸|插座|电缆)[^，。,.!！]{0,3}(?:冒烟|冒火|起火|着火|打火|短路|烧了|烧焦|掉下来|断了|垂下来|裸露)|(?:冒|打|有|出)火花|电火花|高压线(?:断|掉)/u, hotlines: ['power', 'fire'] },
+  { kind: 'lift', re: /电梯[^。.!！]{0,12}(?:困|关在里|出不来|被关)|(?:困|关|卡)在电梯|被困[^，。,.!！]{0,3}电梯/u, hotlines: ['fire', 'lift'] },
+  {
+    kind: 'injury',
+    re: /摔倒|跌倒|摔伤|摔了一跤|(?:老人|人|大爷|大妈|奶奶|爷爷|阿姨|叔叔|孩子|小孩|老太太|老头|邻居|老伴)[^，。,.!！]{0,4}摔(?:了|下来)|叫不应|没反应了|跌伤|昏倒|晕倒|昏迷|不省人事|倒地|倒在地上|受伤|流血|出血|骨折|心脏病(?:发作|犯了)|中风了|脑梗了|抽搐|口吐白沫|喘不上气|呼吸困难|没(?:有)?呼吸|叫不醒|晕过去|砸伤|砸到人|烫伤|烧伤|被狗咬|救护车/u,
+    hotlines: ['ambulance'],
+  },
+  { kind: 'crime', re: /打架(?!子)|斗殴|打起来了|打人|砍人|持刀|拿刀|动刀|捅人|家暴|闹事|持械|绑架|抢劫|抢包|抢东西/u, hotlines: ['police'] },
+  { kind: 'crime', re: /偷东西|小偷|入室|撬[^，。,.!！]{0,4}(?:门|锁|窗)|偷车|偷电动车|在偷|偷电瓶/u, hotlines: ['police'], needsNow: true },
+  {
+    kind: 'missing',
+    re: /(?:老人|孩子|小孩|爷爷|奶奶|老伴|姥姥|姥爷|外婆|外公|大爷|大妈|老太太|老头|儿子|女儿|孙子|孙女)[^，。,.!！]{0,6}(?:走丢|走失|不见了|找不到了|联系不上了)(?!过)|(?:走丢|走失)了/u,
+    hotlines: ['police'],
+  },
+  { kind: 'urgent', re: /救命|要跳楼|想跳楼|跳楼了|轻生|自杀/u, hotlines: ['police', 'ambulance'] },
+  { kind: 'urgent', re: /紧急|十万火急|火急|急急急|很急|特别急|非常急|太急了|急死了|急事|快来人/u, hotlines: [] },
+];
+
+// Just before a signal, these say it is not happening: "没有煤气味", "不紧急", "防止摔倒".
+const NEGATED_BEFORE = /(?:没|没有|无|不|别|未|防|非|不是|不算|并不)$/u;
+// Somewhat before: a worry, a risk or the past, not an emergency now.
+const NOT_NOW_BEFORE = /(?:容易|怕|担心|防止|小心|以免|避免|差点|差一点|可能会|会不会|万一|以前|之前|去年|上次|上个月|曾经|预防|提醒|注意|经常|老是)[^，。,.!！？?]{0,6}$/u;
+const HAPPENING_NOW = /正在|在偷|在撬|在砸|在抢|有人在|快来|现在|刚刚|刚才|抓住|跑了|赶紧|快点|快报警|马上/u;
+// The cause first: smoke from a switch box is an electrical emergency that 119 also hears about.
+const ORDER: EmergencyKind[] = ['gas', 'electric', 'lift', 'fire', 'injury', 'missing', 'crime', 'urgent'];
+
+/** The emergency a message describes, or null. */
+export function detectEmergency(input: string): Emergency | null {
+  const text = normalizeText(input);
+  const found: Signal[] = [];
+  for (const signal of SIGNALS) {
+    if (signal.needsNow && !HAPPENING_NOW.test(text)) continue;
+    const re = new RegExp(signal.re.source, 'gu');
+    for (const m of text.matchAll(re)) {
+      const before = text.slice(Math.max(0, m.index - 16), m.index);
+      if (NEGATED_BEFORE.test(before) || NOT_NOW_BEFORE.test(before)) continue;
+      found.push(signal);
+      break;
+    }
+  }
+  if (found.length === 0) return null;
+  const kinds = ORDER.filter((k) => found.some((s) => s.kind === k));
+  // "紧急" beside a real emergency adds nothing to say.
+  const main: EmergencyKind = kinds.find((k) => k !== 'urgent') ?? 'urgent';
+  const ordered = [main, ...kinds.filter((k) => k !== main)];
+  // 触电 hurts a person; a leak alone needs the power company, not an ambulance.
+  const hurt = kinds.includes('injury') || /触电|被电(?:了|到|击)|电到人|电击/u.test(text);
+  // A fire first, then a person hurt; then whoever fixes the cause.
+  const ids: HotlineId[] = [];
+  if (found.some((s) => s.fire)) ids.push('fire');
+  if (hurt) ids.push('ambulance');
+  for (const kind of ordered) for (const s of found) if (s.kind === kind) ids.push(...s.hotlines);
+  const hotlines = [...new Set(ids)].filter((id) => id !== 'ambulance' || hurt || kinds.includes('urgent'));
+  return { kind: main, kinds: ordered, hotlines: hotlines.map((id) => HOTLINES[id]) };
+}

@@ -1,0 +1,35 @@
+import { CHINESE_NUMBER, parseChineseNumber } from './chinese-number.ts';
+
+export const MAX_ITEM_ID = 2_147_483_647;
+
+// After a bare number these make it a time, a quantity, a rating or a place, not an item:
+// 12点, 2个, 5星, 5分, 3天, 12路, 3单元.
+const NOT_ID_AFTER_NUMBER = /^[\d.点时分秒星颗个次天日月年周岁元块毛角人户楼栋幢层室米斤克路期区座排单%％]/u;
+// After 号: 3号楼, 12号院, 2号线, 5号门, 8号床 are places; 12号单 / 12号件 are items.
+const NOT_ID_AFTER_HAO = /^(?:楼|院|线|床|门|口|室|房|车|店|铺|窗|柜|箱|位|机|桥|路|地|坑|厅|馆|场|区|栋|幢)/u;
+// A number in words must end here, or "认领一下" would read as 认领 1.
+const WORD_NUMBER_END = /^(?:$|[\s,，。.!！?？:：;；、~～)）]|[了吧啦哈呀啊呢吗嘛])/u;
+
+const ID = new RegExp(`^(?:第|编号|单号|no\\.?)?\\s*#?\\s*(?:(\\d{1,12})|(${CHINESE_NUMBER}))(\\s*号(?:单子?|件)?)?`, 'iu');
+
+export type ItemIdMatch = { id: number; length: number };
+
+/**
+ * Reads an item number at the start of (normalised) text: `12`, `#12`, `12号`, `第12号`, `十二`,
+ * `十二号`, `编号12`. Numbers that are clearly something else (12点, 3号楼, 5星) are not ids.
+ */
+export function readItemId(text: string): ItemIdMatch | null {
+  const m = ID.exec(text);
+  if (!m) return null;
+  const after = text.slice(m[0].length);
+  if (m[3]) {
+    if (NOT_ID_AFTER_HAO.test(after)) return null;
+  } else if (m[1] !== undefined) {
+    if (NOT_ID_AFTER_NUMBER.test(after)) return null;
+  } else if (!WORD_NUMBER_END.test(after)) {
+    return null;
+  }
+  const value = m[1] !== undefined ? Number(m[1]) : parseChineseNumber(m[2]!);
+  if (value === null) return null;
+  return { id: Math.min(value, MAX_ITEM_ID), length: m[0].length };
+}

@@ -1,0 +1,119 @@
+import type { CommunityRole } from '../domain/types.ts';
+import { parseNumber, CHINESE_NUMBER } from './chinese-number.ts';
+import type { Command } from './command-types.ts';
+import { TRAILING_FILLER, TRAILING_PUNCT } from './fillers.ts';
+import { normalizeText } from './normalize-text.ts';
+import { workingDays } from './working-days.ts';
+
+// The arguments of the officials' commands (优先, 期限, 设置, 邀请码, 指派) and of 报到.
+
+/** What follows the item id, normalised and as typed (same offsets). */
+type Rest = { norm: string; raw: string };
+
+/**
+ * 邀请码 without a role is for 党员, the common case; a member code serves a whole party branch, so
+ * it defaults to 30 uses; an official code grants supervision, so it defaults to one use.
+ */
+export const DEFAULT_INVITE_USES: Record<CommunityRole, number> = { member: 30, official: 1 };
+export const MAX_INVITE_USES = 200;
+export const MAX_DEADLINE_DAYS = 60;
+
+const PRIORITY_WORD = /^(?:优先级?|设为|设置为|改为|改成|设成|为|成|:|：)+/u;
+const URGENT_WORDS = /^(?:紧急|加急|特急|很急|急|高|最高|优先|urgent|high|是)$/iu;
+const NORMAL_WORDS = /^(?:普通|一般|正常|常规|不急|不紧急|低|取消(?:紧急|优先|加急)?|解除(?:紧急)?|恢复(?:普通|正常)?|normal|low|否)$/iu;
+
+/** 优先 12 紧急 | 普通; "优先 12" alone makes it urgent (that is what 优先 means). */
+export function parsePriority(id: number, norm: string, urgentWord: boolean): Command {
+  const t = norm.replace(TRAILING_FILLER, '').replace(PRIORITY_WORD, '').trim();
+  if (t === '') return { type: 'priority', id, priority: 'urgent' };
+  if (URGENT_WORDS.test(t)) return { type: 'priority', id, priority: 'urgent' };
+  if (NORMAL_WORDS.test(t) && !urgentWord) return { type: 'priority', id, priority: 'normal' };
+  return { type: 'invalid', command: 'priority', problem: 'bad_priority' };
+}
+
+/** 期限 12 3天 / 3个工作日 / 三天 / 一周: working days, 1–MAX_DEADLINE_DAYS. */
+export function parseDeadline(id: number, norm: string): Command {
+  const t = norm.replace(TRAILING_FILLER, '').replace(/^(?:期限|时限|设为|设置为|改为|改成|为|:|：)+/u, '').trim();
+  if (t === '') return { type: 'invalid', command: 'deadline', problem: 'missing_deadline' };
+  const days = workingDays(t);
+  if (days === null || days < 1 || days > MAX_DEADLINE_DAYS) return { type: 'invalid', command: 'deadline', problem: 'bad_deadline' };
+  return { type: 'deadline', id, workingDays: days };
+}
+
+/**
+ * 设置 12 分类 环境卫生; 设置 also reaches the other settings, as officials write them:
+ * "设置 12 紧急", "设置 12 优先 普通", "设置 12 期限 3天".
+ */
+export function parseSetting(id: number, head: Rest, word: string): Command {
+  const t = head.norm.replace(TRAILING_FILLER, '').trim();
+  if (word === '设置' || word === 'category') {
+    if (/^(?:优先级?|紧急|普通|加急|不急)/u.test(t)) return parsePriority(id, t, false);
+    if (/^(?:期限|时限)/u.test(t) || (t !== '' && workingDays(t) !== null)) return parseDeadline(id, t);
+  }
+  const lead = /^(?:分类|类别|类型|设为|设置为|改为|改成|归为|归入|为|成|:|：|\s)*/u.exec(head.norm)![0].length;
+  const category = head.raw.slice(lead).replace(TRAILING_PUNCT, '').trim();
+  if (category === '') return { type: 'invalid', command: 'category', problem: 'missing_category' };
+  return { type: 'category', id, category };
+}
+
+const ROLE_WORDS: ReadonlyArray<readonly [RegExp, CommunityRole]> = [
+  [/^(?:党员|志愿者|党员志愿者|member|members)/iu, 'member'],
+  [/^(?:干部|社区干部|网格长|网格员|official|officials)/iu, 'official'],
+];
+
+/** 邀请码 [党员|干部] [次数], in any order; "邀请码 AB12CD34" is someone joining with a code. */
+export function parseInvite(norm: string, soft: boolean): Command | null {
+  const t = norm.replace(TRAILING_FILLER, '').trim();
+  // "邀请码怎么用", "邀请码在哪里领": a question, for residents and officials alike; help covers both.
+  if (/^(?:是)?(?:怎么|如何|在哪|哪里|什么|啥|干什么|有什么用)/u.test(t)) return soft ? null : { type: 'help' };
+  const code = /^(?:是|:|：)?\s*([A-Za-z0-9-]{4,32})$/u.exec(t);
+  if (code && /[A-Za-z]/u.test(code[1]!)) return { type: 'join', code: code[1]!.toUpperCase() };
+  let role: CommunityRole | null = null;
+  let uses: number | null = null;
+  let s = t;
+  while (s !== '') {
+    const sep = /^[\s,，、:：的]+|^(?:给|发|生成|一个|个|张|用|可用|身份|角色|要|来|的)/u.exec(s);
+    if (sep) {
+      s = s.slice(sep[0].length);
+      continue;
+    }
+    const r = ROLE_WORDS.find(([re]) => re.test(s));
+    if (r && role === null) {
+      role = r[1];
+      s = s.slice(r[0].exec(s)![0].length);
+      continue;
+    }
+    const n = new RegExp(`^(?:限|最多)?(\\d{1,6}|${CHINESE_NUMBER})\\s*(?:个|次|人|份|张|名|位|uses?)?`, 'iu').exec(s);
+    if (n && uses === null) {
+      uses = parseNumber(n[1]!);
+      s = s.slice(n[0].length);
+      continue;
+    }
+    return soft ? null : { type: 'invalid', command: 'invite', problem: 'bad_invite' };
+  }
+  const finalRole = role ?? 'member';
+  const finalUses = uses ?? DEFAULT_INVITE_USES[finalRole];
+  if (finalUses < 1 || finalUses > MAX_INVITE_USES) return { type: 'invalid', command: 'invite', problem: 'bad_invite_uses' };
+  // "邀请" alone is a word of many sentences; only 邀请码 alone makes a code.
+  if (soft && role === null && uses === null && !/邀请码/u.test(t)) return null;
+  return { type: 'invite', role: finalRole, uses: finalUses };
+}
+
+export function parseJoin(norm: string): Command {
+  const t = norm.replace(/^(?:邀请码|码)?\s*(?:是|为|:|：)?\s*/u, '').replace(TRAILING_PUNCT, '').trim();
+  if (t === '') return { type: 'invalid', command: 'join', problem: 'missing_code' };
+  const code = /^([A-Za-z0-9-]{4,32})$/u.exec(t);
+  return { type: 'join', code: (code ? code[1]! : t).toUpperCase() };
+}
+
+export function parseAssign(id: number, raw: string): Command {
+  const t = normalizeText(raw).replace(/^(?:给|交给|派给|到)\s*/u, '').trim();
+  const offset = raw.trim().length - t.length;
+  if (t === '') return { type: 'invalid', command: 'assign', problem: 'missing_target' };
+  if (t.startsWith('@')) {
+    const name = t.slice(1).trim();
+    if (name === '') return { type: 'invalid', command: 'assign', problem: 'missing_target' };
+    return { type: 'assign', id, target: { kind: 'person', name: raw.trim().slice(offset + 1).trim() } };
+  }
+  return { type: 'assign', id, target: { kind: 'unit', name: raw.trim().slice(offset).trim() } };
+}

@@ -1,0 +1,32 @@
+import type { Item } from '../db/rows.ts';
+import { maskContact } from '../core/mask.ts';
+import { extractPlace } from './extract-place.ts';
+
+// What a group, a list or a digest may show of an item (SPEC: group posts never show a resident's
+// full name, phone number or address). The ledger keeps the text as written for those who handle it.
+
+// A room number after a building, unit or floor: "5号楼2单元301" → "5号楼2单元***".
+const ROOM = /((?:\d|[一二三四五六七八九十])\s*(?:单元|层|楼|栋|幢|座))\s*(\d{3,4})(?:\s*(?:室|号房|号|房))?(?!\d)/gu;
+const ADDRESS_HIDDEN = '（地址略）';
+
+/**
+ * The content as others may read it: phone and ID numbers masked (core/mask.ts); a wish is a
+ * household's need, so any address in it is left out; a report's places are public spots, but a
+ * room number in one is a home.
+ */
+export function publicText(item: Pick<Item, 'kind' | 'text'>): string {
+  let text = maskContact(item.text);
+  if (item.kind === 'wish') {
+    for (let i = 0; i < 5; i++) {
+      const address = extractPlace(text, { addressOnly: true });
+      if (!address || !text.includes(address)) break;
+      text = text.replace(address, ADDRESS_HIDDEN);
+    }
+  }
+  return text.replace(ROOM, '$1***');
+}
+
+/** The place of a report is a public spot (room numbers masked); a wish's address stays private. */
+export function publicPlace(item: Pick<Item, 'kind' | 'place'>): string | null {
+  return item.kind === 'report' && item.place ? maskContact(item.place).replace(ROOM, '$1***') : null;
+}

@@ -1,0 +1,38 @@
+import { normalizeText } from './normalize-text.ts';
+
+// Answers to "有照片吗？", "在哪里？", "方便留个电话吗？" that mean "nothing to add". They must never
+// be stored as content ("地点：跳过吧", "补充：没有照片" were). Checked on the whole message.
+
+const STRIP_END = /(?:[\s,，。.、!！~～…]|了|啦|吧|哈+|呀|啊|哦|喔|嘞|呢|嘛|哟|谢谢(?:你|您|你们|了|啦)?|多谢|感谢|[\u{1F300}-\u{1FAFF}\u2600-\u27BF\uFE0F])+$/u;
+const PUNCT_END = /(?:[\s,，。.、!！~～…]|谢谢|[\u{1F300}-\u{1FAFF}\u2600-\u27BF\uFE0F])+$/u;
+const STRIP_START = /^(?:[\s,，。.、!！~～]|好的?|嗯+|哦|噢|那|那就|这个|那个|先|我)+/u;
+const OBJECT = '(?:照片|图片|相片|图|照|拍照|拍的|视频|电话|手机号?|号码|联系方式|地址|地点|位置|补充|其他的?|别的|要补充的|什么)';
+const SKIP_WORD =
+  '(?:跳过|略过|下一步|不想发|不想拍|不想留|不想说|不用|不需要|不必|不要|没有|没|无|暂无|暂时没有|算|不发|不拍|没拍|拍不了|发不了|不会发|不会拍|不留|不方便|不想留|不知道|不清楚|说不清|省略|免|就这些|就这样|就这么多|没别的|没什么|没啥|skip|no|none|nope|n/?a|pass)';
+const SKIP = new RegExp(`^(?:${OBJECT}(?:就|也|先|暂时|还是)?)?${SKIP_WORD}(?:${OBJECT})?(?:了|吧|啦)?$`, 'iu');
+
+const CANCEL =
+  /^(?:算了[\s,，]*)?(?:不用)?(?:取消|不要了|不报了|不提了|不弄了|不办了|不反映了|不许了|不许愿了|不用管了|不用办了|作废|撤销|删了|删掉|删除|重来|重新来|退出|不说了|cancel|stop|quit|exit)(?:吧|了|啦)?$/iu;
+
+/**
+ * True for an answer that skips the question: 跳过, 跳过吧, 没有, 没有照片, 不用了, 算了, 不发了, 无,
+ * 不需要, 没了, 不留电话, 不方便. Only the whole message counts ("没有人管" is content).
+ * "不要了" is a cancellation, not a skip (see isCancel): check isCancel first.
+ */
+export function isSkip(text: string): boolean {
+  if (tidy(text) === '' || isCancel(text)) return false;
+  // "没有，就这样吧", "不用了，谢谢": every clause skips (or only thanks).
+  const clauses = normalizeText(text).split(/[,，。;；、!！]+/u).map(tidy).filter((c) => c !== '');
+  return clauses.length > 0 && clauses.every((c) => SKIP.test(c));
+}
+
+/** True for a message that drops the draft: 取消, 不要了, 算了不报了, 不反映了, cancel. */
+export function isCancel(text: string): boolean {
+  // 了 matters here: "不要了" drops the draft, "不要" (a photo?) only skips.
+  const t = normalizeText(text).trim().replace(PUNCT_END, '').replace(STRIP_START, '').replace(/\s+/gu, '');
+  return CANCEL.test(t);
+}
+
+function tidy(text: string): string {
+  return normalizeText(text).trim().replace(STRIP_END, '').replace(STRIP_START, '').replace(/\s+/gu, '');
+}

@@ -1,0 +1,25 @@
+import { normalizeText } from './normalize-text.ts';
+
+// Words that are no request: a greeting ("你好", "在吗") gets the welcome, an acknowledgement
+// ("好的", "嗯", "收到") of something the bot said needs no answer at all, and neither starts a
+// dialogue ("收到：“好的” 这是哪一类？" was the old answer).
+
+const EDGE = '[\\s,，。.!！~～…?？]|[\\u{1F300}-\\u{1FAFF}\\u2600-\\u27BF\\uFE0F]';
+const ACK = new RegExp(
+  `^(?:${EDGE}|好的?|好滴|好嘞|好哒|好吧|行|行的|可以|嗯+|哦+|噢+|喔+|收到|收到了|知道了|明白了?|了解|懂了|对+|对的|是的|是啊|没错|ok|okay|👌|👍)+$`,
+  'iu',
+);
+const GREETING = new RegExp(
+  `^(?:${EDGE}|你好|您好|你们好|在吗|在不在|有人吗|hi|hello|哈喽|嗨|早上好|上午好|中午好|下午好|晚上好|早|小助手|连心)+(?:啊|呀|吗|呢)?(?:${EDGE})*$`,
+  'iu',
+);
+
+export function isAcknowledgement(text: string): boolean {
+  const t = normalizeText(text).trim();
+  return t !== '' && ACK.test(t);
+}
+
+export function isGreeting(text: string): boolean {
+  const t = normalizeText(text).trim();
+  return GREETING.test(t) && /\p{L}/u.test(t);
+}

@@ -1,0 +1,54 @@
+// What party-member volunteers hear: the details of what they claim or are given, the answers to
+// their commands, and every notice about the items they hold.
+
+import { itemLine, stars, ROLE_NAMES, type ItemRef } from './common.ts';
+import type { Role } from '../../domain/types.ts';
+
+export type HolderDetails = {
+  /** Claimed by the volunteer, or given to them by an official (an assignment is not "您认领了"). */
+  how: 'claimed' | 'assigned';
+  item: ItemRef & { priority?: string };
+  submitter: string;
+  phone: string | null;
+  place: string | null;
+};
+
+export const members = {
+  /** In the holder's direct chat: everything needed to help, contacts included. */
+  holderDetails: (d: HolderDetails) =>
+    [
+      d.how === 'claimed' ? `您认领了 ${itemLine(d.item)}` : `社区把 ${itemLine(d.item)}交给您办理。`,
+      d.item.priority === 'urgent' ? '【紧急】请尽快联系提出人。' : null,
+      `内容：${d.item.text}`,
+      `提出人：${d.submitter}`,
+      `电话：${d.phone ?? '没有留'}`,
+      d.place ? `${d.item.kind === 'wish' ? '地址' : '地点'}：${d.place}` : null,
+      `有进展请发：进展 ${d.item.id} 说明；办好了请发：完成 ${d.item.id} 说明`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  phoneForHolder: (id: number, phone: string) => `#${id} 的提出人留了电话：${phone}`,
+  markedUrgent: (id: number) => `社区把您在办的 #${id} 标为紧急了，请尽快处理。`,
+  newDeadline: (id: number, deadline: string) => `社区把您在办的 #${id} 的期限改为 ${deadline}。`,
+  submitterSaysFixed: (id: number, note: string) =>
+    `#${id} 的提出人说已经好了${note ? `：${note}` : '。'}\n办好了请发：完成 ${id} 说明`,
+  progressReply: (id: number) => `#${id} 的进展已记下，提出人会收到。`,
+  doneReply: (id: number) => `#${id} 已标记办结，辛苦了！等待提出人确认。`,
+  releaseReply: (id: number) => `#${id} 已放回待认领。`,
+  snoozeReply: (id: number, days: number) => `好的，#${id} 在 ${days} 天内不再提醒。`,
+  joinReply: (community: string, role: Role) =>
+    role === 'official'
+      ? `报到成功！您已是 ${community} 的${ROLE_NAMES.official}。发“帮助”看看能做什么。`
+      : `报到成功！您已是 ${community} 的${ROLE_NAMES.member}。发“待认领”看看谁需要帮助。`,
+  nothingOpen: '现在没有待认领的事项。',
+
+  toHolderConfirmed: (id: number, rating: number | null, comment: string) =>
+    `#${id} 提出人已确认${rating ? `，评分 ${stars(rating)}` : ''}${comment ? `：${comment}` : '。'}`,
+  toHolderReopened: (id: number, reason: string) => `#${id} 被退回重新办理${reason ? `，原因：${reason}` : ''}。`,
+  toHolderWithdrawn: (id: number) => `#${id} 已被提出人撤回，不用再办了。谢谢！`,
+  toHolderRejected: (id: number, reason: string) => `#${id} 已被社区驳回（${reason}），不用再办了。`,
+  toHolderReassigned: (id: number) => `#${id} 已改派他人，您不用再办了。`,
+  /** To the volunteers of the item's grid when something urgent happens there. */
+  urgentToGrid: (item: ItemRef, place: string | null) =>
+    [`【紧急 #${item.id}】${item.text}${place ? `（${place}）` : ''}`, '您所在网格的居民报告了紧急情况，方便的话请去看看。', `认领请发：认领 ${item.id}`].join('\n'),
+} as const;

@@ -1,0 +1,114 @@
+// What the people who raise items hear: the dialogue's questions, receipts, what to do in an
+// emergency, and every notice about their own items (or the reports they support or follow).
+
+import type { Emergency, Hotline } from '../detect-emergency.ts';
+import type { ItemKind } from '../../domain/types.ts';
+import { KIND_NAMES, itemLine, short, type ItemRef } from './common.ts';
+
+/** Local numbers (燃气抢修, the lifts' maintainer) are configured; the others are national. */
+export type LocalHotlines = { gas: string | null; lift: string | null };
+
+const ADVICE: Record<Emergency['kind'], (local: LocalHotlines) => string> = {
+  gas: (l) => `请不要开关电器、不要点火，打开门窗，到室外拨打燃气抢修电话${l.gas ? ` ${l.gas}` : ''}。`,
+  fire: () => '请立即拨打 119，先撤到安全的地方，不要乘电梯。',
+  injury: () => '请立即拨打 120。',
+  lift: (l) => `请拨打 119 或电梯里的报警电话${l.lift ? `（维保单位 ${l.lift}）` : ''}，不要扒门。`,
+  electric: () => '请不要靠近，拨打供电抢修 95598；起火请拨 119。',
+  crime: () => '请注意安全，立即拨打 110。',
+  missing: () => '请尽快拨打 110。',
+  urgent: () => '',
+};
+
+function numberOf(h: Hotline, local: LocalHotlines): string | null {
+  if (h.id === 'gas') return local.gas;
+  if (h.id === 'lift') return local.lift;
+  return h.number;
+}
+
+/** The first lines of an emergency's receipt: what to do now and whom to call, most urgent first. */
+export function emergencyAdvice(e: Emergency, local: LocalHotlines): string {
+  let advice = ADVICE[e.kind](local);
+  if (advice === '' && e.hotlines.length > 0) {
+    const numbers = e.hotlines.map((h) => numberOf(h, local)).filter((n): n is string => n !== null);
+    advice = `请立即拨打 ${numbers.join(' 或 ')}。`;
+  }
+  // Whom else to call, when the main advice does not name them: fire and a person hurt, say.
+  const others = e.hotlines
+    .map((h) => ({ name: h.name, number: numberOf(h, local) }))
+    .filter((h): h is { name: string; number: string } => h.number !== null && !advice.includes(h.number));
+  return [advice, others.length ? `也请拨打：${others.map((h) => `${h.name} ${h.number}`).join('，')}。` : '']
+    .filter(Boolean)
+    .join('\n');
+}
+
+export const residents = {
+  // --- the dialogue -----------------------------------------------------------------------------
+  askKind: (text: string) =>
+    `收到：“${short(text, 40)}”\n这是哪一类？请回复数字：\n1 微心愿（家里的小困难，请党员帮忙）\n2 反映问题（小区、公共的事）\n回复“取消”可放弃。`,
+  askText: '请用文字说一下是什么事。',
+  askTextAfterPhoto: '照片收到了。请再用文字说一下是什么事。',
+  askKindAgain: '请回复 1（微心愿）或 2（反映问题）。回复“取消”可放弃。',
+  askCommunity: (names: string[]) => `您是哪个社区的？请回复数字：\n${names.map((n, i) => `${i + 1} ${n}`).join('\n')}`,
+  askCommunityAgain: (count: number) => `请回复 1 到 ${count} 之间的数字。`,
+  askAddress: '请告诉我地址（比如 3栋2单元301），方便志愿者上门。不方便可回复“跳过”。',
+  askPlace: '问题在哪里？请说一下地点（比如 3号楼东门），也可以发位置。说不清可回复“跳过”。',
+  askPhoto: '有照片的话可以发一张，没有请回复“没有”。',
+  dialogueCancelled: '好的，已取消，这条没有登记。',
+  nothingPending: '好的。现在没有正在登记的事，有需要直接告诉我就行。',
+  pendingDialogue: (text: string) =>
+    text.trim() ? `（您还有一条没登记完：“${short(text, 20)}”，接着回复即可，或回复“取消”。）` : '（您还有一条没登记完，接着回复即可，或回复“取消”。）',
+  photoAdded: (id: number) => `照片已补充到 #${id}。`,
+  draftExpired: (text: string) =>
+    `您之前说的${text.trim() ? `“${short(text, 20)}”` : '事'}没有说完，超过 24 小时已作废，没有登记。需要的话请重新说一遍。`,
+
+  // --- receipts -----------------------------------------------------------------------------------
+  receiptWish: (id: number, answerHours: number) =>
+    `已收到，编号 #${id}（微心愿）。\n${answerHours} 小时内会有人回复您，有进展我会告诉您。\n查进度请发：查询 ${id}`,
+  receiptReport: (id: number, category: string, deadline: string, answerHours: number) =>
+    `已登记，编号 #${id}（问题反映 · ${category}）。\n${answerHours} 小时内会有人回复，预计 ${deadline} 前办结。\n查进度请发：查询 ${id}`,
+  receiptUrgent: (id: number, kind: string, category: string | null) =>
+    `已登记为紧急事项，编号 #${id}（${KIND_NAMES[kind as ItemKind]}${category ? ` · ${category}` : ''}）。\n社区干部已收到提醒，会尽快联系您。\n查进度请发：查询 ${id}`,
+  /** Before the receipt of a report that came back: the old item keeps its confirmation. */
+  recurrence: (oldId: number) => `#${oldId} 的问题又出现了，已作为新问题登记，社区会再安排人处理。`,
+  askPhone: '方便留个电话吗？不留也可以。电话只给办理的志愿者和社区干部看。',
+  askPhoneAfterGroup: (id: number) =>
+    `您在群里提的 #${id} 可能需要上门。方便留个电话吗？不留也可以。\n请在这里回复，不会发到群里。`,
+  phoneSaved: '好的，电话记下了，只有办理的志愿者和社区干部能看到。',
+  phoneSkipped: '好的，不留也没关系，有进展我会在这里告诉您。',
+  askUrgentPlace: '具体在哪里？请说一下地点（比如 5号楼2单元），我马上转告社区。',
+  placeSaved: (id: number, place: string) => `收到，#${id} 的地点“${short(place, 20)}”已转告社区。`,
+  placeSkipped: '好的，社区干部会直接联系您。',
+
+  // --- answers to what they did -------------------------------------------------------------------
+  confirmReply: (id: number) => `谢谢您的评价！#${id} 已确认办结。`,
+  lowRatingReply: (id: number) => `收到您的评价。#${id} 已退回重新办理，社区干部也已知晓。`,
+  disputeReply: (id: number) => `收到。#${id} 已退回重新办理，社区干部也已知晓。`,
+  reopenedBySubmitter: (id: number) => `收到，#${id} 已重新打开，会尽快再处理，社区干部也已知晓。`,
+  withdrawReply: (id: number) => `#${id} 已撤回。`,
+  supportReply: (id: number, count: number) => `已附议 #${id}，目前共有 ${count} 户反映这件事。有进展会告诉您。`,
+  fixedBeforeDone: (id: number) => `谢谢告诉我！#${id} 还在办理中，我已转告办理人；办理人标记办结后，您回复“满意”就能确认。`,
+  noPendingRevisit: '现在没有需要您回答的回访。发“帮助”看看怎么用。',
+  revisitThanks: (id: number) => `谢谢您的回复！#${id} 的回访已记下。`,
+  revisitReopened: (id: number) => `收到，#${id} 已重新打开，会尽快再处理，有进展告诉您。`,
+  revisitNote: '回访时居民说问题又出现了',
+  nothingMine: '您还没有提过事，也没有认领。许心愿请发：心愿 内容',
+
+  // --- notices about their items -------------------------------------------------------------------
+  toSubmitterClaimed: (item: ItemRef, who: string) => `您的 ${itemLine(item)}已由 ${who} 认领，会尽快联系您。`,
+  toSubmitterAssigned: (item: ItemRef, who: string) => `您的 ${itemLine(item)}已交给 ${who} 办理。`,
+  toSubmitterProgress: (id: number, who: string, note: string) => `#${id} 有新进展（${who}）：${note}`,
+  toSubmitterDone: (id: number, who: string, note: string) =>
+    [
+      `#${id} 已办结（${who}）${note ? `：${note}` : '。'}`,
+      `满意吗？请直接回复“满意”，也可以打分：确认 ${id} 5（1-5 分，可加评语）`,
+      `没办好请直接说哪里不行，或回复：不满意 ${id} 原因`,
+    ].join('\n'),
+  toSubmitterReleased: (id: number) => `#${id} 的认领人暂时办不了，已重新发布，会尽快再安排人。`,
+  toSubmitterRejected: (id: number, reason: string) => `很抱歉，#${id} 没有受理。原因：${reason}\n有疑问可以联系社区。`,
+  toSubmitterMerged: (id: number, into: number) => `您提的 #${id} 和 #${into} 是同一件事，已合并到 #${into} 一起办，进展会同步告诉您。`,
+  toSubmitterReopened: (id: number) => `#${id} 已重新打开办理，有进展会告诉您。`,
+  /** To a resident who 附议'd a report. `what` starts with a verb: "已办结。" */
+  toSupporter: (id: number, what: string) => `您附议的 #${id} ${what}`,
+  /** To the submitter of a duplicate merged into `into`. */
+  toFollower: (own: number, into: number, what: string) => `您反映的 #${own} 已合并到 #${into}，#${into} ${what}`,
+} as const;

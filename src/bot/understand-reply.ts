@@ -1,0 +1,117 @@
+import { confirmArgs } from './confirm-args.ts';
+import { extractPlace } from './extract-place.ts';
+import { normalizeText } from './normalize-text.ts';
+import { parseCommand, stripMentions } from './parse-command.ts';
+
+// Answers to the bot's own last question, in the words people use. After "#12 已办结，满意吗？":
+// "满意，谢谢" confirms, "还是老样子" disputes. A week after confirmation ("#12 还好吗？"): "好的没问题"
+// is fine, "还是老样子" reopens #12, and "又坏了" files a new report linked to #12.
+//
+// The rule for after confirmation: a fix that never held ("还是老样子", "没修好", "否") reopens the
+// item, as SPEC's revisit says; a fix that held and then failed ("又坏了", "又不亮了") is a new
+// occurrence, so it becomes a new report linked to the old one, and the old item keeps its
+// confirmation and rating. Within the confirm question (before confirmation) both are disputes.
+
+export type ReplyQuestion =
+  /** "#12 已办结，满意吗？" sent to the submitter of a done item. */
+  | { kind: 'confirm'; itemId: number; itemText?: string }
+  /** "#12 还好吗？" sent a week after confirmation (回访). */
+  | { kind: 'revisit'; itemId: number; itemText?: string };
+
+export type ReplyMeaning =
+  | { kind: 'confirm'; itemId: number; rating: number | null; comment: string }
+  | { kind: 'dispute'; itemId: number; reason: string }
+  | { kind: 'still_fixed'; itemId: number; comment: string }
+  /** After confirmation: it never really worked. Reopen the item to whoever fixed it. */
+  | { kind: 'reopen'; itemId: number; reason: string }
+  /** After confirmation: it broke again. A new report with `text`, linked to `linkedTo`. */
+  | { kind: 'new_report'; linkedTo: number; text: string };
+
+// Phrases that contain 不/没 but praise: checked before the complaints.
+const PRAISE_WITH_NEGATION = /没问题|没有问题|没毛病|没坏|不漏了|不堵了|不错|没事了?|挺不错|不用担心|不愁/u;
+// It broke again after it had been fixed.
+const AGAIN = /又(?:坏|不亮|漏|堵|停|出问题|不行|不通|没水|没电|响|掉|松|裂|脏|臭|满)|再次(?:坏|出现|漏)|又开始|又有|重新坏/u;
+// It was never fixed, or the person is not satisfied.
+const COMPLAINT =
+  /不满意|没(?:有)?(?:修|弄|办|处理|解决|搞|换)(?:好|完)?|还没(?:有)?(?:好|修|来|人来|解决|处理)|还是(?:老样子|那样|一样|没好|坏的|坏|不行|不亮|漏|堵|有问题|没修)|老样子|根本没|没人来|没有人来|没来过|不亮|不通|还漏|还在漏|漏水|堵着|还堵|坏了|坏的|不好使|不能用|用不了|有问题|不行|不怎么样|不太好|不大好|差评|糊弄|敷衍|骗人|假的|^(?:否|不是|不好|没有|不)$/u;
+const PRAISE =
+  /满意|好的|好滴|好嘞|好哒|好了|挺好|很好|非常好|真好|太好了|好多了|好着呢|好用|还好|都好|一切正常|正常|可以|行|是的|^是$|对的?|^嗯+$|确认|谢谢|感谢|多谢|辛苦|点赞|^赞|棒|亮了|通了|修好|弄好|搞定|解决了|收到了|拿到了|已收到|用上了|很快|挺快|及时|效率高|态度(?:很|挺|非常)?好|热情|耐心|^ok$|^好$|👍|🙏|好评|[★⭐]|[一二三四五1-5]\s*(?:颗|个)?\s*[星分]/iu;
+const CLOSING_WORD = /^(?:否|不是|不好|不行|(?:很|非常|特别)?不满意)(?:[\s,，。.!！:：;；]+|$)/u;
+const ACK_ONLY = /^(?:(?:好的?|好滴|好嘞|好哒|是的?|对的?|嗯+|可以|行|ok|确认|收到|没问题|没有问题)[\s,，。.!！~～]*)+$/iu;
+const QUANTITY_AFTER_NUMBER = /^\s*\d+\s+(?:个|人|次|天|点|号|楼|栋|层|位|家)/u;
+
+/**
+ * What a message means as an answer to the bot's question, or null when it is not an answer (a
+ * command, a new topic, a question back). `itemText`, when given, lets a message about another
+ * place ("3号楼的电梯又坏了" after a question about a street lamp in 5栋) count as a new topic.
+ */
+export function understandReply(input: string, question: ReplyQuestion | null): ReplyMeaning | null {
+  if (!question) return null;
+  const raw = stripMentions(input).trim();
+  const norm = normalizeText(raw);
+  if (norm === '') return null;
+
+  const cmd = parseCommand(raw);
+  // "否 12" says no and nothing more.
+  const said = cmd.type === 'answer' ? '' : raw;
+  let polarity: 'yes' | 'no' | null = null;
+  switch (cmd.type) {
+    case 'text':
+    case 'invalid':
+      break;
+    case 'thanks':
+      polarity = 'yes';
+      break;
+    case 'answer':
+      if (cmd.id !== null && cmd.id !== question.itemId) return null;
+      polarity = cmd.yes ? 'yes' : 'no';
+      break;
+    default:
+      // A command names what it is about; it is handled as a command.
+      return null;
+  }
+
+  if (polarity === null) {
+    const again = AGAIN.test(norm);
+    const praiseDespiteNo = PRAISE_WITH_NEGATION.test(norm);
+    const complaint = again || (!praiseDespiteNo && COMPLAINT.test(norm)) || (praiseDespiteNo && COMPLAINT.test(norm.replace(PRAISE_WITH_NEGATION, '')));
+    const rated = confirmArgs(norm, raw);
+    const praise = PRAISE.test(norm) || praiseDespiteNo || (rated !== 'bad_rating' && rated.rating !== null && !QUANTITY_AFTER_NUMBER.test(norm));
+    if (complaint) polarity = 'no';
+    else if (praise) polarity = 'yes';
+    else return null;
+    // "修好了吗？" asks back; it answers nothing.
+    if (polarity === 'yes' && /(?:吗|么|[?？])[\s。.!！]*$/u.test(norm) && !/满意|谢/u.test(norm)) return null;
+    // Another place than the item's: a new topic, unless it rates.
+    const place = extractPlace(norm);
+    if (question.itemText && place && !normalizeText(question.itemText).includes(normalizeText(place)) && !(rated !== 'bad_rating' && rated.rating !== null)) {
+      return null;
+    }
+  }
+
+  if (question.kind === 'confirm') {
+    if (polarity === 'no') return { kind: 'dispute', itemId: question.itemId, reason: reasonOf(said, norm) };
+    const args = confirmArgs(norm, raw);
+    if (args === 'bad_rating') return { kind: 'confirm', itemId: question.itemId, rating: null, comment: raw };
+    return { kind: 'confirm', itemId: question.itemId, rating: args.rating, comment: ACK_ONLY.test(normalizeText(args.comment)) ? '' : args.comment };
+  }
+  if (polarity === 'yes') return { kind: 'still_fixed', itemId: question.itemId, comment: ACK_ONLY.test(norm) ? '' : raw };
+  return afterConfirmation(said) === 'new_report'
+    ? { kind: 'new_report', linkedTo: question.itemId, text: reasonOf(said, norm) || said }
+    : { kind: 'reopen', itemId: question.itemId, reason: reasonOf(said, norm) };
+}
+
+/**
+ * A complaint about a confirmed item: "又坏了" (it held, then failed) is a new report linked to the
+ * old one; anything else ("还是老样子", "没修好") reopens the old one. Also for "不满意 3 又不亮了".
+ */
+export function afterConfirmation(reason: string): 'reopen' | 'new_report' {
+  return AGAIN.test(normalizeText(reason)) ? 'new_report' : 'reopen';
+}
+
+/** The complaint without a leading "否" or "不满意": "不满意 灯还是不亮" → "灯还是不亮". */
+function reasonOf(raw: string, norm: string): string {
+  if (raw === '') return '';
+  const word = CLOSING_WORD.exec(norm);
+  return (word ? raw.slice(word[0].length) : raw).trim();
+}

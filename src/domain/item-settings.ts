@@ -1,0 +1,73 @@
+import type { Item } from '../db/rows.ts';
+import { insert, snake, type Tx, type Value } from '../db/sql.ts';
+import type { Actor } from './actor.ts';
+import { ConflictError, DomainError } from './errors.ts';
+import type { EventType } from './item-events.ts';
+import { getItem, type ItemChange } from './items.ts';
+import { requireOfficial } from './permissions.ts';
+import { CLOSED_STATUSES, type ItemStatus, type Priority } from './types.ts';
+
+// An official's settings on an item (设置 N 分类, 优先 N, 期限 N): no change of status, but a change
+// of the ledger all the same, so each is an event on the timeline and bumps the version.
+
+/** 设置 N 分类 X: one of the configured categories, on a report. */
+export async function setCategory(tx: Tx, actor: Actor, id: number, category: string, categories: readonly string[], now: Date) {
+  const item = await settable(tx, actor, id);
+  if (item.kind !== 'report') throw new DomainError('wish_no_category', { id });
+  // "环境卫生", or a part of it that names one category: "环境", "卫生".
+  const typed = category.trim();
+  const partial = typed.length >= 2 ? categories.filter((c) => c.includes(typed)) : [];
+  const chosen = categories.find((c) => c === typed) ?? (partial.length === 1 ? partial[0] : undefined);
+  if (!chosen) throw new DomainError('unknown_category', { id, options: categories.join('、') });
+  return apply(tx, actor, item, { category: chosen }, 'categorized', chosen, now);
+}
+
+/** 优先 N 紧急 / 普通. */
+export async function setPriority(tx: Tx, actor: Actor, id: number, priority: Priority, now: Date) {
+  const item = await settable(tx, actor, id);
+  return apply(tx, actor, item, { priority }, 'prioritized', priority, now);
+}
+
+/** 期限 N 3天: the caller has turned the working days into the end of a day. */
+export async function setDeadline(tx: Tx, actor: Actor, id: number, deadlineAt: Date, workingDays: number, now: Date) {
+  const item = await settable(tx, actor, id);
+  return apply(tx, actor, item, { deadlineAt }, 'deadline_set', `${workingDays} 个工作日`, now);
+}
+
+/** The grid an item belongs to (an item takes its submitter's, unless an official sets another). */
+export async function setGrid(tx: Tx, actor: Actor, id: number, gridId: number | null, now: Date) {
+  const item = await settable(tx, actor, id);
+  let name = '不属于网格';
+  if (gridId !== null) {
+    const grid = await tx.get<{ name: string }>('SELECT name FROM grids WHERE id = ? AND community_id = ?', [gridId, item.communityId]);
+    if (!grid) throw new DomainError('not_found', { id });
+    name = grid.name;
+  }
+  return apply(tx, actor, item, { gridId }, 'grid_set', name, now);
+}
+
+/** 民情日记: a note on the item's timeline, for the office; the item itself does not change. */
+export async function addNote(tx: Tx, actor: Actor, id: number, note: string, now: Date): Promise<void> {
+  const item = await getItem(tx, id);
+  requireOfficial(actor, item);
+  await insert(tx, 'item_events', { itemId: id, type: 'noted', actorId: actor.id, fromStatus: item.status, toStatus: item.status, note, createdAt: now });
+}
+
+async function settable(tx: Tx, actor: Actor, id: number): Promise<Item> {
+  const item = await getItem(tx, id);
+  requireOfficial(actor, item);
+  if (CLOSED_STATUSES.includes(item.status as ItemStatus)) throw new DomainError('closed', { id, status: item.status as ItemStatus });
+  return item;
+}
+
+async function apply(tx: Tx, actor: Actor, item: Item, fields: Partial<Item>, type: EventType, note: string, now: Date): Promise<ItemChange> {
+  const keys = Object.keys(fields) as Array<keyof Item>;
+  const updated = await tx.run(
+    `UPDATE items SET ${keys.map((k) => `${snake(k)} = ?, `).join('')}version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+    [...keys.map((k) => fields[k] as Value), now, item.id, item.version],
+  );
+  if (updated !== 1) throw new ConflictError(`item #${item.id}`);
+  await insert(tx, 'item_events', { itemId: item.id, type, actorId: actor.id, fromStatus: item.status, toStatus: item.status, note, createdAt: now });
+  const after = { ...item, ...fields, version: item.version + 1, updatedAt: now } as Item;
+  return { type, item: after, before: item, actor, note };
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { afterConfirmation, understandReply, type ReplyMeaning } from '../../src/bot/understand-reply.ts';
+
+// Answers to "#12 已办结，满意吗？" and to the revisit "#12 还好吗？", as residents write them.
+
+const asked = { kind: 'confirm', itemId: 12, itemText: '5栋门口的路灯不亮，晚上黑' } as const;
+const revisit = { kind: 'revisit', itemId: 12, itemText: '5栋门口的路灯不亮，晚上黑' } as const;
+const confirm = (rating: number | null, comment = ''): ReplyMeaning => ({ kind: 'confirm', itemId: 12, rating, comment });
+const dispute = (reason: string): ReplyMeaning => ({ kind: 'dispute', itemId: 12, reason });
+
+const afterDone: Array<[string, ReplyMeaning | null]> = [
+  ['满意，谢谢', confirm(5, '谢谢')],
+  ['满意', confirm(5)],
+  ['非常满意', confirm(5)],
+  ['很满意谢谢刘书记', confirm(5, '谢谢刘书记')],
+  ['非常满意，谢谢刘书记！', confirm(5, '谢谢刘书记！')],
+  ['挺好的 五星', confirm(5, '挺好的')],
+  ['五星好评', confirm(5)],
+  ['5星', confirm(5)],
+  ['５分', confirm(5)],
+  ['5', confirm(5)],
+  ['给5分，小伙子很热心', confirm(5, '小伙子很热心')],
+  ['★★★★★', confirm(5)],
+  ['⭐⭐⭐⭐', confirm(4)],
+  ['四颗星吧', confirm(4)],
+  ['比较满意', confirm(4)],
+  ['基本满意，就是来得有点晚', confirm(4, '就是来得有点晚')],
+  ['一般', confirm(3)],
+  ['还行吧', confirm(3)],
+  ['凑合', confirm(3)],
+  ['不太满意', confirm(2)],
+  ['好的', confirm(null)],
+  ['好', confirm(null)],
+  ['嗯嗯', confirm(null)],
+  ['是', confirm(null)],
+  ['是的', confirm(null)],
+  ['可以', confirm(null)],
+  ['确认', confirm(null)],
+  ['谢谢', confirm(null, '谢谢')],
+  ['谢谢你们', confirm(null, '谢谢你们')],
+  ['辛苦了', confirm(null, '辛苦了')],
+  ['修好了，谢谢', confirm(null, '修好了，谢谢')],
+  ['灯亮了，谢谢小刘', confirm(null, '灯亮了，谢谢小刘')],
+  ['没问题，谢谢', confirm(null, '没问题，谢谢')],
+  ['不错', confirm(null, '不错')],
+  ['很快，态度也好', confirm(null, '很快，态度也好')],
+  ['👍', confirm(null, '👍')],
+  ['@连心 满意', confirm(5)],
+  ['挺满意的', confirm(5)],
+  ['满意满意', confirm(5)],
+  ['可以可以', confirm(null)],
+  ['好滴', confirm(null)],
+  ['还可以吧', confirm(3)],
+  ['一般般吧', confirm(3)],
+  ['嗯，修好了', confirm(null, '嗯，修好了')],
+  ['谢谢关心，已经修好了', confirm(null, '谢谢关心，已经修好了')],
+  ['修得不错', confirm(null, '修得不错')],
+  // complaints before confirmation: disputes
+  ['还是老样子', dispute('还是老样子')],
+  ['没修好', dispute('没修好')],
+  ['又坏了', dispute('又坏了')],
+  ['不满意', dispute('')],
+  ['不满意 灯还是不亮', dispute('灯还是不亮')],
+  ['不满意，根本没人来', dispute('根本没人来')],
+  ['非常不满意', dispute('')],
+  ['否', dispute('')],
+  ['不行，还是漏水', dispute('还是漏水')],
+  ['灯还是不亮', dispute('灯还是不亮')],
+  ['根本没人来过', dispute('根本没人来过')],
+  ['修好了，但是晚上又不亮了', dispute('修好了，但是晚上又不亮了')],
+  ['还没修好呢', dispute('还没修好呢')],
+  ['差评', dispute('差评')],
+  ['不怎么样', dispute('不怎么样')],
+  ['不太好', dispute('不太好')],
+  ['我看还是不行', dispute('我看还是不行')],
+  ['都没人来看过', dispute('都没人来看过')],
+  ['没有修好啊', dispute('没有修好啊')],
+  // not answers: commands, new topics, questions back, chatter
+  ['修好了吗？', null],
+  ['认领13', null],
+  ['确认 12 5', null],
+  ['反映 3号楼电梯坏了', null],
+  ['3号楼的电梯又坏了', null],
+  ['心愿 想要个助听器', null],
+  ['哈哈', null],
+  ['帮助', null],
+  ['我的', null],
+  ['', null],
+];
+
+const afterConfirmationRevisit: Array<[string, ReplyMeaning | null]> = [
+  ['好的没问题', { kind: 'still_fixed', itemId: 12, comment: '' }],
+  ['是', { kind: 'still_fixed', itemId: 12, comment: '' }],
+  ['好的', { kind: 'still_fixed', itemId: 12, comment: '' }],
+  ['挺好的，谢谢关心', { kind: 'still_fixed', itemId: 12, comment: '挺好的，谢谢关心' }],
+  ['一直好好的', { kind: 'still_fixed', itemId: 12, comment: '一直好好的' }],
+  ['正常', { kind: 'still_fixed', itemId: 12, comment: '正常' }],
+  ['还好', { kind: 'still_fixed', itemId: 12, comment: '还好' }],
+  ['没坏，挺好', { kind: 'still_fixed', itemId: 12, comment: '没坏，挺好' }],
+  ['谢谢', { kind: 'still_fixed', itemId: 12, comment: '谢谢' }],
+  ['否', { kind: 'reopen', itemId: 12, reason: '' }],
+  ['还是老样子', { kind: 'reopen', itemId: 12, reason: '还是老样子' }],
+  ['没修好', { kind: 'reopen', itemId: 12, reason: '没修好' }],
+  ['不行，还是漏', { kind: 'reopen', itemId: 12, reason: '还是漏' }],
+  ['又坏了', { kind: 'new_report', linkedTo: 12, text: '又坏了' }],
+  ['灯又不亮了', { kind: 'new_report', linkedTo: 12, text: '灯又不亮了' }],
+  ['又坏了，晚上黑乎乎的', { kind: 'new_report', linkedTo: 12, text: '又坏了，晚上黑乎乎的' }],
+  ['不好，前天又坏了', { kind: 'new_report', linkedTo: 12, text: '前天又坏了' }],
+  ['3号楼电梯坏了', null],
+  ['查询 12', null],
+  ['嘿嘿', null],
+  ['好着呢', { kind: 'still_fixed', itemId: 12, comment: '好着呢' }],
+  ['又漏水了', { kind: 'new_report', linkedTo: 12, text: '又漏水了' }],
+  ['不好', { kind: 'reopen', itemId: 12, reason: '' }],
+];
+
+describe('understandReply', () => {
+  it.each(afterDone)('after a done notice: %j', (text, expected) => expect(understandReply(text, asked)).toEqual(expected));
+  it.each(afterConfirmationRevisit)('at the revisit: %j', (text, expected) => expect(understandReply(text, revisit)).toEqual(expected));
+
+  it('answers nothing when the bot asked nothing', () => {
+    expect(understandReply('满意，谢谢', null)).toBeNull();
+    expect(understandReply('又坏了', null)).toBeNull();
+  });
+
+  it('counts a place of its own as a new topic only when it knows the item', () => {
+    expect(understandReply('3号楼的电梯又坏了', { kind: 'confirm', itemId: 12 })).toEqual(dispute('3号楼的电梯又坏了'));
+    expect(understandReply('5栋门口还是不亮', asked)).toEqual(dispute('5栋门口还是不亮'));
+  });
+
+  it('takes 是/否 with this item number, not with another', () => {
+    expect(understandReply('否 12', revisit)).toEqual({ kind: 'reopen', itemId: 12, reason: '' });
+    expect(understandReply('否 13', revisit)).toBeNull();
+  });
+});
+
+describe('afterConfirmation', () => {
+  it.each([
+    ['又坏了', 'new_report'],
+    ['又不亮了', 'new_report'],
+    ['前几天又漏了', 'new_report'],
+    ['还是老样子', 'reopen'],
+    ['根本没修好', 'reopen'],
+    ['', 'reopen'],
+  ] as const)('%j → %s', (reason, rule) => expect(afterConfirmation(reason)).toBe(rule));
+});

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock, HOUR } from '../../../src/core/clock.ts';
+import { communityWithPeople, ledgerItem, receiptNumber } from '../../helpers/community.ts';
+import { startTestApp, textsTo, type TestApp } from '../../helpers/test-app.ts';
+
+// Issue 12 §4: in a group the bot answers only what is addressed to it, its questions name the
+// person they are for, one dialogue per person per conversation, drafts expire after a day.
+
+const group = 'g-manners';
+const wang = { id: 'wang', name: '王秀英' };
+const sun = { id: 'sun', name: '孙大爷' };
+const clock = fixedClock('2026-11-10T02:00:00Z');
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp({ overrides: { clock } });
+  await communityWithPeople(t, '礼貌社区', group);
+});
+afterAll(() => t.close());
+
+describe('only what is addressed to the bot', () => {
+  it.each(['赵大爷说的对', '哈哈哈', '好的', '收到', '+1', '确认', '明天几点开会？', '谢谢大家'])('"%s" between residents gets nothing', async (text) => {
+    expect((await t.say(sun, text, { in: group })).replies).toEqual([]);
+  });
+
+  it('a command, a mention, and the answer of the person asked do', async () => {
+    expect(textsTo(await t.say(sun, '待认领', { in: group }), group)[0]).toBeDefined();
+    const asked = textsTo(await t.say(wang, '@连心 楼道的灯坏了', { in: group }), group)[0]!;
+    expect(asked).toMatch(/^王\*，收到：“楼道的灯坏了”/u);
+    // Someone else's "2" is not the answer: the bot asked 王秀英.
+    expect((await t.say(sun, '2', { in: group })).replies).toEqual([]);
+    const place = textsTo(await t.say(wang, '2', { in: group }), group)[0]!;
+    expect(place).toMatch(/^王\*，问题在哪里？/u);
+    expect(place).not.toContain('王秀英');
+  });
+});
+
+describe('one dialogue per person per conversation', () => {
+  it('two residents talk to the bot in the same group at once, each asked by name', async () => {
+    const a = { id: 'a1', name: '钱阿姨' };
+    const b = { id: 'b1', name: '郑大爷' };
+    expect(textsTo(await t.say(a, '@连心 6号楼电梯不动了', { in: group }), group)[0]).toMatch(/^钱\*，/u);
+    expect(textsTo(await t.say(b, '@连心 想找人帮忙搬个柜子', { in: group }), group)[0]).toMatch(/^郑\*，/u);
+    // A home address is never asked for in a group: 郑大爷's wish is filed, the phone asked privately.
+    const rb = await t.say(b, '1', { in: group });
+    const idB = receiptNumber(textsTo(rb, group)[0]!);
+    expect(textsTo(rb, group)[0]).toMatch(/^郑\*，已收到/u);
+    expect(textsTo(rb, group).join('\n')).not.toMatch(/地址|电话/u);
+    expect(textsTo(rb, b.id)[0]).toContain('方便留个电话吗');
+    expect(await ledgerItem(t, idB)).toMatchObject({ kind: 'wish', text: '想找人帮忙搬个柜子', place: null });
+    expect(textsTo(await t.say(a, '2', { in: group }), group)[0]).toMatch(/^钱\*，有照片/u);
+    const ra = await t.say(a, '没有', { in: group });
+    const idA = receiptNumber(textsTo(ra, group)[0]!);
+    expect(textsTo(ra, group)[0]).toMatch(/^钱\*，已登记/u);
+    expect(await ledgerItem(t, idA)).toMatchObject({ kind: 'report', text: '6号楼电梯不动了', place: '6号楼' });
+  });
+
+  it('the same person has one draft in the group and another in their direct chat', async () => {
+    const c = { id: 'c1', name: '冯奶奶' };
+    await t.say(c, '@连心 垃圾桶满了', { in: group });
+    await t.say(c, '想请人帮忙买菜');
+    const inDirect = textsTo(await t.say(c, '1'), c.id)[0]!;
+    expect(inDirect).toContain('地址');
+    const inGroup = textsTo(await t.say(c, '2', { in: group }), group)[0]!;
+    expect(inGroup).toMatch(/^冯\*，问题在哪里/u);
+  });
+});
+
+describe('drafts expire', () => {
+  it('after 24 hours the draft is dropped with a short note; a bare answer starts nothing new', async () => {
+    const d = { id: 'd1', name: '褚先生' };
+    await t.say(d, '小区门口的路面有个大坑');
+    clock.set(new Date(clock.now().getTime() + 25 * HOUR));
+    const r = textsTo(await t.say(d, '2'), d.id);
+    expect(r).toEqual(['您之前说的“小区门口的路面有个大坑”没有说完，超过 24 小时已作废，没有登记。需要的话请重新说一遍。']);
+    const again = textsTo(await t.say(d, '小区门口的路面有个大坑'), d.id)[0]!;
+    expect(again).toContain('哪一类');
+  });
+
+  it('in a group the note names the person, and waits until they address the bot', async () => {
+    const e = { id: 'e1', name: '卫老师' };
+    await t.say(e, '@连心 花坛里的水管漏水', { in: group });
+    clock.set(new Date(clock.now().getTime() + 25 * HOUR));
+    expect((await t.say(e, '今天天气真好', { in: group })).replies).toEqual([]);
+    const r = textsTo(await t.say(e, '@连心 待认领', { in: group }), group);
+    expect(r[0]).toMatch(/^卫\*，您之前说的“花坛里的水管漏水”没有说完/u);
+  });
+});
+
+describe('查询 in a group', () => {
+  it('never shows an address or a phone number; the submitter sees them in a direct chat', async () => {
+    const f = { id: 'f1', name: '蒋大妈' };
+    const id = receiptNumber(textsTo(await t.say(f, '心愿 帮忙修窗户，住3号楼1单元502，电话13812345678'), f.id)[0]!);
+    const inGroup = textsTo(await t.say(sun, `查询 ${id}`, { in: group }), group)[0]!;
+    expect(inGroup).not.toContain('502');
+    expect(inGroup).not.toContain('13812345678');
+    expect(inGroup).toContain('138****5678');
+    expect(inGroup).toContain('提出：蒋*');
+    const own = textsTo(await t.say(f, `查询 ${id}`), f.id)[0]!;
+    expect(own).toContain('3号楼1单元502');
+    expect(own).toContain('电话：13812345678');
+  });
+});

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../src/core/clock.ts';
+import { communityWithPeople, ledgerItem, newItem, newReport } from '../../helpers/community.ts';
+import { startTestApp, textsTo, type SimPerson, type TestApp } from '../../helpers/test-app.ts';
+
+// Issue 12 §7: officials set category, priority and deadline, reopen, and make invite codes in chat;
+// a refusal says why.
+
+const group = 'g-officials';
+const wang = { id: 'wang', name: '王秀英' };
+const clock = fixedClock('2026-11-10T02:00:00Z'); // Tuesday
+let t: TestApp;
+let li: SimPerson;
+let zhao: SimPerson;
+let qian: SimPerson;
+
+beforeAll(async () => {
+  t = await startTestApp({ overrides: { clock } });
+  ({ li, zhao } = await communityWithPeople(t, '干部社区', group));
+  const other = await communityWithPeople(t, '隔壁社区', 'g-next');
+  qian = other.zhao;
+  // Her community is known from the group she writes in (two communities exist).
+  await t.say(wang, '待认领', { in: group });
+});
+afterAll(() => t.close());
+
+describe('settings', () => {
+  it('设置 N 分类: one of the categories; a part of its name is enough; a wish has none', async () => {
+    const id = await newReport(t, wang, '反映 3号楼东门的路灯坏了', '3号楼东门');
+    expect(textsTo(await t.say(zhao, `设置 ${id} 分类 环境卫生`), zhao.id)).toEqual([`#${id} 的分类已改为：环境卫生。`]);
+    expect(textsTo(await t.say(zhao, `设置 ${id} 分类 矛盾`), zhao.id)).toEqual([`#${id} 的分类已改为：矛盾纠纷。`]);
+    expect(textsTo(await t.say(zhao, `设置 ${id} 分类 天气`), zhao.id)[0]).toContain('没有这个分类。可用的分类：基础设施、环境卫生');
+    expect((await ledgerItem(t, id)).category).toBe('矛盾纠纷');
+    const wish = await newItem(t, wang, '心愿 帮忙买菜', group);
+    expect(textsTo(await t.say(zhao, `设置 ${wish} 分类 其他`), zhao.id)).toEqual([`#${wish} 是微心愿，微心愿不分类。`]);
+  });
+
+  it('期限 N 3天 counts working days, shows the date and tells the holder', async () => {
+    const id = await newReport(t, wang, '反映 2号楼门口的路面塌了', '2号楼门口');
+    await t.say(li, `认领 ${id}`);
+    const r = await t.say(zhao, `期限 ${id} 3天`);
+    // Tuesday 11-10 + 3 working days = Friday 11-13.
+    expect(textsTo(r, zhao.id)).toEqual([`#${id} 的期限已改为 3 个工作日，11月13日 前办结。`]);
+    expect(textsTo(r, li.id)).toEqual([`社区把您在办的 #${id} 的期限改为 11月13日。`]);
+    expect((await ledgerItem(t, id)).deadlineAt).toBe('2026-11-13T15:59:59.000Z');
+    expect(textsTo(await t.say(zhao, `期限 ${id} 100天`), zhao.id)[0]).toContain('期限请写 1 到 60 个工作日');
+  });
+
+  it('优先 N 紧急 / 普通, with the holder told when it becomes urgent', async () => {
+    const id = await newItem(t, wang, '心愿 帮忙换煤气罐', group);
+    await t.say(li, `认领 ${id}`);
+    const r = await t.say(zhao, `优先 ${id} 紧急`);
+    expect(textsTo(r, li.id)).toEqual([`社区把您在办的 #${id} 标为紧急了，请尽快处理。`]);
+    expect(textsTo(await t.say(zhao, `优先 ${id} 普通`), zhao.id)).toEqual([`#${id} 已改为普通优先级。`]);
+    expect(textsTo(await t.say(zhao, `优先 ${id} 很高`), zhao.id)[0]).toContain('优先级请写“紧急”或“普通”');
+  });
+});
+
+describe('重新打开', () => {
+  it('reopens a confirmed item to its holder, keeping the rating; tells the submitter and the holder', async () => {
+    const id = await newItem(t, wang, '心愿 帮忙修水管', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `完成 ${id}`);
+    await t.say(wang, '满意');
+    const r = await t.say(zhao, `重新打开 ${id} 居民电话说又漏了`);
+    expect(textsTo(r, zhao.id)).toEqual([`#${id} 已重新打开，提出人和办理人都已知晓。`]);
+    expect(textsTo(r, wang.id)).toEqual([`#${id} 已重新打开办理，有进展会告诉您。`]);
+    expect(textsTo(r, li.id)).toEqual([`#${id} 被退回重新办理，原因：居民电话说又漏了。`]);
+    expect(await ledgerItem(t, id)).toMatchObject({ status: 'claimed', rating: 5 });
+  });
+
+  it('says why it cannot: still open, withdrawn', async () => {
+    const open = await newItem(t, wang, '心愿 帮忙打扫楼道', group);
+    expect(textsTo(await t.say(zhao, `重新打开 ${open}`), zhao.id)).toEqual([`#${open} 还在办理中，不需要重新打开。`]);
+    await t.say(wang, `撤回 ${open}`);
+    expect(textsTo(await t.say(zhao, `重新打开 ${open}`), zhao.id)[0]).toBe(`#${open} 已由提出人撤回，不能重新打开。需要的话请提出人重新提。`);
+  });
+});
+
+describe('邀请码', () => {
+  it('in a direct chat: a member code for 30 people, which works', async () => {
+    const reply = textsTo(await t.say(zhao, '邀请码'), zhao.id)[0]!;
+    expect(reply).toMatch(/^邀请码：[A-Z0-9]{8}\n干部社区 · 党员志愿者 · 可用 30 次 · 12月10日 前有效\n请对方私聊我发：报到 [A-Z0-9]{8}$/u);
+    const code = /邀请码：(\S+)/u.exec(reply)![1]!;
+    const newcomer = { id: 'new-member', name: '陈党员' };
+    expect(textsTo(await t.say(newcomer, `报到 ${code}`), newcomer.id)[0]).toContain('报到成功');
+  });
+
+  it('in a group: sent privately, never posted where anyone could use it; 干部 codes are for one', async () => {
+    const r = await t.say(zhao, '邀请码 干部', { in: group });
+    expect(textsTo(r, group)).toEqual(['邀请码已私信发给您，请不要在群里转发。']);
+    expect(textsTo(r, zhao.id)[0]).toContain('社区干部 · 可用 1 次');
+    expect(textsTo(await t.say(zhao, '生成一个党员邀请码 50个'), zhao.id)[0]).toContain('党员志愿者 · 可用 50 次');
+  });
+});
+
+describe('refusals say why', () => {
+  it('an official of another community hears the item is not theirs, not that they lack a role', async () => {
+    const id = await newItem(t, wang, '心愿 帮忙挂个钟', group);
+    for (const cmd of [`优先 ${id} 紧急`, `期限 ${id} 3天`, `设置 ${id} 分类 其他`, `重新打开 ${id}`, `指派 ${id} @李志强`, `驳回 ${id} 重复`]) {
+      expect(textsTo(await t.say(qian, cmd), qian.id)).toEqual([`#${id} 不属于您所在的社区。`]);
+    }
+    expect(textsTo(await t.say(qian, '邀请码', { in: group }), group)[0]).toContain('您不是本群所在社区的干部');
+  });
+
+  it('a member hears the role it takes', async () => {
+    const id = await newItem(t, wang, '心愿 帮忙贴春联', group);
+    expect(textsTo(await t.say(li, `优先 ${id} 紧急`), li.id)).toEqual(['这个操作需要社区干部身份。']);
+    expect(textsTo(await t.say(li, '邀请码'), li.id)).toEqual(['这个操作需要社区干部身份。']);
+  });
+});
+
+describe('帮助 and 登录', () => {
+  it('officials see their commands; residents do not', async () => {
+    const help = textsTo(await t.say(zhao, '帮助'), zhao.id)[0]!;
+    for (const c of ['设置 12 分类', '优先 12 紧急', '期限 12 3天', '重新打开 12', '邀请码 党员 30', '登录']) expect(help).toContain(c);
+    expect(textsTo(await t.say(wang, '帮助'), wang.id)[0]).not.toContain('邀请码');
+  });
+
+  it('登录 says the console is coming', async () => {
+    expect(textsTo(await t.say(zhao, '登录'), zhao.id)).toEqual(['控制台登录功能即将开放。']);
+  });
+});
