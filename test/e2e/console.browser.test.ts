@@ -102,8 +102,8 @@ describe.runIf(CHROMIUM !== null && testDbKind() === 'sqlite')('the console in a
     await expect(page.locator('ol.timeline').textContent()).resolves.toContain('指派（赵书记）');
     await t.settle();
     expect((await conversation(t, li.id)).join('\n')).toContain(`社区把 #${lamp}`);
-    expect((await conversation(t, zhang.id)).join('\n')).toContain('已交由 李志强 办理');
-    expect((await conversation(t, group)).join('\n')).toContain(`#${lamp} 已由 李志强 认领`);
+    expect((await conversation(t, zhang.id)).join('\n')).toContain('已交给 李志强 办理');
+    expect((await conversation(t, group)).join('\n')).toContain(`#${lamp} 已交给 李志强 办理`);
     expect((await t.api('GET', `/api/items/${lamp}`)).body).toMatchObject({ status: 'claimed', claimantName: '李志强' });
   });
 

@@ -117,7 +117,8 @@ describe('帮助 and 登录', () => {
     expect(textsTo(await t.say(wang, '帮助'), wang.id)[0]).not.toContain('邀请码');
   });
 
-  it('登录 says the console is coming', async () => {
-    expect(textsTo(await t.say(zhao, '登录'), zhao.id)).toEqual(['控制台登录功能即将开放。']);
+  it('登录 gives an official a one-time link to the console in a direct chat', async () => {
+    const [link] = textsTo(await t.say(zhao, '登录'), zhao.id);
+    expect(link).toMatch(/\/console\/login\?token=[\w-]+/u);
   });
 });
