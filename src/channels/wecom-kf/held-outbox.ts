@@ -1,0 +1,63 @@
+import type { Tx } from '../../db/sql.ts';
+import { inList } from '../../db/sql.ts';
+import type { KfHoldReason } from './send-window.ts';
+
+// Outbox rows for a 微信客服 resident that may not go now wait as `held`: out of the dispatcher's
+// way, spending no attempt, with a last_error that says why (what GET /api/outbox shows). When the
+// resident writes again they are released, and the sender merges them into one message.
+
+export const HELD_PREFIX = 'held: ';
+
+const WHY: Record<KfHoldReason, string> = {
+  'window-closed': 'waiting for the resident to write again (WeChat allows messages only within 48 hours after theirs)',
+  'budget-spent': 'waiting for the resident to write again (the 5 messages WeChat allows within 48 hours are used)',
+  'human-session': 'waiting: a human servicer holds the session',
+  'session-ended': 'waiting for the resident to write again (the session ended)',
+};
+
+export function heldNote(reason: KfHoldReason): string {
+  return `${HELD_PREFIX}${WHY[reason]}`;
+}
+
+export function wasHeld(lastError: string | null): boolean {
+  return lastError?.startsWith(HELD_PREFIX) ?? false;
+}
+
+export type WaitingRow = { id: number; text: string; replyContext: string | null; lastError: string | null; status: string };
+
+/** The row being delivered and those behind it for the same resident, oldest first (at most 50). */
+export async function waitingFrom(db: Tx, orderKey: string, headId: number): Promise<WaitingRow[]> {
+  return db.all<WaitingRow>(
+    `SELECT id, text, reply_context, last_error, status FROM outbox_messages
+     WHERE order_key = ? AND id >= ? AND status IN ('sending', 'pending', 'held') ORDER BY id LIMIT 50`,
+    [orderKey, headId],
+  );
+}
+
+/** Holds rows behind the one being delivered (the dispatcher holds that one from the send result). */
+export async function holdRows(db: Tx, ids: readonly number[], reason: KfHoldReason): Promise<void> {
+  if (ids.length === 0) return;
+  await db.run(`UPDATE outbox_messages SET status = 'held', last_error = ? WHERE status = 'pending' AND id IN ${inList(ids.length)}`, [
+    heldNote(reason),
+    ...ids,
+  ]);
+}
+
+/** Rows delivered inside another's merged text. */
+export async function markMerged(db: Tx, ids: readonly number[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.run(
+    `UPDATE outbox_messages SET status = 'sent', sent_at = ?, lease_until = NULL, lease_owner = NULL
+     WHERE status IN ('pending', 'held') AND id IN ${inList(ids.length)}`,
+    [now, ...ids],
+  );
+}
+
+/** The resident wrote: what waited for them may go (due now, still marked as having waited). */
+export async function releaseHeld(tx: Tx, externalUserId: string, now: Date): Promise<number> {
+  return tx.run(
+    `UPDATE outbox_messages SET status = 'pending', not_before = ?
+     WHERE platform = 'wecom-kf' AND target_type = 'user' AND target_id = ? AND status = 'held'`,
+    [now, externalUserId],
+  );
+}

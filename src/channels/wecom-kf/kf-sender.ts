@@ -1,0 +1,112 @@
+import type { Db } from '../../db/sql.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { ChannelSender, Delivery, SendResult } from '../../core/messages.ts';
+import type { Logger } from '../../log.ts';
+import { orderKeyOf } from '../../outbox/enqueue.ts';
+import { splitMessage } from '../../outbox/split-message.ts';
+import { heldNote, holdRows, markMerged, waitingFrom, wasHeld } from './held-outbox.ts';
+import type { KfApi } from './kf-api.ts';
+import { closeWindow, getKfCustomer, spendFromWindow, type KfKey } from './kf-customers.ts';
+import { kfEventOutcome, kfSendOutcome, type KfOutcome } from './kf-outcome.ts';
+import { EVENT_CODE_TTL_MS, readKfReplyContext } from './kf-reply-context.ts';
+import { KF_TEXT_MAX_BYTES, planKfSend, type KfHoldReason } from './send-window.ts';
+
+export type KfSenderDeps = {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  api: KfApi;
+  openKfid: string;
+  /** How long a resident rests after 45009. */
+  throttleMs: number;
+};
+
+/** No documented per-customer rate; the 5-in-48-hours budget is the real limit. Kept modest. */
+const PER_MINUTE = 20;
+const CUT = '…（内容较长，未完）';
+
+/**
+ * Delivers to residents on WeChat through 微信客服, within WeChat's rule: at most 5 messages within
+ * the 48 hours after the resident's last message, and only while no human servicer has the session
+ * (send_msg). The window is kept per resident (kf_customers); what may not go now is held, spending
+ * no attempt, and goes merged once the resident writes again (planKfSend). An answer to an event
+ * (the welcome, the hand-over notice) goes with its one-time code through send_msg_on_event.
+ */
+export function createKfSender(deps: KfSenderDeps): ChannelSender {
+  return {
+    platform: 'wecom-kf',
+
+    async rateKey(d) {
+      return { key: `wecom-kf:user:${d.target.id}`, perMinute: PER_MINUTE };
+    },
+
+    async send(d): Promise<SendResult> {
+      if (d.target.type !== 'user') return { ok: false, retryable: false, error: '微信客服 reaches residents one by one, not groups' };
+      const context = readKfReplyContext(d.replyContext);
+      try {
+        if (context?.code) return await answerEvent(deps, d, context.code, context.codeAt);
+        return await sendInWindow(deps, d);
+      } catch (error) {
+        // Transport failures (never the URL: it holds the access token).
+        return { ok: false, retryable: true, error: (error as Error).message.slice(0, 300) };
+      }
+    },
+  };
+}
+
+async function answerEvent(deps: KfSenderDeps, d: Delivery, code: string, codeAt: string | undefined): Promise<SendResult> {
+  const issued = codeAt ? Date.parse(codeAt) : NaN;
+  // Our clock and WeChat's may differ a little; only a clearly stale code is not tried at all.
+  if (Number.isFinite(issued) && deps.clock.now().getTime() - issued > EVENT_CODE_TTL_MS * 3) {
+    return { ok: false, retryable: false, error: 'the event code expired before the answer could go (it lives 20 seconds)' };
+  }
+  const reply = await deps.api.sendOnEvent({ code, content: fit(d.text) });
+  return toResult(kfEventOutcome(reply.errcode, deps.clock.now(), deps.throttleMs));
+}
+
+async function sendInWindow(deps: KfSenderDeps, d: Delivery): Promise<SendResult> {
+  const { db, clock } = deps;
+  const key: KfKey = { openKfid: deps.openKfid, externalUserId: d.target.id };
+  const customer = await getKfCustomer(db, key);
+  const rows = await waitingFrom(db, orderKeyOf({ platform: 'wecom-kf', target: d.target }), d.id);
+  const waiting = (rows.length > 0 && rows[0]!.id === d.id ? rows : [{ id: d.id, text: d.text, replyContext: null, lastError: null, status: 'sending' }, ...rows]).map(
+    (r) => ({ id: r.id, text: r.id === d.id ? d.text : r.text, isReply: readKfReplyContext(r.replyContext) !== null, wasHeld: wasHeld(r.lastError) }),
+  );
+  const followers = waiting.slice(1).map((w) => w.id);
+  const state = customer ?? { lastInboundAt: null, sentInWindow: 0, serviceState: 0 };
+  const plan = planKfSend(state, waiting, clock.now());
+  if (plan.action === 'hold') return hold(deps, followers, plan.reason);
+
+  const reply = await deps.api.sendText({ ...key, content: fit(plan.text) });
+  const outcome = kfSendOutcome(reply.errcode, clock.now(), deps.throttleMs);
+  if (outcome.ok) {
+    await spendFromWindow(db, key, clock.now());
+    // Delivered inside this one: marked after the send, so a crash in between repeats, never loses.
+    await markMerged(db, plan.covers.slice(1), clock.now());
+    return { ok: true };
+  }
+  if (outcome.hold) {
+    // WeChat's count is the truth (a human may have used the budget, or our clock differs).
+    await closeWindow(db, key, clock.now());
+    deps.log.info({ outboxId: d.id, reason: outcome.hold }, '微信客服 window closed by WeChat; holding');
+    return hold(deps, followers, outcome.hold);
+  }
+  return toResult(outcome);
+}
+
+async function hold(deps: KfSenderDeps, followers: number[], reason: KfHoldReason): Promise<SendResult> {
+  await holdRows(deps.db, followers, reason);
+  return { ok: false, retryable: true, held: true, error: heldNote(reason) };
+}
+
+function toResult(outcome: KfOutcome): SendResult {
+  if (outcome.ok) return { ok: true };
+  if (outcome.hold) return { ok: false, retryable: true, held: true, error: heldNote(outcome.hold) };
+  return { ok: false, retryable: outcome.retryable, error: outcome.error, ...(outcome.throttledUntil ? { throttledUntil: outcome.throttledUntil } : {}) };
+}
+
+/** send_msg takes 2048 bytes: a longer text keeps its first lines and says it was cut. */
+function fit(text: string): string {
+  if (Buffer.byteLength(text, 'utf8') <= KF_TEXT_MAX_BYTES) return text;
+  return splitMessage(text, KF_TEXT_MAX_BYTES - Buffer.byteLength(`\n${CUT}`, 'utf8'))[0] + `\n${CUT}`;
+}
