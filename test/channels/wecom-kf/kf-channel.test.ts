@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createCommunityLink } from '../../../src/channels/wecom-kf/community-link.ts';
 import { createWecomKfChannel, type WecomKfChannel } from '../../../src/channels/wecom-kf/wecom-kf-channel.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { systemClock } from '../../../src/core/clock.ts';
@@ -187,6 +188,18 @@ describe('the 微信客服 callback', () => {
     await p.channel.puller.idle();
     expect(await inboundRows()).toHaveLength(1);
     expect(await db.get('SELECT cursor FROM kf_cursors')).toMatchObject({ cursor: 'CUR3' });
+  });
+});
+
+describe('a community\'s link', () => {
+  it('is the account\'s link for the community\'s scene, with scene_param for enter_session', async () => {
+    const p = await startProcess('p1');
+    const url = await createCommunityLink(p.channel.api, fake.openKfid, 7);
+    expect(url).toMatch(/^https:\/\/work\.weixin\.qq\.com\/kfid\/kfc[0-9a-f]+\?enc_scene=ENC[0-9a-f]+&scene_param=community-7$/u);
+    expect(fake.callsTo('/cgi-bin/kf/add_contact_way')[0]!.body).toEqual({ open_kfid: fake.openKfid, scene: 'community-7' });
+    expect(await createCommunityLink(p.channel.api, fake.openKfid, 7)).toBe(url);
+    fake.failNext('/cgi-bin/kf/add_contact_way', { errcode: 95000 });
+    await expect(createCommunityLink(p.channel.api, fake.openKfid, 8)).rejects.toThrow(/95000/u);
   });
 });
 
