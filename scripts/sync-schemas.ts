@@ -6,16 +6,8 @@ import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { PROVIDERS, paths, type Provider } from '../src/db/providers.ts'
 
+// No generator: the app does not use a Prisma client (docs/decisions/0005-sql-at-runtime.md).
 const header = (p: Provider) => `// GENERATED from prisma/models.prisma by scripts/sync-schemas.ts - DO NOT EDIT.
-generator client {
-  provider               = "prisma-client"
-  output                 = "../../src/generated/${p}"
-  runtime                = "nodejs"
-  moduleFormat           = "esm"
-  generatedFileExtension = "ts"
-  importFileExtension    = "js"
-}
-
 datasource db {
   provider = "${p}"
 }

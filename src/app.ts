@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
-import { openDatabase, type Db } from './db/open-database.ts';
+import { openDatabase } from './db/open-database.ts';
+import type { Db } from './db/sql.ts';
 import type { ChannelSender, Platform } from './core/messages.ts';
 import type { Channel, ChannelDeps } from './channels/channel.ts';
 import { createChannels } from './channels/create-channels.ts';
@@ -14,10 +15,14 @@ import { jobRoutes } from './api/job-routes.ts';
 import { ALL_JOBS } from './schedule/all-jobs.ts';
 import { JOB_NAMES, JOB_SCHEDULE_VARS, type JobName } from './schedule/job.ts';
 import { Scheduler } from './schedule/scheduler.ts';
+import { Metrics } from './ops/metrics.ts';
+import { createReadiness } from './ops/readiness.ts';
 import { createServer, type RouteModule } from './web/create-server.ts';
 import { InboundService } from './inbox/inbound-service.ts';
 import type { Logger } from './log.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
+import { OutboxSignal } from './outbox/outbox-signal.ts';
+import { waitForDelivery } from './outbox/wait-for-delivery.ts';
 import { RateLimiter } from './outbox/rate-limiter.ts';
 import { parseQuietHours } from './core/quiet-hours.ts';
 
@@ -39,9 +44,12 @@ export type App = {
   server: FastifyInstance;
   inbound: InboundService;
   dispatcher: OutboxDispatcher;
+  signal: OutboxSignal;
   scheduler: Scheduler;
   bot: BotDeps;
   owner: string;
+  /** Waits until these outbox rows are sent or dead, or the time is up. */
+  waitForDelivery(ids: readonly number[], timeoutMs: number): Promise<void>;
   /** Reads the admin's working-day overrides again after a change. */
   reloadCalendar(): Promise<void>;
   /** Starts background work (outbox, recovery). The server is started by the caller. */
@@ -59,16 +67,26 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
   });
 
-  let calendar: WorkCalendar = createWorkCalendar(await db.calendarDay.findMany());
+  const readCalendar = async () =>
+    createWorkCalendar(await db.all<{ date: string; workday: boolean; name: string | null }>('SELECT date, workday, name FROM calendar_days'));
+  let calendar: WorkCalendar = await readCalendar();
   const bot: BotDeps = botDepsFrom(config, () => calendar);
 
-  // Filled once the channels exist: they need the inbound service, which needs the dispatcher.
+  // Wired in one pass, bottom up: the signal lets the inbox and the schedules wake the dispatcher,
+  // which is built last, from the senders of the channels.
+  const signal = new OutboxSignal();
+  const inbound = new InboundService({ ...bot, db, clock, log }, signal);
+  const channelDeps = { config, db, clock, log, inbound, owner };
+  const channels = (overrides.channels ?? createChannels)(channelDeps);
   const senders = new Map<Platform, ChannelSender>();
-
+  for (const c of channels) if (c.sender) senders.set(c.sender.platform, c.sender);
+  for (const s of overrides.senders ?? []) senders.set(s.platform, s);
+  const metrics = new Metrics(db, clock);
   const dispatcher = new OutboxDispatcher({
     db,
     clock,
     log,
+    signal,
     senders,
     rateLimiter: new RateLimiter(db),
     owner,
@@ -78,15 +96,11 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
     quietHours: parseQuietHours(config.QUIET_HOURS),
     timeZone: config.BOT_TIMEZONE,
     pollMs: overrides.dispatcherPollMs,
+    onSend: (platform, outcome, ms) => metrics.sends.observe({ platform, outcome }, ms / 1000),
   });
-  const inbound = new InboundService({ ...bot, db, clock, log }, dispatcher);
-  const channelDeps = { config, db, clock, log, inbound, owner };
-  const channels = (overrides.channels ?? createChannels)(channelDeps);
-  for (const c of channels) if (c.sender) senders.set(c.sender.platform, c.sender);
-  for (const s of overrides.senders ?? []) senders.set(s.platform, s);
 
   const reloadCalendar = async () => {
-    calendar = createWorkCalendar(await db.calendarDay.findMany());
+    calendar = await readCalendar();
   };
   const schedules = Object.fromEntries(
     JOB_NAMES.map((name) => [name, String(config[JOB_SCHEDULE_VARS[name]]).trim()]),
@@ -98,7 +112,7 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
     jobs: ALL_JOBS,
     schedules,
     timeZone: config.BOT_TIMEZONE,
-    onPosted: () => dispatcher.kick(),
+    onPosted: () => signal.kick(),
   });
 
   const modules: RouteModule[] = [
@@ -107,12 +121,32 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
       register: async (app) => {
         app.addHook('onRequest', requireBearer(adminToken));
         await adminRoutes(app, { db, clock, inviteTtlDays: config.INVITE_TTL_DAYS });
-        await jobRoutes(app, { db, clock, scheduler, kickOutbox: () => dispatcher.kick(), reloadCalendar });
+        await jobRoutes(app, { db, clock, scheduler, kickOutbox: () => signal.kick(), reloadCalendar });
+      },
+    },
+    {
+      // Prometheus text; the same bearer token as the admin API (docs/deploy.md "Alerts").
+      prefix: '',
+      register: async (app) => {
+        app.get('/metrics', { onRequest: requireBearer(adminToken) }, async (_request, reply) =>
+          reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+        );
       },
     },
     ...channels.flatMap((c) => c.routes ?? []),
   ];
-  const server = await createServer({ db, log, modules });
+  const server = await createServer({
+    log,
+    modules,
+    limits: {
+      requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+      maxConnections: config.MAX_CONNECTIONS,
+      perMinute: config.RATE_LIMIT_PER_MINUTE,
+      callbackPerMinute: config.RATE_LIMIT_PER_MINUTE * 100,
+    },
+    readiness: createReadiness(db, clock, owner, {}),
+    trustProxy: config.TRUST_PROXY,
+  });
 
   return {
     config,
@@ -121,10 +155,12 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
     server,
     inbound,
     dispatcher,
+    signal,
     scheduler,
     bot,
     owner,
     reloadCalendar,
+    waitForDelivery: (ids, timeoutMs) => waitForDelivery(db, signal, ids, timeoutMs),
     start() {
       dispatcher.start();
       inbound.startRecovery();
@@ -141,7 +177,8 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
       await scheduler.stop();
       await inbound.stop();
       await dispatcher.stop();
-      await db.$disconnect();
+      metrics.stop();
+      await db.close();
     },
   };
 }

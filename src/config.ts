@@ -81,7 +81,20 @@ const baseSchema = z.object({
   ADMIN_TOKEN: optionalText.pipe(z.string().min(16, { message: 'must be at least 16 characters' }).optional()),
   BOT_TIMEZONE: timeZone.default('Asia/Shanghai'),
   BOT_NAME: z.string().trim().min(1).default('连心'),
-  SIM_ENABLED: bool(true),
+  /** Unset: on while no platform is configured (a first try), off once one is (docs/deploy.md). */
+  SIM_ENABLED: z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'must be true or false' }).optional(),
+  /** The simulator answers only loopback clients unless this is true (unsafe on a reachable port). */
+  SIM_PUBLIC: bool(false),
+  /** The address people open: links in chat (console sign-in, cards) start with it. Default http://localhost:{PORT}. */
+  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/u, message: 'must be an http(s) URL' }).optional()),
+  /** Requests a client may make to the public routes per minute (callbacks, simulator, console sign-in). */
+  RATE_LIMIT_PER_MINUTE: int(600, 10, 1_000_000),
+  /** Open connections the server keeps at most; past it new ones are refused (slow clients cannot exhaust files). */
+  MAX_CONNECTIONS: int(2000, 10, 100_000),
+  /** Behind a proxy (nginx): take the client's address from X-Forwarded-For, for rate limits. */
+  TRUST_PROXY: bool(false),
+  /** A request must arrive whole within this time (headers and body), ms. */
+  REQUEST_TIMEOUT_MS: int(10_000, 1000, 600_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ANSWER_HOURS: int(24, 1, 24 * 30),
   AUTO_CONFIRM_DAYS: int(7, 1, 90),
@@ -91,7 +104,8 @@ const baseSchema = z.object({
   INVITE_TTL_DAYS: int(30, 1, 365),
   OUTBOX_MAX_ATTEMPTS: int(8, 1, 100),
   OUTBOX_RETRY_BASE_MS: int(10_000, 10, 3_600_000),
-  OUTBOX_LEASE_MS: int(120_000, 2_000, 3_600_000),
+  /** A send's lease, renewed while it runs: after a crash another process takes the row within this time. */
+  OUTBOX_LEASE_MS: int(15_000, 2_000, 3_600_000),
   DB_POOL_SIZE: int(10, 1, 200),
   DB_STATEMENT_TIMEOUT_MS: int(15_000, 100, 600_000),
 
@@ -177,7 +191,27 @@ function crossCheck(env: Record<string, string | undefined>): string[] {
   return problems;
 }
 
-export type Config = z.infer<typeof envSchema>;
+type ParsedEnv = z.infer<typeof envSchema>;
+export type Config = Omit<ParsedEnv, 'SIM_ENABLED' | 'PUBLIC_URL'> & {
+  SIM_ENABLED: boolean;
+  PUBLIC_URL: string;
+  /** Whether any platform way in is configured (the simulator's default depends on it). */
+  platformConfigured: boolean;
+};
+
+/** Variables that switch a platform way in on. */
+const PLATFORM_VARS = ['WECOM_BOT_ID', 'WECOM_BOT_TOKEN', 'WECOM_CORP_ID', 'WECOM_KF_SECRET', 'DINGTALK_CLIENT_ID'] as const;
+
+function finish(env: ParsedEnv, picked: Record<string, string | undefined>): Config {
+  const platformConfigured = PLATFORM_VARS.some((v) => picked[v] !== undefined);
+  const sim = env.SIM_ENABLED;
+  return {
+    ...env,
+    SIM_ENABLED: sim === undefined ? !platformConfigured : ['true', '1', 'yes', 'on'].includes(sim),
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/u, ''),
+    platformConfigured,
+  };
+}
 
 export class ConfigError extends Error {
   readonly problems: string[];
@@ -201,5 +235,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...crossCheck(picked),
   ];
   if (problems.length > 0 || !result.success) throw new ConfigError(problems.sort());
-  return result.data;
+  return finish(result.data, picked);
 }

@@ -24,8 +24,15 @@ async function main(): Promise<void> {
   const app = await createApp(config, admin.token, log);
   app.start();
   await app.server.listen({ port: config.PORT, host: config.HOST });
-  const where = `http://localhost:${config.PORT}`;
+  const where = config.PUBLIC_URL;
   log.info({ port: config.PORT }, `Lianxin is running: ${where}${config.SIM_ENABLED ? ` (simulator: ${where}/sim)` : ''}`);
+  if (config.SIM_ENABLED && config.platformConfigured) {
+    // Loud on purpose: the simulator can act as anyone, and here real groups would hear it.
+    log.warn(
+      { simPublic: config.SIM_PUBLIC },
+      `THE SIMULATOR IS ON next to a real platform (SIM_ENABLED=true)${config.SIM_PUBLIC ? ' AND OPEN TO EVERY CLIENT (SIM_PUBLIC=true)' : ', for loopback clients only'}: switch it off in production`,
+    );
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, envSchema, loadConfig } from '../src/config.ts';
 
 describe('configuration', () => {
   it('runs on its embedded defaults', () => {
@@ -22,12 +22,22 @@ describe('configuration', () => {
 
   it('lists every variable in .env.example with a comment', () => {
     const example = readFileSync('.env.example', 'utf8').split('\n');
-    const c = loadConfig({});
-    for (const name of Object.keys(c)) {
+    for (const name of Object.keys(envSchema.shape)) {
       const at = example.findIndex((line) => line.startsWith(`${name}=`));
       expect(at, `${name} is missing from .env.example`).toBeGreaterThan(0);
       expect(example[at - 1], `${name} has no comment`).toMatch(/^#/u);
     }
+  });
+});
+
+describe('the simulator switch', () => {
+  it('is on by default while no platform is configured, off once one is, unless asked for', () => {
+    expect(loadConfig({}).SIM_ENABLED).toBe(true);
+    const wecom = { WECOM_BOT_ID: 'b', WECOM_BOT_SECRET: 's' };
+    expect(loadConfig(wecom).SIM_ENABLED).toBe(false);
+    expect(loadConfig({ DINGTALK_CLIENT_ID: 'c', DINGTALK_CLIENT_SECRET: 's' }).SIM_ENABLED).toBe(false);
+    expect(loadConfig({ ...wecom, SIM_ENABLED: 'true' }).SIM_ENABLED).toBe(true);
+    expect(loadConfig({ SIM_ENABLED: 'false' }).SIM_ENABLED).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../db/sql.ts';
-import { isUniqueViolation } from '../db/sql.ts';
+import type { Community, GroupChat, Item, ItemEvent } from '../db/rows.ts';
+import { insert, update, type Db, type Value } from '../db/sql.ts';
 import { PLATFORMS } from '../core/messages.ts';
 import type { Clock } from '../core/clock.ts';
 import { createInvite } from '../domain/invites.ts';
@@ -50,18 +50,28 @@ const itemsQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+/** An item with its submitter's and claimant's names (a submitter always exists; a claimant may not). */
+const ITEM_WITH_NAMES =
+  'SELECT i.*, s.name AS submitter_name, c.name AS claimant_name FROM items i JOIN people s ON s.id = i.submitter_id LEFT JOIN people c ON c.id = i.claimant_id';
+type ItemWithNames = Item & { submitterName: string; claimantName: string | null };
+const withNames = ({ submitterName, claimantName, ...item }: ItemWithNames) => ({
+  ...item,
+  submitter: { name: submitterName },
+  claimant: claimantName === null ? null : { name: claimantName },
+});
+
 /** The admin JSON API (the caller puts it behind the bearer token). */
 export async function adminRoutes(app: FastifyInstance, deps: AdminDeps): Promise<void> {
   const { db, clock } = deps;
 
   const community = async (communityId: number) => {
-    const c = await db.community.findUnique({ where: { id: communityId } });
+    const c = await db.get<{ id: number }>('SELECT id FROM communities WHERE id = ?', [communityId]);
     if (!c) throw new HttpError(400, `communityId: no community ${communityId}`);
     return c;
   };
 
   app.get('/communities', async () => ({
-    communities: (await db.community.findMany({ orderBy: { id: 'asc' } })).map((c) => ({
+    communities: (await db.all<Pick<Community, 'id' | 'name' | 'createdAt'>>('SELECT id, name, created_at FROM communities ORDER BY id')).map((c) => ({
       id: c.id,
       name: c.name,
       createdAt: c.createdAt.toISOString(),
@@ -70,17 +80,20 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminDeps): Promis
 
   app.post('/communities', async (request, reply) => {
     const body = parseInput(communityBody, request.body);
-    try {
-      const c = await db.community.create({ data: { name: body.name, createdAt: clock.now() } });
-      return reply.status(201).send({ id: c.id });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new HttpError(409, `name: a community named ${body.name} exists`);
-      throw error;
-    }
+    const c = await db.get<{ id: number }>('INSERT INTO communities (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING RETURNING id', [
+      body.name,
+      clock.now(),
+    ]);
+    if (!c) throw new HttpError(409, `name: a community named ${body.name} exists`);
+    return reply.status(201).send({ id: c.id });
   });
 
   app.get('/groups', async () => ({
-    groups: (await db.groupChat.findMany({ orderBy: { id: 'asc' } })).map((g) => ({
+    groups: (
+      await db.all<Pick<GroupChat, 'id' | 'platform' | 'conversationId' | 'communityId' | 'name' | 'webhookKey' | 'webhookToken'>>(
+        'SELECT id, platform, conversation_id, community_id, name, webhook_key, webhook_token FROM group_chats ORDER BY id',
+      )
+    ).map((g) => ({
       id: g.id,
       platform: g.platform,
       conversationId: g.conversationId,
@@ -103,66 +116,72 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminDeps): Promis
       webhookSecret: body.webhookSecret ?? null,
       updatedAt: now,
     };
-    const where = { platform_conversationId: { platform: body.platform, conversationId: body.conversationId } };
-    const existing = await db.groupChat.findUnique({ where });
+    const existing = await db.get<Pick<GroupChat, 'id' | 'name' | 'webhookKey' | 'webhookToken' | 'webhookSecret'>>(
+      'SELECT id, name, webhook_key, webhook_token, webhook_secret FROM group_chats WHERE platform = ? AND conversation_id = ?',
+      [body.platform, body.conversationId],
+    );
     if (existing) {
       // Re-binding (another community, a new name) keeps what it does not mention: the API never
       // returns the robot secrets, so an admin could not send them again.
       const keep = <T>(given: T | undefined, old: T | null) => (given === undefined ? old : given);
-      await db.groupChat.update({
-        where: { id: existing.id },
-        data: {
+      await update(
+        db,
+        'group_chats',
+        {
           ...data,
           name: keep(body.name, existing.name),
           webhookKey: keep(body.webhookKey, existing.webhookKey),
           webhookToken: keep(body.webhookToken, existing.webhookToken),
           webhookSecret: keep(body.webhookSecret, existing.webhookSecret),
         },
-      });
+        'id = ?',
+        [existing.id],
+      );
       return reply.status(200).send({ id: existing.id });
     }
-    const g = await db.groupChat.create({
-      data: { ...data, platform: body.platform, conversationId: body.conversationId, createdAt: now },
-    });
-    return reply.status(201).send({ id: g.id });
+    const id = await insert(db, 'group_chats', { ...data, platform: body.platform, conversationId: body.conversationId, createdAt: now });
+    return reply.status(201).send({ id });
   });
 
   app.post('/invites', async (request, reply) => {
     const body = parseInput(inviteBody, request.body);
     await community(body.communityId);
     const now = clock.now();
-    const code = await db.$transaction((tx) =>
+    const code = await db.transaction((tx) =>
       createInvite(tx, { ...body, createdById: null, ttlDays: deps.inviteTtlDays }, now),
     );
-    const invite = await db.invite.findUnique({ where: { code } });
+    const invite = await db.get<{ expiresAt: Date }>('SELECT expires_at FROM invites WHERE code = ?', [code]);
     return reply.status(201).send({ code, role: body.role, maxUses: body.maxUses, expiresAt: invite?.expiresAt.toISOString() });
   });
 
   app.get('/items', async (request) => {
     const q = parseInput(itemsQuery, request.query ?? {}, 'query');
-    const items = await db.item.findMany({
-      where: { status: q.status, kind: q.kind, communityId: q.communityId },
-      include: { submitter: true, claimant: true },
-      orderBy: { id: 'asc' },
-      take: q.limit,
-      skip: q.offset,
-    });
-    return { items: items.map(itemJson) };
+    const conditions: string[] = [];
+    const params: Value[] = [];
+    if (q.status !== undefined) conditions.push('i.status = ?'), params.push(q.status);
+    if (q.kind !== undefined) conditions.push('i.kind = ?'), params.push(q.kind);
+    if (q.communityId !== undefined) conditions.push('i.community_id = ?'), params.push(q.communityId);
+    const rows = await db.all<ItemWithNames>(
+      `${ITEM_WITH_NAMES} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY i.id LIMIT ? OFFSET ?`,
+      [...params, q.limit, q.offset],
+    );
+    return { items: rows.map((row) => itemJson(withNames(row))) };
   });
 
   app.get('/items/:id', async (request) => {
     const { id: itemId } = parseInput(z.object({ id }), request.params, 'path');
-    const item = await db.item.findUnique({
-      where: { id: itemId },
-      include: { submitter: true, claimant: true, events: { orderBy: { id: 'asc' } }, photos: true },
-    });
-    if (!item) throw new HttpError(404, `no item ${itemId}`);
-    const supporters = await db.itemSupporter.count({ where: { itemId } });
+    const row = await db.get<ItemWithNames>(`${ITEM_WITH_NAMES} WHERE i.id = ?`, [itemId]);
+    if (!row) throw new HttpError(404, `no item ${itemId}`);
+    const [events, photos, supporters] = await Promise.all([
+      db.all<ItemEvent>('SELECT * FROM item_events WHERE item_id = ? ORDER BY id', [itemId]),
+      db.all<{ ref: string }>('SELECT ref FROM item_photos WHERE item_id = ? ORDER BY id', [itemId]),
+      db.get<{ n: number }>('SELECT count(*) AS n FROM item_supporters WHERE item_id = ?', [itemId]),
+    ]);
     return {
-      ...itemJson(item),
-      supporters,
-      photos: item.photos.map((p) => p.ref),
-      events: item.events.map(eventJson),
+      ...itemJson(withNames(row)),
+      supporters: supporters?.n ?? 0,
+      photos: photos.map((p) => p.ref),
+      events: events.map(eventJson),
     };
   });
 }

@@ -1,7 +1,7 @@
 import type { Item, ItemEvent, Person } from '../db/rows.ts';
 
 /** An item as the admin API shows it: SPEC's status names, ISO times, no secrets. */
-export function itemJson(item: Item & { submitter?: Person; claimant?: Person | null }) {
+export function itemJson(item: Item & { submitter?: Pick<Person, 'name'>; claimant?: Pick<Person, 'name'> | null }) {
   return {
     id: item.id,
     kind: item.kind,

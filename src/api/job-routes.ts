@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../db/sql.ts';
+import type { CalendarDay, JobRun, OutboxMessage } from '../db/rows.ts';
+import { inList, type Db } from '../db/sql.ts';
 import type { Clock } from '../core/clock.ts';
 import { JOB_NAMES } from '../schedule/job.ts';
 import type { Scheduler } from '../schedule/scheduler.ts';
@@ -50,7 +51,7 @@ export async function jobRoutes(app: FastifyInstance, deps: JobRouteDeps): Promi
         name: job.name,
         schedule: scheduler.scheduleOf(job.name),
         nextFire: scheduler.nextFires(job.name, 1)[0]?.toISOString() ?? null,
-        lastRuns: (await db.jobRun.findMany({ where: { job: job.name }, orderBy: { scheduledAt: 'desc' }, take: 5 })).map(runJson),
+        lastRuns: (await db.all<JobRun>('SELECT * FROM job_runs WHERE job = ? ORDER BY scheduled_at DESC LIMIT 5', [job.name])).map(runJson),
       })),
     ),
   }));
@@ -58,7 +59,7 @@ export async function jobRoutes(app: FastifyInstance, deps: JobRouteDeps): Promi
   app.post('/jobs/:name/run', async (request) => {
     const { name } = parseInput(jobParams, request.params, 'path');
     const { run, outboxIds } = await scheduler.runNow(name);
-    const messages = await db.outboxMessage.findMany({ where: { id: { in: outboxIds } }, orderBy: { id: 'asc' } });
+    const messages = await outboxByIds(db, outboxIds);
     return {
       run: runJson(run),
       posted: messages.map((m) => ({ id: m.id, platform: m.platform, targetType: m.targetType, conversationId: m.targetId, text: m.text })),
@@ -67,7 +68,13 @@ export async function jobRoutes(app: FastifyInstance, deps: JobRouteDeps): Promi
 
   app.get('/outbox', async (request) => {
     const q = parseInput(outboxQuery, request.query ?? {}, 'query');
-    const rows = await db.outboxMessage.findMany({ where: { status: q.status }, orderBy: { id: 'desc' }, take: q.limit });
+    const rows = await db.all<
+      Pick<OutboxMessage, 'id' | 'platform' | 'targetType' | 'targetId' | 'text' | 'status' | 'attempts' | 'lastError' | 'notBefore' | 'createdAt' | 'sentAt'>
+    >(
+      `SELECT id, platform, target_type, target_id, text, status, attempts, last_error, not_before, created_at, sent_at
+       FROM outbox_messages ${q.status === undefined ? '' : 'WHERE status = ?'} ORDER BY id DESC LIMIT ?`,
+      [...(q.status === undefined ? [] : [q.status]), q.limit],
+    );
     return {
       messages: rows.map((m) => ({
         id: m.id,
@@ -87,34 +94,55 @@ export async function jobRoutes(app: FastifyInstance, deps: JobRouteDeps): Promi
 
   app.post('/outbox/:id/retry', async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
-    const row = await db.outboxMessage.findUnique({ where: { id } });
+    const row = await db.get<{ status: string }>('SELECT status FROM outbox_messages WHERE id = ?', [id]);
     if (!row) throw new HttpError(404, `no outbox message ${id}`);
     if (row.status !== 'dead') throw new HttpError(409, `message ${id} is ${row.status}, only dead messages are retried`);
-    await db.outboxMessage.updateMany({
-      where: { id, status: 'dead' },
-      data: { status: 'pending', attempts: 0, notBefore: deps.clock.now(), lastError: null },
-    });
+    await db.run("UPDATE outbox_messages SET status = 'pending', attempts = 0, not_before = ?, last_error = NULL WHERE id = ? AND status = 'dead'", [
+      deps.clock.now(),
+      id,
+    ]);
     deps.kickOutbox();
     return { id, status: 'pending' };
   });
 
   app.get('/calendar', async () => ({
-    days: (await db.calendarDay.findMany({ orderBy: { date: 'asc' } })).map((d) => ({ date: d.date, workday: d.workday, name: d.name })),
+    days: (await db.all<CalendarDay>('SELECT date, workday, name FROM calendar_days ORDER BY date')).map((d) => ({
+      date: d.date,
+      workday: d.workday,
+      name: d.name,
+    })),
   }));
 
   /** A new year's holiday arrangement (or a correction): days off and make-up working days. */
   app.post('/calendar', async (request) => {
     const body = parseInput(calendarBody, request.body);
-    await db.$transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       for (const d of body.days) {
-        await tx.calendarDay.upsert({
-          where: { date: d.date },
-          create: { date: d.date, workday: d.workday, name: d.name ?? null },
-          update: { workday: d.workday, name: d.name ?? null },
-        });
+        await tx.run(
+          'INSERT INTO calendar_days (date, workday, name) VALUES (?, ?, ?) ON CONFLICT (date) DO UPDATE SET workday = excluded.workday, name = excluded.name',
+          [d.date, d.workday, d.name ?? null],
+        );
       }
     });
     await deps.reloadCalendar();
     return { saved: body.days.length };
   });
+}
+
+// A run's messages are read in pages: a bulletin to many groups must not make one unbounded IN list.
+const PAGE = 500;
+
+async function outboxByIds(db: Db, ids: readonly number[]): Promise<Array<Pick<OutboxMessage, 'id' | 'platform' | 'targetType' | 'targetId' | 'text'>>> {
+  const sorted = [...ids].sort((a, b) => a - b);
+  const rows: Array<Pick<OutboxMessage, 'id' | 'platform' | 'targetType' | 'targetId' | 'text'>> = [];
+  for (let i = 0; i < sorted.length; i += PAGE) {
+    const page = sorted.slice(i, i + PAGE);
+    rows.push(
+      ...(await db.all<Pick<OutboxMessage, 'id' | 'platform' | 'targetType' | 'targetId' | 'text'>>(
+        `SELECT id, platform, target_type, target_id, text FROM outbox_messages WHERE id IN ${inList(page.length)} ORDER BY id`,
+        page,
+      )),
+    );
+  }
+  return rows;
 }

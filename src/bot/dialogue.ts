@@ -1,5 +1,5 @@
 import type { Dialogue } from '../db/rows.ts';
-import type { Tx } from '../db/sql.ts';
+import { insert, update, type Tx } from '../db/sql.ts';
 import { normalizeText } from './normalize-text.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
@@ -27,9 +27,11 @@ export function conversationKey(ctx: MessageContext): string {
 }
 
 export async function findDialogue(tx: Tx, ctx: MessageContext): Promise<Dialogue | null> {
-  return tx.dialogue.findUnique({
-    where: { personId_conversationKey: { personId: ctx.person.id, conversationKey: conversationKey(ctx) } },
-  });
+  const row = await tx.get<Dialogue>('SELECT * FROM dialogues WHERE person_id = ? AND conversation_key = ?', [
+    ctx.person.id,
+    conversationKey(ctx),
+  ]);
+  return row ?? null;
 }
 
 /** Starts a dialogue; `kind` is known when it began with 反映 or 心愿. */
@@ -72,7 +74,7 @@ export async function restartDialogue(
     draft.text = draft.text ? `${draft.text}\n${start.text}` : start.text;
     return advance(tx, ctx, draft, row.id, out, deps);
   }
-  await tx.dialogue.delete({ where: { id: row.id } });
+  await deleteDialogue(tx, row.id);
   await submitItem(tx, ctx, asSubmission(draft), out, deps);
   await startDialogue(tx, ctx, start, out, deps);
 }
@@ -82,7 +84,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
   const draft = fromRow(row);
   const answer = normalizeText(ctx.msg.text).trim();
   if (CANCEL.test(answer)) {
-    await tx.dialogue.delete({ where: { id: row.id } });
+    await deleteDialogue(tx, row.id);
     out.reply(texts.dialogueCancelled);
     return;
   }
@@ -109,7 +111,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
       return;
     }
     case 'community': {
-      const communities = await tx.community.findMany({ orderBy: { id: 'asc' } });
+      const communities = await tx.all<{ id: number }>('SELECT id FROM communities ORDER BY id');
       const n = Number(answer);
       const chosen = Number.isInteger(n) && n >= 1 && n <= communities.length ? communities[n - 1] : null;
       if (!chosen) {
@@ -118,7 +120,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
         return;
       }
       draft.communityId = chosen.id;
-      await tx.person.update({ where: { id: ctx.person.id }, data: { communityId: chosen.id } });
+      await tx.run('UPDATE people SET community_id = ?, updated_at = ? WHERE id = ?', [chosen.id, ctx.now, ctx.person.id]);
       break;
     }
     case 'address':
@@ -166,7 +168,7 @@ async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number 
     out.reply(await question(tx, step, draft));
     return;
   }
-  if (rowId !== null) await tx.dialogue.delete({ where: { id: rowId } });
+  if (rowId !== null) await deleteDialogue(tx, rowId);
   await submitItem(tx, ctx, asSubmission(draft), out, deps);
 }
 
@@ -189,7 +191,7 @@ async function question(tx: Tx, step: Step, draft: Draft): Promise<string> {
     case 'kind':
       return texts.askKind(draft.text);
     case 'community': {
-      const communities = await tx.community.findMany({ orderBy: { id: 'asc' }, select: { name: true } });
+      const communities = await tx.all<{ name: string }>('SELECT name FROM communities ORDER BY id');
       return texts.askCommunity(communities.map((c) => c.name));
     }
     case 'address':
@@ -207,7 +209,7 @@ export async function knownCommunity(tx: Tx, ctx: MessageContext): Promise<numbe
   const memberOf = [...ctx.actor.roles.keys()];
   if (memberOf.length === 1) return memberOf[0]!;
   if (ctx.person.communityId !== null) return ctx.person.communityId;
-  const communities = await tx.community.findMany({ select: { id: true }, take: 2 });
+  const communities = await tx.all<{ id: number }>('SELECT id FROM communities ORDER BY id LIMIT 2');
   return communities.length === 1 ? communities[0]!.id : null;
 }
 
@@ -224,10 +226,14 @@ async function save(tx: Tx, ctx: MessageContext, d: Draft, rowId: number | null)
     updatedAt: ctx.now,
   };
   if (rowId === null) {
-    await tx.dialogue.create({ data: { ...data, personId: ctx.person.id, conversationKey: conversationKey(ctx), createdAt: ctx.now } });
+    await insert(tx, 'dialogues', { ...data, personId: ctx.person.id, conversationKey: conversationKey(ctx), createdAt: ctx.now });
   } else {
-    await tx.dialogue.update({ where: { id: rowId }, data });
+    await update(tx, 'dialogues', data, 'id = ?', [rowId]);
   }
+}
+
+async function deleteDialogue(tx: Tx, id: number): Promise<void> {
+  await tx.run('DELETE FROM dialogues WHERE id = ?', [id]);
 }
 
 function fromRow(row: Dialogue): Draft {

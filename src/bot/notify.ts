@@ -17,7 +17,10 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
     if (personId != null && personId !== actorId) out.toPersonId(personId, text);
   };
   const tellFollowers = async (what: string) => {
-    const followers = await tx.itemSupporter.findMany({ where: { itemId: id }, select: { personId: true } });
+    const followers = await tx.all<{ personId: number }>(
+      'SELECT person_id FROM item_supporters WHERE item_id = ? ORDER BY person_id',
+      [id],
+    );
     for (const f of followers) if (f.personId !== item.submitterId) tell(f.personId, texts.toSupporter(id, what));
   };
   const holder = await holderName(tx, item);
@@ -113,7 +116,7 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
 /** Who holds an item: the claimant's name, or the unit it was assigned to. */
 export async function holderName(tx: Tx, item: Item): Promise<string> {
   if (item.claimantId !== null) {
-    const p = await tx.person.findUnique({ where: { id: item.claimantId }, select: { name: true } });
+    const p = await tx.get<{ name: string }>('SELECT name FROM people WHERE id = ?', [item.claimantId]);
     if (p) return p.name;
   }
   return item.assignedUnit ?? '社区';
@@ -125,6 +128,8 @@ export function publicPlace(item: Pick<Item, 'kind' | 'place'>): string | null {
 }
 
 async function claimDetails(tx: Tx, item: Item): Promise<string> {
-  const submitter = await tx.person.findUnique({ where: { id: item.submitterId } });
+  const submitter = await tx.get<{ name: string; phone: string | null }>('SELECT name, phone FROM people WHERE id = ?', [
+    item.submitterId,
+  ]);
   return texts.claimDetails(item, submitter?.name ?? '居民', submitter?.phone ?? null, item.place);
 }

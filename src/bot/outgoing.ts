@@ -1,5 +1,5 @@
 import type { Person } from '../db/rows.ts';
-import type { Tx } from '../db/sql.ts';
+import { inList, type Tx } from '../db/sql.ts';
 import type { OutboundMessage, Platform } from '../core/messages.ts';
 
 type Intent =
@@ -60,6 +60,8 @@ export class Outgoing {
     };
     const dm = (p: Pick<Person, 'platform' | 'platformUserId'>, text: string) =>
       push({ platform: p.platform as Platform, target: { type: 'user', id: p.platformUserId }, text, format: 'text' });
+    // Every lookup in one query per kind, before the intents are turned into messages in their order.
+    const { people, groups, officials } = await this.lookUp(tx);
 
     for (const intent of this.intents) {
       switch (intent.kind) {
@@ -79,13 +81,12 @@ export class Outgoing {
           dm(intent.person, intent.text);
           break;
         case 'personId': {
-          const p = await tx.person.findUnique({ where: { id: intent.personId } });
+          const p = people.get(intent.personId);
           if (p) dm(p, intent.text);
           break;
         }
         case 'groups': {
-          const groups = await tx.groupChat.findMany({ where: { communityId: intent.communityId }, orderBy: { id: 'asc' } });
-          for (const g of groups) {
+          for (const g of groups.get(intent.communityId) ?? []) {
             const isSource =
               this.source?.conversationType === 'group' &&
               g.platform === this.source.platform &&
@@ -96,16 +97,69 @@ export class Outgoing {
           break;
         }
         case 'officials': {
-          const officials = await tx.membership.findMany({
-            where: { communityId: intent.communityId, role: 'official' },
-            include: { person: true },
-            orderBy: { id: 'asc' },
-          });
-          for (const m of officials) dm(m.person, intent.text);
+          for (const p of officials.get(intent.communityId) ?? []) dm(p, intent.text);
           break;
         }
       }
     }
     return out;
   }
+
+  /** The people, groups (by community, in id order) and officials (by community, in membership order) the intents name. */
+  private async lookUp(tx: Tx): Promise<{
+    people: Map<number, Address>;
+    groups: Map<number, GroupAddress[]>;
+    officials: Map<number, Address[]>;
+  }> {
+    const personIds = new Set<number>();
+    const groupCommunities = new Set<number>();
+    const officialCommunities = new Set<number>();
+    for (const intent of this.intents) {
+      if (intent.kind === 'personId') personIds.add(intent.personId);
+      else if (intent.kind === 'groups') groupCommunities.add(intent.communityId);
+      else if (intent.kind === 'officials') officialCommunities.add(intent.communityId);
+    }
+    const people = new Map<number, Address>();
+    // A report's followers each get a message: the list grows with the data, so it goes in chunks.
+    const ids = [...personIds];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const rows = await tx.all<Address & { id: number }>(
+        `SELECT id, platform, platform_user_id FROM people WHERE id IN ${inList(chunk.length)}`,
+        chunk,
+      );
+      for (const r of rows) people.set(r.id, r);
+    }
+    // Communities: one or two per command (the item's), never a list that grows with the data.
+    const groups = new Map<number, GroupAddress[]>();
+    if (groupCommunities.size > 0) {
+      const rows = await tx.all<GroupAddress & { communityId: number }>(
+        `SELECT community_id, platform, conversation_id FROM group_chats WHERE community_id IN ${inList(groupCommunities.size)} ORDER BY id`,
+        [...groupCommunities],
+      );
+      for (const r of rows) addTo(groups, r.communityId, r);
+    }
+    const officials = new Map<number, Address[]>();
+    if (officialCommunities.size > 0) {
+      const rows = await tx.all<Address & { communityId: number }>(
+        `SELECT m.community_id, p.platform, p.platform_user_id FROM memberships m JOIN people p ON p.id = m.person_id
+         WHERE m.community_id IN ${inList(officialCommunities.size)} AND m.role = 'official' ORDER BY m.id`,
+        [...officialCommunities],
+      );
+      for (const r of rows) addTo(officials, r.communityId, r);
+    }
+    return { people, groups, officials };
+  }
+}
+
+type Address = Pick<Person, 'platform' | 'platformUserId'>;
+type GroupAddress = { platform: string; conversationId: string };
+
+/** People looked up by id per statement (well under both databases' limits on bound values). */
+const CHUNK = 500;
+
+function addTo<T>(map: Map<number, T[]>, key: number, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

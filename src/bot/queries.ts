@@ -1,5 +1,5 @@
-import type { Item } from '../db/rows.ts';
-import type { Tx } from '../db/sql.ts';
+import type { Item, ItemEvent, Person } from '../db/rows.ts';
+import { inList, type Tx } from '../db/sql.ts';
 import { roleIn, type Actor } from '../domain/actor.ts';
 import { DomainError } from '../domain/errors.ts';
 import { canSeeContacts, getItem } from '../domain/items.ts';
@@ -11,20 +11,34 @@ import { EVENT_NAMES, KIND_NAMES, STATUS_NAMES, itemLine, short } from './texts.
 
 const LIST_LIMIT = 10;
 
+type ListedItem = Pick<Item, 'id' | 'kind' | 'text' | 'status'>;
+
 /** 查询 N: status and timeline; names and contacts in full only for those involved, and never in a group. */
 export async function describeItem(tx: Tx, actor: Actor, id: number, inGroup: boolean, fmt: TimeFormat): Promise<string> {
   const item = await getItem(tx, id);
   const full = !inGroup && canSeeContacts(actor, item);
-  const submitter = await tx.person.findUnique({ where: { id: item.submitterId } });
-  const claimant = item.claimantId ? await tx.person.findUnique({ where: { id: item.claimantId } }) : null;
-  const supporters = await tx.itemSupporter.count({ where: { itemId: id } });
-  const events = await tx.itemEvent.findMany({ where: { itemId: id }, orderBy: { id: 'desc' }, take: 10 });
+  const supporters = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM item_supporters WHERE item_id = ?', [id]))!.n;
+  const events = await tx.all<Pick<ItemEvent, 'type' | 'actorId' | 'note' | 'createdAt'>>(
+    'SELECT type, actor_id, note, created_at FROM item_events WHERE item_id = ? ORDER BY id DESC LIMIT 10',
+    [id],
+  );
+  // The submitter, the claimant and the last ten events' actors: at most twelve people, one query.
+  const ids = new Set<number>([item.submitterId]);
+  if (item.claimantId) ids.add(item.claimantId);
+  for (const e of events) if (e.actorId !== null) ids.add(e.actorId);
+  const people = new Map(
+    (
+      await tx.all<Pick<Person, 'id' | 'name' | 'phone'>>(`SELECT id, name, phone FROM people WHERE id IN ${inList(ids.size)}`, [
+        ...ids,
+      ])
+    ).map((p) => [p.id, p]),
+  );
+  const submitter = people.get(item.submitterId);
+  const claimant = item.claimantId ? people.get(item.claimantId) : undefined;
   const actorNames = new Map<number, string>();
   for (const e of events) {
-    if (e.actorId !== null && !actorNames.has(e.actorId)) {
-      const p = await tx.person.findUnique({ where: { id: e.actorId }, select: { name: true, id: true } });
-      if (p) actorNames.set(p.id, p.id === item.submitterId && !full ? maskName(p.name) : p.name);
-    }
+    const p = e.actorId !== null ? people.get(e.actorId) : undefined;
+    if (p) actorNames.set(p.id, p.id === item.submitterId && !full ? maskName(p.name) : p.name);
   }
   const submitterName = submitter ? (full ? submitter.name : maskName(submitter.name)) : '居民';
   const place = item.place && (full || item.kind === 'report') ? (full ? item.place : maskContact(item.place)) : null;
@@ -52,18 +66,16 @@ export async function describeItem(tx: Tx, actor: Actor, id: number, inGroup: bo
 /** 我的: what I raised and what I hold. */
 export async function describeMine(tx: Tx, actor: Actor): Promise<string | null> {
   const active: ItemStatus[] = ['open', 'claimed', 'done'];
-  const raised = await tx.item.findMany({
-    where: { submitterId: actor.id },
-    orderBy: { id: 'desc' },
-    take: LIST_LIMIT,
-  });
-  const held = await tx.item.findMany({
-    where: { claimantId: actor.id, status: { in: active } },
-    orderBy: { id: 'asc' },
-    take: LIST_LIMIT,
-  });
+  const raised = await tx.all<ListedItem>(
+    'SELECT id, kind, text, status FROM items WHERE submitter_id = ? ORDER BY id DESC LIMIT ?',
+    [actor.id, LIST_LIMIT],
+  );
+  const held = await tx.all<ListedItem>(
+    `SELECT id, kind, text, status FROM items WHERE claimant_id = ? AND status IN ${inList(active.length)} ORDER BY id LIMIT ?`,
+    [actor.id, ...active, LIST_LIMIT],
+  );
   if (raised.length === 0 && held.length === 0) return null;
-  const line = (i: Item) => `${itemLine(i)} · ${STATUS_NAMES[i.status as ItemStatus]}`;
+  const line = (i: ListedItem) => `${itemLine(i)} · ${STATUS_NAMES[i.status as ItemStatus]}`;
   const lines: string[] = [];
   if (raised.length > 0) lines.push('我提的：', ...raised.map(line));
   if (held.length > 0) lines.push('我在办的：', ...held.map(line));
@@ -73,11 +85,13 @@ export async function describeMine(tx: Tx, actor: Actor): Promise<string | null>
 /** 待认领: open items of the communities in view, at most ten lines. */
 export async function describeOpen(tx: Tx, communityIds: number[]): Promise<string | null> {
   if (communityIds.length === 0) return null;
-  const where = { communityId: { in: communityIds }, status: 'open' };
-  const [items, total] = await Promise.all([
-    tx.item.findMany({ where, orderBy: { id: 'asc' }, take: LIST_LIMIT }),
-    tx.item.count({ where }),
-  ]);
+  // The first ten and (window count, taken before the LIMIT) how many there are in all.
+  const items = await tx.all<Pick<Item, 'id' | 'kind' | 'text'> & { total: number }>(
+    `SELECT id, kind, text, count(*) OVER () AS total FROM items
+     WHERE community_id IN ${inList(communityIds.length)} AND status = 'open' ORDER BY id LIMIT ?`,
+    [...communityIds, LIST_LIMIT],
+  );
+  const total = items[0]?.total ?? 0;
   if (total === 0) return null;
   const lines = items.map((i) => `#${i.id} ${KIND_NAMES[i.kind as ItemKind]}「${short(maskContact(i.text))}」`);
   if (total > items.length) lines.push(`……还有 ${total - items.length} 条`);
@@ -91,21 +105,26 @@ export async function describeStats(tx: Tx, actor: Actor, communityIds: number[]
   if (mine.length === 0) throw new DomainError('need_official');
   const blocks: string[] = [];
   for (const communityId of mine) {
-    const community = await tx.community.findUnique({ where: { id: communityId } });
-    const byStatus = await tx.item.groupBy({ by: ['status'], where: { communityId }, _count: { _all: true } });
-    const count = (s: ItemStatus) => byStatus.find((b) => b.status === s)?._count._all ?? 0;
-    const overdue = await tx.item.count({
-      where: { communityId, status: { in: ['open', 'claimed'] }, deadlineAt: { lt: now } },
-    });
-    const rating = await tx.item.aggregate({ where: { communityId, rating: { not: null } }, _avg: { rating: true }, _count: { rating: true } });
-    const avg = rating._avg.rating;
+    const community = await tx.get<{ name: string }>('SELECT name FROM communities WHERE id = ?', [communityId]);
+    // One pass over the community's items: per status its count, how many are past their deadline,
+    // and the ratings' sum and count (the average over all statuses is their total sum / total count).
+    const byStatus = await tx.all<{ status: string; n: number; overdue: number; ratingSum: number | null; rated: number }>(
+      `SELECT status, count(*) AS n, sum(CASE WHEN deadline_at < ? THEN 1 ELSE 0 END) AS overdue,
+              sum(rating) AS rating_sum, count(rating) AS rated
+       FROM items WHERE community_id = ? GROUP BY status`,
+      [now, communityId],
+    );
+    const count = (s: ItemStatus) => byStatus.find((b) => b.status === s)?.n ?? 0;
+    const overdue = byStatus.filter((b) => b.status === 'open' || b.status === 'claimed').reduce((sum, b) => sum + b.overdue, 0);
+    const rated = byStatus.reduce((sum, b) => sum + b.rated, 0);
+    const avg = rated > 0 ? byStatus.reduce((sum, b) => sum + (b.ratingSum ?? 0), 0) / rated : null;
     blocks.push(
       [
         `${community?.name ?? '社区'} 现在：`,
         `待认领 ${count('open')} · 办理中 ${count('claimed')} · 待确认 ${count('done')}`,
         `已确认 ${count('confirmed')} · 撤回 ${count('withdrawn')} · 驳回 ${count('rejected')} · 合并 ${count('merged')}`,
         `超期 ${overdue}`,
-        avg !== null ? `满意度 ${avg.toFixed(1)} 分（${rating._count.rating} 个评价）` : '满意度 暂无评价',
+        avg !== null ? `满意度 ${avg.toFixed(1)} 分（${rated} 个评价）` : '满意度 暂无评价',
       ].join('\n'),
     );
   }

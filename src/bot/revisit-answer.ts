@@ -11,15 +11,20 @@ const ANSWER_WINDOW = 14 * DAY;
 
 /** The latest revisit question this person has not answered yet (for item `id` if given). */
 export async function pendingRevisit(tx: Tx, ctx: MessageContext, id: number | null): Promise<Revisit | null> {
-  return tx.revisit.findFirst({
-    where: {
-      personId: ctx.person.id,
-      answeredAt: null,
-      askedAt: { gt: new Date(ctx.now.getTime() - ANSWER_WINDOW) },
-      ...(id !== null ? { itemId: id } : {}),
-    },
-    orderBy: { askedAt: 'desc' },
-  });
+  const since = new Date(ctx.now.getTime() - ANSWER_WINDOW);
+  const row =
+    id !== null
+      ? await tx.get<Revisit>(
+          `SELECT * FROM revisits WHERE person_id = ? AND answered_at IS NULL AND asked_at > ? AND item_id = ?
+           ORDER BY asked_at DESC, id DESC LIMIT 1`,
+          [ctx.person.id, since, id],
+        )
+      : await tx.get<Revisit>(
+          `SELECT * FROM revisits WHERE person_id = ? AND answered_at IS NULL AND asked_at > ?
+           ORDER BY asked_at DESC, id DESC LIMIT 1`,
+          [ctx.person.id, since],
+        );
+  return row ?? null;
 }
 
 /** 是 / 否 to a revisit: "否" (no longer fixed) reopens the report to whoever fixed it. */
@@ -35,10 +40,7 @@ export async function answerRevisit(
     out.reply(texts.noPendingRevisit);
     return;
   }
-  await tx.revisit.update({
-    where: { id: revisit.id },
-    data: { answeredAt: ctx.now, answer: cmd.yes ? 'yes' : 'no' },
-  });
+  await tx.run('UPDATE revisits SET answered_at = ?, answer = ? WHERE id = ?', [ctx.now, cmd.yes ? 'yes' : 'no', revisit.id]);
   if (cmd.yes) {
     out.reply(texts.revisitThanks(revisit.itemId));
     return;

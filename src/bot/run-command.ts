@@ -111,7 +111,7 @@ export async function runCommand(tx: Tx, ctx: MessageContext, cmd: Runnable, out
 /** A new item's community: the group's, the person's own, or none yet (the dialogue will ask). */
 async function communityForNewItem(tx: Tx, ctx: MessageContext): Promise<number | null> {
   if (ctx.msg.conversationType === 'group' && !ctx.group) throw new DomainError('group_not_bound');
-  const any = await tx.community.findFirst({ select: { id: true } });
+  const any = await tx.get<{ id: number }>('SELECT id FROM communities LIMIT 1');
   if (!any) throw new DomainError('no_community');
   return knownCommunity(tx, ctx);
 }

@@ -4,17 +4,17 @@
 // checking drift need Prisma's schema engine and live in scripts/ (docs/decisions/0002).
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { createHash, randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../core/project-root.ts';
 import { paths, type Provider } from './providers.ts';
 import type { Db } from './sql.ts';
 import type { SqliteDb } from './sqlite-database.ts';
 import type { PostgresDb } from './postgres-database.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 
 export type Migration = { name: string; sql: string; checksum: string };
 
-export function committedMigrations(p: Provider, root = ROOT): Migration[] {
+export function committedMigrations(p: Provider, root = PROJECT_ROOT): Migration[] {
   const dir = join(root, paths(p).migrations);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })

@@ -5,7 +5,6 @@ export type Provider = (typeof PROVIDERS)[number]
 export const paths = (p: Provider) => ({
   schema: `prisma/${p}/schema.prisma`, // generated from prisma/models.prisma
   migrations: `prisma/migrations-${p}`, // committed, one folder per provider
-  client: `src/generated/${p}`, // generated client (gitignored)
 })
 
 export function providerFromUrl(url: string): Provider {

@@ -1,5 +1,5 @@
 import type { Item, Person } from '../db/rows.ts';
-import type { Tx } from '../db/sql.ts';
+import { insert, type Tx } from '../db/sql.ts';
 import { isOfficialOf, type Actor } from './actor.ts';
 import { DomainError } from './errors.ts';
 import { applyEvent, getItem, type ItemChange } from './items.ts';
@@ -15,7 +15,9 @@ export async function claimItem(tx: Tx, actor: Actor, id: number, now: Date): Pr
   authorize(actor, 'claim', item);
   if (item.status === 'claimed') {
     if (item.claimantId === actor.id) throw new DomainError('already_yours', { id });
-    const holder = item.claimantId ? await tx.person.findUnique({ where: { id: item.claimantId } }) : null;
+    const holder = item.claimantId
+      ? await tx.get<{ name: string }>('SELECT name FROM people WHERE id = ?', [item.claimantId])
+      : undefined;
     throw new DomainError('already_claimed', { id, name: holder?.name ?? item.assignedUnit ?? undefined });
   }
   return applyEvent(tx, actor, item, 'claim', now, {
@@ -36,10 +38,12 @@ export async function assignItem(tx: Tx, actor: Actor, id: number, to: AssignTo,
 
 /** Finds the person an official means by "@名字" among the community's members and officials. */
 export async function findCommunityPerson(tx: Tx, communityId: number, name: string): Promise<Person> {
-  const matches = await tx.person.findMany({
-    where: { name, memberships: { some: { communityId } } },
-    take: 2,
-  });
+  const matches = await tx.all<Person>(
+    `SELECT p.* FROM people p
+     WHERE p.name = ? AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.community_id = ?)
+     ORDER BY p.id LIMIT 2`,
+    [name, communityId],
+  );
   if (matches.length === 0) throw new DomainError('person_not_found', { name });
   if (matches.length > 1) throw new DomainError('person_ambiguous', { name });
   return matches[0]!;
@@ -108,13 +112,22 @@ export async function mergeItem(tx: Tx, actor: Actor, id: number, intoId: number
     note: `#${intoId}`,
     fields: { mergedIntoId: intoId },
   });
-  const followers = await tx.itemSupporter.findMany({ where: { itemId: id }, select: { personId: true } });
-  for (const personId of new Set([item.submitterId, ...followers.map((f) => f.personId)])) {
-    if (personId === into.submitterId) continue;
-    await addSupporter(tx, intoId, personId, now);
+  const followers = await tx.all<{ personId: number }>('SELECT person_id FROM item_supporters WHERE item_id = ? ORDER BY person_id', [id]);
+  const joining = [...new Set([item.submitterId, ...followers.map((f) => f.personId)])].filter((p) => p !== into.submitterId);
+  // Those already behind M stay as they are. In chunks: a report's followers grow with the data.
+  for (let i = 0; i < joining.length; i += SUPPORTER_CHUNK) {
+    const chunk = joining.slice(i, i + SUPPORTER_CHUNK);
+    await tx.run(
+      `INSERT INTO item_supporters (item_id, person_id, created_at) VALUES ${Array(chunk.length).fill('(?, ?, ?)').join(', ')}
+       ON CONFLICT (item_id, person_id) DO NOTHING`,
+      chunk.flatMap((personId) => [intoId, personId, now]),
+    );
   }
   return { ...change, into };
 }
+
+/** Supporters written per statement (three values each: under both databases' limits on bound values). */
+const SUPPORTER_CHUNK = 200;
 
 /** 附议: another affected resident joins a report. */
 export async function supportItem(tx: Tx, actor: Actor, id: number, now: Date): Promise<ItemChange> {
@@ -124,16 +137,17 @@ export async function supportItem(tx: Tx, actor: Actor, id: number, now: Date): 
   const allowed = transition(item.status as ItemStatus, 'support');
   if (!allowed.ok) throw new DomainError(allowed.refusal, { id, status: item.status as ItemStatus });
   if (!(await addSupporter(tx, id, actor.id, now))) throw new DomainError('already_supported', { id });
-  await tx.itemEvent.create({ data: { itemId: id, type: 'supported', actorId: actor.id, createdAt: now } });
-  const supporters = await tx.itemSupporter.count({ where: { itemId: id } });
+  await insert(tx, 'item_events', { itemId: id, type: 'supported', actorId: actor.id, createdAt: now });
+  const supporters = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM item_supporters WHERE item_id = ?', [id]))!.n;
   return { type: 'supported', item, before: item, actor, note: '', supporters: supporters + 1 };
 }
 
 async function addSupporter(tx: Tx, itemId: number, personId: number, now: Date): Promise<boolean> {
-  const existing = await tx.itemSupporter.findUnique({ where: { itemId_personId: { itemId, personId } } });
-  if (existing) return false;
-  await tx.itemSupporter.create({ data: { itemId, personId, createdAt: now } });
-  return true;
+  const added = await tx.run(
+    'INSERT INTO item_supporters (item_id, person_id, created_at) VALUES (?, ?, ?) ON CONFLICT (item_id, person_id) DO NOTHING',
+    [itemId, personId, now],
+  );
+  return added === 1;
 }
 
 export async function snoozeItem(tx: Tx, actor: Actor, id: number, days: number, now: Date) {

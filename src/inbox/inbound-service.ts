@@ -1,5 +1,6 @@
 import type { InboundMessage } from '../core/messages.ts';
-import type { OutboxDispatcher } from '../outbox/dispatcher.ts';
+import type { OutboxSignal } from '../outbox/outbox-signal.ts';
+import { waitForDelivery } from '../outbox/wait-for-delivery.ts';
 import { processInbound, type InboundDeps } from './process-inbound.ts';
 import { INBOUND_LEASE_MS, receiveInbound } from './receive-inbound.ts';
 
@@ -13,41 +14,42 @@ export type Accepted = { id: number; duplicate: boolean };
  */
 export class InboundService {
   private readonly deps: InboundDeps;
-  private readonly dispatcher: OutboxDispatcher;
+  private readonly signal: OutboxSignal;
   private readonly queues = new Map<string, Promise<unknown>>();
   private recoveryTimer: NodeJS.Timeout | null = null;
   private stopped = false;
 
-  constructor(deps: InboundDeps, dispatcher: OutboxDispatcher) {
+  constructor(deps: InboundDeps, signal: OutboxSignal) {
     this.deps = deps;
-    this.dispatcher = dispatcher;
+    this.signal = signal;
   }
 
   /** Stores the message and returns; the work happens afterwards. */
   async accept(msg: InboundMessage): Promise<Accepted> {
     if (this.stopped) throw new Error('shutting down');
     const accepted = await receiveInbound(this.deps.db, msg, this.deps.clock.now());
-    if (!accepted.duplicate) void this.enqueue(msg.platform + ':' + msg.conversationId, accepted.id);
+    if (!accepted.duplicate) void this.enqueue(`${msg.platform}:${msg.conversationId}`, accepted.id, msg);
     return accepted;
   }
 
   /** Stores and handles the message, then waits (briefly) for its replies to be delivered. */
   async handleNow(msg: InboundMessage, waitMs = 5000): Promise<{ duplicate: boolean; outboxIds: number[] }> {
+    if (this.stopped) throw new Error('shutting down');
     const accepted = await receiveInbound(this.deps.db, msg, this.deps.clock.now());
     if (accepted.duplicate) return { duplicate: true, outboxIds: [] };
-    const outboxIds = (await this.enqueue(`${msg.platform}:${msg.conversationId}`, accepted.id)) ?? [];
-    await this.dispatcher.waitFor(outboxIds, waitMs);
+    const outboxIds = (await this.enqueue(`${msg.platform}:${msg.conversationId}`, accepted.id, msg)) ?? [];
+    await waitForDelivery(this.deps.db, this.signal, outboxIds, waitMs);
     return { duplicate: false, outboxIds };
   }
 
-  private enqueue(key: string, inboundId: number): Promise<number[] | undefined> {
+  private enqueue(key: string, inboundId: number, msg?: InboundMessage): Promise<number[] | undefined> {
     const previous = this.queues.get(key) ?? Promise.resolve();
     const run = previous
       .catch(() => undefined)
-      .then(() => processInbound(this.deps, inboundId))
+      .then(() => processInbound(this.deps, inboundId, msg))
       .then(
         (ids) => {
-          if (ids.length > 0) this.dispatcher.kick();
+          if (ids.length > 0) this.signal.kick();
           return ids;
         },
         (error: unknown) => {
@@ -66,18 +68,18 @@ export class InboundService {
   async recover(limit = 50): Promise<number> {
     const { db, clock } = this.deps;
     const now = clock.now();
-    const stale = await db.inboundMessage.findMany({
-      where: { status: 'pending', leaseUntil: { lt: now } },
-      orderBy: { id: 'asc' },
-      take: limit,
-    });
+    const stale = await db.all<{ id: number; platform: string; conversationId: string; leaseUntil: Date | null }>(
+      `SELECT id, platform, conversation_id, lease_until FROM inbound_messages WHERE status = 'pending' AND lease_until < ? ORDER BY id LIMIT ?`,
+      [now, limit],
+    );
     let taken = 0;
     for (const row of stale) {
-      const leased = await db.inboundMessage.updateMany({
-        where: { id: row.id, status: 'pending', leaseUntil: row.leaseUntil },
-        data: { leaseUntil: new Date(now.getTime() + INBOUND_LEASE_MS) },
-      });
-      if (leased.count !== 1) continue;
+      const leased = await db.run(`UPDATE inbound_messages SET lease_until = ? WHERE id = ? AND status = 'pending' AND lease_until = ?`, [
+        new Date(now.getTime() + INBOUND_LEASE_MS),
+        row.id,
+        row.leaseUntil,
+      ]);
+      if (leased !== 1) continue;
       taken++;
       void this.enqueue(`${row.platform}:${row.conversationId}`, row.id);
     }

@@ -20,25 +20,20 @@ class AlreadyHandled extends Error {}
 
 /**
  * Handles a stored message exactly once: the ledger change, the messages it causes (outbox) and the
- * "handled" mark are one transaction. A refusal is answered in a transaction of its own, after the
- * attempted change was rolled back, so a refused command changes nothing.
+ * "handled" mark are one transaction. A refusal rolls back to a savepoint, so a refused command
+ * changes nothing, and is answered in the same transaction. `msg` is the message as stored, when
+ * the caller still has it; otherwise it is read back (crash recovery).
  * Returns the ids of the outbox messages it wrote.
  */
-export async function processInbound(deps: InboundDeps, inboundId: number): Promise<number[]> {
+export async function processInbound(deps: InboundDeps, inboundId: number, msg?: InboundMessage): Promise<number[]> {
   for (let attempt = 1; ; attempt++) {
     const now = deps.clock.now();
     try {
-      return await deps.db.$transaction((tx) => handle(tx, deps, inboundId, now, null));
+      const message = msg ?? (await readStored(deps.db, inboundId));
+      if (!message) return [];
+      return await deps.db.transaction((tx) => handle(tx, deps, inboundId, message, now));
     } catch (error) {
       if (error instanceof AlreadyHandled) return [];
-      if (error instanceof DomainError) {
-        try {
-          return await deps.db.$transaction((tx) => handle(tx, deps, inboundId, now, error));
-        } catch (again) {
-          if (again instanceof AlreadyHandled) return [];
-          throw again;
-        }
-      }
       if (error instanceof ConflictError && attempt < MAX_CONFLICT_RETRIES) {
         // Someone changed the same row first: read again, after a short random pause.
         await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
@@ -50,26 +45,39 @@ export async function processInbound(deps: InboundDeps, inboundId: number): Prom
   }
 }
 
-async function handle(tx: Tx, deps: InboundDeps, inboundId: number, now: Date, refusal: DomainError | null) {
-  const row = await tx.inboundMessage.findUnique({ where: { id: inboundId } });
-  if (!row || row.status !== 'pending') throw new AlreadyHandled();
-  const msg: InboundMessage = inboundMessageSchema.parse(JSON.parse(row.payload));
-  const ctx = await loadContext(tx, msg, now);
-  const out = new Outgoing({
+/** The stored message, or null when it was handled already (or cannot be read: it fails below). */
+async function readStored(db: Db, inboundId: number): Promise<InboundMessage | null> {
+  const row = await db.get<{ payload: string; status: string }>('SELECT payload, status FROM inbound_messages WHERE id = ?', [inboundId]);
+  if (!row || row.status !== 'pending') return null;
+  return inboundMessageSchema.parse(JSON.parse(row.payload));
+}
+
+async function handle(tx: Tx, deps: InboundDeps, inboundId: number, msg: InboundMessage, now: Date): Promise<number[]> {
+  const source = {
     platform: msg.platform,
     conversationId: msg.conversationId,
     conversationType: msg.conversationType,
     replyContext: msg.replyContext,
-  });
-  if (refusal) out.reply(refusalText(refusal));
-  else await respond(tx, ctx, out, deps);
+  };
+  let out = new Outgoing(source);
+  try {
+    await deps.db.savepoint(tx, async (sp) => {
+      const ctx = await loadContext(sp, msg, now);
+      await respond(sp, ctx, out, deps);
+    });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    // A refusal: everything the command did is rolled back; only the answer stays.
+    out = new Outgoing(source);
+    out.reply(refusalText(error));
+  }
   const ids = await enqueue(tx, await out.resolve(tx), { inboundId }, now);
   // Marked handled only if it still was pending: another replica that got here first wins.
-  const marked = await tx.inboundMessage.updateMany({
-    where: { id: inboundId, status: 'pending' },
-    data: { status: 'done', processedAt: now, leaseUntil: null },
-  });
-  if (marked.count !== 1) throw new AlreadyHandled();
+  const marked = await tx.run(
+    `UPDATE inbound_messages SET status = 'done', processed_at = ?, lease_until = NULL WHERE id = ? AND status = 'pending'`,
+    [now, inboundId],
+  );
+  if (marked !== 1) throw new AlreadyHandled();
   return ids;
 }
 
@@ -78,21 +86,22 @@ async function recordFailure(deps: InboundDeps, inboundId: number, error: unknow
   const message = error instanceof Error ? error.message : String(error);
   deps.log.error({ inboundId, err: message }, 'handling an inbound message failed');
   const now = deps.clock.now();
-  await deps.db.$transaction(async (tx) => {
-    const row = await tx.inboundMessage.findUnique({ where: { id: inboundId } });
+  await deps.db.transaction(async (tx) => {
+    const row = await tx.get<{ payload: string; status: string; attempts: number }>(
+      'SELECT payload, status, attempts FROM inbound_messages WHERE id = ?',
+      [inboundId],
+    );
     if (!row || row.status !== 'pending') return;
     const attempts = row.attempts + 1;
     const failed = attempts >= MAX_INBOUND_ATTEMPTS;
-    await tx.inboundMessage.update({
-      where: { id: inboundId },
-      data: {
-        attempts,
-        error: message.slice(0, 1000),
-        status: failed ? 'failed' : 'pending',
-        // Back off before the recovery loop tries again.
-        leaseUntil: new Date(now.getTime() + 2 ** attempts * 1000),
-      },
-    });
+    await tx.run('UPDATE inbound_messages SET attempts = ?, error = ?, status = ?, lease_until = ? WHERE id = ?', [
+      attempts,
+      message.slice(0, 1000),
+      failed ? 'failed' : 'pending',
+      // Back off before the recovery loop tries again.
+      new Date(now.getTime() + 2 ** attempts * 1000),
+      inboundId,
+    ]);
     if (failed) {
       // A payload that cannot be read back still ends as failed (above), just without the reply.
       const msg = readPayload(row.payload);

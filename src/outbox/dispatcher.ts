@@ -1,16 +1,19 @@
-import { EventEmitter } from 'node:events';
 import type { OutboxMessage } from '../db/rows.ts';
 import type { Db } from '../db/sql.ts';
 import type { ChannelSender, Delivery, Platform, SendResult } from '../core/messages.ts';
 import type { Clock } from '../core/clock.ts';
-import type { Logger } from '../log.ts';
 import { quietUntil, type QuietHours } from '../core/quiet-hours.ts';
+import type { Logger } from '../log.ts';
+import { dueRows } from './due-rows.ts';
+import type { OutboxSignal } from './outbox-signal.ts';
 import type { RateLimiter } from './rate-limiter.ts';
+import { outcomeOf, recordOutcome, type Outcome } from './record-outcome.ts';
 
 export type DispatcherOptions = {
   db: Db;
   clock: Clock;
   log: Logger;
+  signal: OutboxSignal;
   senders: ReadonlyMap<Platform, ChannelSender>;
   rateLimiter: RateLimiter;
   /** Identifies this process in leases. */
@@ -20,45 +23,45 @@ export type DispatcherOptions = {
   quietHours: QuietHours | null;
   timeZone: string;
   pollMs?: number;
+  /** How long a lease lasts without renewal: how soon another process takes over after a crash. */
   leaseMs?: number;
   sendTimeoutMs?: number;
   maxInFlight?: number;
   random?: () => number;
+  /** Called with each send's platform, outcome and duration (metrics). */
+  onSend?: (platform: string, outcome: Outcome['kind'], ms: number) => void;
 };
 
-const MAX_RETRY_MS = 30 * 60_000;
 const PAGE = 100;
 const MAX_PAGES = 20;
 
 /**
- * Delivers the outbox. Each conversation's messages go in order (only the oldest undelivered one
+ * Delivers the outbox. Each conversation's messages go in order (only the oldest undelivered row
  * of an order key is ever sent); different conversations go in parallel, so a slow or throttled
- * target holds up nobody else. Rows are leased before sending: a process that dies mid-send leaves
- * the row to be sent again by the next one (at least once, never lost). Failures retry with
- * exponential back-off and jitter; after the last attempt the message is dead, for the console.
+ * target holds up nobody else. A row is leased before it is sent and the lease is renewed while
+ * the send is under way, so a process that dies mid-send leaves the row to another one within
+ * seconds (sent at least once, never lost; platforms that can recognise a repeat are asked to).
+ * Failures retry with exponential back-off and jitter; after the last attempt the row is dead, for
+ * the console.
  */
 export class OutboxDispatcher {
-  private readonly o: Required<DispatcherOptions>;
+  private readonly o: Required<Omit<DispatcherOptions, 'onSend'>> & Pick<DispatcherOptions, 'onSend'>;
   private readonly inFlight = new Map<number, Promise<void>>();
-  /** Emits 'settled' with an outbox id when this process has finished an attempt at it. */
-  private readonly settled = new EventEmitter().setMaxListeners(0);
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private passing: Promise<void> | null = null;
   private again = false;
+  private offKick: (() => void) | null = null;
 
   constructor(options: DispatcherOptions) {
-    // `??`, not a spread of defaults: an option passed as undefined must not erase its default
-    // (an undefined pollMs once made every process poll the outbox a thousand times a second).
-    const leaseMs = options.leaseMs ?? 120_000;
+    // `??`, not a spread of defaults: an option passed as undefined must not erase its default.
+    const leaseMs = options.leaseMs ?? 15_000;
     this.o = {
       ...options,
       pollMs: options.pollMs ?? 1000,
       leaseMs,
-      // A send must give up well before its lease runs out, or a second process could send it too;
-      // and it must outlast a slow platform (a token refetch and a retried call at 10 s each, or a
-      // bulletin in parts), or the abandoned send may still deliver what the retry sends again.
-      sendTimeoutMs: options.sendTimeoutMs ?? Math.floor(leaseMs / 2),
+      // A platform that hangs must not hold a conversation for ever; the lease is renewed meanwhile.
+      sendTimeoutMs: options.sendTimeoutMs ?? 60_000,
       maxInFlight: options.maxInFlight ?? 32,
       random: options.random ?? Math.random,
     };
@@ -66,96 +69,43 @@ export class OutboxDispatcher {
 
   start(): void {
     this.running = true;
+    this.offKick = this.o.signal.onKick(() => this.kick());
     this.schedule(0);
   }
 
-  /** Stops taking new work, waits for sends under way, hands back the leases of anything unsent. */
+  /** Stops taking new work and waits for sends under way. */
   async stop(): Promise<void> {
     this.running = false;
+    this.offKick?.();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.passing;
     await Promise.allSettled(this.inFlight.values());
   }
 
-  /** Something was enqueued: look now rather than at the next poll. */
+  /** Look now rather than at the next poll. */
   kick(): void {
     if (!this.running) return;
     if (this.passing) this.again = true;
     else this.schedule(0);
   }
 
-  /** Waits until the given messages are sent or dead (or the time is up); used by the simulator. */
-  async waitFor(ids: readonly number[], timeoutMs: number): Promise<void> {
-    if (ids.length === 0) return;
-    const wanted = new Set(ids);
-    let wake: (() => void) | null = null;
-    let woken = false;
-    const onSettled = (id: number) => {
-      if (!wanted.has(id)) return;
-      woken = true;
-      wake?.();
-    };
-    this.settled.on('settled', onSettled);
-    try {
-      this.kick();
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        woken = false;
-        const left = await this.o.db.outboxMessage.count({ where: { id: { in: [...ids] }, status: { in: ['pending', 'sending'] } } });
-        if (left === 0 || Date.now() >= deadline) return;
-        if (woken) continue;
-        // Woken when this process finishes one of them; the slower look covers another process sending it.
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, Math.min(250, Math.max(0, deadline - Date.now())));
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = null;
-      }
-    } finally {
-      this.settled.off('settled', onSettled);
-    }
-  }
-
-  /** One pass: find the head of every order key that is due, lease it, send it. Returns how many started. */
+  /** One pass: lease due rows (bounded pages) and start sending them. Returns how many started. */
   async drainOnce(): Promise<number> {
     const now = this.o.clock.now();
-    const { db } = this.o;
-    const heads = await db.outboxMessage.groupBy({
-      by: ['orderKey'],
-      where: { status: { in: ['pending', 'sending'] } },
-      _min: { id: true },
-    });
-    const headIds = heads.map((h) => h._min.id).filter((id): id is number => id !== null && !this.inFlight.has(id));
-    if (headIds.length === 0) return 0;
-    const room = this.o.maxInFlight - this.inFlight.size;
-    if (room <= 0) return 0;
-    // Paged, so that rows this process declines (a connection another process holds, or none does
-    // yet) cannot fill the window and starve every other platform's messages behind them.
     let started = 0;
     let after = 0;
-    for (let page = 0; page < MAX_PAGES && started < room; page++) {
-      const due = await db.outboxMessage.findMany({
-        where: {
-          id: { in: headIds, gt: after },
-          OR: [
-            { status: 'pending', notBefore: { lte: now } },
-            // A lease that ran out: its process died mid-send.
-            { status: 'sending', leaseUntil: { lt: now } },
-          ],
-        },
-        orderBy: { id: 'asc' },
-        take: PAGE,
-      });
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const room = this.o.maxInFlight - this.inFlight.size;
+      if (room <= 0) break;
+      const due = await dueRows(this.o.db, now, after, PAGE);
       if (due.length === 0) break;
       after = due.at(-1)!.id;
       for (const row of due) {
-        if (started >= room) break;
-        if (await this.lease(row, now)) started++;
+        if (this.inFlight.size >= this.o.maxInFlight) break;
+        if (!this.inFlight.has(row.id) && (await this.lease(row, now))) started++;
       }
+      if (due.length < PAGE) break;
     }
     return started;
   }
@@ -168,18 +118,22 @@ export class OutboxDispatcher {
     if (row.scheduled) {
       const until = quietUntil(now, this.o.quietHours, this.o.timeZone);
       if (until) {
-        await db.outboxMessage.updateMany({ where: { id: row.id, status: 'pending' }, data: { notBefore: until } });
+        await db.run(`UPDATE outbox_messages SET not_before = ? WHERE id = ? AND status = 'pending'`, [until, row.id]);
         return false;
       }
     }
-    const leased = await db.outboxMessage.updateMany({
-      where: { id: row.id, status: row.status, leaseUntil: row.leaseUntil },
-      data: { status: 'sending', leaseOwner: this.o.owner, leaseUntil: new Date(now.getTime() + this.o.leaseMs) },
-    });
-    if (leased.count !== 1) return false;
+    // Compare-and-set on what was read: two processes that read the same row cannot both lease it.
+    const leased = await db.run(
+      `UPDATE outbox_messages SET status = 'sending', lease_owner = ?, lease_until = ?
+        WHERE id = ? AND status = ? AND ${row.leaseUntil ? 'lease_until = ?' : 'lease_until IS NULL'}`,
+      row.leaseUntil
+        ? [this.o.owner, new Date(now.getTime() + this.o.leaseMs), row.id, row.status, row.leaseUntil]
+        : [this.o.owner, new Date(now.getTime() + this.o.leaseMs), row.id, row.status],
+    );
+    if (leased !== 1) return false;
     const job = this.deliver(row).finally(() => {
       this.inFlight.delete(row.id);
-      this.settled.emit('settled', row.id);
+      this.o.signal.settled(row.id);
       // The next message of this conversation may now be due: look again at once, not at the next poll.
       this.kick();
     });
@@ -210,79 +164,64 @@ export class OutboxDispatcher {
   }
 
   private async deliver(row: OutboxMessage): Promise<void> {
-    const { db, log } = this.o;
-    const sender = this.o.senders.get(row.platform as Platform);
-    const delivery = toDelivery(row);
-    let result: SendResult;
+    const { db, log, clock } = this.o;
+    const started = performance.now();
+    const renew = this.renewWhileSending(row.id);
+    let outcome: Outcome;
     let rateKey: string | null = null;
     try {
+      const sender = this.o.senders.get(row.platform as Platform);
+      let result: SendResult;
       if (!sender) {
         result = { ok: false, retryable: true, error: `no ${row.platform} channel is configured` };
       } else {
+        const delivery = toDelivery(row);
         const limit = await sender.rateKey(delivery);
         if (limit) {
           rateKey = limit.key;
-          const slot = await this.o.rateLimiter.reserve(limit.key, limit.perMinute, this.o.clock.now());
+          const slot = await this.o.rateLimiter.reserve(limit.key, limit.perMinute, clock.now());
           if (!slot.ok) {
-            await this.release(row, { notBefore: slot.retryAt });
+            renew.stop();
+            await recordOutcome(db, row.id, this.o.owner, { kind: 'wait', notBefore: slot.retryAt }, clock.now());
             return;
           }
         }
         result = await withTimeout(sender.send(delivery), this.o.sendTimeoutMs);
       }
+      outcome = outcomeOf(row, result, clock.now(), this.o);
     } catch (error) {
-      result = { ok: false, retryable: true, error: (error as Error).message };
+      outcome = outcomeOf(row, { ok: false, retryable: true, error: (error as Error).message }, clock.now(), this.o);
     }
-
-    const now = this.o.clock.now();
-    const mine = { id: row.id, status: 'sending', leaseOwner: this.o.owner };
-    if (result.ok) {
-      await db.outboxMessage.updateMany({
-        where: mine,
-        data: { status: 'sent', sentAt: now, leaseUntil: null, leaseOwner: null, lastError: null },
-      });
-      return;
-    }
-    const partsSent = result.partsSent ?? row.partsSent;
-    if (result.throttledUntil) {
+    renew.stop();
+    if (outcome.kind === 'wait' && rateKey) {
       // Throttling is not a failure: wait it out without spending an attempt.
-      if (rateKey) await this.o.rateLimiter.block(rateKey, result.throttledUntil);
-      log.warn({ outboxId: row.id, until: result.throttledUntil.toISOString() }, 'target throttled; waiting');
-      await this.release(row, { notBefore: result.throttledUntil, partsSent, lastError: result.error });
-      return;
+      await this.o.rateLimiter.block(rateKey, outcome.notBefore);
+      log.warn({ outboxId: row.id, until: outcome.notBefore.toISOString() }, 'target throttled; waiting');
+    } else if (outcome.kind === 'retry' || outcome.kind === 'dead') {
+      log[outcome.kind === 'dead' ? 'error' : 'warn'](
+        { outboxId: row.id, attempts: outcome.attempts, err: outcome.error },
+        outcome.kind === 'dead' ? 'message undeliverable' : 'send failed; will retry',
+      );
     }
-    const attempts = row.attempts + 1;
-    const dead = !result.retryable || attempts >= this.o.maxAttempts;
-    log[dead ? 'error' : 'warn']({ outboxId: row.id, attempts, err: result.error }, dead ? 'message undeliverable' : 'send failed; will retry');
-    await db.outboxMessage.updateMany({
-      where: mine,
-      data: {
-        status: dead ? 'dead' : 'pending',
-        attempts,
-        partsSent,
-        lastError: result.error.slice(0, 1000),
-        notBefore: new Date(now.getTime() + this.backoff(attempts)),
-        leaseUntil: null,
-        leaseOwner: null,
-      },
-    });
+    this.o.onSend?.(row.platform, outcome.kind, performance.now() - started);
+    await recordOutcome(db, row.id, this.o.owner, outcome, clock.now());
   }
 
-  private async release(row: OutboxMessage, data: { notBefore: Date; partsSent?: number; lastError?: string }) {
-    await this.o.db.outboxMessage.updateMany({
-      where: { id: row.id, status: 'sending', leaseOwner: this.o.owner },
-      data: { ...data, status: 'pending', leaseUntil: null, leaseOwner: null },
-    });
-  }
-
-  /** 1×, 2×, 4× … the base, capped, with ±25 % jitter so that retries of many messages spread out. */
-  backoff(attempts: number): number {
-    const base = Math.min(MAX_RETRY_MS, this.o.retryBaseMs * 2 ** (attempts - 1));
-    return Math.round(base * (0.75 + this.o.random() * 0.5));
+  /** Renews the row's lease at a third of its length until stopped. */
+  private renewWhileSending(id: number): { stop(): void } {
+    const every = Math.max(500, Math.floor(this.o.leaseMs / 3));
+    const timer = setInterval(() => {
+      const until = new Date(this.o.clock.now().getTime() + this.o.leaseMs);
+      this.o.db
+        .run(`UPDATE outbox_messages SET lease_until = ? WHERE id = ? AND status = 'sending' AND lease_owner = ?`, [until, id, this.o.owner])
+        .catch((error: unknown) => this.o.log.warn({ outboxId: id, err: (error as Error).message }, 'outbox lease not renewed'));
+    }, every);
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
   }
 }
 
-function toDelivery(row: OutboxMessage): Delivery {
+export function toDelivery(row: OutboxMessage): Delivery {
   return {
     id: row.id,
     platform: row.platform as Platform,

@@ -1,5 +1,4 @@
-import type { Db } from '../db/sql.ts';
-import { isUniqueViolation } from '../db/sql.ts';
+import type { Tx } from '../db/sql.ts';
 
 export type Reservation = { ok: true } | { ok: false; retryAt: Date };
 
@@ -9,8 +8,8 @@ export type Reservation = { ok: true } | { ok: false; retryAt: Date };
  * rate is lowered to match, so no 60-second window ever holds more than N messages.
  */
 export class RateLimiter {
-  private readonly db: Db;
-  constructor(db: Db) {
+  private readonly db: Tx;
+  constructor(db: Tx) {
     this.db = db;
   }
 
@@ -20,32 +19,25 @@ export class RateLimiter {
     const interval = 60_000 / (perMinute - burst + 1);
     const tolerance = (burst - 1) * interval;
     for (let attempt = 0; attempt < 10; attempt++) {
-      const row = await this.db.rateLimit.findUnique({ where: { key } });
+      const row = await this.db.get<{ tat: Date; blockedUntil: Date | null }>('SELECT tat, blocked_until FROM rate_limits WHERE key = ?', [key]);
       if (row?.blockedUntil && row.blockedUntil > now) return { ok: false, retryAt: row.blockedUntil };
       const tat = Math.max(row?.tat.getTime() ?? 0, now.getTime());
       if (tat - now.getTime() > tolerance) return { ok: false, retryAt: new Date(tat - tolerance) };
       const next = new Date(tat + interval);
-      if (!row) {
-        try {
-          await this.db.rateLimit.create({ data: { key, tat: next } });
-          return { ok: true };
-        } catch (error) {
-          if (isUniqueViolation(error)) continue;
-          throw error;
-        }
-      }
-      const updated = await this.db.rateLimit.updateMany({ where: { key, tat: row.tat }, data: { tat: next } });
-      if (updated.count === 1) return { ok: true };
+      const written = row
+        ? await this.db.run('UPDATE rate_limits SET tat = ? WHERE key = ? AND tat = ?', [next, key, row.tat])
+        : await this.db.run('INSERT INTO rate_limits (key, tat) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [key, next]);
+      // 0 rows: another process moved the row between our read and write; read it again.
+      if (written === 1) return { ok: true };
     }
     return { ok: false, retryAt: new Date(now.getTime() + 1000) };
   }
 
   /** The platform said "too fast": nothing goes to this target until `until`. */
   async block(key: string, until: Date): Promise<void> {
-    await this.db.rateLimit.upsert({
-      where: { key },
-      create: { key, tat: until, blockedUntil: until },
-      update: { blockedUntil: until },
-    });
+    await this.db.run(
+      'INSERT INTO rate_limits (key, tat, blocked_until) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET blocked_until = excluded.blocked_until',
+      [key, until, until],
+    );
   }
 }

@@ -1,5 +1,5 @@
-import type { Item } from '../db/rows.ts';
-import type { Tx } from '../db/sql.ts';
+import type { Item, Person } from '../db/rows.ts';
+import { insert, type Tx } from '../db/sql.ts';
 import type { OutboundMessage, Platform } from '../core/messages.ts';
 import { DAY, HOUR } from '../core/clock.ts';
 import { ConflictError, DomainError } from '../domain/errors.ts';
@@ -8,6 +8,12 @@ import { publicPlace } from '../bot/notify.ts';
 import { scheduledTexts, texts } from '../bot/texts.ts';
 import { scheduledPush, type JobDefinition, type JobDeps } from './job.ts';
 import { listLine } from './list-lines.ts';
+
+// What the job needs of a claim (the list line, the release notices) and of a done item; a release
+// or a confirmation reads the whole row again in its transaction.
+type Claim = Pick<Item, 'id' | 'kind' | 'text' | 'place' | 'createdAt' | 'communityId' | 'submitterId' | 'claimantId' | 'version' | 'activityAt' | 'remindedAt'>;
+type Done = Pick<Item, 'id' | 'version' | 'submitterId'>;
+const CLAIM_COLUMNS = 'id, kind, text, place, created_at, community_id, submitter_id, claimant_id, version, activity_at, reminded_at';
 
 /**
  * Daily, for claims: a reminder to each claimant whose claims had no progress for REMIND_AFTER_DAYS;
@@ -20,19 +26,20 @@ export const claimantReminder: JobDefinition = {
   staleAfterMs: 4 * HOUR,
   async plan(deps: JobDeps, _slot, now) {
     const { db, config } = deps;
-    const notSnoozed = { OR: [{ snoozedUntil: null }, { snoozedUntil: { lt: now } }] };
     const remindBefore = new Date(now.getTime() - config.REMIND_AFTER_DAYS * DAY);
     const releaseBefore = new Date(now.getTime() - config.AUTO_RELEASE_DAYS * DAY);
-    const stale = await db.item.findMany({
-      where: { status: 'claimed', claimantId: { not: null }, activityAt: { lt: remindBefore }, ...notSnoozed },
-      orderBy: { id: 'asc' },
-    });
+    // (status, activity_at): the claims gone quiet, snoozed ones left alone.
+    const stale = await db.all<Claim>(
+      `SELECT ${CLAIM_COLUMNS} FROM items
+       WHERE status = 'claimed' AND claimant_id IS NOT NULL AND activity_at < ? AND (snoozed_until IS NULL OR snoozed_until < ?)
+       ORDER BY id`,
+      [remindBefore, now],
+    );
     const toRelease = stale.filter((i) => i.activityAt! < releaseBefore);
     const toRemind = stale.filter((i) => i.activityAt! >= releaseBefore);
-    const unanswered = await db.item.findMany({
-      where: { status: 'done', doneAt: { lt: new Date(now.getTime() - config.AUTO_CONFIRM_DAYS * DAY) } },
-      orderBy: { id: 'asc' },
-    });
+    const unanswered = await db.all<Done>("SELECT id, version, submitter_id FROM items WHERE status = 'done' AND done_at < ? ORDER BY id", [
+      new Date(now.getTime() - config.AUTO_CONFIRM_DAYS * DAY),
+    ]);
 
     return {
       summary: `${toRemind.length} claim(s) reminded, ${toRelease.length} released, ${unanswered.length} auto-confirmed`,
@@ -47,25 +54,25 @@ export const claimantReminder: JobDefinition = {
   },
 };
 
-async function remind(tx: Tx, items: Item[], now: Date, days: number, releaseDays: number, out: OutboundMessage[]) {
-  const byClaimant = new Map<number, Item[]>();
+async function remind(tx: Tx, items: Claim[], now: Date, days: number, releaseDays: number, out: OutboundMessage[]) {
+  const byClaimant = new Map<number, Claim[]>();
   for (const item of items) byClaimant.set(item.claimantId!, [...(byClaimant.get(item.claimantId!) ?? []), item]);
   for (const [claimantId, claims] of byClaimant) {
-    const person = await tx.person.findUnique({ where: { id: claimantId } });
+    const person = await personOf(tx, claimantId);
     if (!person) continue;
     out.push(scheduledPush(person.platform, 'user', person.platformUserId, scheduledTexts.claimantReminder(claims.map((i) => listLine(i, now)), days, releaseDays)));
     for (const item of claims) {
       // The timeline notes the first reminder of a silence, not every day of it.
       if (item.remindedAt === null) {
-        await tx.itemEvent.create({ data: { itemId: item.id, type: 'reminded', createdAt: now } });
+        await insert(tx, 'item_events', { itemId: item.id, type: 'reminded', createdAt: now });
       }
-      await tx.item.update({ where: { id: item.id }, data: { remindedAt: now } });
+      await tx.run('UPDATE items SET reminded_at = ?, updated_at = ? WHERE id = ?', [now, now, item.id]);
     }
   }
 }
 
-async function release(tx: Tx, item: Item, now: Date, days: number, out: OutboundMessage[]) {
-  const fresh = await tx.item.findUnique({ where: { id: item.id } });
+async function release(tx: Tx, item: Claim, now: Date, days: number, out: OutboundMessage[]) {
+  const fresh = await tx.get<Item>('SELECT * FROM items WHERE id = ?', [item.id]);
   // The claimant may have written since the job read the ledger: then there is nothing to release.
   if (!fresh || fresh.version !== item.version) return;
   try {
@@ -74,16 +81,19 @@ async function release(tx: Tx, item: Item, now: Date, days: number, out: Outboun
     if (error instanceof ConflictError || error instanceof DomainError) return;
     throw error;
   }
-  const claimant = await tx.person.findUnique({ where: { id: item.claimantId! } });
-  const submitter = await tx.person.findUnique({ where: { id: item.submitterId } });
+  const claimant = await personOf(tx, item.claimantId!);
+  const submitter = await personOf(tx, item.submitterId);
   if (claimant) out.push(scheduledPush(claimant.platform, 'user', claimant.platformUserId, scheduledTexts.releasedToClaimant(item.id, days)));
   if (submitter) out.push(scheduledPush(submitter.platform, 'user', submitter.platformUserId, scheduledTexts.releasedToSubmitter(item.id)));
-  const groups = await tx.groupChat.findMany({ where: { communityId: item.communityId }, orderBy: { id: 'asc' } });
+  const groups = await tx.all<{ platform: string; conversationId: string }>(
+    'SELECT platform, conversation_id FROM group_chats WHERE community_id = ? ORDER BY id',
+    [item.communityId],
+  );
   for (const g of groups) out.push(scheduledPush(g.platform as Platform, 'group', g.conversationId, texts.announceAgain(item, publicPlace(item))));
 }
 
-async function autoConfirm(tx: Tx, item: Item, now: Date, days: number, out: OutboundMessage[]) {
-  const fresh = await tx.item.findUnique({ where: { id: item.id } });
+async function autoConfirm(tx: Tx, item: Done, now: Date, days: number, out: OutboundMessage[]) {
+  const fresh = await tx.get<Item>('SELECT * FROM items WHERE id = ?', [item.id]);
   if (!fresh || fresh.version !== item.version) return;
   try {
     await applyEvent(tx, null, fresh, 'autoConfirm', now, { note: `${days} 天未答复` });
@@ -91,6 +101,10 @@ async function autoConfirm(tx: Tx, item: Item, now: Date, days: number, out: Out
     if (error instanceof ConflictError || error instanceof DomainError) return;
     throw error;
   }
-  const submitter = await tx.person.findUnique({ where: { id: item.submitterId } });
+  const submitter = await personOf(tx, item.submitterId);
   if (submitter) out.push(scheduledPush(submitter.platform, 'user', submitter.platformUserId, texts.toSubmitterAutoConfirmed(item.id, days)));
+}
+
+function personOf(tx: Tx, id: number): Promise<Pick<Person, 'platform' | 'platformUserId'> | undefined> {
+  return tx.get('SELECT platform, platform_user_id FROM people WHERE id = ?', [id]);
 }

@@ -1,3 +1,4 @@
+import type { Item } from '../db/rows.ts';
 import type { OutboundMessage } from '../core/messages.ts';
 import { DAY, HOUR } from '../core/clock.ts';
 import { scheduledTexts } from '../bot/texts.ts';
@@ -14,19 +15,30 @@ export const groupNudge: JobDefinition = {
   async plan(deps: JobDeps, _slot, now) {
     const { db } = deps;
     const cutoff = new Date(now.getTime() - UNCLAIMED_FOR);
-    const where = { status: 'open', createdAt: { lt: cutoff } };
-    const counts = await db.item.groupBy({ by: ['communityId'], where, _count: { _all: true } });
+    // (status, created_at): the open items only, never the whole ledger.
+    const counts = await db.all<{ communityId: number; n: number }>(
+      "SELECT community_id, count(*) AS n FROM items WHERE status = 'open' AND created_at < ? GROUP BY community_id ORDER BY community_id",
+      [cutoff],
+    );
     const messages: OutboundMessage[] = [];
-    for (const { communityId, _count } of counts) {
-      const groups = await db.groupChat.findMany({ where: { communityId }, orderBy: { id: 'asc' } });
+    for (const { communityId, n } of counts) {
+      const groups = await db.all<{ platform: string; conversationId: string }>(
+        'SELECT platform, conversation_id FROM group_chats WHERE community_id = ? ORDER BY id',
+        [communityId],
+      );
       if (groups.length === 0) continue;
-      const items = await db.item.findMany({ where: { ...where, communityId }, orderBy: { id: 'asc' }, take: MAX_LINES });
-      const text = scheduledTexts.groupNudge(items.map((i) => listLine(i, now)), _count._all);
+      // NOT (created_at >= ?) is created_at < ? that SQLite (no planner statistics) does not take for an
+      // index range: it reads the community's open items (community_id, status), not every community's.
+      const items = await db.all<Pick<Item, 'id' | 'kind' | 'text' | 'createdAt'>>(
+        "SELECT id, kind, text, created_at FROM items WHERE community_id = ? AND status = 'open' AND NOT (created_at >= ?) ORDER BY id LIMIT ?",
+        [communityId, cutoff, MAX_LINES],
+      );
+      const text = scheduledTexts.groupNudge(items.map((i) => listLine(i, now)), n);
       // At most one nudge per group per cycle: one message, built once per group.
       for (const g of groups) messages.push(scheduledPush(g.platform, 'group', g.conversationId, text));
     }
     return {
-      summary: `${messages.length} group(s) nudged about ${counts.reduce((n, c) => n + c._count._all, 0)} unclaimed item(s)`,
+      summary: `${messages.length} group(s) nudged about ${counts.reduce((sum, c) => sum + c.n, 0)} unclaimed item(s)`,
       write: async () => messages,
     };
   },

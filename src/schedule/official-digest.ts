@@ -1,9 +1,10 @@
+import type { Item } from '../db/rows.ts';
 import type { OutboundMessage } from '../core/messages.ts';
 import { DAY } from '../core/clock.ts';
 import { localDate } from '../core/zoned-time.ts';
 import { scheduledTexts, type ListLine } from '../bot/texts.ts';
 import { scheduledPush, type JobDefinition, type JobDeps } from './job.ts';
-import { averageRating, medianSeconds, within } from './ledger-figures.ts';
+import { averageRating, eq, medianSeconds, where, within } from './ledger-figures.ts';
 import { listLine } from './list-lines.ts';
 
 const HOT_SPOTS = 3;
@@ -14,58 +15,81 @@ type CommunityDigest = Parameters<typeof scheduledTexts.officialDigest>[0]['comm
 /** One community's figures for an official, every count and median computed in the database. */
 export async function loadCommunityDigest(deps: JobDeps, communityId: number, from: Date, to: Date): Promise<CommunityDigest> {
   const { db, config } = deps;
-  const c = { communityId };
-  const week = within(from, to);
-  const active = { status: { in: ['open', 'claimed'] } };
+  const c = eq('community_id', communityId);
   const answerWindow = config.ANSWER_HOURS * 3600;
-  const [community, open, claimed, overdue, doneThisWeek, medianClaim, medianResolve, rating, createdThisWeek, inTime, stillWaiting, overdueItems, hot] =
+  const answerFrom = new Date(to.getTime() - answerWindow * 1000);
+  // Per status, not `status IN (…)`: SQLite (no planner statistics) then takes (community_id, status).
+  const activeOf = (status: string) =>
+    db.get<{ n: number; overdue: number }>(
+      'SELECT count(*) AS n, count(CASE WHEN deadline_at < ? THEN 1 END) AS overdue FROM items WHERE community_id = ? AND status = ?',
+      [to, communityId, status],
+    );
+  type Hot = Pick<Item, 'id' | 'kind' | 'text' | 'createdAt'> & { n: number };
+  const hotOf = (status: string) =>
+    db.all<Hot>(
+      `SELECT i.id, i.kind, i.text, i.created_at, count(*) AS n
+       FROM items i JOIN item_supporters s ON s.item_id = i.id
+       WHERE i.community_id = ? AND i.status = ? AND i.kind = 'report'
+       GROUP BY i.id, i.kind, i.text, i.created_at
+       ORDER BY n DESC, i.id
+       LIMIT ?`,
+      [communityId, status, HOT_SPOTS],
+    );
+  const [community, open, claimed, week, stillWaiting, doneThisWeek, medianClaim, medianResolve, rating, overdueItems, hotOpen, hotClaimed] =
     await Promise.all([
-      db.community.findUniqueOrThrow({ where: { id: communityId } }),
-      db.item.count({ where: { ...c, status: 'open' } }),
-      db.item.count({ where: { ...c, status: 'claimed' } }),
-      db.item.count({ where: { ...c, ...active, deadlineAt: { lt: to } } }),
-      db.item.count({ where: { ...c, doneAt: week } }),
-      medianSeconds(db, { ...c, claimedAt: week }, 'claimSeconds'),
-      medianSeconds(db, { ...c, doneAt: week }, 'resolveSeconds'),
-      averageRating(db, { ...c, status: 'confirmed', closedAt: week }),
-      db.item.count({ where: { ...c, createdAt: week } }),
-      db.item.count({ where: { ...c, createdAt: week, answerSeconds: { lte: answerWindow } } }),
+      db.get<{ name: string }>('SELECT name FROM communities WHERE id = ?', [communityId]),
+      activeOf('open'),
+      activeOf('claimed'),
+      // Created this week, and of those answered in time (community_id, created_at).
+      db.get<{ created: number; inTime: number }>(
+        `SELECT count(*) AS created, count(CASE WHEN answer_seconds <= ? THEN 1 END) AS in_time
+         FROM items WHERE community_id = ? AND created_at >= ? AND created_at < ?`,
+        [answerWindow, communityId, from, to],
+      ),
       // Items whose answer time has not run out yet are not counted either way.
-      db.item.count({ where: { ...c, createdAt: { gte: new Date(to.getTime() - answerWindow * 1000), lt: to }, answeredAt: null } }),
-      db.item.findMany({
-        where: { ...c, ...active, deadlineAt: { lt: to } },
-        orderBy: { deadlineAt: 'asc' },
-        take: OVERDUE_LINES,
-        include: { claimant: { select: { name: true } } },
-      }),
-      db.itemSupporter.groupBy({
-        by: ['itemId'],
-        where: { item: { ...c, ...active, kind: 'report' } },
-        _count: { _all: true },
-        orderBy: [{ _count: { personId: 'desc' } }, { itemId: 'asc' }],
-        take: HOT_SPOTS,
-      }),
+      db.get<{ n: number }>('SELECT count(*) AS n FROM items WHERE community_id = ? AND created_at >= ? AND created_at < ? AND answered_at IS NULL', [
+        communityId,
+        answerFrom,
+        to,
+      ]),
+      db.get<{ n: number }>('SELECT count(*) AS n FROM items WHERE community_id = ? AND done_at >= ? AND done_at < ?', [communityId, from, to]),
+      medianSeconds(db, where(c, within('claimed_at', from, to)), 'claimSeconds'),
+      medianSeconds(db, where(c, within('done_at', from, to)), 'resolveSeconds'),
+      averageRating(db, where(c, eq('status', 'confirmed'), within('closed_at', from, to))),
+      // NOT (deadline_at >= ?) is deadline_at < ? (NULL either way) that SQLite does not take for an index
+      // range: it reads the community's active items (community_id, status), not every overdue item.
+      // Holders' names joined to the page of OVERDUE_LINES only.
+      db.all<Pick<Item, 'id' | 'kind' | 'text' | 'createdAt' | 'assignedUnit'> & { claimantName: string | null }>(
+        `SELECT o.id, o.kind, o.text, o.created_at, o.assigned_unit, p.name AS claimant_name
+         FROM (
+           SELECT id, kind, text, created_at, assigned_unit, claimant_id, deadline_at FROM items
+           WHERE community_id = ? AND status IN ('open', 'claimed') AND NOT (deadline_at >= ?)
+           ORDER BY deadline_at, id
+           LIMIT ?
+         ) o LEFT JOIN people p ON p.id = o.claimant_id
+         ORDER BY o.deadline_at, o.id`,
+        [communityId, to, OVERDUE_LINES],
+      ),
+      hotOf('open'),
+      hotOf('claimed'),
     ]);
-  const hotItems = await db.item.findMany({ where: { id: { in: hot.map((h) => h.itemId) } } });
-  const hotSpots: ListLine[] = hot
-    .map((h) => {
-      const item = hotItems.find((i) => i.id === h.itemId);
-      return item ? listLine(item, to, { supporters: h._count._all + 1 }) : null;
-    })
-    .filter((x): x is ListLine => x !== null);
+  if (!community) throw new Error(`no community ${communityId}`);
+  // The top HOT_SPOTS of both statuses are among the top HOT_SPOTS of each.
+  const hot = [...hotOpen, ...hotClaimed].sort((a, b) => b.n - a.n || a.id - b.id).slice(0, HOT_SPOTS);
+  const hotSpots: ListLine[] = hot.map((h) => listLine(h, to, { supporters: h.n + 1 }));
   const hours = (s: number | null) => (s === null ? null : s / 3600);
   return {
     name: community.name,
-    open,
-    claimed,
-    overdue,
-    doneThisWeek,
+    open: open?.n ?? 0,
+    claimed: claimed?.n ?? 0,
+    overdue: (open?.overdue ?? 0) + (claimed?.overdue ?? 0),
+    doneThisWeek: doneThisWeek?.n ?? 0,
     medianClaimHours: hours(medianClaim),
     medianResolveHours: hours(medianResolve),
     rating,
-    answeredInTime: { inTime, total: createdThisWeek - stillWaiting },
+    answeredInTime: { inTime: week?.inTime ?? 0, total: (week?.created ?? 0) - (stillWaiting?.n ?? 0) },
     hotSpots,
-    overdueList: overdueItems.map((i) => listLine(i, to, { holder: i.claimant?.name ?? i.assignedUnit ?? '无人认领' })),
+    overdueList: overdueItems.map((i) => listLine(i, to, { holder: i.claimantName ?? i.assignedUnit ?? '无人认领' })),
   };
 }
 
@@ -80,11 +104,17 @@ export const officialDigest: JobDefinition = {
     const ahead = localDate(new Date(slot.getTime() + 30 * DAY), config.BOT_TIMEZONE);
     const calendarNote = bot.calendar().covers(ahead) ? null : scheduledTexts.calendarNotCovered(ahead.slice(0, 4));
     if (calendarNote) log.warn({ year: ahead.slice(0, 4) }, 'the working-day calendar does not cover the coming weeks');
-    const officials = await db.membership.findMany({ where: { role: 'official' }, include: { person: true }, orderBy: { id: 'asc' } });
+    const officials = await db.all<{ personId: number; communityId: number; platform: string; platformUserId: string }>(
+      `SELECT m.person_id, m.community_id, p.platform, p.platform_user_id
+       FROM memberships m JOIN people p ON p.id = m.person_id
+       WHERE m.role = 'official'
+       ORDER BY m.id`,
+    );
     const digests = new Map<number, CommunityDigest>();
-    const byPerson = new Map<number, { person: (typeof officials)[number]['person']; communities: number[] }>();
+    type Official = { platform: string; platformUserId: string };
+    const byPerson = new Map<number, { person: Official; communities: number[] }>();
     for (const m of officials) {
-      const entry = byPerson.get(m.personId) ?? { person: m.person, communities: [] };
+      const entry = byPerson.get(m.personId) ?? { person: { platform: m.platform, platformUserId: m.platformUserId }, communities: [] };
       entry.communities.push(m.communityId);
       byPerson.set(m.personId, entry);
     }

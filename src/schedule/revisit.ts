@@ -20,11 +20,14 @@ export const revisit: JobDefinition = {
     // The day that ended REVISIT_AFTER_DAYS ago, counted from the fire: each report falls in one day's window.
     const to = new Date(slot.getTime() - config.REVISIT_AFTER_DAYS * DAY);
     const from = new Date(to.getTime() - DAY);
-    const confirmed = await db.item.findMany({
-      where: { kind: 'report', status: 'confirmed', closedAt: { gte: from, lt: to } },
-      include: { submitter: true },
-      orderBy: { id: 'asc' },
-    });
+    // (status, closed_at): one day's confirmations, with their submitters.
+    const confirmed = await db.all<{ id: number; text: string; submitterId: number; platform: string; platformUserId: string }>(
+      `SELECT i.id, i.text, i.submitter_id, p.platform, p.platform_user_id
+       FROM items i JOIN people p ON p.id = i.submitter_id
+       WHERE i.kind = 'report' AND i.status = 'confirmed' AND i.closed_at >= ? AND i.closed_at < ?
+       ORDER BY i.id`,
+      [from, to],
+    );
     const chosen = confirmed.filter((i) => inSample(i.id, config.REVISIT_SAMPLE_PERCENT));
     return {
       summary: `${chosen.length} of ${confirmed.length} report(s) confirmed a week ago revisited`,
@@ -32,10 +35,12 @@ export const revisit: JobDefinition = {
         const messages: OutboundMessage[] = [];
         for (const item of chosen) {
           // Asked once per report, whatever runs again.
-          const key = { itemId_personId: { itemId: item.id, personId: item.submitterId } };
-          if (await tx.revisit.findUnique({ where: key })) continue;
-          await tx.revisit.create({ data: { itemId: item.id, personId: item.submitterId, askedAt: now } });
-          messages.push(scheduledPush(item.submitter.platform, 'user', item.submitter.platformUserId, scheduledTexts.revisit(item.id, item.text)));
+          const asked = await tx.run(
+            'INSERT INTO revisits (item_id, person_id, asked_at) VALUES (?, ?, ?) ON CONFLICT (item_id, person_id) DO NOTHING',
+            [item.id, item.submitterId, now],
+          );
+          if (asked !== 1) continue;
+          messages.push(scheduledPush(item.platform, 'user', item.platformUserId, scheduledTexts.revisit(item.id, item.text)));
         }
         return messages;
       },

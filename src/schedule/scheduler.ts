@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { JobRun } from '../db/rows.ts';
-import { isUniqueViolation } from '../db/sql.ts';
+import { update } from '../db/sql.ts';
 import type { Clock } from '../core/clock.ts';
 import { MINUTE } from '../core/clock.ts';
 import type { Logger } from '../log.ts';
@@ -127,12 +127,15 @@ export class Scheduler {
     const now = this.o.clock.now();
     // When some process last ran any job: the instance was alive then, so later fires were missed.
     // Read before this catch-up runs anything. A new install (no runs at all) has missed nothing.
-    const alive = await db.jobRun.findFirst({ where: { scheduledAt: { lte: now } }, orderBy: { scheduledAt: 'desc' } });
+    const alive = await db.get<{ scheduledAt: Date | null }>('SELECT max(scheduled_at) AS scheduled_at FROM job_runs WHERE scheduled_at <= ?', [now]);
     for (const job of this.o.jobs) {
       const expression = this.o.schedules[job.name];
       if (expression === 'off') continue;
-      const last = await db.jobRun.findFirst({ where: { job: job.name, scheduledAt: { lte: now } }, orderBy: { scheduledAt: 'desc' } });
-      const watermark = last?.scheduledAt ?? alive?.scheduledAt;
+      const last = await db.get<{ scheduledAt: Date }>(
+        'SELECT scheduled_at FROM job_runs WHERE job = ? AND scheduled_at <= ? ORDER BY scheduled_at DESC LIMIT 1',
+        [job.name, now],
+      );
+      const watermark = last?.scheduledAt ?? alive?.scheduledAt ?? undefined;
       if (watermark) {
         const since = new Date(Math.max(now.getTime() - LOOK_BACK_MS, watermark.getTime()));
         const missed = slotsBetween(expression, this.o.timeZone, since, now, MAX_SCAN_STEPS);
@@ -154,23 +157,26 @@ export class Scheduler {
   private async retryAbandoned(job: JobDefinition, now: Date): Promise<void> {
     const { db } = this.o.deps;
     // Runs whose process died, and runs that failed (a database hiccup), while still worth sending.
-    const abandoned = await db.jobRun.findMany({
-      where: {
-        job: job.name,
-        OR: [
-          { status: 'running', startedAt: { lt: new Date(now.getTime() - RUN_LEASE_MS) } },
-          { status: 'failed', scheduledAt: { gte: new Date(now.getTime() - job.staleAfterMs) } },
-        ],
-      },
-    });
+    const abandoned = await db.all<JobRun>(
+      `SELECT * FROM job_runs
+       WHERE job = ? AND ((status = 'running' AND started_at < ?) OR (status = 'failed' AND scheduled_at >= ?))
+       ORDER BY id`,
+      [job.name, new Date(now.getTime() - RUN_LEASE_MS), new Date(now.getTime() - job.staleAfterMs)],
+    );
     for (const run of abandoned) {
-      const taken = await db.jobRun.updateMany({
-        where: { id: run.id, status: run.status, startedAt: run.startedAt },
-        data: { status: 'running', owner: this.o.owner, startedAt: now },
-      });
-      if (taken.count !== 1) continue;
+      // Taken only if nobody else took it since it was read (same status, same start).
+      const sameStart = run.startedAt === null ? 'started_at IS NULL' : 'started_at = ?';
+      const taken = await db.run(
+        `UPDATE job_runs SET status = 'running', owner = ?, started_at = ? WHERE id = ? AND status = ? AND ${sameStart}`,
+        [this.o.owner, now, run.id, run.status, ...(run.startedAt === null ? [] : [run.startedAt])],
+      );
+      if (taken !== 1) continue;
       if (now.getTime() - run.scheduledAt.getTime() > job.staleAfterMs) {
-        await db.jobRun.update({ where: { id: run.id }, data: { status: 'skipped', finishedAt: now, summary: 'its process died; too late to send' } });
+        await db.run("UPDATE job_runs SET status = 'skipped', finished_at = ?, summary = ? WHERE id = ?", [
+          now,
+          'its process died; too late to send',
+          run.id,
+        ]);
       } else {
         await this.execute(job, run.scheduledAt, { ...run, status: 'running', owner: this.o.owner, startedAt: now });
       }
@@ -179,41 +185,39 @@ export class Scheduler {
 
   /** Inserts the run row; the one process whose insert succeeds runs the fire. */
   private async claim(job: JobName, slot: Date): Promise<JobRun | null> {
-    try {
-      return await this.o.deps.db.jobRun.create({
-        data: { job, scheduledAt: slot, status: 'running', owner: this.o.owner, startedAt: this.o.clock.now() },
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
-    }
+    const startedAt = this.o.clock.now();
+    // The unique key (job, scheduled_at) decides: a row that exists already means another process runs it.
+    const row = await this.o.deps.db.get<{ id: number }>(
+      `INSERT INTO job_runs (job, scheduled_at, status, owner, started_at, posted)
+       VALUES (?, ?, 'running', ?, ?, 0) ON CONFLICT (job, scheduled_at) DO NOTHING RETURNING id`,
+      [job, slot, this.o.owner, startedAt],
+    );
+    if (!row) return null;
+    return { id: row.id, job, scheduledAt: slot, status: 'running', owner: this.o.owner, startedAt, finishedAt: null, posted: 0, summary: null, error: null };
   }
 
   private async skip(job: JobName, slot: Date, now: Date, why: string): Promise<void> {
-    try {
-      await this.o.deps.db.jobRun.create({
-        data: { job, scheduledAt: slot, status: 'skipped', owner: this.o.owner, startedAt: now, finishedAt: now, summary: why },
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
+    await this.o.deps.db.run(
+      `INSERT INTO job_runs (job, scheduled_at, status, owner, started_at, finished_at, posted, summary)
+       VALUES (?, ?, 'skipped', ?, ?, ?, 0, ?) ON CONFLICT (job, scheduled_at) DO NOTHING`,
+      [job, slot, this.o.owner, now, now, why],
+    );
   }
 
   /** Plans outside a transaction, then posts and records in one: a run posted everything or nothing. */
   private async execute(job: JobDefinition, slot: Date, claimed: JobRun | null): Promise<RunOutcome> {
     const { db, log } = this.o.deps;
-    const run = claimed ?? (await db.jobRun.findUnique({ where: { job_scheduledAt: { job: job.name, scheduledAt: slot } } }));
+    const run = claimed ?? (await db.get<JobRun>('SELECT * FROM job_runs WHERE job = ? AND scheduled_at = ?', [job.name, slot]));
     if (!run) return null;
     try {
       const plan = await job.plan(this.o.deps, slot, this.o.clock.now());
-      const result = await db.$transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const now = this.o.clock.now();
         const messages = plan.write ? await plan.write(tx) : [];
         const outboxIds = await enqueue(tx, messages, { jobRunId: run.id }, now);
-        const done = await tx.jobRun.update({
-          where: { id: run.id },
-          data: { status: plan.skipped ? 'skipped' : 'done', finishedAt: now, posted: outboxIds.length, summary: plan.summary, error: null },
-        });
+        const set = { status: plan.skipped ? 'skipped' : 'done', finishedAt: now, posted: outboxIds.length, summary: plan.summary, error: null };
+        await update(tx, 'job_runs', set, 'id = ?', [run.id]);
+        const done: JobRun = { ...run, ...set };
         return { run: done, outboxIds };
       });
       if (result.outboxIds.length > 0) this.o.onPosted?.();
@@ -222,11 +226,9 @@ export class Scheduler {
     } catch (error) {
       const message = (error as Error).message;
       log.error({ job: job.name, slot: slot.toISOString(), err: message }, 'scheduled job failed');
-      const failed = await db.jobRun.update({
-        where: { id: run.id },
-        data: { status: 'failed', finishedAt: this.o.clock.now(), error: message.slice(0, 1000) },
-      });
-      return { run: failed, outboxIds: [] };
+      const set = { status: 'failed', finishedAt: this.o.clock.now(), error: message.slice(0, 1000) };
+      await update(db, 'job_runs', set, 'id = ?', [run.id]);
+      return { run: { ...run, ...set }, outboxIds: [] };
     }
   }
 

@@ -3,43 +3,70 @@ import { DAY } from '../core/clock.ts';
 import { maskName } from '../bot/mask.ts';
 import { scheduledTexts } from '../bot/texts.ts';
 import { scheduledPush, type JobDefinition, type JobDeps } from './job.ts';
-import { averageRating, within } from './ledger-figures.ts';
+import { averageRating, eq, where, within, type ItemWhere } from './ledger-figures.ts';
 
 const PIONEERS = 5;
 const THANKS = 3;
 
 export type WeeklyBulletinData = Parameters<typeof scheduledTexts.weeklyBulletin>[0];
 
+type Pioneer = { name: string; done: number };
+
+/**
+ * The week's most active volunteers (most done events) of every community, or of one, PIONEERS each:
+ * one pass over the week's done events (type, created_at), not one per community.
+ */
+async function loadPioneers(deps: JobDeps, from: Date, to: Date, communityId?: number): Promise<Map<number, Pioneer[]>> {
+  const rows = await deps.db.all<{ communityId: number; name: string | null; n: number }>(
+    `SELECT community_id, name, n FROM (
+       SELECT i.community_id, e.actor_id, p.name, count(*) AS n,
+         row_number() OVER (PARTITION BY i.community_id ORDER BY count(*) DESC, e.actor_id) AS place
+       FROM item_events e JOIN items i ON i.id = e.item_id LEFT JOIN people p ON p.id = e.actor_id
+       WHERE e.type = 'done' AND e.created_at >= ? AND e.created_at < ? AND e.actor_id IS NOT NULL${communityId === undefined ? '' : ' AND i.community_id = ?'}
+       GROUP BY i.community_id, e.actor_id, p.name
+     ) ranked
+     WHERE place <= ?
+     ORDER BY community_id, place`,
+    [from, to, ...(communityId === undefined ? [] : [communityId]), PIONEERS],
+  );
+  const out = new Map<number, Pioneer[]>();
+  for (const r of rows) out.set(r.communityId, [...(out.get(r.communityId) ?? []), { name: r.name ?? '志愿者', done: r.n }]);
+  return out;
+}
+
 /** The figures of one community's week, all counted in the database. */
 export async function loadWeeklyBulletin(deps: JobDeps, communityId: number, from: Date, to: Date): Promise<WeeklyBulletinData> {
+  const pioneers = await loadPioneers(deps, from, to, communityId);
+  return weekOf(deps, communityId, from, to, pioneers.get(communityId) ?? []);
+}
+
+async function weekOf(deps: JobDeps, communityId: number, from: Date, to: Date, pioneers: Pioneer[]): Promise<WeeklyBulletinData> {
   const { db, bot } = deps;
-  const week = within(from, to);
-  const c = { communityId };
-  const [community, created, claimed, done, confirmed, open, rating, doneBy, thanked] = await Promise.all([
-    db.community.findUniqueOrThrow({ where: { id: communityId } }),
-    db.item.count({ where: { ...c, createdAt: week } }),
-    db.item.count({ where: { ...c, claimedAt: week } }),
-    db.item.count({ where: { ...c, doneAt: week } }),
-    db.item.count({ where: { ...c, status: 'confirmed', closedAt: week } }),
-    db.item.count({ where: { ...c, status: 'open' } }),
-    averageRating(db, { ...c, status: 'confirmed', closedAt: week }),
-    db.itemEvent.groupBy({
-      by: ['actorId'],
-      where: { type: 'done', createdAt: week, actorId: { not: null }, item: c },
-      _count: { _all: true },
-      orderBy: [{ _count: { actorId: 'desc' } }, { actorId: 'asc' }],
-      take: PIONEERS,
-    }),
-    db.item.findMany({
-      where: { ...c, status: 'confirmed', closedAt: week, rating: { gte: 4 }, ratingComment: { not: null } },
-      orderBy: [{ rating: 'desc' }, { id: 'asc' }],
-      take: THANKS,
-      include: { submitter: { select: { name: true } } },
-    }),
+  const c = eq('community_id', communityId);
+  // Each count on its own (community_id, …) index: a range of one community's week, never the ledger.
+  const count = async (filter: ItemWhere) => {
+    const r = await db.get<{ n: number }>(`SELECT count(*) AS n FROM items WHERE ${filter.sql}`, filter.params);
+    return r?.n ?? 0;
+  };
+  const confirmedThisWeek = where(c, eq('status', 'confirmed'), within('closed_at', from, to));
+  const [community, created, claimed, done, confirmed, open, rating, thanked] = await Promise.all([
+    db.get<{ name: string }>('SELECT name FROM communities WHERE id = ?', [communityId]),
+    count(where(c, within('created_at', from, to))),
+    count(where(c, within('claimed_at', from, to))),
+    count(where(c, within('done_at', from, to))),
+    count(confirmedThisWeek),
+    count(where(c, eq('status', 'open'))),
+    averageRating(db, confirmedThisWeek),
+    db.all<{ id: number; ratingComment: string; submitterName: string }>(
+      `SELECT i.id, i.rating_comment, p.name AS submitter_name
+       FROM items i JOIN people p ON p.id = i.submitter_id
+       WHERE i.community_id = ? AND i.status = 'confirmed' AND i.closed_at >= ? AND i.closed_at < ? AND i.rating >= 4 AND i.rating_comment IS NOT NULL
+       ORDER BY i.rating DESC, i.id
+       LIMIT ?`,
+      [communityId, from, to, THANKS],
+    ),
   ]);
-  const names = new Map(
-    (await db.person.findMany({ where: { id: { in: doneBy.map((d) => d.actorId!) } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]),
-  );
+  if (!community) throw new Error(`no community ${communityId}`);
   const fmt = bot.fmt;
   return {
     community: community.name,
@@ -50,8 +77,8 @@ export async function loadWeeklyBulletin(deps: JobDeps, communityId: number, fro
     done,
     confirmed,
     rating,
-    pioneers: doneBy.map((d) => ({ name: names.get(d.actorId!) ?? '志愿者', done: d._count._all })),
-    thanks: thanked.map((i) => ({ id: i.id, from: maskName(i.submitter.name), comment: i.ratingComment! })),
+    pioneers,
+    thanks: thanked.map((i) => ({ id: i.id, from: maskName(i.submitterName), comment: i.ratingComment })),
     open,
   };
 }
@@ -63,13 +90,16 @@ export const weeklyBulletin: JobDefinition = {
   async plan(deps, slot) {
     const { db } = deps;
     const from = new Date(slot.getTime() - 7 * DAY);
-    const groups = await db.groupChat.findMany({ orderBy: { id: 'asc' } });
+    const groups = await db.all<{ platform: string; conversationId: string; communityId: number }>(
+      'SELECT platform, conversation_id, community_id FROM group_chats ORDER BY id',
+    );
     const byCommunity = new Map<number, string>();
     const messages: OutboundMessage[] = [];
+    const pioneers = groups.length > 0 ? await loadPioneers(deps, from, slot) : new Map<number, Pioneer[]>();
     for (const g of groups) {
       let text = byCommunity.get(g.communityId);
       if (text === undefined) {
-        text = scheduledTexts.weeklyBulletin(await loadWeeklyBulletin(deps, g.communityId, from, slot));
+        text = scheduledTexts.weeklyBulletin(await weekOf(deps, g.communityId, from, slot, pioneers.get(g.communityId) ?? []));
         byCommunity.set(g.communityId, text);
       }
       messages.push(scheduledPush(g.platform, 'group', g.conversationId, text));

@@ -1,10 +1,9 @@
 import type { z } from 'zod';
-import { describeZodError, HttpError } from './http-error.ts';
+import { describeZodIssues, HttpError } from './http-error.ts';
 
-/** Validates a request body or query at the edge: 400 naming the field, or typed data. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what = 'body'): z.infer<S> {
-  if (value === undefined || value === null) throw new HttpError(400, `${what} is required`);
-  const result = schema.safeParse(value);
-  if (!result.success) throw new HttpError(400, describeZodError(result.error));
+/** Validates a value at the edge (a form, a file's rows): 400 naming the field, or typed data. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what = '请求体'): z.infer<S> {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw new HttpError(400, `${what}：${describeZodIssues(result.error.issues)}`);
   return result.data;
 }

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { SqliteDb } from '../../src/db/sqlite-database.ts';
 import { startTestApp } from '../helpers/test-app.ts';
 import { testDbKind, testTempDir } from '../helpers/test-db.ts';
 
@@ -22,9 +22,9 @@ describe.runIf(testDbKind() === 'sqlite')('npm run db:backup', () => {
       const env = { ...process.env, DATABASE_URL: databaseUrl };
       const { stdout } = await run('npx', ['--no-install', 'tsx', 'scripts/backup-sqlite.ts', target], { env });
       expect(stdout).toContain('1 items, integrity ok');
-      const copy = new Database(target, { readonly: true });
-      expect(copy.prepare('SELECT text FROM items').all()).toEqual([{ text: '帮忙修水龙头' }]);
-      copy.close();
+      const copy = new SqliteDb(target, { readonly: true });
+      expect(await copy.all('SELECT text FROM items')).toEqual([{ text: '帮忙修水龙头' }]);
+      await copy.close();
       const again = await run('npx', ['--no-install', 'tsx', 'scripts/backup-sqlite.ts', target], { env }).catch((e: { code: number; stderr: string }) => e);
       expect(again).toMatchObject({ code: 73 });
       expect((again as { stderr: string }).stderr).toContain('exists');

@@ -71,11 +71,11 @@ export async function startTestApp(
     return { status: res.status, ...body };
   };
   const settle = async () => {
-    const due = await app.db.outboxMessage.findMany({
-      where: { status: { in: ['pending', 'sending'] }, notBefore: { lte: app.clock.now() } },
-      select: { id: true },
-    });
-    await app.dispatcher.waitFor(due.map((r) => r.id), 5000);
+    const due = await app.db.all<{ id: number }>(
+      "SELECT id FROM outbox_messages WHERE status IN ('pending', 'sending') AND not_before <= ? ORDER BY id",
+      [app.clock.now()],
+    );
+    await app.waitForDelivery(due.map((r) => r.id), 5000);
   };
   return { app, url, logs, api, say, settle, close: () => app.close() };
 }

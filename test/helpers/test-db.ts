@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { openDatabase } from '../../src/db/open-database.ts';
+import type { Db, Params, Tx } from '../../src/db/sql.ts';
+import { createLogger } from '../../src/log.ts';
 
 export type TestDbKind = 'sqlite' | 'postgresql';
 
@@ -35,4 +38,22 @@ export async function freshDatabaseUrl(): Promise<string> {
   const url = new URL(server);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** A connection of the test's own to a database (as another process has its own); migrates it if needed. */
+export function connectDatabase(url: string): Promise<Db> {
+  return openDatabase(url, createLogger('silent'));
+}
+
+/** The number of rows in `table`, or of those matching `where` (SQL with `?` placeholders). */
+export async function countRows(db: Tx, table: string, where?: string, params: Params = []): Promise<number> {
+  const row = await db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}${where ? ` WHERE ${where}` : ''}`, params);
+  return row!.n;
+}
+
+/** The first row `sql` finds; throws when there is none (as Prisma's findUniqueOrThrow did). */
+export async function getOrThrow<T>(db: Tx, sql: string, params: Params = []): Promise<T> {
+  const row = await db.get<T>(sql, params);
+  if (row === undefined) throw new Error(`no row: ${sql} ${JSON.stringify(params)}`);
+  return row;
 }

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelSender, Delivery, SendResult } from '../../src/core/messages.ts';
+import type { OutboxMessage } from '../../src/db/rows.ts';
+import { inList, update } from '../../src/db/sql.ts';
 import { enqueue } from '../../src/outbox/enqueue.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -24,13 +26,18 @@ function recordingSender(behave: (d: Delivery, attempt: number) => SendResult | 
 const push = (target: string, text: string) => ({ platform: 'sim' as const, target: { type: 'group' as const, id: target }, text, format: 'text' as const });
 
 async function put(t: TestApp, messages: ReturnType<typeof push>[]): Promise<number[]> {
-  const ids = await t.app.db.$transaction((tx) => enqueue(tx, messages, {}, new Date()));
+  const ids = await t.app.db.transaction((tx) => enqueue(tx, messages, {}, new Date()));
   t.app.dispatcher.kick();
   return ids;
 }
 
+async function rowsOf(t: TestApp, ids: number[]): Promise<OutboxMessage[]> {
+  if (ids.length === 0) return [];
+  return t.app.db.all<OutboxMessage>(`SELECT * FROM outbox_messages WHERE id IN ${inList(ids.length)} ORDER BY id`, ids);
+}
+
 async function statusOf(t: TestApp, ids: number[]) {
-  const rows = await t.app.db.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
+  const rows = await rowsOf(t, ids);
   return rows.map((r) => r.status);
 }
 
@@ -44,7 +51,7 @@ describe('the outbox dispatcher', () => {
     );
     t = await startTestApp({ env: { OUTBOX_RETRY_BASE_MS: '10' }, overrides: { senders: [fake.sender] } });
     const ids = await put(t, [push('g1', 'first'), push('g1', 'second'), push('g1', 'third')]);
-    await t.app.dispatcher.waitFor(ids, 10_000);
+    await t.app.waitForDelivery(ids, 10_000);
     expect(fake.delivered).toEqual([
       { target: 'g1', text: 'first' },
       { target: 'g1', text: 'second' },
@@ -61,12 +68,12 @@ describe('the outbox dispatcher', () => {
     t = await startTestApp({ overrides: { senders: [fake.sender] } });
     const slow = await put(t, [push('slow', 'a'), push('slow', 'b')]);
     const fast = await put(t, [push('fast', 'x'), push('fast', 'y')]);
-    await t.app.dispatcher.waitFor(fast, 5000);
+    await t.app.waitForDelivery(fast, 5000);
     expect(fake.delivered).toEqual([
       { target: 'fast', text: 'x' },
       { target: 'fast', text: 'y' },
     ]);
-    const waiting = await t.app.db.outboxMessage.findMany({ where: { id: { in: slow } }, orderBy: { id: 'asc' } });
+    const waiting = await rowsOf(t, slow);
     expect(waiting.map((r) => [r.status, r.attempts])).toEqual([
       ['pending', 0],
       ['pending', 0],
@@ -79,12 +86,12 @@ describe('the outbox dispatcher', () => {
     const fake = recordingSender(() => (broken ? { ok: false, retryable: true, error: 'still down' } : { ok: true }));
     t = await startTestApp({ env: { OUTBOX_RETRY_BASE_MS: '10', OUTBOX_MAX_ATTEMPTS: '3' }, overrides: { senders: [fake.sender] } });
     const [id] = await put(t, [push('g2', 'bulletin')]);
-    await t.app.dispatcher.waitFor([id!], 10_000);
+    await t.app.waitForDelivery([id!], 10_000);
     const dead = await t.api('GET', '/api/outbox?status=dead');
     expect(dead.body.messages).toMatchObject([{ id, status: 'dead', attempts: 3, lastError: 'still down' }]);
     broken = false;
     expect((await t.api('POST', `/api/outbox/${id}/retry`)).status).toBe(200);
-    await t.app.dispatcher.waitFor([id!], 5000);
+    await t.app.waitForDelivery([id!], 5000);
     expect(fake.delivered).toEqual([{ target: 'g2', text: 'bulletin' }]);
     expect((await t.api('POST', `/api/outbox/${id}/retry`)).status).toBe(409);
   });
@@ -95,7 +102,7 @@ describe('the outbox dispatcher', () => {
     t = await startTestApp({ overrides: { senders: [fake.sender] } });
     const declined = await put(t, Array.from({ length: 80 }, (_, i) => push(`held-elsewhere-${i}`, `等连接 ${i}`)));
     const [after] = await put(t, [push('g-free', '别的平台的消息')]);
-    await t.app.dispatcher.waitFor([after!], 5_000);
+    await t.app.waitForDelivery([after!], 5_000);
     expect(fake.delivered).toEqual([{ target: 'g-free', text: '别的平台的消息' }]);
     expect(new Set(await statusOf(t, declined))).toEqual(new Set(['pending']));
   });
@@ -104,7 +111,7 @@ describe('the outbox dispatcher', () => {
     const fake = recordingSender(() => ({ ok: false, retryable: false, error: 'invalid chat id' }));
     t = await startTestApp({ overrides: { senders: [fake.sender] } });
     const [id] = await put(t, [push('gone', 'hello')]);
-    await t.app.dispatcher.waitFor([id!], 5000);
+    await t.app.waitForDelivery([id!], 5000);
     expect(await statusOf(t, [id!])).toEqual(['dead']);
     expect(fake.attempts.get(id!)).toBe(1);
   });
@@ -113,13 +120,11 @@ describe('the outbox dispatcher', () => {
     const fake = recordingSender(() => ({ ok: true }));
     t = await startTestApp({ overrides: { senders: [fake.sender] } });
     // A row a dead process had leased a minute ago, mid-send.
-    const [id] = await t.app.db.$transaction((tx) => enqueue(tx, [push('g3', 'orphan')], {}, new Date()));
-    await t.app.db.outboxMessage.update({
-      where: { id: id! },
-      data: { status: 'sending', leaseOwner: 'dead-process', leaseUntil: new Date(Date.now() - 1000) },
-    });
+    const [id] = await t.app.db.transaction((tx) => enqueue(tx, [push('g3', 'orphan')], {}, new Date()));
+    const leased = await update(t.app.db, 'outbox_messages', { status: 'sending', leaseOwner: 'dead-process', leaseUntil: new Date(Date.now() - 1000) }, 'id = ?', [id!]);
+    expect(leased).toBe(1);
     t.app.dispatcher.kick();
-    await t.app.dispatcher.waitFor([id!], 5000);
+    await t.app.waitForDelivery([id!], 5000);
     expect(fake.delivered).toEqual([{ target: 'g3', text: 'orphan' }]);
     expect(await statusOf(t, [id!])).toEqual(['sent']);
   });

@@ -1,22 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../src/db/client.ts';
-import { migrate } from '../../scripts/lib/migrate-dev.ts';
+import type { Db } from '../../src/db/sql.ts';
 import { RateLimiter } from '../../src/outbox/rate-limiter.ts';
-import { freshDatabaseUrl } from '../helpers/test-db.ts';
+import { connectDatabase, freshDatabaseUrl } from '../helpers/test-db.ts';
 
 describe('the shared rate limiter', () => {
   let one: Db;
   let two: Db;
   beforeAll(async () => {
     const url = await freshDatabaseUrl();
-    await migrate(url);
-    // Two clients on one database: two processes' worth of connections.
-    one = createDb(url);
-    two = createDb(url);
+    // Two connections on one database (the first migrates it): two processes' worth.
+    one = await connectDatabase(url);
+    two = await connectDatabase(url);
   });
   afterAll(async () => {
-    await one.$disconnect();
-    await two.$disconnect();
+    await one.close();
+    await two.close();
   });
 
   it('never lets more than 20 through in any minute, however many processes ask', async () => {

@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../src/db/client.ts';
+import type { OutboxMessage } from '../../src/db/rows.ts';
+import type { Db } from '../../src/db/sql.ts';
 import { enqueue } from '../../src/outbox/enqueue.ts';
 import { adminApi, SCHEDULES_OFF, startLianxinProcess, type LianxinProcess } from '../helpers/lianxin-process.ts';
-import { freshDatabaseUrl, testDbKind } from '../helpers/test-db.ts';
+import { connectDatabase, freshDatabaseUrl, testDbKind } from '../helpers/test-db.ts';
 
 const TOKEN = 'replica-admin-token-0123456789';
 
@@ -65,12 +66,12 @@ describe(`the outbox of several Lianxin processes on one ${testDbKind()} databas
     expect(r.status).toBe(201);
   };
   const queue = async (conversationId: string, texts: string[]) => {
-    await db.$transaction((tx) =>
+    await db.transaction((tx) =>
       enqueue(tx, texts.map((text) => ({ platform: 'dingtalk', target: { type: 'group', id: conversationId }, text, format: 'text' })), {}, new Date()),
     );
   };
   const statuses = async (conversationId: string) =>
-    (await db.outboxMessage.findMany({ where: { targetId: conversationId }, orderBy: { id: 'asc' } })).map((m) => m.status);
+    (await db.all<Pick<OutboxMessage, 'status'>>('SELECT status FROM outbox_messages WHERE target_id = ? ORDER BY id', [conversationId])).map((m) => m.status);
 
   beforeAll(async () => {
     await robot.start();
@@ -86,12 +87,12 @@ describe(`the outbox of several Lianxin processes on one ${testDbKind()} databas
       ...SCHEDULES_OFF,
     };
     procs.push(await startLianxinProcess(env));
-    db = createDb(databaseUrl);
+    db = await connectDatabase(databaseUrl);
     communityId = (await api(procs[0]!, 'POST', '/api/communities', { name: '投递社区' })).body.id;
   }, 120_000);
   afterAll(async () => {
     await Promise.all(procs.map((p) => p.stop('SIGTERM')));
-    await db?.$disconnect();
+    await db?.close();
     await robot.stop();
   });
 

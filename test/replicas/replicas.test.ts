@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '../../src/db/client.ts';
+import type { JobRun, OutboxMessage } from '../../src/db/rows.ts';
 import { adminApi, SCHEDULES_OFF, startLianxinProcess, type LianxinProcess } from '../helpers/lianxin-process.ts';
-import { freshDatabaseUrl, testDbKind } from '../helpers/test-db.ts';
+import { connectDatabase, freshDatabaseUrl, testDbKind } from '../helpers/test-db.ts';
 
 const TOKEN = 'replica-admin-token-0123456789';
 const group = 'g-replicas';
@@ -90,10 +90,10 @@ describe(`three Lianxin processes on one ${testDbKind()} database`, () => {
 
   it('a scheduled fire on three processes posts one bulletin', async () => {
     await new Promise((r) => setTimeout(r, 4500));
-    const db = createDb(databaseUrl);
+    const db = await connectDatabase(databaseUrl);
     try {
-      const runs = await db.jobRun.findMany({ where: { job: 'weekly-bulletin', status: 'done' } });
-      const bulletins = await db.outboxMessage.findMany({ where: { jobRunId: { not: null }, text: { contains: '周报' } } });
+      const runs = await db.all<JobRun>('SELECT * FROM job_runs WHERE job = ? AND status = ? ORDER BY id', ['weekly-bulletin', 'done']);
+      const bulletins = await db.all<OutboxMessage>('SELECT * FROM outbox_messages WHERE job_run_id IS NOT NULL AND text LIKE ? ORDER BY id', ['%周报%']);
       expect(runs.length).toBeGreaterThanOrEqual(2);
       // One group, so at most one bulletin per fire (fires before the group was bound posted none):
       // three processes firing did not make three.
@@ -101,7 +101,7 @@ describe(`three Lianxin processes on one ${testDbKind()} database`, () => {
       expect(bulletins).toHaveLength(runs.reduce((n, r) => n + r.posted, 0));
       expect(new Set(bulletins.map((b) => b.jobRunId)).size).toBe(bulletins.length);
     } finally {
-      await db.$disconnect();
+      await db.close();
     }
   });
 });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.ts';
 import { conversation, newItem, setUpCommunity } from '../helpers/community.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { freshDatabaseUrl } from '../helpers/test-db.ts';
+import type { JobRun, OutboxMessage } from '../../src/db/rows.ts';
+import { countRows, freshDatabaseUrl } from '../helpers/test-db.ts';
 
 const wang = { id: 'wang', name: '王秀英' };
 const group = 'g-sched';
@@ -41,8 +42,8 @@ describe('once per fire, across processes, with catch-up', () => {
     const [ra, rb] = await Promise.all([a.app.scheduler.fire('weekly-bulletin', MONDAY_9), b.app.scheduler.fire('weekly-bulletin', MONDAY_9)]);
     expect([ra, rb].filter((r) => r !== null)).toHaveLength(1);
     const winner = (ra ?? rb)!;
-    await a.app.dispatcher.waitFor(winner.outboxIds, 5000);
-    await b.app.dispatcher.waitFor(winner.outboxIds, 5000);
+    await a.app.waitForDelivery(winner.outboxIds, 5000);
+    await b.app.waitForDelivery(winner.outboxIds, 5000);
     const bulletins = (await conversation(a, group)).filter((m) => m.includes('周报'));
     expect(bulletins).toHaveLength(1);
     expect((await runs(a, 'weekly-bulletin')).filter((r) => r.scheduledAt === MONDAY_9.toISOString())).toHaveLength(1);
@@ -75,7 +76,7 @@ describe('a process stopped over Monday 09:00 and restarted at 10:00', () => {
   it('a new install that never ran has missed nothing', async () => {
     const fresh = await startTestApp({ overrides: { clock: fixedClock('2026-11-23T02:00:00Z') } });
     await fresh.app.scheduler.catchUp();
-    expect(await fresh.app.db.jobRun.count()).toBe(0);
+    expect(await countRows(fresh.app.db, 'job_runs')).toBe(0);
     await fresh.close();
   });
 
@@ -124,7 +125,7 @@ describe('quiet hours', () => {
     expect(pending.body.messages[0].notBefore).toBe('2026-11-24T00:00:00.000Z'); // 08:00 Asia/Shanghai
 
     clock.set('2026-11-24T00:00:00Z');
-    await t.app.dispatcher.waitFor([pending.body.messages[0].id], 5000);
+    await t.app.waitForDelivery([pending.body.messages[0].id], 5000);
     expect((await conversation(t, group)).filter((m) => m.includes('待认领提醒'))).toHaveLength(1);
   });
 });
@@ -156,8 +157,8 @@ describe('node-cron itself, on two processes', () => {
     }
     const check = await startTestApp({ databaseUrl: url });
     try {
-      const runs = await check.app.db.jobRun.findMany({ where: { job: 'group-nudge', status: 'done' } });
-      const posts = await check.app.db.outboxMessage.findMany({ where: { jobRunId: { not: null } } });
+      const runs = await check.app.db.all<JobRun>('SELECT * FROM job_runs WHERE job = ? AND status = ? ORDER BY id', ['group-nudge', 'done']);
+      const posts = await check.app.db.all<OutboxMessage>('SELECT * FROM outbox_messages WHERE job_run_id IS NOT NULL ORDER BY id');
       expect(runs.length).toBeGreaterThanOrEqual(2);
       expect(posts).toHaveLength(runs.length);
       const perRun = new Map<number, number>();

@@ -61,7 +61,7 @@ describe('the weekly bulletin of a seeded week', () => {
     const before = (await conversation(t, group)).length;
     const outcome = await t.app.scheduler.fire('weekly-bulletin', MONDAY_9);
     expect(outcome?.run.status).toBe('done');
-    await t.app.dispatcher.waitFor(outcome!.outboxIds, 5000);
+    await t.app.waitForDelivery(outcome!.outboxIds, 5000);
     const posted = (await conversation(t, group)).slice(before);
     expect(posted).toEqual([
       [

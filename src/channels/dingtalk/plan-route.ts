@@ -1,3 +1,4 @@
+import type { GroupChat } from '../../db/rows.ts';
 import type { Db } from '../../db/sql.ts';
 import type { Delivery } from '../../core/messages.ts';
 import { readReplyContext } from './reply-context.ts';
@@ -30,9 +31,10 @@ export async function planRoute(delivery: Delivery, d: PlanDeps): Promise<Route>
   const chatSession = valid(address?.sessionWebhook, address?.expiresAt) ? address!.sessionWebhook! : null;
 
   if (target.type === 'group') {
-    const group = await d.db.groupChat.findUnique({
-      where: { platform_conversationId: { platform: 'dingtalk', conversationId: target.id } },
-    });
+    const group = await d.db.get<Pick<GroupChat, 'webhookToken' | 'webhookSecret'>>(
+      "SELECT webhook_token, webhook_secret FROM group_chats WHERE platform = 'dingtalk' AND conversation_id = ?",
+      [target.id],
+    );
     const robot: Route | null =
       group?.webhookToken && group.webhookSecret ? { kind: 'robot', token: group.webhookToken, secret: group.webhookSecret } : null;
     const api: Route | null = d.hasApp ? { kind: 'openapi-group', openConversationId: target.id } : null;

@@ -59,6 +59,6 @@ export async function receiveRobotMessage(d: ReceiveDeps, payload: unknown): Pro
 
 /** Tells the admin the id to bind a new group with (the openConversationId is shown nowhere in DingTalk). */
 async function noteUnboundGroup(d: ReceiveDeps, conversationId: string, title: string | undefined): Promise<void> {
-  const bound = await d.db.groupChat.findUnique({ where: { platform_conversationId: { platform: 'dingtalk', conversationId } } });
+  const bound = await d.db.get("SELECT id FROM group_chats WHERE platform = 'dingtalk' AND conversation_id = ?", [conversationId]);
   if (!bound) d.log.info({ conversationId, title }, 'DingTalk group not bound to a community yet: bind it with POST /api/groups');
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { ChannelAddress } from '../../db/rows.ts';
 import type { Db } from '../../db/sql.ts';
-import { isUniqueViolation } from '../../db/sql.ts';
 import type { Target } from '../../core/messages.ts';
 
 /** The ChannelAddress route of the app robot (custom group robots need none: their keys are on GroupChat). */
@@ -20,28 +20,28 @@ export type RobotAddress = z.infer<typeof addressSchema>;
  * outside the organisation, who have no userId for batchSend.
  */
 export async function rememberAddress(db: Db, target: Target, address: Required<RobotAddress>, now: Date): Promise<void> {
-  const key = { platform_targetType_targetId: { platform: 'dingtalk', targetType: target.type, targetId: target.id } };
-  const existing = await db.channelAddress.findUnique({ where: key });
+  const existing = await findRow(db, target);
   // A redelivered or late older message must not replace a newer session.
   if (existing && (parse(existing.data).expiresAt ?? 0) >= address.expiresAt) return;
   const data = JSON.stringify(address);
-  try {
-    await db.channelAddress.upsert({
-      where: key,
-      create: { platform: 'dingtalk', targetType: target.type, targetId: target.id, route: ROBOT_ROUTE, data, updatedAt: now },
-      update: { route: ROBOT_ROUTE, data, updatedAt: now },
-    });
-  } catch (error) {
-    // Two messages of one chat at once: the other one stored its session, which is as good.
-    if (!isUniqueViolation(error)) throw error;
-  }
+  // ON CONFLICT: two messages of one chat at once; either one's session is as good.
+  await db.run(
+    `INSERT INTO channel_addresses (platform, target_type, target_id, route, data, updated_at) VALUES ('dingtalk', ?, ?, ?, ?, ?)
+     ON CONFLICT (platform, target_type, target_id) DO UPDATE SET route = excluded.route, data = excluded.data, updated_at = excluded.updated_at`,
+    [target.type, target.id, ROBOT_ROUTE, data, now],
+  );
 }
 
 export async function findAddress(db: Db, target: Target): Promise<RobotAddress | null> {
-  const row = await db.channelAddress.findUnique({
-    where: { platform_targetType_targetId: { platform: 'dingtalk', targetType: target.type, targetId: target.id } },
-  });
+  const row = await findRow(db, target);
   return row && row.route === ROBOT_ROUTE ? parse(row.data) : null;
+}
+
+function findRow(db: Db, target: Target): Promise<Pick<ChannelAddress, 'route' | 'data'> | undefined> {
+  return db.get<Pick<ChannelAddress, 'route' | 'data'>>(
+    "SELECT route, data FROM channel_addresses WHERE platform = 'dingtalk' AND target_type = ? AND target_id = ?",
+    [target.type, target.id],
+  );
 }
 
 function parse(data: string): RobotAddress {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../db/sql.ts';
+import type { Community, GroupChat, InboundMessage as InboundRow, OutboxMessage, Person } from '../../db/rows.ts';
+import { insert, inList, type Db } from '../../db/sql.ts';
 import type { Clock } from '../../core/clock.ts';
 import { createInvite } from '../../domain/invites.ts';
 import type { InboundService } from '../../inbox/inbound-service.ts';
@@ -22,6 +23,8 @@ const messageBody = z.object({
   photos: z.array(z.string().max(4096)).max(9).optional(),
   location: z.object({ label: z.string().max(500), latitude: z.number(), longitude: z.number() }).optional(),
 });
+
+const PAGE = 500;
 
 const conversationParams = z.object({ conversationId: z.string().min(1).max(256) });
 
@@ -50,7 +53,18 @@ export async function simRoutes(app: FastifyInstance, deps: SimDeps): Promise<vo
       receivedAt: deps.clock.now().toISOString(),
     };
     const { duplicate, outboxIds } = await deps.inbound.handleNow(msg);
-    const rows = await db.outboxMessage.findMany({ where: { id: { in: outboxIds } }, orderBy: { id: 'asc' } });
+    // A reply's messages, a handful; read in pages all the same, so that no IN list grows unbounded.
+    const rows: Array<Pick<OutboxMessage, 'targetId' | 'platform' | 'text'>> = [];
+    const ids = [...outboxIds].sort((a, b) => a - b);
+    for (let i = 0; i < ids.length; i += PAGE) {
+      const page = ids.slice(i, i + PAGE);
+      rows.push(
+        ...(await db.all<Pick<OutboxMessage, 'targetId' | 'platform' | 'text'>>(
+          `SELECT target_id, platform, text FROM outbox_messages WHERE id IN ${inList(page.length)} ORDER BY id`,
+          page,
+        )),
+      );
+    }
     return {
       duplicate,
       replies: rows.map((r) => ({ conversationId: r.targetId, platform: r.platform, text: r.text })),
@@ -59,10 +73,10 @@ export async function simRoutes(app: FastifyInstance, deps: SimDeps): Promise<vo
 
   app.get('/conversations/:conversationId/messages', async (request) => {
     const { conversationId } = parseInput(conversationParams, request.params, 'path');
-    const rows = await db.outboxMessage.findMany({
-      where: { platform: 'sim', targetId: conversationId, status: 'sent' },
-      orderBy: { id: 'asc' },
-    });
+    const rows = await db.all<Pick<OutboxMessage, 'id' | 'text' | 'createdAt'>>(
+      "SELECT id, text, created_at FROM outbox_messages WHERE platform = 'sim' AND target_id = ? AND status = 'sent' ORDER BY id",
+      [conversationId],
+    );
     return { messages: rows.map((r) => ({ id: r.id, text: r.text, createdAt: r.createdAt.toISOString() })) };
   });
 
@@ -70,12 +84,14 @@ export async function simRoutes(app: FastifyInstance, deps: SimDeps): Promise<vo
   app.get('/conversations/:conversationId/timeline', async (request) => {
     const { conversationId } = parseInput(conversationParams, request.params, 'path');
     const [inbound, outbound] = await Promise.all([
-      db.inboundMessage.findMany({ where: { platform: 'sim', conversationId }, orderBy: { id: 'desc' }, take: 200 }),
-      db.outboxMessage.findMany({
-        where: { platform: 'sim', targetId: conversationId, status: 'sent' },
-        orderBy: { id: 'desc' },
-        take: 200,
-      }),
+      db.all<Pick<InboundRow, 'payload' | 'receivedAt'>>(
+        "SELECT payload, received_at FROM inbound_messages WHERE platform = 'sim' AND conversation_id = ? ORDER BY id DESC LIMIT 200",
+        [conversationId],
+      ),
+      db.all<Pick<OutboxMessage, 'text' | 'sentAt' | 'createdAt'>>(
+        "SELECT text, sent_at, created_at FROM outbox_messages WHERE platform = 'sim' AND target_id = ? AND status = 'sent' ORDER BY id DESC LIMIT 200",
+        [conversationId],
+      ),
     ]);
     const entries = [
       ...inbound.map((m) => {
@@ -90,17 +106,28 @@ export async function simRoutes(app: FastifyInstance, deps: SimDeps): Promise<vo
   /** Who and where one can be in the simulator. */
   app.get('/state', async () => {
     const [communities, groups, people] = await Promise.all([
-      db.community.findMany({ orderBy: { id: 'asc' } }),
-      db.groupChat.findMany({ where: { platform: 'sim' }, orderBy: { id: 'asc' } }),
-      db.person.findMany({ where: { platform: 'sim' }, orderBy: { id: 'asc' }, take: 200, include: { memberships: true } }),
+      db.all<Pick<Community, 'id' | 'name'>>('SELECT id, name FROM communities ORDER BY id'),
+      db.all<Pick<GroupChat, 'conversationId' | 'communityId' | 'name'>>(
+        "SELECT conversation_id, community_id, name FROM group_chats WHERE platform = 'sim' ORDER BY id",
+      ),
+      db.all<Pick<Person, 'id' | 'platformUserId' | 'name'>>("SELECT id, platform_user_id, name FROM people WHERE platform = 'sim' ORDER BY id LIMIT 200"),
     ]);
+    // Their roles: an IN list of at most 200 people (the page above).
+    const roles = new Map<number, string[]>();
+    if (people.length > 0) {
+      const memberships = await db.all<{ personId: number; role: string }>(
+        `SELECT person_id, role FROM memberships WHERE person_id IN ${inList(people.length)} ORDER BY id`,
+        people.map((p) => p.id),
+      );
+      for (const m of memberships) roles.set(m.personId, [...(roles.get(m.personId) ?? []), m.role]);
+    }
     return {
       communities: communities.map((c) => ({ id: c.id, name: c.name })),
       groups: groups.map((g) => ({ conversationId: g.conversationId, communityId: g.communityId, name: g.name })),
       people: people.map((p) => ({
         id: p.platformUserId,
         name: p.name,
-        roles: p.memberships.map((m) => m.role),
+        roles: roles.get(p.id) ?? [],
       })),
     };
   });
@@ -108,15 +135,20 @@ export async function simRoutes(app: FastifyInstance, deps: SimDeps): Promise<vo
   /** One click for a newcomer on an empty instance: a community, a bound group and two invite codes. */
   app.post('/demo', async (_request, reply) => {
     const now = deps.clock.now();
-    const result = await db.$transaction(async (tx) => {
-      if ((await tx.community.count()) > 0) return null;
-      const community = await tx.community.create({ data: { name: '示例社区', createdAt: now } });
-      await tx.groupChat.create({
-        data: { platform: 'sim', conversationId: 'demo-group', communityId: community.id, name: '示例社区居民群', createdAt: now, updatedAt: now },
+    const result = await db.transaction(async (tx) => {
+      if (await tx.get('SELECT id FROM communities LIMIT 1')) return null;
+      const communityId = await insert(tx, 'communities', { name: '示例社区', createdAt: now });
+      await insert(tx, 'group_chats', {
+        platform: 'sim',
+        conversationId: 'demo-group',
+        communityId,
+        name: '示例社区居民群',
+        createdAt: now,
+        updatedAt: now,
       });
       const invite = (role: 'member' | 'official') =>
-        createInvite(tx, { communityId: community.id, role, maxUses: 100, createdById: null, ttlDays: deps.inviteTtlDays }, now);
-      return { communityId: community.id, groupId: 'demo-group', memberCode: await invite('member'), officialCode: await invite('official') };
+        createInvite(tx, { communityId, role, maxUses: 100, createdById: null, ttlDays: deps.inviteTtlDays }, now);
+      return { communityId, groupId: 'demo-group', memberCode: await invite('member'), officialCode: await invite('official') };
     });
     if (!result) throw new HttpError(409, 'communities exist already; the demo is only for an empty instance');
     return reply.status(201).send(result);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { describeZodError } from '../../web/http-error.ts';
+import { describeZodIssues } from '../../web/http-error.ts';
 import type { InboundMessage } from '../../core/messages.ts';
 import { CallbackRejected } from './callback-rejected.ts';
 import type { XmlObject } from './parse-xml.ts';
@@ -33,7 +33,7 @@ export type AppCallback = { kind: 'message'; msg: InboundMessage } | { kind: 'ig
 export function parseAppCallback(xml: XmlObject, plaintext: string, now: Date): AppCallback {
   const parse = <S extends z.ZodType>(schema: S): z.infer<S> => {
     const r = schema.safeParse(xml);
-    if (!r.success) throw new CallbackRejected(`malformed payload: ${describeZodError(r.error)}`);
+    if (!r.success) throw new CallbackRejected(`malformed payload: ${describeZodIssues(r.error.issues)}`);
     return r.data;
   };
   const head = parse(common);

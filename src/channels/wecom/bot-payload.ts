@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeZodError } from '../../web/http-error.ts';
+import { describeZodIssues } from '../../web/http-error.ts';
 import type { InboundMessage } from '../../core/messages.ts';
 import { CallbackRejected } from './callback-rejected.ts';
 import { stripMention } from './strip-mention.ts';
@@ -46,7 +46,7 @@ export type BotCallback =
 export function parseBotCallback(body: unknown, opts: { botName: string; now: Date }): BotCallback {
   const parse = <S extends z.ZodType>(schema: S, value: unknown): z.infer<S> => {
     const r = schema.safeParse(value);
-    if (!r.success) throw new CallbackRejected(`malformed payload: ${describeZodError(r.error)}`);
+    if (!r.success) throw new CallbackRejected(`malformed payload: ${describeZodIssues(r.error.issues)}`);
     return r.data;
   };
   const env = parse(envelope, body);

@@ -1,13 +1,16 @@
+import type { ChannelAddress } from '../../db/rows.ts';
 import type { Db } from '../../db/sql.ts';
-import { isUniqueViolation } from '../../db/sql.ts';
 import type { Target } from '../../core/messages.ts';
 
 /** The ways in a WeCom person or group has been heard through; each can also reach them later. */
 export type WecomRoute = 'wecom-bot' | 'wecom-app';
 
-const key = (target: Target) => ({
-  platform_targetType_targetId: { platform: 'wecom', targetType: target.type, targetId: target.id },
-});
+function findRow(db: Db, target: Target): Promise<Pick<ChannelAddress, 'route' | 'data'> | undefined> {
+  return db.get<Pick<ChannelAddress, 'route' | 'data'>>(
+    "SELECT route, data FROM channel_addresses WHERE platform = 'wecom' AND target_type = ? AND target_id = ?",
+    [target.type, target.id],
+  );
+}
 
 function routesOf(data: string): WecomRoute[] {
   try {
@@ -24,24 +27,20 @@ function routesOf(data: string): WecomRoute[] {
  * route heard last comes first. Writes only when something changed.
  */
 export async function rememberAddress(db: Db, target: Target, route: WecomRoute, now: Date): Promise<void> {
-  const row = await db.channelAddress.findUnique({ where: key(target) });
+  const row = await findRow(db, target);
   const routes = row ? routesOf(row.data) : [];
   if (row?.route === route && routes[0] === route) return;
   const data = JSON.stringify({ routes: [route, ...routes.filter((r) => r !== route)] });
-  try {
-    await db.channelAddress.upsert({
-      where: key(target),
-      create: { platform: 'wecom', targetType: target.type, targetId: target.id, route, data, updatedAt: now },
-      update: { route, data, updatedAt: now },
-    });
-  } catch (error) {
-    // Another replica noted the same address at the same moment.
-    if (!isUniqueViolation(error)) throw error;
-  }
+  // ON CONFLICT: another replica may note the same address at the same moment.
+  await db.run(
+    `INSERT INTO channel_addresses (platform, target_type, target_id, route, data, updated_at) VALUES ('wecom', ?, ?, ?, ?, ?)
+     ON CONFLICT (platform, target_type, target_id) DO UPDATE SET route = excluded.route, data = excluded.data, updated_at = excluded.updated_at`,
+    [target.type, target.id, route, data, now],
+  );
 }
 
 /** The routes `target` was heard through, the latest first; empty when never heard from. */
 export async function knownRoutes(db: Db, target: Target): Promise<WecomRoute[]> {
-  const row = await db.channelAddress.findUnique({ where: key(target) });
+  const row = await findRow(db, target);
   return row ? routesOf(row.data) : [];
 }

@@ -1,3 +1,4 @@
+import type { Person } from '../../db/rows.ts';
 import type { Db } from '../../db/sql.ts';
 import { actorOf } from '../../bot/context.ts';
 import { texts } from '../../bot/texts.ts';
@@ -21,6 +22,8 @@ export function passiveReply(keys: CallbackKeys, body: unknown, nonce: string, n
  * the same text the bot writes for the event, whose outbox row is then known to be delivered.
  */
 export async function welcomeFor(db: Db, userId: string): Promise<string> {
-  const person = await db.person.findUnique({ where: { platform_platformUserId: { platform: 'wecom', platformUserId: userId } } });
+  const person = await db.get<Pick<Person, 'id' | 'name'>>("SELECT id, name FROM people WHERE platform = 'wecom' AND platform_user_id = ?", [
+    userId,
+  ]);
   return texts.welcome(person ? highestRole(await actorOf(db, person)) : 'resident');
 }

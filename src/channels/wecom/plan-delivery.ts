@@ -1,3 +1,4 @@
+import type { GroupChat } from '../../db/rows.ts';
 import type { Db } from '../../db/sql.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Delivery } from '../../core/messages.ts';
@@ -53,10 +54,10 @@ async function planPush(d: Delivery, deps: PlanDeps): Promise<Plan> {
   const { db } = deps;
   const routes = await knownRoutes(db, d.target);
   if (d.target.type === 'group') {
-    const group = await db.groupChat.findUnique({
-      where: { platform_conversationId: { platform: 'wecom', conversationId: d.target.id } },
-      select: { webhookKey: true },
-    });
+    const group = await db.get<Pick<GroupChat, 'webhookKey'>>(
+      "SELECT webhook_key FROM group_chats WHERE platform = 'wecom' AND conversation_id = ?",
+      [d.target.id],
+    );
     if (group?.webhookKey) return { way: 'webhook', key: group.webhookKey };
     if (routes.includes('wecom-bot')) {
       if (deps.hasLongConnection) return { way: 'bot-push', chatId: d.target.id, chatType: 2 };
@@ -81,8 +82,12 @@ async function planPush(d: Delivery, deps: PlanDeps): Promise<Plan> {
 
 /** Whether an earlier reply to the same message, into the same conversation, used its req_id or response_url. */
 async function answeredBefore(db: Db, outboxId: number): Promise<boolean> {
-  const row = await db.outboxMessage.findUnique({ where: { id: outboxId }, select: { inboundId: true, orderKey: true } });
-  if (!row || row.inboundId === null) return false;
-  const earlier = await db.outboxMessage.count({ where: { inboundId: row.inboundId, orderKey: row.orderKey, id: { lt: outboxId } } });
-  return earlier > 0;
+  // One statement: a row without an inbound message (a push) joins nothing (NULL = NULL is not true).
+  const earlier = await db.get(
+    `SELECT e.id FROM outbox_messages m
+     JOIN outbox_messages e ON e.inbound_id = m.inbound_id AND e.order_key = m.order_key AND e.id < m.id
+     WHERE m.id = ? LIMIT 1`,
+    [outboxId],
+  );
+  return earlier !== undefined;
 }

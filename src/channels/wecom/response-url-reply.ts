@@ -1,4 +1,5 @@
-import type { Db } from '../../db/sql.ts';
+import type { OutboxMessage } from '../../db/rows.ts';
+import { inList, type Db } from '../../db/sql.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../log.ts';
 import { splitMessage } from '../../outbox/split-message.ts';
@@ -18,14 +19,15 @@ type Deps = { db: Db; clock: Clock; log: Logger; timeoutMs: number; throttleMs: 
  */
 export async function replyThroughResponseUrl(deps: Deps, d: Delivery, url: string): Promise<SendResult> {
   const { db, clock } = deps;
-  const row = await db.outboxMessage.findUnique({ where: { id: d.id }, select: { inboundId: true, orderKey: true } });
+  const row = await db.get<Pick<OutboxMessage, 'inboundId' | 'orderKey'>>('SELECT inbound_id, order_key FROM outbox_messages WHERE id = ?', [
+    d.id,
+  ]);
   const later =
     row?.inboundId != null
-      ? await db.outboxMessage.findMany({
-          where: { inboundId: row.inboundId, orderKey: row.orderKey, id: { gt: d.id }, status: 'pending' },
-          orderBy: { id: 'asc' },
-          select: { id: true, text: true },
-        })
+      ? await db.all<Pick<OutboxMessage, 'id' | 'text'>>(
+          "SELECT id, text FROM outbox_messages WHERE inbound_id = ? AND order_key = ? AND id > ? AND status = 'pending' ORDER BY id",
+          [row.inboundId, row.orderKey, d.id],
+        )
       : [];
   const whole = [d.text, ...later.map((r) => r.text)].join('\n\n');
   // Room for the "…" that marks a cut.
@@ -39,10 +41,11 @@ export async function replyThroughResponseUrl(deps: Deps, d: Delivery, url: stri
     return outcomeOfError(error, clock.now(), deps.throttleMs);
   }
   if (later.length > 0) {
-    await db.outboxMessage.updateMany({
-      where: { id: { in: later.map((r) => r.id) }, status: 'pending' },
-      data: { status: 'sent', sentAt: clock.now(), lastError: null },
-    });
+    // Bounded: what one inbound message made the bot say into one conversation.
+    await db.run(`UPDATE outbox_messages SET status = 'sent', sent_at = ?, last_error = NULL WHERE id IN ${inList(later.length)} AND status = 'pending'`, [
+      clock.now(),
+      ...later.map((r) => r.id),
+    ]);
   }
   return { ok: true };
 }

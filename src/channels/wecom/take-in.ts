@@ -1,6 +1,6 @@
 import type { Db } from '../../db/sql.ts';
 import type { Accepted, InboundService } from '../../inbox/inbound-service.ts';
-import { describeZodError } from '../../web/http-error.ts';
+import { describeZodIssues } from '../../web/http-error.ts';
 import { inboundMessageSchema, type InboundMessage } from '../../core/messages.ts';
 import { CallbackRejected } from './callback-rejected.ts';
 import { rememberAddress, type WecomRoute } from './channel-address.ts';
@@ -18,7 +18,7 @@ export async function takeIn(
   now: Date,
 ): Promise<Accepted> {
   const checked = inboundMessageSchema.safeParse({ ...msg, replyContext });
-  if (!checked.success) throw new CallbackRejected(`malformed payload: ${describeZodError(checked.error)}`);
+  if (!checked.success) throw new CallbackRejected(`malformed payload: ${describeZodIssues(checked.error.issues)}`);
   await rememberAddress(deps.db, { type: 'user', id: msg.senderId }, route, now);
   if (msg.conversationType === 'group') await rememberAddress(deps.db, { type: 'group', id: msg.conversationId }, route, now);
   return deps.inbound.accept(checked.data);

@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DingtalkHttpFake } from '../../fakes/dingtalk-http-fake.ts';
 import { robotMessage, type DingtalkPerson } from '../../fakes/dingtalk-robot-message.ts';
+import type { InboundMessage, OutboxMessage } from '../../../src/db/rows.ts';
 import type { TestApp } from '../../helpers/test-app.ts';
+import { countRows } from '../../helpers/test-db.ts';
 import { APP, startDingtalkApp, waitUntil } from './dingtalk-test-app.ts';
 
 // The signature as DingTalk computes it, written here from the published rule.
@@ -18,7 +20,7 @@ describe('the app robot in HTTP mode: /dingtalk/callback', () => {
   const post = (body: unknown, headers: Record<string, string>) =>
     fetch(`${t.url}/dingtalk/callback`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) });
   const signed = (body: unknown, ts = String(Date.now())) => post(body, { timestamp: ts, sign: signOf(ts) });
-  const inboundCount = () => t.app.db.inboundMessage.count({ where: { platform: 'dingtalk' } });
+  const inboundCount = () => countRows(t.app.db, 'inbound_messages', 'platform = ?', ['dingtalk']);
 
   beforeAll(async () => {
     http = await DingtalkHttpFake.start({ appKey: APP.clientId, appSecret: APP.clientSecret });
@@ -45,9 +47,10 @@ describe('the app robot in HTTP mode: /dingtalk/callback', () => {
     http.delayNext('/robot/sendBySession', 2000);
     const res = await signed(robotMessage({ from: wang, text: '帮助', msgId: 'msgHttpFast==', sessionWebhook: http.sessionWebhook('s-slow') }));
     expect(res.status).toBe(200);
-    const stored = await t.app.db.inboundMessage.findFirst({ where: { messageId: 'msgHttpFast==' } });
+    const stored = (await t.app.db.get<InboundMessage>('SELECT * FROM inbound_messages WHERE message_id = ? ORDER BY id LIMIT 1', ['msgHttpFast=='])) ?? null;
     expect(stored).not.toBeNull();
-    const reply = () => t.app.db.outboxMessage.findFirst({ where: { inboundId: stored!.id } });
+    const reply = async () =>
+      (await t.app.db.get<OutboxMessage>('SELECT * FROM outbox_messages WHERE inbound_id = ? ORDER BY id LIMIT 1', [stored!.id])) ?? null;
     expect((await reply())?.status).not.toBe('sent');
     await waitUntil(async () => (await reply())?.status === 'sent', 8000, 'the reply');
     expect(http.sessionTexts('s-slow')).toHaveLength(1);
@@ -77,7 +80,7 @@ describe('the app robot in HTTP mode: /dingtalk/callback', () => {
     await t.app.inbound.idle();
     const items = (await t.api('GET', '/api/items')).body.items.filter((i: { text: string }) => i.text === '给楼下独居老人送一袋米');
     expect(items).toHaveLength(1);
-    expect(await t.app.db.inboundMessage.count({ where: { messageId: 'msgHttpDup==' } })).toBe(1);
+    expect(await countRows(t.app.db, 'inbound_messages', 'message_id = ?', ['msgHttpDup=='])).toBe(1);
     await waitUntil(() => http.sessionTexts('s-dup').length > 0);
     await new Promise((r) => setTimeout(r, 200));
     expect(http.sessionTexts('s-dup')).toHaveLength(1);

@@ -3,6 +3,7 @@ import { DingtalkHttpFake } from '../../fakes/dingtalk-http-fake.ts';
 import { DingtalkStreamFake } from '../../fakes/dingtalk-stream-fake.ts';
 import { robotMessage, type DingtalkPerson } from '../../fakes/dingtalk-robot-message.ts';
 import type { TestApp } from '../../helpers/test-app.ts';
+import { countRows } from '../../helpers/test-db.ts';
 import { APP, startDingtalkApp, waitUntil } from './dingtalk-test-app.ts';
 
 // 王秀英 is a resident from outside the organisation (no userId); 李志强 a party member, 赵书记 an official.
@@ -24,7 +25,7 @@ describe('a whole report in a DingTalk group, over Stream', () => {
     const messageId = stream.push(robotMessage({ from, text: inGroup ? ` ${text}` : text, group: inGroup ? GROUP : undefined, sessionWebhook: http.sessionWebhook(session) }));
     await waitUntil(() => stream.acknowledged.has(messageId), 5000, 'the ack');
     await t.app.inbound.idle();
-    await waitUntil(async () => (await t.app.db.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0, 15_000, 'the outbox');
+    await waitUntil(async () => (await countRows(t.app.db, 'outbox_messages', "status IN ('pending', 'sending')")) === 0, 15_000, 'the outbox');
     return http.sessionTexts(session);
   };
   /** Everything sent into a person's single chat, whichever session it went through. */
@@ -85,7 +86,7 @@ describe('a whole report in a DingTalk group, over Stream', () => {
   });
 
   it('delivered everything through DingTalk: no message dead, none left unacknowledged, one connection', async () => {
-    expect(await t.app.db.outboxMessage.count({ where: { status: { not: 'sent' } } })).toBe(0);
+    expect(await countRows(t.app.db, 'outbox_messages', "status <> 'sent'")).toBe(0);
     expect(stream.unacknowledged).toBe(0);
     expect(stream.connections).toBe(1);
     // Replies in the group @-mention members of the org (never the outsider, who has no userId).

@@ -3,7 +3,9 @@ import { fixedClock, MINUTE } from '../../../src/core/clock.ts';
 import { enqueue } from '../../../src/outbox/enqueue.ts';
 import { DingtalkHttpFake } from '../../fakes/dingtalk-http-fake.ts';
 import { robotMessage, type DingtalkPerson } from '../../fakes/dingtalk-robot-message.ts';
+import type { OutboxMessage } from '../../../src/db/rows.ts';
 import type { TestApp } from '../../helpers/test-app.ts';
+import { countRows } from '../../helpers/test-db.ts';
 import { APP, postSigned, startDingtalkApp, waitUntil } from './dingtalk-test-app.ts';
 
 const wang: DingtalkPerson = { staffId: '', senderId: '$:LWCP_v1:$wang', nick: '王秀英' };
@@ -20,8 +22,8 @@ describe('replies and pushes through the app robot', () => {
     expect(status).toBe(200);
     await t.app.inbound.idle();
   };
-  const outbox = () => t.app.db.outboxMessage.findMany({ where: { platform: 'dingtalk' }, orderBy: { id: 'asc' } });
-  const settled = () => waitUntil(async () => (await t.app.db.outboxMessage.count({ where: { platform: 'dingtalk', status: { in: ['pending', 'sending'] }, attempts: 0, notBefore: { lte: new Date() } } })) === 0, 5000, 'the outbox');
+  const outbox = () => t.app.db.all<OutboxMessage>('SELECT * FROM outbox_messages WHERE platform = ? ORDER BY id', ['dingtalk']);
+  const settled = () => waitUntil(async () => (await countRows(t.app.db, 'outbox_messages', "platform = ? AND status IN ('pending', 'sending') AND attempts = 0 AND not_before <= ?", ['dingtalk', new Date()])) === 0, 5000, 'the outbox');
 
   beforeAll(async () => {
     http = await DingtalkHttpFake.start({ appKey: APP.clientId, appSecret: APP.clientSecret });
@@ -134,7 +136,7 @@ describe('custom group robots (push only)', () => {
       await new Promise((r) => setTimeout(r, 40));
     }
   };
-  const robotRows = () => t.app.db.outboxMessage.findMany({ where: { platform: 'dingtalk', targetId: ROBOT_GROUP }, orderBy: { id: 'asc' } });
+  const robotRows = () => t.app.db.all<OutboxMessage>('SELECT * FROM outbox_messages WHERE platform = ? AND target_id = ? ORDER BY id', ['dingtalk', ROBOT_GROUP]);
 
   beforeAll(async () => {
     http = await DingtalkHttpFake.start({ appKey: APP.clientId, appSecret: APP.clientSecret });

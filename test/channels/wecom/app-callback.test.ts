@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundMessage } from '../../../src/core/messages.ts';
 import { enqueue } from '../../../src/outbox/enqueue.ts';
+import type { Item } from '../../../src/db/rows.ts';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
+import { countRows } from '../../helpers/test-db.ts';
 import { WecomApiFake } from '../../fakes/wecom-api-fake.ts';
 import { appCallback, appXml, newAesKey, post, signedQuery, verifyUrl, type Keys } from '../../fakes/wecom-callback-client.ts';
 import { settled, stored } from './helpers.ts';
@@ -70,7 +72,7 @@ describe('WeCom self-built app: callback at /wecom/callback, replies through mes
     const results = await Promise.all([1, 2, 3].map(() => say('zhangguilan', '心愿 帮家里老人修一下水龙头', msgId)));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     await settled(t);
-    expect(await t.app.db.inboundMessage.count({ where: { platform: 'wecom', messageId: msgId } })).toBe(1);
+    expect(await countRows(t.app.db, 'inbound_messages', 'platform = ? AND message_id = ?', ['wecom', msgId])).toBe(1);
     // One wish, one receipt.
     expect(sentTo('zhangguilan').map((c) => c.body.text.content)).toEqual([expect.stringContaining('编号 #')]);
     const items = (await t.api('GET', '/api/items?kind=wish')).body.items;
@@ -87,7 +89,7 @@ describe('WeCom self-built app: callback at /wecom/callback, replies through mes
     expect(sentTo('liuzhiqiang').at(-1)!.body.text.content).toContain('照片');
     await say('liuzhiqiang', '跳过');
     await settled(t);
-    const item = await t.app.db.item.findFirst({ where: { text: '楼道灯坏了' } });
+    const item = await t.app.db.get<Item>('SELECT * FROM items WHERE text = ? ORDER BY id LIMIT 1', ['楼道灯坏了']);
     expect(item).toMatchObject({ kind: 'report', place: '阳光小区5号楼东门', latitude: 23.134521, longitude: 113.358803 });
   });
 
@@ -168,7 +170,7 @@ describe('WeCom self-built app: callback at /wecom/callback, replies through mes
       expect(calls.map((c) => c.reply.errcode)).toEqual(calls.length === 2 ? [42001, 0] : [0]);
       if (calls.length === 2) expect(calls[0]!.query.access_token).not.toBe(calls[1]!.query.access_token);
     }
-    const dead = await t.app.db.outboxMessage.count({ where: { status: 'dead' } });
+    const dead = await countRows(t.app.db, 'outbox_messages', 'status = ?', ['dead']);
     expect(dead).toBe(0);
   });
 
@@ -179,7 +181,7 @@ describe('WeCom self-built app: callback at /wecom/callback, replies through mes
     const text = ['# 志愿者周报', ...Array.from({ length: 120 }, (_, i) => `${i + 1}. 心愿 #${i + 1} 已完成 🎉`)].join('\n');
     expect(Buffer.byteLength(text)).toBeGreaterThan(2048);
     const msg: OutboundMessage = { platform: 'wecom', target: { type: 'group', id: chatid }, text, format: 'markdown', scheduled: true };
-    await t.app.db.$transaction((tx) => enqueue(tx, [msg], {}, new Date()));
+    await t.app.db.transaction((tx) => enqueue(tx, [msg], {}, new Date()));
     t.app.dispatcher.kick();
     await settled(t);
     const parts = api.callsTo('/cgi-bin/appchat/send').filter((c) => c.body?.chatid === chatid && c.reply?.errcode === 0);

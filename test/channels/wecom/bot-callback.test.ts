@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InboundMessage, OutboxMessage } from '../../../src/db/rows.ts';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
+import { getOrThrow } from '../../helpers/test-db.ts';
 import { WecomApiFake } from '../../fakes/wecom-api-fake.ts';
 import { botCallback, newAesKey, openPassiveReply, post, signedQuery, verifyUrl, type Keys } from '../../fakes/wecom-callback-client.ts';
 import { settled, stored } from './helpers.ts';
@@ -78,8 +80,8 @@ describe('WeCom smart robot, HTTP callback mode at /wecom/bot/callback', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]!.body.markdown.content).toContain('心愿');
     expect(calls[0]!.body.markdown.content).toContain('没登记完');
-    const inbound = await t.app.db.inboundMessage.findFirstOrThrow({ where: { messageId: second.payload.msgid } });
-    const rows = await t.app.db.outboxMessage.findMany({ where: { inboundId: inbound.id } });
+    const inbound = await getOrThrow<InboundMessage>(t.app.db, 'SELECT * FROM inbound_messages WHERE message_id = ? ORDER BY id LIMIT 1', [second.payload.msgid]);
+    const rows = await t.app.db.all<OutboxMessage>('SELECT * FROM outbox_messages WHERE inbound_id = ? ORDER BY id', [inbound.id]);
     expect(rows.length).toBe(2);
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
   });
@@ -94,8 +96,8 @@ describe('WeCom smart robot, HTTP callback mode at /wecom/bot/callback', () => {
     expect(reply).toMatchObject({ signatureOk: true, id: '', body: { msgtype: 'text', text: { content: expect.stringContaining('连心小助手') } } });
     await settled(t);
     expect(api.callsTo(RESPONSE).length).toBe(before);
-    const inbound = await t.app.db.inboundMessage.findFirstOrThrow({ where: { messageId: event.msgid } });
-    expect((await t.app.db.outboxMessage.findMany({ where: { inboundId: inbound.id } })).map((r) => r.status)).toEqual(['sent']);
+    const inbound = await getOrThrow<InboundMessage>(t.app.db, 'SELECT * FROM inbound_messages WHERE message_id = ? ORDER BY id LIMIT 1', [event.msgid]);
+    expect((await t.app.db.all<OutboxMessage>('SELECT * FROM outbox_messages WHERE inbound_id = ? ORDER BY id', [inbound.id])).map((r) => r.status)).toEqual(['sent']);
   });
 
   it('refuses bad deliveries with a 4xx and stores nothing', async () => {

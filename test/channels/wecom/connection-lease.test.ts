@@ -4,7 +4,9 @@ import type { Delivery, OutboundMessage } from '../../../src/core/messages.ts';
 import { enqueue } from '../../../src/outbox/enqueue.ts';
 import { createWecomChannel } from '../../../src/channels/wecom/wecom-channel.ts';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
-import { freshDatabaseUrl } from '../../helpers/test-db.ts';
+import type { Lease, OutboxMessage } from '../../../src/db/rows.ts';
+import { update } from '../../../src/db/sql.ts';
+import { countRows, freshDatabaseUrl, getOrThrow } from '../../helpers/test-db.ts';
 import { WecomWsFake } from '../../fakes/wecom-ws-fake.ts';
 import { botEnv, eventually, FAST } from './helpers.ts';
 
@@ -69,7 +71,7 @@ describe('the long connection is held by one process at a time', () => {
   it('the second process does not connect while the first holds the lease', async () => {
     await pause(10 * FAST.standbyPollMs);
     expect(ws.connections).toBe(1);
-    expect((await a.t.app.db.lease.findUnique({ where: { name: LEASE } }))?.owner).toBe(a.t.app.owner);
+    expect((await a.t.app.db.get<Lease>('SELECT * FROM leases WHERE name = ?', [LEASE]))?.owner).toBe(a.t.app.owner);
   });
 
   it('the waiting process declines deliveries that need the connection, and takes the others', async () => {
@@ -85,18 +87,18 @@ describe('the long connection is held by one process at a time', () => {
 
   it('a push written by the waiting process goes out through the holder', async () => {
     const msg: OutboundMessage = { platform: 'wecom', target: { type: 'user', id: 'wang' }, text: '来自另一个进程的通知', format: 'markdown' };
-    const [id] = await b.t.app.db.$transaction((tx) => enqueue(tx, [msg], {}, new Date()));
+    const [id] = await b.t.app.db.transaction((tx) => enqueue(tx, [msg], {}, new Date()));
     b.t.app.dispatcher.kick();
     await ws.waitFor(() => ws.framesOf('aibot_send_msg').some((f) => f.body.markdown?.content === msg.text), 'the push');
     expect(ws.connections).toBe(1);
-    await eventually(async () => (await a.t.app.db.outboxMessage.findUniqueOrThrow({ where: { id: id! } })).status === 'sent', 'the row sent');
+    await eventually(async () => (await getOrThrow<OutboxMessage>(a.t.app.db, 'SELECT * FROM outbox_messages WHERE id = ?', [id!])).status === 'sent', 'the row sent');
   });
 
   it('when the holder stops, the other takes over the lease and the connection', async () => {
     await a.t.close();
     aClosed = true;
     await ws.waitFor(() => ws.connections === 2 && ws.subscribed, 'the second process to connect');
-    expect((await b.t.app.db.lease.findUnique({ where: { name: LEASE } }))?.owner).toBe(b.t.app.owner);
+    expect((await b.t.app.db.get<Lease>('SELECT * FROM leases WHERE name = ?', [LEASE]))?.owner).toBe(b.t.app.owner);
     // Once the fake's subscribe ack has reached the SDK, the new holder takes those rows.
     await eventually(async () => b.sender.accepts!(delivery({ target: { type: 'user', id: 'wang' } })), 'the new holder to accept');
     // The conversation goes on through the new holder.
@@ -105,7 +107,7 @@ describe('the long connection is held by one process at a time', () => {
     // The holder let its last reply's ack arrive before closing: nothing was sent twice or retried.
     const answered = ws.framesOf('aibot_respond_msg').map((f) => f.headers.req_id);
     expect(answered.length).toBe(new Set(answered).size);
-    expect(await b.t.app.db.outboxMessage.count({ where: { attempts: { gt: 0 } } })).toBe(0);
+    expect(await countRows(b.t.app.db, 'outbox_messages', 'attempts > 0')).toBe(0);
   });
 });
 
@@ -118,7 +120,7 @@ describe('a lease left by a process that died', () => {
     const databaseUrl = await freshDatabaseUrl();
     // Play the dead process: it held the lease and will never renew it.
     const before = await startTestApp({ databaseUrl, env: { SIM_ENABLED: 'false' } });
-    await before.app.db.lease.create({ data: { name: LEASE, owner: 'crashed-process', expiresAt: new Date(Date.now() + 3_600_000) } });
+    await before.app.db.run('INSERT INTO leases (name, owner, expires_at) VALUES (?, ?, ?)', [LEASE, 'crashed-process', new Date(Date.now() + 3_600_000)]);
     await before.close();
     c = await startProcess(ws, databaseUrl);
     const community = await c.t.api('POST', '/api/communities', { name: '阳光社区' });
@@ -140,8 +142,8 @@ describe('a lease left by a process that died', () => {
     const late = await c.sender.send(delivery({ replyContext: { via: 'bot-ws', reqId: 'srv_req_1', welcome: false } }));
     expect(late).toMatchObject({ ok: false, retryable: true, throttledUntil: expect.any(Date) });
     // Time passes without renewal: the lease runs out.
-    await c.t.app.db.lease.update({ where: { name: LEASE }, data: { expiresAt: new Date(Date.now() - 1) } });
+    expect(await update(c.t.app.db, 'leases', { expiresAt: new Date(Date.now() - 1) }, 'name = ?', [LEASE])).toBe(1);
     await ws.waitFor(() => ws.connections === 1 && ws.subscribed, 'the survivor to connect');
-    expect((await c.t.app.db.lease.findUnique({ where: { name: LEASE } }))?.owner).toBe(c.t.app.owner);
+    expect((await c.t.app.db.get<Lease>('SELECT * FROM leases WHERE name = ?', [LEASE]))?.owner).toBe(c.t.app.owner);
   });
 });

@@ -1,13 +1,14 @@
 import type { WecomWsFake } from '../../fakes/wecom-ws-fake.ts';
 import type { TestApp } from '../../helpers/test-app.ts';
+import { countRows } from '../../helpers/test-db.ts';
 
 /** Waits until every message taken in was handled and everything it caused was sent (or died). */
 export async function settled(t: TestApp, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await t.app.inbound.idle();
-    const open = await t.app.db.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } });
-    const waiting = await t.app.db.inboundMessage.count({ where: { status: 'pending' } });
+    const open = await countRows(t.app.db, 'outbox_messages', "status IN ('pending', 'sending')");
+    const waiting = await countRows(t.app.db, 'inbound_messages', 'status = ?', ['pending']);
     if (open === 0 && waiting === 0) return;
     if (Date.now() > deadline) throw new Error(`not settled: ${open} outbox rows and ${waiting} inbound messages still open`);
     await new Promise((r) => setTimeout(r, 20));
@@ -17,7 +18,11 @@ export async function settled(t: TestApp, timeoutMs = 10_000): Promise<void> {
 /** How much a table holds that a refused callback must not have added to. */
 export async function stored(t: TestApp): Promise<{ inbound: number; addresses: number; outbox: number }> {
   const db = t.app.db;
-  return { inbound: await db.inboundMessage.count(), addresses: await db.channelAddress.count(), outbox: await db.outboxMessage.count() };
+  return {
+    inbound: await countRows(db, 'inbound_messages'),
+    addresses: await countRows(db, 'channel_addresses'),
+    outbox: await countRows(db, 'outbox_messages'),
+  };
 }
 
 /** Waits until `check` holds (for conditions read from the database). */

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundMessage } from '../../../src/core/messages.ts';
 import { createWecomChannel } from '../../../src/channels/wecom/wecom-channel.ts';
 import { enqueue } from '../../../src/outbox/enqueue.ts';
+import type { Lease, OutboxMessage } from '../../../src/db/rows.ts';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
+import { getOrThrow } from '../../helpers/test-db.ts';
 import { WecomWsFake, type Frame } from '../../fakes/wecom-ws-fake.ts';
 import { botEnv, eventually, FAST, settled } from './helpers.ts';
 
@@ -99,7 +101,7 @@ describe('WeCom smart robot over the long connection', () => {
     expect(Buffer.byteLength(text)).toBeGreaterThan(2 * 20480);
     const before = pushesTo(GROUP).length;
     const msg: OutboundMessage = { platform: 'wecom', target: { type: 'group', id: GROUP }, text, format: 'markdown', scheduled: true };
-    await t.app.db.$transaction((tx) => enqueue(tx, [msg], {}, new Date()));
+    await t.app.db.transaction((tx) => enqueue(tx, [msg], {}, new Date()));
     t.app.dispatcher.kick();
     await settled(t);
     const parts = pushesTo(GROUP).slice(before);
@@ -118,12 +120,12 @@ describe('WeCom smart robot over the long connection', () => {
       return { errcode: 45009, errmsg: 'api freq out of limit' };
     };
     const msg: OutboundMessage = { platform: 'wecom', target: { type: 'group', id: GROUP }, text: '本周提醒：还有 2 个心愿等待认领', format: 'text' };
-    const [id] = await t.app.db.$transaction((tx) => enqueue(tx, [msg], {}, new Date()));
+    const [id] = await t.app.db.transaction((tx) => enqueue(tx, [msg], {}, new Date()));
     t.app.dispatcher.kick();
     await settled(t);
     ws.ackRule = () => null;
     expect(pushesTo(GROUP).filter((f) => content(f) === msg.text)).toHaveLength(2);
-    expect(await t.app.db.outboxMessage.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: 'sent', attempts: 0 });
+    expect(await getOrThrow<OutboxMessage>(t.app.db, 'SELECT * FROM outbox_messages WHERE id = ?', [id!])).toMatchObject({ status: 'sent', attempts: 0 });
   });
 
   it('when the link drops, it reconnects with back-off, subscribes again, and the conversation goes on', async () => {
@@ -144,11 +146,11 @@ describe('WeCom smart robot over the long connection', () => {
     expect(t.logs.join('')).toContain('disconnected_event');
     // A push that needs the connection waits for it rather than failing.
     const msg: OutboundMessage = { platform: 'wecom', target: { type: 'group', id: GROUP }, text: '等连接回来再发', format: 'text' };
-    const [id] = await t.app.db.$transaction((tx) => enqueue(tx, [msg], {}, new Date()));
+    const [id] = await t.app.db.transaction((tx) => enqueue(tx, [msg], {}, new Date()));
     t.app.dispatcher.kick();
     await new Promise((r) => setTimeout(r, 300));
-    expect(await t.app.db.outboxMessage.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await getOrThrow<OutboxMessage>(t.app.db, 'SELECT * FROM outbox_messages WHERE id = ?', [id!])).toMatchObject({ status: 'pending', attempts: 0 });
     // Still this process's connection to come back to: no other Lianxin process will grab it.
-    await eventually(async () => (await t.app.db.lease.findFirst())?.owner === t.app.owner, 'the lease kept');
+    await eventually(async () => (await t.app.db.get<Lease>('SELECT * FROM leases ORDER BY name LIMIT 1'))?.owner === t.app.owner, 'the lease kept');
   });
 });

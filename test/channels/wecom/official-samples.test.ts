@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InboundMessage } from '../../../src/db/rows.ts';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { WecomApiFake } from '../../fakes/wecom-api-fake.ts';
 import { settled } from './helpers.ts';
@@ -61,7 +62,7 @@ describe("WeCom's published callback sample, sent to a running Lianxin", () => {
       expect({ status: res.status, body: await res.text() }).toEqual({ status: 200, body: '' });
     }
     await settled(t);
-    const stored = await t.app.db.inboundMessage.findMany({ where: { platform: 'wecom' } });
+    const stored = await t.app.db.all<InboundMessage>('SELECT * FROM inbound_messages WHERE platform = ? ORDER BY id', ['wecom']);
     expect(stored.map((m) => m.messageId)).toEqual(['1456453720']);
     expect(JSON.parse(stored[0]!.payload)).toMatchObject({ senderId: 'ChenJiaShun', text: '你好', conversationType: 'single' });
     const replies = api.callsTo('/cgi-bin/message/send').filter((c) => c.reply?.errcode === 0);

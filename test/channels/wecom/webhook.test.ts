@@ -3,7 +3,9 @@ import { createWecomChannel } from '../../../src/channels/wecom/wecom-channel.ts
 import type { OutboundMessage } from '../../../src/core/messages.ts';
 import { enqueue } from '../../../src/outbox/enqueue.ts';
 import { fixedClock } from '../../../src/core/clock.ts';
+import type { OutboxMessage, RateLimit } from '../../../src/db/rows.ts';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
+import { getOrThrow } from '../../helpers/test-db.ts';
 import { WecomApiFake } from '../../fakes/wecom-api-fake.ts';
 import { eventually, settled } from './helpers.ts';
 
@@ -26,7 +28,7 @@ describe('WeCom group robot webhook', () => {
   let t: TestApp;
   const push = async (group: string, text: string, format: 'text' | 'markdown') => {
     const msg: OutboundMessage = { platform: 'wecom', target: { type: 'group', id: group }, text, format, scheduled: true };
-    const [id] = await t.app.db.$transaction((tx) => enqueue(tx, [msg], {}, new Date()));
+    const [id] = await t.app.db.transaction((tx) => enqueue(tx, [msg], {}, new Date()));
     t.app.dispatcher.kick();
     return id!;
   };
@@ -89,7 +91,7 @@ describe('WeCom group robot webhook', () => {
     expect(contents[2]).toBe(contents[1]);
     expect(contents.filter((c) => c === contents[0])).toHaveLength(1);
     expect(calls.filter((c) => c.reply.errcode === 0).map((c) => c.body.markdown.content).join('\n')).toBe(text);
-    const row = await t.app.db.outboxMessage.findUniqueOrThrow({ where: { id } });
+    const row = await getOrThrow<OutboxMessage>(t.app.db, 'SELECT * FROM outbox_messages WHERE id = ?', [id]);
     expect(row).toMatchObject({ status: 'sent', attempts: 0 });
   });
 
@@ -98,7 +100,7 @@ describe('WeCom group robot webhook', () => {
     expect(JSON.stringify(groups.body)).not.toContain('SECRET');
     expect(groups.body.groups[0]).toMatchObject({ conversationId: GROUPS.markdown, hasWebhook: true });
     expect(t.logs.join('')).not.toContain('SECRET');
-    const keys = (await t.app.db.rateLimit.findMany()).map((r) => r.key);
+    const keys = (await t.app.db.all<Pick<RateLimit, 'key'>>('SELECT key FROM rate_limits ORDER BY key')).map((r) => r.key);
     expect(keys.filter((k) => k.startsWith('wecom:webhook:'))).toHaveLength(3);
     expect(keys.join(' ')).not.toContain('SECRET');
   });
@@ -135,11 +137,11 @@ describe('WeCom group robot webhook: 20 messages a minute', () => {
   it('a bulletin of more parts than the allowance pauses, and goes on when the minute allows', async () => {
     const text = bulletin(330);
     const msg: OutboundMessage = { platform: 'wecom', target: { type: 'group', id: group }, text, format: 'markdown' };
-    const [id] = await t.app.db.$transaction((tx) => enqueue(tx, [msg], {}, clock.now()));
+    const [id] = await t.app.db.transaction((tx) => enqueue(tx, [msg], {}, clock.now()));
     t.app.dispatcher.kick();
     // The shared limiter lets a small burst through, then one part every few seconds: with the
     // clock standing still, the rest waits, and what went out is remembered.
-    const row = () => t.app.db.outboxMessage.findUniqueOrThrow({ where: { id: id! } });
+    const row = () => getOrThrow<OutboxMessage>(t.app.db, 'SELECT * FROM outbox_messages WHERE id = ?', [id!]);
     await eventually(async () => {
       const r = await row();
       return r.partsSent > 0 && r.status === 'pending' && r.notBefore > clock.now();

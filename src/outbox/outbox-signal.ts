@@ -1,0 +1,28 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * How the rest of the process talks to the dispatcher without holding it: "something was
+ * enqueued, look now" and "this process finished an attempt at row N". Created first in the
+ * composition root, so inbox, schedules and channels can be built before the dispatcher exists.
+ */
+export class OutboxSignal {
+  readonly #events = new EventEmitter().setMaxListeners(0);
+
+  /** Something was enqueued: the dispatcher looks now rather than at its next poll. */
+  kick(): void {
+    this.#events.emit('kick');
+  }
+  onKick(listener: () => void): () => void {
+    this.#events.on('kick', listener);
+    return () => this.#events.off('kick', listener);
+  }
+
+  /** An attempt at an outbox row ended (sent, failed, or handed back). */
+  settled(id: number): void {
+    this.#events.emit('settled', id);
+  }
+  onSettled(listener: (id: number) => void): () => void {
+    this.#events.on('settled', listener);
+    return () => this.#events.off('settled', listener);
+  }
+}

@@ -1,0 +1,63 @@
+import type { OutboxMessage } from '../db/rows.ts';
+import type { Tx } from '../db/sql.ts';
+import type { SendResult } from '../core/messages.ts';
+
+export type Outcome =
+  | { kind: 'sent' }
+  | { kind: 'retry'; attempts: number; notBefore: Date; partsSent: number; error: string }
+  | { kind: 'dead'; attempts: number; partsSent: number; error: string }
+  /** Not a failure (throttled, rate slot, held by the platform's window): back to pending, no attempt spent. */
+  | { kind: 'wait'; notBefore: Date; partsSent?: number; error?: string };
+
+const MAX_RETRY_MS = 30 * 60_000;
+
+/** What an attempt's result means for the row: pure, so the back-off and the last try are tested alone. */
+export function outcomeOf(
+  row: Pick<OutboxMessage, 'attempts' | 'partsSent'>,
+  result: SendResult,
+  now: Date,
+  policy: { maxAttempts: number; retryBaseMs: number; random: () => number },
+): Outcome {
+  if (result.ok) return { kind: 'sent' };
+  const partsSent = result.partsSent ?? row.partsSent;
+  if (result.throttledUntil) return { kind: 'wait', notBefore: result.throttledUntil, partsSent, error: result.error };
+  const attempts = row.attempts + 1;
+  if (!result.retryable || attempts >= policy.maxAttempts) return { kind: 'dead', attempts, partsSent, error: result.error };
+  return { kind: 'retry', attempts, partsSent, error: result.error, notBefore: new Date(now.getTime() + backoff(attempts, policy)) };
+}
+
+/** 1×, 2×, 4× … the base, capped, with ±25 % jitter so that retries of many messages spread out. */
+export function backoff(attempts: number, policy: { retryBaseMs: number; random: () => number }): number {
+  const base = Math.min(MAX_RETRY_MS, policy.retryBaseMs * 2 ** (attempts - 1));
+  return Math.round(base * (0.75 + policy.random() * 0.5));
+}
+
+/**
+ * Writes an outcome, only while this process still holds the row's lease: if the lease ran out and
+ * another process took the row, this one's late result must not overwrite it.
+ */
+export async function recordOutcome(tx: Tx, id: number, owner: string, outcome: Outcome, now: Date): Promise<void> {
+  const mine = `id = ? AND status = 'sending' AND lease_owner = ?`;
+  switch (outcome.kind) {
+    case 'sent':
+      await tx.run(`UPDATE outbox_messages SET status = 'sent', sent_at = ?, lease_until = NULL, lease_owner = NULL, last_error = NULL WHERE ${mine}`, [
+        now,
+        id,
+        owner,
+      ]);
+      return;
+    case 'retry':
+    case 'dead':
+      await tx.run(
+        `UPDATE outbox_messages SET status = ?, attempts = ?, parts_sent = ?, last_error = ?, not_before = ?, lease_until = NULL, lease_owner = NULL WHERE ${mine}`,
+        [outcome.kind === 'dead' ? 'dead' : 'pending', outcome.attempts, outcome.partsSent, outcome.error.slice(0, 500), outcome.kind === 'retry' ? outcome.notBefore : now, id, owner],
+      );
+      return;
+    case 'wait':
+      await tx.run(
+        `UPDATE outbox_messages SET status = 'pending', not_before = ?, parts_sent = coalesce(?, parts_sent), last_error = coalesce(?, last_error), lease_until = NULL, lease_owner = NULL WHERE ${mine}`,
+        [outcome.notBefore, outcome.partsSent ?? null, outcome.error?.slice(0, 500) ?? null, id, owner],
+      );
+      return;
+  }
+}
