@@ -10,6 +10,9 @@ import { botDepsFrom, type BotDeps } from './bot/bot-deps.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { createWorkCalendar, type WorkCalendar } from './domain/work-calendar.ts';
 import { adminRoutes } from './api/admin-routes.ts';
+import { cardRoutes } from './api/card-routes.ts';
+import { kfRoutes } from './api/kf-routes.ts';
+import type { WecomKfChannel } from './channels/wecom-kf/wecom-kf-channel.ts';
 import { requireBearer } from './web/bearer-auth.ts';
 import { jobRoutes } from './api/job-routes.ts';
 import { ALL_JOBS } from './schedule/all-jobs.ts';
@@ -81,6 +84,7 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
   const senders = new Map<Platform, ChannelSender>();
   for (const c of channels) if (c.sender) senders.set(c.sender.platform, c.sender);
   for (const s of overrides.senders ?? []) senders.set(s.platform, s);
+  const kf = channels.find((c): c is WecomKfChannel => c.name === 'wecom-kf' && 'api' in c) ?? null;
   const metrics = new Metrics(db, clock);
   const dispatcher = new OutboxDispatcher({
     db,
@@ -122,6 +126,8 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
         app.addHook('onRequest', requireBearer(adminToken));
         await adminRoutes(app, { db, clock, inviteTtlDays: config.INVITE_TTL_DAYS });
         await jobRoutes(app, { db, clock, scheduler, kickOutbox: () => signal.kick(), reloadCalendar });
+        await cardRoutes(app, { db, log, kf: kf ? { api: kf.api, openKfid: kf.openKfid } : null });
+        await kfRoutes(app, { db, clock, openKfid: kf?.openKfid ?? null });
       },
     },
     {

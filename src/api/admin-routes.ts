@@ -15,7 +15,9 @@ export type AdminDeps = { db: Db; clock: Clock; inviteTtlDays: number };
 const id = z.coerce.number({ message: 'must be a number' }).int().positive({ message: 'must be a positive id' });
 const name = z.string({ message: 'is required' }).trim().min(1, { message: 'must not be empty' }).max(100);
 
-const communityBody = z.object({ name });
+const phone = z.string().trim().regex(/^[0-9+\-() 转]{3,40}$/u, { message: 'must be a phone number such as 010-62345678' });
+const communityBody = z.object({ name, phone: phone.optional() });
+const communityPatch = z.object({ phone: phone.nullable() });
 const groupBody = z
   .object({
     platform: z.enum(PLATFORMS, { message: `must be one of ${PLATFORMS.join(', ')}` }),
@@ -27,6 +29,7 @@ const groupBody = z
     webhookSecret: z.string().trim().min(1).max(200).optional(),
   })
   .superRefine((b, ctx) => {
+    if (b.platform === 'wecom-kf') ctx.addIssue({ code: 'custom', path: ['platform'], message: '微信客服 has no group chats: residents talk to it one by one' });
     if (b.webhookKey && b.platform !== 'wecom') {
       ctx.addIssue({ code: 'custom', path: ['webhookKey'], message: 'only for platform wecom' });
     }
@@ -71,21 +74,34 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminDeps): Promis
   };
 
   app.get('/communities', async () => ({
-    communities: (await db.all<Pick<Community, 'id' | 'name' | 'createdAt'>>('SELECT id, name, created_at FROM communities ORDER BY id')).map((c) => ({
+    communities: (
+      await db.all<Pick<Community, 'id' | 'name' | 'createdAt' | 'phone' | 'wechatLink'>>('SELECT id, name, created_at, phone, wechat_link FROM communities ORDER BY id')
+    ).map((c) => ({
       id: c.id,
       name: c.name,
       createdAt: c.createdAt.toISOString(),
+      phone: c.phone,
+      wechatLink: c.wechatLink,
     })),
   }));
 
   app.post('/communities', async (request, reply) => {
     const body = parseInput(communityBody, request.body);
-    const c = await db.get<{ id: number }>('INSERT INTO communities (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING RETURNING id', [
+    const c = await db.get<{ id: number }>('INSERT INTO communities (name, phone, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING RETURNING id', [
       body.name,
+      body.phone ?? null,
       clock.now(),
     ]);
     if (!c) throw new HttpError(409, `name: a community named ${body.name} exists`);
     return reply.status(201).send({ id: c.id });
+  });
+
+  /** The office phone printed on the community's card (null clears it). */
+  app.patch('/communities/:id', async (request) => {
+    const { id: communityId } = parseInput(z.object({ id }), request.params, 'path');
+    const body = parseInput(communityPatch, request.body);
+    if ((await db.run('UPDATE communities SET phone = ? WHERE id = ?', [body.phone, communityId])) !== 1) throw new HttpError(404, `no community ${communityId}`);
+    return { id: communityId, phone: body.phone };
   });
 
   app.get('/groups', async () => ({

@@ -12,7 +12,7 @@ export type JobRouteDeps = { db: Db; clock: Clock; scheduler: Scheduler; kickOut
 
 const jobParams = z.object({ name: z.enum(JOB_NAMES, { message: `must be one of ${JOB_NAMES.join(', ')}` }) });
 const outboxQuery = z.object({
-  status: z.enum(['pending', 'sending', 'sent', 'dead'], { message: 'must be pending, sending, sent or dead' }).optional(),
+  status: z.enum(['pending', 'sending', 'sent', 'dead', 'held'], { message: 'must be pending, sending, sent, dead or held' }).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 const idParams = z.object({ id: z.coerce.number().int().positive({ message: 'must be a positive id' }) });
@@ -85,6 +85,8 @@ export async function jobRoutes(app: FastifyInstance, deps: JobRouteDeps): Promi
         status: m.status,
         attempts: m.attempts,
         lastError: m.lastError,
+        // held: a 微信客服 resident must write again before WeChat lets it go (GET /api/wecom-kf/unreachable).
+        waitingForResident: m.status === 'held',
         notBefore: m.notBefore.toISOString(),
         createdAt: m.createdAt.toISOString(),
         sentAt: m.sentAt?.toISOString() ?? null,

@@ -13,7 +13,11 @@ import { MAX_MESSAGE_CHARS, texts } from './texts.ts';
 export async function respond(tx: Tx, ctx: MessageContext, out: Outgoing, deps: BotDeps): Promise<void> {
   const { msg } = ctx;
   if (msg.event === 'enter_chat') {
-    out.reply(texts.welcome(highestRole(ctx.actor)));
+    // Named when known: a resident who scanned a community's card sees they reached the right place.
+    const community = ctx.person.communityId
+      ? await tx.get<{ name: string }>('SELECT name FROM communities WHERE id = ?', [ctx.person.communityId])
+      : undefined;
+    out.reply(texts.welcome(highestRole(ctx.actor), community?.name));
     return;
   }
   if ([...msg.text].length > MAX_MESSAGE_CHARS) {

@@ -83,8 +83,9 @@ export const texts = {
     if (role === 'official') lines.push(...HELP_OFFICIAL);
     return lines.join('\n');
   },
-  welcome(role: Role): string {
-    return `您好，我是连心小助手。\n${texts.help(role)}`;
+  welcome(role: Role, communityName?: string): string {
+    const who = communityName ? `这里是${communityName}的连心小助手` : '我是连心小助手';
+    return `您好，${who}。\n${texts.help(role)}`;
   },
 
   // --- input problems -------------------------------------------------------------------------

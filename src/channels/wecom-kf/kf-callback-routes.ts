@@ -1,3 +1,4 @@
+import type { FastifyContextConfig } from 'fastify';
 import type { Logger } from '../../log.ts';
 import type { RouteModule } from '../../web/create-server.ts';
 import { parseInput } from '../../web/parse-input.ts';
@@ -15,6 +16,9 @@ export type KfCallbackDeps = {
   wake: (token: string) => void;
 };
 
+/** A platform callback: create-server.ts gives such routes the higher per-client rate limit. */
+const CALLBACK = { config: { callback: true } as FastifyContextConfig };
+
 const TOKEN = /^[\x21-\x7e]{1,128}$/u;
 
 /**
@@ -31,9 +35,9 @@ export function kfCallbackRoutes(deps: KfCallbackDeps): RouteModule {
       app.removeAllContentTypeParsers();
       app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_CALLBACK_BYTES }, (_request, body, done) => done(null, body));
 
-      app.get('/callback', verifyUrl(deps.keys));
+      app.get('/callback', CALLBACK, verifyUrl(deps.keys));
 
-      app.post('/callback', (request, reply) =>
+      app.post('/callback', CALLBACK, (request, reply) =>
         refusing(async () => {
           const q = parseInput(signedQuery, request.query, 'query');
           const envelope = parseXml(typeof request.body === 'string' ? request.body : '');

@@ -4,7 +4,7 @@ import { inboundMessageSchema, type InboundMessage, type OutboundMessage } from 
 import type { InboundService } from '../../inbox/inbound-service.ts';
 import type { Logger } from '../../log.ts';
 import { enqueue } from '../../outbox/enqueue.ts';
-import { describeZodError } from '../../web/http-error.ts';
+import { describeZodIssues } from '../../web/http-error.ts';
 import { releaseHeld } from './held-outbox.ts';
 import { MediaTooLarge, type KfApi } from './kf-api.ts';
 import { closeWindow, ensureKfCustomer, getKfCustomer, noteResidentMessage, setCustomerCommunity, setServiceState, type KfKey } from './kf-customers.ts';
@@ -216,7 +216,7 @@ async function recordDone(tx: Tx, msg: InboundMessage, note: string): Promise<nu
 async function accept(deps: KfIntakeDeps, msg: InboundMessage): Promise<void> {
   const checked = inboundMessageSchema.safeParse(msg);
   if (!checked.success) {
-    deps.log.warn({ msgid: msg.messageId, why: describeZodError(checked.error) }, '微信客服 message skipped: malformed');
+    deps.log.warn({ msgid: msg.messageId, why: describeZodIssues(checked.error.issues) }, '微信客服 message skipped: malformed');
     return;
   }
   await deps.inbound.accept(checked.data);

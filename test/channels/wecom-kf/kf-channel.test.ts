@@ -53,7 +53,7 @@ async function startProcess(owner: string): Promise<Proc> {
   )!;
   const server = Fastify();
   server.setErrorHandler(createErrorHandler(log));
-  for (const m of channel.routes ?? []) await server.register(async (scoped) => m.register(scoped), { prefix: m.prefix });
+  for (const m of channel.routes ?? []) await server.register(m.register, { prefix: m.prefix });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const p: Proc = { channel, server, url: `http://127.0.0.1:${(server.server.address() as { port: number }).port}`, accepted };
   procs.push(p);
