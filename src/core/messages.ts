@@ -6,6 +6,9 @@ import { z } from 'zod';
 export const PLATFORMS = ['sim', 'wecom', 'dingtalk', 'wecom-kf'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/** Platforms whose messages may wait as `held` until the person writes again (微信客服's 48-hour window). */
+export const HOLDING_PLATFORMS: ReadonlySet<Platform> = new Set(['wecom-kf']);
+
 export const inboundMessageSchema = z.object({
   platform: z.enum(PLATFORMS),
   /** The platform's id for this delivery; a repeat is handled once. Kept as a string (64-bit ids). */

@@ -428,6 +428,10 @@ export class WecomKfFake {
     const first = (to === 2 || to === 3) && c.state !== 2 && c.state !== 3;
     c.state = to as Customer['state'];
     c.servicer = to === 3 ? b.servicer_userid : null;
-    return { errcode: 0, errmsg: 'ok', ...(first || to === 4 ? { msg_code: `MSGCODE${randomBytes(6).toString('hex')}` } : {}) };
+    if (!first && to !== 4) return { errcode: 0, errmsg: 'ok' };
+    // A code for one send_msg_on_event, like a welcome_code.
+    const msgCode = `MSGCODE${randomBytes(6).toString('hex')}`;
+    this.welcomeCodes.set(msgCode, { externalUserId: c.externalUserId, issuedAt: this.now(), used: false });
+    return { errcode: 0, errmsg: 'ok', msg_code: msgCode };
   }
 }

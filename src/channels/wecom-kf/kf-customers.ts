@@ -24,18 +24,18 @@ export async function ensureKfCustomer(tx: Tx, key: KfKey, now: Date): Promise<K
 }
 
 /**
- * The resident wrote at `sentAt` (WeChat's time): a new window with a fresh budget, and an ended
- * session starts anew. Only a message newer than the last one counts, so reading the same message
- * again (a redelivery, a pull repeated after a crash) changes nothing. True when it was newer.
+ * The resident wrote at `sentAt` (WeChat's time, in whole seconds): a new window with a fresh
+ * budget, and an ended session starts anew. The caller calls this once per message (the first
+ * time it is read): WeChat counts every message, even two within one second.
  */
-export async function noteResidentMessage(tx: Tx, key: KfKey, sentAt: Date, now: Date): Promise<boolean> {
-  const changed = await tx.run(
-    `UPDATE kf_customers SET last_inbound_at = ?, sent_in_window = 0,
+export async function noteResidentMessage(tx: Tx, key: KfKey, sentAt: Date, now: Date): Promise<void> {
+  await tx.run(
+    `UPDATE kf_customers SET sent_in_window = 0,
+       last_inbound_at = CASE WHEN last_inbound_at IS NULL OR last_inbound_at < ? THEN ? ELSE last_inbound_at END,
        service_state = CASE WHEN service_state = 4 THEN 0 ELSE service_state END, updated_at = ?
-     WHERE open_kfid = ? AND external_user_id = ? AND (last_inbound_at IS NULL OR last_inbound_at < ?)`,
-    [sentAt, now, key.openKfid, key.externalUserId, sentAt],
+     WHERE open_kfid = ? AND external_user_id = ?`,
+    [sentAt, sentAt, now, key.openKfid, key.externalUserId],
   );
-  return changed === 1;
 }
 
 export async function setServiceState(tx: Tx, key: KfKey, state: number, servicerUserId: string | null, now: Date): Promise<void> {

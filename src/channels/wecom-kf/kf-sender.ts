@@ -21,8 +21,11 @@ export type KfSenderDeps = {
   throttleMs: number;
 };
 
-/** No documented per-customer rate; the 5-in-48-hours budget is the real limit. Kept modest. */
-const PER_MINUTE = 20;
+/**
+ * No per-customer rate is documented; the 5-in-48-hours budget is the real limit. The key still
+ * lets a 45009 rest the resident; 30 a minute allows a burst of 3 (merged notices, then the answer).
+ */
+const PER_MINUTE = 30;
 const CUT = '…（内容较长，未完）';
 
 /**

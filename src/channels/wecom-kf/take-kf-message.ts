@@ -124,20 +124,19 @@ async function residentWrote(deps: KfIntakeDeps, m: Extract<KfMessage, { kind: '
   const text = m.kind === 'text' ? m.text.trim() : '';
   const now = deps.clock.now();
   const decision = await db.transaction(async (tx): Promise<Decision> => {
+    // Read before (a redelivery, a pull repeated after a crash): stored already, nothing to redo.
+    if (await tx.get('SELECT id FROM inbound_messages WHERE platform = ? AND message_id = ?', ['wecom-kf', m.msgid])) return { kind: 'done' };
     const c = await ensureKfCustomer(tx, key, now);
     if (humanState === null && (c.serviceState === 2 || c.serviceState === 3)) await setServiceState(tx, key, 0, null, now);
-    const newer = await noteResidentMessage(tx, key, m.sentAt, now);
+    await noteResidentMessage(tx, key, m.sentAt, now);
     if (humanState !== null) {
       // The bot stays silent while a person handles the session; the message is theirs.
       await recordDone(tx, neutral(m, text, now), 'not for the bot: a human servicer holds the session');
       return { kind: 'done' };
     }
     // A new window: what waited for them may go now, merged.
-    if (newer) await releaseHeld(tx, key.externalUserId, now);
-    if (m.kind === 'text' && asksForHuman(text)) {
-      const exists = await tx.get('SELECT id FROM inbound_messages WHERE platform = ? AND message_id = ?', ['wecom-kf', m.msgid]);
-      return exists ? { kind: 'done' } : { kind: 'human' };
-    }
+    await releaseHeld(tx, key.externalUserId, now);
+    if (m.kind === 'text' && asksForHuman(text)) return { kind: 'human' };
     if (problem) {
       const id = await recordDone(tx, neutral(m, '', now), 'picture not kept');
       if (id !== null) await enqueue(tx, [replyTo(key, problem)], { inboundId: id }, now);
