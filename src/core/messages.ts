@@ -6,8 +6,11 @@ import { z } from 'zod';
 export const PLATFORMS = ['sim', 'wecom', 'dingtalk', 'wecom-kf'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
-/** Platforms whose messages may wait as `held` until the person writes again (微信客服's 48-hour window). */
-export const HOLDING_PLATFORMS: ReadonlySet<Platform> = new Set(['wecom-kf']);
+/**
+ * Platforms whose messages may wait as `held` until the person writes again: 微信客服's 48-hour
+ * window, and the simulator's residents on WeChat, who show it.
+ */
+export const HOLDING_PLATFORMS: ReadonlySet<Platform> = new Set(['wecom-kf', 'sim']);
 
 export const inboundMessageSchema = z.object({
   platform: z.enum(PLATFORMS),

@@ -43,21 +43,23 @@ export async function holdRows(db: Tx, ids: readonly number[], reason: KfHoldRea
   ]);
 }
 
-/** Rows delivered inside another's merged text. */
-export async function markMerged(db: Tx, ids: readonly number[], now: Date): Promise<void> {
+export const MERGED_PREFIX = 'merged into #';
+
+/** Rows delivered inside another's merged text (last_error names that row, for the outbox list). */
+export async function markMerged(db: Tx, ids: readonly number[], intoId: number, now: Date): Promise<void> {
   if (ids.length === 0) return;
   await db.run(
-    `UPDATE outbox_messages SET status = 'sent', sent_at = ?, lease_until = NULL, lease_owner = NULL
+    `UPDATE outbox_messages SET status = 'sent', sent_at = ?, last_error = ?, lease_until = NULL, lease_owner = NULL
      WHERE status IN ('pending', 'held') AND id IN ${inList(ids.length)}`,
-    [now, ...ids],
+    [now, `${MERGED_PREFIX}${intoId}`, ...ids],
   );
 }
 
 /** The resident wrote: what waited for them may go (due now, still marked as having waited). */
-export async function releaseHeld(tx: Tx, externalUserId: string, now: Date): Promise<number> {
+export async function releaseHeld(tx: Tx, externalUserId: string, now: Date, platform: 'wecom-kf' | 'sim' = 'wecom-kf'): Promise<number> {
   return tx.run(
     `UPDATE outbox_messages SET status = 'pending', not_before = ?
-     WHERE platform = 'wecom-kf' AND target_type = 'user' AND target_id = ? AND status = 'held'`,
-    [now, externalUserId],
+     WHERE platform = ? AND target_type = 'user' AND target_id = ? AND status = 'held'`,
+    [now, platform, externalUserId],
   );
 }

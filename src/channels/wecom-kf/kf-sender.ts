@@ -2,14 +2,14 @@ import type { Db } from '../../db/sql.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { ChannelSender, Delivery, SendResult } from '../../core/messages.ts';
 import type { Logger } from '../../log.ts';
-import { orderKeyOf } from '../../outbox/enqueue.ts';
 import { splitMessage } from '../../outbox/split-message.ts';
-import { heldNote, holdRows, markMerged, waitingFrom, wasHeld } from './held-outbox.ts';
+import { heldNote } from './held-outbox.ts';
 import type { KfApi } from './kf-api.ts';
-import { closeWindow, getKfCustomer, spendFromWindow, type KfKey } from './kf-customers.ts';
+import type { KfKey } from './kf-customers.ts';
 import { kfEventOutcome, kfSendOutcome, type KfOutcome } from './kf-outcome.ts';
 import { EVENT_CODE_TTL_MS, readKfReplyContext } from './kf-reply-context.ts';
-import { KF_TEXT_MAX_BYTES, planKfSend, type KfHoldReason } from './send-window.ts';
+import { KF_TEXT_MAX_BYTES } from './send-window.ts';
+import { sendWithinWindow } from './send-within-window.ts';
 
 export type KfSenderDeps = {
   db: Db;
@@ -67,39 +67,12 @@ async function answerEvent(deps: KfSenderDeps, d: Delivery, code: string, codeAt
   return toResult(kfEventOutcome(reply.errcode, deps.clock.now(), deps.throttleMs));
 }
 
-async function sendInWindow(deps: KfSenderDeps, d: Delivery): Promise<SendResult> {
-  const { db, clock } = deps;
+function sendInWindow(deps: KfSenderDeps, d: Delivery): Promise<SendResult> {
   const key: KfKey = { openKfid: deps.openKfid, externalUserId: d.target.id };
-  const customer = await getKfCustomer(db, key);
-  const rows = await waitingFrom(db, orderKeyOf({ platform: 'wecom-kf', target: d.target }), d.id);
-  const waiting = (rows.length > 0 && rows[0]!.id === d.id ? rows : [{ id: d.id, text: d.text, replyContext: null, lastError: null, status: 'sending' }, ...rows]).map(
-    (r) => ({ id: r.id, text: r.id === d.id ? d.text : r.text, isReply: readKfReplyContext(r.replyContext) !== null, wasHeld: wasHeld(r.lastError) }),
-  );
-  const followers = waiting.slice(1).map((w) => w.id);
-  const state = customer ?? { lastInboundAt: null, sentInWindow: 0, serviceState: 0 };
-  const plan = planKfSend(state, waiting, clock.now());
-  if (plan.action === 'hold') return hold(deps, followers, plan.reason);
-
-  const reply = await deps.api.sendText({ ...key, content: fit(plan.text) });
-  const outcome = kfSendOutcome(reply.errcode, clock.now(), deps.throttleMs);
-  if (outcome.ok) {
-    await spendFromWindow(db, key, clock.now());
-    // Delivered inside this one: marked after the send, so a crash in between repeats, never loses.
-    await markMerged(db, plan.covers.slice(1), clock.now());
-    return { ok: true };
-  }
-  if (outcome.hold) {
-    // WeChat's count is the truth (a human may have used the budget, or our clock differs).
-    await closeWindow(db, key, clock.now());
-    deps.log.info({ outboxId: d.id, reason: outcome.hold }, '微信客服 window closed by WeChat; holding');
-    return hold(deps, followers, outcome.hold);
-  }
-  return toResult(outcome);
-}
-
-async function hold(deps: KfSenderDeps, followers: number[], reason: KfHoldReason): Promise<SendResult> {
-  await holdRows(deps.db, followers, reason);
-  return { ok: false, retryable: true, held: true, error: heldNote(reason) };
+  return sendWithinWindow(deps, key, d, async (text) => {
+    const reply = await deps.api.sendText({ ...key, content: fit(text) });
+    return kfSendOutcome(reply.errcode, deps.clock.now(), deps.throttleMs);
+  });
 }
 
 function toResult(outcome: KfOutcome): SendResult {
