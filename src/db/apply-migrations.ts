@@ -38,8 +38,12 @@ const TABLE_SQL: Record<Provider, string> = {
     "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`,
 };
 
-/** Names of committed migrations the database has not applied (a changed one is an error). */
-export async function pendingMigrations(db: Db, migrations: Migration[]): Promise<Migration[]> {
+/**
+ * Names of committed migrations the database has not applied (a changed one is an error). An
+ * unfinished one is an error too, unless `unfinishedMayBeRunning`: outside the migration lock it
+ * may be another replica's, being applied right now.
+ */
+export async function pendingMigrations(db: Db, migrations: Migration[], opts: { unfinishedMayBeRunning?: boolean } = {}): Promise<Migration[]> {
   const exists =
     db.dialect === 'sqlite'
       ? await db.get(`SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`)
@@ -52,6 +56,7 @@ export async function pendingMigrations(db: Db, migrations: Migration[]): Promis
   const failed = await db.get<{ migrationName: string }>(
     `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL`,
   );
+  if (failed && opts.unfinishedMayBeRunning) return migrations.filter((m) => !applied.has(m.name));
   if (failed) throw new Error(`migration ${failed.migrationName} failed earlier; resolve it before starting (see DEVELOPERS.md)`);
   for (const m of migrations) {
     const sum = applied.get(m.name);
@@ -66,7 +71,8 @@ export async function pendingMigrations(db: Db, migrations: Migration[]): Promis
  * nothing left to do. Returns the names applied.
  */
 export async function applyMigrations(db: SqliteDb | PostgresDb, file: string | null, migrations = committedMigrations(db.dialect)): Promise<string[]> {
-  if ((await pendingMigrations(db, migrations)).length === 0) return [];
+  // Replicas starting together: one may be applying a migration right now; the check in the lock decides.
+  if ((await pendingMigrations(db, migrations, { unfinishedMayBeRunning: true })).length === 0) return [];
   const locked = db.dialect === 'sqlite' ? withLockFile(file) : withAdvisoryLock(db as PostgresDb);
   return locked(async () => {
     await db.run(TABLE_SQL[db.dialect]);

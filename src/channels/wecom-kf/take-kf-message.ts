@@ -93,6 +93,8 @@ type Decision = { kind: 'bot'; communityId: number | null } | { kind: 'human' } 
 async function residentWrote(deps: KfIntakeDeps, m: Extract<KfMessage, { kind: 'text' | 'image' | 'location' | 'other' }>): Promise<void> {
   const key = keyOf(m);
   const { db, log } = deps;
+  // Read before (a redelivery, a pull repeated after a crash): stored already, nothing to redo.
+  if (await stored(db, m.msgid)) return;
 
   // A picture is fetched now, while its media_id is valid (3 days), and kept under DATA_DIR.
   let photos: string[] = [];
@@ -124,8 +126,8 @@ async function residentWrote(deps: KfIntakeDeps, m: Extract<KfMessage, { kind: '
   const text = m.kind === 'text' ? m.text.trim() : '';
   const now = deps.clock.now();
   const decision = await db.transaction(async (tx): Promise<Decision> => {
-    // Read before (a redelivery, a pull repeated after a crash): stored already, nothing to redo.
-    if (await tx.get('SELECT id FROM inbound_messages WHERE platform = ? AND message_id = ?', ['wecom-kf', m.msgid])) return { kind: 'done' };
+    // Checked again inside: another process may have stored it meanwhile.
+    if (await stored(tx, m.msgid)) return { kind: 'done' };
     const c = await ensureKfCustomer(tx, key, now);
     if (humanState === null && (c.serviceState === 2 || c.serviceState === 3)) await setServiceState(tx, key, 0, null, now);
     await noteResidentMessage(tx, key, m.sentAt, now);
@@ -210,6 +212,10 @@ async function recordDone(tx: Tx, msg: InboundMessage, note: string): Promise<nu
     [msg.platform, msg.messageId, msg.conversationId, JSON.stringify(msg), new Date(msg.receivedAt), new Date(msg.receivedAt), note],
   );
   return row?.id ?? null;
+}
+
+async function stored(db: Tx, msgid: string): Promise<boolean> {
+  return (await db.get('SELECT id FROM inbound_messages WHERE platform = ? AND message_id = ?', ['wecom-kf', msgid])) !== undefined;
 }
 
 async function accept(deps: KfIntakeDeps, msg: InboundMessage): Promise<void> {
