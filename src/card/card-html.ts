@@ -42,7 +42,7 @@ export function renderCardHtml(c: CardContent): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${name} · 连心卡</title>
 <style>
-@page { size: A6 portrait; margin: 0; }
+@page { size: 105mm 148mm; margin: 0; }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; }
 body { font-family: "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; color: #111; background: #eee; }

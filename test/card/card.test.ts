@@ -8,7 +8,7 @@ const base: CardContent = { communityName: '幸福里社区', link: null, qrSvg:
 describe('the community card (连心卡)', () => {
   it('is an A6 page with the name, the QR code, the three ways to use it and the office phone', async () => {
     const html = renderCardHtml({ ...base, link, qrSvg: await qrSvg(link), phone: '010-62345678' });
-    expect(html).toContain('@page { size: A6 portrait; margin: 0; }');
+    expect(html).toContain('@page { size: 105mm 148mm; margin: 0; }'); // A6; not every browser knows the keyword
     expect(html).toContain('<h1>幸福里社区</h1>');
     expect(html).toMatch(/<div class="qr"[^>]*><svg[^>]*viewBox/u);
     for (const cmd of ['心愿 内容', '反映 内容', '查询 编号']) expect(html).toContain(`<b>${cmd}</b>`);
