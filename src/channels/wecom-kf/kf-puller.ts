@@ -159,6 +159,9 @@ export class KfPuller {
       const { messages, nextCursor, hasMore } = parseSyncAnswer(reply);
       for (let i = 0; i < messages.length; i++) {
         await this.o.take(messages[i]!);
+        // SQLite answers synchronously: without a turn of the event loop, a page of 1000 would keep
+        // callbacks (WeCom allows 5 s) and replies waiting until it is all stored.
+        await new Promise((r) => setImmediate(r));
         if ((i + 1) % RENEW_EVERY === 0 && !(await this.holdLease())) throw new Error('lost the pull lease mid-page');
       }
       // Everything before nextCursor is stored: only now may the cursor move past it.
