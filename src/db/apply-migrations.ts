@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../core/project-root.ts';
 import { paths, type Provider } from './providers.ts';
 import type { Db } from './sql.ts';
-import type { SqliteDb } from './sqlite-database.ts';
+import { sqliteDate, type SqliteDb } from './sqlite-database.ts';
 import type { PostgresDb } from './postgres-database.ts';
 
 
@@ -39,11 +39,11 @@ const TABLE_SQL: Record<Provider, string> = {
 };
 
 /**
- * Names of committed migrations the database has not applied (a changed one is an error). An
- * unfinished one is an error too, unless `unfinishedMayBeRunning`: outside the migration lock it
- * may be another replica's, being applied right now.
+ * Committed migrations the database has not applied (a changed one is an error). `strict`: a
+ * migration started and never finished is an error too — only under the lock, since outside it
+ * that row may be another replica applying it right now.
  */
-export async function pendingMigrations(db: Db, migrations: Migration[], opts: { unfinishedMayBeRunning?: boolean } = {}): Promise<Migration[]> {
+export async function pendingMigrations(db: Db, migrations: Migration[], strict = false): Promise<Migration[]> {
   const exists =
     db.dialect === 'sqlite'
       ? await db.get(`SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`)
@@ -56,8 +56,7 @@ export async function pendingMigrations(db: Db, migrations: Migration[], opts: {
   const failed = await db.get<{ migrationName: string }>(
     `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL`,
   );
-  if (failed && opts.unfinishedMayBeRunning) return migrations.filter((m) => !applied.has(m.name));
-  if (failed) throw new Error(`migration ${failed.migrationName} failed earlier; resolve it before starting (see DEVELOPERS.md)`);
+  if (failed && strict) throw new Error(`migration ${failed.migrationName} failed earlier; resolve it before starting (see DEVELOPERS.md)`);
   for (const m of migrations) {
     const sum = applied.get(m.name);
     if (sum !== undefined && sum !== m.checksum) throw new Error(`migration ${m.name} was changed after it was applied`);
@@ -71,33 +70,50 @@ export async function pendingMigrations(db: Db, migrations: Migration[], opts: {
  * nothing left to do. Returns the names applied.
  */
 export async function applyMigrations(db: SqliteDb | PostgresDb, file: string | null, migrations = committedMigrations(db.dialect)): Promise<string[]> {
-  // Replicas starting together: one may be applying a migration right now; the check in the lock decides.
-  if ((await pendingMigrations(db, migrations, { unfinishedMayBeRunning: true })).length === 0) return [];
+  if ((await pendingMigrations(db, migrations)).length === 0) return [];
   const locked = db.dialect === 'sqlite' ? withLockFile(file) : withAdvisoryLock(db as PostgresDb);
   return locked(async () => {
     await db.run(TABLE_SQL[db.dialect]);
-    const pending = await pendingMigrations(db, migrations);
-    for (const m of pending) {
-      const id = randomUUID();
-      const started = new Date();
-      await db.run(`INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`, [
-        id,
-        m.checksum,
-        m.name,
-        started,
-      ]);
-      if (db.dialect === 'sqlite') {
-        const conn = (db as SqliteDb).connection;
-        // The script sets PRAGMA defer_foreign_keys itself for table rebuilds.
-        conn.exec(`BEGIN IMMEDIATE;\n${m.sql}\nCOMMIT;`);
-      } else {
-        // Several statements in one simple-protocol query: one implicit transaction.
-        await (db as PostgresDb).pool.query(`BEGIN;\n${m.sql}\nCOMMIT;`);
-      }
-      await db.run(`UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`, [new Date(), id]);
-    }
+    const pending = await pendingMigrations(db, migrations, true);
+    for (const m of pending) await applyOne(db, m);
     return pending.map((m) => m.name);
   });
+}
+
+const RECORD = `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`;
+
+/** The script and its record in one transaction: a crash leaves neither, so nothing half-applied. */
+async function applyOne(db: SqliteDb | PostgresDb, m: Migration): Promise<void> {
+  const record = [randomUUID(), m.checksum, m.name, new Date(), new Date()];
+  if (db.dialect === 'sqlite') {
+    const conn = (db as SqliteDb).connection;
+    conn.exec('BEGIN IMMEDIATE');
+    try {
+      // The script sets PRAGMA defer_foreign_keys itself for table rebuilds.
+      conn.exec(m.sql);
+      conn.prepare(RECORD).run(...record.map((v) => (v instanceof Date ? sqliteDate(v) : v)));
+      conn.exec('COMMIT');
+    } catch (error) {
+      if (conn.inTransaction) conn.exec('ROLLBACK');
+      throw error;
+    }
+    return;
+  }
+  const client = await (db as PostgresDb).pool.connect();
+  let n = 0;
+  try {
+    await client.query('BEGIN');
+    try {
+      await client.query(m.sql);
+      await client.query(RECORD.replace(/\?/gu, () => `$${++n}`), record);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
 }
 
 // Any constant: a session-level advisory lock only Lianxin's migrations take.

@@ -27,7 +27,6 @@ export class PostgresDb implements Db {
   readonly dialect = 'postgresql' as const;
   readonly #pool: pg.Pool;
   readonly #queries = new Map<string, Query>();
-  #savepoints = 0;
 
   constructor(url: string, opts: { poolSize?: number; statementTimeoutMs?: number } = {}) {
     this.#pool = new pg.Pool({
@@ -54,6 +53,9 @@ export class PostgresDb implements Db {
   async run(sql: string, params: Params = []): Promise<number> {
     return (await this.#exec(this.#pool, sql, params)).rowCount ?? 0;
   }
+  async insertId(sql: string, params: Params = []): Promise<number> {
+    return Number((await this.#all(this.#pool, `${sql} RETURNING id`, params))[0]!.id);
+  }
 
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect();
@@ -62,6 +64,7 @@ export class PostgresDb implements Db {
       all: <R>(sql: string, params: Params = []) => this.#all(client, sql, params) as Promise<R[]>,
       get: async <R>(sql: string, params: Params = []) => (await this.#all(client, sql, params))[0] as R | undefined,
       run: async (sql: string, params: Params = []) => (await this.#exec(client, sql, params)).rowCount ?? 0,
+      insertId: async (sql: string, params: Params = []) => Number((await this.#all(client, `${sql} RETURNING id`, params))[0]!.id),
     };
     let broken: Error | undefined;
     try {
@@ -84,14 +87,15 @@ export class PostgresDb implements Db {
   }
 
   async savepoint<T>(tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    const name = `sp${++this.#savepoints}`;
-    await tx.run(`SAVEPOINT ${name}`);
+    // One name for every level: a name resolves to the innermost savepoint.
+    await tx.run('SAVEPOINT sp');
     try {
       const result = await fn(tx);
-      await tx.run(`RELEASE SAVEPOINT ${name}`);
+      await tx.run('RELEASE SAVEPOINT sp');
       return result;
     } catch (error) {
-      await tx.run(`ROLLBACK TO SAVEPOINT ${name}`);
+      await tx.run('ROLLBACK TO SAVEPOINT sp');
+      await tx.run('RELEASE SAVEPOINT sp');
       throw error;
     }
   }

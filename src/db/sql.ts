@@ -17,6 +17,8 @@ export interface Tx {
   get<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T | undefined>;
   /** Returns the number of rows changed. */
   run(sql: string, params?: Params): Promise<number>;
+  /** Runs an INSERT of one row (without RETURNING) and returns the new row's id. */
+  insertId(sql: string, params?: Params): Promise<number>;
 }
 
 export interface Db extends Tx {
@@ -62,11 +64,10 @@ export async function insert(tx: Tx, table: string, row: RowIn): Promise<number>
   const sig = `${table}|${keys.join(',')}`;
   let sql = insertSql.get(sig);
   if (!sql) {
-    sql = `INSERT INTO ${table} (${keys.map(snake).join(', ')}) VALUES ${inList(keys.length)} RETURNING id`;
+    sql = `INSERT INTO ${table} (${keys.map(snake).join(', ')}) VALUES ${inList(keys.length)}`;
     insertSql.set(sig, sql);
   }
-  const r = await tx.get<{ id: number }>(sql, keys.map((k) => row[k]));
-  return r!.id;
+  return tx.insertId(sql, keys.map((k) => row[k]));
 }
 
 /** INSERT that does nothing when a unique key exists already; true when a row was written. */

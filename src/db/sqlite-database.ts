@@ -7,6 +7,29 @@ type Shape = { keys: string[]; convert: Array<((v: unknown) => unknown) | null> 
 
 const MAX_CACHED = 1000;
 
+/** LIANXIN_SQL_PROFILE=1: time per statement, printed at exit (a development aid). */
+const PROFILE = process.env.LIANXIN_SQL_PROFILE ? new Map<string, { n: number; ms: number }>() : null;
+if (PROFILE) {
+  process.on('exit', () => {
+    const rows = [...PROFILE.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30);
+    for (const [sql, { n, ms }] of rows) {
+      process.stderr.write(`${ms.toFixed(0).padStart(7)} ms ${String(n).padStart(7)}× ${((ms / n) * 1000).toFixed(0).padStart(6)} µs  ${sql.replace(/\s+/gu, ' ').slice(0, 140)}\n`);
+    }
+  });
+}
+function profiled<R>(sql: string, f: () => R): R {
+  if (!PROFILE) return f();
+  const t0 = performance.now();
+  try {
+    return f();
+  } finally {
+    const e = PROFILE.get(sql) ?? { n: 0, ms: 0 };
+    e.n++;
+    e.ms += performance.now() - t0;
+    PROFILE.set(sql, e);
+  }
+}
+
 /**
  * SQLite through better-sqlite3: one connection, statements prepared once and cached. Calls are
  * synchronous underneath, so a transaction whose body only awaits this database runs from BEGIN to
@@ -20,7 +43,6 @@ export class SqliteDb implements Db {
   readonly #cache = new Map<string, Prepared>();
   #tail: Promise<void> = Promise.resolve();
   #locked = false;
-  #savepoints = 0;
 
   constructor(file: string, opts: { busyTimeoutMs?: number; readonly?: boolean } = {}) {
     this.#db = new BetterSqlite3(file, { timeout: opts.busyTimeoutMs ?? 10_000, readonly: opts.readonly ?? false });
@@ -49,42 +71,54 @@ export class SqliteDb implements Db {
     if (this.#locked) await this.#wait();
     return this.#run(sql, params);
   }
+  async insertId(sql: string, params: Params = []): Promise<number> {
+    if (this.#locked) await this.#wait();
+    return this.#insertId(sql, params);
+  }
 
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const release = await this.#acquire();
+    const heldFrom = PROFILE ? performance.now() : 0;
     const tx: Tx = {
       dialect: 'sqlite',
       all: async <R>(sql: string, params: Params = []) => this.#all(sql, params) as R[],
       get: async <R>(sql: string, params: Params = []) => this.#all(sql, params)[0] as R | undefined,
       run: async (sql: string, params: Params = []) => this.#run(sql, params),
+      insertId: async (sql: string, params: Params = []) => this.#insertId(sql, params),
     };
     try {
       // IMMEDIATE takes the write lock up front, under the busy timeout: with several processes on
       // one file a deferred transaction that reads first would fail at its first write instead.
-      this.#prepare('BEGIN IMMEDIATE').stmt.run();
+      profiled('BEGIN IMMEDIATE', () => this.#prepare('BEGIN IMMEDIATE').stmt.run());
       try {
         const result = await fn(tx);
-        this.#prepare('COMMIT').stmt.run();
+        profiled('COMMIT', () => this.#prepare('COMMIT').stmt.run());
         return result;
       } catch (error) {
         if (this.#db.inTransaction) this.#prepare('ROLLBACK').stmt.run();
         throw error;
       }
     } finally {
+      if (PROFILE) {
+        const e = PROFILE.get('(lock held by a transaction)') ?? { n: 0, ms: 0 };
+        e.n++;
+        e.ms += performance.now() - heldFrom;
+        PROFILE.set('(lock held by a transaction)', e);
+      }
       release();
     }
   }
 
   async savepoint<T>(tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    const name = `sp${++this.#savepoints}`;
-    await tx.run(`SAVEPOINT ${name}`);
+    // One name for every level: SQLite (and PostgreSQL) resolve a name to the innermost savepoint.
+    await tx.run('SAVEPOINT sp');
     try {
       const result = await fn(tx);
-      await tx.run(`RELEASE ${name}`);
+      await tx.run('RELEASE sp');
       return result;
     } catch (error) {
-      await tx.run(`ROLLBACK TO ${name}`);
-      await tx.run(`RELEASE ${name}`);
+      await tx.run('ROLLBACK TO sp');
+      await tx.run('RELEASE sp');
       throw error;
     }
   }
@@ -125,6 +159,10 @@ export class SqliteDb implements Db {
   }
 
   #all(sql: string, params: Params): unknown[] {
+    return profiled(sql, () => this.#read(sql, params));
+  }
+
+  #read(sql: string, params: Params): unknown[] {
     const p = this.#prepare(sql);
     const args = params.map(toSqlite);
     if (!p.reader) {
@@ -148,7 +186,15 @@ export class SqliteDb implements Db {
     return out;
   }
 
+  #insertId(sql: string, params: Params): number {
+    return profiled(sql, () => Number(this.#prepare(sql).stmt.run(...params.map(toSqlite)).lastInsertRowid));
+  }
+
   #run(sql: string, params: Params): number {
+    return profiled(sql, () => this.#write(sql, params));
+  }
+
+  #write(sql: string, params: Params): number {
     const p = this.#prepare(sql);
     const args = params.map(toSqlite);
     if (p.reader) return (p.stmt.raw(true).all(...args) as unknown[]).length;

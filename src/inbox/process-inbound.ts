@@ -13,64 +13,112 @@ import type { Logger } from '../log.ts';
 
 export type InboundDeps = BotDeps & { db: Db; clock: Clock; log: Logger };
 
-const MAX_CONFLICT_RETRIES = 10;
 export const MAX_INBOUND_ATTEMPTS = 5;
+
+export type Job = { inboundId: number; msg?: InboundMessage };
+export type JobResult =
+  /** Handled (or handled already by another process): the outbox rows it wrote. */
+  | { kind: 'done'; outboxIds: number[] }
+  /** Another transaction changed a row first: run it again on fresh data. */
+  | { kind: 'conflict' }
+  /** Not attempted: the batch used up its time; it waits for the next one. */
+  | { kind: 'deferred' }
+  | { kind: 'failed'; error: unknown };
 
 class AlreadyHandled extends Error {}
 
 /**
- * Handles a stored message exactly once: the ledger change, the messages it causes (outbox) and the
- * "handled" mark are one transaction. A refusal rolls back to a savepoint, so a refused command
- * changes nothing, and is answered in the same transaction. `msg` is the message as stored, when
- * the caller still has it; otherwise it is read back (crash recovery).
- * Returns the ids of the outbox messages it wrote.
+ * Handles stored messages exactly once, several in one transaction (group commit), each inside a
+ * savepoint of its own: the ledger change, the messages it causes (outbox) and the "handled" mark
+ * commit together, and one message's failure or conflict rolls back only its own part. A refusal
+ * rolls back what the command did; the answer is written in a second savepoint. A batch of one
+ * needs no savepoint: the transaction is the unit (PostgreSQL runs such batches, several at once).
  */
-export async function processInbound(deps: InboundDeps, inboundId: number, msg?: InboundMessage): Promise<number[]> {
-  for (let attempt = 1; ; attempt++) {
-    const now = deps.clock.now();
-    try {
-      const message = msg ?? (await readStored(deps.db, inboundId));
-      if (!message) return [];
-      return await deps.db.transaction((tx) => handle(tx, deps, inboundId, message, now));
-    } catch (error) {
-      if (error instanceof AlreadyHandled) return [];
-      if (error instanceof ConflictError && attempt < MAX_CONFLICT_RETRIES) {
-        // Someone changed the same row first: read again, after a short random pause.
-        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+export async function processBatch(deps: InboundDeps, jobs: readonly Job[], budgetMs = Infinity): Promise<JobResult[]> {
+  const messages = await Promise.all(
+    jobs.map(async (j) => {
+      try {
+        return j.msg ?? (await readStored(deps.db, j.inboundId));
+      } catch (error) {
+        return { unreadable: error };
+      }
+    }),
+  );
+  const now = deps.clock.now();
+  if (jobs.length === 1) return [await processAlone(deps, jobs[0]!.inboundId, messages[0]!, now)];
+  return deps.db.transaction(async (tx) => {
+    const results: JobResult[] = [];
+    const started = performance.now();
+    for (let i = 0; i < jobs.length; i++) {
+      // On SQLite the batch holds the event loop: past its budget the rest waits for the next batch,
+      // so callbacks are answered in between.
+      if (i > 0 && performance.now() - started > budgetMs) {
+        results.push({ kind: 'deferred' });
         continue;
       }
-      await recordFailure(deps, inboundId, error);
-      return [];
+      const msg = messages[i]!;
+      if (msg === null || 'unreadable' in msg) {
+        results.push(msg === null ? { kind: 'done', outboxIds: [] } : { kind: 'failed', error: msg.unreadable });
+        continue;
+      }
+      const inboundId = jobs[i]!.inboundId;
+      results.push(
+        await outcome(async () => {
+          try {
+            return await deps.db.savepoint(tx, (sp) => handle(sp, deps, inboundId, msg, now, null));
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            return deps.db.savepoint(tx, (sp) => handle(sp, deps, inboundId, msg, now, error));
+          }
+        }),
+      );
     }
+    return results;
+  });
+}
+
+type Readable = InboundMessage | null | { unreadable: unknown };
+
+async function processAlone(deps: InboundDeps, inboundId: number, msg: Readable, now: Date): Promise<JobResult> {
+  if (msg === null) return { kind: 'done', outboxIds: [] };
+  if ('unreadable' in msg) return { kind: 'failed', error: msg.unreadable };
+  return outcome(async () => {
+    try {
+      return await deps.db.transaction((tx) => handle(tx, deps, inboundId, msg, now, null));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return deps.db.transaction((tx) => handle(tx, deps, inboundId, msg, now, error));
+    }
+  });
+}
+
+async function outcome(run: () => Promise<number[]>): Promise<JobResult> {
+  try {
+    return { kind: 'done', outboxIds: await run() };
+  } catch (error) {
+    if (error instanceof AlreadyHandled) return { kind: 'done', outboxIds: [] };
+    if (error instanceof ConflictError) return { kind: 'conflict' };
+    return { kind: 'failed', error };
   }
 }
 
-/** The stored message, or null when it was handled already (or cannot be read: it fails below). */
+/** The stored message, or null when it was handled already. A payload that cannot be read throws. */
 async function readStored(db: Db, inboundId: number): Promise<InboundMessage | null> {
   const row = await db.get<{ payload: string; status: string }>('SELECT payload, status FROM inbound_messages WHERE id = ?', [inboundId]);
   if (!row || row.status !== 'pending') return null;
   return inboundMessageSchema.parse(JSON.parse(row.payload));
 }
 
-async function handle(tx: Tx, deps: InboundDeps, inboundId: number, msg: InboundMessage, now: Date): Promise<number[]> {
-  const source = {
+/** Runs the message (or, after a refusal, only answers it), writes what it causes and marks it handled. */
+async function handle(tx: Tx, deps: InboundDeps, inboundId: number, msg: InboundMessage, now: Date, refusal: DomainError | null): Promise<number[]> {
+  const out = new Outgoing({
     platform: msg.platform,
     conversationId: msg.conversationId,
     conversationType: msg.conversationType,
     replyContext: msg.replyContext,
-  };
-  let out = new Outgoing(source);
-  try {
-    await deps.db.savepoint(tx, async (sp) => {
-      const ctx = await loadContext(sp, msg, now);
-      await respond(sp, ctx, out, deps);
-    });
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    // A refusal: everything the command did is rolled back; only the answer stays.
-    out = new Outgoing(source);
-    out.reply(refusalText(error));
-  }
+  });
+  if (refusal) out.reply(refusalText(refusal));
+  else await respond(tx, await loadContext(tx, msg, now), out, deps);
   const ids = await enqueue(tx, await out.resolve(tx), { inboundId }, now);
   // Marked handled only if it still was pending: another replica that got here first wins.
   const marked = await tx.run(
@@ -82,7 +130,7 @@ async function handle(tx: Tx, deps: InboundDeps, inboundId: number, msg: Inbound
 }
 
 /** A fault (not a refusal): kept for another try; after the last one the person hears we are busy. */
-async function recordFailure(deps: InboundDeps, inboundId: number, error: unknown): Promise<void> {
+export async function recordFailure(deps: InboundDeps, inboundId: number, error: unknown): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   deps.log.error({ inboundId, err: message }, 'handling an inbound message failed');
   const now = deps.clock.now();

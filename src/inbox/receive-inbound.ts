@@ -1,24 +1,81 @@
-import type { Tx } from '../db/sql.ts';
+import type { Db } from '../db/sql.ts';
 import type { InboundMessage } from '../core/messages.ts';
 
 /** How long the receiving process owns a message before another may pick it up (crash recovery). */
 export const INBOUND_LEASE_MS = 60_000;
 
+export type Received = { id: number; duplicate: boolean };
+
+type Waiting = { msg: InboundMessage; resolve: (r: Received) => void; reject: (e: unknown) => void };
+
+const CHUNK = 100;
+const ROW = "(?, ?, ?, ?, 'pending', 0, ?, ?)";
+
 /**
- * Stores a platform message before anything else happens: the platform may be acknowledged once
- * this returns. A message id seen before (a redelivery, or the same callback on another replica)
- * is reported as a duplicate and stored nothing.
+ * Stores platform messages before anything else happens: the platform may be acknowledged once
+ * `store` resolves. Messages arriving in the same turn of the event loop are written together, in
+ * one transaction (group commit: one write to disk for many callbacks). A message id seen before (a
+ * redelivery, or the same callback on another replica) is reported as a duplicate and stores nothing.
  */
-export async function receiveInbound(db: Tx, msg: InboundMessage, now: Date): Promise<{ id: number; duplicate: boolean }> {
-  const row = await db.get<{ id: number }>(
-    `INSERT INTO inbound_messages (platform, message_id, conversation_id, payload, status, attempts, received_at, lease_until)
-     VALUES (?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (platform, message_id) DO NOTHING RETURNING id`,
-    [msg.platform, msg.messageId, msg.conversationId, JSON.stringify(msg), now, new Date(now.getTime() + INBOUND_LEASE_MS)],
-  );
-  if (row) return { id: row.id, duplicate: false };
-  const existing = await db.get<{ id: number }>('SELECT id FROM inbound_messages WHERE platform = ? AND message_id = ?', [
-    msg.platform,
-    msg.messageId,
-  ]);
-  return { id: existing?.id ?? 0, duplicate: true };
+export class InboundWriter {
+  readonly #db: Db;
+  readonly #now: () => Date;
+  #waiting: Waiting[] = [];
+
+  constructor(db: Db, now: () => Date) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  store(msg: InboundMessage): Promise<Received> {
+    return new Promise((resolve, reject) => {
+      if (this.#waiting.length === 0) setImmediate(() => void this.#flush());
+      this.#waiting.push({ msg, resolve, reject });
+    });
+  }
+
+  async #flush(): Promise<void> {
+    const batch = this.#waiting;
+    this.#waiting = [];
+    try {
+      const results = await this.#db.transaction(async (tx) => {
+        const now = this.#now();
+        const lease = new Date(now.getTime() + INBOUND_LEASE_MS);
+        const stored = new Map<string, number>();
+        for (let i = 0; i < batch.length; i += CHUNK) {
+          const chunk = batch.slice(i, i + CHUNK);
+          const rows = await tx.all<{ id: number; platform: string; messageId: string }>(
+            `INSERT INTO inbound_messages (platform, message_id, conversation_id, payload, status, attempts, received_at, lease_until)
+             VALUES ${Array(chunk.length).fill(ROW).join(', ')}
+             ON CONFLICT (platform, message_id) DO NOTHING RETURNING id, platform, message_id`,
+            chunk.flatMap(({ msg }) => [msg.platform, msg.messageId, msg.conversationId, JSON.stringify(msg), now, lease]),
+          );
+          for (const r of rows) stored.set(`${r.platform}\n${r.messageId}`, r.id);
+        }
+        // The first of several copies in one batch is the message; the others, and anything stored
+        // before, are duplicates.
+        const claimed = new Set<string>();
+        const out: Received[] = [];
+        for (const { msg } of batch) {
+          const key = `${msg.platform}\n${msg.messageId}`;
+          const id = stored.get(key);
+          if (id !== undefined && !claimed.has(key)) {
+            claimed.add(key);
+            out.push({ id, duplicate: false });
+          } else {
+            out.push({ id: id ?? (await existingId(tx, msg)), duplicate: true });
+          }
+        }
+        return out;
+      });
+      batch.forEach((w, i) => w.resolve(results[i]!));
+    } catch (error) {
+      for (const w of batch) w.reject(error);
+    }
+  }
+}
+
+async function existingId(tx: Pick<Db, 'get'>, msg: InboundMessage): Promise<number> {
+  const row = await tx.get<{ id: number }>('SELECT id FROM inbound_messages WHERE platform = ? AND message_id = ?', [msg.platform, msg.messageId]);
+  return row?.id ?? 0;
 }

@@ -7,7 +7,7 @@ import type { Logger } from '../log.ts';
 import { dueRows } from './due-rows.ts';
 import type { OutboxSignal } from './outbox-signal.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import { outcomeOf, recordOutcome, type Outcome } from './record-outcome.ts';
+import { OutcomeWriter, outcomeOf, type Outcome } from './record-outcome.ts';
 
 export type DispatcherOptions = {
   db: Db;
@@ -52,6 +52,8 @@ export class OutboxDispatcher {
   private passing: Promise<void> | null = null;
   private again = false;
   private offKick: (() => void) | null = null;
+  private renewTimer: NodeJS.Timeout | null = null;
+  private readonly outcomes: OutcomeWriter;
 
   constructor(options: DispatcherOptions) {
     // `??`, not a spread of defaults: an option passed as undefined must not erase its default.
@@ -65,11 +67,14 @@ export class OutboxDispatcher {
       maxInFlight: options.maxInFlight ?? 32,
       random: options.random ?? Math.random,
     };
+    this.outcomes = new OutcomeWriter(this.o.db, this.o.owner, () => this.o.clock.now(), this.o.log);
   }
 
   start(): void {
     this.running = true;
     this.offKick = this.o.signal.onKick(() => this.kick());
+    this.renewTimer = setInterval(() => this.renewLeases(), Math.max(500, Math.floor(this.o.leaseMs / 3)));
+    this.renewTimer.unref();
     this.schedule(0);
   }
 
@@ -81,6 +86,7 @@ export class OutboxDispatcher {
     this.timer = null;
     await this.passing;
     await Promise.allSettled(this.inFlight.values());
+    if (this.renewTimer) clearInterval(this.renewTimer);
   }
 
   /** Look now rather than at the next poll. */
@@ -101,36 +107,57 @@ export class OutboxDispatcher {
       const due = await dueRows(this.o.db, now, after, PAGE);
       if (due.length === 0) break;
       after = due.at(-1)!.id;
+      const wanted: OutboxMessage[] = [];
       for (const row of due) {
-        if (this.inFlight.size >= this.o.maxInFlight) break;
-        if (!this.inFlight.has(row.id) && (await this.lease(row, now))) started++;
+        if (wanted.length >= room) break;
+        if (!this.inFlight.has(row.id) && (await this.mayTake(row, now))) wanted.push(row);
+      }
+      for (const row of await this.lease(wanted, now)) {
+        this.launch(row);
+        started++;
       }
       if (due.length < PAGE) break;
     }
     return started;
   }
 
-  /** Leases one due row and starts sending it; false when it is not for this process or not now. */
-  private async lease(row: OutboxMessage, now: Date): Promise<boolean> {
-    const { db } = this.o;
+  /** Whether this process may send the row now: its channel here can (a long connection held
+   *  elsewhere cannot), and a scheduled push is not in quiet hours (then it is put off until they end). */
+  private async mayTake(row: OutboxMessage, now: Date): Promise<boolean> {
     const sender = this.o.senders.get(row.platform as Platform);
     if (sender?.accepts && !(await sender.accepts(toDelivery(row)))) return false;
     if (row.scheduled) {
       const until = quietUntil(now, this.o.quietHours, this.o.timeZone);
       if (until) {
-        await db.run(`UPDATE outbox_messages SET not_before = ? WHERE id = ? AND status = 'pending'`, [until, row.id]);
+        await this.o.db.run(`UPDATE outbox_messages SET not_before = ? WHERE id = ? AND status = 'pending'`, [until, row.id]);
         return false;
       }
     }
-    // Compare-and-set on what was read: two processes that read the same row cannot both lease it.
-    const leased = await db.run(
-      `UPDATE outbox_messages SET status = 'sending', lease_owner = ?, lease_until = ?
-        WHERE id = ? AND status = ? AND ${row.leaseUntil ? 'lease_until = ?' : 'lease_until IS NULL'}`,
-      row.leaseUntil
-        ? [this.o.owner, new Date(now.getTime() + this.o.leaseMs), row.id, row.status, row.leaseUntil]
-        : [this.o.owner, new Date(now.getTime() + this.o.leaseMs), row.id, row.status],
-    );
-    if (leased !== 1) return false;
+    return true;
+  }
+
+  /**
+   * Leases rows in one transaction, each by compare-and-set on what was read (two processes that
+   * read the same row cannot both lease it). Returns the rows this process now holds.
+   */
+  private async lease(rows: OutboxMessage[], now: Date): Promise<OutboxMessage[]> {
+    if (rows.length === 0) return [];
+    const until = new Date(now.getTime() + this.o.leaseMs);
+    return this.o.db.transaction(async (tx) => {
+      const held: OutboxMessage[] = [];
+      for (const row of rows) {
+        const leased = await tx.run(
+          `UPDATE outbox_messages SET status = 'sending', lease_owner = ?, lease_until = ?
+            WHERE id = ? AND status = ? AND ${row.leaseUntil ? 'lease_until = ?' : 'lease_until IS NULL'}`,
+          row.leaseUntil ? [this.o.owner, until, row.id, row.status, row.leaseUntil] : [this.o.owner, until, row.id, row.status],
+        );
+        if (leased === 1) held.push(row);
+      }
+      return held;
+    });
+  }
+
+  private launch(row: OutboxMessage): void {
     const job = this.deliver(row).finally(() => {
       this.inFlight.delete(row.id);
       this.o.signal.settled(row.id);
@@ -138,7 +165,6 @@ export class OutboxDispatcher {
       this.kick();
     });
     this.inFlight.set(row.id, job);
-    return true;
   }
 
   private schedule(delay: number): void {
@@ -164,9 +190,8 @@ export class OutboxDispatcher {
   }
 
   private async deliver(row: OutboxMessage): Promise<void> {
-    const { db, log, clock } = this.o;
+    const { log, clock } = this.o;
     const started = performance.now();
-    const renew = this.renewWhileSending(row.id);
     let outcome: Outcome;
     let rateKey: string | null = null;
     try {
@@ -181,8 +206,7 @@ export class OutboxDispatcher {
           rateKey = limit.key;
           const slot = await this.o.rateLimiter.reserve(limit.key, limit.perMinute, clock.now());
           if (!slot.ok) {
-            renew.stop();
-            await recordOutcome(db, row.id, this.o.owner, { kind: 'wait', notBefore: slot.retryAt }, clock.now());
+            await this.outcomes.write(row.id, { kind: 'wait', notBefore: slot.retryAt });
             return;
           }
         }
@@ -192,7 +216,6 @@ export class OutboxDispatcher {
     } catch (error) {
       outcome = outcomeOf(row, { ok: false, retryable: true, error: (error as Error).message }, clock.now(), this.o);
     }
-    renew.stop();
     if (outcome.kind === 'wait' && rateKey) {
       // Throttling is not a failure: wait it out without spending an attempt.
       await this.o.rateLimiter.block(rateKey, outcome.notBefore);
@@ -206,20 +229,16 @@ export class OutboxDispatcher {
       );
     }
     this.o.onSend?.(row.platform, outcome.kind, performance.now() - started);
-    await recordOutcome(db, row.id, this.o.owner, outcome, clock.now());
+    await this.outcomes.write(row.id, outcome);
   }
 
-  /** Renews the row's lease at a third of its length until stopped. */
-  private renewWhileSending(id: number): { stop(): void } {
-    const every = Math.max(500, Math.floor(this.o.leaseMs / 3));
-    const timer = setInterval(() => {
-      const until = new Date(this.o.clock.now().getTime() + this.o.leaseMs);
-      this.o.db
-        .run(`UPDATE outbox_messages SET lease_until = ? WHERE id = ? AND status = 'sending' AND lease_owner = ?`, [until, id, this.o.owner])
-        .catch((error: unknown) => this.o.log.warn({ outboxId: id, err: (error as Error).message }, 'outbox lease not renewed'));
-    }, every);
-    timer.unref();
-    return { stop: () => clearInterval(timer) };
+  /** Renews the leases of every row this process is sending, at a third of their length: one statement. */
+  private renewLeases(): void {
+    if (this.inFlight.size === 0) return;
+    const until = new Date(this.o.clock.now().getTime() + this.o.leaseMs);
+    this.o.db
+      .run(`UPDATE outbox_messages SET lease_until = ? WHERE status = 'sending' AND lease_owner = ?`, [until, this.o.owner])
+      .catch((error: unknown) => this.o.log.warn({ err: (error as Error).message }, 'outbox leases not renewed'));
   }
 }
 

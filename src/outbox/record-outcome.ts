@@ -1,5 +1,6 @@
 import type { OutboxMessage } from '../db/rows.ts';
-import type { Tx } from '../db/sql.ts';
+import type { Db, Tx } from '../db/sql.ts';
+import type { Logger } from '../log.ts';
 import type { SendResult } from '../core/messages.ts';
 
 export type Outcome =
@@ -70,5 +71,46 @@ export async function recordOutcome(tx: Tx, id: number, owner: string, outcome: 
         [outcome.notBefore, outcome.partsSent ?? null, outcome.error?.slice(0, 500) ?? null, id, owner],
       );
       return;
+  }
+}
+
+/**
+ * Writes the outcomes of sends that finish in the same turn of the event loop in one transaction
+ * (one write to disk for many sends). `write` resolves once the outcome is committed.
+ */
+export class OutcomeWriter {
+  #waiting: Array<{ id: number; outcome: Outcome; done: () => void }> = [];
+  readonly #db: Db;
+  readonly #owner: string;
+  readonly #now: () => Date;
+  readonly #log: Logger;
+
+  constructor(db: Db, owner: string, now: () => Date, log: Logger) {
+    this.#db = db;
+    this.#owner = owner;
+    this.#now = now;
+    this.#log = log;
+  }
+
+  write(id: number, outcome: Outcome): Promise<void> {
+    return new Promise((done) => {
+      if (this.#waiting.length === 0) setImmediate(() => void this.#flush());
+      this.#waiting.push({ id, outcome, done });
+    });
+  }
+
+  async #flush(): Promise<void> {
+    const batch = this.#waiting;
+    this.#waiting = [];
+    try {
+      await this.#db.transaction(async (tx) => {
+        const now = this.#now();
+        for (const w of batch) await recordOutcome(tx, w.id, this.#owner, w.outcome, now);
+      });
+    } catch (error) {
+      // The rows stay leased: when the lease runs out they are sent again (at least once, never lost).
+      this.#log.error({ err: (error as Error).message, rows: batch.length }, 'outbox outcomes not recorded');
+    }
+    for (const w of batch) w.done();
   }
 }

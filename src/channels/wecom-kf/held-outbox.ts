@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/sql.ts';
 import { inList } from '../../db/sql.ts';
-import type { KfHoldReason } from './send-window.ts';
+import { KF_WINDOW_BUDGET, KF_WINDOW_MS, type KfHoldReason } from './send-window.ts';
 
 // Outbox rows for a 微信客服 resident that may not go now wait as `held`: out of the dispatcher's
 // way, spending no attempt, with a last_error that says why (what GET /api/outbox shows). When the
@@ -61,5 +61,20 @@ export async function releaseHeld(tx: Tx, externalUserId: string, now: Date, pla
     `UPDATE outbox_messages SET status = 'pending', not_before = ?
      WHERE platform = ? AND target_type = 'user' AND target_id = ? AND status = 'held'`,
     [now, platform, externalUserId],
+  );
+}
+
+/**
+ * A safety net, run now and then: releases what is held for residents whose window is open and
+ * whose session the bot may answer in. A message whose "held" result was recorded just after the
+ * resident wrote (and their rows were released) would otherwise wait for their next message.
+ */
+export async function releaseReachable(db: Tx, openKfid: string, now: Date): Promise<number> {
+  return db.run(
+    `UPDATE outbox_messages SET status = 'pending', not_before = ?
+     WHERE platform = 'wecom-kf' AND target_type = 'user' AND status = 'held'
+       AND target_id IN (SELECT external_user_id FROM kf_customers
+                         WHERE open_kfid = ? AND last_inbound_at > ? AND sent_in_window < ? AND service_state IN (0, 1))`,
+    [now, openKfid, new Date(now.getTime() - KF_WINDOW_MS), KF_WINDOW_BUDGET],
   );
 }

@@ -31,6 +31,8 @@ export type KfPullerOptions = {
   timings?: Partial<KfPullTimings>;
   /** sync_msg page size; at most 1000. */
   pageLimit?: number;
+  /** Also run at each sweep (the channel's safety net for held messages). */
+  onSweep?: () => Promise<void>;
 };
 
 /** A callback token is valid 10 minutes (sync_msg); used for a little less. */
@@ -68,7 +70,10 @@ export class KfPuller {
     this.wake(null);
     const { sweepMs } = this.o.timings;
     if (sweepMs > 0) {
-      this.sweepTimer = setInterval(() => this.wake(null), sweepMs);
+      this.sweepTimer = setInterval(() => {
+        this.o.onSweep?.().catch((error: unknown) => this.o.log.warn({ err: (error as Error).message }, '微信客服 sweep failed'));
+        this.wake(null);
+      }, sweepMs);
       this.sweepTimer.unref();
     }
   }

@@ -1,4 +1,5 @@
 import type { Channel, ChannelDeps } from '../channel.ts';
+import { releaseReachable } from './held-outbox.ts';
 import { KfApi } from './kf-api.ts';
 import { kfCallbackRoutes } from './kf-callback-routes.ts';
 import { KfPuller, type KfPullTimings } from './kf-puller.ts';
@@ -42,6 +43,10 @@ export function createWecomKfChannel(deps: ChannelDeps, options: WecomKfChannelO
     take: (m) => takeKfMessage(intake, m),
     timings: options.timings,
     pageLimit: options.pageLimit,
+    onSweep: async () => {
+      const released = await releaseReachable(db, openKfid, clock.now());
+      if (released > 0) log.info({ released }, '微信客服 held messages released for reachable residents');
+    },
   });
   return {
     name: 'wecom-kf',

@@ -1,13 +1,14 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCommunityLink } from '../../../src/channels/wecom-kf/community-link.ts';
+import { holdRows, releaseReachable } from '../../../src/channels/wecom-kf/held-outbox.ts';
 import { createWecomKfChannel, type WecomKfChannel } from '../../../src/channels/wecom-kf/wecom-kf-channel.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { systemClock } from '../../../src/core/clock.ts';
 import type { InboundMessage } from '../../../src/core/messages.ts';
 import { openDatabase } from '../../../src/db/open-database.ts';
 import type { Db } from '../../../src/db/sql.ts';
-import { receiveInbound } from '../../../src/inbox/receive-inbound.ts';
+import { InboundWriter } from '../../../src/inbox/receive-inbound.ts';
 import { createLogger } from '../../../src/log.ts';
 import { enqueue } from '../../../src/outbox/enqueue.ts';
 import { createErrorHandler } from '../../../src/web/http-error.ts';
@@ -17,7 +18,7 @@ import { freshDatabaseUrl, testTempDir } from '../../helpers/test-db.ts';
 
 // The 微信客服 channel on its own, on a real database, against the fake: the callback, the pull
 // (lease, cursor, redelivery), what it records, and the sender's window. The inbox here only
-// stores what the channel hands it (receiveInbound, the real one) and notes it; the bot's answers
+// stores what the channel hands it (InboundWriter, the real one) and notes it; the bot's answers
 // and the whole app come in test/channels/wecom-kf/kf-flow.test.ts.
 
 const log = createLogger('silent');
@@ -40,9 +41,10 @@ async function startProcess(owner: string): Promise<Proc> {
     WECOM_API_BASE: fake.url,
   });
   const accepted: InboundMessage[] = [];
+  const writer = new InboundWriter(db, () => new Date());
   const inbound = {
     accept: async (msg: InboundMessage) => {
-      const r = await receiveInbound(db, msg, new Date());
+      const r = await writer.store(msg);
       if (!r.duplicate) accepted.push(msg);
       return r;
     },
@@ -301,6 +303,29 @@ describe('the 微信客服 sender', () => {
     const next = await notice('#1 有进展');
     expect(await p.channel.sender!.send(delivery(next, '#1 有进展'))).toMatchObject({ ok: false, held: true });
     expect(await db.get('SELECT sent_in_window FROM kf_customers')).toMatchObject({ sentInWindow: 5 });
+  });
+
+  it('releases, as a safety net, what is held for residents who can be reached again, and only that', async () => {
+    await startProcess('p1');
+    const now = new Date();
+    const put = (id: string, lastInboundAt: Date | null, sent: number, state: number) =>
+      db.run('INSERT INTO kf_customers (open_kfid, external_user_id, last_inbound_at, sent_in_window, service_state, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [
+        fake.openKfid, id, lastInboundAt, sent, state, now,
+      ]);
+    await put('wmOpen', new Date(now.getTime() - 3_600_000), 1, 1);
+    await put('wmClosed', new Date(now.getTime() - 49 * 3_600_000), 0, 1);
+    await put('wmHuman', new Date(now.getTime() - 3_600_000), 0, 3);
+    const ids = [];
+    for (const id of ['wmOpen', 'wmClosed', 'wmHuman']) {
+      ids.push((await enqueue(db, [{ platform: 'wecom-kf', target: { type: 'user', id }, text: 'x', format: 'text' }], {}, now))[0]!);
+    }
+    await holdRows(db, ids, 'window-closed');
+    expect(await releaseReachable(db, fake.openKfid, now)).toBe(1);
+    expect(await db.all('SELECT target_id, status FROM outbox_messages ORDER BY id')).toEqual([
+      { targetId: 'wmOpen', status: 'pending' },
+      { targetId: 'wmClosed', status: 'held' },
+      { targetId: 'wmHuman', status: 'held' },
+    ]);
   });
 
   it('answers enter_session once through send_msg_on_event, and gives up on a stale code', async () => {
