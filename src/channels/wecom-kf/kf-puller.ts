@@ -26,8 +26,11 @@ export type KfPullerOptions = {
   /** This process's id in leases. */
   owner: string;
   openKfid: string;
-  /** Stores one message (or records it); the cursor moves only past messages it returned for. */
-  take: (m: KfMessage) => Promise<void>;
+  /**
+   * Takes one message in: resolves when its bookkeeping is done, with the promise of its storing
+   * (or null). The cursor moves only past messages that are all stored.
+   */
+  take: (m: KfMessage) => Promise<{ stored: Promise<unknown> } | null>;
   timings?: Partial<KfPullTimings>;
   /** sync_msg page size; at most 1000. */
   pageLimit?: number;
@@ -37,8 +40,8 @@ export type KfPullerOptions = {
 
 /** A callback token is valid 10 minutes (sync_msg); used for a little less. */
 const TOKEN_TTL_MS = 9 * 60_000;
-/** Renew the lease every so many messages, so a long page never outlives it. */
-const RENEW_EVERY = 50;
+/** Every so many messages: a turn of the event loop, and the lease renewed so a long page never outlives it. */
+const RENEW_EVERY = 25;
 const MAX_PAGES = 1000;
 
 /**
@@ -162,12 +165,24 @@ export class KfPuller {
         return;
       }
       const { messages, nextCursor, hasMore } = parseSyncAnswer(reply);
-      for (let i = 0; i < messages.length; i++) {
-        await this.o.take(messages[i]!);
-        // SQLite answers synchronously: without a turn of the event loop, a page of 1000 would keep
-        // callbacks (WeCom allows 5 s) and replies waiting until it is all stored.
-        await new Promise((r) => setImmediate(r));
-        if ((i + 1) % RENEW_EVERY === 0 && !(await this.holdLease())) throw new Error('lost the pull lease mid-page');
+      const storing: Array<Promise<unknown>> = [];
+      try {
+        for (let i = 0; i < messages.length; i++) {
+          const taken = await this.o.take(messages[i]!);
+          if (taken) storing.push(taken.stored);
+          if ((i + 1) % RENEW_EVERY === 0) {
+            // SQLite answers synchronously: without a turn of the event loop now and then, a page
+            // of 1000 would keep callbacks (WeCom allows 5 s) and replies waiting until it is all
+            // stored. The inbox writes what came meanwhile in one transaction.
+            await new Promise((r) => setImmediate(r));
+            if (!(await this.holdLease())) throw new Error('lost the pull lease mid-page');
+          }
+        }
+      } finally {
+        // Whatever happened, what was handed to the inbox settles before this pull ends.
+        const settled = await Promise.allSettled(storing);
+        const failed = settled.find((r) => r.status === 'rejected');
+        if (failed) throw (failed as PromiseRejectedResult).reason;
       }
       // Everything before nextCursor is stored: only now may the cursor move past it.
       if (!(await this.holdLease())) throw new Error('lost the pull lease before saving the cursor');

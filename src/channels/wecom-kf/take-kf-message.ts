@@ -31,42 +31,42 @@ const FAIL_WINDOW = new Set([4, 6]);
 type Head = Extract<KfMessage, { externalUserId: string }>;
 
 /**
- * Takes one pulled message in. Returns once it is stored (or, when it is not for the bot, recorded
- * with its effect), so the puller may move the cursor past it. Reading the same message again does
- * nothing: the inbound table is unique on (platform, msgid), and every effect here happens only
- * with the first insert, or is idempotent (the window moves only for a newer message).
+ * Takes one pulled message in. Resolves once its bookkeeping is done, with its storing in the inbox
+ * when it went there (stored together with the page's others: the inbox writes many per
+ * transaction), or null when it is recorded already. The puller moves the cursor
+ * only after all of a page's are stored. Reading the same message again does nothing: the inbound
+ * table is unique on (platform, msgid), and every effect here happens only the first time.
  */
-export async function takeKfMessage(deps: KfIntakeDeps, m: KfMessage): Promise<void> {
+export async function takeKfMessage(deps: KfIntakeDeps, m: KfMessage): Promise<Storing | null> {
   switch (m.kind) {
     case 'unknown':
       deps.log.warn({ msgid: m.msgid, why: m.why }, '微信客服 message skipped');
-      return;
+      return null;
     case 'servicer_status_change':
       deps.log.info({ servicer: m.servicerUserId, status: m.status }, '微信客服 servicer status changed');
-      return;
+      return null;
     case 'servicer':
       // A person answered in the WeCom client: the session is theirs (3) until it ends.
       await recordOnce(deps, m, 'a servicer wrote from the WeCom client', (tx, key, now) => setServiceState(tx, key, 3, m.servicerUserId || null, now));
-      return;
+      return null;
     case 'session_status_change':
       await recordOnce(deps, m, `session change ${m.changeType}`, (tx, key, now) =>
         m.changeType === 3 ? setServiceState(tx, key, 4, null, now) : setServiceState(tx, key, 3, m.newServicer, now),
       );
-      return;
+      return null;
     case 'msg_send_fail':
       deps.log.warn({ failMsgid: m.failMsgid, failType: m.failType }, '微信客服 says a message did not reach the resident');
       await recordOnce(deps, m, `send failed, fail_type ${m.failType}`, (tx, key, now) => (FAIL_WINDOW.has(m.failType) ? closeWindow(tx, key, now) : Promise.resolve()));
-      return;
+      return null;
     case 'enter_session':
-      await enterSession(deps, m);
-      return;
+      return enterSession(deps, m);
     default:
-      await residentWrote(deps, m);
+      return residentWrote(deps, m);
   }
 }
 
 /** The resident opened the chat, maybe from a community's card: greet them (welcome_code) and note the community. */
-async function enterSession(deps: KfIntakeDeps, m: Extract<KfMessage, { kind: 'enter_session' }>): Promise<void> {
+async function enterSession(deps: KfIntakeDeps, m: Extract<KfMessage, { kind: 'enter_session' }>): Promise<Storing | null> {
   const key = keyOf(m);
   const communityId = await communityOfScene(deps.db, m.sceneParam || m.scene);
   if ((m.sceneParam || m.scene) && communityId === null) deps.log.warn({ msgid: m.msgid }, '微信客服 link names no known community');
@@ -82,19 +82,19 @@ async function enterSession(deps: KfIntakeDeps, m: Extract<KfMessage, { kind: 'e
     }
     return { code: m.welcomeCode, communityId: communityId ?? c.communityId };
   });
-  if (!greet) return;
+  if (!greet) return null;
   const context: KfReplyContext = { via: 'kf', code: greet.code, codeAt: m.sentAt.toISOString() };
-  await accept(deps, { ...neutral(m, '', now), event: 'enter_chat', communityId: greet.communityId ?? undefined, replyContext: context });
+  return accept(deps, { ...neutral(m, '', now), event: 'enter_chat', communityId: greet.communityId ?? undefined, replyContext: context });
 }
 
 type Decision = { kind: 'bot'; communityId: number | null } | { kind: 'human' } | { kind: 'done' };
 
 /** Text, a picture, a place, or anything else the resident sent (origin 3). */
-async function residentWrote(deps: KfIntakeDeps, m: Extract<KfMessage, { kind: 'text' | 'image' | 'location' | 'other' }>): Promise<void> {
+async function residentWrote(deps: KfIntakeDeps, m: Extract<KfMessage, { kind: 'text' | 'image' | 'location' | 'other' }>): Promise<Storing | null> {
   const key = keyOf(m);
   const { db, log } = deps;
   // Read before (a redelivery, a pull repeated after a crash): stored already, nothing to redo.
-  if (await stored(db, m.msgid)) return;
+  if (await stored(db, m.msgid)) return null;
 
   // A picture is fetched now, while its media_id is valid (3 days), and kept under DATA_DIR.
   let photos: string[] = [];
@@ -148,16 +148,16 @@ async function residentWrote(deps: KfIntakeDeps, m: Extract<KfMessage, { kind: '
   });
 
   if (decision.kind === 'bot') {
-    await accept(deps, {
+    return accept(deps, {
       ...neutral(m, text, now),
       photos,
       location: m.kind === 'location' ? { label: m.label.slice(0, 500), latitude: m.latitude, longitude: m.longitude } : null,
       communityId: decision.communityId ?? undefined,
       replyContext: { via: 'kf' } satisfies KfReplyContext,
     });
-  } else if (decision.kind === 'human') {
-    await handOver(deps, m, key);
   }
+  if (decision.kind === 'human') await handOver(deps, m, key);
+  return null;
 }
 
 /**
@@ -218,13 +218,17 @@ async function stored(db: Tx, msgid: string): Promise<boolean> {
   return (await db.get('SELECT id FROM inbound_messages WHERE platform = ? AND message_id = ?', ['wecom-kf', msgid])) !== undefined;
 }
 
-async function accept(deps: KfIntakeDeps, msg: InboundMessage): Promise<void> {
+/** A message handed to the inbox: `stored` resolves once it is (wrapped: a promise would be awaited at once). */
+export type Storing = { stored: Promise<unknown> };
+
+/** Hands a message to the inbox without waiting for it to be stored. */
+function accept(deps: KfIntakeDeps, msg: InboundMessage): Storing | null {
   const checked = inboundMessageSchema.safeParse(msg);
   if (!checked.success) {
     deps.log.warn({ msgid: msg.messageId, why: describeZodIssues(checked.error.issues) }, '微信客服 message skipped: malformed');
-    return;
+    return null;
   }
-  await deps.inbound.accept(checked.data);
+  return { stored: deps.inbound.accept(checked.data) };
 }
 
 function keyOf(m: Head): KfKey {
