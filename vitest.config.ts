@@ -10,6 +10,11 @@ if (!hasPostgres) {
   console.warn('\n  PostgreSQL not found (no TEST_DATABASE_URL, no server binaries): the suite runs on SQLite only.\n');
 }
 
+// The console's browser tests need Chromium (Debian's, as .ci/run installs it); a run without says so.
+if (!process.env.CHROMIUM_PATH && !existsSync('/usr/bin/chromium') && !existsSync('/usr/bin/chromium-browser')) {
+  console.warn('\n  Chromium not found (no /usr/bin/chromium, no CHROMIUM_PATH): the console browser tests are skipped.\n');
+}
+
 export default defineConfig({
   test: {
     globalSetup: ['test/setup/global-setup.ts'],

@@ -21,6 +21,7 @@ import { Scheduler } from './schedule/scheduler.ts';
 import { Metrics } from './ops/metrics.ts';
 import { createReadiness } from './ops/readiness.ts';
 import { createServer, type RouteModule } from './web/create-server.ts';
+import { consoleModule } from './console/console-module.ts';
 import { InboundService } from './inbox/inbound-service.ts';
 import type { Logger } from './log.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
@@ -139,6 +140,8 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
         );
       },
     },
+    // The officials' console (issue 11): pages, export, roster import; its own sign-in.
+    consoleModule({ db, clock, config, bot, log, adminToken, scheduler, kickOutbox: () => signal.kick(), publicUrl: config.PUBLIC_URL }),
     ...channels.flatMap((c) => c.routes ?? []),
   ];
   const server = await createServer({

@@ -116,6 +116,9 @@ const baseSchema = z.object({
   SCHEDULE_WEEKLY_BULLETIN: cron('0 9 * * 1'),
   SCHEDULE_OFFICIAL_DIGEST: cron('30 8 * * 1'),
   SCHEDULE_REVISIT: cron('30 10 * * *'),
+  // 一旬一通报 and 一月一调度 (issue 11).
+  SCHEDULE_TEN_DAY_REPORT: cron('0 9 1,11,21 * *'),
+  SCHEDULE_MONTHLY_REVIEW: cron('30 8 1 * *'),
   REMIND_AFTER_DAYS: int(3, 1, 60),
   AUTO_RELEASE_DAYS: int(7, 2, 90),
   REVISIT_AFTER_DAYS: int(7, 1, 90),

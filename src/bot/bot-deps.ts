@@ -9,6 +9,8 @@ export type BotSettings = {
   deadlineDays: Readonly<Record<string, number>>;
   urgentDeadlineDays: number;
   inviteTtlDays: number;
+  /** Links in chat start with it (PUBLIC_URL). */
+  publicUrl: string;
 };
 
 /** What the bot needs besides the database: settings, the working-day calendar, date formats. */
@@ -28,6 +30,7 @@ export function botDepsFrom(config: Config, calendar: () => WorkCalendar): BotDe
       deadlineDays: config.REPORT_DEADLINE_DAYS,
       urgentDeadlineDays: config.URGENT_DEADLINE_DAYS,
       inviteTtlDays: config.INVITE_TTL_DAYS,
+      publicUrl: config.PUBLIC_URL,
     },
     calendar,
     fmt: createTimeFormat(config.BOT_TIMEZONE),

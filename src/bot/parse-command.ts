@@ -23,6 +23,7 @@ export type Command =
   | { type: 'merge'; id: number; into: number }
   | { type: 'snooze'; id: number; days: number }
   | { type: 'stats' }
+  | { type: 'console' }
   | { type: 'answer'; yes: boolean; id: number | null }
   | { type: 'invalid'; command: CommandName; problem: ParseProblem }
   | { type: 'text'; text: string }
@@ -61,6 +62,7 @@ export const COMMAND_WORDS: Record<CommandName, readonly string[]> = {
   merge: ['合并', 'merge'],
   snooze: ['暂停提醒', 'snooze'],
   stats: ['统计', 'stats'],
+  console: ['登录', '后台', 'console'],
   answer: ['是', '否', 'yes', 'no'],
 };
 
@@ -73,7 +75,7 @@ const WORDS = Object.entries(COMMAND_WORDS)
   .flatMap(([name, words]) => words.map((word) => ({ name: name as CommandName, word })))
   .sort((a, b) => b.word.length - a.word.length);
 
-const NO_ARGS = new Set<CommandName>(['help', 'mine', 'list', 'stats']);
+const NO_ARGS = new Set<CommandName>(['help', 'mine', 'list', 'stats', 'console']);
 const WITH_CONTENT = new Set<CommandName>(['wish', 'report']);
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
 const TRAILING_PUNCT = /[\s.!?,。！？，~～]+$/u;

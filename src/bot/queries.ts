@@ -7,7 +7,10 @@ import type { EventType } from '../domain/item-events.ts';
 import type { ItemKind, ItemStatus } from '../domain/types.ts';
 import type { TimeFormat } from './format-time.ts';
 import { maskContact, maskName } from '../core/mask.ts';
-import { EVENT_NAMES, KIND_NAMES, STATUS_NAMES, itemLine, short } from './texts.ts';
+import { EVENT_NAMES, KIND_NAMES, STATUS_NAMES, itemLine, short, texts } from './texts.ts';
+import { currentState } from '../figures/current-state.ts';
+import { periodFigures } from '../figures/period-figures.ts';
+import { periodContaining } from '../figures/period.ts';
 
 const LIST_LIMIT = 10;
 
@@ -99,34 +102,23 @@ export async function describeOpen(tx: Tx, communityIds: number[]): Promise<stri
   return [`待认领（${total} 条）：`, ...lines].join('\n');
 }
 
-/** 统计: this community's figures now. */
-export async function describeStats(tx: Tx, actor: Actor, communityIds: number[], now: Date): Promise<string> {
+/**
+ * 统计: each of the official's communities now (state) and this week so far (Monday to now), with
+ * the figures of src/figures (docs/figures.md), as the bulletin, the digest and the console count them.
+ */
+export async function describeStats(tx: Tx, actor: Actor, communityIds: number[], now: Date, deps: { timeZone: string; answerHours: number }): Promise<string> {
   const mine = communityIds.filter((c) => roleIn(actor, c) === 'official');
   if (mine.length === 0) throw new DomainError('need_official');
+  const week = periodContaining('week', now, deps.timeZone);
   const blocks: string[] = [];
   for (const communityId of mine) {
-    const community = await tx.get<{ name: string }>('SELECT name FROM communities WHERE id = ?', [communityId]);
-    // One pass over the community's items: per status its count, how many are past their deadline,
-    // and the ratings' sum and count (the average over all statuses is their total sum / total count).
-    const byStatus = await tx.all<{ status: string; n: number; overdue: number; ratingSum: number | null; rated: number }>(
-      `SELECT status, count(*) AS n, sum(CASE WHEN deadline_at < ? THEN 1 ELSE 0 END) AS overdue,
-              sum(rating) AS rating_sum, count(rating) AS rated
-       FROM items WHERE community_id = ? GROUP BY status`,
-      [now, communityId],
-    );
-    const count = (s: ItemStatus) => byStatus.find((b) => b.status === s)?.n ?? 0;
-    const overdue = byStatus.filter((b) => b.status === 'open' || b.status === 'claimed').reduce((sum, b) => sum + b.overdue, 0);
-    const rated = byStatus.reduce((sum, b) => sum + b.rated, 0);
-    const avg = rated > 0 ? byStatus.reduce((sum, b) => sum + (b.ratingSum ?? 0), 0) / rated : null;
-    blocks.push(
-      [
-        `${community?.name ?? '社区'} 现在：`,
-        `待认领 ${count('open')} · 办理中 ${count('claimed')} · 待确认 ${count('done')}`,
-        `已确认 ${count('confirmed')} · 撤回 ${count('withdrawn')} · 驳回 ${count('rejected')} · 合并 ${count('merged')}`,
-        `超期 ${overdue}`,
-        avg !== null ? `满意度 ${avg.toFixed(1)} 分（${rated} 个评价）` : '满意度 暂无评价',
-      ].join('\n'),
-    );
+    const scope = { communityIds: [communityId] };
+    const [community, state, f] = await Promise.all([
+      tx.get<{ name: string }>('SELECT name FROM communities WHERE id = ?', [communityId]),
+      currentState(tx, scope, now),
+      periodFigures(tx, scope, week, now, { answerHours: deps.answerHours }),
+    ]);
+    blocks.push(texts.stats({ community: community?.name ?? '社区', state, week: f }));
   }
   return blocks.join('\n\n');
 }

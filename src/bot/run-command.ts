@@ -18,6 +18,7 @@ import {
   withdrawItem,
 } from '../domain/item-actions.ts';
 import { getItem, type ItemChange } from '../domain/items.ts';
+import { createSignInLink } from '../domain/sign-in-link.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
 import { knownCommunity, startDialogue } from './dialogue.ts';
@@ -96,8 +97,19 @@ export async function runCommand(tx: Tx, ctx: MessageContext, cmd: Runnable, out
       out.reply((await describeOpen(tx, await communitiesInView(tx, ctx))) ?? texts.nothingOpen);
       return;
     case 'stats':
-      out.reply(await describeStats(tx, actor, await communitiesInView(tx, ctx), now));
+      out.reply(await describeStats(tx, actor, await communitiesInView(tx, ctx), now, deps.settings));
       return;
+    case 'console': {
+      // A sign-in link is a key: only in a direct chat, only to an official.
+      if (inGroup) {
+        out.reply(texts.consoleInGroup);
+        return;
+      }
+      if (![...actor.roles.values()].includes('official')) throw new DomainError('need_official');
+      const token = await createSignInLink(tx, actor.id, now);
+      out.reply(texts.consoleLink(`${deps.settings.publicUrl}/console/login?token=${token}`));
+      return;
+    }
     case 'join': {
       const { community, role } = await joinWithInvite(tx, ctx.person, cmd.code, now);
       out.reply(texts.joinReply(community.name, role));

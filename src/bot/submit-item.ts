@@ -43,6 +43,8 @@ export async function submitItem(tx: Tx, ctx: MessageContext, draft: Draft, out:
       photos: draft.photos,
       sourcePlatform: ctx.msg.platform,
       sourceConversationId: ctx.msg.conversationId,
+      // An item takes its submitter's grid (SPEC "People and roles"), if it is of this community.
+      gridId: ctx.person.gridId !== null && (await gridOf(tx, ctx.person.gridId)) === draft.communityId ? ctx.person.gridId : null,
     },
     ctx.now,
   );
@@ -52,11 +54,18 @@ export async function submitItem(tx: Tx, ctx: MessageContext, draft: Draft, out:
   // In a group the receipt is the announcement; other groups of the community get the full post.
   const inGroup = ctx.msg.conversationType === 'group';
   out.reply(inGroup ? `${receipt}\n${texts.claimHint(item.id)}` : receipt);
-  out.toGroups(
-    item.communityId,
-    texts.announceNew({ id: item.id, kind: draft.kind, text: item.text, category }, maskName(ctx.person.name), publicPlace(item)),
-    inGroup,
-  );
+  const grid = item.gridId !== null ? await tx.get<{ name: string }>('SELECT name FROM grids WHERE id = ?', [item.gridId]) : undefined;
+  const announcement = texts.announceNew({ id: item.id, kind: draft.kind, text: item.text, category }, maskName(ctx.person.name), publicPlace(item), grid?.name ?? null);
+  if (item.gridId !== null) {
+    // The grid's own members and officials hear of it first, before the community's groups.
+    const neighbours = await tx.all<{ personId: number }>(
+      `SELECT DISTINCT m.person_id FROM memberships m JOIN people p ON p.id = m.person_id
+        WHERE m.community_id = ? AND p.grid_id = ? AND p.id <> ? ORDER BY m.person_id LIMIT 200`,
+      [item.communityId, item.gridId, ctx.person.id],
+    );
+    for (const n of neighbours) out.toPersonId(n.personId, announcement);
+  }
+  out.toGroups(item.communityId, announcement, inGroup);
   return item.id;
 }
 
@@ -66,4 +75,8 @@ export function reportDeadline(category: string, urgent: boolean, now: Date, dep
   const days = urgent ? settings.urgentDeadlineDays : (settings.deadlineDays[category] ?? settings.deadlineDays['其他'] ?? 5);
   const date = deps.calendar().addWorkdays(localDate(now, settings.timeZone), days);
   return zonedTime(date, '23:59:59', settings.timeZone);
+}
+
+async function gridOf(tx: Tx, gridId: number): Promise<number | null> {
+  return (await tx.get<{ communityId: number }>('SELECT community_id FROM grids WHERE id = ?', [gridId]))?.communityId ?? null;
 }

@@ -74,7 +74,7 @@ const HELP_MEMBER = [
   '· 认领 12 · 进展 12 说明 · 完成 12 说明',
   '· 放弃 12 原因 · 暂停提醒 12 3',
 ];
-const HELP_OFFICIAL = ['社区干部：', '· 指派 12 @某人（或单位名）', '· 驳回 12 原因 · 合并 12 到 8 · 统计'];
+const HELP_OFFICIAL = ['社区干部：', '· 指派 12 @某人（或单位名）', '· 驳回 12 原因 · 合并 12 到 8 · 统计', '· 登录 —— 打开工作台（台账、统计、导出）'];
 
 export const texts = {
   help(role: Role): string {
@@ -126,6 +126,7 @@ export const texts = {
     merge: '合并 12 到 8',
     snooze: '暂停提醒 12 3',
     stats: '统计',
+    console: '登录',
     answer: '否 12',
   } as const,
 
@@ -207,6 +208,22 @@ export const texts = {
   mergeReply: (id: number, into: number) => `已把 #${id} 合并到 #${into}。`,
   snoozeReply: (id: number, days: number) => `好的，#${id} 在 ${days} 天内不再提醒。`,
   reopenReply: (id: number) => `#${id} 已重新打开。`,
+  stats: (s: {
+    community: string;
+    state: Record<ItemStatus, number> & { overdue: number };
+    week: { created: number; claimed: number; done: number; confirmed: number; onTime: { part: number; whole: number }; satisfaction: { part: number; whole: number; average: number | null } };
+  }) =>
+    [
+      `${s.community} 现在：`,
+      `待认领 ${s.state.open} · 办理中 ${s.state.claimed} · 待确认 ${s.state.done} · 超期 ${s.state.overdue}`,
+      `已确认 ${s.state.confirmed} · 撤回 ${s.state.withdrawn} · 驳回 ${s.state.rejected} · 合并 ${s.state.merged}`,
+      `本周（周一至今）：新提出 ${s.week.created} · 认领 ${s.week.claimed} · 办结 ${s.week.done} · 居民确认 ${s.week.confirmed}`,
+      `及时率 ${s.week.onTime.whole > 0 ? `${percentOf(s.week.onTime)}（${s.week.onTime.part}/${s.week.onTime.whole}）` : '—'} · 满意率 ${
+        s.week.satisfaction.whole > 0 ? `${percentOf(s.week.satisfaction)}（${s.week.satisfaction.whole} 个评价，平均 ${s.week.satisfaction.average!.toFixed(1)} 分）` : '暂无评价'
+      }`,
+    ].join('\n'),
+  consoleLink: (url: string) => `连心工作台登录链接（10 分钟内有效，只能用一次，请勿转发）：\n${url}`,
+  consoleInGroup: '登录链接请私聊我发“登录”，不要在群里发。',
   nothingMine: '您还没有提过事，也没有认领。许心愿请发：心愿 内容',
   nothingOpen: '现在没有待认领的事项。',
 
@@ -216,10 +233,10 @@ export const texts = {
   revisitNote: '回访时居民说问题又出现了',
 
   // --- notifications ------------------------------------------------------------------------------
-  announceNew: (item: ItemRef, submitter: string, place: string | null) =>
+  announceNew: (item: ItemRef, submitter: string, place: string | null, grid: string | null = null) =>
     [
       `【新${item.kind === 'wish' ? '心愿' : '问题'} #${item.id}${item.category ? ` · ${item.category}` : ''}】${item.text}`,
-      `提出人：${submitter}${place ? `　地点：${place}` : ''}`,
+      `提出人：${submitter}${grid ? `　网格：${grid}` : ''}${place ? `　地点：${place}` : ''}`,
       `认领请发：认领 ${item.id}`,
     ].join('\n'),
   announceAgain: (item: ItemRef, place: string | null) =>
@@ -301,7 +318,7 @@ export const scheduledTexts = {
     claimed: number;
     done: number;
     confirmed: number;
-    rating: { average: number; count: number } | null;
+    satisfaction: { part: number; whole: number; average: number | null };
     pioneers: Array<{ name: string; done: number }>;
     thanks: Array<{ id: number; from: string; comment: string }>;
     open: number;
@@ -309,7 +326,9 @@ export const scheduledTexts = {
     [
       `【${b.community} 周报】${b.from}—${b.to}`,
       `新提出 ${b.created} 件 · 认领 ${b.claimed} 件 · 办结 ${b.done} 件 · 居民确认 ${b.confirmed} 件`,
-      b.rating ? `满意度 ${b.rating.average.toFixed(1)} 分（${b.rating.count} 个评价）` : '本周还没有评价',
+      b.satisfaction.whole > 0
+        ? `满意率 ${percentOf(b.satisfaction)}（${b.satisfaction.whole} 个评价，平均 ${b.satisfaction.average!.toFixed(1)} 分）`
+        : '本周还没有评价',
       ...(b.pioneers.length
         ? ['先锋榜：', ...b.pioneers.map((p, i) => `${i + 1}. ${p.name} 办结 ${p.done} 件`)]
         : []),
@@ -327,8 +346,8 @@ export const scheduledTexts = {
       doneThisWeek: number;
       medianClaimHours: number | null;
       medianResolveHours: number | null;
-      rating: { average: number; count: number } | null;
-      answeredInTime: { inTime: number; total: number };
+      satisfaction: { part: number; whole: number; average: number | null };
+      onTime: { part: number; whole: number };
       hotSpots: ListLine[];
       overdueList: ListLine[];
     }>;
@@ -341,7 +360,7 @@ export const scheduledTexts = {
         `■ ${c.name}`,
         `待认领 ${c.open} · 办理中 ${c.claimed} · 超期 ${c.overdue} · 本周办结 ${c.doneThisWeek}`,
         `认领用时中位数 ${hours(c.medianClaimHours)} · 办结用时中位数 ${hours(c.medianResolveHours)}`,
-        `满意度 ${c.rating ? `${c.rating.average.toFixed(1)} 分（${c.rating.count} 个）` : '暂无'} · 及时答复 ${percent(c.answeredInTime)}`,
+        `满意率 ${c.satisfaction.whole > 0 ? `${percentOf(c.satisfaction)}（${c.satisfaction.whole} 个评价，平均 ${c.satisfaction.average!.toFixed(1)} 分）` : '暂无评价'} · 及时率 ${c.onTime.whole > 0 ? `${percentOf(c.onTime)}（${c.onTime.part}/${c.onTime.whole}）` : '—'}`,
         ...(c.hotSpots.length ? ['热点（附议最多）：', ...c.hotSpots.map((h) => `${listLine(h)} · ${h.supporters} 户`)] : []),
         ...(c.overdueList.length ? ['超期清单：', ...linesWithMore(c.overdueList, c.overdue, 10)] : []),
       ]),
@@ -357,7 +376,9 @@ function hours(h: number | null): string {
   return h < 24 ? `${h.toFixed(1)} 小时` : `${(h / 24).toFixed(1)} 天`;
 }
 
-function percent(x: { inTime: number; total: number }): string {
-  return x.total === 0 ? '—' : `${Math.round((x.inTime / x.total) * 100)}%（${x.inTime}/${x.total}）`;
+/** "80%" of a share (docs/figures.md: 满意率, 及时率). */
+function percentOf(x: { part: number; whole: number }): string {
+  return `${Math.round((x.part / x.whole) * 100)}%`;
 }
+
 

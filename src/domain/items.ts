@@ -35,6 +35,8 @@ export type NewItem = {
   photos: string[];
   sourcePlatform: string;
   sourceConversationId: string | null;
+  /** The submitter's grid (网格), unless an official sets another later. */
+  gridId?: number | null;
 };
 
 export async function createItem(tx: Tx, input: NewItem, now: Date): Promise<ItemChange> {

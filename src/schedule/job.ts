@@ -11,6 +11,8 @@ export const JOB_NAMES = [
   'weekly-bulletin',
   'official-digest',
   'revisit',
+  'ten-day-report',
+  'monthly-review',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -21,6 +23,8 @@ export const JOB_SCHEDULE_VARS: Record<JobName, keyof Config> = {
   'weekly-bulletin': 'SCHEDULE_WEEKLY_BULLETIN',
   'official-digest': 'SCHEDULE_OFFICIAL_DIGEST',
   revisit: 'SCHEDULE_REVISIT',
+  'ten-day-report': 'SCHEDULE_TEN_DAY_REPORT',
+  'monthly-review': 'SCHEDULE_MONTHLY_REVIEW',
 };
 
 export type JobDeps = { db: Db; bot: BotDeps; config: Config; log: Logger };

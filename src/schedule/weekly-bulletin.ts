@@ -1,105 +1,72 @@
 import type { OutboundMessage } from '../core/messages.ts';
 import { DAY } from '../core/clock.ts';
-import { maskName } from '../bot/mask.ts';
+import { maskName } from '../core/mask.ts';
 import { scheduledTexts } from '../bot/texts.ts';
+import { currentState } from '../figures/current-state.ts';
+import { lastRatingsSql, periodFigures } from '../figures/period-figures.ts';
+import { periodBefore, type Period } from '../figures/period.ts';
+import { pioneers } from '../figures/pioneers.ts';
+import { scopeSql } from '../figures/scope.ts';
 import { scheduledPush, type JobDefinition, type JobDeps } from './job.ts';
-import { averageRating, eq, where, within, type ItemWhere } from './ledger-figures.ts';
 
 const PIONEERS = 5;
 const THANKS = 3;
 
 export type WeeklyBulletinData = Parameters<typeof scheduledTexts.weeklyBulletin>[0];
 
-type Pioneer = { name: string; done: number };
-
 /**
- * The week's most active volunteers (most done events) of every community, or of one, PIONEERS each:
- * one pass over the week's done events (type, created_at), not one per community.
+ * One community's week, every figure from src/figures (docs/figures.md), so the bulletin says what
+ * 统计, the digest and the console say for the same days.
  */
-async function loadPioneers(deps: JobDeps, from: Date, to: Date, communityId?: number): Promise<Map<number, Pioneer[]>> {
-  const rows = await deps.db.all<{ communityId: number; name: string | null; n: number }>(
-    `SELECT community_id, name, n FROM (
-       SELECT i.community_id, e.actor_id, p.name, count(*) AS n,
-         row_number() OVER (PARTITION BY i.community_id ORDER BY count(*) DESC, e.actor_id) AS place
-       FROM item_events e JOIN items i ON i.id = e.item_id LEFT JOIN people p ON p.id = e.actor_id
-       WHERE e.type = 'done' AND e.created_at >= ? AND e.created_at < ? AND e.actor_id IS NOT NULL${communityId === undefined ? '' : ' AND i.community_id = ?'}
-       GROUP BY i.community_id, e.actor_id, p.name
-     ) ranked
-     WHERE place <= ?
-     ORDER BY community_id, place`,
-    [from, to, ...(communityId === undefined ? [] : [communityId]), PIONEERS],
-  );
-  const out = new Map<number, Pioneer[]>();
-  for (const r of rows) out.set(r.communityId, [...(out.get(r.communityId) ?? []), { name: r.name ?? '志愿者', done: r.n }]);
-  return out;
-}
-
-/** The figures of one community's week, all counted in the database. */
-export async function loadWeeklyBulletin(deps: JobDeps, communityId: number, from: Date, to: Date): Promise<WeeklyBulletinData> {
-  const pioneers = await loadPioneers(deps, from, to, communityId);
-  return weekOf(deps, communityId, from, to, pioneers.get(communityId) ?? []);
-}
-
-async function weekOf(deps: JobDeps, communityId: number, from: Date, to: Date, pioneers: Pioneer[]): Promise<WeeklyBulletinData> {
-  const { db, bot } = deps;
-  const c = eq('community_id', communityId);
-  // Each count on its own (community_id, …) index: a range of one community's week, never the ledger.
-  const count = async (filter: ItemWhere) => {
-    const r = await db.get<{ n: number }>(`SELECT count(*) AS n FROM items WHERE ${filter.sql}`, filter.params);
-    return r?.n ?? 0;
-  };
-  const confirmedThisWeek = where(c, eq('status', 'confirmed'), within('closed_at', from, to));
-  const [community, created, claimed, done, confirmed, open, rating, thanked] = await Promise.all([
+export async function loadWeeklyBulletin(deps: JobDeps, communityId: number, period: Period, now: Date): Promise<WeeklyBulletinData> {
+  const { db, bot, config } = deps;
+  const scope = { communityIds: [communityId] };
+  const s = scopeSql(scope);
+  const [community, figures, board, state, thanked] = await Promise.all([
     db.get<{ name: string }>('SELECT name FROM communities WHERE id = ?', [communityId]),
-    count(where(c, within('created_at', from, to))),
-    count(where(c, within('claimed_at', from, to))),
-    count(where(c, within('done_at', from, to))),
-    count(confirmedThisWeek),
-    count(where(c, eq('status', 'open'))),
-    averageRating(db, confirmedThisWeek),
-    db.all<{ id: number; ratingComment: string; submitterName: string }>(
-      `SELECT i.id, i.rating_comment, p.name AS submitter_name
-       FROM items i JOIN people p ON p.id = i.submitter_id
-       WHERE i.community_id = ? AND i.status = 'confirmed' AND i.closed_at >= ? AND i.closed_at < ? AND i.rating >= 4 AND i.rating_comment IS NOT NULL
-       ORDER BY i.rating DESC, i.id
-       LIMIT ?`,
-      [communityId, from, to, THANKS],
+    periodFigures(db, scope, period, now, { answerHours: config.ANSWER_HOURS }),
+    pioneers(db, scope, period),
+    currentState(db, scope, now),
+    // Thanks: the comments of the ratings that count this week (each item's last), 4–5 only.
+    db.all<{ itemId: number; rating: number; note: string; submitterName: string }>(
+      `SELECT e.item_id, e.rating, e.note, p.name AS submitter_name
+       ${lastRatingsSql(s.sql, ' JOIN people p ON p.id = i.submitter_id')} AND e.rating >= 4 AND e.note IS NOT NULL AND e.note <> ''
+       ORDER BY e.rating DESC, e.item_id LIMIT ?`,
+      [period.from, period.to, ...s.params, period.from, period.to, THANKS],
     ),
   ]);
   if (!community) throw new Error(`no community ${communityId}`);
-  const fmt = bot.fmt;
   return {
     community: community.name,
-    from: fmt.day(from),
-    to: fmt.day(new Date(to.getTime() - DAY)),
-    created,
-    claimed,
-    done,
-    confirmed,
-    rating,
-    pioneers,
-    thanks: thanked.map((i) => ({ id: i.id, from: maskName(i.submitterName), comment: i.ratingComment })),
-    open,
+    from: bot.fmt.day(period.from),
+    to: bot.fmt.day(new Date(period.to.getTime() - DAY)),
+    created: figures.created,
+    claimed: figures.claimed,
+    done: figures.done,
+    confirmed: figures.confirmed,
+    satisfaction: figures.satisfaction,
+    pioneers: board.filter((p) => p.done > 0).slice(0, PIONEERS).map((p) => ({ name: p.name, done: p.done })),
+    thanks: thanked.map((t) => ({ id: t.itemId, from: maskName(t.submitterName), comment: t.note })),
+    open: state.open,
   };
 }
 
-/** Monday 09:00: to each group, its community's week (周报/公示). */
+/** Monday 09:00: to each group, its community's week (周报/公示): the seven days before the day it is sent. */
 export const weeklyBulletin: JobDefinition = {
   name: 'weekly-bulletin',
   staleAfterMs: DAY,
-  async plan(deps, slot) {
-    const { db } = deps;
-    const from = new Date(slot.getTime() - 7 * DAY);
+  async plan(deps, slot, now) {
+    const { db, config } = deps;
+    const period = periodBefore('week', slot, config.BOT_TIMEZONE);
     const groups = await db.all<{ platform: string; conversationId: string; communityId: number }>(
       'SELECT platform, conversation_id, community_id FROM group_chats ORDER BY id',
     );
     const byCommunity = new Map<number, string>();
     const messages: OutboundMessage[] = [];
-    const pioneers = groups.length > 0 ? await loadPioneers(deps, from, slot) : new Map<number, Pioneer[]>();
     for (const g of groups) {
       let text = byCommunity.get(g.communityId);
       if (text === undefined) {
-        text = scheduledTexts.weeklyBulletin(await weekOf(deps, g.communityId, from, slot, pioneers.get(g.communityId) ?? []));
+        text = scheduledTexts.weeklyBulletin(await loadWeeklyBulletin(deps, g.communityId, period, now));
         byCommunity.set(g.communityId, text);
       }
       messages.push(scheduledPush(g.platform, 'group', g.conversationId, text));

@@ -5,10 +5,13 @@ import type { Logger } from '../log.ts';
 /** An answer with a status and a reason, thrown anywhere in a route. */
 export class HttpError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** A whole HTML page to answer with instead of JSON (the console's refusals). */
+  readonly page: string | undefined;
+  constructor(status: number, message: string, page?: string) {
     super(message);
     this.name = 'HttpError';
     this.status = status;
+    this.page = page;
   }
 }
 
@@ -34,7 +37,10 @@ const FRAMEWORK_REASONS: Record<string, string> = {
 /** The one HTTP error handler: reasons for 4xx, a bare 500 (logged, never a stack trace) otherwise. */
 export function createErrorHandler(log: Logger) {
   return function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
-    if (error instanceof HttpError) return reply.status(error.status).send({ error: error.message });
+    if (error instanceof HttpError) {
+      if (error.page !== undefined) return reply.status(error.status).type('text/html; charset=utf-8').send(error.page);
+      return reply.status(error.status).send({ error: error.message });
+    }
     if (error instanceof ZodError) return reply.status(400).send({ error: describeZodIssues(error.issues) });
     const fe = error as FastifyError & { validation?: unknown; validationContext?: string };
     if (fe.validation) {

@@ -121,8 +121,8 @@ describe('the official digest and the revisit', () => {
     expect(text).toContain('本周办结 1');
     expect(text).toContain('认领用时中位数 2.0 小时');
     expect(text).toContain('办结用时中位数 1.0 天');
-    expect(text).toContain('满意度 5.0 分（1 个）');
-    expect(text).toContain('及时答复 50%（1/2）');
+    expect(text).toContain('满意率 100%（1 个评价，平均 5.0 分）');
+    expect(text).toContain('及时率 50%（1/2）');
   });
 
   it('asks the submitter a week after confirmation, and "否" reopens the report to its claimant', async () => {
