@@ -10,6 +10,7 @@ import { botDepsFrom, type BotDeps } from './bot/bot-deps.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { createWorkCalendar, type WorkCalendar } from './domain/work-calendar.ts';
 import { adminApi } from './api/admin-api.ts';
+import type { WecomKfChannel } from './channels/wecom-kf/wecom-kf-channel.ts';
 import { requireBearer } from './web/bearer-auth.ts';
 import { ALL_JOBS } from './schedule/all-jobs.ts';
 import { JOB_NAMES, JOB_SCHEDULE_VARS, type JobName } from './schedule/job.ts';
@@ -90,6 +91,7 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
   const senders = new Map<Platform, ChannelSender>();
   for (const c of channels) if (c.sender) senders.set(c.sender.platform, c.sender);
   for (const s of overrides.senders ?? []) senders.set(s.platform, s);
+  const kf = channels.find((c): c is WecomKfChannel => c.name === 'wecom-kf' && 'api' in c) ?? null;
   const dispatcher = new OutboxDispatcher({
     db,
     clock,
@@ -132,6 +134,8 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
           adminToken,
           admin: { db, clock, inviteTtlDays: config.INVITE_TTL_DAYS },
           jobs: { db, clock, scheduler, kickOutbox: () => signal.kick(), reloadCalendar, calendar: () => calendar, timeZone: config.BOT_TIMEZONE },
+          cards: { db, log, kf: kf ? { api: kf.api, openKfid: kf.openKfid } : null },
+          kf: { db, clock, openKfid: kf?.openKfid ?? null },
         });
         // Prometheus text; the same bearer token as the admin API (docs/deploy.md "Alerts").
         app.get('/metrics', { onRequest: requireBearer(adminToken) }, async (_request, reply) =>

@@ -144,6 +144,12 @@ const baseSchema = z.object({
   WECOM_SECRET: optionalText,
   WECOM_TOKEN: optionalText,
   WECOM_ENCODING_AES_KEY: optionalText,
+  // 微信客服 (WeChat customer service): residents on personal WeChat. Its own callback settings and
+  // secret; WECOM_CORP_ID and WECOM_API_BASE are shared with the app.
+  WECOM_KF_TOKEN: optionalText,
+  WECOM_KF_ENCODING_AES_KEY: optionalText,
+  WECOM_KF_SECRET: optionalText,
+  WECOM_KF_OPEN_KFID: optionalText.pipe(z.string().regex(/^[\w-]{1,64}$/u, { message: 'must be the account id (open_kfid), such as wk…' }).optional()),
   WECOM_API_BASE: url('https://qyapi.weixin.qq.com'),
   WECOM_WEBHOOK_BASE: url('https://qyapi.weixin.qq.com'),
   /** Where a smart robot's response_url may point (WeCom's API host); a reply is never POSTed elsewhere. */
@@ -177,15 +183,21 @@ export const envSchema = baseSchema;
 /** Variables that only make sense together: name each missing partner, and check key shapes. */
 function crossCheck(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
-  const together = (names: string[], why: string) => {
-    if (!names.some((n) => env[n] !== undefined)) return;
-    for (const n of names) if (env[n] === undefined) problems.push(`${n}: is required for ${why}`);
+  // Any of `own` switches the way on; then it needs all of `own` and of `shared`. WECOM_CORP_ID is
+  // shared by the app and 微信客服, so setting it alone switches on neither.
+  const together = (own: string[], why: string, shared: string[] = []) => {
+    if (!own.some((n) => env[n] !== undefined)) return;
+    for (const n of [...shared, ...own]) if (env[n] === undefined) problems.push(`${n}: is required for ${why}`);
   };
   together(['WECOM_BOT_ID', 'WECOM_BOT_SECRET'], 'the WeCom smart robot long connection');
   together(['WECOM_BOT_TOKEN', 'WECOM_BOT_ENCODING_AES_KEY'], 'the WeCom smart robot callback');
-  together(['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'], 'the WeCom self-built app');
+  together(['WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'], 'the WeCom self-built app', ['WECOM_CORP_ID']);
+  together(['WECOM_KF_TOKEN', 'WECOM_KF_ENCODING_AES_KEY', 'WECOM_KF_SECRET', 'WECOM_KF_OPEN_KFID'], '微信客服 (WeChat customer service)', ['WECOM_CORP_ID']);
   together(['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET'], 'the DingTalk app robot');
-  for (const key of ['WECOM_BOT_ENCODING_AES_KEY', 'WECOM_ENCODING_AES_KEY']) {
+  if (env.WECOM_KF_SECRET !== undefined && env.WECOM_KF_SECRET === env.WECOM_SECRET) {
+    problems.push('WECOM_KF_SECRET: must be the 微信客服 secret (管理后台 → 微信客服 → API), not the app\'s WECOM_SECRET');
+  }
+  for (const key of ['WECOM_BOT_ENCODING_AES_KEY', 'WECOM_ENCODING_AES_KEY', 'WECOM_KF_ENCODING_AES_KEY']) {
     const v = env[key]?.trim();
     if (v !== undefined && !/^[A-Za-z0-9]{43}$/u.test(v)) problems.push(`${key}: must be the 43-character EncodingAESKey`);
   }

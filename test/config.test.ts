@@ -40,3 +40,41 @@ describe('the simulator switch', () => {
     expect(loadConfig({ SIM_ENABLED: 'false' }).SIM_ENABLED).toBe(false);
   });
 });
+
+describe('微信客服 configuration', () => {
+  const kf = {
+    WECOM_CORP_ID: 'wwcorp',
+    WECOM_KF_TOKEN: 'kftoken',
+    WECOM_KF_ENCODING_AES_KEY: 'a'.repeat(43),
+    WECOM_KF_SECRET: 'kf-secret-value',
+    WECOM_KF_OPEN_KFID: 'wkAbC_1',
+  };
+
+  it('switches on with its five variables, without the app', () => {
+    expect(loadConfig(kf)).toMatchObject({ WECOM_KF_OPEN_KFID: 'wkAbC_1', WECOM_AGENT_ID: undefined });
+  });
+
+  it('names each missing partner, and a corp id alone switches nothing on', () => {
+    expect(() => loadConfig({ WECOM_CORP_ID: 'wwcorp' })).not.toThrow();
+    const problems = (() => {
+      try {
+        loadConfig({ WECOM_KF_SECRET: 'kf-secret-value' });
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    })();
+    expect(problems).toEqual(
+      expect.arrayContaining(['WECOM_CORP_ID', 'WECOM_KF_TOKEN', 'WECOM_KF_ENCODING_AES_KEY', 'WECOM_KF_OPEN_KFID'].map((n) => expect.stringContaining(n))),
+    );
+    expect(problems.join('\n')).not.toContain('kf-secret-value');
+  });
+
+  it.each([
+    ['a short EncodingAESKey', { WECOM_KF_ENCODING_AES_KEY: 'short' }, 'WECOM_KF_ENCODING_AES_KEY'],
+    ['an account id with spaces', { WECOM_KF_OPEN_KFID: 'wk abc' }, 'WECOM_KF_OPEN_KFID'],
+    ['the app secret reused', { WECOM_SECRET: 'kf-secret-value', WECOM_AGENT_ID: '1000002', WECOM_TOKEN: 't', WECOM_ENCODING_AES_KEY: 'b'.repeat(43) }, 'WECOM_KF_SECRET'],
+  ])('refuses %s', (_what, change, name) => {
+    expect(() => loadConfig({ ...kf, ...change })).toThrow(new RegExp(name, 'u'));
+  });
+});

@@ -3,8 +3,10 @@ import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-pr
 import { requireBearer } from '../web/bearer-auth.ts';
 import { adminRoutes, type AdminDeps } from './admin-routes.ts';
 import { jobRoutes, type JobRouteDeps } from './job-routes.ts';
+import { cardRoutes, type CardRouteDeps } from './card-routes.ts';
+import { kfRoutes, type KfRouteDeps } from './kf-routes.ts';
 
-export type AdminApiOptions = { adminToken: string; admin: AdminDeps; jobs: JobRouteDeps };
+export type AdminApiOptions = { adminToken: string; admin: AdminDeps; jobs: JobRouteDeps; cards: CardRouteDeps; kf: KfRouteDeps };
 
 /**
  * The admin API under its prefix (/api), behind the bearer token, with its OpenAPI document at
@@ -24,5 +26,7 @@ export const adminApi: FastifyPluginAsyncZod<AdminApiOptions> = async (app, opts
   app.addHook('onRequest', requireBearer(opts.adminToken));
   await app.register(adminRoutes, opts.admin);
   await app.register(jobRoutes, opts.jobs);
+  await app.register(cardRoutes, opts.cards);
+  await app.register(kfRoutes, opts.kf);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 };

@@ -5,9 +5,13 @@ import type { Clock } from '../core/clock.ts';
 import { createInvite } from '../domain/invites.ts';
 import { HttpError } from '../web/http-error.ts';
 import { eventJson, itemJson } from './item-json.ts';
+import { z } from 'zod';
 import {
   communityBody,
   communityList,
+  communityPatch,
+  communityPhone,
+  id,
   created,
   groupBody,
   groupList,
@@ -43,21 +47,34 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminDeps> = async (app, deps) =
   };
 
   app.get('/communities', { schema: { response: { 200: communityList, ...refusals() } } }, async () => ({
-    communities: (await db.all<Pick<Community, 'id' | 'name' | 'createdAt'>>('SELECT id, name, created_at FROM communities ORDER BY id')).map((c) => ({
+    communities: (
+      await db.all<Pick<Community, 'id' | 'name' | 'createdAt' | 'phone' | 'wechatLink'>>('SELECT id, name, created_at, phone, wechat_link FROM communities ORDER BY id')
+    ).map((c) => ({
       id: c.id,
       name: c.name,
       createdAt: c.createdAt.toISOString(),
+      phone: c.phone,
+      wechatLink: c.wechatLink,
     })),
   }));
 
   app.post('/communities', { schema: { body: communityBody, response: { 201: created, ...refusals(400, 409) } } }, async (request, reply) => {
     const { body } = request;
-    const c = await db.get<{ id: number }>('INSERT INTO communities (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING RETURNING id', [
+    const c = await db.get<{ id: number }>('INSERT INTO communities (name, phone, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING RETURNING id', [
       body.name,
+      body.phone ?? null,
       clock.now(),
     ]);
     if (!c) throw new HttpError(409, `name：已有名为「${body.name}」的社区`);
     return reply.status(201).send({ id: c.id });
+  });
+
+  /** The office phone printed on the community's card (null clears it). */
+  app.patch('/communities/:id', { schema: { params: z.object({ id }), body: communityPatch, response: { 200: communityPhone, ...refusals(400, 404) } } }, async (request) => {
+    const communityId = request.params.id;
+    const { phone } = request.body;
+    if ((await db.run('UPDATE communities SET phone = ? WHERE id = ?', [phone, communityId])) !== 1) throw new HttpError(404, `没有编号为 ${communityId} 的社区`);
+    return { id: communityId, phone };
   });
 
   app.get('/groups', { schema: { response: { 200: groupList, ...refusals() } } }, async () => ({

@@ -86,6 +86,7 @@ export const jobRoutes: FastifyPluginAsyncZod<JobRouteDeps> = async (app, deps) 
         status: m.status,
         attempts: m.attempts,
         lastError: m.lastError,
+        waitingForResident: m.status === 'held',
         notBefore: m.notBefore.toISOString(),
         createdAt: m.createdAt.toISOString(),
         sentAt: m.sentAt?.toISOString() ?? null,

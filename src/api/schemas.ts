@@ -21,9 +21,24 @@ export const refusals = <const C extends number>(...codes: C[]) =>
 
 export const created = z.object({ id: z.number().int() });
 
-export const communityBody = z.object({ name });
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() 转]{3,40}$/u, { message: '应为电话号码，如 010-62345678' })
+  .meta({ description: '社区办公室电话，印在连心卡上' });
+export const communityBody = z.object({ name, phone: phone.optional() });
+export const communityPatch = z.object({ phone: phone.nullable() });
+export const communityPhone = z.object({ id: z.number().int(), phone: z.string().nullable() });
 export const communityList = z.object({
-  communities: z.array(z.object({ id: z.number().int(), name: z.string(), createdAt: time })),
+  communities: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      createdAt: time,
+      phone: z.string().nullable(),
+      wechatLink: z.string().nullable().meta({ description: '微信客服链接（连心卡上的二维码）' }),
+    }),
+  ),
 });
 
 export const groupBody = z
@@ -37,6 +52,7 @@ export const groupBody = z
     webhookSecret: z.string().trim().min(1).max(200).optional().meta({ description: '钉钉自定义机器人的加签密钥' }),
   })
   .superRefine((b, ctx) => {
+    if (b.platform === 'wecom-kf') ctx.addIssue({ code: 'custom', path: ['platform'], message: '微信客服没有群聊：居民一对一和它说话' });
     if (b.webhookKey && b.platform !== 'wecom') {
       ctx.addIssue({ code: 'custom', path: ['webhookKey'], message: '只用于企业微信（platform 为 wecom）' });
     }
@@ -136,7 +152,7 @@ export const runNowAnswer = z.object({
 });
 
 export const outboxQuery = z.object({
-  status: z.enum(['pending', 'sending', 'sent', 'dead']).optional(),
+  status: z.enum(['pending', 'sending', 'sent', 'dead', 'held']).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 export const outboxList = z.object({
@@ -150,6 +166,8 @@ export const outboxList = z.object({
       status: z.string(),
       attempts: z.number().int(),
       lastError: z.string().nullable(),
+      /** held: a 微信客服 resident must write again before WeChat lets it go (GET /api/wecom-kf/unreachable). */
+      waitingForResident: z.boolean(),
       notBefore: time,
       createdAt: time,
       sentAt: nullableTime,

@@ -32,7 +32,8 @@ export async function loadContext(tx: Tx, msg: InboundMessage, now: Date): Promi
   let person: Person;
   let roles: Map<number, CommunityRole>;
   if (rows.length === 0) {
-    const communityId = group?.communityId ?? null;
+    // A group's community, else the one the way in names (a card's 微信客服 link).
+    const communityId = group?.communityId ?? msg.communityId ?? null;
     // ON CONFLICT: the same person's first two messages may be handled at once (PostgreSQL);
     // an error would abort the whole transaction, so the loser reads the winner's row instead.
     const created = await tx.get<{ id: number }>(
@@ -63,7 +64,8 @@ export async function loadContext(tx: Tx, msg: InboundMessage, now: Date): Promi
   } else {
     ({ person, roles } = fromRows(rows));
   }
-  const communityId = group?.communityId ?? person.communityId;
+  // The way in names a community when the resident came through its card: they belong there now.
+  const communityId = group?.communityId ?? msg.communityId ?? person.communityId;
   const newName = msg.senderName.trim() ? name : person.name;
   if (newName !== person.name || communityId !== person.communityId) {
     await tx.run('UPDATE people SET name = ?, community_id = ?, updated_at = ? WHERE id = ?', [newName, communityId, now, person.id]);

@@ -35,7 +35,11 @@ const PHOTO_AFTER_RECEIPT = 30 * MINUTE;
 export async function respond(tx: Tx, ctx: MessageContext, out: Outgoing, deps: BotDeps): Promise<void> {
   const { msg } = ctx;
   if (msg.event === 'enter_chat') {
-    out.reply(everyone.welcome(highestRole(ctx.actor)));
+    // Named when known: a resident who scanned a community's card sees they reached the right place.
+    const community = ctx.person.communityId
+      ? await tx.get<{ name: string }>('SELECT name FROM communities WHERE id = ?', [ctx.person.communityId])
+      : undefined;
+    out.reply(everyone.welcome(highestRole(ctx.actor), community?.name));
     return;
   }
   const group = msg.conversationType === 'group';

@@ -3,8 +3,14 @@ import { z } from 'zod';
 // The seam between platforms and the bot: every channel turns its payloads into an
 // InboundMessage, and delivers OutboxMessage rows through its ChannelSender.
 
-export const PLATFORMS = ['sim', 'wecom', 'dingtalk'] as const;
+export const PLATFORMS = ['sim', 'wecom', 'dingtalk', 'wecom-kf'] as const;
 export type Platform = (typeof PLATFORMS)[number];
+
+/**
+ * Platforms whose messages may wait as `held` until the person writes again: 微信客服's 48-hour
+ * window, and the simulator's residents on WeChat, who show it.
+ */
+export const HOLDING_PLATFORMS: ReadonlySet<Platform> = new Set(['wecom-kf', 'sim']);
 
 export const inboundMessageSchema = z.object({
   platform: z.enum(PLATFORMS),
@@ -23,6 +29,11 @@ export const inboundMessageSchema = z.object({
     .default(null),
   /** A platform event rather than something typed: the person opened the chat. */
   event: z.enum(['enter_chat']).nullable().default(null),
+  /**
+   * The community the way in names, when it names one: a resident who opened a community's card
+   * link (微信客服 scene_param) belongs to it, and their direct-chat items go there without asking.
+   */
+  communityId: z.number().int().positive().optional(),
   /** What the channel needs to answer this very message (req_id, response_url, sessionWebhook …). */
   replyContext: z.unknown().optional(),
   receivedAt: z.string(),
@@ -57,7 +68,19 @@ export type Delivery = {
 export type SendResult =
   | { ok: true }
   /** Some parts went out before the failure: the next attempt resumes after them. */
-  | { ok: false; error: string; retryable: boolean; partsSent?: number; throttledUntil?: Date };
+  | {
+      ok: false;
+      error: string;
+      retryable: boolean;
+      partsSent?: number;
+      throttledUntil?: Date;
+      /**
+       * Nothing was tried: the platform does not let it go now and says when it may (微信客服: only
+       * within 48 hours after the resident's last message). The row waits as `held`, spending no
+       * attempt, until the channel releases it.
+       */
+      held?: boolean;
+    };
 
 export interface ChannelSender {
   readonly platform: Platform;

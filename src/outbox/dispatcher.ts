@@ -221,6 +221,8 @@ export class OutboxDispatcher {
       // Throttling is not a failure: wait it out without spending an attempt.
       await this.o.rateLimiter.block(rateKey, outcome.notBefore);
       log.warn({ outboxId: row.id, until: outcome.notBefore.toISOString() }, 'target throttled; waiting');
+    } else if (outcome.kind === 'held') {
+      log.info({ outboxId: row.id, why: outcome.error }, 'message held until the person writes again');
     } else if (outcome.kind === 'retry' || outcome.kind === 'dead') {
       log[outcome.kind === 'dead' ? 'error' : 'warn'](
         { outboxId: row.id, attempts: outcome.attempts, err: outcome.error },

@@ -1,5 +1,6 @@
 import type { Tx } from '../db/sql.ts';
-import type { OutboundMessage } from '../core/messages.ts';
+import { inList } from '../db/sql.ts';
+import { HOLDING_PLATFORMS, type OutboundMessage } from '../core/messages.ts';
 
 export type Cause = { inboundId?: number; jobRunId?: number };
 
@@ -39,7 +40,23 @@ export async function enqueue(tx: Tx, messages: readonly OutboundMessage[], caus
       `INSERT INTO outbox_messages ${COLUMNS} VALUES ${Array(chunk.length).fill(ROW).join(', ')} RETURNING id`,
       params,
     );
-    ids.push(...rows.map((r) => r.id).sort((a, b) => a - b));
+    const chunkIds = rows.map((r) => r.id).sort((a, b) => a - b);
+    ids.push(...chunkIds);
+    if (chunk.some((m) => HOLDING_PLATFORMS.has(m.platform))) await holdBehindHeld(tx, chunkIds);
   }
   return ids;
+}
+
+/**
+ * A message behind a held one of its conversation waits with it (held too, with the same reason),
+ * so that the outbox shows it as waiting for the person, and the channel releases them together.
+ */
+async function holdBehindHeld(tx: Tx, ids: readonly number[]): Promise<void> {
+  await tx.run(
+    `UPDATE outbox_messages SET status = 'held',
+       last_error = (SELECT h.last_error FROM outbox_messages h WHERE h.order_key = outbox_messages.order_key AND h.status = 'held' ORDER BY h.id LIMIT 1)
+     WHERE id IN ${inList(ids.length)}
+       AND EXISTS (SELECT 1 FROM outbox_messages h WHERE h.order_key = outbox_messages.order_key AND h.status = 'held')`,
+    ids,
+  );
 }

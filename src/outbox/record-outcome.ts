@@ -8,8 +8,10 @@ export type Outcome =
   | { kind: 'sent' }
   | { kind: 'retry'; attempts: number; notBefore: Date; partsSent: number; error: string }
   | { kind: 'dead'; attempts: number; partsSent: number; error: string }
-  /** Not a failure (throttled, rate slot, held by the platform's window): back to pending, no attempt spent. */
-  | { kind: 'wait'; notBefore: Date; partsSent?: number; error?: string };
+  /** Not a failure (throttled, a rate slot): back to pending, no attempt spent. */
+  | { kind: 'wait'; notBefore: Date; partsSent?: number; error?: string }
+  /** The platform does not let it go until the person writes again (微信客服's 48-hour window): held, no attempt spent. */
+  | { kind: 'held'; error: string };
 
 const MAX_RETRY_MS = 30 * 60_000;
 
@@ -21,6 +23,7 @@ export function outcomeOf(
   policy: { maxAttempts: number; retryBaseMs: number; random: () => number },
 ): Outcome {
   if (result.ok) return { kind: 'sent' };
+  if (result.held) return { kind: 'held', error: result.error };
   const partsSent = result.partsSent ?? row.partsSent;
   // What is logged, stored in last_error and shown by the admin API: no address, query or credential.
   const error = safeErrorText(result.error);
@@ -56,6 +59,14 @@ export async function recordOutcome(tx: Tx, id: number, owner: string, outcome: 
         `UPDATE outbox_messages SET status = ?, attempts = ?, parts_sent = ?, last_error = ?, not_before = ?, lease_until = NULL, lease_owner = NULL WHERE ${mine}`,
         [outcome.kind === 'dead' ? 'dead' : 'pending', outcome.attempts, outcome.partsSent, outcome.error.slice(0, 500), outcome.kind === 'retry' ? outcome.notBefore : now, id, owner],
       );
+      return;
+    case 'held':
+      // Out of the dispatcher's way until the channel releases it (it holds its conversation too).
+      await tx.run(`UPDATE outbox_messages SET status = 'held', last_error = ?, lease_until = NULL, lease_owner = NULL WHERE ${mine}`, [
+        outcome.error.slice(0, 500),
+        id,
+        owner,
+      ]);
       return;
     case 'wait':
       await tx.run(

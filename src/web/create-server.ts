@@ -6,14 +6,8 @@ import type { Logger } from '../log.ts';
 import { createErrorHandler, HttpError } from './http-error.ts';
 import './zod-locale.ts';
 
-/**
- * @deprecated A plain Fastify plugin (`FastifyPluginAsyncZod`) registered with its prefix replaces
- * this; still accepted so that branches written against it merge. Remove once none is left.
- */
-export type RouteModule = { prefix: string; register: FastifyPluginAsync };
-
-/** What createServer mounts: a plain Fastify plugin (it registers its own prefix), or the old shape. */
-export type Routes = FastifyPluginAsync | RouteModule;
+/** What createServer mounts: plain Fastify plugins, each registering its own prefix. */
+export type Routes = FastifyPluginAsync;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -100,9 +94,6 @@ export async function createServer(opts: {
     const ready = await opts.readiness();
     return reply.status(ready.ok ? 200 : 503).send(ready);
   });
-  for (const r of opts.routes) {
-    if (typeof r === 'function') await app.register(r);
-    else await app.register(r.register, { prefix: r.prefix });
-  }
+  for (const r of opts.routes) await app.register(r);
   return app;
 }

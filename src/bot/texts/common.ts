@@ -118,8 +118,9 @@ export const everyone = {
     if (role === 'official') lines.push(...HELP_OFFICIAL);
     return lines.join('\n');
   },
-  welcome(role: Role): string {
-    return `您好，我是连心小助手。\n${everyone.help(role)}`;
+  welcome(role: Role, communityName?: string): string {
+    const who = communityName ? `这里是${communityName}的连心小助手` : '我是连心小助手';
+    return `您好，${who}。\n${everyone.help(role)}`;
   },
   thanks: '不客气！有需要随时找我。',
 

@@ -5,10 +5,10 @@ import { createSimSender } from './sim-sender.ts';
 
 /** The simulator: a platform in HTTP and a page, for newcomers and for tests; for this machine only unless SIM_PUBLIC. */
 export function createSimChannel(deps: ChannelDeps): Channel {
-  const { db, clock, inbound, config } = deps;
+  const { db, clock, inbound, config, log } = deps;
   return {
     name: 'sim',
-    sender: createSimSender(),
+    sender: createSimSender({ db, clock, log }),
     routes: [
       async (app) => {
         await app.register(

@@ -53,6 +53,7 @@ export function simPage(): string {
     <p id="codes" class="hint"></p>
   </div>
   <div id="log" aria-live="polite"></div>
+  <p id="wechat" class="hint" hidden><span id="window"></span> <button class="light" id="expire" type="button">模拟过了 48 小时</button></p>
   <form id="send">
     <input id="text" autocomplete="off" placeholder="说点什么，例如：心愿 帮家里老人修一下水龙头">
     <button>发送</button>
@@ -63,6 +64,7 @@ export function simPage(): string {
     <button type="button" class="light" id="location" title="发一个位置">📍 位置</button>
   </div>
   <p class="hint">私聊里直接说事，机器人会一步步问。群里机器人只回答 @连心 的话、命令（例如 <code>认领 12</code>）和它问您的问题；灰色小字标出它回答的是谁。报到用管理员给的邀请码：<code>报到 邀请码</code>。</p>
+  <p class="hint">“微信私聊”是用个人微信的居民（微信客服）：居民最后一条消息后 48 小时内，机器人最多能发 5 条；发不出去的进展会等居民再说话时合并送达。</p>
 </main>
 <script>
 const $ = (id) => document.getElementById(id);
@@ -81,6 +83,7 @@ function savePeople() { store.setItem('lianxin.people', JSON.stringify(people));
 function me() { return people.find((p) => p.id === $('who').value) || people[0]; }
 function where() {
   const v = $('where').value;
+  if (v === '@wechat') return { conversationId: 'wx:' + me().id, conversationType: 'single', platform: 'wechat' };
   return v === '@direct' ? { conversationId: me().id, conversationType: 'single' } : { conversationId: v, conversationType: 'group' };
 }
 function option(value, label) { const o = document.createElement('option'); o.value = value; o.textContent = label; return o; }
@@ -92,7 +95,7 @@ function renderPeople() {
 }
 function renderPlaces() {
   const current = $('where').value || store.getItem('lianxin.where') || '@direct';
-  $('where').replaceChildren(option('@direct', '和连心私聊'), ...groups.map((g) => option(g.conversationId, g.name || g.conversationId)));
+  $('where').replaceChildren(option('@direct', '和连心私聊'), option('@wechat', '微信私聊（微信客服）'), ...groups.map((g) => option(g.conversationId, g.name || g.conversationId)));
   $('where').value = [...$('where').options].some((o) => o.value === current) ? current : '@direct';
 }
 
@@ -115,7 +118,7 @@ async function refresh() {
   const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
   log.replaceChildren(...entries.map((e) => {
     const div = document.createElement('div');
-    div.className = 'msg' + (e.from === 'person' && e.senderId === me().id ? ' me' : '');
+    div.className = 'msg' + (e.from === 'person' && (e.senderId === me().id || e.senderId === 'wx:' + me().id) ? ' me' : '');
     if (e.ignored && w.conversationType === 'group') div.className += ' ignored';
     const who = document.createElement('span');
     who.className = 'who';
@@ -136,6 +139,14 @@ async function refresh() {
     return div;
   }));
   if (atBottom) log.scrollTop = log.scrollHeight;
+  $('wechat').hidden = w.platform !== 'wechat';
+  if (w.platform === 'wechat') showWindow(await (await fetch('/sim/wechat/' + encodeURIComponent(me().id))).json());
+}
+
+function showWindow(s) {
+  const until = s.closesAt ? new Date(s.closesAt).toLocaleString('zh-CN', { hour12: false }) : '';
+  $('window').textContent = (s.open ? '微信窗口开着：还能发 ' + s.messagesLeft + ' 条，至 ' + until : '微信窗口已关：居民说话后才能再发')
+    + (s.held.length ? '；等居民说话后送达 ' + s.held.length + ' 条' : '');
 }
 
 async function send(text, extra) {
@@ -143,7 +154,7 @@ async function send(text, extra) {
   const res = await fetch('/sim/messages', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...w, senderId: me().id, senderName: me().name, text, ...(extra || {}) }),
+    body: JSON.stringify({ ...w, senderId: w.platform === 'wechat' ? w.conversationId : me().id, senderName: me().name, text, ...(extra || {}) }),
   });
   if (!res.ok) alert((await res.json()).error || res.statusText);
   await refresh();
@@ -189,6 +200,9 @@ $('newPerson').addEventListener('click', () => {
   const id = 'sim-' + Math.random().toString(36).slice(2, 8);
   people.push({ id, name: name.trim() });
   savePeople(); renderPeople(); $('who').value = id; store.setItem('lianxin.who', id); refresh();
+});
+$('expire').addEventListener('click', async () => {
+  showWindow(await (await fetch('/sim/wechat/' + encodeURIComponent(me().id) + '/expire', { method: 'POST' })).json());
 });
 $('demo').addEventListener('click', async () => {
   const res = await fetch('/sim/demo', { method: 'POST' });

@@ -8,7 +8,9 @@ import { createInvite } from '../../domain/invites.ts';
 import type { InboundService } from '../../inbox/inbound-service.ts';
 import { HttpError } from '../../web/http-error.ts';
 import type { InboundMessage } from '../../core/messages.ts';
+import { MERGED_PREFIX } from '../wecom-kf/held-outbox.ts';
 import { simPage } from './sim-page.ts';
+import { SIM_WECHAT_PREFIX, simWechatExpire, simWechatState, simWechatWrote } from './sim-wechat.ts';
 
 export type SimDeps = { db: Db; clock: Clock; inbound: InboundService; inviteTtlDays: number };
 
@@ -22,16 +24,26 @@ const messageBody = z.object({
   messageId: z.string().trim().min(1).max(256).optional(),
   photos: z.array(z.string().max(4096)).max(9).optional(),
   location: z.object({ label: z.string().max(500), latitude: z.number(), longitude: z.number() }).optional(),
+  /**
+   * "wechat": a resident on personal WeChat, as 微信客服 carries them (single chats only). Their id
+   * becomes "wx:<senderId>", and the bot's messages to them keep WeChat's 48-hour rule.
+   */
+  platform: z.enum(['sim', 'wechat']).default('sim'),
+  /** With platform wechat: as if they opened this community's card (its link's scene_param). */
+  communityId: z.number().int().positive().optional(),
 });
+const wechatParams = z.object({ senderId: z.string().trim().min(1).max(250) });
 
 const PAGE = 500;
 
 const conversationParams = z.object({ conversationId: z.string().min(1).max(256) });
 const time = z.iso.datetime();
+const wechatState = z.object({ open: z.boolean(), closesAt: time.nullable(), messagesLeft: z.number().int(), held: z.array(z.string()) });
 const errorAnswer = z.object({ error: z.string() });
 const messageAnswer = z.object({
   duplicate: z.boolean(),
   replies: z.array(z.object({ conversationId: z.string(), platform: z.string(), text: z.string() })),
+  wechat: wechatState.optional(),
 });
 const sentList = z.object({ messages: z.array(z.object({ id: z.number().int(), text: z.string(), createdAt: time })) });
 const timeline = z.object({
@@ -69,43 +81,71 @@ export const simRoutes: FastifyPluginAsyncZod<SimDeps> = async (app, deps) => {
     if (body.conversationType === 'single' && body.conversationId !== body.senderId) {
       throw new HttpError(400, 'conversationId：单聊时应与 senderId 相同');
     }
+    const wechat = body.platform === 'wechat';
+    if (wechat && body.conversationType !== 'single') throw new HttpError(400, 'conversationType：微信居民只和小助手单聊');
+    if (!wechat && body.communityId !== undefined) throw new HttpError(400, 'communityId：只用于 platform 为 wechat（扫连心卡进来）');
+    if (body.communityId !== undefined && !(await db.get('SELECT id FROM communities WHERE id = ?', [body.communityId]))) {
+      throw new HttpError(400, `communityId：没有编号为 ${body.communityId} 的社区`);
+    }
+    const senderId = wechat && !body.senderId.startsWith(SIM_WECHAT_PREFIX) ? `${SIM_WECHAT_PREFIX}${body.senderId}` : body.senderId;
     const msg: InboundMessage = {
       platform: 'sim',
       messageId: body.messageId ?? randomUUID(),
-      conversationId: body.conversationId,
+      conversationId: wechat ? senderId : body.conversationId,
       conversationType: body.conversationType,
-      senderId: body.senderId,
+      senderId,
       senderName: body.senderName,
       text: body.text,
       photos: body.photos ?? [],
       location: body.location ?? null,
       event: null,
+      communityId: body.communityId,
+      // Marks the bot's answer as a reply, as 微信客服's channel does: replies are never merged.
+      ...(wechat ? { replyContext: { via: 'kf' } } : {}),
       receivedAt: deps.clock.now().toISOString(),
     };
+    // Writing opens a new 48-hour window and releases what waited (as 微信客服's channel does).
+    const released = wechat ? await db.transaction((tx) => simWechatWrote(tx, senderId, deps.clock.now())) : [];
     const { duplicate, outboxIds } = await deps.inbound.handleNow(msg);
     // A reply's messages, a handful; read in pages all the same, so that no IN list grows unbounded.
-    const rows: Array<Pick<OutboxMessage, 'targetId' | 'platform' | 'text'>> = [];
-    const ids = [...outboxIds].sort((a, b) => a - b);
+    // What was released goes first in the resident's chat, so it is delivered once the replies are.
+    const rows: Array<Pick<OutboxMessage, 'targetId' | 'platform' | 'text' | 'status' | 'lastError'>> = [];
+    const ids = [...released, ...outboxIds].sort((a, b) => a - b);
     for (let i = 0; i < ids.length; i += PAGE) {
       const page = ids.slice(i, i + PAGE);
       rows.push(
-        ...(await db.all<Pick<OutboxMessage, 'targetId' | 'platform' | 'text'>>(
-          `SELECT target_id, platform, text FROM outbox_messages WHERE id IN ${inList(page.length)} ORDER BY id`,
+        ...(await db.all<Pick<OutboxMessage, 'targetId' | 'platform' | 'text' | 'status' | 'lastError'>>(
+          `SELECT target_id, platform, text, status, last_error FROM outbox_messages WHERE id IN ${inList(page.length)} ORDER BY id`,
           page,
         )),
       );
     }
+    // Held ones did not reach the person (yet); merged ones arrived inside another.
+    const delivered = rows.filter((r) => r.status !== 'held' && !r.lastError?.startsWith(MERGED_PREFIX));
     return {
       duplicate,
-      replies: rows.map((r) => ({ conversationId: r.targetId, platform: r.platform, text: r.text })),
+      replies: delivered.map((r) => ({ conversationId: r.targetId, platform: r.platform, text: r.text })),
+      ...(wechat ? { wechat: await simWechatState(db, deps.clock, senderId) } : {}),
     };
+  });
+
+  /** A WeChat resident's window: open until when, messages left of 5, what waits for them. */
+  app.get('/wechat/:senderId', { schema: { params: wechatParams, response: { 200: wechatState } } }, async (request) => {
+    return simWechatState(db, deps.clock, `${SIM_WECHAT_PREFIX}${request.params.senderId.replace(/^wx:/u, '')}`);
+  });
+
+  /** "48 hours later": the window closes, and what the bot sends next waits for the resident. */
+  app.post('/wechat/:senderId/expire', { schema: { params: wechatParams, response: { 200: wechatState } } }, async (request) => {
+    const id = `${SIM_WECHAT_PREFIX}${request.params.senderId.replace(/^wx:/u, '')}`;
+    await simWechatExpire(db, deps.clock, id);
+    return simWechatState(db, deps.clock, id);
   });
 
   app.get('/conversations/:conversationId/messages', { schema: { params: conversationParams, response: { 200: sentList } } }, async (request) => {
     const { conversationId } = request.params;
     const rows = await db.all<Pick<OutboxMessage, 'id' | 'text' | 'createdAt'>>(
-      "SELECT id, text, created_at FROM outbox_messages WHERE platform = 'sim' AND target_id = ? AND status = 'sent' ORDER BY id",
-      [conversationId],
+      "SELECT id, text, created_at FROM outbox_messages WHERE platform = 'sim' AND target_id = ? AND status = 'sent' AND (last_error IS NULL OR last_error NOT LIKE ?) ORDER BY id",
+      [conversationId, `${MERGED_PREFIX}%`],
     );
     return { messages: rows.map((r) => ({ id: r.id, text: r.text, createdAt: r.createdAt.toISOString() })) };
   });
@@ -123,8 +163,8 @@ export const simRoutes: FastifyPluginAsyncZod<SimDeps> = async (app, deps) => {
         [conversationId],
       ),
       db.all<Pick<OutboxMessage, 'text' | 'sentAt' | 'createdAt' | 'inboundId'>>(
-        "SELECT text, sent_at, created_at, inbound_id FROM outbox_messages WHERE platform = 'sim' AND target_id = ? AND status = 'sent' ORDER BY id DESC LIMIT 200",
-        [conversationId],
+        "SELECT text, sent_at, created_at, inbound_id FROM outbox_messages WHERE platform = 'sim' AND target_id = ? AND status = 'sent' AND (last_error IS NULL OR last_error NOT LIKE ?) ORDER BY id DESC LIMIT 200",
+        [conversationId, `${MERGED_PREFIX}%`],
       ),
     ]);
     // Which of these messages the bot answered anywhere (a reply here, or a direct message): at most 200 ids.
