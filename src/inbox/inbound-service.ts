@@ -65,14 +65,17 @@ export class InboundService {
     return accepted;
   }
 
-  /** Stores and handles the message, then waits (briefly) for its replies to be delivered. */
-  async handleNow(msg: InboundMessage, waitMs = 5000): Promise<{ duplicate: boolean; outboxIds: number[] }> {
+  /**
+   * Stores and handles the message, then waits (briefly) for its replies to be delivered, and for
+   * `alsoWaitFor` (messages the channel released for this person when they wrote).
+   */
+  async handleNow(msg: InboundMessage, waitMs = 5000, alsoWaitFor: readonly number[] = []): Promise<{ duplicate: boolean; outboxIds: number[] }> {
     if (this.stopped) throw new Error('shutting down');
     const accepted = await this.writer.store(msg);
     this.onAccepted?.(msg.platform, accepted.duplicate);
     if (accepted.duplicate) return { duplicate: true, outboxIds: [] };
     const outboxIds = (await this.enqueue(`${msg.platform}:${msg.conversationId}`, accepted.id, msg)) ?? [];
-    await waitForDelivery(this.deps.db, this.signal, outboxIds, waitMs);
+    await waitForDelivery(this.deps.db, this.signal, [...alsoWaitFor, ...outboxIds], waitMs);
     return { duplicate: false, outboxIds };
   }
 

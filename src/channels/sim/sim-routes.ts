@@ -106,7 +106,7 @@ export const simRoutes: FastifyPluginAsyncZod<SimDeps> = async (app, deps) => {
     };
     // Writing opens a new 48-hour window and releases what waited (as 微信客服's channel does).
     const released = wechat ? await db.transaction((tx) => simWechatWrote(tx, senderId, deps.clock.now())) : [];
-    const { duplicate, outboxIds } = await deps.inbound.handleNow(msg);
+    const { duplicate, outboxIds } = await deps.inbound.handleNow(msg, 5000, released);
     // A reply's messages, a handful; read in pages all the same, so that no IN list grows unbounded.
     // What was released goes first in the resident's chat, so it is delivered once the replies are.
     const rows: Array<Pick<OutboxMessage, 'targetId' | 'platform' | 'text' | 'status' | 'lastError'>> = [];
