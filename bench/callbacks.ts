@@ -56,23 +56,26 @@ async function startChild(args: string[], env: Record<string, string>, readyUrl:
 const stop = (c: ChildProcess) => new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : (c.once('exit', () => resolve()), c.kill('SIGTERM'))));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function rounds3(url: string, file: string): Promise<WrkResult[]> {
+/** `rounds` runs of wrk, each on requests of its own (a round must not send an earlier one's again). */
+async function runRounds(url: string, files: string[]): Promise<WrkResult[]> {
   const out: WrkResult[] = [];
-  for (let r = 0; r < rounds; r++) out.push(await runWrk({ url, requestsFile: file, dir, seconds, connections: CONNECTIONS }));
+  for (const file of files) out.push(await runWrk({ url, requestsFile: file, dir, seconds, connections: CONNECTIONS }));
   return out;
 }
 
 const perRound = 6000 * seconds;
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 console.log(`preparing ${perRound * rounds * 2 + 12_000} encrypted callbacks …`);
-const floorFile = writeRequests('floor.txt', prepare(0, perRound * rounds));
-const lianxinFile = writeRequests('lianxin.txt', prepare(1_000_000, perRound * rounds));
+const roundFiles = (name: string, from: number) =>
+  Array.from({ length: rounds }, (_, r) => writeRequests(`${name}-${r}.txt`, prepare(from + r * perRound, perRound)));
+const floorFiles = roundFiles('floor', 0);
+const lianxinFiles = roundFiles('lianxin', 1_000_000);
 const steadyRequests = prepare(2_000_000, 12_000);
 
 // 1. The floor.
 const floorPort = await freePort();
 const floor = await startChild([join(ROOT, 'bench/floors/bare-express-wecom.mjs'), String(floorPort), keys.token, keys.aesKey], {}, null);
-const floorRuns = await rounds3(`http://127.0.0.1:${floorPort}`, floorFile);
+const floorRuns = await runRounds(`http://127.0.0.1:${floorPort}`, floorFiles);
 await stop(floor);
 
 // 2. Lianxin, as `npm start` runs it (dist/main.js), replying through a fake WeCom API.
@@ -112,7 +115,7 @@ const admin = (path: string, body: unknown) =>
   fetch(`${base}${path}`, { method: 'POST', headers: { authorization: 'Bearer bench-admin-token-0123456789abc', 'content-type': 'application/json' }, body: JSON.stringify(body) });
 await admin('/api/communities', { name: '压测社区' });
 
-const lianxinRuns = await rounds3(base, lianxinFile);
+const lianxinRuns = await runRounds(base, lianxinFiles);
 const steady = await steadyLoad({ url: base, requests: steadyRequests, perSecond: 1000, seconds: 10 });
 const metrics = await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer bench-admin-token-0123456789abc' } }).then((r) => r.text());
 

@@ -2,7 +2,7 @@ import type { InboundMessage } from '../core/messages.ts';
 import type { OutboxSignal } from '../outbox/outbox-signal.ts';
 import { waitForDelivery } from '../outbox/wait-for-delivery.ts';
 import { processBatch, recordFailure, type InboundDeps, type Job, type JobResult } from './process-inbound.ts';
-import { INBOUND_LEASE_MS, InboundWriter, type Received } from './receive-inbound.ts';
+import { INBOUND_LEASE_MS, InboundWriter, type AlsoWrite, type Received } from './receive-inbound.ts';
 
 export type Accepted = Received;
 
@@ -51,15 +51,18 @@ export class InboundService {
   ) {
     this.deps = deps;
     this.signal = signal;
-    this.writer = new InboundWriter(deps.db, () => deps.clock.now());
+    this.writer = new InboundWriter(deps.db, () => deps.clock.now(), deps.log);
     this.shape = opts.shape ?? SHAPES[deps.db.dialect]!;
     this.onAccepted = opts.onAccepted;
   }
 
-  /** Stores the message and returns; the work happens afterwards. */
-  async accept(msg: InboundMessage): Promise<Accepted> {
+  /**
+   * Stores the message and returns; the work happens afterwards. `also`: the channel's own note
+   * about it (how to reach the sender again), written in the same commit.
+   */
+  async accept(msg: InboundMessage, also?: AlsoWrite): Promise<Accepted> {
     if (this.stopped) throw new Error('shutting down');
-    const accepted = await this.writer.store(msg);
+    const accepted = await this.writer.store(msg, also);
     this.onAccepted?.(msg.platform, accepted.duplicate);
     if (!accepted.duplicate) void this.enqueue(`${msg.platform}:${msg.conversationId}`, accepted.id, msg);
     return accepted;

@@ -1,4 +1,5 @@
-import type { Db } from '../db/sql.ts';
+import type { Db, Tx } from '../db/sql.ts';
+import type { Logger } from '../log.ts';
 import type { InboundMessage } from '../core/messages.ts';
 
 /** How long the receiving process owns a message before another may pick it up (crash recovery). */
@@ -6,7 +7,10 @@ export const INBOUND_LEASE_MS = 60_000;
 
 export type Received = { id: number; duplicate: boolean };
 
-type Waiting = { msg: InboundMessage; resolve: (r: Received) => void; reject: (e: unknown) => void };
+/** A channel's own bookkeeping about a message (how to reach its sender again), written in the same commit. */
+export type AlsoWrite = (tx: Tx) => Promise<void>;
+
+type Waiting = { msg: InboundMessage; also: AlsoWrite | undefined; resolve: (r: Received) => void; reject: (e: unknown) => void };
 
 const CHUNK = 100;
 const ROW = "(?, ?, ?, ?, 'pending', 0, ?, ?)";
@@ -20,17 +24,19 @@ const ROW = "(?, ?, ?, ?, 'pending', 0, ?, ?)";
 export class InboundWriter {
   readonly #db: Db;
   readonly #now: () => Date;
+  readonly #log: Logger;
   #waiting: Waiting[] = [];
 
-  constructor(db: Db, now: () => Date) {
+  constructor(db: Db, now: () => Date, log: Logger) {
     this.#db = db;
     this.#now = now;
+    this.#log = log;
   }
 
-  store(msg: InboundMessage): Promise<Received> {
+  store(msg: InboundMessage, also?: AlsoWrite): Promise<Received> {
     return new Promise((resolve, reject) => {
       if (this.#waiting.length === 0) setImmediate(() => void this.#flush());
-      this.#waiting.push({ msg, resolve, reject });
+      this.#waiting.push({ msg, also, resolve, reject });
     });
   }
 
@@ -51,6 +57,15 @@ export class InboundWriter {
             chunk.flatMap(({ msg }) => [msg.platform, msg.messageId, msg.conversationId, JSON.stringify(msg), now, lease]),
           );
           for (const r of rows) stored.set(`${r.platform}\n${r.messageId}`, r.id);
+        }
+        for (const { also } of batch) {
+          if (!also) continue;
+          try {
+            await this.#db.savepoint(tx, also);
+          } catch (error) {
+            // The message is stored all the same; the channel only loses a shortcut back to its sender.
+            this.#log.warn({ err: (error as Error).message }, 'a channel note about a message was not written');
+          }
         }
         // The first of several copies in one batch is the message; the others, and anything stored
         // before, are duplicates.

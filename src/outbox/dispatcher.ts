@@ -4,10 +4,10 @@ import type { ChannelSender, Delivery, Platform, SendResult } from '../core/mess
 import type { Clock } from '../core/clock.ts';
 import { quietUntil, type QuietHours } from '../core/quiet-hours.ts';
 import type { Logger } from '../log.ts';
-import { dueRows } from './due-rows.ts';
+import { dueRows, expiredLeases, type DueCursor } from './due-rows.ts';
 import type { OutboxSignal } from './outbox-signal.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import { OutcomeWriter, outcomeOf, type Outcome } from './record-outcome.ts';
+import { OutcomeWriter, outcomeOf, recordOutcome, type Outcome } from './record-outcome.ts';
 
 export type DispatcherOptions = {
   db: Db;
@@ -33,6 +33,9 @@ export type DispatcherOptions = {
 };
 
 const PAGE = 100;
+
+/** A row to lease, with the rate limit its target is under (looked up before the transaction). */
+type Candidate = { row: OutboxMessage; limit: { key: string; perMinute: number } | null };
 const MAX_PAGES = 20;
 
 /**
@@ -100,23 +103,34 @@ export class OutboxDispatcher {
   async drainOnce(): Promise<number> {
     const now = this.o.clock.now();
     let started = 0;
-    let after = 0;
+    let after: DueCursor = null;
     for (let page = 0; page < MAX_PAGES; page++) {
       const room = this.o.maxInFlight - this.inFlight.size;
       if (room <= 0) break;
-      const due = await dueRows(this.o.db, now, after, PAGE);
+      // A crashed process's rows first (they have waited longest), then the pending ones.
+      const expired: OutboxMessage[] = page === 0 ? await expiredLeases(this.o.db, now, PAGE) : [];
+      const pending: OutboxMessage[] = await dueRows(this.o.db, now, after, PAGE);
+      const due = [...expired, ...pending];
       if (due.length === 0) break;
-      after = due.at(-1)!.id;
-      const wanted: OutboxMessage[] = [];
+      const last = pending.at(-1);
+      if (last) after = { notBefore: last.notBefore, id: last.id };
+      const wanted: Candidate[] = [];
       for (const row of due) {
         if (wanted.length >= room) break;
-        if (!this.inFlight.has(row.id) && (await this.mayTake(row, now))) wanted.push(row);
+        if (this.inFlight.has(row.id) || !(await this.mayTake(row, now))) continue;
+        const sender = this.o.senders.get(row.platform as Platform);
+        try {
+          wanted.push({ row, limit: sender ? await sender.rateKey(toDelivery(row)) : null });
+        } catch (error) {
+          // It stays pending; the next pass asks again. Nothing else waits for it.
+          this.o.log.warn({ outboxId: row.id, err: (error as Error).message }, 'rate limit of an outbox row not known yet');
+        }
       }
-      for (const row of await this.lease(wanted, now)) {
-        this.launch(row);
+      for (const c of await this.lease(wanted, now)) {
+        this.launch(c);
         started++;
       }
-      if (due.length < PAGE) break;
+      if (pending.length < PAGE) break;
     }
     return started;
   }
@@ -138,27 +152,39 @@ export class OutboxDispatcher {
 
   /**
    * Leases rows in one transaction, each by compare-and-set on what was read (two processes that
-   * read the same row cannot both lease it). Returns the rows this process now holds.
+   * read the same row cannot both lease it), and takes each one's rate slot in the same transaction:
+   * a row whose target has no slot now goes back to wait for it, spending no attempt. Returns the
+   * rows this process now holds.
    */
-  private async lease(rows: OutboxMessage[], now: Date): Promise<OutboxMessage[]> {
-    if (rows.length === 0) return [];
+  private async lease(candidates: Candidate[], now: Date): Promise<Candidate[]> {
+    if (candidates.length === 0) return [];
     const until = new Date(now.getTime() + this.o.leaseMs);
     return this.o.db.transaction(async (tx) => {
-      const held: OutboxMessage[] = [];
-      for (const row of rows) {
+      const held: Candidate[] = [];
+      for (const c of candidates) {
+        const { row, limit } = c;
         const leased = await tx.run(
           `UPDATE outbox_messages SET status = 'sending', lease_owner = ?, lease_until = ?
             WHERE id = ? AND status = ? AND ${row.leaseUntil ? 'lease_until = ?' : 'lease_until IS NULL'}`,
           row.leaseUntil ? [this.o.owner, until, row.id, row.status, row.leaseUntil] : [this.o.owner, until, row.id, row.status],
         );
-        if (leased === 1) held.push(row);
+        if (leased !== 1) continue;
+        if (limit) {
+          const slot = await this.o.rateLimiter.reserveIn(tx, limit.key, limit.perMinute, now);
+          if (!slot.ok) {
+            await recordOutcome(tx, row.id, this.o.owner, { kind: 'wait', notBefore: slot.retryAt }, now);
+            continue;
+          }
+        }
+        held.push(c);
       }
       return held;
     });
   }
 
-  private launch(row: OutboxMessage): void {
-    const job = this.deliver(row).finally(() => {
+  private launch(c: Candidate): void {
+    const { row } = c;
+    const job = this.deliver(c).finally(() => {
       this.inFlight.delete(row.id);
       this.o.signal.settled(row.id);
       // The next message of this conversation may now be due: look again at once, not at the next poll.
@@ -189,11 +215,11 @@ export class OutboxDispatcher {
     }
   }
 
-  private async deliver(row: OutboxMessage): Promise<void> {
+  private async deliver({ row, limit }: Candidate): Promise<void> {
     const { log, clock } = this.o;
     const started = performance.now();
     let outcome: Outcome;
-    let rateKey: string | null = null;
+    const rateKey = limit?.key ?? null;
     try {
       const sender = this.o.senders.get(row.platform as Platform);
       let result: SendResult;
@@ -201,15 +227,6 @@ export class OutboxDispatcher {
         result = { ok: false, retryable: true, error: `no ${row.platform} channel is configured` };
       } else {
         const delivery = toDelivery(row);
-        const limit = await sender.rateKey(delivery);
-        if (limit) {
-          rateKey = limit.key;
-          const slot = await this.o.rateLimiter.reserve(limit.key, limit.perMinute, clock.now());
-          if (!slot.ok) {
-            await this.outcomes.write(row.id, { kind: 'wait', notBefore: slot.retryAt });
-            return;
-          }
-        }
         result = await withTimeout(sender.send(delivery), this.o.sendTimeoutMs);
       }
       outcome = outcomeOf(row, result, clock.now(), this.o);

@@ -1,24 +1,43 @@
 import type { OutboxMessage } from '../db/rows.ts';
 import type { Tx } from '../db/sql.ts';
 
+/** Where the last page ended: rows are read in (not_before, id) order. */
+export type DueCursor = { notBefore: Date; id: number } | null;
+
+// The oldest undelivered row of its conversation (order key): only that one may go. A `held` row
+// (微信客服, waiting for the resident) holds its conversation too.
+const HEAD = `NOT EXISTS (
+  SELECT 1 FROM outbox_messages p
+   WHERE p.order_key = o.order_key AND p.status IN ('pending', 'sending', 'held') AND p.id < o.id)`;
+
 /**
- * One page of rows that may be sent now: each the oldest undelivered row of its conversation
- * (order key), pending and due, or left in `sending` by a process whose lease ran out. Bounded by
+ * One page of pending rows that are due and head their conversation, oldest due first. Bounded by
  * `limit` whatever the backlog (a list of ids per waiting conversation once outgrew SQLite's limit
- * of bound values and stalled every reply); paged by id so rows this process declines cannot hide
- * the ones behind them. A `held` row (微信客服, waiting for the resident) holds its conversation.
+ * of bound values and stalled every reply), and read along the (status, not_before, id) index, so a
+ * page costs its own rows, not the backlog's; paged by a cursor so that rows this process declines
+ * cannot hide the ones behind them.
  */
-export function dueRows(tx: Tx, now: Date, afterId: number, limit: number): Promise<OutboxMessage[]> {
+export function dueRows(tx: Tx, now: Date, after: DueCursor, limit: number): Promise<OutboxMessage[]> {
+  return after
+    ? tx.all<OutboxMessage>(
+        `SELECT o.* FROM outbox_messages o
+          WHERE o.status = 'pending' AND o.not_before <= ? AND (o.not_before, o.id) > (?, ?) AND ${HEAD}
+          ORDER BY o.not_before, o.id LIMIT ?`,
+        [now, after.notBefore, after.id, limit],
+      )
+    : tx.all<OutboxMessage>(
+        `SELECT o.* FROM outbox_messages o
+          WHERE o.status = 'pending' AND o.not_before <= ? AND ${HEAD}
+          ORDER BY o.not_before, o.id LIMIT ?`,
+        [now, limit],
+      );
+}
+
+/** Rows left in `sending` by a process whose lease ran out (it died mid-send): few, read apart. */
+export function expiredLeases(tx: Tx, now: Date, limit: number): Promise<OutboxMessage[]> {
   return tx.all<OutboxMessage>(
-    `SELECT o.* FROM outbox_messages o
-      WHERE o.id > ?
-        AND ((o.status = 'pending' AND o.not_before <= ?) OR (o.status = 'sending' AND o.lease_until < ?))
-        AND NOT EXISTS (
-          SELECT 1 FROM outbox_messages p
-           WHERE p.order_key = o.order_key AND p.status IN ('pending', 'sending', 'held') AND p.id < o.id)
-      ORDER BY o.id
-      LIMIT ?`,
-    [afterId, now, now, limit],
+    `SELECT o.* FROM outbox_messages o WHERE o.status = 'sending' AND o.lease_until < ? AND ${HEAD} ORDER BY o.id LIMIT ?`,
+    [now, limit],
   );
 }
 

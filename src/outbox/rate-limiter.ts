@@ -18,20 +18,25 @@ export class RateLimiter {
     this.windowMs = windowMs;
   }
 
-  async reserve(key: string, perMinute: number, now: Date): Promise<Reservation> {
+  reserve(key: string, perMinute: number, now: Date): Promise<Reservation> {
+    return this.reserveIn(this.db, key, perMinute, now);
+  }
+
+  /** A slot, taken inside the caller's transaction (the dispatcher leases and reserves in one). */
+  async reserveIn(db: Tx, key: string, perMinute: number, now: Date): Promise<Reservation> {
     // A small burst (2 of 20, 3 of 30) and a steady rate lowered to match: N in any 60 s, never more.
     const burst = Math.max(1, Math.min(3, Math.floor(perMinute / 10)));
     const interval = this.windowMs / (perMinute - burst + 1);
     const tolerance = (burst - 1) * interval;
     for (let attempt = 0; attempt < 10; attempt++) {
-      const row = await this.db.get<{ tat: Date; blockedUntil: Date | null }>('SELECT tat, blocked_until FROM rate_limits WHERE key = ?', [key]);
+      const row = await db.get<{ tat: Date; blockedUntil: Date | null }>('SELECT tat, blocked_until FROM rate_limits WHERE key = ?', [key]);
       if (row?.blockedUntil && row.blockedUntil > now) return { ok: false, retryAt: row.blockedUntil };
       const tat = Math.max(row?.tat.getTime() ?? 0, now.getTime());
       if (tat - now.getTime() > tolerance) return { ok: false, retryAt: new Date(tat - tolerance) };
       const next = new Date(tat + interval);
       const written = row
-        ? await this.db.run('UPDATE rate_limits SET tat = ? WHERE key = ? AND tat = ?', [next, key, row.tat])
-        : await this.db.run('INSERT INTO rate_limits (key, tat) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [key, next]);
+        ? await db.run('UPDATE rate_limits SET tat = ? WHERE key = ? AND tat = ?', [next, key, row.tat])
+        : await db.run('INSERT INTO rate_limits (key, tat) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [key, next]);
       // 0 rows: another process moved the row between our read and write; read it again.
       if (written === 1) return { ok: true };
       this.conflicts++;

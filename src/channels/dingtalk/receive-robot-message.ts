@@ -41,19 +41,14 @@ export async function receiveRobotMessage(d: ReceiveDeps, payload: unknown): Pro
     d.log.warn({ fields: neutral.error.issues.map((i) => i.path.join('.')).join(', ') }, 'DingTalk robot message out of bounds; dropped');
     return 'invalid';
   }
-  const { duplicate } = await d.inbound.accept(msg);
+  const ctx = readReplyContext(msg.replyContext);
+  const session = ctx?.sessionWebhook && ctx.sessionWebhookExpiresAt ? { sessionWebhook: ctx.sessionWebhook, expiresAt: ctx.sessionWebhookExpiresAt } : null;
+  const target = { type: msg.conversationType === 'group' ? ('group' as const) : ('user' as const), id: msg.conversationId };
+  // The newest way back into the chat, noted in the same commit as the message (a failure there only
+  // means the OpenAPI is used a little more).
+  const { duplicate } = await d.inbound.accept(msg, session ? (tx) => rememberAddress(tx, target, session, now) : undefined);
   if (duplicate) return 'duplicate';
   if (msg.conversationType === 'group') await noteUnboundGroup(d, msg.conversationId, parsed.data.conversationTitle).catch(() => undefined);
-  const ctx = readReplyContext(msg.replyContext);
-  if (ctx?.sessionWebhook && ctx.sessionWebhookExpiresAt) {
-    const target = { type: msg.conversationType === 'group' ? ('group' as const) : ('user' as const), id: msg.conversationId };
-    try {
-      await rememberAddress(d.db, target, { sessionWebhook: ctx.sessionWebhook, expiresAt: ctx.sessionWebhookExpiresAt }, now);
-    } catch (error) {
-      // The message is stored; a missing shortcut only means the OpenAPI is used a little more.
-      d.log.warn({ err: (error as Error).message }, 'DingTalk chat address not saved');
-    }
-  }
   return 'stored';
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ChannelAddress } from '../../db/rows.ts';
-import type { Db } from '../../db/sql.ts';
+import type { Tx } from '../../db/sql.ts';
 import type { Target } from '../../core/messages.ts';
 
 /** The ChannelAddress route of the app robot (custom group robots need none: their keys are on GroupChat). */
@@ -19,7 +19,7 @@ export type RobotAddress = z.infer<typeof addressSchema>;
  * sessionWebhook while it lasts, which costs no OpenAPI quota and is the only way to reach people
  * outside the organisation, who have no userId for batchSend.
  */
-export async function rememberAddress(db: Db, target: Target, address: Required<RobotAddress>, now: Date): Promise<void> {
+export async function rememberAddress(db: Tx, target: Target, address: Required<RobotAddress>, now: Date): Promise<void> {
   const existing = await findRow(db, target);
   // A redelivered or late older message must not replace a newer session.
   if (existing && (parse(existing.data).expiresAt ?? 0) >= address.expiresAt) return;
@@ -32,12 +32,12 @@ export async function rememberAddress(db: Db, target: Target, address: Required<
   );
 }
 
-export async function findAddress(db: Db, target: Target): Promise<RobotAddress | null> {
+export async function findAddress(db: Tx, target: Target): Promise<RobotAddress | null> {
   const row = await findRow(db, target);
   return row && row.route === ROBOT_ROUTE ? parse(row.data) : null;
 }
 
-function findRow(db: Db, target: Target): Promise<Pick<ChannelAddress, 'route' | 'data'> | undefined> {
+function findRow(db: Tx, target: Target): Promise<Pick<ChannelAddress, 'route' | 'data'> | undefined> {
   return db.get<Pick<ChannelAddress, 'route' | 'data'>>(
     "SELECT route, data FROM channel_addresses WHERE platform = 'dingtalk' AND target_type = ? AND target_id = ?",
     [target.type, target.id],

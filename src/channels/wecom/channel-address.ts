@@ -1,11 +1,11 @@
 import type { ChannelAddress } from '../../db/rows.ts';
-import type { Db } from '../../db/sql.ts';
+import type { Tx } from '../../db/sql.ts';
 import type { Target } from '../../core/messages.ts';
 
 /** The ways in a WeCom person or group has been heard through; each can also reach them later. */
 export type WecomRoute = 'wecom-bot' | 'wecom-app';
 
-function findRow(db: Db, target: Target): Promise<Pick<ChannelAddress, 'route' | 'data'> | undefined> {
+function findRow(db: Tx, target: Target): Promise<Pick<ChannelAddress, 'route' | 'data'> | undefined> {
   return db.get<Pick<ChannelAddress, 'route' | 'data'>>(
     "SELECT route, data FROM channel_addresses WHERE platform = 'wecom' AND target_type = ? AND target_id = ?",
     [target.type, target.id],
@@ -26,7 +26,7 @@ function routesOf(data: string): WecomRoute[] {
  * knows a way to reach it: the smart robot can only push to conversations that talked to it. The
  * route heard last comes first. Writes only when something changed.
  */
-export async function rememberAddress(db: Db, target: Target, route: WecomRoute, now: Date): Promise<void> {
+export async function rememberAddress(db: Tx, target: Target, route: WecomRoute, now: Date): Promise<void> {
   const row = await findRow(db, target);
   const routes = row ? routesOf(row.data) : [];
   if (row?.route === route && routes[0] === route) return;
@@ -40,7 +40,7 @@ export async function rememberAddress(db: Db, target: Target, route: WecomRoute,
 }
 
 /** The routes `target` was heard through, the latest first; empty when never heard from. */
-export async function knownRoutes(db: Db, target: Target): Promise<WecomRoute[]> {
+export async function knownRoutes(db: Tx, target: Target): Promise<WecomRoute[]> {
   const row = await findRow(db, target);
   return row ? routesOf(row.data) : [];
 }

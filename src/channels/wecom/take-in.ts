@@ -19,7 +19,9 @@ export async function takeIn(
 ): Promise<Accepted> {
   const checked = inboundMessageSchema.safeParse({ ...msg, replyContext });
   if (!checked.success) throw new CallbackRejected(`malformed payload: ${describeZodIssues(checked.error.issues)}`);
-  await rememberAddress(deps.db, { type: 'user', id: msg.senderId }, route, now);
-  if (msg.conversationType === 'group') await rememberAddress(deps.db, { type: 'group', id: msg.conversationId }, route, now);
-  return deps.inbound.accept(checked.data);
+  // Noted in the same commit as the message (group commit: one write to disk for many callbacks).
+  return deps.inbound.accept(checked.data, async (tx) => {
+    await rememberAddress(tx, { type: 'user', id: msg.senderId }, route, now);
+    if (msg.conversationType === 'group') await rememberAddress(tx, { type: 'group', id: msg.conversationId }, route, now);
+  });
 }

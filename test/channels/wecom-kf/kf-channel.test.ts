@@ -43,7 +43,7 @@ async function startProcess(owner: string): Promise<Proc> {
     WECOM_API_BASE: fake.url,
   });
   const accepted: InboundMessage[] = [];
-  const writer = new InboundWriter(db, () => new Date());
+  const writer = new InboundWriter(db, () => new Date(), log);
   const inbound = {
     accept: async (msg: InboundMessage) => {
       const r = await writer.store(msg);

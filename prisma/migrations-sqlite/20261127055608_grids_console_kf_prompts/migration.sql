@@ -1,3 +1,6 @@
+-- DropIndex
+DROP INDEX "outbox_messages_status_not_before_idx";
+
 -- AlterTable
 ALTER TABLE "communities" ADD COLUMN "phone" TEXT;
 ALTER TABLE "communities" ADD COLUMN "wechat_link" TEXT;
@@ -123,3 +126,6 @@ CREATE INDEX "items_community_id_grid_id_status_idx" ON "items"("community_id", 
 
 -- CreateIndex
 CREATE INDEX "items_status_answer_due_at_idx" ON "items"("status", "answer_due_at");
+
+-- CreateIndex
+CREATE INDEX "outbox_messages_status_not_before_id_idx" ON "outbox_messages"("status", "not_before", "id");
