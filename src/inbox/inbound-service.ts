@@ -8,18 +8,27 @@ export type Accepted = Received;
 
 type Queued = Job & { conflicts: number; settle: (ids: number[] | undefined) => void };
 
-/** How many messages one transaction handles (and for how long), and how many transactions run at once. */
-export type BatchShape = { size: number; concurrency: number; budgetMs: number };
+/**
+ * How many messages one transaction handles (and for how long: `budgetMs`, or `burstBudgetMs` while
+ * platforms are delivering a burst), and how many transactions run at once.
+ */
+export type BatchShape = { size: number; concurrency: number; budgetMs: number; burstBudgetMs: number };
 
 // SQLite has one writer and runs a transaction's statements synchronously: one batch at a time,
 // large enough to amortise the commit, small enough to keep the event loop responsive (each message
 // costs well under a millisecond). PostgreSQL waits on the network per statement, where a savepoint
 // costs two round trips: one message per transaction, several transactions at once on different
 // connections (the server groups their commits).
+// During a burst the platforms' callbacks come first: each is a few hundred microseconds, and a
+// platform that waits too long sends again. Handling takes shorter turns then; everything stored is
+// handled all the same, a moment later (the inbox is durable).
 const SHAPES: Record<string, BatchShape> = {
-  sqlite: { size: 64, concurrency: 1, budgetMs: 10 },
-  postgresql: { size: 1, concurrency: 6, budgetMs: Infinity },
+  sqlite: { size: 64, concurrency: 1, budgetMs: 10, burstBudgetMs: 2 },
+  postgresql: { size: 1, concurrency: 6, budgetMs: Infinity, burstBudgetMs: Infinity },
 };
+/** A burst: at least this many messages stored within the last BURST_WINDOW_MS. */
+const BURST_MESSAGES = 20;
+const BURST_WINDOW_MS = 50;
 const MAX_CONFLICT_RETRIES = 10;
 
 /**
@@ -39,6 +48,9 @@ export class InboundService {
   private readonly busy = new Set<string>();
   private running = 0;
   private pumpScheduled = false;
+  /** When the last BURST_MESSAGES messages were stored (a ring), to tell a burst. */
+  private readonly storedAt: number[] = [];
+  private storedNext = 0;
   private idleWaiters: Array<() => void> = [];
   private recoveryTimer: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -63,6 +75,8 @@ export class InboundService {
   async accept(msg: InboundMessage, also?: AlsoWrite): Promise<Accepted> {
     if (this.stopped) throw new Error('shutting down');
     const accepted = await this.writer.store(msg, also);
+    this.storedAt[this.storedNext] = performance.now();
+    this.storedNext = (this.storedNext + 1) % BURST_MESSAGES;
     this.onAccepted?.(msg.platform, accepted.duplicate);
     if (!accepted.duplicate) void this.enqueue(`${msg.platform}:${msg.conversationId}`, accepted.id, msg);
     return accepted;
@@ -129,7 +143,7 @@ export class InboundService {
   private async runBatch(batch: Array<[string, Queued]>): Promise<void> {
     let results: JobResult[];
     try {
-      results = await processBatch(this.deps, batch.map(([, job]) => job), this.shape.budgetMs);
+      results = await processBatch(this.deps, batch.map(([, job]) => job), this.inBurst() ? this.shape.burstBudgetMs : this.shape.budgetMs);
     } catch (error) {
       // The transaction itself failed (a lost connection, a deadlock): each gets its own next time.
       if (batch.length > 1) {
@@ -160,6 +174,12 @@ export class InboundService {
     }
     if (wrote) this.signal.kick();
     if (results.some((r) => r.kind === 'conflict')) await new Promise((r) => setTimeout(r, Math.random() * 20));
+  }
+
+  /** Whether platforms are delivering a burst now (the oldest of the last 20 stored is recent). */
+  private inBurst(): boolean {
+    const oldest = this.storedAt[this.storedNext];
+    return this.storedAt.length === BURST_MESSAGES && oldest !== undefined && performance.now() - oldest < BURST_WINDOW_MS;
   }
 
   /** Picks up messages whose handler died (lease expired) or that failed and are due again. */
