@@ -63,6 +63,8 @@ async function run(kind: string, databaseUrl: string, processes: number) {
     ADMIN_TOKEN: TOKEN,
     LOG_LEVEL: 'error',
     QUIET_HOURS: 'off',
+    // The benchmark is one client sending as fast as it can: no per-client limit.
+    RATE_LIMIT_PER_MINUTE: '1000000',
     ...SCHEDULES_OFF,
   };
   const procs: LianxinProcess[] = [];

@@ -6,11 +6,16 @@ import { z } from 'zod';
 export const PLATFORMS = ['sim', 'wecom', 'dingtalk', 'wecom-kf'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/** The simulator's residents "on personal WeChat" have ids with this prefix (they keep 微信客服's rule). */
+export const SIM_WECHAT_PREFIX = 'wx:';
+
 /**
- * Platforms whose messages may wait as `held` until the person writes again: 微信客服's 48-hour
- * window, and the simulator's residents on WeChat, who show it.
+ * Whether a message may wait as `held` until the person writes again: 微信客服's 48-hour window, and
+ * the simulator's residents on WeChat, who show it.
  */
-export const HOLDING_PLATFORMS: ReadonlySet<Platform> = new Set(['wecom-kf', 'sim']);
+export function mayBeHeld(m: Pick<OutboundMessage, 'platform' | 'target'>): boolean {
+  return m.target.type === 'user' && (m.platform === 'wecom-kf' || (m.platform === 'sim' && m.target.id.startsWith(SIM_WECHAT_PREFIX)));
+}
 
 export const inboundMessageSchema = z.object({
   platform: z.enum(PLATFORMS),

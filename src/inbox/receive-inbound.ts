@@ -48,8 +48,11 @@ export class InboundWriter {
         const now = this.#now();
         const lease = new Date(now.getTime() + INBOUND_LEASE_MS);
         const stored = new Map<string, number>();
-        for (let i = 0; i < batch.length; i += CHUNK) {
-          const chunk = batch.slice(i, i + CHUNK);
+        // SQLite: one prepared statement per row (no network to save, and a statement text per batch
+        // size would each be parsed anew); PostgreSQL: many rows per statement, one round trip.
+        const chunkSize = tx.dialect === 'sqlite' ? 1 : CHUNK;
+        for (let i = 0; i < batch.length; i += chunkSize) {
+          const chunk = batch.slice(i, i + chunkSize);
           const rows = await tx.all<{ id: number; platform: string; messageId: string }>(
             `INSERT INTO inbound_messages (platform, message_id, conversation_id, payload, status, attempts, received_at, lease_until)
              VALUES ${Array(chunk.length).fill(ROW).join(', ')}

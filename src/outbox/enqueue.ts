@@ -1,6 +1,6 @@
 import type { Tx } from '../db/sql.ts';
 import { inList } from '../db/sql.ts';
-import { HOLDING_PLATFORMS, type OutboundMessage } from '../core/messages.ts';
+import { mayBeHeld, type OutboundMessage } from '../core/messages.ts';
 
 export type Cause = { inboundId?: number; jobRunId?: number };
 
@@ -42,7 +42,8 @@ export async function enqueue(tx: Tx, messages: readonly OutboundMessage[], caus
     );
     const chunkIds = rows.map((r) => r.id).sort((a, b) => a - b);
     ids.push(...chunkIds);
-    if (chunk.some((m) => HOLDING_PLATFORMS.has(m.platform))) await holdBehindHeld(tx, chunkIds);
+    const holdable = chunkIds.filter((_, i) => mayBeHeld(chunk[i]!));
+    if (holdable.length > 0) await holdBehindHeld(tx, holdable);
   }
   return ids;
 }

@@ -10,22 +10,26 @@ import type { OutboxSignal } from './outbox-signal.ts';
 export async function waitForDelivery(db: Db, signal: OutboxSignal, ids: readonly number[], timeoutMs: number): Promise<void> {
   if (ids.length === 0) return;
   const wanted = new Set(ids);
+  // Rows not yet attempted here since the last look: the database is asked again once none is left
+  // (or at the slower look), not after every single one.
+  let unsettled = new Set(ids);
   let wake: (() => void) | null = null;
-  let woken = false;
   const off = signal.onSettled((id) => {
     if (!wanted.has(id)) return;
-    woken = true;
-    wake?.();
+    unsettled.delete(id);
+    if (unsettled.size === 0) wake?.();
   });
   try {
     signal.kick();
     const deadline = Date.now() + timeoutMs;
     const sql = `SELECT count(*) AS n FROM outbox_messages WHERE id IN ${inList(ids.length)} AND status IN ('pending', 'sending')`;
     for (;;) {
-      woken = false;
+      const settledBefore = unsettled.size === 0;
       const left = (await db.get<{ n: number }>(sql, ids))!.n;
       if (left === 0 || Date.now() >= deadline) return;
-      if (woken) continue;
+      // Every one was attempted and some are due again (a retry): wait for their next attempts.
+      if (settledBefore) unsettled = new Set(ids);
+      if (unsettled.size === 0) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(250, Math.max(0, deadline - Date.now())));
         wake = () => {

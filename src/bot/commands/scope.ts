@@ -5,6 +5,7 @@ import type { Run } from './table.ts';
 /** A new item's community: the group's, the person's own, or none yet (the dialogue will ask). */
 export async function communityForNewItem({ tx, ctx }: Run): Promise<number | null> {
   if (ctx.msg.conversationType === 'group' && !ctx.group) throw new DomainError('group_not_bound');
+  if (ctx.group) return ctx.group.communityId;
   const any = await tx.get<{ id: number }>('SELECT id FROM communities LIMIT 1');
   if (!any) throw new DomainError('no_community');
   return knownCommunity(tx, ctx);

@@ -1,6 +1,6 @@
-import type { Tx } from '../../db/sql.ts';
-import type { Db } from '../../db/sql.ts';
+import type { Db, Tx } from '../../db/sql.ts';
 import type { Clock } from '../../core/clock.ts';
+import { SIM_WECHAT_PREFIX } from '../../core/messages.ts';
 import { releaseHeld } from '../wecom-kf/held-outbox.ts';
 import { ensureKfCustomer, getKfCustomer, noteResidentMessage, type KfKey } from '../wecom-kf/kf-customers.ts';
 import { kfWindow, KF_WINDOW_MS } from '../wecom-kf/send-window.ts';
@@ -9,7 +9,7 @@ import { kfWindow, KF_WINDOW_MS } from '../wecom-kf/send-window.ts';
 // through WeChat's 48-hour rule exactly as 微信客服's do (sendWithinWindow), with the window kept in
 // kf_customers under a pretend account, so a newcomer sees notices held and merged.
 
-export const SIM_WECHAT_PREFIX = 'wx:';
+export { SIM_WECHAT_PREFIX };
 const SIM_ACCOUNT = 'sim-wechat';
 
 export function isSimWechat(id: string): boolean {

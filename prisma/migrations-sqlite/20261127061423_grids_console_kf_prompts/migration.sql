@@ -1,4 +1,10 @@
 -- DropIndex
+DROP INDEX "items_community_id_closed_at_idx";
+
+-- DropIndex
+DROP INDEX "items_community_id_done_at_idx";
+
+-- DropIndex
 DROP INDEX "outbox_messages_status_not_before_idx";
 
 -- AlterTable
