@@ -94,13 +94,16 @@ export async function countOverdue(tx: Tx, scope: Scope, asOf: Date, now: Date):
     );
     return r?.n ?? 0;
   }
+  // Only items that may have been unfinished then are looked up in the timeline: one done or closed
+  // before `asOf` was finished then (closed_at and done_at are cleared when an item is reopened).
   const r = await tx.get<{ n: number }>(
     `SELECT count(*) AS n FROM items i
       WHERE i.deadline_at < ? AND i.created_at < ?${s.sql}
+        AND (i.closed_at IS NULL OR i.closed_at >= ?) AND (i.done_at IS NULL OR i.done_at >= ?)
         AND (SELECT e.to_status FROM item_events e
               WHERE e.item_id = i.id AND e.to_status IS NOT NULL AND e.created_at < ?
               ORDER BY e.id DESC LIMIT 1) IN ${sqlList(UNFINISHED)}`,
-    [asOf, asOf, ...s.params, asOf],
+    [asOf, asOf, ...s.params, asOf, asOf, asOf],
   );
   return r?.n ?? 0;
 }
@@ -158,12 +161,13 @@ export async function answeredInTime(tx: Tx, scope: Scope, span: Span, answerHou
 
 /** The ratings that count in a span: each item's last rating given within it (docs/figures.md "Ratings"). */
 export function lastRatingsSql(scopeClause: string, join = ''): string {
-  return `FROM item_events e JOIN items i ON i.id = e.item_id${join}
-     WHERE e.type IN ${sqlList(RATED)} AND e.rating IS NOT NULL AND e.created_at >= ? AND e.created_at < ?${scopeClause}
-       AND e.id = (SELECT e2.id FROM item_events e2
-                    WHERE e2.item_id = e.item_id AND e2.type IN ${sqlList(RATED)} AND e2.rating IS NOT NULL
-                      AND e2.created_at >= ? AND e2.created_at < ?
-                    ORDER BY e2.id DESC LIMIT 1)`;
+  // Each item's last rating in the span, found set-wise (one pass over the span's ratings) rather than
+  // by a lookup per rating, which a planner without statistics ran along the wrong index.
+  return `FROM (SELECT max(id) AS id FROM item_events
+                 WHERE type IN ${sqlList(RATED)} AND rating IS NOT NULL AND created_at >= ? AND created_at < ?
+                 GROUP BY item_id) last
+       JOIN item_events e ON e.id = last.id JOIN items i ON i.id = e.item_id${join}
+     WHERE 1 = 1${scopeClause}`;
 }
 
 /** 满意率 and the average rating, over the ratings that count in the span. */
@@ -173,7 +177,7 @@ export async function satisfactionOf(tx: Tx, scope: Scope, span: Span): Promise<
   const r = await tx.get<{ whole: number; part: number | null; total: number | null }>(
     `SELECT count(*) AS whole, sum(CASE WHEN e.rating >= 4 THEN 1 ELSE 0 END) AS part, sum(e.rating) AS total
      ${lastRatingsSql(s.sql)}`,
-    [span.from, span.to, ...s.params, span.from, span.to],
+    [span.from, span.to, ...s.params],
   );
   const whole = r?.whole ?? 0;
   return { part: Number(r?.part ?? 0), whole, average: whole === 0 ? null : Number(r?.total ?? 0) / whole };

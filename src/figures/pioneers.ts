@@ -20,10 +20,10 @@ const FINISHER = `(SELECT d.actor_id FROM item_events d
                    WHERE d.item_id = e.item_id AND d.type IN ${sqlList(FINISHED)} AND d.id < e.id
                    ORDER BY d.id DESC LIMIT 1)`;
 
-/** The last event of these types per item within the span (highest id: the order they happened in). */
-const lastInSpan = (types: readonly string[]) => `e.id = (SELECT e2.id FROM item_events e2
-        WHERE e2.item_id = e.item_id AND e2.type IN ${sqlList(types)} AND e2.created_at >= ? AND e2.created_at < ?
-        ORDER BY e2.id DESC LIMIT 1)`;
+/** The last event of these types per item within the span (highest id: the order they happened in), set-wise. */
+const lastInSpan = (types: readonly string[]) => `(SELECT max(id) AS id FROM item_events
+        WHERE type IN ${sqlList(types)} AND created_at >= ? AND created_at < ? GROUP BY item_id) last
+      JOIN item_events e ON e.id = last.id`;
 
 /** The whole board for a span, ordered: 办结, 确认, 认领 (more first), then who joined first. */
 export async function pioneers(tx: Tx, scope: Scope, span: Span): Promise<Pioneer[]> {
@@ -34,10 +34,10 @@ export async function pioneers(tx: Tx, scope: Scope, span: Span): Promise<Pionee
     tx.all<{ personId: number | null; name: string | null; n: number }>(
       `SELECT x.person_id, p.name, count(*) AS n FROM (
          SELECT ${who} AS person_id
-           FROM item_events e JOIN items i ON i.id = e.item_id
-          WHERE e.type IN ${sqlList(types)} AND e.created_at >= ? AND e.created_at < ?${s.sql} AND ${lastInSpan(types)}
+           FROM ${lastInSpan(types)} JOIN items i ON i.id = e.item_id
+          WHERE 1 = 1${s.sql}
        ) x LEFT JOIN people p ON p.id = x.person_id GROUP BY x.person_id, p.name`,
-      [...window, ...s.params, ...window],
+      [...window, ...s.params],
     );
   const [claimed, done, confirmed, rated] = await Promise.all([
     credit(['claimed'], 'e.actor_id'),
@@ -47,7 +47,7 @@ export async function pioneers(tx: Tx, scope: Scope, span: Span): Promise<Pionee
       `SELECT x.person_id, p.name, count(*) AS n, sum(x.rating) AS total FROM (
          SELECT ${FINISHER} AS person_id, e.rating AS rating ${lastRatingsSql(s.sql)}
        ) x LEFT JOIN people p ON p.id = x.person_id GROUP BY x.person_id, p.name`,
-      [...window, ...s.params, ...window],
+      [...window, ...s.params],
     ),
   ]);
 

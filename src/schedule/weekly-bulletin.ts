@@ -32,7 +32,7 @@ export async function loadWeeklyBulletin(deps: JobDeps, communityId: number, per
       `SELECT e.item_id, e.rating, e.note, p.name AS submitter_name
        ${lastRatingsSql(s.sql, ' JOIN people p ON p.id = i.submitter_id')} AND e.rating >= 4 AND e.note IS NOT NULL AND e.note <> ''
        ORDER BY e.rating DESC, e.item_id LIMIT ?`,
-      [period.from, period.to, ...s.params, period.from, period.to, THANKS],
+      [period.from, period.to, ...s.params, THANKS],
     ),
   ]);
   if (!community) throw new Error(`no community ${communityId}`);
