@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Logger } from '../log.ts';
 import { applyMigrations } from './apply-migrations.ts';
-import { PostgresDb } from './postgres-database.ts';
+import type { PostgresDb } from './postgres-database.ts';
 import { providerFromUrl } from './providers.ts';
 import type { Db } from './sql.ts';
-import { SqliteDb } from './sqlite-database.ts';
+import type { SqliteDb } from './sqlite-database.ts';
 
 export type DbOptions = {
   /** PostgreSQL connection pool size per process. */
@@ -28,9 +28,12 @@ export async function openDatabase(url: string, log: Logger, opts: DbOptions = {
   if (providerFromUrl(url) === 'sqlite') {
     file = sqliteFile(url);
     if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+    // Each driver is loaded only when its database is used (pg alone takes a sixth of a second).
+    const { SqliteDb } = await import('./sqlite-database.ts');
     db = new SqliteDb(file, { busyTimeoutMs: opts.busyTimeoutMs });
   } else {
-    db = new PostgresDb(url, opts);
+    const { PostgresDb } = await import('./postgres-database.ts');
+    db = await PostgresDb.open(url, opts);
   }
   try {
     const applied = await applyMigrations(db, file === ':memory:' ? null : file);

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { camel, type Db, type Params, type Tx, type Value } from './sql.ts';
 
 // timestamp(3) without time zone holds UTC (as Prisma writes it): read it as UTC, whatever TZ says.
@@ -6,15 +6,16 @@ const TIMESTAMP = 1114;
 const TIMESTAMPTZ = 1184;
 const INT8 = 20;
 const NUMERIC = 1700;
-const types = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === TIMESTAMP) return (s: string) => new Date(`${s.replace(' ', 'T')}Z`);
-    if (oid === TIMESTAMPTZ) return (s: string) => new Date(s);
-    // count(*) and sums: numbers, as on SQLite (a ledger never nears 2^53).
-    if (oid === INT8 || oid === NUMERIC) return (s: string) => Number(s);
-    return pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
+const typesOf = (driver: typeof pg) =>
+  ({
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === TIMESTAMP) return (s: string) => new Date(`${s.replace(' ', 'T')}Z`);
+      if (oid === TIMESTAMPTZ) return (s: string) => new Date(s);
+      // count(*) and sums: numbers, as on SQLite (a ledger never nears 2^53).
+      if (oid === INT8 || oid === NUMERIC) return (s: string) => Number(s);
+      return driver.types.getTypeParser(oid, format);
+    },
+  }) as pg.CustomTypesConfig;
 
 type Query = { text: string; name: string | undefined; keys: string[] | null };
 const MAX_NAMED = 2000;
@@ -28,13 +29,19 @@ export class PostgresDb implements Db {
   readonly #pool: pg.Pool;
   readonly #queries = new Map<string, Query>();
 
-  constructor(url: string, opts: { poolSize?: number; statementTimeoutMs?: number } = {}) {
-    this.#pool = new pg.Pool({
+  /** Opens a pool; the driver is loaded only when PostgreSQL is used (start-up time on SQLite). */
+  static async open(url: string, opts: { poolSize?: number; statementTimeoutMs?: number } = {}): Promise<PostgresDb> {
+    const { default: driver } = await import('pg');
+    return new PostgresDb(driver, url, opts);
+  }
+
+  private constructor(driver: typeof pg, url: string, opts: { poolSize?: number; statementTimeoutMs?: number }) {
+    this.#pool = new driver.Pool({
       connectionString: url,
       max: opts.poolSize ?? 10,
       statement_timeout: opts.statementTimeoutMs ?? 15_000,
       connectionTimeoutMillis: 10_000,
-      types,
+      types: typesOf(driver),
     });
     // An idle connection the server dropped must not crash the process; the pool replaces it.
     this.#pool.on('error', () => undefined);

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import { LEDGER_COLUMNS, type LedgerRow } from './ledger-columns.ts';
 import { summaryRows, type LedgerSummary } from './ledger-summary.ts';
 import { wallClock } from './wall-clock.ts';
@@ -17,13 +17,15 @@ const HIGH_WATER = 1024 * 1024;
  * Resolves with the number of rows once the whole file has been handed to `out`.
  */
 export async function writeLedgerXlsx(out: Writable, rows: AsyncIterable<LedgerRow>, summary: LedgerSummary, timeZone: string): Promise<number> {
+  // exceljs takes a third of a second to load: only when a workbook is asked for (start-up time, issue 14).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     // Shared strings would keep every distinct text in memory until the end.
     useSharedStrings: false,
     zip: { zlib: { level: 6 } },
-  } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
+  } as ConstructorParameters<typeof ExcelJSModule.stream.xlsx.WorkbookWriter>[0]);
   workbook.creator = '连心';
   workbook.created = summary.generatedAt;
   const sheet = workbook.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 1 }] });

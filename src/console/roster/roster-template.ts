@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { ROSTER_COLUMNS, TEMPLATE_ROWS } from './roster-columns.ts';
 
 const WIDTHS = [12, 16, 12, 22, 10, 16, 14];
@@ -12,6 +11,7 @@ const NOTES = [
 
 /** The roster template (.xlsx): the columns, two example rows, drop-downs, and a sheet of notes. */
 export async function rosterTemplateXlsx(): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded on first use (start-up time)
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '连心';
   const sheet = workbook.addWorksheet('花名册', { views: [{ state: 'frozen', ySplit: 1 }] });
