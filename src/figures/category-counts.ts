@@ -1,5 +1,5 @@
 import type { Tx } from '../db/sql.ts';
-import type { Span } from './period-figures.ts';
+import type { Span } from './period.ts';
 import { NO_CATEGORY } from './hot-spots.ts';
 import { isEmptyScope, scopeSql, type Scope } from './scope.ts';
 

@@ -1,5 +1,6 @@
 import { inList, type Tx } from '../db/sql.ts';
-import { periodFigures, type FigureSettings, type PeriodFigures, type Span } from './period-figures.ts';
+import { of } from './by-community.ts';
+import { NO_FIGURES, periodFiguresByCommunity, type FigureSettings, type PeriodFigures, type Span } from './period-figures.ts';
 import { isEmptyScope, type Scope } from './scope.ts';
 
 export type CommunityFigures = { communityId: number; name: string; figures: PeriodFigures };
@@ -16,10 +17,7 @@ export async function communityFigures(tx: Tx, scope: Scope, span: Span, now: Da
     ids === null ? 'SELECT id, name FROM communities ORDER BY id' : `SELECT id, name FROM communities WHERE id IN ${inList(ids.length)} ORDER BY id`,
     ids === null ? [] : [...ids],
   );
-  const out: CommunityFigures[] = [];
-  // One community at a time: a city's admin may see dozens, and each is a handful of queries.
-  for (const c of communities) {
-    out.push({ communityId: c.id, name: c.name, figures: await periodFigures(tx, { communityIds: [c.id] }, span, now, settings) });
-  }
-  return out;
+  // Every community's figures in one query per figure, not a handful of queries per community.
+  const figures = await periodFiguresByCommunity(tx, { communityIds: ids }, span, now, settings);
+  return communities.map((c) => ({ communityId: c.id, name: c.name, figures: of(figures, c.id, NO_FIGURES) }));
 }

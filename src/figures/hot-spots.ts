@@ -1,6 +1,7 @@
 import type { Tx } from '../db/sql.ts';
 import { UNFINISHED, sqlList } from './event-types.ts';
-import type { Span } from './period-figures.ts';
+import { listsByCommunity, type ByCommunity } from './by-community.ts';
+import type { Span } from './period.ts';
 import { isEmptyScope, scopeSql, type Scope } from './scope.ts';
 
 /** A place or category and how much it came up in a span (docs/figures.md "热点"). */
@@ -54,16 +55,32 @@ export async function hotSpots(tx: Tx, scope: Scope, span: Span, by: 'place' | '
     .slice(0, limit);
 }
 
-/** 热点事项 (official digest): reports still open or in progress with the most +1, now. */
-export async function hotItems(tx: Tx, scope: Scope, limit: number): Promise<Array<{ id: number; kind: string; text: string; createdAt: Date; supporters: number }>> {
-  if (isEmptyScope(scope)) return [];
+export type HotItem = { id: number; kind: string; text: string; createdAt: Date; supporters: number };
+
+/**
+ * 热点事项 (official digest): reports still open or in progress with the most +1, now; the first
+ * `limit` of each community of the scope. The +1s are counted once over item_supporters (its key
+ * alone), then matched to the unfinished reports: CROSS JOIN keeps SQLite's planner from walking
+ * every unfinished item instead (few items have +1s; many are unfinished).
+ */
+export async function hotItemsByCommunity(tx: Tx, scope: Scope, limit: number): Promise<ByCommunity<HotItem[]>> {
+  if (isEmptyScope(scope)) return new Map();
   const s = scopeSql(scope);
-  return tx.all(
-    `SELECT i.id AS id, i.kind AS kind, i.text AS text, i.created_at AS created_at, count(*) AS supporters
-       FROM item_supporters s JOIN items i ON i.id = s.item_id
-      WHERE i.kind = 'report' AND i.status IN ${sqlList(UNFINISHED)}${s.sql}
-      GROUP BY i.id, i.kind, i.text, i.created_at
-      ORDER BY count(*) DESC, i.id ASC LIMIT ?`,
+  const rows = await tx.all<HotItem & { communityId: number }>(
+    `SELECT h.community_id, h.id, h.kind, h.text, h.created_at, h.supporters FROM (
+       SELECT i.community_id AS community_id, i.id AS id, i.kind AS kind, i.text AS text, i.created_at AS created_at, s.n AS supporters,
+              row_number() OVER (PARTITION BY i.community_id ORDER BY s.n DESC, i.id ASC) AS row_no
+         FROM (SELECT item_id, count(*) AS n FROM item_supporters GROUP BY item_id) s CROSS JOIN items i
+        WHERE i.id = s.item_id AND i.kind = 'report' AND i.status IN ${sqlList(UNFINISHED)}${s.sql}
+     ) h
+     WHERE h.row_no <= ? ORDER BY h.community_id, h.supporters DESC, h.id`,
     [...s.params, limit],
   );
+  return listsByCommunity(rows, (r) => ({ id: r.id, kind: r.kind, text: r.text, createdAt: r.createdAt, supporters: r.supporters }));
+}
+
+/** 热点事项 over the scope: the first `limit` of all, which are among the first `limit` of their own community. */
+export async function hotItems(tx: Tx, scope: Scope, limit: number): Promise<HotItem[]> {
+  const all = [...(await hotItemsByCommunity(tx, scope, limit)).values()].flat();
+  return all.sort((a, b) => b.supporters - a.supporters || a.id - b.id).slice(0, limit);
 }

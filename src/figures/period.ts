@@ -3,6 +3,9 @@ import { localDate, zonedTime } from '../core/zoned-time.ts';
 export const PERIOD_KINDS = ['week', 'xun', 'month', 'custom'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
+/** Instants [from, to): a period, or one bucket of a chart. */
+export type Span = { from: Date; to: Date };
+
 /**
  * A stretch of whole local days, [from, to) as instants, with its first and last day (inclusive,
  * YYYY-MM-DD in the time zone) for labels. docs/figures.md "Scope and period".

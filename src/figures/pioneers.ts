@@ -1,7 +1,8 @@
 import type { Tx } from '../db/sql.ts';
 import { CONFIRMED, FINISHED, sqlList } from './event-types.ts';
-import type { Span } from './period-figures.ts';
-import { lastRatingsSql } from './period-figures.ts';
+import type { ByCommunity } from './by-community.ts';
+import type { Span } from './period.ts';
+import { lastRatingsSql } from './shares.ts';
 import { isEmptyScope, scopeSql, type Scope } from './scope.ts';
 
 /** One line of the 先锋榜 (docs/figures.md): each item credited to one person at most. */
@@ -25,34 +26,41 @@ const lastInSpan = (types: readonly string[]) => `(SELECT max(id) AS id FROM ite
         WHERE type IN ${sqlList(types)} AND created_at >= ? AND created_at < ? GROUP BY item_id) last
       JOIN item_events e ON e.id = last.id`;
 
-/** The whole board for a span, ordered: 办结, 确认, 认领 (more first), then who joined first. */
-export async function pioneers(tx: Tx, scope: Scope, span: Span): Promise<Pioneer[]> {
-  if (isEmptyScope(scope)) return [];
+type Credits = Pioneer & { total: number };
+
+/**
+ * Each community's credits (by-community.ts): one query per column for every community of the
+ * scope. An item belongs to one community, so a person's credits in several add up.
+ */
+async function creditsByCommunity(tx: Tx, scope: Scope, span: Span): Promise<ByCommunity<Map<number, Credits>>> {
   const s = scopeSql(scope);
   const window = [span.from, span.to];
+  type Row = { communityId: number; personId: number | null; name: string | null; n: number; total?: number };
   const credit = (types: readonly string[], who: string) =>
-    tx.all<{ personId: number | null; name: string | null; n: number }>(
-      `SELECT x.person_id, p.name, count(*) AS n FROM (
-         SELECT ${who} AS person_id
+    tx.all<Row>(
+      `SELECT x.community_id, x.person_id, p.name, count(*) AS n FROM (
+         SELECT i.community_id AS community_id, ${who} AS person_id
            FROM ${lastInSpan(types)} JOIN items i ON i.id = e.item_id
           WHERE 1 = 1${s.sql}
-       ) x LEFT JOIN people p ON p.id = x.person_id GROUP BY x.person_id, p.name`,
+       ) x LEFT JOIN people p ON p.id = x.person_id GROUP BY x.community_id, x.person_id, p.name`,
       [...window, ...s.params],
     );
   const [claimed, done, confirmed, rated] = await Promise.all([
     credit(['claimed'], 'e.actor_id'),
     credit(FINISHED, 'e.actor_id'),
     credit(CONFIRMED, FINISHER),
-    tx.all<{ personId: number | null; name: string | null; n: number; total: number }>(
-      `SELECT x.person_id, p.name, count(*) AS n, sum(x.rating) AS total FROM (
-         SELECT ${FINISHER} AS person_id, e.rating AS rating ${lastRatingsSql(s.sql)}
-       ) x LEFT JOIN people p ON p.id = x.person_id GROUP BY x.person_id, p.name`,
+    tx.all<Row>(
+      `SELECT x.community_id, x.person_id, p.name, count(*) AS n, sum(x.rating) AS total FROM (
+         SELECT i.community_id AS community_id, ${FINISHER} AS person_id, e.rating AS rating ${lastRatingsSql(s.sql)}
+       ) x LEFT JOIN people p ON p.id = x.person_id GROUP BY x.community_id, x.person_id, p.name`,
       [...window, ...s.params],
     ),
   ]);
 
-  const board = new Map<number, Pioneer & { total: number }>();
-  const entry = (r: { personId: number; name: string | null }) => {
+  const boards: ByCommunity<Map<number, Credits>> = new Map();
+  const entry = (r: Row & { personId: number }) => {
+    let board = boards.get(r.communityId);
+    if (!board) boards.set(r.communityId, (board = new Map()));
     let p = board.get(r.personId);
     if (!p) {
       p = { personId: r.personId, name: r.name ?? '志愿者', claimed: 0, done: 0, confirmed: 0, ratings: 0, averageRating: null, total: 0 };
@@ -61,7 +69,7 @@ export async function pioneers(tx: Tx, scope: Scope, span: Span): Promise<Pionee
     return p;
   };
   // A null person: an item whose finisher is unknown (no 办结 before a confirmation in old data).
-  const known = <R extends { personId: number | null }>(rows: R[]) => rows.filter((r): r is R & { personId: number } => r.personId !== null);
+  const known = (rows: Row[]) => rows.filter((r): r is Row & { personId: number } => r.personId !== null);
   for (const r of known(claimed)) entry(r).claimed = r.n;
   for (const r of known(done)) entry(r).done = r.n;
   for (const r of known(confirmed)) entry(r).confirmed = r.n;
@@ -70,7 +78,39 @@ export async function pioneers(tx: Tx, scope: Scope, span: Span): Promise<Pionee
     p.ratings = r.n;
     p.total = Number(r.total);
   }
-  return [...board.values()]
+  return boards;
+}
+
+/** A board in its order: 办结, 确认, 认领 (more first), then who joined first. */
+function ranked(board: Iterable<Credits>): Pioneer[] {
+  return [...board]
     .map(({ total, ...p }) => ({ ...p, averageRating: p.ratings > 0 ? total / p.ratings : null }))
     .sort((a, b) => b.done - a.done || b.confirmed - a.confirmed || b.claimed - a.claimed || a.personId - b.personId);
+}
+
+/** Each community's whole board for a span; communities with no credits are absent. */
+export async function pioneersByCommunity(tx: Tx, scope: Scope, span: Span): Promise<ByCommunity<Pioneer[]>> {
+  if (isEmptyScope(scope)) return new Map();
+  const boards = await creditsByCommunity(tx, scope, span);
+  return new Map([...boards].map(([id, board]) => [id, ranked(board.values())]));
+}
+
+/** The whole board for a span over the scope: each person's credits in its communities added up. */
+export async function pioneers(tx: Tx, scope: Scope, span: Span): Promise<Pioneer[]> {
+  if (isEmptyScope(scope)) return [];
+  const merged = new Map<number, Credits>();
+  for (const board of (await creditsByCommunity(tx, scope, span)).values()) {
+    for (const c of board.values()) {
+      const m = merged.get(c.personId);
+      if (!m) merged.set(c.personId, { ...c });
+      else {
+        m.claimed += c.claimed;
+        m.done += c.done;
+        m.confirmed += c.confirmed;
+        m.ratings += c.ratings;
+        m.total += c.total;
+      }
+    }
+  }
+  return ranked(merged.values());
 }

@@ -15,13 +15,15 @@ export function isEmptyScope(scope: Scope): boolean {
 
 /**
  * The scope as SQL over an items alias: ` AND i.community_id IN (?, ?) AND i.grid_id = ?`, or '' for
- * everything. Callers check isEmptyScope first (SQL has no empty IN list).
+ * everything. Callers check isEmptyScope first (SQL has no empty IN list). `filterOnly`: the
+ * community is checked row by row (a unary +), for a query that has a narrower index of its own
+ * which a planner without statistics would pass over for items (community_id, …).
  */
-export function scopeSql(scope: Scope, alias = 'i'): { sql: string; params: Value[] } {
+export function scopeSql(scope: Scope, alias = 'i', filterOnly = false): { sql: string; params: Value[] } {
   let sql = '';
   const params: Value[] = [];
   if (scope.communityIds !== null) {
-    sql += ` AND ${alias}.community_id IN ${inList(scope.communityIds.length)}`;
+    sql += ` AND ${filterOnly ? '+' : ''}${alias}.community_id IN ${inList(scope.communityIds.length)}`;
     params.push(...scope.communityIds);
   }
   if (scope.gridId != null) {

@@ -1,7 +1,8 @@
 import type { Tx } from '../db/sql.ts';
 import { DAY } from '../core/clock.ts';
 import { localDate } from '../core/zoned-time.ts';
-import { countCreated, countMoved, type Span } from './period-figures.ts';
+import { countCreated, countMoved } from './counts.ts';
+import type { Span } from './period.ts';
 import { addDays, daysPeriod, periodContaining } from './period.ts';
 import type { Scope } from './scope.ts';
 

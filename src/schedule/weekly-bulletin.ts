@@ -1,12 +1,15 @@
 import type { OutboundMessage } from '../core/messages.ts';
 import { DAY } from '../core/clock.ts';
 import { maskName } from '../core/mask.ts';
+import { inList } from '../db/sql.ts';
 import { scheduledTexts } from './texts.ts';
-import { currentState } from '../figures/current-state.ts';
-import { lastRatingsSql, periodFigures } from '../figures/period-figures.ts';
+import { listsByCommunity, of } from '../figures/by-community.ts';
+import { NO_STATUS_COUNTS, statusCountsByCommunity } from '../figures/current-state.ts';
+import { NO_FIGURES, flowFiguresByCommunity } from '../figures/period-figures.ts';
+import { lastRatingsSql } from '../figures/shares.ts';
 import { periodBefore, type Period } from '../figures/period.ts';
-import { pioneers } from '../figures/pioneers.ts';
-import { scopeSql } from '../figures/scope.ts';
+import { pioneersByCommunity } from '../figures/pioneers.ts';
+import { scopeSql, type Scope } from '../figures/scope.ts';
 import { scheduledPush, type JobDefinition, type JobDeps } from './job.ts';
 
 const PIONEERS = 5;
@@ -15,40 +18,57 @@ const THANKS = 3;
 export type WeeklyBulletinData = Parameters<typeof scheduledTexts.weeklyBulletin>[0];
 
 /**
- * One community's week, every figure from src/figures (docs/figures.md), so the bulletin says what
- * 统计, the digest and the console say for the same days.
+ * Each community's week, every figure from src/figures (docs/figures.md), so the bulletin says what
+ * 统计, the digest and the console say for the same days. All communities at once: a query per
+ * figure, not per community and figure (figures/by-community.ts).
  */
-export async function loadWeeklyBulletin(deps: JobDeps, communityId: number, period: Period, now: Date): Promise<WeeklyBulletinData> {
+export async function loadWeeklyBulletins(deps: JobDeps, communityIds: readonly number[], period: Period, now: Date): Promise<Map<number, WeeklyBulletinData>> {
   const { db, bot, config } = deps;
-  const scope = { communityIds: [communityId] };
+  if (communityIds.length === 0) return new Map();
+  const scope: Scope = { communityIds };
   const s = scopeSql(scope);
-  const [community, figures, board, state, thanked] = await Promise.all([
-    db.get<{ name: string }>('SELECT name FROM communities WHERE id = ?', [communityId]),
-    periodFigures(db, scope, period, now, { answerHours: config.ANSWER_HOURS }),
-    pioneers(db, scope, period),
-    currentState(db, scope, now),
-    // Thanks: the comments of the ratings that count this week (each item's last), 4–5 only.
-    db.all<{ itemId: number; rating: number; note: string; submitterName: string }>(
-      `SELECT e.item_id, e.rating, e.note, p.name AS submitter_name
-       ${lastRatingsSql(s.sql, ' JOIN people p ON p.id = i.submitter_id')} AND e.rating >= 4 AND e.note IS NOT NULL AND e.note <> ''
-       ORDER BY e.rating DESC, e.item_id LIMIT ?`,
+  const [communities, figures, boards, states, thanked] = await Promise.all([
+    db.all<{ id: number; name: string }>(`SELECT id, name FROM communities WHERE id IN ${inList(communityIds.length)}`, [...communityIds]),
+    flowFiguresByCommunity(db, scope, period, now, { answerHours: config.ANSWER_HOURS }),
+    pioneersByCommunity(db, scope, period),
+    statusCountsByCommunity(db, scope, ['open']),
+    // Thanks: the comments of the ratings that count this week (each item's last), 4–5 only, the
+    // first THANKS of each community.
+    db.all<{ communityId: number; itemId: number; rating: number; note: string; submitterName: string }>(
+      `SELECT t.community_id, t.item_id, t.rating, t.note, t.submitter_name FROM (
+         SELECT i.community_id AS community_id, e.item_id AS item_id, e.rating AS rating, e.note AS note, p.name AS submitter_name,
+                row_number() OVER (PARTITION BY i.community_id ORDER BY e.rating DESC, e.item_id) AS row_no
+         ${lastRatingsSql(s.sql, ' JOIN people p ON p.id = i.submitter_id')} AND e.rating >= 4 AND e.note IS NOT NULL AND e.note <> ''
+       ) t WHERE t.row_no <= ? ORDER BY t.community_id, t.rating DESC, t.item_id`,
       [period.from, period.to, ...s.params, THANKS],
     ),
   ]);
-  if (!community) throw new Error(`no community ${communityId}`);
-  return {
-    community: community.name,
-    from: bot.fmt.day(period.from),
-    to: bot.fmt.day(new Date(period.to.getTime() - DAY)),
-    created: figures.created,
-    claimed: figures.claimed,
-    done: figures.done,
-    confirmed: figures.confirmed,
-    satisfaction: figures.satisfaction,
-    pioneers: board.filter((p) => p.done > 0).slice(0, PIONEERS).map((p) => ({ name: p.name, done: p.done })),
-    thanks: thanked.map((t) => ({ id: t.itemId, from: maskName(t.submitterName), comment: t.note })),
-    open: state.open,
-  };
+  const thanks = listsByCommunity(thanked, (t) => ({ id: t.itemId, from: maskName(t.submitterName), comment: t.note }));
+  const out = new Map<number, WeeklyBulletinData>();
+  for (const { id, name } of communities) {
+    const f = of(figures, id, NO_FIGURES);
+    out.set(id, {
+      community: name,
+      from: bot.fmt.day(period.from),
+      to: bot.fmt.day(new Date(period.to.getTime() - DAY)),
+      created: f.created,
+      claimed: f.claimed,
+      done: f.done,
+      confirmed: f.confirmed,
+      satisfaction: f.satisfaction,
+      pioneers: of(boards, id, []).filter((p) => p.done > 0).slice(0, PIONEERS).map((p) => ({ name: p.name, done: p.done })),
+      thanks: of(thanks, id, []),
+      open: of(states, id, NO_STATUS_COUNTS).open,
+    });
+  }
+  return out;
+}
+
+/** One community's week (the bulletin of one group). */
+export async function loadWeeklyBulletin(deps: JobDeps, communityId: number, period: Period, now: Date): Promise<WeeklyBulletinData> {
+  const data = (await loadWeeklyBulletins(deps, [communityId], period, now)).get(communityId);
+  if (!data) throw new Error(`no community ${communityId}`);
+  return data;
 }
 
 /** Monday 09:00: to each group, its community's week (周报/公示): the seven days before the day it is sent. */
@@ -61,16 +81,13 @@ export const weeklyBulletin: JobDefinition = {
     const groups = await db.all<{ platform: string; conversationId: string; communityId: number }>(
       'SELECT platform, conversation_id, community_id FROM group_chats ORDER BY id',
     );
-    const byCommunity = new Map<number, string>();
+    const data = await loadWeeklyBulletins(deps, [...new Set(groups.map((g) => g.communityId))], period, now);
+    const texts = new Map([...data].map(([id, d]) => [id, scheduledTexts.weeklyBulletin(d)]));
     const messages: OutboundMessage[] = [];
     for (const g of groups) {
-      let text = byCommunity.get(g.communityId);
-      if (text === undefined) {
-        text = scheduledTexts.weeklyBulletin(await loadWeeklyBulletin(deps, g.communityId, period, now));
-        byCommunity.set(g.communityId, text);
-      }
-      messages.push(scheduledPush(g.platform, 'group', g.conversationId, text));
+      const text = texts.get(g.communityId);
+      if (text !== undefined) messages.push(scheduledPush(g.platform, 'group', g.conversationId, text));
     }
-    return { summary: `bulletins for ${byCommunity.size} community(ies) to ${messages.length} group(s)`, write: async () => messages };
+    return { summary: `bulletins for ${texts.size} community(ies) to ${messages.length} group(s)`, write: async () => messages };
   },
 };

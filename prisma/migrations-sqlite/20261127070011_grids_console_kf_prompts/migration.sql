@@ -5,6 +5,9 @@ DROP INDEX "items_community_id_closed_at_idx";
 DROP INDEX "items_community_id_done_at_idx";
 
 -- DropIndex
+DROP INDEX "items_community_id_status_idx";
+
+-- DropIndex
 DROP INDEX "outbox_messages_status_not_before_idx";
 
 -- AlterTable
@@ -128,10 +131,16 @@ CREATE INDEX "console_sessions_expires_at_idx" ON "console_sessions"("expires_at
 CREATE INDEX "kf_customers_external_user_id_idx" ON "kf_customers"("external_user_id");
 
 -- CreateIndex
+CREATE INDEX "items_community_id_status_deadline_at_priority_idx" ON "items"("community_id", "status", "deadline_at", "priority");
+
+-- CreateIndex
 CREATE INDEX "items_community_id_grid_id_status_idx" ON "items"("community_id", "grid_id", "status");
 
 -- CreateIndex
 CREATE INDEX "items_status_answer_due_at_idx" ON "items"("status", "answer_due_at");
+
+-- CreateIndex
+CREATE INDEX "items_answer_due_at_created_at_idx" ON "items"("answer_due_at", "created_at");
 
 -- CreateIndex
 CREATE INDEX "outbox_messages_status_not_before_id_idx" ON "outbox_messages"("status", "not_before", "id");
