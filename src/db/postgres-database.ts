@@ -66,12 +66,21 @@ export class PostgresDb implements Db {
 
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect();
+    // A transaction is one connection, and callers may run its statements concurrently (Promise.all
+    // over figures): pg 8 queues them itself but deprecates that (pg 9 refuses), so they take turns here.
+    let last: Promise<unknown> = Promise.resolve();
+    const inTurn = <R>(statement: () => Promise<R>): Promise<R> => {
+      const next = last.then(statement, statement);
+      last = next.catch(() => undefined);
+      return next;
+    };
+    const all = (sql: string, params: Params) => inTurn(() => this.#all(client, sql, params));
     const tx: Tx = {
       dialect: 'postgresql',
-      all: <R>(sql: string, params: Params = []) => this.#all(client, sql, params) as Promise<R[]>,
-      get: async <R>(sql: string, params: Params = []) => (await this.#all(client, sql, params))[0] as R | undefined,
-      run: async (sql: string, params: Params = []) => (await this.#exec(client, sql, params)).rowCount ?? 0,
-      insertId: async (sql: string, params: Params = []) => Number((await this.#all(client, `${sql} RETURNING id`, params))[0]!.id),
+      all: <R>(sql: string, params: Params = []) => all(sql, params) as Promise<R[]>,
+      get: async <R>(sql: string, params: Params = []) => (await all(sql, params))[0] as R | undefined,
+      run: async (sql: string, params: Params = []) => (await inTurn(() => this.#exec(client, sql, params))).rowCount ?? 0,
+      insertId: async (sql: string, params: Params = []) => Number((await all(`${sql} RETURNING id`, params))[0]!.id),
     };
     let broken: Error | undefined;
     try {
