@@ -1,13 +1,16 @@
 import type { OutboxMessage } from '../db/rows.ts';
 import type { Db } from '../db/sql.ts';
-import type { ChannelSender, Delivery, Platform, SendResult } from '../core/messages.ts';
+import type { ChannelSender, Platform, SendResult } from '../core/messages.ts';
 import type { Clock } from '../core/clock.ts';
 import { quietUntil, type QuietHours } from '../core/quiet-hours.ts';
 import type { Logger } from '../log.ts';
 import { dueRows, expiredLeases, type DueCursor } from './due-rows.ts';
 import type { OutboxSignal } from './outbox-signal.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import { OutcomeWriter, outcomeOf, recordOutcome, type Outcome } from './record-outcome.ts';
+import { leaseRows, type Candidate } from './lease-rows.ts';
+import { OutcomeWriter, outcomeOf, type Outcome } from './record-outcome.ts';
+import { toDelivery } from './to-delivery.ts';
+import { withTimeout } from './with-timeout.ts';
 
 export type DispatcherOptions = {
   db: Db;
@@ -34,8 +37,6 @@ export type DispatcherOptions = {
 
 const PAGE = 100;
 
-/** A row to lease, with the rate limit its target is under (looked up before the transaction). */
-type Candidate = { row: OutboxMessage; limit: { key: string; perMinute: number } | null };
 const MAX_PAGES = 20;
 
 /**
@@ -126,7 +127,7 @@ export class OutboxDispatcher {
           this.o.log.warn({ outboxId: row.id, err: (error as Error).message }, 'rate limit of an outbox row not known yet');
         }
       }
-      for (const c of await this.lease(wanted, now)) {
+      for (const c of await leaseRows(this.o, wanted, now)) {
         this.launch(c);
         started++;
       }
@@ -148,38 +149,6 @@ export class OutboxDispatcher {
       }
     }
     return true;
-  }
-
-  /**
-   * Leases rows in one transaction, each by compare-and-set on what was read (two processes that
-   * read the same row cannot both lease it), and takes each one's rate slot in the same transaction:
-   * a row whose target has no slot now goes back to wait for it, spending no attempt. Returns the
-   * rows this process now holds.
-   */
-  private async lease(candidates: Candidate[], now: Date): Promise<Candidate[]> {
-    if (candidates.length === 0) return [];
-    const until = new Date(now.getTime() + this.o.leaseMs);
-    return this.o.db.transaction(async (tx) => {
-      const held: Candidate[] = [];
-      for (const c of candidates) {
-        const { row, limit } = c;
-        const leased = await tx.run(
-          `UPDATE outbox_messages SET status = 'sending', lease_owner = ?, lease_until = ?
-            WHERE id = ? AND status = ? AND ${row.leaseUntil ? 'lease_until = ?' : 'lease_until IS NULL'}`,
-          row.leaseUntil ? [this.o.owner, until, row.id, row.status, row.leaseUntil] : [this.o.owner, until, row.id, row.status],
-        );
-        if (leased !== 1) continue;
-        if (limit) {
-          const slot = await this.o.rateLimiter.reserveIn(tx, limit.key, limit.perMinute, now);
-          if (!slot.ok) {
-            await recordOutcome(tx, row.id, this.o.owner, { kind: 'wait', notBefore: slot.retryAt }, now);
-            continue;
-          }
-        }
-        held.push(c);
-      }
-      return held;
-    });
   }
 
   private launch(c: Candidate): void {
@@ -257,31 +226,5 @@ export class OutboxDispatcher {
     this.o.db
       .run(`UPDATE outbox_messages SET lease_until = ? WHERE status = 'sending' AND lease_owner = ?`, [until, this.o.owner])
       .catch((error: unknown) => this.o.log.warn({ err: (error as Error).message }, 'outbox leases not renewed'));
-  }
-}
-
-export function toDelivery(row: OutboxMessage): Delivery {
-  return {
-    id: row.id,
-    platform: row.platform as Platform,
-    target: { type: row.targetType as 'user' | 'group', id: row.targetId },
-    text: row.text,
-    format: row.format as 'text' | 'markdown',
-    replyContext: row.replyContext ? JSON.parse(row.replyContext) : undefined,
-    partsSent: row.partsSent,
-  };
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`send timed out after ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
   }
 }

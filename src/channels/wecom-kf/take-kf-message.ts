@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/sql.ts';
 import type { Clock } from '../../core/clock.ts';
-import { inboundMessageSchema, type InboundMessage, type OutboundMessage } from '../../core/messages.ts';
+import { inboundMessageSchema, type InboundMessage } from '../../core/messages.ts';
 import type { InboundService } from '../../inbox/inbound-service.ts';
 import type { Logger } from '../../log.ts';
 import { enqueue } from '../../outbox/enqueue.ts';
@@ -8,9 +8,11 @@ import { describeZodIssues } from '../../web/http-error.ts';
 import { releaseHeld } from './held-outbox.ts';
 import { MediaTooLarge, type KfApi } from './kf-api.ts';
 import { closeWindow, ensureKfCustomer, getKfCustomer, noteResidentMessage, setCustomerCommunity, setServiceState, type KfKey } from './kf-customers.ts';
+import { keyOf, neutral, replyTo, type Head } from './kf-neutral.ts';
 import type { KfReplyContext } from './kf-reply-context.ts';
 import { asksForHuman, kfTexts } from './kf-texts.ts';
 import { MAX_PHOTO_BYTES, saveMedia } from './save-media.ts';
+import { communityOfScene } from './scene-community.ts';
 import type { KfMessage } from './sync-answer.ts';
 
 export type KfIntakeDeps = {
@@ -22,13 +24,8 @@ export type KfIntakeDeps = {
   dataDir: string;
 };
 
-/** What a resident is called before they give a name: sync_msg carries no nickname. */
-export const KF_SENDER_NAME = '微信用户';
-
 /** msg_send_fail's fail_type for an expired session (4) and for the 5-message limit (6). */
 const FAIL_WINDOW = new Set([4, 6]);
-
-type Head = Extract<KfMessage, { externalUserId: string }>;
 
 /**
  * Takes one pulled message in. Resolves once its bookkeeping is done, with its storing in the inbox
@@ -229,42 +226,4 @@ function accept(deps: KfIntakeDeps, msg: InboundMessage): Storing | null {
     return null;
   }
   return { stored: deps.inbound.accept(checked.data) };
-}
-
-function keyOf(m: Head): KfKey {
-  return { openKfid: m.openKfid, externalUserId: m.externalUserId };
-}
-
-/** The neutral message: a direct chat between the resident and the bot. */
-function neutral(m: Head, text: string, now: Date): InboundMessage {
-  return {
-    platform: 'wecom-kf',
-    messageId: m.msgid,
-    conversationId: m.externalUserId,
-    conversationType: 'single',
-    senderId: m.externalUserId,
-    senderName: KF_SENDER_NAME,
-    text,
-    photos: [],
-    location: null,
-    event: null,
-    receivedAt: now.toISOString(),
-  };
-}
-
-function replyTo(key: KfKey, text: string, context: KfReplyContext = { via: 'kf' }): OutboundMessage {
-  return { platform: 'wecom-kf', target: { type: 'user', id: key.externalUserId }, text, format: 'text', replyContext: context };
-}
-
-/** A card link's scene or scene_param names its community: "community-12" (or "12"). */
-export function sceneCommunityId(scene: string): number | null {
-  const m = /^(?:community-|c)?(\d{1,9})$/u.exec(scene.trim());
-  return m ? Number(m[1]) : null;
-}
-
-async function communityOfScene(db: Db, scene: string): Promise<number | null> {
-  const id = sceneCommunityId(scene);
-  if (id === null) return null;
-  const row = await db.get<{ id: number }>('SELECT id FROM communities WHERE id = ?', [id]);
-  return row?.id ?? null;
 }

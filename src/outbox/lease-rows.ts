@@ -1,0 +1,43 @@
+import type { OutboxMessage } from '../db/rows.ts';
+import type { Db } from '../db/sql.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import { recordOutcome } from './record-outcome.ts';
+
+/** A row to lease, with the rate limit its target is under (looked up before the transaction). */
+export type Candidate = { row: OutboxMessage; limit: { key: string; perMinute: number } | null };
+
+/**
+ * Leases rows in one transaction, each by compare-and-set on what was read (two processes that
+ * read the same row cannot both lease it), and takes each one's rate slot in the same transaction:
+ * a row whose target has no slot now goes back to wait for it, spending no attempt. Returns the
+ * rows this process now holds.
+ */
+export async function leaseRows(
+  o: { db: Db; rateLimiter: RateLimiter; owner: string; leaseMs: number },
+  candidates: Candidate[],
+  now: Date,
+): Promise<Candidate[]> {
+  if (candidates.length === 0) return [];
+  const until = new Date(now.getTime() + o.leaseMs);
+  return o.db.transaction(async (tx) => {
+    const held: Candidate[] = [];
+    for (const c of candidates) {
+      const { row, limit } = c;
+      const leased = await tx.run(
+        `UPDATE outbox_messages SET status = 'sending', lease_owner = ?, lease_until = ?
+          WHERE id = ? AND status = ? AND ${row.leaseUntil ? 'lease_until = ?' : 'lease_until IS NULL'}`,
+        row.leaseUntil ? [o.owner, until, row.id, row.status, row.leaseUntil] : [o.owner, until, row.id, row.status],
+      );
+      if (leased !== 1) continue;
+      if (limit) {
+        const slot = await o.rateLimiter.reserveIn(tx, limit.key, limit.perMinute, now);
+        if (!slot.ok) {
+          await recordOutcome(tx, row.id, o.owner, { kind: 'wait', notBefore: slot.retryAt }, now);
+          continue;
+        }
+      }
+      held.push(c);
+    }
+    return held;
+  });
+}
