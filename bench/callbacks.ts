@@ -167,7 +167,7 @@ console.log(row('Lianxin (stores, then handles and replies)', lianxinRuns));
 console.log(`ratio Lianxin / floor (medians): ${(l / f).toFixed(2)}`);
 const loop = /lianxin_event_loop_delay_p99_seconds ([\d.e-]+)/u.exec(metrics)?.[1];
 console.log(`the rounds' backlog handled and answered ${drainSeconds.toFixed(1)} s after the last round`);
-console.log(`\nsteady ${1000}/s for 10 s (after the backlog): ${steady.ok}/${steady.sent} answered 200; p50 ${steady.p50Ms.toFixed(1)} ms, p99 ${steady.p99Ms.toFixed(1)} ms, max ${steady.maxMs.toFixed(1)} ms; event-loop delay p99 ${loop ? (Number(loop) * 1000).toFixed(1) : '?'} ms; all answered ${steadyDrain.toFixed(1)} s after the last`);
+console.log(`\nsteady ${1000}/s for 10 s (after the backlog): ${steady.ok}/${steady.sent} answered 200${Object.keys(steady.failed).length ? ` (others: ${JSON.stringify(steady.failed)})` : ''}; p50 ${steady.p50Ms.toFixed(1)} ms, p99 ${steady.p99Ms.toFixed(1)} ms, max ${steady.maxMs.toFixed(1)} ms; event-loop delay p99 ${loop ? (Number(loop) * 1000).toFixed(1) : '?'} ms; all answered ${steadyDrain.toFixed(1)} s after the last`);
 console.log(
   `\nread back: acknowledged ${acknowledged}; stored ${counts.stored}; handled ${counts.handled}; items ${counts.items}; replies ${counts.replies}, sent ${counts.sentReplies}; message/send calls ${sends.length}, texts sent more than once ${sentTwice}`,
 );

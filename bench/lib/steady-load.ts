@@ -1,7 +1,8 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
-export type SteadyResult = { sent: number; ok: number; p50Ms: number; p99Ms: number; maxMs: number };
+/** `failed`: what the requests that were not answered 200 got instead (a status, or an error code). */
+export type SteadyResult = { sent: number; ok: number; failed: Record<string, number>; p50Ms: number; p99Ms: number; maxMs: number };
 
 /**
  * Sends prepared POSTs at a fixed rate (not as fast as answers come back), timing each from when it
@@ -13,6 +14,8 @@ export async function steadyLoad(opts: { url: string; requests: Array<{ path: st
   const total = Math.min(opts.requests.length, Math.round(opts.perSecond * opts.seconds));
   const latencies: number[] = [];
   let ok = 0;
+  const failed: Record<string, number> = {};
+  const fail = (why: string) => (failed[why] = (failed[why] ?? 0) + 1);
   const t0 = performance.now();
   const inFlight: Array<Promise<void>> = [];
   for (let i = 0; i < total; i++) {
@@ -29,12 +32,14 @@ export async function steadyLoad(opts: { url: string; requests: Array<{ path: st
             res.on('end', () => {
               latencies.push(performance.now() - due);
               if (res.statusCode === 200) ok++;
+              else fail(String(res.statusCode));
               resolve();
             });
           },
         );
-        req.on('error', () => {
+        req.on('error', (error: NodeJS.ErrnoException) => {
           latencies.push(performance.now() - due);
+          fail(error.code ?? error.message);
           resolve();
         });
         req.end(body);
@@ -45,5 +50,5 @@ export async function steadyLoad(opts: { url: string; requests: Array<{ path: st
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-  return { sent: total, ok, p50Ms: pct(0.5), p99Ms: pct(0.99), maxMs: latencies.at(-1) ?? NaN };
+  return { sent: total, ok, failed, p50Ms: pct(0.5), p99Ms: pct(0.99), maxMs: latencies.at(-1) ?? NaN };
 }
