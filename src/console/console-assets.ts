@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { PROJECT_ROOT } from '../core/project-root.ts';
 
 /** A file the console serves itself (no CDN: SPEC, docs/decisions/0030). */
 export type ConsoleAsset = { name: string; type: string; body: Buffer; gzip: Buffer; version: string };
 
-const require = createRequire(import.meta.url);
+// From the project root, not from this module: `npm start` runs it bundled into dist/main.js.
+const require = createRequire(join(PROJECT_ROOT, 'package.json'));
+const OWN = join(PROJECT_ROOT, 'src', 'console', 'assets');
 const SOURCES: Record<string, { path: () => string; type: string }> = {
-  'console.css': { path: () => new URL('./assets/console.css', import.meta.url).pathname, type: 'text/css; charset=utf-8' },
-  'console.js': { path: () => new URL('./assets/console.js', import.meta.url).pathname, type: 'text/javascript; charset=utf-8' },
+  'console.css': { path: () => join(OWN, 'console.css'), type: 'text/css; charset=utf-8' },
+  'console.js': { path: () => join(OWN, 'console.js'), type: 'text/javascript; charset=utf-8' },
   // The "common" build has the bar, line and pie charts we draw, at 240 KB compressed instead of 370.
   'echarts.min.js': { path: () => require.resolve('echarts/dist/echarts.common.min.js'), type: 'text/javascript; charset=utf-8' },
 };
@@ -19,18 +23,19 @@ let loaded: Map<string, ConsoleAsset> | null = null;
 /** Every asset, read and compressed once per process. */
 export function consoleAssets(): Map<string, ConsoleAsset> {
   if (!loaded) {
-    loaded = new Map();
+    // Kept only once every file was read: a failure is thrown again on the next call, not cached half-done.
+    const assets = new Map<string, ConsoleAsset>();
     for (const [name, source] of Object.entries(SOURCES)) {
       const body = readFileSync(source.path());
       const version = createHash('sha256').update(body).digest('hex').slice(0, 12);
-      loaded.set(name, { name, type: source.type, body, gzip: gzipSync(body, { level: 9 }), version });
+      assets.set(name, { name, type: source.type, body, gzip: gzipSync(body, { level: 9 }), version });
     }
+    loaded = assets;
   }
   return loaded;
 }
 
 /** The asset's URL with its content hash, so it can be cached for good and still change on upgrade. */
 export function assetUrl(name: keyof typeof SOURCES & string): string {
-  const asset = consoleAssets().get(name);
-  return `/console/assets/${name}?v=${asset?.version ?? '0'}`;
+  return `/console/assets/${name}?v=${consoleAssets().get(name)!.version}`;
 }

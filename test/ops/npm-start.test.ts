@@ -1,15 +1,12 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/free-port.ts';
+import { npmStart } from '../helpers/npm-start.ts';
 import { testDbKind, testTempDir } from '../helpers/test-db.ts';
 
 // Issue 9 item 8: SIGTERM to `npm start` — what the README runs, what a service manager signals —
 // must stop the serving process cleanly, not leave it running, orphaned, on its port.
-
-const root = join(import.meta.dirname, '..', '..');
 
 /** The pids whose parent is `pid` (from /proc). */
 function childrenOf(pid: number): number[] {
@@ -50,35 +47,7 @@ describe.skipIf(testDbKind() !== 'sqlite')('SIGTERM to `npm start`', () => {
   it('reaches the serving process, which shuts down; nothing is left on the port', async () => {
     const dir = testTempDir();
     const port = await freePort();
-    const npm = spawn('npm', ['start'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: `file:${join(dir, 'lianxin.db')}`,
-        DATA_DIR: dir,
-        ADMIN_TOKEN: 'npm-start-admin-token-0123456789',
-        LOG_LEVEL: 'info',
-        npm_config_update_notifier: 'false',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    npm.stdout!.on('data', (d) => (output += String(d)));
-    npm.stderr!.on('data', (d) => (output += String(d)));
-    const npmExited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
-
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-      } catch {
-        // not yet
-      }
-      if (npm.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not serve:\n${output}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const { npm, output, exited: npmExited } = await npmStart(dir, port);
     // npm's one child is the server itself (the script execs node: no shell in between); below it
     // perhaps esbuild's service, if dist/ was rebuilt.
     const started = descendantsOf(npm.pid!);
@@ -88,14 +57,14 @@ describe.skipIf(testDbKind() !== 'sqlite')('SIGTERM to `npm start`', () => {
 
       npm.kill('SIGTERM');
       const code = await Promise.race([npmExited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 30_000))]);
-      expect(code, output).not.toBe('hung');
+      expect(code, output()).not.toBe('hung');
       for (let i = 0; i < 50 && alive(server); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(alive(server), `the server process ${server} is still running:\n${output}`).toBe(false);
+      expect(alive(server), `the server process ${server} is still running:\n${output()}`).toBe(false);
       // esbuild's service (when dist/ was rebuilt) ends once its parent is gone: give it a moment.
       for (let i = 0; i < 50 && started.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
       expect(started.filter(alive)).toEqual([]);
-      expect(output).toContain('"signal":"SIGTERM"');
-      expect(output).toContain('shutting down');
+      expect(output()).toContain('"signal":"SIGTERM"');
+      expect(output()).toContain('shutting down');
       expect(await portFree(port)).toBe(true);
       await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
     } finally {
