@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { Db } from '../db/sql.ts';
 import type { Clock } from '../core/clock.ts';
 import { kfWindow } from '../channels/wecom-kf/send-window.ts';
-import { refusals } from './schemas.ts';
+import { refusals, wholeNumber } from './schemas.ts';
 
 export type KfRouteDeps = { db: Db; clock: Clock; openKfid: string | null };
 
-const query = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+const query = z.object({ limit: wholeNumber(1, 500).default(100) });
 const unreachableList = z.object({
   residents: z.array(
     z.object({

@@ -11,7 +11,16 @@ import { JOB_NAMES } from '../schedule/job.ts';
 const time = z.iso.datetime();
 const nullableTime = time.nullable();
 
-export const id = z.coerce.number().int().positive({ message: '应为正整数编号' });
+/**
+ * A whole number in [min, max], as a JSON number or, in a path or query, as digits. Not z.coerce:
+ * that took `true` and `[1]` for 1 in a JSON body (a group bound to the wrong community).
+ */
+export function wholeNumber(min: number, max: number, message = `应为 ${min} 到 ${max} 的整数`) {
+  const inRange = z.number().int().min(min).max(max);
+  return z.union([inRange, z.string().trim().regex(/^[0-9]{1,16}$/u).transform(Number).pipe(inRange)], { error: message });
+}
+
+export const id = wholeNumber(1, Number.MAX_SAFE_INTEGER, '应为正整数编号');
 const name = z.string().trim().min(1, { message: '不能为空' }).max(100);
 
 /** Every refusal: `{"error": "<reason in Chinese>"}`. */
@@ -79,7 +88,7 @@ export const groupList = z.object({
 export const inviteBody = z.object({
   communityId: id,
   role: z.enum(['member', 'official']),
-  maxUses: z.coerce.number().int().min(1).max(1000).default(1),
+  maxUses: wholeNumber(1, 1000).default(1),
 });
 export const inviteAnswer = z.object({ code: z.string(), role: z.enum(['member', 'official']), maxUses: z.number().int(), expiresAt: time.optional() });
 
@@ -87,8 +96,8 @@ export const itemsQuery = z.object({
   status: z.enum(ITEM_STATUSES).optional(),
   kind: z.enum(ITEM_KINDS).optional(),
   communityId: id.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: wholeNumber(1, 1000).default(100),
+  offset: wholeNumber(0, Number.MAX_SAFE_INTEGER).default(0),
 });
 export const idParams = z.object({ id });
 
@@ -153,7 +162,7 @@ export const runNowAnswer = z.object({
 
 export const outboxQuery = z.object({
   status: z.enum(['pending', 'sending', 'sent', 'dead', 'held']).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  limit: wholeNumber(1, 1000).default(100),
 });
 export const outboxList = z.object({
   messages: z.array(
