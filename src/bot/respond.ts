@@ -17,7 +17,7 @@ import { parseCommand, type Command } from './parse-command.ts';
 import { extractPlace } from './extract-place.ts';
 import { openPrompts } from './prompts.ts';
 import { isCancel, isSkip } from './skip-and-cancel.ts';
-import { isAcknowledgement, isGreeting } from './small-talk.ts';
+import { isAcknowledgement, isGreeting, isOnlySymbols } from './small-talk.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
 import { everyone, MAX_MESSAGE_CHARS } from './texts/common.ts';
 import { groups } from './texts/groups.ts';
@@ -92,7 +92,10 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
     return;
   }
-  if (cmd.type === 'text' && isGreeting(cmd.text)) {
+  // Emoji alone from someone the bot has never heard from is a hello (an elderly newcomer's first
+  // try must not meet silence); from anyone else it acknowledges, as "好的" does.
+  const firstWords = ctx.person.createdAt.getTime() === ctx.now.getTime();
+  if (cmd.type === 'text' && (isGreeting(cmd.text) || (firstWords && !hasAttachment && isOnlySymbols(cmd.text)))) {
     say(ctx, out, dialogue ? residents.pendingDialogue(dialogue.text) : everyone.welcome(highestRole(ctx.actor)));
     return;
   }

@@ -19,6 +19,12 @@ export function isAcknowledgement(text: string): boolean {
   return t !== '' && ACK.test(t);
 }
 
+/** Only emoji and punctuation: "😭😭", "🌹", "？". */
+export function isOnlySymbols(text: string): boolean {
+  const t = normalizeText(text).trim();
+  return t !== '' && !/[\p{L}\p{N}]/u.test(t);
+}
+
 export function isGreeting(text: string): boolean {
   const t = normalizeText(text).trim();
   return GREETING.test(t) && /\p{L}/u.test(t);

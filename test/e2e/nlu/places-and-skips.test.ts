@@ -143,6 +143,16 @@ describe('small talk starts nothing', () => {
     expect((await t.api('GET', '/api/items?limit=1000')).body.items).toHaveLength(before);
   });
 
+  it.each(['😭😭😭', '🔥🔥', '😀', '🙏'])('"%s" as a newcomer\'s first message gets the welcome; later, emoji alone is an acknowledgement', async (emoji) => {
+    const who = someone();
+    expect(textsTo(await t.say(who, emoji), who.id)[0]).toMatch(/^您好，我是连心小助手。/u);
+    await t.say(who, '反映 3号楼东门的路灯坏了');
+    await t.say(who, '没有');
+    const before = (await t.api('GET', '/api/items?limit=1000')).body.items.length;
+    expect((await t.say(who, emoji)).replies).toEqual([]);
+    expect((await t.api('GET', '/api/items?limit=1000')).body.items).toHaveLength(before);
+  });
+
   it('"好的" to a question asks it again, and files a draft that only waits for a photo', async () => {
     const who = someone();
     await t.say(who, '楼道的灯坏了');
