@@ -49,6 +49,7 @@ describe('the HTTP error handler answers every kind of bad request in Chinese', 
     ['an unknown job', () => send('POST', '/api/jobs/nope/run'), 400, /^路径参数：name：/u],
     ['an unknown item', () => send('GET', '/api/items/12345'), 404, /没有编号为 12345 的事项/u],
     ['an unknown community', () => send('POST', '/api/groups', { body: '{"platform":"sim","conversationId":"x","communityId":999}', type: json }), 400, /communityId：没有编号为 999 的社区/u],
+    ['a text too long', () => send('POST', '/sim/messages', { body: JSON.stringify({ conversationId: 'x'.repeat(5000), conversationType: 'single', senderId: 'a', senderName: 'A', text: 'hi' }), type: json }), 400, /conversationId：太长了：最多 256 个字/u],
     ['a simulator message without its conversation', () => send('POST', '/sim/messages', { body: '{"conversationType":"single","senderId":"a","senderName":"A","text":"hi"}', type: json }), 400, /conversationId：/u],
   ];
 

@@ -114,6 +114,14 @@ describe('the console refuses bad input clearly and changes nothing', () => {
     const merge = await post(`/console/items/${sunItem}/merge`, { into: String(sunItem), csrf: zhaoCsrf });
     expect(merge.status).toBe(409);
     expect(merge.text).toContain('不能把事项合并到它自己');
+    const mergeNowhere = await post(`/console/items/${sunItem}/merge`, { into: '99999', csrf: zhaoCsrf });
+    expect(mergeNowhere.status).toBe(409);
+    expect(mergeNowhere.text).toContain('没有找到 #99999，请核对编号。');
+    expect(mergeNowhere.text).not.toContain('我的'); // the chat's hint, meaningless on a page
+    const assign = await post(`/console/items/${sunItem}/assign`, { personId: 'abc', csrf: zhaoCsrf });
+    expect(assign.status).toBe(400);
+    expect(assign.text).toContain('请从名单里选择交给谁');
+    expect(assign.text).not.toContain('NaN');
   });
 
   it('roster uploads: a 20 MB file and a picture are refused with what to do', async () => {

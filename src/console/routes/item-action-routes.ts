@@ -70,7 +70,11 @@ export async function itemActionRoutes(app: FastifyInstance, deps: ConsoleDeps):
       }
       if (sent > 0) deps.kickOutbox();
     } catch (error) {
-      if (error instanceof DomainError) throw pageError(409, '没有办成', refusalText(error), viewer, csrf);
+      // On a page the chat's hint ("发“我的”…") means nothing: a missing item is said plainly.
+      if (error instanceof DomainError) {
+        const why = error.code === 'not_found' ? `没有找到 #${String(error.params.id ?? '')}，请核对编号。` : refusalText(error);
+        throw pageError(409, '没有办成', why, viewer, csrf);
+      }
       if (error instanceof ConflictError) throw pageError(409, '没有办成', '这件事刚被别人改过，请刷新页面后再试。', viewer, csrf);
       throw error;
     }
@@ -79,7 +83,7 @@ export async function itemActionRoutes(app: FastifyInstance, deps: ConsoleDeps):
   }
 
   const assignBody = z.object({
-    personId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
+    personId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: '请从名单里选择交给谁' }).int({ error: '请从名单里选择交给谁' }).positive({ error: '请从名单里选择交给谁' }).optional()),
     unit: z.string().trim().max(50, { error: '单位名称最多 50 个字' }).optional(),
   });
   app.post('/items/:id/assign', async (request, reply) => {
