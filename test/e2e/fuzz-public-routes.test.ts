@@ -7,6 +7,8 @@ import { newAesKey } from '../fakes/wecom-callback-client.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { countRows, testDbKind } from '../helpers/test-db.ts';
 
+// Longer than 250 lines on purpose: one generator of malformed requests per public route, seeded.
+
 // Issue 9: "a seeded fuzz test of every public route": the callbacks of every channel, the
 // simulator, /healthz and /readyz get thousands of malformed requests — bad methods, headers,
 // bodies, encodings, signatures, huge and truncated payloads, garbage on the socket — and must

@@ -9,6 +9,7 @@ import { post, signedQuery, type Keys } from './wecom-callback-client.ts';
 // 5-message budget like WeChat does, and makes the encrypted kf_msg_or_event callbacks WeCom sends.
 // Its clock can be moved forward (advance) to cross the 48-hour window, a token's 10 minutes, a
 // welcome_code's 20 seconds and the 3 days of history.
+// Longer than 250 lines on purpose: seven endpoints sharing one state (sessions, budgets, clock).
 
 export type KfCall = { path: string; query: Record<string, string>; body: any; reply?: any };
 export type KfAnswer = { errcode: number; errmsg?: string } | { status: number };

@@ -18,6 +18,8 @@ import { newAesKey, post } from '../../fakes/wecom-callback-client.ts';
 import { KF_ERR, WecomKfFake } from '../../fakes/wecom-kf-fake.ts';
 import { freshDatabaseUrl, testTempDir } from '../../helpers/test-db.ts';
 
+// Longer than 250 lines on purpose: the channel's flows against one fake and one app, set up once.
+
 // The 微信客服 channel on its own, on a real database, against the fake: the callback, the pull
 // (lease, cursor, redelivery), what it records, and the sender's window. The inbox here only
 // stores what the channel hands it (InboundWriter, the real one) and notes it; the bot's answers
