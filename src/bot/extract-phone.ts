@@ -13,6 +13,8 @@ export type Phone = {
   text: string;
 };
 
+const SPOKEN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', 幺: '1', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
 // Digit groups joined by at most two separators: spaces, dashes, dots, brackets.
 const RUN = /\+?\d+(?:[\s\-—–.·()（）]{1,2}\d+)*/gu;
 const MOBILE = /^(?:0{0,2}86)?(1[3-9]\d{9})$/u;
@@ -23,7 +25,9 @@ const PHONE_WORD = /(?:电话|座机|固话|号码|手机|联系|打|tel|phone)[
 
 /** The first mainland mobile or landline number in the text, or null. */
 export function extractPhone(input: string): Phone | null {
-  const text = normalizeText(input);
+  // "一三八零零一二三四五六七八" (said digit by digit, 幺 for 1): one character per digit, so the
+  // offsets stay those of the text as typed.
+  const text = normalizeText(input).replace(/[〇零幺一二三四五六七八九]{7,}/gu, (run) => [...run].map((c) => SPOKEN_DIGIT[c] ?? c).join(''));
   for (const run of text.matchAll(RUN)) {
     const groups = [...run[0].matchAll(/\d+/gu)].map((g) => ({ digits: g[0], at: run.index + g.index }));
     for (let i = 0; i < groups.length; i++) {

@@ -1,10 +1,11 @@
 // The parser of commands as people type them. Its vocabulary is in command-words.ts, its result
 // types in command-types.ts, the arguments of the officials' commands in parse-official-args.ts,
 // thanks in thanks.ts.
-import { parseNumber, CHINESE_NUMBER } from './chinese-number.ts';
+import { parseNumber } from './chinese-number.ts';
 import type { Command, CommandName } from './command-types.ts';
 import { COMMAND_WORDS, EXTRA_WORDS } from './command-words.ts';
 import { confirmArgs } from './confirm-args.ts';
+import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS, snoozeDays } from './snooze-days.ts';
 import { onlyFillers, TRAILING_FILLER, TRAILING_PUNCT } from './fillers.ts';
 import { readItemId } from './item-id.ts';
 import { normalizeText } from './normalize-text.ts';
@@ -17,8 +18,7 @@ export { COMMAND_WORDS } from './command-words.ts';
 export { DEFAULT_INVITE_USES, MAX_DEADLINE_DAYS, MAX_INVITE_USES } from './parse-official-args.ts';
 export { isThanks } from './thanks.ts';
 
-export const DEFAULT_SNOOZE_DAYS = 3;
-export const MAX_SNOOZE_DAYS = 30;
+export { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS } from './snooze-days.ts';
 type Word = { name: CommandName; word: string; soft: boolean };
 
 // Longest word first so that 待认领 wins over 认领 and 微心愿 over 心愿.
@@ -224,8 +224,7 @@ function parseArgs(name: CommandName, word: string, norm: string, raw: string, s
     case 'snooze': {
       const t = head.norm.replace(TRAILING_FILLER, '').trim();
       if (t === '') return { type: 'snooze', id, days: DEFAULT_SNOOZE_DAYS };
-      const m = new RegExp(`^(\\d{1,4}|${CHINESE_NUMBER})\\s*(?:天|日|days?|d)?$`, 'iu').exec(t);
-      const days = m ? (parseNumber(m[1]!) ?? NaN) : NaN;
+      const days = snoozeDays(t) ?? NaN;
       if (!(days >= 1 && days <= MAX_SNOOZE_DAYS)) return { type: 'invalid', command: name, problem: 'bad_days' };
       return { type: 'snooze', id, days };
     }

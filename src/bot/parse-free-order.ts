@@ -2,8 +2,9 @@ import { confirmArgs } from './confirm-args.ts';
 import { QUESTION_END, trimFillers } from './fillers.ts';
 import { findRating } from './find-rating.ts';
 import { readItemId } from './item-id.ts';
-import type { AssignTarget, Command } from './parse-command.ts';
-import { workingDays } from './working-days.ts';
+import type { Command } from './parse-command.ts';
+import { officialTail } from './parse-official-tail.ts';
+import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS, snoozeDays } from './snooze-days.ts';
 
 // Commands as people say them, the item number anywhere: "12号我来", "#12 搞定了", "我来认领12号",
 // "12号怎么样了". Every pattern covers the whole message (fillers aside), so "3号楼我来看看",
@@ -19,9 +20,9 @@ const DISPUTE_WORD = /^(?:我)?(?:(?:很|非常|特别)?不满意|重办)[\s,，
 const CONFIRM_WORD = /^(?:我)?(?:已)?(?:确认|评价)(?:一下|下)?[\s,，。:：]*/u;
 const PRAISE_ONLY = /^(?:[\s,，。.!！]|挺好的?|很好|非常好|真好|不错|好的|谢谢|感谢|辛苦了|修好了|已经修好了|已经好了|满意)*$/u;
 const WITHDRAW_TAIL =
-  /^(?:我)?(?:要|想)?(?:撤回|撤销|不要了?|不需要了?|不用了?|取消|作废|不办了?|不想要了?|不用(?:弄|修|办|管|来|处理)了?)(?:[\s,，。:：]+([\s\S]*))?$/u;
+  /^(?:我)?(?:要|想)?(?:撤回|撤销|撤了?|撤掉|不要了?|不需要了?|不用了?|取消|作废|不办了?|不想要了?|不用(?:弄|修|办|管|来|处理)了?)(?:吧|啦)?(?:[\s,，。:：]+([\s\S]*))?$/u;
 const RELEASE_TAIL =
-  /^(?:我)?(?:放弃|退出|退单|(?:做|来|去|办|弄|干|搞|接|跑)不(?:了|成|过来)?|不(?:做|来|去|办|弄|干|接|管)(?:了)?|没空|没时间|有事)(?:[\s,，。:：]*([\s\S]*))?$/u;
+  /^(?:我)?(?:放弃|退出|退单|(?:做|来|去|办|弄|干|搞|接|跑)不(?:了|成|过来)?(?:了)?|不(?:做|来|去|办|弄|干|接|管)(?:了)?|没空|没时间|有事|(?:还是)?(?:交给|让|换)(?:别人|其他人|别的人|别的志愿者)(?:来|去)?(?:做|办|接|弄)?(?:吧)?|(?:还是)?换个?人(?:吧)?)(?:[\s,，。:：]*([\s\S]*))?$/u;
 const DONE_PREFIX = '(?:我们?|这边|今天|刚才|刚刚|上午|下午|昨天|晚上|刚|已经?|都|已|也|终于)*';
 const DONE_TAIL = new RegExp(
   `^${DONE_PREFIX}(?:完成|办结|办完|办好|做完|做好|修好|修完|弄好|搞定|处理好|处理完(?:毕)?|(?<=已|已经)处理(?!中)|解决|完工|换好|装好|送到|送好|送过去|买好|修复|更换好?|清理(?:干净|完|好)?|清好|打扫干净|ok|done|finished|好)(?:了|啦)?(?:[\\s,，。.;；!！:：]+([\\s\\S]*))?$`,
@@ -31,13 +32,28 @@ const DONE_TAIL = new RegExp(
 const DONE_SAID = new RegExp(`^${DONE_PREFIX}(?:送到|送去|送过去|修好|换好|装好|买好|清理干净|打扫干净|联系好)(?:了)?[\\u4e00-\\u9fa5]`, 'u');
 const CLAIM_TAIL =
   /^(?:(?:我们?|由我|让我)(?:马上|现在|这就|今天|明天|下午|上午|晚上|一会儿?|待会儿?|等下|周末)?(?:来|去)(?:认领|接单|接|领|负责|办|做|处理|跟进|帮忙完成|帮忙解决|帮忙办|帮忙|帮|包|弄|修|看看|看一下|跑一趟|去一趟|搞定|完成|解决)?|我们?(?:可以|能)?(?:认领|接单|接|领|负责|要|包|可以|能做|能办|能去|去|帮忙|来办|来做)|交给我|给我|归我|认领|接单)(?:一下|吧|了)*(?:[\s,，。;；!！]+([\s\S]*))?$/u;
+// "3号灯换好了", "十号空调修好了 加了点氟", "19号找到了 …": a thing and what was done to it, in the
+// first clause; "… 草丛里也弄干净了 搞定", "21号 管子接好了 完成": the done word last.
+const DONE_CLAUSE = /^[^\s,，。;；!！]{0,10}?(?<!没|不|未|没有)(?:修|换|弄|装|接|处理|办|做|搞|清理|打扫|送|收拾|疏通|通|找|重新弄|重新处理|安排)(?:好|完|到|通|干净)(?:了|啦)/u;
+const DONE_LAST = /^([\s\S]*?[^\s,，。])[\s,，。;；!！]+(?:搞定|完成|办结|ok|OK|done)(?:了|啦)?$/u;
+// "我去弄一下", "我看看去", "我马上过去", "我来找": someone setting off to do it.
+const SETTING_OFF =
+  /^(?:我们?|我这边)(?:马上|现在|这就|立刻|一会儿?|待会儿?|等下|下午|上午|明天|今天|晚上)?(?:就)?(?:过去|去找|来找|去看看?|来看看?|看看去|去看一下|去弄|来弄|去办|来办|去处理|来处理|去修|来修|去帮忙|来帮忙|去送|来送|去跑一趟)(?:一下|下)?(?:吧)?(?:[\s,，。;；!！]+[\s\S]*)?$/u;
+// "我们单元也漏水", "我们楼也这样", "我家那边也是": the same trouble here too.
+const SAME_HERE = /^(?:我|我们|我家|我们家|咱|咱们)(?:这边|那边|这里|单元|楼|楼里|楼道|小区|家)?(?:也|同样)(?!去|来|做|帮|可以|能)[\u4e00-\u9fa5]{0,12}$/u;
+// "我也要反映这个 22号", "同样的问题 7号 …": a +1 that names the item after the words.
+const SUPPORT_HEAD_WORDS =
+  /^(?:同|同上|同样|同样的问题|一样|一样的问题|我也是|我家也是|我家那边也是|我们那边也是|我们也是|附议|\+1|加一|跟|我也遇到了?|我也要反映这个|我也反映|我也要反映)$/u;
+// "6号先别提醒我了 过两天再说", "6号暂停提醒三天": no reminders for a while.
+const SNOOZE_TAIL = /^(?:先|暂时|这几天)?(?:别|不要|暂停|停止?|暂时别|先别)(?:再)?提醒(?:我)?(?:了)?\s*([\s\S]*)$/u;
+// "13号正在处理 电工下午来", "4号有进展了 供电所说…", "已经报给供电所了": how it is going.
+const PROGRESS_SAID =
+  /^(?:有(?:新)?进展了|正在|在(?:处理|办|修|弄|联系|跟进|等)|已经?(?:报给|联系|约了|约好|通知|找了|找好|反映给|上报|交给|报修|买了|买好)|(?:买好|约好|联系好|问过|问好)了|(?:明天|后天|下午|上午|晚上|周末|今晚|过两天)(?:就)?(?:去|来|再|会)|还在|等(?:配件|师傅|物业|厂家|回复))/u;
+const PROGRESS_HEAD = /^(?:更新一下|更新|汇报一下|汇报|说一下|报告一下|跟进一下)$/u;
+// "垃圾的事", "灯的那个": what the item is about, before what is said of it.
+const OBJECT_LEAD = /^[\u4e00-\u9fa5]{1,6}?(?:的事情?|的活儿?|的那个|那个事|那件事|的问题|的)(?=我|已|都|刚|修|换|弄|装|接|处理|办|做|搞)/u;
 const SUPPORT_TAIL =
   /^(?:\+1|附议|加一|我也是|我家也是|我们也是|我这也是|我这边也是|我也一样|我家也一样|一样|同样|同问|同上|也是|我也遇到(?:过)?|我家也这样|我也有这个问题|我家也有这个问题|我们楼也是|我们这也是|我们这边也是|我家也有|我们也有|我(?:家|们|们家|们楼)?也有(?:同样的|一样的|这个|这种)(?:问题|情况)|同样的问题|一样的问题)$/u;
-const PRIORITY_TAIL = /^(?:优先级?)?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成)(紧急|加急|普通|一般|正常)$/u;
-const CATEGORY_TAIL = /^(?:分类|类别)(?:改为|设为|改成|设成|为|是|归为)?[\s:：]*/u;
-const DEADLINE_TAIL = /^(?:期限|时限|办理期限)(?:改为|设为|改成|设成|为|是)?[\s:：]*/u;
-const REOPEN_TAIL = /^(?:重新打开|重开|重新办理)(?:[\s,，。:：]+([\s\S]*))?$/u;
-const ASSIGN_TAIL = /^(?:指派|交办|派|交|转|分)给[\s:：]*/u;
 const PROGRESS_TAIL = /^(?:的)?(?:进展|进度|更新|跟进)(?:[\s:：,，]+|是)/u;
 
 // What comes between the number and the verb: "12号的事办完了", "12号这个我来".
@@ -47,11 +63,11 @@ const OWN_HEAD = /^(?:把|对|我对|关于|我的|我那个|我提的|我报的
 // "12号办得很好，谢谢": praise without a rating still confirms.
 const PRAISE_TAIL = /^(?:办|修|弄|处理|做|干)得(?:很|挺|非常|特别|真|太)?(?:好|不错|快|及时|棒|漂亮|满意)/u;
 const RATE_HEAD = /^(?:给|为)$/u;
-const CLAIM_HEAD = /^(?:(?:我们?)?(?:可以|能|想|要)?(?:来|去)?(?:认领|接单|接|领取?|负责|承接|包|来办|来做)(?:了|下|一下)?|我们?来|我们?要)$/u;
+const CLAIM_HEAD = /^(?:(?:我们?)?(?:可以|能|想|要)?(?:来|去)?(?:认领|接单|接|领取?|负责|承接|包|来办|来做)(?:了|下|一下)?|我们?来|我们?要|我们?(?:马上|现在)?(?:去|来)(?:弄|看|办|处理|修|找|帮|帮忙|送)(?:一下|下|看)?(?:吧)?)$/u;
 const DONE_HEAD = /^(?:我们?)?(?:已经?|都)?(?:完成|办结|办完|搞定|做完|修好|处理完|处理好|弄好|办好)(?:了)?$/u;
 const STATUS_HEAD = /^(?:我)?(?:帮我)?(?:想)?(?:查|查查|查一下|查下|查看|查询|看看|看一下|看下|问一下|问问|知道|了解一下)(?:我的|我报的|我提的)?$/u;
 const WITHDRAW_HEAD = /^(?:我)?(?:要|想)?(?:撤销|撤回|取消)(?:一下|掉)?(?:我的)?$/u;
-const SUPPORT_HEAD = /^(?:同|同上|我也是|我家也是|附议|\+1|加一|跟|我也遇到了?)$/u;
+const SUPPORT_HEAD = SUPPORT_HEAD_WORDS;
 const CONFIRM_HEAD = /^(?:我)?(?:确认|评价)(?:一下|下)?$/u;
 const DISPUTE_HEAD = /^(?:我)?(?:对)?(?:不满意|重办)$/u;
 
@@ -59,6 +75,15 @@ const LIST_PHRASE =
   /^(?:(?:(?:还有|有)(?:哪些|什么|啥|没有)?|哪些|什么|啥)(?:可以|可|能|要|需要)?(?:认领|领|接|帮忙|帮)的?(?:事|事情|任务|事项|单子?|心愿|活儿?)?(?:吗|呢|没有)?|(?:现在)?(?:有)?(?:哪些|什么)?(?:待认领|待领取|没人认领)的?(?:事|事情|任务|事项|单子?|心愿)?(?:有哪些|有什么|吗|呢)?)$/u;
 const MINE_PHRASE =
   /^我(?:的|认领的|接的|提的|反映的|报的|许的)(?:事|事情|事项|问题|心愿|单子?|任务|那个)?(?:现在)?(?:怎么样|咋样|进展|处理得怎么样|办得怎么样|有进展|有人管|有哪些|都有哪些)(?:了|吗|呢)?$/u;
+const MINE_MORE =
+  /^(?:看看|查查|查一下|看一下)?我(?:的|提的|提过的|反映的|反映过的|报的|报过的|许的|认领的)(?:那些|那几个|那个)?(?:事|事情|事项|问题|心愿|单子?)?(?:现在)?(?:都)?(?:咋样|怎么样|进展|处理得怎么样|办得怎么样)?(?:了|吗|呢|啊)?$/u;
+const LIST_MORE =
+  /^(?:有没有|还有没有|有什么|有啥|还有啥|还有什么)(?:没人(?:接|认领|管)的|要帮忙的|需要帮忙的|可以做的|能做的|要做的)?(?:活儿?|事儿?|事情|任务|单子?)(?:吗|呢|没有|干)?$/u;
+const HELP_PHRASE =
+  /^(?:(?:这个)?(?:咋|怎么|如何)(?:用|使用|弄|操作)(?:啊|呀|呢)?(?:这个)?|(?:你|这个|小助手)?(?:能|会|可以)(?:干|做|帮)(?:啥|什么|些什么|我什么|我啥)(?:啊|呀|呢)?|(?:我)?(?:能|可以)用(?:哪些|什么)(?:命令|指令|功能))$/u;
+const STATS_PHRASE =
+  /^(?:看看|看一下|查看|查查|查一下)?(?:咱|我们|本|咱们)?(?:社区)?(?:的)?(?:这周|本周|这个月|本月|最近)?(?:的)?(?:统计|数据)(?:情况)?(?:怎么样|咋样|如何)?(?:了|吗|呢)?$/u;
+const LOGIN_PHRASE = /^(?:我)?(?:要|想)?(?:进|登录|登陆|上|打开)(?:一下)?(?:后台|控制台|管理后台|网页版)(?:看看|看一下)?$/u;
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
 
 /** A command in free word order, or null. `norm` is the normalised text, `raw` as typed (same offsets). */
@@ -74,8 +99,11 @@ export function parseFreeOrder(norm: string, raw: string): Command | null {
   if (t === '') return null;
   // Notes and reasons run to the end of the message as typed, thanks and all.
   const fullEnd = norm.replace(/[\s。.!！~～]+$/u, '').length;
-  if (LIST_PHRASE.test(t)) return { type: 'list' };
-  if (MINE_PHRASE.test(t)) return { type: 'mine' };
+  if (LIST_PHRASE.test(t) || LIST_MORE.test(t)) return { type: 'list' };
+  if (MINE_PHRASE.test(t) || MINE_MORE.test(t)) return { type: 'mine' };
+  if (HELP_PHRASE.test(t)) return { type: 'help' };
+  if (STATS_PHRASE.test(t)) return { type: 'stats' };
+  if (LOGIN_PHRASE.test(t)) return { type: 'login' };
 
   for (let i = 0; i < t.length; i++) {
     if (i > 0 && /[\d#第编号]/u.test(t[i - 1]!)) continue;
@@ -104,6 +132,11 @@ function fromParts(head: string, id: number, fullTail: string, fullRawTail: stri
   if (CONFIRM_HEAD.test(head)) return confirm(id, tail, rawTail);
   if (DISPUTE_HEAD.test(head)) return { type: 'dispute', id, reason: rawTail.trim() };
   if (STATUS_HEAD.test(head) && (tail === '' || STATUS_TAIL.test(tail))) return { type: 'status', id };
+  // "同样的问题 7号 我们单元电梯也卡过": what follows is their own words of it.
+  if (SUPPORT_HEAD.test(head) && !question) return { type: 'support', id };
+  if (PROGRESS_HEAD.test(head) && tail !== '' && !question) return { type: 'progress', id, note: rawTail.trim() };
+  // "设置7号为紧急", "把14号并到13号"
+  if (/^(?:设置|设|把|将)$/u.test(head)) return officialTail(id, tail, rawTail);
   if (tail !== '') return null;
   if (CLAIM_HEAD.test(head)) return { type: 'claim', id };
   if (DONE_HEAD.test(head)) return question ? { type: 'status', id } : { type: 'done', id, note: '' };
@@ -141,34 +174,26 @@ function fromTail(id: number, tail: string, rawTail: string, question: boolean, 
     if (done) return { type: 'done', id, note: noteAt(rawTail, tail, done[1]) };
     return { type: 'claim', id };
   }
-  if (SUPPORT_TAIL.test(tail)) return { type: 'support', id };
-  return officialTail(id, tail, rawTail) ?? progressTail(id, tail, rawTail);
-}
-
-/** "12号设为紧急", "12号分类改为环境卫生", "12号期限3天", "12号重新打开", "12号交给物业". */
-function officialTail(id: number, tail: string, rawTail: string): Command | null {
-  const priority = PRIORITY_TAIL.exec(tail);
-  if (priority) return { type: 'priority', id, priority: /紧急|加急/u.test(priority[1]!) ? 'urgent' : 'normal' };
-  let m = CATEGORY_TAIL.exec(tail);
-  if (m && m[0] !== '') {
-    const category = rawTail.slice(m[0].length).trim();
-    return category ? { type: 'category', id, category } : { type: 'invalid', command: 'category', problem: 'missing_category' };
-  }
-  m = DEADLINE_TAIL.exec(tail);
-  if (m && m[0] !== '') {
-    const days = workingDays(tail.slice(m[0].length));
-    return days !== null && days >= 1 && days <= 60 ? { type: 'deadline', id, workingDays: days } : { type: 'invalid', command: 'deadline', problem: 'bad_deadline' };
-  }
-  m = REOPEN_TAIL.exec(tail);
-  if (m) return { type: 'reopen', id, reason: noteAt(rawTail, tail, m[1]) };
-  m = ASSIGN_TAIL.exec(tail);
+  if (SUPPORT_TAIL.test(tail) || SAME_HERE.test(tail)) return { type: 'support', id };
+  const official = officialTail(id, tail, rawTail);
+  if (official) return official;
+  m = SNOOZE_TAIL.exec(tail);
   if (m) {
-    const who = rawTail.slice(m[0].length).trim();
-    if (who === '') return null;
-    const target: AssignTarget = /^[@＠]/u.test(who) ? { kind: 'person', name: who.slice(1).trim() } : { kind: 'unit', name: who };
-    return { type: 'assign', id, target };
+    const days = m[1] === '' ? DEFAULT_SNOOZE_DAYS : snoozeDays(m[1]!.replace(/(?:吧|再说|再提醒)+$/u, ''));
+    return { type: 'snooze', id, days: days !== null && days >= 1 && days <= MAX_SNOOZE_DAYS ? days : DEFAULT_SNOOZE_DAYS };
   }
-  return null;
+  if (question) return null;
+  if (DONE_CLAUSE.test(tail)) return { type: 'done', id, note: rawTail.trim() };
+  m = DONE_LAST.exec(tail);
+  if (m) return { type: 'done', id, note: rawTail.slice(0, m[1]!.length).trim() };
+  if (SETTING_OFF.test(tail)) return { type: 'claim', id };
+  if (PROGRESS_SAID.test(tail)) return { type: 'progress', id, note: rawTail.trim() };
+  // "7号怎么样了 有人管没": the question first, more words after.
+  const clause = /^[^\s,，。;；]+/u.exec(tail)?.[0] ?? '';
+  if (clause !== tail && STATUS_TAIL.test(clause)) return { type: 'status', id };
+  const object = OBJECT_LEAD.exec(tail);
+  if (object) return fromTail(id, tail.slice(object[0].length), rawTail.slice(object[0].length), question, hash);
+  return progressTail(id, tail, rawTail);
 }
 
 function progressTail(id: number, tail: string, rawTail: string): Command | null {

@@ -48,6 +48,8 @@ export function parseSetting(id: number, head: Rest, word: string): Command {
   const t = head.norm.replace(TRAILING_FILLER, '').trim();
   if (word === '设置' || word === 'category') {
     if (/^(?:优先级?|紧急|普通|加急|不急)/u.test(t)) return parsePriority(id, t, false);
+    // "设置7号为紧急"
+    if (/^(?:为|成|是)(?:紧急|普通|加急|一般|正常)/u.test(t)) return parsePriority(id, t.slice(1), false);
     if (/^(?:期限|时限)/u.test(t) || (t !== '' && workingDays(t) !== null)) return parseDeadline(id, t);
   }
   const lead = /^(?:分类|类别|类型|设为|设置为|改为|改成|归为|归入|为|成|:|：|\s)*/u.exec(head.norm)![0].length;
@@ -106,7 +108,11 @@ export function parseJoin(norm: string): Command {
   return { type: 'join', code: (code ? code[1]! : t).toUpperCase() };
 }
 
+/** "处理一下", "去办": what to do, after whom; not part of a name. */
+export const ASSIGN_DUTY = /(?:\s*(?:去|来)?(?:处理|办理|跟进|负责|解决|看看|看一下)(?:一下|下)?|(?:\s+|去|来)(?:办|修|弄)(?:一下|下)?|(?:办|修|弄)一下)(?:吧|了)?$/u;
+
 export function parseAssign(id: number, raw: string): Command {
+  raw = raw.trim().replace(ASSIGN_DUTY, '');
   const t = normalizeText(raw).replace(/^(?:给|交给|派给|到)\s*/u, '').trim();
   const offset = raw.trim().length - t.length;
   if (t === '') return { type: 'invalid', command: 'assign', problem: 'missing_target' };

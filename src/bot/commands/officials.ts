@@ -21,10 +21,15 @@ export const officialCommands: Handlers<Official> = {
     const item = await getItem(tx, cmd.id);
     // Who may is checked first: "#12 不属于您所在的社区" before "本社区没有找到…".
     requireOfficial(ctx.actor, item);
+    // "交给李建国" without an @: a member of the community by that name is that member (the unit
+    // of the same name was handed the item, and the volunteer never heard of it).
+    const member = cmd.target.kind === 'unit' ? await findCommunityPerson(tx, item.communityId, cmd.target.name).catch(() => null) : null;
     const to =
       cmd.target.kind === 'person'
         ? { kind: 'person' as const, person: await findCommunityPerson(tx, item.communityId, cmd.target.name) }
-        : { kind: 'unit' as const, name: cmd.target.name.slice(0, 50) };
+        : member
+          ? { kind: 'person' as const, person: member }
+          : { kind: 'unit' as const, name: cmd.target.name.slice(0, 50) };
     return tell(run, await assignItem(tx, ctx.actor, cmd.id, to, ctx.now));
   },
   async reject(run, cmd) {

@@ -56,7 +56,8 @@ export const views = {
   /** A timeline note in words: 紧急 rather than "urgent", "3 个工作日" rather than "3". */
   settingNote(type: string, note: string): string | null {
     if (type === 'prioritized') return PRIORITY_NAMES[note as 'urgent' | 'normal'] ?? note;
-    if (type === 'deadline_set') return `${note} 个工作日`;
+    // Stored as "3 个工作日" (older rows: "3").
+    if (type === 'deadline_set') return /^\d+$/u.test(note) ? `${note} 个工作日` : note;
     if (type === 'created') return `${note} 的问题又出现了`;
     if (type === 'photo_added') return `${note} 张`;
     return null;

@@ -56,6 +56,28 @@ describe('settings', () => {
   });
 });
 
+describe('in their own words', () => {
+  it('"把N号交给李志强" without an @ assigns the member of that name, who is told and can finish it', async () => {
+    const id = await newReport(t, wang, '反映 3号楼东门的路灯坏了', '3号楼东门');
+    const r = await t.say(zhao, `把${id}号交给李志强`);
+    expect(textsTo(r, li.id).join('\n')).toContain(`#${id}`);
+    const item = await ledgerItem(t, id);
+    expect(item.assignedUnit).toBeNull();
+    expect(item.status).toBe('claimed');
+    expect(textsTo(await t.say(li, `${id}号修好了 换了灯泡`), li.id).join('\n')).not.toContain('只有');
+    expect((await ledgerItem(t, id)).status).toBe('done');
+  });
+
+  it('"N号改成紧急 …" sets the priority of #N and files no new report', async () => {
+    const id = await newItem(t, wang, '心愿 帮忙换煤气罐', group);
+    const before = (await t.api('GET', '/api/items?limit=1000')).body.items.length;
+    const r = await t.say(zhao, `${id}号改成紧急 电梯有安全隐患`);
+    expect(textsTo(r, zhao.id).join('\n')).toContain(`#${id}`);
+    expect((await ledgerItem(t, id)).priority).toBe('urgent');
+    expect((await t.api('GET', '/api/items?limit=1000')).body.items).toHaveLength(before);
+  });
+});
+
 describe('重新打开', () => {
   it('reopens a confirmed item to its holder, keeping the rating; tells the submitter and the holder', async () => {
     const id = await newItem(t, wang, '心愿 帮忙修水管', group);

@@ -34,6 +34,15 @@ describe('a place written in the report', () => {
     expect(item.text).toBe(text.slice(3));
   });
 
+  it.each(['是反映问题', '第二个', '选2', '2吧'])('the kind answered "%s" is understood and not added to the text', async (answer) => {
+    const who = someone();
+    expect(textsTo(await t.say(who, '6号楼地下车库的灯坏了好几个'), who.id)[0]).toContain('哪一类');
+    expect(textsTo(await t.say(who, answer), who.id)[0]).toContain('照片');
+    const item = await ledgerItem(t, receiptNumber(textsTo(await t.say(who, '没有'), who.id).join('\n')));
+    expect(item.kind).toBe('report');
+    expect(item.text).toBe('6号楼地下车库的灯坏了好几个');
+  });
+
   it('free text in a direct chat: the kind is asked, then only the photo', async () => {
     const who = someone();
     expect(textsTo(await t.say(who, '6号楼地下车库的灯坏了好几个'), who.id)[0]).toContain('哪一类');

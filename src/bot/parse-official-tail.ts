@@ -1,0 +1,67 @@
+import { parseNumber } from './chinese-number.ts';
+import type { AssignTarget, Command } from './command-types.ts';
+import { ASSIGN_DUTY } from './parse-official-args.ts';
+import { workingDays } from './working-days.ts';
+
+// An official's command with the item number first: "12号设为紧急 …", "12号分类改为环境卫生",
+// "12号期限3天", "12号重新打开", "12号交给物业", "12号驳回 …", "14号跟13号重复了". `tail` is what
+// follows the number (normalised), `rawTail` the same as typed.
+
+const NOTE = '(?:[\\s,，。:：;；]+([\\s\\S]*))?$';
+const PRIORITY_TAIL = new RegExp(
+  // A verb is needed ("12号紧急" is a resident's cry, not a setting), except in 加急.
+  `^(?:(?:优先级?)?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|恢复(?:成|为|到)?|为)(紧急|加急|普通|一般|正常)|(加急))(?:处理|办理)?${NOTE}`,
+  'u',
+);
+const CATEGORY_TAIL = /^(?:(?:分类|类别)(?:改为|设为|改成|设成|为|是|归为)?|分到|分为|归入|归到|归为|划到|划归|划为)[\s:：]*/u;
+const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|改成|设成|定为|定成|为|是)?[\s:：]*/u;
+const REOPEN_TAIL = new RegExp(`^(?:重新打开|重开|重新办理|重新受理)(?:一下|下)?(?:吧)?${NOTE}`, 'u');
+const REJECT_TAIL = new RegExp(`^(?:驳回|退回|不予受理|不受理)(?:吧|了)?${NOTE}`, 'u');
+const REJECT_LAST = /^([\s\S]+?)[\s,，。]*(?:驳回|退回|不予受理)(?:吧|了)?$/u;
+const ASSIGN_TAIL = /^(?:指派|交办|派|交|转|分)给[\s:：]*/u;
+const ASSIGN_LET = /^让\s*([^\s,，。]{1,20}?)\s*(?:去|来)(?:处理|办理|办|修|弄|做|看看|跑一趟)/u;
+const ID = '#?\\s*(\\d{1,12}|[〇零一二两三四五六七八九十百]+)\\s*号?';
+const MERGE_TAIL = new RegExp(`^(?:(?:跟|和|与)${ID}(?:是)?(?:重复|一样|同一件事)|(?:并到|并入|合并到|合到|归并到)${ID})`, 'u');
+
+/** An official's command from what follows an item number, or null. */
+export function officialTail(id: number, tail: string, rawTail: string): Command | null {
+  const priority = PRIORITY_TAIL.exec(tail);
+  if (priority) return { type: 'priority', id, priority: /紧急|加急/u.test(priority[1] ?? priority[2]!) ? 'urgent' : 'normal' };
+  let m = CATEGORY_TAIL.exec(tail);
+  if (m && m[0] !== '') {
+    const category = rawTail.slice(m[0].length).trim().replace(/类$/u, '');
+    return category ? { type: 'category', id, category } : { type: 'invalid', command: 'category', problem: 'missing_category' };
+  }
+  m = DEADLINE_TAIL.exec(tail);
+  if (m && m[0] !== '') {
+    const days = workingDays(tail.slice(m[0].length));
+    return days !== null && days >= 1 && days <= 60 ? { type: 'deadline', id, workingDays: days } : { type: 'invalid', command: 'deadline', problem: 'bad_deadline' };
+  }
+  m = REOPEN_TAIL.exec(tail);
+  if (m) return { type: 'reopen', id, reason: noteOf(rawTail, tail, m[1]) };
+  m = REJECT_TAIL.exec(tail);
+  if (m) return { type: 'reject', id, reason: noteOf(rawTail, tail, m[1]) };
+  m = REJECT_LAST.exec(tail);
+  if (m) return { type: 'reject', id, reason: rawTail.slice(0, m[1]!.length).trim() };
+  m = MERGE_TAIL.exec(tail);
+  if (m) {
+    const into = parseNumber((m[1] ?? m[2])!);
+    return into === null ? null : { type: 'merge', id, into: Math.min(into, 2_147_483_647) };
+  }
+  m = ASSIGN_TAIL.exec(tail);
+  if (m) {
+    const who = rawTail.slice(m[0].length).trim().replace(ASSIGN_DUTY, '').trim();
+    if (who === '') return null;
+    const target: AssignTarget = /^[@＠]/u.test(who) ? { kind: 'person', name: who.slice(1).trim() } : { kind: 'unit', name: who };
+    return { type: 'assign', id, target };
+  }
+  m = ASSIGN_LET.exec(tail);
+  if (m) return { type: 'assign', id, target: { kind: 'unit', name: rawTail.slice(1).trim().slice(0, m[1]!.length) } };
+  return null;
+}
+
+/** The note that follows a verb, cut from the text as typed (`tail` is a prefix of `rawTail`). */
+export function noteOf(rawTail: string, tail: string, group: string | undefined): string {
+  if (!group) return '';
+  return rawTail.slice(tail.length - group.length).trim();
+}
