@@ -35,6 +35,7 @@ export type DispatcherOptions = {
   onSend?: (platform: string, outcome: Outcome['kind'], ms: number) => void;
 };
 
+const EXPIRED_CHECK_MS = 1000;
 const PAGE = 100;
 
 const MAX_PAGES = 20;
@@ -57,6 +58,8 @@ export class OutboxDispatcher {
   private again = false;
   private offKick: (() => void) | null = null;
   private renewTimer: NodeJS.Timeout | null = null;
+  /** When expired leases were last looked for (by the dispatcher's clock). */
+  private expiredCheckedAt = -Infinity;
   private readonly outcomes: OutcomeWriter;
 
   constructor(options: DispatcherOptions) {
@@ -109,7 +112,10 @@ export class OutboxDispatcher {
       const room = this.o.maxInFlight - this.inFlight.size;
       if (room <= 0) break;
       // A crashed process's rows first (they have waited longest), then the pending ones.
-      const expired: OutboxMessage[] = page === 0 ? await expiredLeases(this.o.db, now, PAGE) : [];
+      // At most once a second: a lease runs for seconds, and every reply's pass asked for none.
+      const lookForExpired = page === 0 && now.getTime() - this.expiredCheckedAt >= EXPIRED_CHECK_MS;
+      if (lookForExpired) this.expiredCheckedAt = now.getTime();
+      const expired: OutboxMessage[] = lookForExpired ? await expiredLeases(this.o.db, now, PAGE) : [];
       const pending: OutboxMessage[] = await dueRows(this.o.db, now, after, PAGE);
       const due = [...expired, ...pending];
       if (due.length === 0) break;
