@@ -36,6 +36,9 @@ const KIND_ANSWER = {
   report: /^(?:是|选|我选|算)?(?:第)?(?:2|二|２)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|$)|^(?:是|选|我选|算|这是)?(?:要)?(?:反映|反映问题|问题|报事|报修|投诉|report)(?:[\s,，。.!！]|吧|的|是|$)/iu,
 };
 
+// The kind's name and nothing else ("反映问题吧"); "反映 楼道灯坏了" says more.
+const KIND_WORD_ONLY = /^(?:是|选|我选|算|这是)?(?:要)?(?:反映问题|反映|问题|报事|报修|投诉|心愿|微心愿|许愿)(?:吧|的|呀|啊|了)?[\s,，。.!！]*$/u;
+
 /** Starts a dialogue; `kind` is known when it began with 反映 or 心愿. */
 export async function startDialogue(tx: Tx, ctx: MessageContext, start: { kind: ItemKind | null; text: string }, out: Outgoing, deps: BotDeps) {
   const communityId = await knownCommunity(tx, ctx);
@@ -76,7 +79,9 @@ export async function restartDialogue(
   const draft = draftOf(row);
   if (draft.communityId === null || draft.step === 'text' || draft.step === 'kind') {
     draft.kind = start.kind;
-    draft.text = draft.text ? `${draft.text}\n${start.text}` : start.text;
+    // "反映问题吧" to "这是哪一类？" reads as the command 反映 with "问题吧": an answer, not more text.
+    const answersKind = draft.step === 'kind' && KIND_WORD_ONLY.test(normalizeText(ctx.msg.text).trim());
+    if (!answersKind) draft.text = draft.text ? `${draft.text}\n${start.text}` : start.text;
     const emergency = detectEmergency(start.text);
     if (emergency) makeUrgent(draft, emergency);
     return advance(tx, ctx, draft, row.id, out, deps);

@@ -34,7 +34,7 @@ const CLAIM_TAIL =
   /^(?:(?:我们?|由我|让我)(?:马上|现在|这就|今天|明天|下午|上午|晚上|一会儿?|待会儿?|等下|周末)?(?:来|去)(?:认领|接单|接|领|负责|办|做|处理|跟进|帮忙完成|帮忙解决|帮忙办|帮忙|帮|包|弄|修|看看|看一下|跑一趟|去一趟|搞定|完成|解决)?|我们?(?:可以|能)?(?:认领|接单|接|领|负责|要|包|可以|能做|能办|能去|去|帮忙|来办|来做)|交给我|给我|归我|认领|接单)(?:一下|吧|了)*(?:[\s,，。;；!！]+([\s\S]*))?$/u;
 // "3号灯换好了", "十号空调修好了 加了点氟", "19号找到了 …": a thing and what was done to it, in the
 // first clause; "… 草丛里也弄干净了 搞定", "21号 管子接好了 完成": the done word last.
-const DONE_CLAUSE = /^[^\s,，。;；!！]{0,10}?(?<!没|不|未|没有)(?:修|换|弄|装|接|处理|办|做|搞|清理|打扫|送|收拾|疏通|通|找|重新弄|重新处理|安排)(?:好|完|到|通|干净)(?:了|啦)/u;
+const DONE_CLAUSE = /^[^\s,，。;；!！]{0,14}?(?<!没|不|未|没有|还没)(?:修|换|弄|装|接|处理|办|做|搞|清理|打扫|送|收拾|疏通|通|找|重新弄|重新处理|安排|调解|上|查|复查|检查|陪|解决)(?:好|完|到|通|干净)(?:了|啦)?(?=$|[\s,，。;；!！])/u;
 const DONE_LAST = /^([\s\S]*?[^\s,，。])[\s,，。;；!！]+(?:搞定|完成|办结|ok|OK|done)(?:了|啦)?$/u;
 // "我去弄一下", "我看看去", "我马上过去", "我来找": someone setting off to do it.
 const SETTING_OFF =
@@ -48,8 +48,15 @@ const SUPPORT_HEAD_WORDS =
 const SNOOZE_TAIL = /^(?:先|暂时|这几天)?(?:别|不要|暂停|停止?|暂时别|先别)(?:再)?提醒(?:我)?(?:了)?\s*([\s\S]*)$/u;
 // "13号正在处理 电工下午来", "4号有进展了 供电所说…", "已经报给供电所了": how it is going.
 const PROGRESS_SAID =
-  /^(?:有(?:新)?进展了|正在|在(?:处理|办|修|弄|联系|跟进|等)|已经?(?:报给|联系|约了|约好|通知|找了|找好|反映给|上报|交给|报修|买了|买好)|(?:买好|约好|联系好|问过|问好)了|(?:明天|后天|下午|上午|晚上|周末|今晚|过两天)(?:就)?(?:去|来|再|会)|还在|等(?:配件|师傅|物业|厂家|回复))/u;
+  /^[\u4e00-\u9fa5]{0,4}?(?:有(?:新)?进展了|正在|在(?:处理|办|修|弄|联系|跟进|等)|已经?(?:报给|联系|约了|约好|通知|找了|找好|反映给|上报|交给|报修|买了|买好|救出|送到|送去|(?:跟|和|向|给)[\u4e00-\u9fa5]{1,6}(?:说|讲|反映|联系|打了招呼|打了电话))|(?:买好|约好|联系好|问过|问好)了|(?:明天|后天|下午|上午|晚上|周末|今晚|过两天)(?:就)?(?:去|来|再|会)|还在|等(?:配件|师傅|物业|厂家|回复))/u;
 const PROGRESS_HEAD = /^(?:更新一下|更新|汇报一下|汇报|说一下|报告一下|跟进一下)$/u;
+// "…阀门没关严 已经处理好了": done said in a later clause.
+const DONE_ANY = /(?:^|[\s,，。;；!！])(?:已经?|都)(?:处理|修|弄|办|搞|换|装|解决|清理)(?:好|完|掉)(?:了|啦)?(?:$|[\s,，。;；!！])/u;
+// "…我也不懂 还是退了吧", "…我接了".
+const RELEASE_ANY = /(?:^|[\s,，。;；!！])(?:还是)?(?:退了吧|不弄了|弄不了了?|不接了|交给别人吧?)(?:$|[\s,，。;；!！])/u;
+const CLAIM_ANY = /(?:^|[\s,，。;；!！])(?:我接了|我来接|我认领了?|这个我来)(?:吧)?$/u;
+// "一号那个灯到底咋回事啊", "咋还没修好": asking about it.
+const STATUS_ANY = /咋回事|怎么回事|咋还没|怎么还没|到底(?:怎么样|咋样|修没修|弄没弄)|啥情况|什么情况/u;
 // "垃圾的事", "灯的那个": what the item is about, before what is said of it.
 const OBJECT_LEAD = /^[\u4e00-\u9fa5]{1,6}?(?:的事情?|的活儿?|的那个|那个事|那件事|的问题|的)(?=我|已|都|刚|修|换|弄|装|接|处理|办|做|搞)/u;
 const SUPPORT_TAIL =
@@ -65,7 +72,7 @@ const PRAISE_TAIL = /^(?:办|修|弄|处理|做|干)得(?:很|挺|非常|特别|
 const RATE_HEAD = /^(?:给|为)$/u;
 const CLAIM_HEAD = /^(?:(?:我们?)?(?:可以|能|想|要)?(?:来|去)?(?:认领|接单|接|领取?|负责|承接|包|来办|来做)(?:了|下|一下)?|我们?来|我们?要|我们?(?:马上|现在)?(?:去|来)(?:弄|看|办|处理|修|找|帮|帮忙|送)(?:一下|下|看)?(?:吧)?)$/u;
 const DONE_HEAD = /^(?:我们?)?(?:已经?|都)?(?:完成|办结|办完|搞定|做完|修好|处理完|处理好|弄好|办好)(?:了)?$/u;
-const STATUS_HEAD = /^(?:我)?(?:帮我)?(?:想)?(?:查|查查|查一下|查下|查看|查询|看看|看一下|看下|问一下|问问|知道|了解一下)(?:我的|我报的|我提的)?$/u;
+const STATUS_HEAD = /^(?:我)?(?:帮我)?(?:想)?(?:查|查查|查一下|查下|查看|查询|看看|看一下|看下|瞅瞅|瞅一下|瞧瞧|问一下|问问|知道|了解一下)(?:我的|我报的|我提的)?$/u;
 const WITHDRAW_HEAD = /^(?:我)?(?:要|想)?(?:撤销|撤回|取消)(?:一下|掉)?(?:我的)?$/u;
 const SUPPORT_HEAD = SUPPORT_HEAD_WORDS;
 const CONFIRM_HEAD = /^(?:我)?(?:确认|评价)(?:一下|下)?$/u;
@@ -80,10 +87,10 @@ const MINE_MORE =
 const LIST_MORE =
   /^(?:有没有|还有没有|有什么|有啥|还有啥|还有什么)(?:没人(?:接|认领|管)的|要帮忙的|需要帮忙的|可以做的|能做的|要做的)?(?:活儿?|事儿?|事情|任务|单子?)(?:吗|呢|没有|干)?$/u;
 const HELP_PHRASE =
-  /^(?:(?:这个)?(?:咋|怎么|如何)(?:用|使用|弄|操作)(?:啊|呀|呢)?(?:这个)?|(?:你|这个|小助手)?(?:能|会|可以)(?:干|做|帮)(?:啥|什么|些什么|我什么|我啥)(?:啊|呀|呢)?|(?:我)?(?:能|可以)用(?:哪些|什么)(?:命令|指令|功能))$/u;
+  /^(?:(?:这个)?(?:咋|怎么|如何)(?:用|使用|弄|操作)(?:啊|呀|呢)?(?:这个)?(?:\s*(?:不会弄|不会用|不懂))?|(?:你|这个|小助手)?(?:能|会|可以)(?:干|做|帮)(?:啥|什么|些什么|我什么|我啥)(?:啊|呀|呢)?|(?:我)?(?:能|可以)用(?:哪些|什么)(?:命令|指令|功能))$/u;
 const STATS_PHRASE =
   /^(?:看看|看一下|查看|查查|查一下)?(?:咱|我们|本|咱们)?(?:社区)?(?:的)?(?:这周|本周|这个月|本月|最近)?(?:的)?(?:统计|数据)(?:情况)?(?:怎么样|咋样|如何)?(?:了|吗|呢)?$/u;
-const LOGIN_PHRASE = /^(?:我)?(?:要|想)?(?:进|登录|登陆|上|打开)(?:一下)?(?:后台|控制台|管理后台|网页版)(?:看看|看一下)?$/u;
+const LOGIN_PHRASE = /^(?:我)?(?:要|想)?(?:进|登录|登陆|上|打开|用)(?:一下)?(?:电脑)?(?:看)?(?:后台|控制台|管理后台|网页版|台账)(?:看看|看一下)?$/u;
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
 
 /** A command in free word order, or null. `norm` is the normalised text, `raw` as typed (same offsets). */
@@ -135,6 +142,8 @@ function fromParts(head: string, id: number, fullTail: string, fullRawTail: stri
   // "同样的问题 7号 我们单元电梯也卡过": what follows is their own words of it.
   if (SUPPORT_HEAD.test(head) && !question) return { type: 'support', id };
   if (PROGRESS_HEAD.test(head) && tail !== '' && !question) return { type: 'progress', id, note: rawTail.trim() };
+  // "电梯修好了 6号可以结了"
+  if (/^可以(?:办)?结(?:单|案)?了?$/u.test(tail) && !question) return { type: 'done', id, note: head };
   // "设置7号为紧急", "把14号并到13号"
   if (/^(?:设置|设|把|将)$/u.test(head)) return officialTail(id, tail, rawTail);
   if (tail !== '') return null;
@@ -188,9 +197,15 @@ function fromTail(id: number, tail: string, rawTail: string, question: boolean, 
   if (m) return { type: 'done', id, note: rawTail.slice(0, m[1]!.length).trim() };
   if (SETTING_OFF.test(tail)) return { type: 'claim', id };
   if (PROGRESS_SAID.test(tail)) return { type: 'progress', id, note: rawTail.trim() };
+  const told = progressTail(id, tail, rawTail);
+  if (told) return told;
   // "7号怎么样了 有人管没": the question first, more words after.
   const clause = /^[^\s,，。;；]+/u.exec(tail)?.[0] ?? '';
   if (clause !== tail && STATUS_TAIL.test(clause)) return { type: 'status', id };
+  if (DONE_ANY.test(tail)) return { type: 'done', id, note: rawTail.trim() };
+  if (RELEASE_ANY.test(tail)) return { type: 'release', id, reason: rawTail.trim() };
+  if (CLAIM_ANY.test(tail)) return { type: 'claim', id };
+  if (STATUS_ANY.test(tail)) return { type: 'status', id };
   const object = OBJECT_LEAD.exec(tail);
   if (object) return fromTail(id, tail.slice(object[0].length), rawTail.slice(object[0].length), question, hash);
   return progressTail(id, tail, rawTail);

@@ -111,8 +111,22 @@ export function parseJoin(norm: string): Command {
 /** "处理一下", "去办": what to do, after whom; not part of a name. */
 export const ASSIGN_DUTY = /(?:\s*(?:去|来)?(?:处理|办理|跟进|负责|解决|看看|看一下)(?:一下|下)?|(?:\s+|去|来)(?:办|修|弄)(?:一下|下)?|(?:办|修|弄)一下)(?:吧|了)?$/u;
 
+/**
+ * Who an item is handed to, out of what the official wrote after the verb: "陈志强 让他带电工去" →
+ * 陈志强, "网格员杨红去调解一下" → 杨红, "物业公司 限期维修" → 物业公司. The first word, without a
+ * role before it or what they are to do after it.
+ */
+export function assigneeName(text: string): string {
+  let name = text.trim().split(/[\s,，。;；]+/u)[0] ?? '';
+  const at = /^[@＠]/u.test(name) ? name[0]! : '';
+  name = name.slice(at.length).replace(/^(?:网格员|网格长|志愿者|党员|社工|同志|师傅)+/u, '');
+  const duty = /(?:去|来|帮忙|负责)[\u4e00-\u9fa5]*$/u.exec(name);
+  if (duty && duty.index >= 2) name = name.slice(0, duty.index);
+  return at + name.replace(ASSIGN_DUTY, '');
+}
+
 export function parseAssign(id: number, raw: string): Command {
-  raw = raw.trim().replace(ASSIGN_DUTY, '');
+  raw = assigneeName(raw.trim().replace(/^(?:给|交给|派给|到)\s*/u, ''));
   const t = normalizeText(raw).replace(/^(?:给|交给|派给|到)\s*/u, '').trim();
   const offset = raw.trim().length - t.length;
   if (t === '') return { type: 'invalid', command: 'assign', problem: 'missing_target' };

@@ -1,6 +1,6 @@
 import { parseNumber } from './chinese-number.ts';
 import type { AssignTarget, Command } from './command-types.ts';
-import { ASSIGN_DUTY } from './parse-official-args.ts';
+import { assigneeName } from './parse-official-args.ts';
 import { workingDays } from './working-days.ts';
 
 // An official's command with the item number first: "12号设为紧急 …", "12号分类改为环境卫生",
@@ -18,15 +18,18 @@ const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|�
 const REOPEN_TAIL = new RegExp(`^(?:重新打开|重开|重新办理|重新受理)(?:一下|下)?(?:吧)?${NOTE}`, 'u');
 const REJECT_TAIL = new RegExp(`^(?:驳回|退回|不予受理|不受理)(?:吧|了)?${NOTE}`, 'u');
 const REJECT_LAST = /^([\s\S]+?)[\s,，。]*(?:驳回|退回|不予受理)(?:吧|了)?$/u;
-const ASSIGN_TAIL = /^(?:指派|交办|派|交|转|分)给[\s:：]*/u;
-const ASSIGN_LET = /^让\s*([^\s,，。]{1,20}?)\s*(?:去|来)(?:处理|办理|办|修|弄|做|看看|跑一趟)/u;
+const ASSIGN_TAIL = /^(?:(?:指派|交办|派|交|转|分)给|交办|指派|派单给?|给(?=[^\s]{2,10}$))[\s:：]*/u;
+const ASSIGN_LET = /^(?:让|麻烦|请|叫)\s*([^\s,，。]{1,20}?)\s*(?:去|来)(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下)/u;
 const ID = '#?\\s*(\\d{1,12}|[〇零一二两三四五六七八九十百]+)\\s*号?';
-const MERGE_TAIL = new RegExp(`^(?:(?:跟|和|与)${ID}(?:是)?(?:重复|一样|同一件事)|(?:并到|并入|合并到|合到|归并到)${ID})`, 'u');
+const MERGE_TAIL = new RegExp(`^(?:(?:跟|和|与)${ID}(?:是)?(?:重复|一样|同一件事|一回事|同一个事|一码事)|(?:并到|并入|合并到|合到|归并到)${ID})`, 'u');
 
 /** An official's command from what follows an item number, or null. */
 export function officialTail(id: number, tail: string, rawTail: string): Command | null {
   const priority = PRIORITY_TAIL.exec(tail);
   if (priority) return { type: 'priority', id, priority: /紧急|加急/u.test(priority[1] ?? priority[2]!) ? 'urgent' : 'normal' };
+  if (/^不(?:用|要|必)(?:加急|紧急)/u.test(tail)) return { type: 'priority', id, priority: 'normal' };
+  const setTo = /^(?:设为|设成|改为|改成|归为)[\s:：]*([^\s]{2,10})$/u.exec(tail);
+  if (setTo) return { type: 'category', id, category: rawTail.slice(rawTail.length - setTo[1]!.length).replace(/类$/u, '') };
   let m = CATEGORY_TAIL.exec(tail);
   if (m && m[0] !== '') {
     const category = rawTail.slice(m[0].length).trim().replace(/类$/u, '');
@@ -50,13 +53,13 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   }
   m = ASSIGN_TAIL.exec(tail);
   if (m) {
-    const who = rawTail.slice(m[0].length).trim().replace(ASSIGN_DUTY, '').trim();
+    const who = assigneeName(rawTail.slice(m[0].length));
     if (who === '') return null;
     const target: AssignTarget = /^[@＠]/u.test(who) ? { kind: 'person', name: who.slice(1).trim() } : { kind: 'unit', name: who };
     return { type: 'assign', id, target };
   }
   m = ASSIGN_LET.exec(tail);
-  if (m) return { type: 'assign', id, target: { kind: 'unit', name: rawTail.slice(1).trim().slice(0, m[1]!.length) } };
+  if (m) return { type: 'assign', id, target: { kind: 'unit', name: assigneeName(m[1]!) } };
   return null;
 }
 

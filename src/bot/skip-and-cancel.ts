@@ -8,7 +8,7 @@ const PUNCT_END = /(?:[\s,，。.、!！~～…]|谢谢|[\u{1F300}-\u{1FAFF}\u26
 const STRIP_START = /^(?:[\s,，。.、!！~～]|好的?|嗯+|哦|噢|那|那就|这个|那个|先|我)+/u;
 const OBJECT = '(?:照片|图片|相片|图|照|拍照|拍的|视频|电话|手机号?|号码|联系方式|地址|地点|位置|补充|其他的?|别的|要补充的|什么)';
 const SKIP_WORD =
-  '(?:跳过|略过|下一步|拍不|发不|照不|留不|没得|木有|没的|算了不留|算了不用|算了不发|算了不拍|不方便留|留不了|拍不到|照不了|不想发|不想拍|不想留|不想说|不用|不需要|不必|不要|没有|没|无|暂无|暂时没有|算|不发|不拍|没拍|拍不了|发不了|不会发|不会拍|不留|不方便|不想留|不知道|不清楚|说不清|省略|免|就这些|就这样|就这么多|没别的|没什么|没啥|skip|no|none|nope|n/?a|pass)';
+  '(?:跳过|略过|下一步|没法拍|没法照|没法发|没办法拍|登记|回头再说|以后再说|回头发|回头拍|等会儿?再?拍|等下拍|拍不|发不|照不|留不|没得|木有|没的|算了不留|算了不用|算了不发|算了不拍|不方便留|留不了|拍不到|照不了|不想发|不想拍|不想留|不想说|不用|不需要|不必|不要|没有|没|无|暂无|暂时没有|算|不发|不拍|没拍|拍不了|发不了|不会发|不会拍|不留|不方便|不想留|不知道|不清楚|说不清|省略|免|就这些|就这样|就这么多|没别的|没什么|没啥|skip|no|none|nope|n/?a|pass)';
 const SKIP = new RegExp(`^(?:${OBJECT}(?:就|也|先|暂时|还是)?)?${SKIP_WORD}(?:${OBJECT})?(?:了|吧|啦)?$`, 'iu');
 
 const CANCEL =
@@ -26,7 +26,10 @@ export function isSkip(text: string): boolean {
   if (clauses.length > 0 && clauses.every((c) => SKIP.test(c))) return true;
   // "拍不了 晚上太黑了", "不用了 孙子会陪着": the answer first, then why.
   const first = tidy(normalizeText(text).trim().split(/[\s,，。;；、!！]+/u)[0] ?? '');
-  return first !== '' && SKIP.test(first) && !/^(?:没有?|无)$/u.test(first);
+  if (first !== '' && SKIP.test(first) && !/^(?:没有?|无)$/u.test(first)) return true;
+  // "没带手机拍不了": a short message that says it cannot be done.
+  const whole = normalizeText(text).replace(/\s+/gu, '');
+  return whole.length <= 16 && /拍不了|没法拍|拍不到|没办法拍|不方便拍|照不了|发不了|没法发|等会儿?(?:再)?拍|回头(?:再)?拍|晚点(?:再)?拍|一会儿?(?:再)?拍/u.test(whole);
 }
 
 /** True for a message that drops the draft: 取消, 不要了, 算了不报了, 不反映了, cancel. */

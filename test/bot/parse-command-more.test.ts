@@ -58,9 +58,31 @@ const rows: Array<[string, Command]> = [
   ['看看咱社区的统计', { type: 'stats' }],
   ['这周数据怎么样', { type: 'stats' }],
   ['我要进后台看看', { type: 'login' }],
+  // a second trial
+  ['1号 已经跟物业说了 他们说明天来换灯泡', progress(1, '已经跟物业说了 他们说明天来换灯泡')],
+  ['3号 进展 明天下午过去', progress(3, '明天下午过去')],
+  ['6号 人已经救出来了 老太太没事 维保的人在修电梯', progress(6, '人已经救出来了 老太太没事 维保的人在修电梯')],
+  ['7号燃气公司来了 是灶台阀门没关严 已经处理好了', done(7, '燃气公司来了 是灶台阀门没关严 已经处理好了')],
+  ['电梯修好了 6号可以结了', done(6, '电梯修好了')],
+  ['17号灯泡换好了', done(17, '灯泡换好了')],
+  ['16号调解好了', done(16, '调解好了')],
+  ['10号第一次课上完了 孩子挺认真的', done(10, '第一次课上完了 孩子挺认真的')],
+  ['一号那个灯到底咋回事啊 咋还没修好', { type: 'status', id: 1 }],
+  ['瞅瞅1号', { type: 'status', id: 1 }],
+  ['1号派给陈志强 让他带电工去', { type: 'assign', id: 1, target: { kind: 'unit', name: '陈志强' } }],
+  ['16号交给网格员杨红去调解一下', { type: 'assign', id: 16, target: { kind: 'unit', name: '杨红' } }],
+  ['指派 19 @陈志强 尽快处理', { type: 'assign', id: 19, target: { kind: 'person', name: '陈志强' } }],
+  ['@连心 3号麻烦杨红去一趟', { type: 'assign', id: 3, target: { kind: 'unit', name: '杨红' } }],
+  ['11号 交办 物业公司 限期维修', { type: 'assign', id: 11, target: { kind: 'unit', name: '物业公司' } }],
+  ['@连心 21号给物业', { type: 'assign', id: 21, target: { kind: 'unit', name: '物业' } }],
+  ['12号跟11号是一回事 合并一下', { type: 'merge', id: 12, into: 11 }],
+  ['16号设为矛盾纠纷', { type: 'category', id: 16, category: '矛盾纠纷' }],
+  ['16号不用加急 普通就行', { type: 'priority', id: 16, priority: 'normal' }],
+  ['咋用啊 不会弄', { type: 'help' }],
+  ['我要上电脑看台账', { type: 'login' }],
 ];
 
-const notCommands = ['16号楼那边我来吧 我顺路', '明天8号 完成体检的去社区领报告', '12号紧急', '5月12号我来', '3号楼我来看看', '维修办'];
+const notCommands = ['15号楼门口集合', '我15号那天有事 去不了了', '16号我休息 可以来', '16号楼那边我来吧 我顺路', '明天8号 完成体检的去社区领报告', '12号紧急', '5月12号我来', '3号楼我来看看', '维修办'];
 
 describe('parseCommand, a second set of how people write', () => {
   it.each(rows)('%j', (input, expected) => expect(parseCommand(input)).toEqual(expected));

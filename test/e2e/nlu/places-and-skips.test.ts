@@ -34,7 +34,7 @@ describe('a place written in the report', () => {
     expect(item.text).toBe(text.slice(3));
   });
 
-  it.each(['是反映问题', '第二个', '选2', '2吧'])('the kind answered "%s" is understood and not added to the text', async (answer) => {
+  it.each(['是反映问题', '第二个', '选2', '2吧', '反映问题吧', '反映问题'])('the kind answered "%s" is understood and not added to the text', async (answer) => {
     const who = someone();
     expect(textsTo(await t.say(who, '6号楼地下车库的灯坏了好几个'), who.id)[0]).toContain('哪一类');
     expect(textsTo(await t.say(who, answer), who.id)[0]).toContain('照片');
@@ -150,6 +150,11 @@ describe('small talk starts nothing', () => {
     expect((await t.say(who, '嗯嗯')).replies).toEqual([]);
     expect(textsTo(await t.say(who, '取消'), who.id)).toEqual(['好的。现在没有正在登记的事，有需要直接告诉我就行。']);
     expect((await t.api('GET', '/api/items?limit=1000')).body.items).toHaveLength(before);
+  });
+
+  it('"您好 请问是社区吗" gets the welcome and files nothing', async () => {
+    const who = someone();
+    expect(textsTo(await t.say(who, '您好 请问是社区吗'), who.id)[0]).toMatch(/^您好，我是连心小助手。/u);
   });
 
   it.each(['😭😭😭', '🔥🔥', '😀', '🙏'])('"%s" as a newcomer\'s first message gets the welcome; later, emoji alone is an acknowledgement', async (emoji) => {
