@@ -65,9 +65,11 @@ const SIGNALS: Signal[] = [
 // Just before a signal, these say it is not happening: "没有煤气味", "不紧急", "防止摔倒".
 const NEGATED_BEFORE = /(?:没|没有|无|不|别|未|防|非|不是|不算|并不)$/u;
 // Somewhat before: a worry, a risk or the past, not an emergency now.
-const NOT_NOW_BEFORE = /(?:容易|怕|担心|防止|小心|以免|避免|差点|差一点|可能会|会不会|万一|要是|如果|以前|之前|去年|上次|上个月|曾经|预防|提醒|注意|经常|老是|昨天|前天|前两天|前几天|上周|新闻|听说|看到说)[^，。,.!！？?]{0,8}$/u;
+const NOT_NOW_BEFORE = /(?:容易|怕|担心|防止|小心|以免|避免|差点|差一点|可能会|会不会|万一|要是|如果|以前|之前|去年|上次|上个月|曾经|预防|提醒|注意|经常|老是|昨天|前天|前两天|前几天|上周|上礼拜|上星期|上回|那回|那次|有过一回|有过一次|出过|新闻|听说|看到说|不知道|不晓得|天天|每天|总是)[^，。,.!！？?]{0,8}$/u;
 // Anywhere in the message: it was news, it is over, or it is a worry ("着火了咋整" next to a pile of boxes).
-const NOT_NOW_ANYWHERE = /新闻|听说|还好没|还好没事|没啥事|没什么事|没大碍|没事了|已经好了|已经没事|注意(?:用电|用火|安全)|咋整|怎么整|隐患/u;
+const NOT_NOW_ANYWHERE = /新闻|听说|还好没|还好没事|没啥事|没什么事|没大碍|没事了|已经好了|已经没事|现在好多了|好多了|早就好了|注意(?:用电|用火|安全)|咋整|怎么整|隐患/u;
+// Inside the words of a signal: "电梯…上礼拜还困了个人" was last week.
+const PAST_INSIDE = /上礼拜|上星期|上周|上回|上次|去年|以前|之前|昨天|前天|那次|那回/u;
 const HAPPENING_NOW = /正在|在偷|在撬|在砸|在抢|有人在|快来|现在|刚刚|刚才|抓住|跑了|赶紧|快点|快报警|马上/u;
 // The cause first: smoke from a switch box is an electrical emergency that 119 also hears about.
 const ORDER: EmergencyKind[] = ['gas', 'electric', 'lift', 'fire', 'injury', 'missing', 'crime', 'urgent'];
@@ -82,7 +84,7 @@ export function detectEmergency(input: string): Emergency | null {
     const re = new RegExp(signal.re.source, 'gu');
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 16), m.index);
-      if (NEGATED_BEFORE.test(before) || NOT_NOW_BEFORE.test(before)) continue;
+      if (NEGATED_BEFORE.test(before) || NOT_NOW_BEFORE.test(before) || PAST_INSIDE.test(m[0])) continue;
       found.push(signal);
       break;
     }

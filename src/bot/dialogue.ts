@@ -158,7 +158,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
     case 'place':
       if (!ctx.msg.location) {
         const said = phone ? text.replace(phone.text, '').trim() : text;
-        draft.place = isSkip(said) || said === '' ? '' : (extractPlace(said, { addressOnly: draft.step === 'address' }) ?? said.slice(0, 200));
+        draft.place = isSkip(said) || said === '' ? '' : placeAnswer(said, extractPlace(said, { addressOnly: draft.step === 'address' }));
       }
       break;
     case 'photo':
@@ -169,6 +169,17 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
       break;
   }
   await advance(tx, ctx, draft, row.id, out, deps);
+}
+
+/**
+ * The answer to "在哪里？" from where its place begins: "五号楼三零二" keeps 302, "七栋跟八栋中间那条
+ * 小路上" keeps the path (the place found alone was "五号楼", "七栋").
+ */
+function placeAnswer(said: string, place: string | null): string {
+  if (place === null) return said.slice(0, 200);
+  const at = said.indexOf(place);
+  if (at < 0 || said.length > 60) return place;
+  return said.slice(at).replace(/[\s,，。.!！~～]*(?:那|那儿|吧|啊|呀|呢|的)?[\s,，。.!！~～]*$/u, '').slice(0, 200) || place;
 }
 
 function makeUrgent(draft: Draft, emergency: Emergency): void {

@@ -18,6 +18,8 @@ const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|�
 const REOPEN_TAIL = new RegExp(`^(?:重新打开|重开|重新办理|重新受理)(?:一下|下)?(?:吧)?${NOTE}`, 'u');
 const REJECT_TAIL = new RegExp(`^(?:驳回|退回|不予受理|不受理)(?:吧|了)?${NOTE}`, 'u');
 const REJECT_LAST = /^([\s\S]+?)[\s,，。]*(?:驳回|退回|不予受理)(?:吧|了)?$/u;
+// "不归社区管 退回 燃气灶维修请打燃气公司客服": the verb between two halves of the reason.
+const REJECT_MID = /^([\s\S]+?)[\s,，。]+(?:驳回|退回)[\s,，。]+([\s\S]+)$/u;
 const ASSIGN_TAIL = /^(?:(?:指派|交办|派|交|转|分)给|交办|指派|派单给?|给(?=[^\s]{2,10}$))[\s:：]*/u;
 const ASSIGN_LET = /^(?:让|麻烦|请|叫)\s*([^\s,，。]{1,20}?)\s*(?:去|来)(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下)/u;
 const ID = '#?\\s*(\\d{1,12}|[〇零一二两三四五六七八九十百]+)\\s*号?';
@@ -32,7 +34,7 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   if (setTo) return { type: 'category', id, category: rawTail.slice(rawTail.length - setTo[1]!.length).replace(/类$/u, '') };
   let m = CATEGORY_TAIL.exec(tail);
   if (m && m[0] !== '') {
-    const category = rawTail.slice(m[0].length).trim().replace(/类$/u, '');
+    const category = rawTail.slice(m[0].length).trim().replace(/(?:吧|了|啊)$/u, '').replace(/类$/u, '');
     return category ? { type: 'category', id, category } : { type: 'invalid', command: 'category', problem: 'missing_category' };
   }
   m = DEADLINE_TAIL.exec(tail);
@@ -46,6 +48,8 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   if (m) return { type: 'reject', id, reason: noteOf(rawTail, tail, m[1]) };
   m = REJECT_LAST.exec(tail);
   if (m) return { type: 'reject', id, reason: rawTail.slice(0, m[1]!.length).trim() };
+  m = REJECT_MID.exec(tail);
+  if (m) return { type: 'reject', id, reason: `${rawTail.slice(0, m[1]!.length).trim()} ${rawTail.slice(rawTail.length - m[2]!.length).trim()}` };
   m = MERGE_TAIL.exec(tail);
   if (m) {
     const into = parseNumber((m[1] ?? m[2])!);

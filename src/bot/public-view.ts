@@ -1,5 +1,5 @@
 import type { Item } from '../db/rows.ts';
-import { maskContact } from '../core/mask.ts';
+import { maskContact, maskName } from '../core/mask.ts';
 import { extractPlace } from './extract-place.ts';
 
 // What a group, a list or a digest may show of an item (SPEC: group posts never show a resident's
@@ -14,8 +14,10 @@ const ADDRESS_HIDDEN = '（地址略）';
  * household's need, so any address in it is left out; a report's places are public spots, but a
  * room number in one is a home.
  */
-export function publicText(item: Pick<Item, 'kind' | 'text'>): string {
+export function publicText(item: Pick<Item, 'kind' | 'text'>, names: readonly string[] = []): string {
   let text = maskContact(item.text);
+  // "我是…的王秀英": the submitter's own name in the text, masked as on the 提出人 line.
+  for (const name of names) if ([...name].length >= 2) text = text.replaceAll(name, maskName(name));
   if (item.kind === 'wish') {
     for (let i = 0; i < 5; i++) {
       const address = extractPlace(text, { addressOnly: true });

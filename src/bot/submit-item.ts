@@ -111,7 +111,7 @@ export async function submitItem(tx: Tx, ctx: MessageContext, s: Submission, out
   // asked for in their direct chat, never where the group would read the answer.
   out.reply(inGroup ? `${groups.to(maskName(ctx.person.name), receipt)}\n${groups.claimHint(item.id)}` : receipt);
   if (askPhone && inGroup) out.toPerson(ctx.person, residents.askPhoneAfterGroup(item.id));
-  const shown = { id: item.id, kind: item.kind, text: publicText(item), category, urgent: emergency !== null };
+  const shown = { id: item.id, kind: item.kind, text: publicText(item, [ctx.person.name]), category, urgent: emergency !== null };
   const grid = item.gridId !== null ? await tx.get<{ name: string }>('SELECT name FROM grids WHERE id = ?', [item.gridId]) : undefined;
   const announcement = groups.announceNew(shown, maskName(ctx.person.name), publicPlace(item), grid?.name ?? null);
   // The grid's own volunteers hear of it first, before the community's groups (an urgent item's

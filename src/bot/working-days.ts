@@ -4,7 +4,7 @@ import { CHINESE_NUMBER, parseNumber } from './chinese-number.ts';
 
 /** "3天", "3个工作日", "三天内", "一周" (5), "两个星期" (10), "明天" (1), "后天" (2); else null. */
 export function workingDays(text: string): number | null {
-  const t = text.replace(/\s+/gu, '').replace(/(?:之内|以内|内|完成|办结|办完)+$/u, '');
+  const t = text.replace(/\s+/gu, '').replace(/(?:之内|以内|内|完成|办结|办完|解决|处理好?|办好|修好)+$/u, '');
   if (t === '明天') return 1;
   if (t === '后天') return 2;
   return daysOrWeeks(t, 5);

@@ -43,6 +43,17 @@ describe('a place written in the report', () => {
     expect(item.text).toBe('6号楼地下车库的灯坏了好几个');
   });
 
+  it.each([
+    ['七栋跟八栋中间那条小路上', '七栋跟八栋中间那条小路上'],
+    ['就在9号楼和10号楼中间', '9号楼和10号楼中间'],
+  ])('the answer to "在哪里？" %j is kept from where its place begins', async (answer, place) => {
+    const who = someone();
+    expect(textsTo(await t.say(who, '反映 路灯坏了好几天了'), who.id).join('\n')).toContain('哪里');
+    await t.say(who, answer);
+    const item = await ledgerItem(t, receiptNumber(textsTo(await t.say(who, '没有'), who.id).join('\n')));
+    expect(item.place).toBe(place);
+  });
+
   it('free text in a direct chat: the kind is asked, then only the photo', async () => {
     const who = someone();
     expect(textsTo(await t.say(who, '6号楼地下车库的灯坏了好几个'), who.id)[0]).toContain('哪一类');
