@@ -8,6 +8,7 @@ import { detectEmergency, type Emergency } from './detect-emergency.ts';
 import { deleteDialogue, draftOf, saveDraft, type Draft, type Step } from './dialogue-store.ts';
 import { extractPhone } from './extract-phone.ts';
 import { extractPlace } from './extract-place.ts';
+import { placeAnswer } from './place-answer.ts';
 import { normalizeText } from './normalize-text.ts';
 import type { Outgoing } from './outgoing.ts';
 import { isThanks } from './parse-command.ts';
@@ -169,17 +170,6 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
       break;
   }
   await advance(tx, ctx, draft, row.id, out, deps);
-}
-
-/**
- * The answer to "在哪里？" from where its place begins: "五号楼三零二" keeps 302, "七栋跟八栋中间那条
- * 小路上" keeps the path (the place found alone was "五号楼", "七栋").
- */
-function placeAnswer(said: string, place: string | null): string {
-  if (place === null) return said.slice(0, 200);
-  const at = said.indexOf(place);
-  if (at < 0 || said.length > 60) return place;
-  return said.slice(at).replace(/[\s,，。.!！~～]*(?:那|那儿|吧|啊|呀|呢|的)?[\s,，。.!！~～]*$/u, '').slice(0, 200) || place;
 }
 
 function makeUrgent(draft: Draft, emergency: Emergency): void {
