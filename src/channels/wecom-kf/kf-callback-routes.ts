@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Logger } from '../../log.ts';
 import { CallbackRejected } from '../wecom/callback-rejected.ts';
 import { MAX_CALLBACK_BYTES } from '../wecom/limits.ts';
-import { answerEmpty, callbackBody, openCallback, refusing, signedQuery, verifyQuery, verifyUrl, type CallbackKeys } from '../wecom/open-callback.ts';
+import { answerEmpty, callbackBody, openEnvelope, refusing, signedQuery, verifyQuery, verifyUrl, type CallbackKeys } from '../wecom/open-callback.ts';
 import { parseXml } from '../wecom/parse-xml.ts';
 
 export type KfCallbackDeps = {
@@ -34,11 +34,7 @@ export function kfCallbackRoutes(deps: KfCallbackDeps): FastifyPluginAsync {
 
       app.post('/callback', { schema: { querystring: signedQuery, body: callbackBody }, config: { callback: true } }, (request, reply) =>
         refusing(async () => {
-          const q = request.query;
-          const envelope = parseXml(request.body);
-          const encrypt = envelope.value.Encrypt;
-          if (typeof encrypt !== 'string' || encrypt.trim() === '') throw new CallbackRejected('Encrypt is missing');
-          const event = parseXml(openCallback(deps.keys, q, encrypt.trim())).value;
+          const event = parseXml(openEnvelope(deps.keys, request.query, request.body)).value;
           const name = typeof event.Event === 'string' ? event.Event.trim() : '';
           if (event.MsgType !== 'event' || name !== 'kf_msg_or_event') {
             deps.log.debug({ event: name.slice(0, 64) }, '微信客服 callback ignored');

@@ -4,8 +4,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { InboundService } from '../../inbox/inbound-service.ts';
 import type { Logger } from '../../log.ts';
 import { parseAppCallback } from './app-payload.ts';
-import { CallbackRejected } from './callback-rejected.ts';
-import { answerEmpty, callbackBody, openCallback, refusing, signedQuery, verifyQuery, verifyUrl, type CallbackKeys } from './open-callback.ts';
+import { answerEmpty, callbackBody, openEnvelope, refusing, signedQuery, verifyQuery, verifyUrl, type CallbackKeys } from './open-callback.ts';
 import { parseXml } from './parse-xml.ts';
 import { takeIn } from './take-in.ts';
 
@@ -21,11 +20,7 @@ export const appCallbackRoutes: FastifyPluginAsyncZod<AppCallbackDeps> = async (
 
   app.post('/callback', { schema: { querystring: signedQuery, body: callbackBody }, config: { callback: true } }, (request, reply) =>
     refusing(async () => {
-      const q = request.query;
-      const envelope = parseXml(request.body);
-      const encrypt = envelope.value.Encrypt;
-      if (typeof encrypt !== 'string' || encrypt.trim() === '') throw new CallbackRejected('Encrypt is missing');
-      const plaintext = openCallback(deps.keys, q, encrypt.trim());
+      const plaintext = openEnvelope(deps.keys, request.query, request.body);
       const now = deps.clock.now();
       const parsed = parseAppCallback(parseXml(plaintext).value, plaintext, now);
       if (parsed.kind === 'ignored') deps.log.debug({ why: parsed.why }, 'WeCom app callback ignored');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { HttpError } from '../../web/http-error.ts';
 import { decryptPayload, verifySignature } from './callback-crypto.ts';
 import { CallbackRejected } from './callback-rejected.ts';
+import { parseXml } from './parse-xml.ts';
 
 /** Token, EncodingAESKey and the receive id a callback's plaintext must end with. */
 export type CallbackKeys = { token: string; aesKey: string; receiveId: string };
@@ -21,6 +22,13 @@ export type SignedQuery = z.infer<typeof signedQuery>;
 export function openCallback(keys: CallbackKeys, q: SignedQuery, encrypt: string): string {
   verifySignature({ token: keys.token, timestamp: q.timestamp, nonce: q.nonce, encrypt, signature: q.msg_signature });
   return decryptPayload(keys.aesKey, encrypt, keys.receiveId);
+}
+
+/** A POST callback's body, <xml>…<Encrypt/>…</xml>: checked, decrypted, the plaintext XML. */
+export function openEnvelope(keys: CallbackKeys, q: SignedQuery, body: string): string {
+  const encrypt = parseXml(body).value.Encrypt;
+  if (typeof encrypt !== 'string' || encrypt.trim() === '') throw new CallbackRejected('Encrypt is missing');
+  return openCallback(keys, q, encrypt.trim());
 }
 
 /**
