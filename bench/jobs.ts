@@ -8,8 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { findPostgresBin, startThrowawayPostgres } from '../test/setup/postgres.ts';
+import { createDatabase, findPostgresBin, startThrowawayPostgres } from '../test/setup/postgres.ts';
 
 const args = process.argv.slice(2);
 const sizes = (args.find((a) => !a.startsWith('--')) ?? '10000,100000,1000000').split(',').map(Number);
@@ -46,14 +45,8 @@ if (withPg) {
   else {
     try {
       for (const n of sizes) {
-        const name = `lianxin_jobs_${n}_${Date.now()}`;
-        const admin = new pg.Client({ connectionString: base });
-        await admin.connect();
-        await admin.query(`CREATE DATABASE ${name}`);
-        await admin.end();
-        const url = new URL(base);
-        url.pathname = `/${name}`;
-        measure('PostgreSQL', url.toString(), n, () => tsx('seed-ledger.ts', url.toString(), String(n)));
+        const url = await createDatabase(base, `lianxin_jobs_${n}_${Date.now()}`);
+        measure('PostgreSQL', url, n, () => tsx('seed-ledger.ts', url, String(n)));
       }
     } finally {
       await server?.stop();

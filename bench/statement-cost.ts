@@ -4,11 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { openDatabase } from '../src/db/open-database.ts';
 import { insert } from '../src/db/sql.ts';
 import { createLogger } from '../src/log.ts';
-import { findPostgresBin, startThrowawayPostgres } from '../test/setup/postgres.ts';
+import { createDatabase, findPostgresBin, startThrowawayPostgres } from '../test/setup/postgres.ts';
 
 const N = 10_000;
 const log = createLogger('error');
@@ -47,14 +46,8 @@ const server = bin ? await startThrowawayPostgres(bin) : null;
 const base = process.env.BENCH_DATABASE_URL ?? server?.url;
 if (base) {
   try {
-    const name = `lianxin_stmt_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    console.log(`| PostgreSQL | ${await measure(url.toString())} |`);
+    const url = await createDatabase(base, `lianxin_stmt_${Date.now()}`);
+    console.log(`| PostgreSQL | ${await measure(url)} |`);
   } finally {
     await server?.stop();
   }

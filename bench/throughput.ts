@@ -8,10 +8,9 @@ import http from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { migrate } from '../scripts/lib/migrate-dev.ts';
 import { SCHEDULES_OFF, startLianxinProcess, type LianxinProcess } from '../test/helpers/lianxin-process.ts';
-import { findPostgresBin, startThrowawayPostgres } from '../test/setup/postgres.ts';
+import { createDatabase, findPostgresBin, startThrowawayPostgres } from '../test/setup/postgres.ts';
 
 const messages = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 32);
@@ -153,14 +152,8 @@ if (!base) {
 } else {
   try {
     for (const processes of [1, 2]) {
-      const name = `lianxin_bench_${processes}_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: base });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(base);
-      url.pathname = `/${name}`;
-      await run('PostgreSQL', url.toString(), processes);
+      const url = await createDatabase(base, `lianxin_bench_${processes}_${Date.now()}`);
+      await run('PostgreSQL', url, processes);
     }
   } finally {
     await server?.stop();

@@ -1,8 +1,8 @@
+import { createDatabase } from '../setup/postgres.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase } from '../../src/db/open-database.ts';
 import type { Db, Params, Tx } from '../../src/db/sql.ts';
@@ -27,17 +27,7 @@ export async function freshDatabaseUrl(): Promise<string> {
   }
   const server = inject('postgresUrl');
   if (!server) throw new Error('TEST_DB=postgresql but no PostgreSQL server was provided');
-  const name = `lianxin_test_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return createDatabase(server, `lianxin_test_${randomBytes(6).toString('hex')}`);
 }
 
 /** A connection of the test's own to a database (as another process has its own); migrates it if needed. */
