@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SqliteDb } from '../src/db/sqlite-database.ts';
 import { WecomApiFake } from '../test/fakes/wecom-api-fake.ts';
-import { appCallback, appXml, newAesKey, type Keys } from '../test/fakes/wecom-callback-client.ts';
+import { appCallback, appXml, newAesKey, wecomAppEnv, type Keys } from '../test/fakes/wecom-callback-client.ts';
 import { freePort } from '../test/helpers/free-port.ts';
 import { runWrk, type WrkResult } from './lib/wrk.ts';
 import { steadyLoad } from './lib/steady-load.ts';
@@ -95,12 +95,7 @@ const lianxin = await startChild(
     QUIET_HOURS: 'off',
     SIM_ENABLED: 'false',
     RATE_LIMIT_PER_MINUTE: '1000000',
-    WECOM_CORP_ID: CORP,
-    WECOM_AGENT_ID: '1000002',
-    WECOM_SECRET: 'bench-secret',
-    WECOM_TOKEN: keys.token,
-    WECOM_ENCODING_AES_KEY: keys.aesKey,
-    WECOM_API_BASE: api.url,
+    ...wecomAppEnv(keys, api.url, 'bench-secret'),
     SCHEDULE_GROUP_NUDGE: 'off',
     SCHEDULE_CLAIMANT_REMINDER: 'off',
     SCHEDULE_ESCALATION: 'off',

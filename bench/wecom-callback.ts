@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { migrate } from '../scripts/lib/migrate-dev.ts';
 import { WecomApiFake } from '../test/fakes/wecom-api-fake.ts';
-import { appCallback, appXml, newAesKey, type Keys } from '../test/fakes/wecom-callback-client.ts';
+import { appCallback, appXml, newAesKey, wecomAppEnv, type Keys } from '../test/fakes/wecom-callback-client.ts';
 import { startLianxinProcess } from '../test/helpers/lianxin-process.ts';
 import { openDatabase } from '../src/db/open-database.ts';
 import { createLogger } from '../src/log.ts';
@@ -30,12 +30,7 @@ const lianxin = await startLianxinProcess({
   LOG_LEVEL: 'error',
   QUIET_HOURS: 'off',
   SIM_ENABLED: 'false',
-  WECOM_CORP_ID: CORP,
-  WECOM_AGENT_ID: '1000002',
-  WECOM_SECRET: 'bench-secret',
-  WECOM_TOKEN: keys.token,
-  WECOM_ENCODING_AES_KEY: keys.aesKey,
-  WECOM_API_BASE: api.url,
+  ...wecomAppEnv(keys, api.url, 'bench-secret'),
 });
 
 try {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WecomApiFake } from '../fakes/wecom-api-fake.ts';
-import { appCallback, appXml, newAesKey, post, type Keys } from '../fakes/wecom-callback-client.ts';
+import { appCallback, appXml, newAesKey, post, type Keys, wecomAppEnv } from '../fakes/wecom-callback-client.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { countRows, testDbKind } from '../helpers/test-db.ts';
 
@@ -25,12 +25,7 @@ describe(`${N} residents write to the WeCom app at once (${testDbKind()})`, () =
       env: {
         SIM_ENABLED: 'false',
         LOG_LEVEL: 'error',
-        WECOM_CORP_ID: CORP,
-        WECOM_AGENT_ID: '1000002',
-        WECOM_SECRET: 'app-secret',
-        WECOM_TOKEN: keys.token,
-        WECOM_ENCODING_AES_KEY: keys.aesKey,
-        WECOM_API_BASE: api.url,
+        ...wecomAppEnv(keys, api.url),
       },
       overrides: { dispatcherPollMs: 200 },
     });

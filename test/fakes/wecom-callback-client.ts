@@ -6,6 +6,18 @@ import { decrypt, encrypt, getSignature } from '@wecom/crypto';
 
 export type Keys = { token: string; aesKey: string; receiveId: string };
 
+/** The environment of a Lianxin whose WeCom app has these callback keys and its API at `apiBase`. */
+export function wecomAppEnv(keys: Keys, apiBase: string, secret = 'app-secret'): Record<string, string> {
+  return {
+    WECOM_CORP_ID: keys.receiveId,
+    WECOM_AGENT_ID: '1000002',
+    WECOM_SECRET: secret,
+    WECOM_TOKEN: keys.token,
+    WECOM_ENCODING_AES_KEY: keys.aesKey,
+    WECOM_API_BASE: apiBase,
+  };
+}
+
 /** An EncodingAESKey as the admin console makes them: 43 letters and digits. */
 export function newAesKey(): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../src/db/rows.ts';
 import type { Db } from '../../src/db/sql.ts';
 import { WecomApiFake, type ApiCall } from '../fakes/wecom-api-fake.ts';
-import { appCallback, appXml, newAesKey, post, type Keys } from '../fakes/wecom-callback-client.ts';
+import { appCallback, appXml, newAesKey, post, type Keys, wecomAppEnv } from '../fakes/wecom-callback-client.ts';
 import { adminApi, SCHEDULES_OFF, startLianxinProcess, type LianxinProcess } from '../helpers/lianxin-process.ts';
 import { connectDatabase, freshDatabaseUrl, testDbKind } from '../helpers/test-db.ts';
 
@@ -55,12 +55,7 @@ describe(`kill -9 during WeCom sends, two processes on one ${testDbKind()} datab
       DB_POOL_SIZE: '5',
       SIM_ENABLED: 'false',
       OUTBOX_LEASE_MS: String(LEASE_MS),
-      WECOM_CORP_ID: CORP,
-      WECOM_AGENT_ID: '1000002',
-      WECOM_SECRET: 'app-secret',
-      WECOM_TOKEN: keys.token,
-      WECOM_ENCODING_AES_KEY: keys.aesKey,
-      WECOM_API_BASE: fake.url,
+      ...wecomAppEnv(keys, fake.url),
       ...SCHEDULES_OFF,
     };
     procs.push(await startLianxinProcess(env));

@@ -5,7 +5,7 @@ import type { Item } from '../../../src/db/rows.ts';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { countRows } from '../../helpers/test-db.ts';
 import { WecomApiFake } from '../../fakes/wecom-api-fake.ts';
-import { appCallback, appXml, newAesKey, post, signedQuery, verifyUrl, type Keys } from '../../fakes/wecom-callback-client.ts';
+import { appCallback, appXml, newAesKey, post, signedQuery, verifyUrl, type Keys, wecomAppEnv } from '../../fakes/wecom-callback-client.ts';
 import { settled, stored } from './helpers.ts';
 
 const CORP = 'ww1234567890abcdef';
@@ -29,12 +29,7 @@ describe('WeCom self-built app: callback at /wecom/callback, replies through mes
     t = await startTestApp({
       env: {
         SIM_ENABLED: 'false',
-        WECOM_CORP_ID: CORP,
-        WECOM_AGENT_ID: '1000002',
-        WECOM_SECRET: 'app-secret',
-        WECOM_TOKEN: keys.token,
-        WECOM_ENCODING_AES_KEY: keys.aesKey,
-        WECOM_API_BASE: api.url,
+        ...wecomAppEnv(keys, api.url),
       },
     });
     callbackUrl = `${t.url}/wecom/callback`;

@@ -3,7 +3,7 @@ import { createWecomChannel } from '../../../src/channels/wecom/wecom-channel.ts
 import { DUPLICATE_CHECK_SEC } from '../../../src/channels/wecom/limits.ts';
 import { startTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { WecomApiFake } from '../../fakes/wecom-api-fake.ts';
-import { appCallback, appXml, newAesKey, post, type Keys } from '../../fakes/wecom-callback-client.ts';
+import { appCallback, appXml, newAesKey, post, type Keys, wecomAppEnv } from '../../fakes/wecom-callback-client.ts';
 import { settled } from './helpers.ts';
 
 // message/send with WeCom's repeat check (90236): a send whose answer was lost is sent again and
@@ -28,12 +28,7 @@ describe('WeCom message/send with enable_duplicate_check', () => {
       env: {
         SIM_ENABLED: 'false',
         OUTBOX_RETRY_BASE_MS: '50',
-        WECOM_CORP_ID: CORP,
-        WECOM_AGENT_ID: '1000002',
-        WECOM_SECRET: 'app-secret',
-        WECOM_TOKEN: keys.token,
-        WECOM_ENCODING_AES_KEY: keys.aesKey,
-        WECOM_API_BASE: api.url,
+        ...wecomAppEnv(keys, api.url),
       },
       // An answer later than 400 ms counts as lost: the outbox tries again.
       overrides: { channels: (deps) => [createWecomChannel(deps, { apiTimeoutMs: 400 })] },
