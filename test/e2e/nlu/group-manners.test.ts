@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('only what is addressed to the bot', () => {
-  it.each(['赵大爷说的对', '哈哈哈', '好的', '收到', '+1', '确认', '明天几点开会？', '谢谢大家'])('"%s" between residents gets nothing', async (text) => {
+  it.each(['赵大爷说的对', '哈哈哈', '好的', '收到', '+1', '确认', '明天几点开会？', '谢谢大家', '15号我正在上班', '12号正在下雨', '15号楼门口集合'])('"%s" between residents gets nothing', async (text) => {
     expect((await t.say(sun, text, { in: group })).replies).toEqual([]);
   });
 
