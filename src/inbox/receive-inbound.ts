@@ -26,6 +26,7 @@ export class InboundWriter {
   readonly #now: () => Date;
   readonly #log: Logger;
   #waiting: Waiting[] = [];
+  #flushing = false;
 
   constructor(db: Db, now: () => Date, log: Logger) {
     this.#db = db;
@@ -35,14 +36,27 @@ export class InboundWriter {
 
   store(msg: InboundMessage, also?: AlsoWrite): Promise<Received> {
     return new Promise((resolve, reject) => {
-      if (this.#waiting.length === 0) setImmediate(() => void this.#flush());
+      if (this.#waiting.length === 0 && !this.#flushing) setImmediate(() => void this.#flush());
       this.#waiting.push({ msg, also, resolve, reject });
     });
   }
 
+  /**
+   * One batch at a time: what arrives while a batch commits waits for the next. So messages are
+   * stored (and numbered) in the order they were handed in, also on PostgreSQL, where two
+   * transactions on two connections could otherwise commit the later message first.
+   */
   async #flush(): Promise<void> {
-    const batch = this.#waiting;
-    this.#waiting = [];
+    this.#flushing = true;
+    try {
+      await this.#write(this.#waiting.splice(0));
+    } finally {
+      this.#flushing = false;
+      if (this.#waiting.length > 0) setImmediate(() => void this.#flush());
+    }
+  }
+
+  async #write(batch: Waiting[]): Promise<void> {
     try {
       const results = await this.#db.transaction(async (tx) => {
         const now = this.#now();

@@ -129,6 +129,9 @@ describe('the 微信客服 callback', () => {
     await p.channel.puller.idle();
     expect(p.accepted.map((m) => m.text)).toEqual(['第1条', '第2条', '第3条', '第4条', '第5条', '第6条', '第7条']);
     expect(await inboundRows()).toHaveLength(7);
+    // Numbered in the order sent, too: the bot handles a conversation's messages by this number.
+    const stored = await db.all<{ payload: string }>('SELECT payload FROM inbound_messages ORDER BY id');
+    expect(stored.map((r) => (JSON.parse(r.payload) as InboundMessage).text)).toEqual(p.accepted.map((m) => m.text));
     const cursor = await db.get<{ cursor: string }>('SELECT cursor FROM kf_cursors WHERE open_kfid = ?', [fake.openKfid]);
     const after = fake.callsTo('/cgi-bin/kf/sync_msg').at(-1)!.reply as { next_cursor: string };
     expect(cursor?.cursor).toBe(after.next_cursor);
