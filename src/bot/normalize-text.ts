@@ -1,7 +1,10 @@
+import { simplifiedCode } from './simplified-code.ts';
+
 /**
- * Maps full-width ASCII (U+FF01–U+FF5E) to ASCII and odd spaces to a plain space, one code unit for
- * one code unit, so that offsets found in the normalised text are valid in the original. Users type
- * `＃１２` and `认领　12` on phone keyboards; the content they wrote is kept as they wrote it.
+ * Maps full-width ASCII (U+FF01–U+FF5E) to ASCII, odd spaces to a plain space and traditional
+ * characters to simplified ones (認領 12, 路燈壞了), one code unit for one code unit, so that offsets
+ * found in the normalised text are valid in the original. Users type `＃１２` and `认领　12` on phone
+ * keyboards; the content they wrote is kept as they wrote it.
  */
 export function normalizeText(text: string): string {
   let out = '';
@@ -9,6 +12,8 @@ export function normalizeText(text: string): string {
     const code = text.charCodeAt(i);
     if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
     else if (code === 0x3000 || code === 0x00a0 || (code >= 0x2000 && code <= 0x200b) || code === 0xfeff) out += ' ';
+    else if (code === 0x8457 && text.charCodeAt(i + 1) === 0x706b) out += '着'; // 著火: 着火 (著 alone stays: 著名)
+    else if (code >= 0x4e00) out += String.fromCharCode(simplifiedCode(code));
     else out += text[i];
   }
   return out;

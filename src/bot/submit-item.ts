@@ -9,6 +9,7 @@ import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
 import { deadlineText, reportDeadline } from './deadline.ts';
 import { detectEmergency, type Emergency } from './detect-emergency.ts';
+import { normalizeText } from './normalize-text.ts';
 import type { Outgoing } from './outgoing.ts';
 import { ask } from './prompts.ts';
 import { publicPlace, publicText } from './public-view.ts';
@@ -53,7 +54,7 @@ export async function submitItem(tx: Tx, ctx: MessageContext, s: Submission, out
   const report = s.kind === 'report';
   const emergency = s.emergency === undefined ? detectEmergency(s.text) : s.emergency;
   const priority: Priority = emergency ? 'urgent' : 'normal';
-  const category = report ? (s.category ?? guessCategory(s.text, settings.categories)) : null;
+  const category = report ? (s.category ?? guessCategory(normalizeText(s.text), settings.categories)) : null;
   const deadlineAt = report ? reportDeadline(category!, priority === 'urgent', ctx.now, deps) : null;
   if (s.phone) await tx.run('UPDATE people SET phone = ?, updated_at = ? WHERE id = ?', [s.phone, ctx.now, ctx.person.id]);
   const phone = s.phone ?? ctx.person.phone;
