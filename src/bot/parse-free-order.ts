@@ -3,6 +3,7 @@ import { QUESTION_END, trimFillers } from './fillers.ts';
 import { findRating } from './find-rating.ts';
 import { readItemId } from './item-id.ts';
 import type { Command } from './parse-command.ts';
+import { parseInvite } from './parse-official-args.ts';
 import { officialTail } from './parse-official-tail.ts';
 import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS, snoozeDays } from './snooze-days.ts';
 
@@ -31,14 +32,14 @@ const DONE_TAIL = new RegExp(
 // "12号已经送到老人家里了": what was done, said in one breath; the whole of it is the note.
 const DONE_SAID = new RegExp(`^${DONE_PREFIX}(?:送到|送去|送过去|修好|换好|装好|买好|清理干净|打扫干净|联系好)(?:了)?[\\u4e00-\\u9fa5]`, 'u');
 const CLAIM_TAIL =
-  /^(?:(?:我们?|由我|让我)(?:马上|现在|这就|今天|明天|下午|上午|晚上|一会儿?|待会儿?|等下|周末)?(?:来|去)(?:认领|接单|接|领|负责|办|做|处理|跟进|帮忙完成|帮忙解决|帮忙办|帮忙|帮|包|弄|修|看看|看一下|跑一趟|去一趟|搞定|完成|解决)?|我们?(?:可以|能)?(?:认领|接单|接|领|负责|要|包|可以|能做|能办|能去|去|帮忙|来办|来做)|交给我|给我|归我|认领|接单)(?:一下|吧|了)*(?:[\s,，。;；!！]+([\s\S]*))?$/u;
+  /^(?:(?:我们?|由我|让我)(?:马上|现在|这就|今天|明天|下午|上午|晚上|一会儿?|待会儿?|等下|周末)?(?:来|去)(?:认领|接单|接|领|负责|办|做|处理|跟进|帮忙完成|帮忙解决|帮忙办|帮忙|帮|包|弄|修|看看|看一下|跑一趟|去一趟|搞定|完成|解决)?|我们?(?:自己)?(?:可以|能)?(?:认领|接单|接|领|负责|要|包|可以|能做|能办|能去|去|帮忙|来办|来做)|交给我|给我|归我|认领|接单)(?:一下|吧|了)*(?:[\s,，。;；!！]+([\s\S]*))?$/u;
 // "3号灯换好了", "十号空调修好了 加了点氟", "19号找到了 …": a thing and what was done to it, in the
 // first clause; "… 草丛里也弄干净了 搞定", "21号 管子接好了 完成": the done word last.
 const DONE_CLAUSE = /^[^\s,，。;；!！]{0,14}?(?<!没|不|未|没有|还没)(?:修|换|弄|装|接|处理|办|做|搞|清理|打扫|送|收拾|疏通|通|找|重新弄|重新处理|安排|调解|上|查|复查|检查|陪|解决)(?:好|完|到|通|干净)(?:了|啦)?(?=$|[\s,，。;；!！])/u;
 const DONE_LAST = /^([\s\S]*?[^\s,，。])[\s,，。;；!！]+(?:搞定|完成|办结|ok|OK|done)(?:了|啦)?$/u;
 // "我去弄一下", "我看看去", "我马上过去", "我来找": someone setting off to do it.
 const SETTING_OFF =
-  /^我们?(?:也)?(?:能|可以)(?:去|来|帮)(?:吧)?$|^(?:我们?)?(?:明天|后天|下午|上午|晚上|今晚|周末)(?:就)?(?:去|来|过去)(?:吧)?$|^(?:我们?|我这边)(?:马上|现在|这就|立刻|一会儿?|待会儿?|等下|下午|上午|明天|今天|晚上)?(?:就)?(?:过去|去找|来找|去看看?|来看看?|看看去|去看一下|去弄|来弄|去办|来办|去处理|来处理|去修|来修|去帮忙|来帮忙|去送|来送|去跑一趟)(?:一下|下)?(?:吧)?(?:[\s,，。;；!！]+[\s\S]*)?$/u;
+  /^我们?(?:也)?(?:能|可以)(?:去|来|帮)(?:吧)?$|^(?:我们?)?(?:明天|后天|下午|上午|晚上|今晚|周末)(?:就)?(?:去|来|过去)(?:吧)?$|^(?:我们?|我这边)(?:马上|现在|这就|立刻|一会儿?|待会儿?|等下|下午|上午|明天|今天|后天|晚上|周末){0,2}(?:就)?(?:过去看看?|过去看一下|过去|去找|来找|去看看?|来看看?|看看去|去看一下|去弄|来弄|去办|来办|去处理|来处理|去修|来修|去帮忙|来帮忙|去送|来送|去跑一趟)(?:一下|下)?(?:吧)?(?:[\s,，。;；!！]+[\s\S]*)?$/u;
 // "我们单元也漏水", "我们楼也这样", "我家那边也是": the same trouble here too.
 const SAME_HERE = /^(?:我|我们|我家|我们家|咱|咱们)(?:这边|那边|这里|单元|楼|楼里|楼道|小区|家)?(?:也|同样)(?!去|来|做|帮|可以|能)[\u4e00-\u9fa5]{0,12}$/u;
 // "我也要反映这个 22号", "同样的问题 7号 …": a +1 that names the item after the words.
@@ -51,11 +52,22 @@ const PROGRESS_SAID =
   /^(?!我|那天|今天|明天|昨天)[\u4e00-\u9fa5]{0,4}?(?:有(?:新)?进展了|正在(?:处理|修|查|办|联系|弄|装|换|跟进|协调|等|检查|排查|解决)|在(?:处理|办|修|弄|联系|跟进|等)|已经?(?:报给|联系|约了|约好|通知|找了|找好|反映给|上报|交给|报修|买了|买好|救出|(?:跟|和|向|给)[\u4e00-\u9fa5]{1,6}(?:说|讲|反映|联系|打了招呼|打了电话))|(?:买好|约好|联系好|问过|问好)了|还在|等(?:配件|师傅|物业|厂家|回复))/u;
 const PROGRESS_HEAD = /^(?:更新一下|更新下|更新|汇报一下|汇报|说一下|报告一下|跟进一下)$/u;
 // "…阀门没关严 已经处理好了": done said in a later clause.
-const DONE_ANY = /(?:^|[\s,，。;；!！])(?:(?:已经?|都)(?:处理|修|弄|办|搞|换|装|解决|清理)(?:好|完|掉)(?:了|啦)?|能用了?|好使了?|可以用了?|不漏了?|完事了?)(?:$|[\s,，。;；!！])|^[\u4e00-\u9fa5]{0,6}?(?:已经?)?送(?:到|去|过去)[\u4e00-\u9fa5]{0,8}(?:了|啦)?$|^完事/u;
+const DONE_ANY = /(?:^|[\s,，。;；!！])(?:(?:已经?|都)(?:处理|修|弄|办|搞|换|装|解决|清理)(?:好|完|掉)(?:了|啦)?|能用了?|好使了?|可以用了?|不漏了?|完事了?|(?:已经?)?重新(?:接|修|换|装|弄|处理|搞|安)好了?|(?:这回|现在|终于)(?:亮|通|好|不漏|能用)了|[\u4e00-\u9fa5]{0,3}(?:都|已经?)(?:挪|搬|清|拉|运|拖)走了)(?:$|[\s,，。;；!！])|^[\u4e00-\u9fa5]{0,6}?(?:已经?)?送(?:到|去|过去)[\u4e00-\u9fa5]{0,8}(?:了|啦)?$|^完事/u;
 // "燃气公司的人已经到了 正在查管道", "明天上午去装": under way ("15号我正在上班" is not: a verb of the work).
-const PROGRESS_ANY = /正在(?:处理|修|查|办|联系|弄|装|换|跟进|协调|等|检查|排查|解决)|已经到了|已经来了|人到了|送医院|打了12345|已经打了|(?:明天|后天)(?:上午|下午|晚上)?(?:再)?去(?:装|换|修|送|弄|看)/u;
+const PROGRESS_ANY = /正在(?:处理|修|查|办|联系|弄|装|换|跟进|协调|等|检查|排查|解决)|已经到了|已经来了|人到了|送医院|打了12345|已经打了|(?:明天|后天)(?:上午|下午|晚上)?(?:再)?去(?:装|换|修|送|弄|看)|(?:明天|后天|下午|晚上|回头|改天)(?:再)?(?:找|叫|约|请)[\u4e00-\u9fa5]{1,4}?(?:来|去)/u;
 // "…我也不懂 还是退了吧", "…我接了".
 const RELEASE_ANY = /(?:^|[\s,，。;；!！])(?:还是退了?吧?|退了吧?|不弄了|弄不了了?|不接了|交给别人吧?)(?:$|[\s,，。;；!！])/u;
+// "我陪赵奶奶去吧": going with someone is taking it on; "已经陪奶奶去过医院了" is having done it.
+const ACCOMPANY_CLAIM = /^我们?(?:来|去)?陪[\u4e00-\u9fa5]{1,6}?(?:去|过去|一起去|走一趟)(?:吧)?(?:$|[\s,，。;；!！])/u;
+const ACCOMPANY_DONE = /^(?:我们?)?(?:已经?|刚|刚刚)陪[\u4e00-\u9fa5]{1,8}?(?:去过|去了|看过|回来)/u;
+// "到了 看了下是阀芯坏了 …", "我已经联系燃气公司了": there and on it (a verb of the work, not 我在上班).
+const PROGRESS_VISITED = /^(?:我们?)?(?:已经|刚|刚刚)?(?:到了|到现场了|去了|去看了|看了下?|看过了|去看过了|上去看了)(?=$|[\s,，。;；])|^我们?(?:已经?|刚|刚刚)(?:报给|联系了?|约了|约好|通知了?|找了|找好|反映给|上报|报修|打了电话|打电话给)/u;
+// "我这周出差去不了了 谁能帮忙接一下": giving it back, said anywhere.
+const RELEASE_SAID = /(?:去不了了|来不了了|顾不上了|接不了了|弄不了了|做不了了|办不了了)|谁(?:能|来|可以)(?:帮忙)?接(?:一下|手|过去)/u;
+// "路灯我去看看", "楼道灯那个我明天上午过去": the thing named before 我 and what they do.
+const OBJECT_BEFORE_ME = /^[\u4e00-\u9fa5]{1,5}?(?:那个|这个|的事|的活)?(?=我们?(?:来|去|接|认领|明天|今天|后天|下午|上午|晚上|马上|这就|现在|陪|自己|已经))/u;
+// "好的我这边收到了 …", "那3号我自己认领吧": an acknowledgement before the number says nothing.
+const ACK_HEAD = /^(?:(?:那|那么|那就|好的?|好嘞|行|嗯|收到了?|ok|我这边)[\s,，。!！]*)+$/iu;
 const CLAIM_ANY = /(?:^|[\s,，。;；!！])(?:我接了|我来接|我认领了?|这个我来)(?:吧)?$/u;
 // "一号那个灯到底咋回事啊", "咋还没修好": asking about it.
 const STATUS_ANY = /咋回事|怎么回事|咋还没|怎么还没|到底(?:怎么样|咋样|修没修|弄没弄|有没有人)|有没有人管|有人管没有|啥情况|什么情况/u;
@@ -87,12 +99,16 @@ const MINE_PHRASE =
 const MINE_MORE =
   /^(?:看看|查查|查一下|看一下)?我(?:的|提的|提过的|反映的|反映过的|报的|报过的|许的|认领的)(?:那些|那几个|那个)?(?:事|事情|事项|问题|心愿|单子?)?(?:现在)?(?:都)?(?:咋样|怎么样|进展|处理得怎么样|办得怎么样)?(?:了|吗|呢|啊)?$/u;
 const LIST_MORE =
-  /^(?:(?:现在)?(?:还有)?(?:哪些|啥|什么)(?:要帮忙|需要帮忙|没人认领|没人接)的(?:活儿?|事儿?|事情)?(?:不|吗|呢)?|有啥要帮忙的不)$|^(?:有没有|还有没有|有什么|有啥|还有啥|还有什么)(?:没人(?:接|认领|管)的|要帮忙的|需要帮忙的|可以做的|能做的|要做的)?(?:活儿?|事儿?|事情|任务|单子?)(?:吗|呢|没有|干)?$/u;
+  /^(?:今天|现在|最近|这两天|这周)?(?:(?:现在)?(?:还有|有)?(?:哪些|啥|什么)(?:要帮忙|需要帮忙|没人认领|没人接)的(?:活儿?|事儿?|事情)?(?:不|吗|呢)?|有啥要帮忙的不)$|^(?:有没有|还有没有|有什么|有啥|还有啥|还有什么)(?:没人(?:接|认领|管)的|要帮忙的|需要帮忙的|可以做的|能做的|要做的)?(?:活儿?|事儿?|事情|任务|单子?)(?:吗|呢|没有|干)?$/u;
+// "我手上有哪些活", "我手里还有几个单子".
+const MINE_HELD = /^我(?:手上|手里|手头)(?:上)?(?:还)?(?:有)?(?:哪些|什么|啥|几个|几件|多少)(?:活儿?|事儿?|事情|任务|单子?)(?:吗|呢|啊)?$/u;
+// "再给我生成一个党员邀请码 新来了两个志愿者": asking for a code, the role in between, a reason after.
+const INVITE_ASK = /^(?:再|帮我|给我|请|麻烦)*(?:生成|发|要|来|开|做|弄|创建)(?:一下)?(?:一个|个|一张|张)?((?:党员|志愿者|成员|干部|网格员|工作人员)?)(?:的)?邀请码(?:$|[\s,，。;；!！])/u;
 const HELP_PHRASE =
   /^(?:(?:这个)?(?:咋|怎么|如何)(?:用|使用|弄|操作)(?:啊|呀|呢)?(?:这个)?(?:\s*(?:不会弄|不会用|不懂))?|(?:你|这个|小助手)?(?:能|会|可以)(?:干|做|帮)(?:啥|什么|些什么|我什么|我啥)(?:啊|呀|呢)?|(?:我)?(?:能|可以)用(?:哪些|什么)(?:命令|指令|功能))$/u;
 const STATS_PHRASE =
-  /^统计一下[\s\S]{0,10}$|^(?:看看|看一下|看下|查看|查查|查一下)?(?:咱|我们|本|咱们)?(?:社区)?(?:的)?(?:这周|本周|这个月|本月|最近)?(?:的)?(?:统计|数据)(?:情况)?(?:怎么样|咋样|如何)?(?:了|吗|呢)?$/u;
-const LOGIN_PHRASE = /^(?:我)?(?:要|想)?(?:进|登录|登陆|上|打开|用)(?:一下)?(?:电脑)?(?:看)?(?:后台|控制台|管理后台|网页版|台账)(?:看看|看一下)?$/u;
+  /^统计一下[\s\S]{0,10}$|^(?:看看|看一下|看下|查看|查查|查一下)?(?:这周|本周|这个月|本月|最近)?(?:咱|我们|本|咱们)?(?:社区)?(?:的)?(?:这周|本周|这个月|本月|最近)?(?:的)?(?:统计|数据)(?:情况)?(?:怎么样|咋样|如何)?(?:了|吗|呢)?$/u;
+const LOGIN_PHRASE = /^(?:我)?(?:要|想)?(?:进|登录|登陆|上|打开|用)(?:一下)?(?:电脑)?(?:上)?(?:看看|看一下|看|查查|查一下)?(?:后台|控制台|管理后台|网页版|台账)(?:看看|看一下)?$/u;
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
 
 /** A command in free word order, or null. `norm` is the normalised text, `raw` as typed (same offsets). */
@@ -109,10 +125,12 @@ export function parseFreeOrder(norm: string, raw: string): Command | null {
   // Notes and reasons run to the end of the message as typed, thanks and all.
   const fullEnd = norm.replace(/[\s。.!！~～]+$/u, '').length;
   if (LIST_PHRASE.test(t) || LIST_MORE.test(t)) return { type: 'list' };
-  if (MINE_PHRASE.test(t) || MINE_MORE.test(t)) return { type: 'mine' };
+  if (MINE_PHRASE.test(t) || MINE_MORE.test(t) || MINE_HELD.test(t)) return { type: 'mine' };
   if (HELP_PHRASE.test(t)) return { type: 'help' };
   if (STATS_PHRASE.test(t)) return { type: 'stats' };
   if (LOGIN_PHRASE.test(t)) return { type: 'login' };
+  const invite = INVITE_ASK.exec(t);
+  if (invite) return parseInvite(invite[1]!, false);
 
   for (let i = 0; i < t.length; i++) {
     if (i > 0 && /[\d#第编号]/u.test(t[i - 1]!)) continue;
@@ -120,27 +138,29 @@ export function parseFreeOrder(norm: string, raw: string): Command | null {
     const m = readItemId(t.slice(i));
     if (!m) continue;
     const after = i + m.length;
+    // "5号那天我去不了了", "12号上午我去看了": a day of the month, not item 5.
+    if (/^(?:那天|当天|那会儿?|上午|下午|晚上|早上|中午|凌晨|傍晚)/u.test(t.slice(after)) && !t.slice(i, after).includes('#')) continue;
     const tailStart = after + (t.slice(after).match(SEPARATORS)?.[0].length ?? 0);
     const tail = t.slice(tailStart);
     const rawTail = raw.slice(start + tailStart, Math.max(fullEnd, start + tailStart));
     const hash = t.slice(i, after).includes('#');
-    const cmd = fromParts(t.slice(0, i).trim(), m.id, tail, rawTail, question, hash);
+    const cmd = fromParts(t.slice(0, i).trim(), m.id, tail, rawTail, question, hash, i > 0 && /[\s,，。;；!！]/u.test(t[i - 1]!));
     if (cmd) return cmd;
   }
   return null;
 }
 
-function fromParts(head: string, id: number, fullTail: string, fullRawTail: string, question: boolean, hash: boolean): Command | null {
+function fromParts(head: string, id: number, fullTail: string, fullRawTail: string, question: boolean, hash: boolean, clauseStart: boolean): Command | null {
   const lead = TAIL_LEAD.exec(fullTail)![0].length;
   const tail = fullTail.slice(lead);
   const rawTail = fullRawTail.slice(lead);
-  if (head === '' || OWN_HEAD.test(head)) return fromTail(id, tail, rawTail, question, hash);
+  if (head === '' || OWN_HEAD.test(head) || ACK_HEAD.test(head)) return fromTail(id, tail, rawTail, question, hash);
   if (RATE_HEAD.test(head) && findRating(tail)?.index === 0) return confirm(id, tail, rawTail);
   const headRating = findRating(head);
   if (headRating && headRating.index === 0 && headRating.length === head.length && tail === '') return confirm(id, head, head);
   if (CONFIRM_HEAD.test(head)) return confirm(id, tail, rawTail);
   if (DISPUTE_HEAD.test(head)) return { type: 'dispute', id, reason: rawTail.trim() };
-  if (STATUS_HEAD.test(head) && (tail === '' || STATUS_TAIL.test(tail))) return { type: 'status', id };
+  if (STATUS_HEAD.test(head) && (tail === '' || STATUS_TAIL.test(tail) || question)) return { type: 'status', id };
   // "同样的问题 7号 我们单元电梯也卡过": what follows is their own words of it.
   if (SUPPORT_HEAD.test(head) && !question) return { type: 'support', id };
   if (PROGRESS_HEAD.test(head) && tail !== '' && !question) return { type: 'progress', id, note: rawTail.trim() };
@@ -152,6 +172,13 @@ function fromParts(head: string, id: number, fullTail: string, fullRawTail: stri
   if (CLAIM_HEAD.test(head) && !question && (tail === '' || !/^(?:[\s和跟与、,，]*(?:#|第)?[\d〇零一二两三四五六七八九十]+号?)/u.test(tail))) return { type: 'claim', id };
   // "重新受理十八号 物业不管 还是社区来协调"
   if (/^(?:重新受理|重新打开|重开|重新办理)$/u.test(head)) return { type: 'reopen', id, reason: rawTail.trim() };
+  // "不好意思 可能是线路的问题 6号我明天再找电工来看": the number starts a clause of its own, and
+  // what follows it says what they did; the words before are part of the note.
+  if (clauseStart && tail !== '' && !question) {
+    const told = fromTail(id, tail, rawTail, false, hash);
+    if (told && (told.type === 'progress' || told.type === 'done')) return { ...told, note: `${head} ${told.note}`.trim() };
+    if (told && (told.type === 'claim' || told.type === 'release')) return told;
+  }
   if (tail !== '') return null;
   if (DONE_HEAD.test(head)) return question ? { type: 'status', id } : { type: 'done', id, note: '' };
   if (WITHDRAW_HEAD.test(head)) return { type: 'withdraw', id, reason: '' };
@@ -200,20 +227,27 @@ function fromTail(id: number, tail: string, rawTail: string, question: boolean, 
   if (DONE_CLAUSE.test(tail)) return { type: 'done', id, note: rawTail.trim() };
   m = DONE_LAST.exec(tail);
   if (m) return { type: 'done', id, note: rawTail.slice(0, m[1]!.length).trim() };
-  if (SETTING_OFF.test(tail)) return { type: 'claim', id };
-  if (PROGRESS_SAID.test(tail)) return { type: 'progress', id, note: rawTail.trim() };
+  if (ACCOMPANY_DONE.test(tail)) return { type: 'done', id, note: rawTail.trim() };
+  // A later clause saying it is done outweighs the steps told before it.
+  if (DONE_ANY.test(tail)) return { type: 'done', id, note: rawTail.trim() };
+  if (SETTING_OFF.test(tail) || ACCOMPANY_CLAIM.test(tail)) return { type: 'claim', id };
+  if (PROGRESS_SAID.test(tail) || PROGRESS_VISITED.test(tail)) return { type: 'progress', id, note: rawTail.trim() };
   const told = progressTail(id, tail, rawTail);
   if (told) return told;
   // "7号怎么样了 有人管没": the question first, more words after.
   const clause = /^[^\s,，。;；]+/u.exec(tail)?.[0] ?? '';
   if (clause !== tail && STATUS_TAIL.test(clause)) return { type: 'status', id };
-  if (DONE_ANY.test(tail)) return { type: 'done', id, note: rawTail.trim() };
-  if (RELEASE_ANY.test(tail)) return { type: 'release', id, reason: rawTail.trim() };
+  if (RELEASE_ANY.test(tail) || RELEASE_SAID.test(tail)) return { type: 'release', id, reason: rawTail.trim() };
   if (CLAIM_ANY.test(tail)) return { type: 'claim', id };
   if (PROGRESS_ANY.test(tail)) return { type: 'progress', id, note: rawTail.trim() };
   if (STATUS_ANY.test(tail)) return { type: 'status', id };
   const object = OBJECT_LEAD.exec(tail);
   if (object) return fromTail(id, tail.slice(object[0].length), rawTail.slice(object[0].length), question, hash);
+  const thing = OBJECT_BEFORE_ME.exec(tail);
+  if (thing) {
+    const told = fromTail(id, tail.slice(thing[0].length), rawTail.slice(thing[0].length), question, hash);
+    if (told && ['claim', 'progress', 'done', 'release'].includes(told.type)) return told;
+  }
   return progressTail(id, tail, rawTail);
 }
 

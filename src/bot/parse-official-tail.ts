@@ -19,11 +19,15 @@ const REOPEN_TAIL = new RegExp(`^(?:重新打开|重开|重新办理|重新受�
 const REJECT_TAIL = new RegExp(`^(?:驳回|退回|不予受理|不受理)(?:吧|了)?${NOTE}`, 'u');
 const REJECT_LAST = /^([\s\S]+?)[\s,，。]*(?:驳回|退回|不予受理)(?:吧|了)?$/u;
 // "不归社区管 退回 燃气灶维修请打燃气公司客服": the verb between two halves of the reason.
-const REJECT_MID = /^([\s\S]+?)[\s,，。]+(?:驳回|退回)[\s,，。]+([\s\S]+)$/u;
+const REJECT_MID = /^([\s\S]+?)[\s,，。]+(?:驳回|退回)(?:吧|了)?[\s,，。]+([\s\S]+)$/u;
+// "张阿姨又说灯不亮了 重新打开 让陈建国再去看看": the verb is a clause of its own, anywhere.
+const REOPEN_MID = /^([\s\S]+?)[\s,，。]+(?:重新打开|重开|重新受理|重新办理)(?:一下|吧)?(?:[\s,，。]+([\s\S]*))?$/u;
+// "这个是邻里纠纷 归到矛盾纠纷里": the category last.
+const CATEGORY_LAST = /(?:^|[\s,，。])(?:归到|归入|分到|划到|归为|放到)([\u4e00-\u9fa5]{2,8}?)(?:类|里|那类|这类|那一类)?(?:吧|了|啊)?$/u;
 const ASSIGN_TAIL = /^(?:(?:指派|交办|派|交|转|分)给|交办|指派|派单给?|给(?=[^\s]{2,10}$))[\s:：]*/u;
 const ASSIGN_LET = /^(?:让|麻烦|请|叫)\s*([^\s,，。]{1,20}?)\s*(?:去|来)(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下)/u;
 const ID = '#?\\s*(\\d{1,12}|[〇零一二两三四五六七八九十百]+)\\s*号?';
-const MERGE_TAIL = new RegExp(`^(?:(?:跟|和|与)${ID}(?:是)?(?:重复|一样|同一件事|一回事|同一个事|一码事)|(?:并到|并入|合并到|合到|归并到)${ID})`, 'u');
+const MERGE_TAIL = new RegExp(`^(?:(?:跟|和|与)${ID}(?:是)?(?:重复|一样|同一件事|一回事|同一个事|一码事|一个事|一件事|一个问题|同一个问题)|(?:并到|并入|合并到|合到|归并到)${ID})`, 'u');
 
 /** An official's command from what follows an item number, or null. */
 export function officialTail(id: number, tail: string, rawTail: string): Command | null {
@@ -50,6 +54,10 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   if (m) return { type: 'reject', id, reason: rawTail.slice(0, m[1]!.length).trim() };
   m = REJECT_MID.exec(tail);
   if (m) return { type: 'reject', id, reason: `${rawTail.slice(0, m[1]!.length).trim()} ${rawTail.slice(rawTail.length - m[2]!.length).trim()}` };
+  m = REOPEN_MID.exec(tail);
+  if (m) return { type: 'reopen', id, reason: `${rawTail.slice(0, m[1]!.length).trim()} ${m[2] ? rawTail.slice(rawTail.length - m[2].length).trim() : ''}`.trim() };
+  m = CATEGORY_LAST.exec(tail);
+  if (m) return { type: 'category', id, category: rawTail.substr(m.index + m[0].indexOf(m[1]!), m[1]!.length) };
   m = MERGE_TAIL.exec(tail);
   if (m) {
     const into = parseNumber((m[1] ?? m[2])!);
