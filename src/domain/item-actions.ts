@@ -53,8 +53,16 @@ export async function progressItem(tx: Tx, actor: Actor, id: number, note: strin
   return applyEvent(tx, actor, await getItem(tx, id), 'progress', now, { note });
 }
 
+/**
+ * An official may close an item nobody claimed (燃气公司 came and fixed it): the ledger then shows
+ * the official taking it on and finishing it, so 认领 and 办结 figures stay whole.
+ */
 export async function completeItem(tx: Tx, actor: Actor, id: number, note: string, now: Date) {
-  return applyEvent(tx, actor, await getItem(tx, id), 'complete', now, { note });
+  let item = await getItem(tx, id);
+  if (item.status === 'open' && isOfficialOf(actor, item.communityId)) {
+    item = (await applyEvent(tx, actor, item, 'claim', now, { fields: { claimantId: actor.id, assignedUnit: null }, skipAuthorize: true })).item;
+  }
+  return applyEvent(tx, actor, item, 'complete', now, { note });
 }
 
 export async function releaseItem(tx: Tx, actor: Actor, id: number, reason: string, now: Date) {

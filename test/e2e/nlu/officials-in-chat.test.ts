@@ -132,6 +132,21 @@ describe('refusals say why', () => {
   });
 });
 
+describe('closing what a unit handled', () => {
+  it('an official closes an item nobody claimed ("3号办结了 燃气公司已处理"): it is done, by them, and the resident is asked to confirm', async () => {
+    const id = await newReport(t, wang, '反映 5号楼一楼楼道有煤气味 已经散了', '5号楼一楼楼道');
+    const r = await t.say(zhao, `${id}号办结了 燃气公司已处理`, { in: group });
+    expect(textsTo(r, wang.id).join('')).toContain(`#${id}`);
+    const item = await ledgerItem(t, id);
+    expect(item.status).toBe('done');
+    expect(item.claimantId).not.toBeNull();
+    // A member who never claimed it still may not.
+    const other = await newReport(t, wang, '反映 小区南门的井盖松了', '小区南门');
+    expect(textsTo(await t.say(li, `${other}号完成了`), li.id).join('')).toContain('认领人或社区干部');
+    expect((await ledgerItem(t, other)).status).toBe('open');
+  });
+});
+
 describe('帮助 and 登录', () => {
   it('officials see their commands; residents do not', async () => {
     const help = textsTo(await t.say(zhao, '帮助'), zhao.id)[0]!;
