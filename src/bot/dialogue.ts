@@ -12,7 +12,7 @@ import { placeAnswer } from './place-answer.ts';
 import { normalizeText } from './normalize-text.ts';
 import type { Outgoing } from './outgoing.ts';
 import { isThanks } from './parse-command.ts';
-import { isCancel, isSkip } from './skip-and-cancel.ts';
+import { isCancel, isNotARequest, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
 import { submitItem } from './submit-item.ts';
@@ -37,6 +37,8 @@ const KIND_ANSWER = {
   report: /^(?:是|选|我选|算)?(?:第)?(?:2|二|２)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|$)|^(?:是|选|我选|算|这是)?(?:要)?(?:反映|反映问题|问题|报事|报修|投诉|report)(?:[\s,，。.!！]|吧|的|是|$)/iu,
 };
 
+// "楼道是大家的 算反映问题吧": the kind named last, after why (not "不是心愿").
+const KIND_LAST = /(?:^|[\s,，。])(?:算|是|就是|应该是|属于|算是)?(?:个)?(心愿|微心愿|许愿|反映问题|反映|问题|报修)(?:吧|啊|呀|的)?$/u;
 // The kind's name and nothing else ("反映问题吧"); "反映 楼道灯坏了" says more.
 const KIND_WORD_ONLY = /^(?:是|选|我选|算|这是)?(?:要)?(?:反映问题|反映|问题|报事|报修|投诉|心愿|微心愿|许愿)(?:吧|的|呀|啊|了)?[\s,，。.!！]*$/u;
 
@@ -99,7 +101,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
   const answer = normalizeText(text).trim();
   // "算了" to what it is or where one lives is no skip: there is nothing yet to file.
   const early = draft.step === 'text' || draft.step === 'kind' || draft.step === 'community';
-  if (isCancel(answer) || (early && isSkip(answer) && ctx.msg.photos.length === 0 && !ctx.msg.location)) {
+  if (isCancel(answer) || (early && ((isSkip(answer) && ctx.msg.photos.length === 0 && !ctx.msg.location) || isNotARequest(answer)))) {
     await deleteDialogue(tx, row.id);
     say(ctx, out, residents.dialogueCancelled);
     return;
@@ -132,7 +134,13 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
       draft.text = text;
       break;
     case 'kind': {
-      const kind = KIND_ANSWER.wish.test(answer) ? 'wish' : KIND_ANSWER.report.test(answer) ? 'report' : null;
+      const last = KIND_LAST.exec(answer)?.[1];
+      const kind =
+        KIND_ANSWER.wish.test(answer) || (last !== undefined && /心愿|许愿/u.test(last))
+          ? 'wish'
+          : KIND_ANSWER.report.test(answer) || last !== undefined
+            ? 'report'
+            : null;
       if (kind) {
         draft.kind = kind;
         break;

@@ -38,7 +38,7 @@ const ESTATE_END = /(?:小区|花园|家园|新村|公寓|大厦|苑)(?=\s*(?:\d
 const ROAD_NUMBER = new RegExp(`^\\s*${NUM}\\s*(?:号院|号楼|号|弄|巷)`, 'u');
 // Characters that end a road's name when reading backwards: "在幸福路", "反映人民路", "过马路".
 // Verbs and negations end it too: "看不见路", "认不得路", "想找人修路" are no roads.
-const NAME_STOP = /[在的了是到从我你他她它家说有往去来个条这那边里旁映事题要帮把被给让请就都也还又再很太最啊吧呢吗着过对向沿经不没看见找修走记住认得错想\s\d]/u;
+const NAME_STOP = /[在的了是到从我你他她它们咱家说有往去来个条这那边里旁映事题要帮把被给让请就都也还又再很太最啊吧呢吗着过对向沿经不没看见找修走记住认得错想\s\d]/u;
 const GENERIC_ROADS = new Set(['马路', '道路', '公路', '小路', '大路', '一路', '水路', '电路', '线路', '网路', '思路', '走路', '出路', '进路', '上路', '门路', '铁路', '大街', '小街', '小巷', '街', '路']);
 
 export type PlaceOptions = {

@@ -29,7 +29,7 @@ export function isSkip(text: string): boolean {
   if (first !== '' && SKIP.test(first) && !/^(?:没有?|无)$/u.test(first)) return true;
   // "没带手机拍不了": a short message that says it cannot be done.
   const whole = normalizeText(text).replace(/\s+/gu, '');
-  return whole.length <= 16 && /拍不了|没法拍|拍不到|没办法拍|不方便拍|照不了|发不了|没法发|等会儿?(?:再)?拍|回头(?:再)?拍|晚点(?:再)?拍|一会儿?(?:再)?拍/u.test(whole);
+  return whole.length <= 16 && /拍不了|发不上来|传不上来?|上传不了|发不出去|没法拍|拍不到|没办法拍|不方便拍|照不了|发不了|没法发|等会儿?(?:再)?拍|回头(?:再)?拍|晚点(?:再)?拍|一会儿?(?:再)?拍/u.test(whole);
 }
 
 /** True for a message that drops the draft: 取消, 不要了, 算了不报了, 不反映了, cancel. */
@@ -41,4 +41,16 @@ export function isCancel(text: string): boolean {
 
 function tidy(text: string): string {
   return normalizeText(text).trim().replace(STRIP_END, '').replace(STRIP_START, '').replace(/\s+/gu, '');
+}
+
+// "不是 不用登记 我就是说声谢谢", "不是新的 我说的是7号的进展": to "是心愿还是反映问题？" this says
+// there is nothing to file.
+const NOT_A_REQUEST = /^不是(?:的|啊|呀)?(?:[\s,，。]|新的)|不用(?:登记|记|记录|记下来|报)|(?:就|只)是(?:想)?(?:说声|说一声|道个|表示)(?:谢谢|感谢)|(?:就|只)是(?:问问|说说|随便说说|聊聊)/u;
+// "不是，是反映问题" names a kind: that is an answer, not a refusal.
+const NAMES_A_KIND = /心愿|许愿|反映|问题|报修|投诉/u;
+
+/** True for an answer to "what is it?" that says nothing is to be filed. */
+export function isNotARequest(text: string): boolean {
+  const t = normalizeText(text).trim();
+  return NOT_A_REQUEST.test(t) && !NAMES_A_KIND.test(t);
 }

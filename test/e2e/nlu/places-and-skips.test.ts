@@ -43,6 +43,30 @@ describe('a place written in the report', () => {
     expect(item.text).toBe('6号楼地下车库的灯坏了好几个');
   });
 
+  it('the kind named after why ("楼道是大家的 算反映问题吧", also in 繁體) is understood and not added to the text', async () => {
+    for (const answer of ['楼道是大家的 算反映问题吧', '樓道是大家的 算反映問題吧']) {
+      const who = someone();
+      expect(textsTo(await t.say(who, '6号楼楼道的灯坏了好几个'), who.id)[0]).toContain('哪一类');
+      expect(textsTo(await t.say(who, answer), who.id)[0]).toContain('照片');
+      const item = await ledgerItem(t, receiptNumber(textsTo(await t.say(who, '拍了发不上来 算了'), who.id).join('\n')));
+      expect(item).toMatchObject({ kind: 'report', text: '6号楼楼道的灯坏了好几个' });
+    }
+  });
+
+  it.each(['不是 不用登记 我就是说声谢谢', '不是新的 我说的是7号的进展'])('%j to "这是哪一类？" files nothing', async (answer) => {
+    const who = someone();
+    expect(textsTo(await t.say(who, '楼下那家装修的事有点麻烦'), who.id)[0]).toContain('哪一类');
+    expect(textsTo(await t.say(who, answer), who.id)).toEqual(['好的，已取消，这条没有登记。']);
+    expect(textsTo(await t.say(who, '2'), who.id).join('')).not.toContain('照片');
+  });
+
+  it('"就是那个我们小区东门那个垃圾桶…" is filed at 小区东门', async () => {
+    const who = someone();
+    await t.say(who, '反映 就是那个我们小区东门那个垃圾桶啊已经三天没人来收了');
+    const item = await ledgerItem(t, receiptNumber(textsTo(await t.say(who, '没有'), who.id).join('\n')));
+    expect(item.place).toBe('小区东门');
+  });
+
   it.each([
     ['七栋跟八栋中间那条小路上', '七栋跟八栋中间那条小路上'],
     ['就在9号楼和10号楼中间', '9号楼和10号楼中间'],
