@@ -15,6 +15,7 @@ import { addressedToBot, type OpenQuestion } from './is-addressed-to-bot.ts';
 import type { Outgoing } from './outgoing.ts';
 import { parseCommand, type Command } from './parse-command.ts';
 import { extractPlace } from './extract-place.ts';
+import { heldItemNamed } from './held-item.ts';
 import { openPrompts } from './prompts.ts';
 import { isCancel, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, isGreeting, isOnlySymbols } from './small-talk.ts';
@@ -120,6 +121,8 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   }
   if (cmd.type === 'empty' && msg.photos.length > 0 && (await photosForLastItem(tx, ctx, out))) return;
   const text = cmd.type === 'text' ? cmd.text : (msg.location?.label ?? '');
+  const held = cmd.type === 'text' && ctx.actor.roles.size > 0 ? await heldItemNamed(tx, ctx.person.id, text) : null;
+  if (held !== null) return runCommand(tx, ctx, { type: 'progress', id: held, note: text }, out, deps);
   return startDialogue(tx, ctx, { kind: null, text }, out, deps);
 }
 

@@ -199,3 +199,17 @@ describe('thanks in a group', () => {
   });
 });
 
+
+describe('news of an item one holds, without a command word', () => {
+  it('"收到 N号我晚上去楼下贴个告示" from its holder is progress, told to the resident; from anyone else a new dialogue', async () => {
+    const who = someone();
+    const id = await newItem(t, who, '心愿 楼下车乱停 帮忙说一下', group);
+    await t.say(li, `认领 ${id}`);
+    const r = await t.say(li, `收到 ${id}号我晚上去楼下贴个告示`);
+    expect(textsTo(r, who.id).join('')).toContain('我晚上去楼下贴个告示');
+    const events = await t.app.db.all<{ type: string }>('SELECT type FROM item_events WHERE item_id = ? ORDER BY id', [id]);
+    expect(events.map((e) => e.type)).toContain('progress');
+    // Not theirs: no news of someone else's item, the usual question instead.
+    expect(textsTo(await t.say(zhao, `收到 ${id}号我晚上去楼下贴个告示`), zhao.id)[0]).toContain('哪一类');
+  });
+});
