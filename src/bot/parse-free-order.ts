@@ -110,6 +110,7 @@ const STATS_PHRASE =
   /^统计一下[\s\S]{0,10}$|^(?:看看|看一下|看下|查看|查查|查一下)?(?:这周|本周|这个月|本月|最近)?(?:咱|我们|本|咱们)?(?:社区)?(?:的)?(?:这周|本周|这个月|本月|最近)?(?:的)?(?:统计|数据)(?:情况)?(?:怎么样|咋样|如何)?(?:了|吗|呢)?$/u;
 const LOGIN_PHRASE = /^(?:我)?(?:要|想)?(?:进|登录|登陆|上|打开|用)(?:一下)?(?:电脑)?(?:上)?(?:看看|看一下|看|查查|查一下)?(?:后台|控制台|管理后台|网页版|台账)(?:看看|看一下)?$/u;
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
+const TRAILING_CLAUSE_PUNCT = /[\s,，。;；!！]+$/u;
 
 /** A command in free word order, or null. `norm` is the normalised text, `raw` as typed (same offsets). */
 export function parseFreeOrder(norm: string, raw: string): Command | null {
@@ -144,13 +145,15 @@ export function parseFreeOrder(norm: string, raw: string): Command | null {
     const tail = t.slice(tailStart);
     const rawTail = raw.slice(start + tailStart, Math.max(fullEnd, start + tailStart));
     const hash = t.slice(i, after).includes('#');
-    const cmd = fromParts(t.slice(0, i).trim(), m.id, tail, rawTail, question, hash, i > 0 && /[\s,，。;；!！]/u.test(t[i - 1]!));
+    const clauseHead = i > 0 && /[\s,，。;；!！]/u.test(t[i - 1]!) ? raw.slice(start, start + i).trim() : null;
+    const cmd = fromParts(t.slice(0, i).trim(), m.id, tail, rawTail, question, hash, clauseHead);
     if (cmd) return cmd;
   }
   return null;
 }
 
-function fromParts(head: string, id: number, fullTail: string, fullRawTail: string, question: boolean, hash: boolean, clauseStart: boolean): Command | null {
+/** `clauseHead`: the words before the number as typed, when the number starts a clause of its own. */
+function fromParts(head: string, id: number, fullTail: string, fullRawTail: string, question: boolean, hash: boolean, clauseHead: string | null): Command | null {
   const lead = TAIL_LEAD.exec(fullTail)![0].length;
   const tail = fullTail.slice(lead);
   const rawTail = fullRawTail.slice(lead);
@@ -174,9 +177,9 @@ function fromParts(head: string, id: number, fullTail: string, fullRawTail: stri
   if (/^(?:重新受理|重新打开|重开|重新办理)$/u.test(head)) return { type: 'reopen', id, reason: rawTail.trim() };
   // "不好意思 可能是线路的问题 6号我明天再找电工来看": the number starts a clause of its own, and
   // what follows it says what they did; the words before are part of the note.
-  if (clauseStart && tail !== '' && !question) {
+  if (clauseHead !== null && tail !== '' && !question) {
     const told = fromTail(id, tail, rawTail, false, hash);
-    if (told && (told.type === 'progress' || told.type === 'done')) return { ...told, note: `${head} ${told.note}`.trim() };
+    if (told && (told.type === 'progress' || told.type === 'done')) return { ...told, note: `${clauseHead.replace(TRAILING_CLAUSE_PUNCT, '')} ${told.note}`.trim() };
     if (told && (told.type === 'claim' || told.type === 'release')) return told;
   }
   if (tail !== '') return null;
