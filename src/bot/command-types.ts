@@ -2,6 +2,9 @@ import type { CommunityRole, Priority } from '../domain/types.ts';
 
 // What parseCommand makes of a message: a command with its arguments, a problem with one, or text.
 
+/** A day named in words: 周五 of this week or next, a month and day, or the month's end. */
+export type DayRef = { weekday: number; weeksAhead: 0 | 1 } | { month: number; day: number } | { monthEnd: true };
+
 export type AssignTarget = { kind: 'person'; name: string } | { kind: 'unit'; name: string };
 
 export type Command =
@@ -28,6 +31,8 @@ export type Command =
   | { type: 'category'; id: number; category: string }
   | { type: 'priority'; id: number; priority: Priority }
   | { type: 'deadline'; id: number; workingDays: number }
+  /** "这周五之前", "12月5日前", "月底前": a day, counted into working days when the command runs. */
+  | { type: 'deadline'; id: number; by: DayRef }
   | { type: 'reopen'; id: number; reason: string }
   | { type: 'invite'; role: CommunityRole; uses: number }
   | { type: 'login' }

@@ -3,7 +3,7 @@ import { parseNumber, CHINESE_NUMBER } from './chinese-number.ts';
 import type { Command } from './command-types.ts';
 import { TRAILING_FILLER, TRAILING_PUNCT } from './fillers.ts';
 import { normalizeText } from './normalize-text.ts';
-import { workingDays } from './working-days.ts';
+import { dayRef, workingDays } from './working-days.ts';
 
 // The arguments of the officials' commands (优先, 期限, 设置, 邀请码, 指派) and of 报到.
 
@@ -36,6 +36,10 @@ export function parseDeadline(id: number, norm: string): Command {
   const t = norm.replace(TRAILING_FILLER, '').replace(/^(?:期限|时限|设为|设置为|改为|改成|为|:|：)+/u, '').trim();
   if (t === '') return { type: 'invalid', command: 'deadline', problem: 'missing_deadline' };
   const days = workingDays(t);
+  if (days === null) {
+    const by = dayRef(t);
+    if (by) return { type: 'deadline', id, by };
+  }
   if (days === null || days < 1 || days > MAX_DEADLINE_DAYS) return { type: 'invalid', command: 'deadline', problem: 'bad_deadline' };
   return { type: 'deadline', id, workingDays: days };
 }

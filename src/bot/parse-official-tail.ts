@@ -1,7 +1,7 @@
 import { parseNumber } from './chinese-number.ts';
 import type { AssignTarget, Command } from './command-types.ts';
 import { assigneeName } from './parse-official-args.ts';
-import { workingDays } from './working-days.ts';
+import { dayRef, workingDays } from './working-days.ts';
 
 // An official's command with the item number first: "12号设为紧急 …", "12号分类改为环境卫生",
 // "12号期限3天", "12号重新打开", "12号交给物业", "12号驳回 …", "14号跟13号重复了". `tail` is what
@@ -44,6 +44,8 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   m = DEADLINE_TAIL.exec(tail);
   if (m && m[0] !== '') {
     const days = workingDays(tail.slice(m[0].length));
+    const by = days === null ? dayRef(tail.slice(m[0].length)) : null;
+    if (by) return { type: 'deadline', id, by };
     return days !== null && days >= 1 && days <= 60 ? { type: 'deadline', id, workingDays: days } : { type: 'invalid', command: 'deadline', problem: 'bad_deadline' };
   }
   m = REOPEN_TAIL.exec(tail);

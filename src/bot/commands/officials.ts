@@ -5,7 +5,11 @@ import { assignItem, findCommunityPerson, mergeItem, rejectItem, reopenItem } fr
 import { setCategory, setDeadline, setPriority } from '../../domain/item-settings.ts';
 import { getItem } from '../../domain/items.ts';
 import { requireOfficial } from '../../domain/permissions.ts';
+import { localDate, zonedTime } from '../../core/zoned-time.ts';
 import { deadlineAfter } from '../deadline.ts';
+import { MAX_DEADLINE_DAYS } from '../parse-official-args.ts';
+import { everyone } from '../texts/common.ts';
+import { dateOf } from '../working-days.ts';
 import { tellSetting } from '../tell-setting.ts';
 import { describeStats } from '../queries.ts';
 import { officials } from '../texts/officials.ts';
@@ -48,6 +52,19 @@ export const officialCommands: Handlers<Official> = {
     tellSetting(await setPriority(tx, ctx.actor, cmd.id, cmd.priority, ctx.now), out, deps);
   },
   async deadline({ tx, ctx, out, deps }, cmd) {
+    if ('by' in cmd) {
+      // "这周五之前": the end of that day, and the working days until it as the record says.
+      const today = localDate(ctx.now, deps.settings.timeZone);
+      const date = dateOf(cmd.by, today);
+      const days = date > today ? deps.calendar().workdaysBetween(today, date) : 0;
+      if (days < 1 || days > MAX_DEADLINE_DAYS) {
+        out.reply(everyone.parseProblem('bad_deadline', everyone.examples.deadline));
+        return;
+      }
+      const deadlineAt = zonedTime(date, '23:59:59', deps.settings.timeZone);
+      tellSetting(await setDeadline(tx, ctx.actor, cmd.id, deadlineAt, days, ctx.now), out, deps);
+      return;
+    }
     const deadlineAt = deadlineAfter(cmd.workingDays, ctx.now, deps);
     tellSetting(await setDeadline(tx, ctx.actor, cmd.id, deadlineAt, cmd.workingDays, ctx.now), out, deps);
   },

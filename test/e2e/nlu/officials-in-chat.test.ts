@@ -46,6 +46,19 @@ describe('settings', () => {
     expect(textsTo(await t.say(zhao, `期限 ${id} 100天`), zhao.id)[0]).toContain('期限请写 1 到 60 个工作日');
   });
 
+  it('a deadline as a day ("这周五之前", "下周一", "12月1日前", "月底前") ends that day, counted in working days', async () => {
+    const id = await newReport(t, wang, '反映 4号楼后面的路灯不亮', '4号楼后面');
+    // Tuesday 11-10: this Friday is 3 working days away.
+    expect(textsTo(await t.say(zhao, `${id}号期限定在这周五之前`), zhao.id)).toEqual([`#${id} 的期限已改为 3 个工作日，11月13日 前办结。`]);
+    expect((await ledgerItem(t, id)).deadlineAt).toBe('2026-11-13T15:59:59.000Z');
+    expect(textsTo(await t.say(zhao, `期限 ${id} 下周一`), zhao.id)).toEqual([`#${id} 的期限已改为 4 个工作日，11月16日 前办结。`]);
+    expect(textsTo(await t.say(zhao, `期限 ${id} 12月1日前`), zhao.id)).toEqual([`#${id} 的期限已改为 15 个工作日，12月1日 前办结。`]);
+    expect(textsTo(await t.say(zhao, `${id}号期限改为月底前`), zhao.id)).toEqual([`#${id} 的期限已改为 14 个工作日，11月30日 前办结。`]);
+    // Today, or a day already past this week, is no deadline.
+    expect(textsTo(await t.say(zhao, `期限 ${id} 周一前`), zhao.id)[0]).toContain('期限请写');
+    expect((await ledgerItem(t, id)).deadlineAt).toBe('2026-11-30T15:59:59.000Z');
+  });
+
   it('优先 N 紧急 / 普通, with the holder told when it becomes urgent', async () => {
     const id = await newItem(t, wang, '心愿 帮忙换煤气罐', group);
     await t.say(li, `认领 ${id}`);
