@@ -11,7 +11,7 @@ import { extractPlace } from './extract-place.ts';
 import { placeAnswer } from './place-answer.ts';
 import { normalizeText } from './normalize-text.ts';
 import type { Outgoing } from './outgoing.ts';
-import { isThanks } from './parse-command.ts';
+import { isThanks, stripMentions } from './parse-command.ts';
 import { isCancel, isNotARequest, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
@@ -97,7 +97,8 @@ export async function restartDialogue(
 /** Handles the next message of a dialogue in progress. */
 export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogue, out: Outgoing, deps: BotDeps): Promise<void> {
   const draft = draftOf(row);
-  const text = ctx.msg.text.trim();
+  // "@连心 2" answers as "2" does.
+  const text = stripMentions(ctx.msg.text).trim();
   const answer = normalizeText(text).trim();
   // "算了" to what it is or where one lives is no skip: there is nothing yet to file.
   const early = draft.step === 'text' || draft.step === 'kind' || draft.step === 'community';
@@ -105,6 +106,15 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
     await deleteDialogue(tx, row.id);
     say(ctx, out, residents.dialogueCancelled);
     return;
+  }
+  const emergency = draft.priority === 'normal' ? detectEmergency(text) : null;
+  if (emergency && draft.step !== 'community') {
+    // An emergency is a report of its own, never merged into an unfinished draft: the alert must
+    // carry its own words and place. A draft nobody said was a request yet (the kind question
+    // unanswered) is dropped; one being completed is filed as it stands.
+    await deleteDialogue(tx, row.id);
+    if (!early) await submitItem(tx, ctx, asSubmission(draft), out, deps);
+    return startDialogue(tx, ctx, { kind: 'report', text }, out, deps);
   }
   draft.photos.push(...ctx.msg.photos);
   if (ctx.msg.location) {
@@ -115,10 +125,8 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
   const phone = extractPhone(text);
   if (phone) draft.phone = phone.number;
   // "快来人，着火了" in the middle of a dialogue: it is filed now, with whom to call.
-  const emergency = draft.priority === 'normal' ? detectEmergency(text) : null;
   if (emergency) {
-    if (draft.step !== 'text') draft.text = `${draft.text}\n${text}`;
-    else draft.text = text;
+    draft.text = `${draft.text}\n${text}`;
     makeUrgent(draft, emergency);
     return advance(tx, ctx, draft, row.id, out, deps);
   }

@@ -61,6 +61,8 @@ export function extractPlace(input: string, options: PlaceOptions = {}): string 
     let address = first.address;
     for (;;) {
       const gap = /^(?:\s|的)?/u.exec(text.slice(end))![0].length;
+      // "困了人在里面 12栋": a space after words that only narrow ends them; the place starts anew.
+      if (!anchor && gap > 0 && /\s/u.test(text[end]!)) break;
       const next = partAt(text, end + gap, roads, false) ?? (gap === 0 ? suffixAt(text, end) : null);
       if (!next) break;
       end = next.end;

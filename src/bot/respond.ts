@@ -33,7 +33,10 @@ const PHOTO_AFTER_RECEIPT = 30 * MINUTE;
  * question (a step of a dialogue, or an open prompt: "满意", a phone number), thanks, or the start
  * of a new item. In a group only what is addressed to the bot is answered (SPEC "Talking to the bot").
  */
-export async function respond(tx: Tx, ctx: MessageContext, out: Outgoing, deps: BotDeps): Promise<void> {
+export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps: BotDeps): Promise<void> {
+  // "…味儿老大了 @连心": the bot named at the end is addressed as at the start, and not part of the words.
+  const before = trailingMention(given.msg.text, deps.settings.botName);
+  const ctx = before === null ? given : { ...given, msg: { ...given.msg, text: before } };
   const { msg } = ctx;
   if (msg.event === 'enter_chat') {
     // Named when known: a resident who scanned a community's card sees they reached the right place.
@@ -45,7 +48,7 @@ export async function respond(tx: Tx, ctx: MessageContext, out: Outgoing, deps: 
   }
   const group = msg.conversationType === 'group';
   const { dialogue, expired } = await findDialogue(tx, ctx);
-  if (group && !(await isForTheBot(tx, ctx, dialogue, deps))) return;
+  if (group && before === null && !(await isForTheBot(tx, ctx, dialogue, deps))) return;
   const cmd = parseCommand(msg.text);
   if (expired) {
     await deleteDialogue(tx, expired.id);
@@ -165,6 +168,16 @@ async function isForTheBot(tx: Tx, ctx: MessageContext, dialogue: Dialogue | nul
   // "具体在哪里？" after an urgent report raised in this group: a place (not just any words) answers it.
   const asked = (await openPrompts(tx, ctx.person, ctx.now)).some((p) => p.kind === 'place' && p.item.sourceConversationId === msg.conversationId);
   return asked && (msg.location !== null || extractPlace(msg.text) !== null);
+}
+
+/** The words before a trailing "@连心" (the bot's name), or null when the message does not end so. */
+function trailingMention(text: string, botName: string): string | null {
+  const t = text.trimEnd();
+  for (const at of ['@', '＠']) {
+    const tail = `${at}${botName}`;
+    if (botName !== '' && t.endsWith(tail) && t.length > tail.length) return t.slice(0, -tail.length).trimEnd();
+  }
+  return null;
 }
 
 function mentionedByPlatform(msg: InboundMessage): boolean {

@@ -140,3 +140,24 @@ describe('urgent items lead every list', () => {
     expect((await ledgerItem(t, ids[2]!)).priority).toBe('normal');
   });
 });
+
+describe('an emergency while a draft is open', () => {
+  const itemLike = (words: string) => t.app.db.all<{ text: string; place: string | null; priority: string }>('SELECT text, place, priority FROM items WHERE text LIKE ?', [`%${words}%`]);
+
+  it('is a report of its own: an unanswered draft does not lend it its words or place', async () => {
+    const who = { id: 'em-1', name: '钱阿姨' };
+    expect(textsTo(await t.say(who, '@连心 东门那垃圾整完了 挺干净 给你们点个赞', { in: group }), group).join('')).toContain('哪一类');
+    await t.say(who, '@连心 电梯又坏了 困了人在里面 12栋 快派人来', { in: group });
+    expect(await itemLike('电梯又坏了')).toEqual([{ text: '电梯又坏了 困了人在里面 12栋 快派人来', place: '12栋', priority: 'urgent' }]);
+    // The praise was never filed.
+    expect(await itemLike('垃圾整完了')).toEqual([]);
+  });
+
+  it('files a draft being completed as it stands, then the emergency apart', async () => {
+    const who = { id: 'em-2', name: '李叔' };
+    expect(textsTo(await t.say(who, '反映 3号楼东门的路灯坏了', { in: group }), group).join('')).toContain('照片');
+    await t.say(who, '@连心 楼下着火了 5号楼 快来人', { in: group });
+    expect(await itemLike('楼下着火了')).toEqual([{ text: '楼下着火了 5号楼 快来人', place: '5号楼', priority: 'urgent' }]);
+    expect(await itemLike('3号楼东门的路灯')).toEqual([{ text: '3号楼东门的路灯坏了', place: '3号楼东门', priority: 'normal' }]);
+  });
+});
