@@ -32,7 +32,7 @@ const NO_ARGS = new Set<CommandName>(['help', 'mine', 'list', 'stats', 'login', 
 const WITH_CONTENT = new Set<CommandName>(['wish', 'report']);
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
 // "我来认领12号", "请确认 12", "麻烦帮我查一下12号": politeness before the command word.
-const POLITE_PREFIX = /^(?:请|麻烦(?:你|您)?|帮(?:我|忙)|我(?:要|想要?|来|这边|已经?|可以|现在)?|那(?:就|我)?|好的?|嗯|ok|现在|马上)+[\s,，、。]*/iu;
+const POLITE_PREFIX = /^(?:请|麻烦(?:你|您)?|帮(?:我|忙)|我(?:要|想要?|来|这边|已经?|可以|现在)?|那(?:就|我)?|好的?|嗯|ok|现在|马上|先)+[\s,，、。]*/iu;
 // After the word and before the id: "认领一下12号", "完成了12号", "确认下 12".
 const BEFORE_ID = /^(?:一下|下|了|掉|个)(?=\s|#|第|\d|号|[〇零一二两三四五六七八九十])/u;
 

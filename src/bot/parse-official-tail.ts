@@ -10,24 +10,28 @@ import { dayRef, workingDays } from './working-days.ts';
 const NOTE = '(?:[\\s,，。:：;；]+([\\s\\S]*))?$';
 const PRIORITY_TAIL = new RegExp(
   // A verb is needed ("12号紧急" is a resident's cry, not a setting), except in 加急.
-  `^(?:(?:优先级?)?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|恢复(?:成|为|到)?|为)(紧急|加急|普通|一般|正常)|(加急))(?:处理|办理)?${NOTE}`,
+  `^(?:(?:优先级?)?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为)(紧急|加急|普通|一般|正常)|(加急))(?:处理|办理)?(?:吧)?${NOTE}`,
   'u',
 );
 const CATEGORY_TAIL = /^(?:(?:分类|类别)(?:改为|设为|改成|设成|为|是|归为)?|分到|分为|归入|归到|归为|划到|划归|划为)[\s:：]*/u;
-const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|改成|设成|定为|定成|为|是)?[\s:：]*/u;
+const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|改成|设成|定为|定成|延到|延长到|推到|放到|改到|为|是)?[\s:：]*/u;
+// "限三天内办完": a time limit, not a report that it is done.
+const LIMIT_TAIL = /^(?:限|限期|期限)(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个工作日|个?天|日)(?:之内|以内|内)?(?:办完|完成|办结|解决|处理好?|办好|修好)?(?:吧)?$/u;
 const REOPEN_TAIL = new RegExp(`^(?:重新打开|重开|重新办理|重新受理)(?:一下|下)?(?:吧)?${NOTE}`, 'u');
 const REJECT_TAIL = new RegExp(`^(?:驳回|退回|不予受理|不受理)(?:吧|了)?${NOTE}`, 'u');
 const REJECT_LAST = /^([\s\S]+?)[\s,，。]*(?:驳回|退回|不予受理)(?:吧|了)?$/u;
 // "不归社区管 退回 燃气灶维修请打燃气公司客服": the verb between two halves of the reason.
 const REJECT_MID = /^([\s\S]+?)[\s,，。]+(?:驳回|退回)(?:吧|了)?[\s,，。]+([\s\S]+)$/u;
 // "张阿姨又说灯不亮了 重新打开 让陈建国再去看看": the verb is a clause of its own, anywhere.
-const REOPEN_MID = /^([\s\S]+?)[\s,，。]+(?:重新打开|重开|重新受理|重新办理)(?:一下|吧)?(?:[\s,，。]+([\s\S]*))?$/u;
+const REOPEN_MID = /^([\s\S]+?)[\s,，。]+(?:还是)?(?:重新打开|重开|重新受理|重新办理)(?:一下|吧)?(?:[\s,，。]+([\s\S]*))?$/u;
 // "这个是邻里纠纷 归到矛盾纠纷里": the category last.
 const CATEGORY_LAST = /(?:^|[\s,，。])(?:归到|归入|分到|划到|归为|放到)([\u4e00-\u9fa5]{2,8}?)(?:类|里|那类|这类|那一类)?(?:吧|了|啊)?$/u;
 const ASSIGN_TAIL = /^(?:(?:指派|交办|派|交|转|分)给|交办|指派|派单给?|给(?=[^\s]{2,10}$))[\s:：]*/u;
-const ASSIGN_LET = /^(?:让|麻烦|请|叫)\s*([^\s,，。]{1,20}?)\s*(?:去|来)(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下)/u;
+const ASSIGN_LET = /^(?:让|麻烦|请|叫)\s*([^\s,，。]{1,20}?)\s*(?:去|来)?(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下|负责)/u;
+// "没人接 让刘志强去一趟吧": the same, in a later clause.
+const ASSIGN_LET_LATER = /[\s,，。](?:让|麻烦|请|叫)\s*([\u4e00-\u9fa5]{2,4}?)\s*(?:去|来)(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下|负责)(?:一下)?(?:吧)?$/u;
 const ID = '#?\\s*(\\d{1,12}|[〇零一二两三四五六七八九十百]+)\\s*号?';
-const MERGE_TAIL = new RegExp(`^(?:(?:跟|和|与)${ID}(?:是)?(?:重复|一样|同一件事|一回事|同一个事|一码事|一个事|一件事|一个问题|同一个问题)|(?:并到|并入|合并到|合到|归并到)${ID})`, 'u');
+const MERGE_TAIL = new RegExp(`^(?:(?:跟|和|与)${ID}(?:说的)?(?:是)?(?:重复|一样|同一件事|一回事|同一个事|一码事|一个事|一件事|一个问题|同一个问题)|(?:并到|并入|合并到|合到|归并到)${ID})`, 'u');
 
 /** An official's command from what follows an item number, or null. */
 export function officialTail(id: number, tail: string, rawTail: string): Command | null {
@@ -40,6 +44,11 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   if (m && m[0] !== '') {
     const category = rawTail.slice(m[0].length).trim().replace(/(?:吧|了|啊)$/u, '').replace(/类$/u, '');
     return category ? { type: 'category', id, category } : { type: 'invalid', command: 'category', problem: 'missing_category' };
+  }
+  const limit = LIMIT_TAIL.exec(tail);
+  if (limit) {
+    const days = workingDays(`${limit[1]}天`);
+    return days !== null && days >= 1 && days <= 60 ? { type: 'deadline', id, workingDays: days } : { type: 'invalid', command: 'deadline', problem: 'bad_deadline' };
   }
   m = DEADLINE_TAIL.exec(tail);
   if (m && m[0] !== '') {
@@ -72,7 +81,7 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
     const target: AssignTarget = /^[@＠]/u.test(who) ? { kind: 'person', name: who.slice(1).trim() } : { kind: 'unit', name: who };
     return { type: 'assign', id, target };
   }
-  m = ASSIGN_LET.exec(tail);
+  m = ASSIGN_LET.exec(tail) ?? ASSIGN_LET_LATER.exec(tail);
   if (m) return { type: 'assign', id, target: { kind: 'unit', name: assigneeName(m[1]!) } };
   return null;
 }
