@@ -1,4 +1,5 @@
 import { DAY } from '../../core/clock.ts';
+import type { Tx } from '../../db/sql.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { createInvite } from '../../domain/invites.ts';
 import { assignItem, findCommunityPerson, mergeItem, rejectItem, reopenItem } from '../../domain/item-actions.ts';
@@ -7,6 +8,7 @@ import { getItem } from '../../domain/items.ts';
 import { requireOfficial } from '../../domain/permissions.ts';
 import { localDate, zonedTime } from '../../core/zoned-time.ts';
 import { deadlineAfter } from '../deadline.ts';
+import { normalizeText } from '../normalize-text.ts';
 import { MAX_DEADLINE_DAYS } from '../parse-official-args.ts';
 import { everyone } from '../texts/common.ts';
 import { dateOf } from '../working-days.ts';
@@ -27,10 +29,10 @@ export const officialCommands: Handlers<Official> = {
     requireOfficial(ctx.actor, item);
     // "交给李建国" without an @: a member of the community by that name is that member (the unit
     // of the same name was handed the item, and the volunteer never heard of it).
-    const member = cmd.target.kind === 'unit' ? await findCommunityPerson(tx, item.communityId, cmd.target.name).catch(() => null) : null;
+    const member = cmd.target.kind === 'unit' ? await findMember(tx, item.communityId, cmd.target.name).catch(() => null) : null;
     const to =
       cmd.target.kind === 'person'
-        ? { kind: 'person' as const, person: await findCommunityPerson(tx, item.communityId, cmd.target.name) }
+        ? { kind: 'person' as const, person: await findMember(tx, item.communityId, cmd.target.name) }
         : member
           ? { kind: 'person' as const, person: member }
           : { kind: 'unit' as const, name: cmd.target.name.slice(0, 50) };
@@ -102,4 +104,15 @@ function inviteCommunity({ ctx }: Run): number {
   }
   if (served.length > 1) throw new DomainError('which_community');
   return served[0]!;
+}
+
+/** A member by name as typed, or in simplified characters ("孫建華" is 孙建华 in the roster). */
+async function findMember(tx: Tx, communityId: number, name: string) {
+  try {
+    return await findCommunityPerson(tx, communityId, name);
+  } catch (error) {
+    const simplified = normalizeText(name);
+    if (simplified === name || !(error instanceof DomainError) || error.code !== 'person_not_found') throw error;
+    return findCommunityPerson(tx, communityId, simplified);
+  }
 }

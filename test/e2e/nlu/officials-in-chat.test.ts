@@ -70,6 +70,13 @@ describe('settings', () => {
 });
 
 describe('in their own words', () => {
+  it('"把N號指派給李志強" in traditional characters finds the member 李志强', async () => {
+    const id = await newReport(t, wang, '反映 5号楼后门的台阶碎了', '5号楼后门');
+    const r = await t.say(zhao, `把${id}號指派給李志強`);
+    expect(textsTo(r, li.id).join('\n')).toContain(`#${id}`);
+    expect(await ledgerItem(t, id)).toMatchObject({ status: 'claimed', assignedUnit: null });
+  });
+
   it('"把N号交给李志强" without an @ assigns the member of that name, who is told and can finish it', async () => {
     const id = await newReport(t, wang, '反映 3号楼东门的路灯坏了', '3号楼东门');
     const r = await t.say(zhao, `把${id}号交给李志强`);
