@@ -33,12 +33,24 @@ const URGENT_STEPS: Step[] = ['text', 'community'];
 
 const KIND_ANSWER = {
   // "是反映问题", "第二个", "选1", "2吧"
-  wish: /^(?:是|选|我选|算)?(?:第)?(?:1|一|１)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|$)|^(?:是|选|我选|算|这是)?(?:个)?(?:心愿|微心愿|许愿|wish)(?:[\s,，。.!！]|吧|的|是|$)/iu,
-  report: /^(?:是|选|我选|算)?(?:第)?(?:2|二|２)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|$)|^(?:是|选|我选|算|这是)?(?:要)?(?:反映|反映问题|问题|报事|报修|投诉|report)(?:[\s,，。.!！]|吧|的|是|$)/iu,
+  wish: /^(?:是|选|我选|算)?(?:第)?(?:1|一|１)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|$)|^(?:是|选|我选|算|这是)?(?:个)?(?:心愿|微心愿|许愿|wish)(?:[\s,，。.!！]|吧|的|是|$)/iu,
+  report: /^(?:是|选|我选|算)?(?:第)?(?:2|二|２)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|$)|^(?:是|选|我选|算|这是)?(?:要)?(?:反映|反映问题|问题|报事|报修|投诉|report)(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|$)/iu,
 };
 
 // "楼道是大家的 算反映问题吧": the kind named last, after why (not "不是心愿").
-const KIND_LAST = /(?:^|[\s,，。])(?:算|是|就是|应该是|属于|算是)?(?:个)?(心愿|微心愿|许愿|反映问题|反映|问题|报修)(?:吧|啊|呀|的)?$/u;
+const KIND_LAST = /(?:^|[\s,，。])(?:算|是|就是|应该是|属于|算是|选)?(?:个)?(心愿|微心愿|许愿|反映问题|反映|问题|报修|1|2)(?:吧|啊|呀|的|嘛|啦|呗)?$/u;
+// What says something is wrong: words that add to a report, not only why it is one.
+const TROUBLE = /坏|漏|堵|不亮|不通|臭|脏|吵|乱|破|塌|裂|没人|满了|积水|掉了|松了|危险/u;
+
+/** "反映问题吧", "反映问题呗 公共的": the kind, with at most a few words of why; "反映 楼道灯坏了" says more. */
+function kindWithWhy(answer: string): boolean {
+  if (KIND_WORD_ONLY.test(answer)) return true;
+  const m = KIND_ANSWER.report.exec(answer) ?? KIND_ANSWER.wish.exec(answer);
+  if (!m) return false;
+  const rest = answer.slice(m[0].length).trim();
+  return rest.length <= 10 && !TROUBLE.test(rest);
+}
+
 // The kind's name and nothing else ("反映问题吧"); "反映 楼道灯坏了" says more.
 const KIND_WORD_ONLY = /^(?:是|选|我选|算|这是)?(?:要)?(?:反映问题|反映|问题|报事|报修|投诉|心愿|微心愿|许愿)(?:吧|的|呀|啊|了)?[\s,，。.!！]*$/u;
 
@@ -83,7 +95,7 @@ export async function restartDialogue(
   if (draft.communityId === null || draft.step === 'text' || draft.step === 'kind') {
     draft.kind = start.kind;
     // "反映问题吧" to "这是哪一类？" reads as the command 反映 with "问题吧": an answer, not more text.
-    const answersKind = draft.step === 'kind' && KIND_WORD_ONLY.test(normalizeText(ctx.msg.text).trim());
+    const answersKind = draft.step === 'kind' && kindWithWhy(normalizeText(stripMentions(ctx.msg.text)).trim());
     if (!answersKind) draft.text = draft.text ? `${draft.text}\n${start.text}` : start.text;
     const emergency = detectEmergency(start.text);
     if (emergency) makeUrgent(draft, emergency);
@@ -144,13 +156,15 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
     case 'kind': {
       const last = KIND_LAST.exec(answer)?.[1];
       const kind =
-        KIND_ANSWER.wish.test(answer) || (last !== undefined && /心愿|许愿/u.test(last))
+        KIND_ANSWER.wish.test(answer) || (last !== undefined && /心愿|许愿|1/u.test(last))
           ? 'wish'
           : KIND_ANSWER.report.test(answer) || last !== undefined
             ? 'report'
             : null;
       if (kind) {
         draft.kind = kind;
+        // "2 还是3栋2单元那个灯": the place comes with the answer.
+        draft.place ??= extractPlace(text);
         break;
       }
       // More words about the same thing: keep them with the draft and ask again.

@@ -53,6 +53,30 @@ describe('a place written in the report', () => {
     }
   });
 
+  it.each([
+    ['1嘛', 'wish'],
+    ['屋头的嘛 1', 'wish'],
+    ['2啦 公家条路嚟㗎', 'report'],
+    ['反映问题呗 公共的', 'report'],
+  ])('the kind answered in dialect %j is %s, and the answer is not added to the text', async (answer, kind) => {
+    const who = someone();
+    expect(textsTo(await t.say(who, '楼下那个灯坏了好几天'), who.id)[0]).toContain('哪一类');
+    await t.say(who, answer);
+    const receipt = textsTo(await t.say(who, '跳过'), who.id).join('\n');
+    const last = /编号 #\d+/u.test(receipt) ? receipt : textsTo(await t.say(who, '冇相 我唔识影'), who.id).join('\n');
+    const item = await ledgerItem(t, receiptNumber(last));
+    expect(item).toMatchObject({ kind, text: '楼下那个灯坏了好几天' });
+  });
+
+  it('"2 还是3栋2单元那个灯" answers the kind and the place at once', async () => {
+    const who = someone();
+    expect(textsTo(await t.say(who, '楼道灯又不亮了 就昨天晚上'), who.id)[0]).toContain('哪一类');
+    const next = textsTo(await t.say(who, '2 还是3栋2单元那个灯'), who.id).join('\n');
+    expect(next).not.toContain('在哪里');
+    const item = await ledgerItem(t, receiptNumber(textsTo(await t.say(who, '冇'), who.id).join('\n')));
+    expect(item).toMatchObject({ kind: 'report', place: '3栋2单元' });
+  });
+
   it.each(['不是 不用登记 我就是说声谢谢', '不是新的 我说的是7号的进展'])('%j to "这是哪一类？" files nothing', async (answer) => {
     const who = someone();
     expect(textsTo(await t.say(who, '楼下那家装修的事有点麻烦'), who.id)[0]).toContain('哪一类');
