@@ -42,6 +42,9 @@ const KIND_LAST = /(?:^|[\s,，。])(?:算|是|就是|应该是|属于|算是|�
 // What says something is wrong: words that add to a report, not only why it is one.
 const TROUBLE = /坏|漏|堵|不亮|不通|臭|脏|吵|乱|破|塌|裂|没人|满了|积水|掉了|松了|危险/u;
 
+// A request in words: something wrong, or something wanted.
+const ASKS = new RegExp(`${TROUBLE.source}|想要|需要|帮忙|帮我|麻烦|能不能|可不可以|求助`, 'u');
+
 /** "反映问题吧", "反映问题呗 公共的": the kind, with at most a few words of why; "反映 楼道灯坏了" says more. */
 function kindWithWhy(answer: string): boolean {
   if (KIND_WORD_ONLY.test(answer)) return true;
@@ -167,8 +170,9 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
         draft.place ??= extractPlace(text);
         break;
       }
-      // More words about the same thing: keep them with the draft and ask again.
-      if (text !== '' && !isSkip(text)) draft.text = `${draft.text}\n${text}`;
+      // More words about the same thing: keep them with the draft and ask again. Words that ask for
+      // something after words that did not ("这个怎么用啊", then "我想要个老年手机") are the request.
+      if (text !== '' && !isSkip(text)) draft.text = ASKS.test(answer) && !ASKS.test(normalizeText(draft.text)) ? text : `${draft.text}\n${text}`;
       await saveDraft(tx, ctx, draft, row.id);
       say(ctx, out, residents.askKindAgain);
       return;

@@ -68,6 +68,16 @@ describe('a place written in the report', () => {
     expect(item).toMatchObject({ kind, text: '楼下那个灯坏了好几天' });
   });
 
+  it('a request after words that asked for nothing is the draft\'s text', async () => {
+    const who = someone();
+    expect(textsTo(await t.say(who, '你们这个东西是干嘛的'), who.id)[0]).toContain('哪一类');
+    expect(textsTo(await t.say(who, '我想要个老年手机 字大点的'), who.id)[0]).toContain('请回复 1');
+    await t.say(who, '1');
+    const receipt = textsTo(await t.say(who, '跳过'), who.id).join('\n');
+    const last = /编号 #\d+/u.test(receipt) ? receipt : textsTo(await t.say(who, '没有'), who.id).join('\n');
+    expect(await ledgerItem(t, receiptNumber(last))).toMatchObject({ kind: 'wish', text: '我想要个老年手机 字大点的' });
+  });
+
   it('"2 还是3栋2单元那个灯" answers the kind and the place at once', async () => {
     const who = someone();
     expect(textsTo(await t.say(who, '楼道灯又不亮了 就昨天晚上'), who.id)[0]).toContain('哪一类');
