@@ -92,7 +92,9 @@ export class InboundService {
     this.onAccepted?.(msg.platform, accepted.duplicate);
     if (accepted.duplicate) return { duplicate: true, outboxIds: [] };
     const outboxIds = (await this.enqueue(`${msg.platform}:${msg.conversationId}`, accepted.id, msg)) ?? [];
-    await waitForDelivery(this.deps.db, this.signal, [...alsoWaitFor, ...outboxIds], waitMs);
+    // Its own rows were written just now, not yet attempted: no first look needed.
+    if (alsoWaitFor.length === 0) await waitForDelivery(this.deps.db, this.signal, outboxIds, waitMs, true);
+    else await waitForDelivery(this.deps.db, this.signal, [...alsoWaitFor, ...outboxIds], waitMs);
     return { duplicate: false, outboxIds };
   }
 

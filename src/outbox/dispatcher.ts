@@ -159,12 +159,17 @@ export class OutboxDispatcher {
 
   private launch(c: Candidate): void {
     const { row } = c;
-    const job = this.deliver(c).finally(() => {
-      this.inFlight.delete(row.id);
-      this.o.signal.settled(row.id);
-      // The next message of this conversation may now be due: look again at once, not at the next poll.
-      this.kick();
-    });
+    let final = false;
+    const job = this.deliver(c)
+      .then((done) => {
+        final = done;
+      })
+      .finally(() => {
+        this.inFlight.delete(row.id);
+        this.o.signal.settled(row.id, final);
+        // The next message of this conversation may now be due: look again at once, not at the next poll.
+        this.kick();
+      });
     this.inFlight.set(row.id, job);
   }
 
@@ -190,7 +195,8 @@ export class OutboxDispatcher {
     }
   }
 
-  private async deliver({ row, limit }: Candidate): Promise<void> {
+  /** Sends one row and records the outcome; true when it ended for good (sent, dead, held) and that is committed. */
+  private async deliver({ row, limit }: Candidate): Promise<boolean> {
     const { log, clock } = this.o;
     const started = performance.now();
     let outcome: Outcome;
@@ -222,7 +228,8 @@ export class OutboxDispatcher {
       );
     }
     this.o.onSend?.(row.platform, outcome.kind, performance.now() - started);
-    await this.outcomes.write(row.id, outcome);
+    const committed = await this.outcomes.write(row.id, outcome);
+    return committed && (outcome.kind === 'sent' || outcome.kind === 'dead' || outcome.kind === 'held');
   }
 
   /** Renews the leases of every row this process is sending, at a third of their length: one statement. */

@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '../db/rows.ts';
-import type { Db } from '../db/sql.ts';
+import { inList, type Db } from '../db/sql.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { recordOutcome } from './record-outcome.ts';
 
@@ -20,8 +20,25 @@ export async function leaseRows(
   if (candidates.length === 0) return [];
   const until = new Date(now.getTime() + o.leaseMs);
   return o.db.transaction(async (tx) => {
+    // Rows read as waiting and never leased, without a rate limit (most): one compare-and-set for all.
+    const plain = new Set(candidates.filter((c) => c.limit === null && c.row.status === 'pending' && c.row.leaseUntil === null));
+    const plainIds = [...plain].map((c) => c.row.id);
+    const took = new Set<number>();
+    for (let i = 0; i < plainIds.length; i += 500) {
+      const ids = plainIds.slice(i, i + 500);
+      const rows = await tx.all<{ id: number }>(
+        `UPDATE outbox_messages SET status = 'sending', lease_owner = ?, lease_until = ?
+          WHERE id IN ${inList(ids.length)} AND status = 'pending' AND lease_until IS NULL RETURNING id`,
+        [o.owner, until, ...ids],
+      );
+      for (const r of rows) took.add(r.id);
+    }
     const held: Candidate[] = [];
     for (const c of candidates) {
+      if (plain.has(c)) {
+        if (took.has(c.row.id)) held.push(c);
+        continue;
+      }
       const { row, limit } = c;
       const leased = await tx.run(
         `UPDATE outbox_messages SET status = 'sending', lease_owner = ?, lease_until = ?

@@ -17,11 +17,14 @@ export class OutboxSignal {
     return () => this.#events.off('kick', listener);
   }
 
-  /** An attempt at an outbox row ended (sent, failed, or handed back). */
-  settled(id: number): void {
-    this.#events.emit('settled', id);
+  /**
+   * An attempt at an outbox row ended (sent, failed, or handed back). `final`: it ended for good and
+   * that is committed, so a waiter need not ask the database.
+   */
+  settled(id: number, final = false): void {
+    this.#events.emit('settled', id, final);
   }
-  onSettled(listener: (id: number) => void): () => void {
+  onSettled(listener: (id: number, final: boolean) => void): () => void {
     this.#events.on('settled', listener);
     return () => this.#events.off('settled', listener);
   }

@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '../db/rows.ts';
-import type { Db, Tx } from '../db/sql.ts';
+import { inList, type Db, type Tx } from '../db/sql.ts';
 import type { Logger } from '../log.ts';
 import type { SendResult } from '../core/messages.ts';
 import { safeErrorText } from '../core/error-text.ts';
@@ -82,7 +82,7 @@ export async function recordOutcome(tx: Tx, id: number, owner: string, outcome: 
  * (one write to disk for many sends). `write` resolves once the outcome is committed.
  */
 export class OutcomeWriter {
-  #waiting: Array<{ id: number; outcome: Outcome; done: () => void }> = [];
+  #waiting: Array<{ id: number; outcome: Outcome; done: (committed: boolean) => void }> = [];
   readonly #db: Db;
   readonly #owner: string;
   readonly #now: () => Date;
@@ -95,7 +95,8 @@ export class OutcomeWriter {
     this.#log = log;
   }
 
-  write(id: number, outcome: Outcome): Promise<void> {
+  /** Resolves true once committed, false when it could not be (the row stays leased). */
+  write(id: number, outcome: Outcome): Promise<boolean> {
     return new Promise((done) => {
       if (this.#waiting.length === 0) setImmediate(() => void this.#flush());
       this.#waiting.push({ id, outcome, done });
@@ -105,15 +106,27 @@ export class OutcomeWriter {
   async #flush(): Promise<void> {
     const batch = this.#waiting;
     this.#waiting = [];
+    let committed = false;
     try {
       await this.#db.transaction(async (tx) => {
         const now = this.#now();
-        for (const w of batch) await recordOutcome(tx, w.id, this.#owner, w.outcome, now);
+        // The common outcome, sent, for many rows in one statement; the rest one by one.
+        const sent = batch.filter((w) => w.outcome.kind === 'sent').map((w) => w.id);
+        for (let i = 0; i < sent.length; i += 500) {
+          const ids = sent.slice(i, i + 500);
+          await tx.run(
+            `UPDATE outbox_messages SET status = 'sent', sent_at = ?, lease_until = NULL, lease_owner = NULL, last_error = NULL
+              WHERE id IN ${inList(ids.length)} AND status = 'sending' AND lease_owner = ?`,
+            [now, ...ids, this.#owner],
+          );
+        }
+        for (const w of batch) if (w.outcome.kind !== 'sent') await recordOutcome(tx, w.id, this.#owner, w.outcome, now);
       });
+      committed = true;
     } catch (error) {
       // The rows stay leased: when the lease runs out they are sent again (at least once, never lost).
       this.#log.error({ err: (error as Error).message, rows: batch.length }, 'outbox outcomes not recorded');
     }
-    for (const w of batch) w.done();
+    for (const w of batch) w.done(committed);
   }
 }

@@ -4,33 +4,33 @@ import type { OutboxSignal } from './outbox-signal.ts';
 
 /**
  * Waits until the given outbox rows are sent or dead, or the time is up (the simulator answers an
- * HTTP request with the bot's replies). Woken when this process settles one of them; a slower look
- * covers another process sending it.
+ * HTTP request with the bot's replies). This process's dispatcher says when a row ended for good
+ * (committed), so the usual wait asks the database once at most; a look every 250 ms covers another
+ * process sending a row, and a retry. `unsent`: the rows were written just now by the caller and
+ * cannot have been attempted yet, so the first look is skipped.
  */
-export async function waitForDelivery(db: Db, signal: OutboxSignal, ids: readonly number[], timeoutMs: number): Promise<void> {
-  if (ids.length === 0) return;
-  const wanted = new Set(ids);
-  // Rows not yet attempted here since the last look: the database is asked again once none is left
-  // (or at the slower look), not after every single one.
-  let unsettled = new Set(ids);
+export async function waitForDelivery(db: Db, signal: OutboxSignal, ids: readonly number[], timeoutMs: number, unsent = false): Promise<void> {
+  const open = new Set(ids);
+  if (open.size === 0) return;
   let wake: (() => void) | null = null;
-  const off = signal.onSettled((id) => {
-    if (!wanted.has(id)) return;
-    unsettled.delete(id);
-    if (unsettled.size === 0) wake?.();
+  const off = signal.onSettled((id, final) => {
+    if (final && open.delete(id) && open.size === 0) wake?.();
   });
+  const look = async () => {
+    const left = await db.all<{ id: number }>(
+      `SELECT id FROM outbox_messages WHERE id IN ${inList(open.size)} AND status IN ('pending', 'sending')`,
+      [...open],
+    );
+    const still = new Set(left.map((r) => r.id));
+    for (const id of open) if (!still.has(id)) open.delete(id);
+  };
   try {
     signal.kick();
     const deadline = Date.now() + timeoutMs;
-    const sql = `SELECT count(*) AS n FROM outbox_messages WHERE id IN ${inList(ids.length)} AND status IN ('pending', 'sending')`;
+    if (!unsent) await look();
     for (;;) {
-      const settledBefore = unsettled.size === 0;
-      const left = (await db.get<{ n: number }>(sql, ids))!.n;
-      if (left === 0 || Date.now() >= deadline) return;
-      // Every one was attempted and some are due again (a retry): wait for their next attempts.
-      if (settledBefore) unsettled = new Set(ids);
-      if (unsettled.size === 0) continue;
       await new Promise<void>((resolve) => {
+        if (open.size === 0) return resolve();
         const timer = setTimeout(resolve, Math.min(250, Math.max(0, deadline - Date.now())));
         wake = () => {
           clearTimeout(timer);
@@ -38,6 +38,9 @@ export async function waitForDelivery(db: Db, signal: OutboxSignal, ids: readonl
         };
       });
       wake = null;
+      if (open.size === 0 || Date.now() >= deadline) return;
+      await look();
+      if (open.size === 0) return;
     }
   } finally {
     off();
