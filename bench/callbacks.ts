@@ -1,6 +1,7 @@
-// Benchmark (issue 14, target 1): WeCom app callbacks answered by Lianxin against the floor of a
-// bare handler, in the same run on the same machine, then a steady 1,000 callbacks/s, then the
-// ledger read back: every acknowledged message stored, handled and replied to, exactly once.
+// Benchmark (issue 14, targets 1 and 2): WeCom app callbacks answered by Lianxin against the floor of
+// a bare handler, in the same run on the same machine, then a steady 1,000 callbacks/s, then 1,500
+// new wishes a second offered for 10 s (how many a second become items with their reply sent), then
+// the ledger read back: every acknowledged message stored, handled and replied to, exactly once.
 //   Floor: bench/floors/bare-express-wecom.mjs (Express 5 + @wecom/crypto: verify, decrypt, 200).
 //   Load: wrk (Debian's package), 32 connections, 3 rounds of 8 s, distinct prepared callbacks;
 //   steady load from bench/lib/steady-load.ts, timed from when each request was due.
@@ -71,6 +72,9 @@ const roundFiles = (name: string, from: number) =>
 const floorFiles = roundFiles('floor', 0);
 const lianxinFiles = roundFiles('lianxin', 1_000_000);
 const steadyRequests = prepare(2_000_000, 12_000);
+// End to end (issue 14, target 2): wishes offered faster than 1,000/s, each to become an item and a reply.
+const CAPACITY_PER_SECOND = 1500;
+const capacityRequests = prepare(3_000_000, CAPACITY_PER_SECOND * 10);
 
 // 1. The floor.
 const floorPort = await freePort();
@@ -137,7 +141,15 @@ await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer bench-admin-t
 const steady = await steadyLoad({ url: base, requests: steadyRequests, perSecond: 1000, seconds: 10 });
 const metrics = await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer bench-admin-token-0123456789abc' } }).then((r) => r.text());
 const steadyDrain = await drained();
-const acknowledged = lianxinRuns.reduce((s, r) => s + r.requests - r.non2xx, 0) + steady.ok;
+
+// 5. End to end: 1,500 new wishes a second for 10 s; when has every one become an item with its reply sent?
+const itemsBefore = counts.items;
+const capacityStart = performance.now();
+const capacity = await steadyLoad({ url: base, requests: capacityRequests, perSecond: CAPACITY_PER_SECOND, seconds: 10 });
+await drained();
+const capacitySeconds = (performance.now() - capacityStart) / 1000;
+const capacityItems = counts.items - itemsBefore;
+const acknowledged = lianxinRuns.reduce((s, r) => s + r.requests - r.non2xx, 0) + steady.ok + capacity.ok;
 const sends = api.callsTo('/cgi-bin/message/send');
 const perMessage = new Map<string, number>();
 for (const c of sends) {
@@ -163,6 +175,9 @@ console.log(`ratio Lianxin / floor (medians): ${(l / f).toFixed(2)}`);
 const loop = /lianxin_event_loop_delay_p99_seconds ([\d.e-]+)/u.exec(metrics)?.[1];
 console.log(`the rounds' backlog handled and answered ${drainSeconds.toFixed(1)} s after the last round`);
 console.log(`\nsteady ${1000}/s for 10 s (after the backlog): ${steady.ok}/${steady.sent} answered 200${Object.keys(steady.failed).length ? ` (others: ${JSON.stringify(steady.failed)})` : ''}; p50 ${steady.p50Ms.toFixed(1)} ms, p99 ${steady.p99Ms.toFixed(1)} ms, max ${steady.maxMs.toFixed(1)} ms; event-loop delay p99 ${loop ? (Number(loop) * 1000).toFixed(1) : '?'} ms; all answered ${steadyDrain.toFixed(1)} s after the last`);
+console.log(
+  `\nend to end: ${CAPACITY_PER_SECOND} new wishes/s offered for 10 s (${capacity.ok}/${capacity.sent} acknowledged): ${capacityItems} items, every one with its reply sent, ${capacitySeconds.toFixed(1)} s after the first → ${(capacityItems / capacitySeconds).toFixed(0)} wishes/s handled end to end`,
+);
 console.log(
   `\nread back: acknowledged ${acknowledged}; stored ${counts.stored}; handled ${counts.handled}; items ${counts.items}; replies ${counts.replies}, sent ${counts.sentReplies}; message/send calls ${sends.length}, texts sent more than once ${sentTwice}`,
 );
