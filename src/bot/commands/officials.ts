@@ -1,4 +1,5 @@
 import { DAY } from '../../core/clock.ts';
+import { localDate, zonedTime } from '../../core/zoned-time.ts';
 import type { Tx } from '../../db/sql.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { createInvite } from '../../domain/invites.ts';
@@ -6,7 +7,6 @@ import { assignItem, findCommunityPerson, mergeItem, rejectItem, reopenItem } fr
 import { setCategory, setDeadline, setPriority } from '../../domain/item-settings.ts';
 import { getItem } from '../../domain/items.ts';
 import { requireOfficial } from '../../domain/permissions.ts';
-import { localDate, zonedTime } from '../../core/zoned-time.ts';
 import { deadlineAfter } from '../deadline.ts';
 import { normalizeText } from '../normalize-text.ts';
 import { MAX_DEADLINE_DAYS } from '../parse-official-args.ts';
