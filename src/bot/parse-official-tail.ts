@@ -25,9 +25,10 @@ const REJECT_MID = /^([\s\S]+?)[\s,，。]+(?:驳回|退回)(?:吧|了)?[\s,，�
 // "张阿姨又说灯不亮了 重新打开 让陈建国再去看看": the verb is a clause of its own, anywhere.
 const REOPEN_MID = /^([\s\S]+?)[\s,，。]+(?:还是)?(?:重新打开|重开|重新受理|重新办理)(?:一下|吧)?(?:[\s,，。]+([\s\S]*))?$/u;
 // "这个是邻里纠纷 归到矛盾纠纷里": the category last.
+const DEADLINE_LATER = /[\s,，。](?:期限|时限|限期)(?:改为|设为|改成|设成|定为|定在|延到|延长到|为)?([^\s,，。]{1,12})$/u;
 const CATEGORY_LAST = /(?:^|[\s,，。])(?:归到|归入|分到|划到|归为|放到)([\u4e00-\u9fa5]{2,8}?)(?:类|里|那类|这类|那一类)?(?:吧|了|啊)?$/u;
 const ASSIGN_TAIL = /^(?:(?:指派|交办|派|交|转|分)给|交办|指派|派单给?|给(?=[^\s]{2,10}$))[\s:：]*/u;
-const ASSIGN_LET = /^(?:让|麻烦|请|叫)\s*([^\s,，。]{1,20}?)\s*(?:去|来)?(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下|负责)/u;
+const ASSIGN_LET = /^(?:让|麻烦|请|叫)\s*([^\s,，。]{1,20}?)\s*(?:去|来)?(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下|负责|处里)/u;
 // "没人接 让刘志强去一趟吧": the same, in a later clause.
 const ASSIGN_LET_LATER = /[\s,，。](?:让|麻烦|请|叫)\s*([\u4e00-\u9fa5]{2,4}?)\s*(?:去|来)(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下|负责)(?:一下)?(?:吧)?$/u;
 const ID = '#?\\s*(\\d{1,12}|[〇零一二两三四五六七八九十百]+)\\s*号?';
@@ -52,8 +53,10 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   }
   m = DEADLINE_TAIL.exec(tail);
   if (m && m[0] !== '') {
-    const days = workingDays(tail.slice(m[0].length));
-    const by = days === null ? dayRef(tail.slice(m[0].length)) : null;
+    // "期限三个工作日 跟孙建国说抓紧": the first clause is the deadline, the rest a remark.
+    const said = tail.slice(m[0].length).split(/[\s,，。;；]+/u)[0] ?? '';
+    const days = workingDays(said);
+    const by = days === null ? dayRef(said) : null;
     if (by) return { type: 'deadline', id, by };
     return days !== null && days >= 1 && days <= 60 ? { type: 'deadline', id, workingDays: days } : { type: 'invalid', command: 'deadline', problem: 'bad_deadline' };
   }
@@ -83,6 +86,14 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   }
   m = ASSIGN_LET.exec(tail) ?? ASSIGN_LET_LATER.exec(tail);
   if (m) return { type: 'assign', id, target: { kind: 'unit', name: assigneeName(m[1]!) } };
+  // "电梯公司说配件要等 期限改为一周": the setting in a later clause.
+  const later = DEADLINE_LATER.exec(tail);
+  if (later) {
+    const days = workingDays(later[1]!);
+    const by = days === null ? dayRef(later[1]!) : null;
+    if (by) return { type: 'deadline', id, by };
+    if (days !== null && days >= 1 && days <= 60) return { type: 'deadline', id, workingDays: days };
+  }
   return null;
 }
 

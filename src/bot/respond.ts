@@ -15,7 +15,7 @@ import { addressedToBot, type OpenQuestion } from './is-addressed-to-bot.ts';
 import type { Outgoing } from './outgoing.ts';
 import { parseCommand, type Command } from './parse-command.ts';
 import { extractPlace } from './extract-place.ts';
-import { heldItemNamed } from './held-item.ts';
+import { itemWorkedOn, ownItemAskedAfter } from './held-item.ts';
 import { openPrompts } from './prompts.ts';
 import { isCancel, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, isGreeting, isOnlySymbols } from './small-talk.ts';
@@ -103,6 +103,14 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     say(ctx, out, dialogue ? residents.pendingDialogue(dialogue.text) : everyone.welcome(highestRole(ctx.actor)));
     return;
   }
+  // "8号 明天我再上门一趟": news of an item they work on, even while a draft waits for an answer.
+  const news = cmd.type === 'text' && ctx.actor.roles.size > 0 ? cmd.text : null;
+  const worked = news !== null ? await itemWorkedOn(tx, ctx.actor, ctx.person.id, news) : null;
+  if (news !== null && worked !== null) {
+    await runCommand(tx, ctx, { type: 'progress', id: worked, note: news }, out, deps);
+    if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
+    return;
+  }
   if (dialogue) return continueDialogue(tx, ctx, dialogue, out, deps);
   // "好的" to a receipt or a notice: nothing to answer, and no new item.
   if (cmd.type === 'text' && !hasAttachment && isAcknowledgement(cmd.text)) return;
@@ -124,8 +132,8 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   }
   if (cmd.type === 'empty' && msg.photos.length > 0 && (await photosForLastItem(tx, ctx, out))) return;
   const text = cmd.type === 'text' ? cmd.text : (msg.location?.label ?? '');
-  const held = cmd.type === 'text' && ctx.actor.roles.size > 0 ? await heldItemNamed(tx, ctx.person.id, text) : null;
-  if (held !== null) return runCommand(tx, ctx, { type: 'progress', id: held, note: text }, out, deps);
+  const asked = cmd.type === 'text' ? await ownItemAskedAfter(tx, ctx.person.id, text) : null;
+  if (asked !== null) return runCommand(tx, ctx, { type: 'status', id: asked }, out, deps);
   return startDialogue(tx, ctx, { kind: null, text }, out, deps);
 }
 

@@ -201,7 +201,7 @@ describe('thanks in a group', () => {
 
 
 describe('news of an item one holds, without a command word', () => {
-  it('"收到 N号我晚上去楼下贴个告示" from its holder is progress, told to the resident; from anyone else a new dialogue', async () => {
+  it('"收到 N号我晚上去楼下贴个告示" from its holder, or an official of its community, is progress told to the resident; from a resident a new dialogue', async () => {
     const who = someone();
     const id = await newItem(t, who, '心愿 楼下车乱停 帮忙说一下', group);
     await t.say(li, `认领 ${id}`);
@@ -209,7 +209,17 @@ describe('news of an item one holds, without a command word', () => {
     expect(textsTo(r, who.id).join('')).toContain('我晚上去楼下贴个告示');
     const events = await t.app.db.all<{ type: string }>('SELECT type FROM item_events WHERE item_id = ? ORDER BY id', [id]);
     expect(events.map((e) => e.type)).toContain('progress');
-    // Not theirs: no news of someone else's item, the usual question instead.
-    expect(textsTo(await t.say(zhao, `收到 ${id}号我晚上去楼下贴个告示`), zhao.id)[0]).toContain('哪一类');
+    expect(textsTo(await t.say(zhao, `${id}号 明天我再上门一趟 叫上物业一起`), who.id).join('')).toContain('叫上物业一起');
+    // A resident's words about someone else's item are no news of it: the usual question instead.
+    const other = someone();
+    expect(textsTo(await t.say(other, `${id}号我晚上去楼下贴个告示`), other.id)[0]).toContain('哪一类');
+  });
+});
+
+describe('asking after one\'s own request without its number', () => {
+  it('"我家老头子理发的事有人管没有啊" answers with the status of their only open request', async () => {
+    const who = someone();
+    const id = await newItem(t, who, '心愿 帮我家老头子理个发', group);
+    expect(textsTo(await t.say(who, '我家老头子理发的事有人管没有啊'), who.id).join('')).toContain(`#${id}`);
   });
 });
