@@ -8,6 +8,8 @@ import { extractPlace } from './extract-place.ts';
 // A room number after a building, unit or floor: "5号楼2单元301" → "5号楼2单元***".
 const ROOM = /((?:\d|[一二三四五六七八九十])\s*(?:单元|层|楼|栋|幢|座))\s*(\d{3,4})(?:\s*(?:室|号房|号|房))?(?!\d)/gu;
 const ADDRESS_HIDDEN = '（地址略）';
+// "我住201 他家202": a door number said of a home, without the building before it.
+const DOOR = /((?:住|住在|家|家在|家是|门牌)\s*)(\d{3,4})(?:\s*(?:室|号房|号|房))?(?!\d)/gu;
 
 /**
  * The content as others may read it: phone and ID numbers masked (core/mask.ts); a wish is a
@@ -25,7 +27,7 @@ export function publicText(item: Pick<Item, 'kind' | 'text'>, names: readonly st
       text = text.replace(address, ADDRESS_HIDDEN);
     }
   }
-  return text.replace(ROOM, '$1***');
+  return text.replace(ROOM, '$1***').replace(DOOR, '$1***');
 }
 
 /** The place of a report is a public spot (room numbers masked); a wish's address stays private. */

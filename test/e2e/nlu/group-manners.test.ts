@@ -87,6 +87,18 @@ describe('drafts expire', () => {
   });
 });
 
+describe('a report about neighbours in a group', () => {
+  it('shows no door number in the group ("我住201 他家202 天天半夜装修")', async () => {
+    const g = { id: 'g1', name: '韩阿姨' };
+    await t.say(g, '@连心 反映 我住201 他家202 天天半夜装修 吵得睡不着', { in: group });
+    await t.say(g, '@连心 5号楼2单元', { in: group });
+    const id = receiptNumber(textsTo(await t.say(g, '@连心 没有', { in: group }), group)[0]!);
+    const posted = textsTo(await t.say(sun, `查询 ${id}`, { in: group }), group).join('\n');
+    expect(posted).toContain('天天半夜装修');
+    expect(posted).not.toMatch(/20[12]/u);
+  });
+});
+
 describe('查询 in a group', () => {
   it('never shows an address or a phone number; the submitter sees them in a direct chat', async () => {
     const f = { id: 'f1', name: '蒋大妈' };
