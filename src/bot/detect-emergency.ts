@@ -72,6 +72,9 @@ const NOT_NOW_ANYWHERE = /新闻|听说|还好没|还好没事|没啥事|没什�
 const PAST_INSIDE = /上礼拜|上星期|上周|上回|上次|去年|以前|之前|昨天|前天|那次|那回/u;
 const HAPPENING_NOW = /正在|在偷|在撬|在砸|在抢|有人在|快来|现在|刚刚|刚才|抓住|跑了|赶紧|快点|快报警|马上/u;
 // The cause first: smoke from a switch box is an electrical emergency that 119 also hears about.
+const SETTING_BEFORE = /(?:设成|设为|设置为|改成|改为|标为|标成|调成|调为|列为|定为|算|恢复|所有|哪些|有没有|几个|几件|优先级?)\s*$/u;
+const KIND_AFTER = /^(?:的)?(?:事项|事情?|单子|件|任务|都|有哪些|有几个|列|程度|优先)/u;
+
 const ORDER: EmergencyKind[] = ['gas', 'electric', 'lift', 'fire', 'injury', 'missing', 'crime', 'urgent'];
 
 /** The emergency a message describes, or null. */
@@ -85,6 +88,8 @@ export function detectEmergency(input: string): Emergency | null {
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 16), m.index);
       if (NEGATED_BEFORE.test(before) || NOT_NOW_BEFORE.test(before) || PAST_INSIDE.test(m[0])) continue;
+      // "9号 设成紧急", "所有紧急的事项给我列一下": a setting or a kind of item, not a cry for help.
+      if (signal.kind === 'urgent' && (SETTING_BEFORE.test(before) || KIND_AFTER.test(text.slice(m.index + m[0].length)))) continue;
       found.push(signal);
       break;
     }

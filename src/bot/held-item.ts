@@ -6,7 +6,7 @@ import { normalizeText } from './normalize-text.ts';
 
 const ID_START = /^(?:#|第|编号|\d|[〇零一二两三四五六七八九十]+号)/u;
 // "我家老头子理发的事有人管没有啊": asking after one's own request, no number given.
-const ASKS_AFTER = /有人管没有?|有没有人管|咋样了|怎么样了|修好没有?|弄好没有?|办好没有?|办得怎么样|办得咋样|有消息没有?|到底管不管/u;
+const ASKS_AFTER = /有人管(?:了)?没有?|有没有人管|咋样了|怎么样了|修好没有?|弄好没有?|办好没有?|办得怎么样|办得咋样|有消息没有?|到底管不管|咋没动静|怎么没动静|没动静了|还没人(?:修|管|来)|咋整了|有人来没有?/u;
 
 /**
  * The one item in a message's words that its sender is working on: they hold it, or they are an

@@ -13,7 +13,7 @@ import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS, snoozeDays } from './snooze-days.
 
 /** What follows an item number when someone asks about it: "12号怎么样了", "#12 有人管吗". */
 export const STATUS_TAIL =
-  /^(?:的)?(?:现在)?(?:进展|进度|情况|状态|处理|办理|修|办)?(?:得|的)?(?:怎么样|咋样|怎样|如何|到哪(?:一步|儿|里)?|什么情况|啥情况|查询|查一下|有人(?:管|认领|接|处理|跟进)|有没有人(?:管|认领|接|处理)|有消息|有进展|进展|进度|情况|状态|(?:修|办|弄|处理|搞)(?:好|完)?(?:了)?(?:没|没有)|(?:现在)?谁在?(?:管|负责|处理|办|跟|弄|修|搞)|点样|搞咗未|搞掂未|整好没|弄好没|(?:咋|怎么)(?:还)?没(?:有)?人(?:管|来|修|认领|处理)?|(?:还)?没(?:有)?人(?:管|认领|接|处理)|有人管没|(?:什么|啥)时候(?:能|可以|来)?(?:修|弄|办|处理)?(?:好|完)?|(?:要)?多久|几天能?(?:修|弄|办)?(?:好|完)?)(?:了|啊|呀|呢)*$/u;
+  /^(?:的)?(?:现在)?(?:进展|进度|情况|状态|处理|办理|修|办)?(?:得|的)?(?:怎么样|咋样|怎样|如何|到哪(?:一步|儿|里)?|什么情况|啥情况|查询|查一下|有人(?:管|认领|接|处理|跟进)|有没有人(?:管|认领|接|处理)|有消息|有进展|进展|进度|情况|状态|(?:修|办|弄|处理|搞)(?:好|完)?(?:了)?(?:没|没有)|(?:现在)?谁在?(?:管|负责|处理|办|跟|弄|修|搞)|谁接了?|(?:是)?谁(?:办|弄|修|接|管)的|点样|搞咗未|搞掂未|整好没|弄好没|(?:咋|怎么)(?:还)?没(?:有)?人(?:管|来|修|认领|处理)?|(?:还)?没(?:有)?人(?:管|认领|接|处理)|有人管没|(?:什么|啥)时候(?:能|可以|来)?(?:修|弄|办|处理)?(?:好|完)?|(?:要)?多久|几天能?(?:修|弄|办)?(?:好|完)?)(?:了|啊|呀|呢)*$/u;
 
 const DISPUTE_TAIL =
   /^(?:我)?(?:(?:很|非常|特别)?不满意|重办|有问题|(?:还|都)?没(?:有)?(?:修|弄|办|处理|解决|搞)(?:好|完)?|还没(?:有)?(?:好|来|人来)|根本没|没人来|没有人来|还是(?:老样子|那样|一样|没好|坏的|不行|不亮|漏|堵|有问题)|老样子|又(?:坏|不亮|漏|堵|停|出问题|不行)|不行)/u;
@@ -59,7 +59,7 @@ const PROGRESS_ANY = /正在(?:处理|修|查|办|联系|弄|装|换|跟进|协�
 const RELEASE_ANY = /(?:^|[\s,，。;；!！])(?:还是退了?吧?|退了吧?|不弄了|弄不了了?|不接了|交给别人吧?)(?:$|[\s,，。;；!！])/u;
 // "我陪赵奶奶去吧": going with someone is taking it on; "已经陪奶奶去过医院了" is having done it.
 // "我去敲门说说", "明天给李大爷送过去": setting off to do it.
-const CLAIM_SAID = /(?:^|[\s,，。])我们?(?:先)?(?:去|来)(?:敲门|说说|问问|劝劝|沟通|协调|调解|整|弄|修)(?:一下|说说)?(?:吧)?(?:$|[\s,，。])|^我们?(?:来|去)(?:教|陪|帮|给)[\u4e00-\u9fa5]{1,6}?(?:吧|嘛)?(?:$|[\s,，。])|^我们?(?:接着|继续|接手)(?:弄|做|办|跟|管)?(?:吧|嘛)?(?:$|[\s,，。])|(?:明天|今天|下午|晚上|一会儿?|周末)(?:就)?给[\u4e00-\u9fa5]{1,6}?送(?:过去|去)(?:吧)?$/u;
+const CLAIM_SAID = /^我们?(?:顺路|顺便|正好顺路)(?:$|[\s,，。])|(?:^|[\s,，。])(?:下班|放学|一会儿?|等下|待会儿?)(?:就|后)?(?:过去|去)(?:吧)?$|(?:^|[\s,，。])我们?(?:先)?(?:去|来)(?:敲门|说说|问问|劝劝|沟通|协调|调解|整|弄|修)(?:一下|说说)?(?:吧)?(?:$|[\s,，。])|^我们?(?:来|去)(?:教|陪|帮|给)[\u4e00-\u9fa5]{1,6}?(?:吧|嘛)?(?:$|[\s,，。])|^我们?(?:接着|继续|接手)(?:弄|做|办|跟|管)?(?:吧|嘛)?(?:$|[\s,，。])|(?:明天|今天|下午|晚上|一会儿?|周末)(?:就)?给[\u4e00-\u9fa5]{1,6}?送(?:过去|去)(?:吧)?$/u;
 const ACCOMPANY_CLAIM = /^我们?(?:来|去)?陪[\u4e00-\u9fa5]{1,6}?(?:去|过去|一起去|走一趟)(?:吧)?(?:$|[\s,，。;；!！])/u;
 const ACCOMPANY_DONE = /^(?:我们?)?(?:(?:已经?|刚|刚刚)陪[\u4e00-\u9fa5]{1,8}?(?:去过|去了|看过|看完|回来)|陪[\u4e00-\u9fa5]{1,8}?(?:看完|去过|办完))/u;
 // "到了 看了下是阀芯坏了 …", "我已经联系燃气公司了": there and on it (a verb of the work, not 我在上班).
@@ -74,7 +74,7 @@ const OBJECT_BEFORE_ME = /^[\u4e00-\u9fa5]{1,5}?(?:那个|这个|的事|的活)?
 const ACK_HEAD = /^(?:(?:那|那么|那就|好的?|好嘞|行|嗯|收到了?|ok|我这边)[\s,，。!！]*)+$/iu;
 const CLAIM_ANY = /(?:^|[\s,，。;；!！])(?:我接了|我来接|我认领了?|这个我来)(?:吧)?$/u;
 // "一号那个灯到底咋回事啊", "咋还没修好": asking about it.
-const STATUS_ANY = /咋回事|怎么回事|咋还没|怎么还没|到底(?:怎么样|咋样|修没修|弄没弄|有没有人)|有没有人管|有人管没有|啥情况|什么情况/u;
+const STATUS_ANY = /咋整了|有人来没有?|咋没动静|怎么没动静|还没人修|咋回事|怎么回事|咋还没|怎么还没|到底(?:怎么样|咋样|修没修|弄没弄|有没有人)|有没有人管|有人管没有|啥情况|什么情况/u;
 // "垃圾的事", "灯的那个": what the item is about, before what is said of it.
 const OBJECT_LEAD = /^[\u4e00-\u9fa5]{1,6}?(?:的事情?|的活儿?|的那个|那个事|那件事|的问题|的)(?=我|已|都|刚|修|换|弄|装|接|处理|办|做|搞)/u;
 const SUPPORT_TAIL =
@@ -135,7 +135,11 @@ export function parseFreeOrder(norm: string, raw: string): Command | null {
   if (STATS_PHRASE.test(t)) return { type: 'stats' };
   if (LOGIN_PHRASE.test(t)) return { type: 'login' };
   const invite = INVITE_ASK.exec(t);
-  if (invite) return parseInvite(invite[1]!, false);
+  if (invite) {
+    // "…邀请码 能用10次的": the number of uses, if said; other words are the reason.
+    const uses = /(?:能用|可以用|可用|用)?(\d{1,4}|[一二两三四五六七八九十百]+)次/u.exec(t.slice(invite[0].length));
+    return parseInvite(`${invite[1]!}${uses ? ` ${uses[1]}次` : ''}`, false);
+  }
 
   for (let i = 0; i < t.length; i++) {
     if (i > 0 && /[\d#第编号]/u.test(t[i - 1]!)) continue;
@@ -149,7 +153,8 @@ export function parseFreeOrder(norm: string, raw: string): Command | null {
     const tail = t.slice(tailStart);
     const rawTail = raw.slice(start + tailStart, Math.max(fullEnd, start + tailStart));
     const hash = t.slice(i, after).includes('#');
-    const clauseHead = i > 0 && /[\s,，。;；!！]/u.test(t[i - 1]!) ? raw.slice(start, start + i).trim() : null;
+    // The number starts a clause, or follows what the item is ("王阿姨修水龙头那个1号我来").
+    const clauseHead = i > 0 && (/[\s,，。;；!！]/u.test(t[i - 1]!) || /(?:的|那个|这个)$/u.test(t.slice(0, i))) ? raw.slice(start, start + i).trim() : null;
     const cmd = fromParts(t.slice(0, i).trim(), m.id, tail, rawTail, question, hash, clauseHead);
     if (cmd) return cmd;
   }
@@ -172,7 +177,7 @@ function fromParts(head: string, id: number, fullTail: string, fullRawTail: stri
   if (SUPPORT_HEAD.test(head) && !question) return { type: 'support', id };
   if (PROGRESS_HEAD.test(head) && tail !== '' && !question) return { type: 'progress', id, note: rawTail.trim() };
   // "电梯修好了 6号可以结了"
-  if (/^可以(?:办)?结(?:单|案)?了?$/u.test(tail) && !question) return { type: 'done', id, note: head };
+  if (/^可以(?:算)?(?:办)?(?:结|完成)(?:单|案)?了?(?:$|[\s,，。])/u.test(tail) && !question) return { type: 'done', id, note: head };
   // "设置7号为紧急", "把14号并到13号"
   if (/^(?:设置|设|把|将)$/u.test(head)) return officialTail(id, tail, rawTail);
   // "我去弄一下#7 我就住2号楼": the rest is about them.
@@ -184,7 +189,7 @@ function fromParts(head: string, id: number, fullTail: string, fullRawTail: stri
   if (clauseHead !== null && tail !== '' && !question) {
     const told = fromTail(id, tail, rawTail, false, hash);
     if (told && (told.type === 'progress' || told.type === 'done')) return { ...told, note: `${clauseHead.replace(TRAILING_CLAUSE_PUNCT, '')} ${told.note}`.trim() };
-    if (told && (told.type === 'claim' || told.type === 'release' || told.type === 'withdraw')) return told;
+    if (told && ['claim', 'release', 'withdraw', 'priority', 'category', 'deadline', 'assign', 'reject', 'reopen', 'merge', 'snooze'].includes(told.type)) return told;
   }
   // "垃圾清完了 拍了照 2号", "我在12栋楼下 我先去看看 8号": the number last, after what they say.
   if (clauseHead !== null && tail === '' && !question && head.length === clauseHead.length) {
@@ -224,6 +229,8 @@ function fromTail(id: number, tail: string, rawTail: string, question: boolean, 
   if (m) return { type: 'withdraw', id, reason: noteAt(rawTail, tail, m[1]) };
   m = RELEASE_TAIL.exec(tail);
   if (m) return { type: 'release', id, reason: noteAt(rawTail, tail, m[1]) };
+  // "明天之内弄好", "三天内处理完": a time limit, not news that it is done.
+  if (/^(?:要|必须|务必)?(?:\d{1,2}|[一二两三四五六七八九十]{1,3}|明天|后天)(?:个工作日|个?天|日)?(?:之内|以内|内)/u.test(tail)) return officialTail(id, tail, rawTail);
   m = DONE_TAIL.exec(tail);
   if (m) return { type: 'done', id, note: noteAt(rawTail, tail, m[1]) };
   if (DONE_SAID.test(tail)) return { type: 'done', id, note: rawTail.trim() };

@@ -14,9 +14,9 @@ const PRIORITY_TAIL = new RegExp(
   'u',
 );
 const CATEGORY_TAIL = /^(?:(?:分类|类别)(?:改为|设为|改成|设成|为|是|归为)?|分到|分为|归入|归到|归为|划到|划归|划为)[\s:：]*/u;
-const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|改成|设成|定为|定成|延到|延长到|推到|放到|改到|为|是)?[\s:：]*/u;
+const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|改成|设成|定为|定成|定在|定|延到|延长到|推到|放到|改到|为|是)?[\s:：]*/u;
 // "限三天内办完": a time limit, not a report that it is done.
-const LIMIT_TAIL = /^(?:限|限期|期限)(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个工作日|个?天|日)(?:之内|以内|内)?(?:办完|完成|办结|解决|处理好?|办好|修好)?(?:吧)?$/u;
+const LIMIT_TAIL = /^(?:限|限期|期限|要|必须|务必)?(\d{1,2}|[一二两三四五六七八九十]{1,3}|明天|后天)(?:个工作日|个?天|日)?(?:之内|以内|内)(?:必须|要|务必)?(?:办完|完成|办结|解决|处理好?|处理完|办好|修好|弄好|搞定)?(?:吧)?$/u;
 const REOPEN_TAIL = new RegExp(`^(?:重新打开|重开|重新办理|重新受理)(?:一下|下)?(?:吧)?${NOTE}`, 'u');
 const REJECT_TAIL = new RegExp(`^(?:驳回|退回|不予受理|不受理)(?:吧|了)?${NOTE}`, 'u');
 const REJECT_LAST = /^([\s\S]+?)[\s,，。]*(?:驳回|退回|不予受理)(?:吧|了)?$/u;
@@ -26,7 +26,7 @@ const REJECT_MID = /^([\s\S]+?)[\s,，。]+(?:驳回|退回)(?:吧|了)?[\s,，�
 const REOPEN_MID = /^([\s\S]+?)[\s,，。]+(?:还是)?(?:重新打开|重开|重新受理|重新办理)(?:一下|吧)?(?:[\s,，。]+([\s\S]*))?$/u;
 // "这个是邻里纠纷 归到矛盾纠纷里": the category last.
 const DEADLINE_LATER = /[\s,，。](?:期限|时限|限期)(?:改为|设为|改成|设成|定为|定在|延到|延长到|为)?([^\s,，。]{1,12})$/u;
-const CATEGORY_LAST = /(?:^|[\s,，。])(?:归到|归入|分到|划到|归为|放到)([\u4e00-\u9fa5]{2,8}?)(?:类|里|那类|这类|那一类)?(?:吧|了|啊)?$/u;
+const CATEGORY_LAST = /(?:^|[\s,，。])(?:归到|归入|分到|划到|归为|放到|分类(?:设成|设为|改成|改为|是)|(?:算|算是|属于)(?=[\u4e00-\u9fa5]{0,6}(?:设施|卫生|安全|纠纷|其他|类)))([\u4e00-\u9fa5]{2,8}?)(?:类|里|那类|这类|那一类)?(?:吧|了|啊)?$/u;
 const ASSIGN_TAIL = /^(?:(?:指派|交办|派|交|转|分)给|交办|指派|派单给?|给(?=[^\s]{2,10}$))[\s:：]*/u;
 const ASSIGN_LET = /^(?:让|麻烦|请|叫)\s*([^\s,，。]{1,20}?)\s*(?:去|来)?(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下|负责|处里)/u;
 // "没人接 让刘志强去一趟吧": the same, in a later clause.
@@ -48,7 +48,7 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   }
   const limit = LIMIT_TAIL.exec(tail);
   if (limit) {
-    const days = workingDays(`${limit[1]}天`);
+    const days = workingDays(/天$/u.test(limit[1]!) ? limit[1]! : `${limit[1]}天`);
     return days !== null && days >= 1 && days <= 60 ? { type: 'deadline', id, workingDays: days } : { type: 'invalid', command: 'deadline', problem: 'bad_deadline' };
   }
   m = DEADLINE_TAIL.exec(tail);

@@ -15,6 +15,7 @@ import { addressedToBot, type OpenQuestion } from './is-addressed-to-bot.ts';
 import type { Outgoing } from './outgoing.ts';
 import { parseCommand, type Command } from './parse-command.ts';
 import { extractPlace } from './extract-place.ts';
+import { guessIntent } from './guess-intent.ts';
 import { itemWorkedOn, ownItemAskedAfter } from './held-item.ts';
 import { openPrompts } from './prompts.ts';
 import { isCancel, isSkip } from './skip-and-cancel.ts';
@@ -101,6 +102,13 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const firstWords = ctx.person.createdAt.getTime() === ctx.now.getTime();
   if (cmd.type === 'text' && (isGreeting(cmd.text) || (firstWords && !hasAttachment && isOnlySymbols(cmd.text)))) {
     say(ctx, out, dialogue ? residents.pendingDialogue(dialogue.text) : everyone.welcome(highestRole(ctx.actor)));
+    return;
+  }
+  // "现在有啥活没人接的 给我看看": a list, help, stats, mine or the console asked for in other words.
+  const guessed = cmd.type === 'text' && !hasAttachment ? guessIntent(cmd.text) : null;
+  if (guessed) {
+    await runCommand(tx, ctx, guessed, out, deps);
+    if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
     return;
   }
   // "8号 明天我再上门一趟": news of an item they work on, even while a draft waits for an answer.

@@ -57,6 +57,21 @@ const commands: Array<[string, Record<string, unknown>]> = [
   ['这个怎么用啊 我不会弄', { type: 'help' }],
   ['志愿者能干啥 命令都有哪些', { type: 'help' }],
   ['唔该晒你哋', { type: 'thanks' }],
+  // A seventh trial.
+  ['北广场单杠那个9号 设成紧急 有小孩差点摔了', { type: 'priority', id: 9, priority: 'urgent' }],
+  ['王阿姨修水龙头那个1号我来 我会修这个', { type: 'claim', id: 1 }],
+  ['陪陈奶奶去医院的6号我来 我周三正好休息', { type: 'claim', id: 6 }],
+  ['李阿姨那个10号可以算完成了', { type: 'done', id: 10 }],
+  ['13号 明天之内弄好', { type: 'deadline', id: 13, workingDays: 1 }],
+  ['13号换灯泡我顺路 下班就过去', { type: 'claim', id: 13 }],
+  ['11号期限定五个工作日吧', { type: 'deadline', id: 11, workingDays: 5 }],
+  ['14号算治安安全吧', { type: 'category', id: 14, category: '治安安全' }],
+  ['15号漏水这个属于邻里纠纷 分类设成矛盾纠纷', { type: 'category', id: 15, category: '矛盾纠纷' }],
+  ['东门垃圾清完了 2号可以结了 大家辛苦', { type: 'done', id: 2 }],
+  ['13号谁接了', { type: 'status', id: 13 }],
+  ['6号是谁办的', { type: 'status', id: 6 }],
+  ['4号那个煤气的事咋整了 有人来没有啊', { type: 'status', id: 4 }],
+  ['给我生成一个党员的邀请码 能用10次的', { type: 'invite', role: 'member', uses: 10 }],
   // A sixth trial.
   ['6号 老人已经送到社区医院了 家属也通知到了', { type: 'done', id: 6 }],
   ['12号我来教阿姨 周末下午有空', { type: 'claim', id: 12 }],
@@ -98,6 +113,8 @@ const chatter = [
   '孩子考了98分 12号',
   '我家住在3楼 5号',
   '票买好了 6号',
+  '14号算完成了吧',
+  '7号算了吧 不弄了',
   '今天不去了 5号',
 ];
 

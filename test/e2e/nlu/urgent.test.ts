@@ -161,3 +161,19 @@ describe('an emergency while a draft is open', () => {
     expect(await itemLike('3号楼东门的路灯')).toEqual([{ text: '3号楼东门的路灯坏了', place: '3号楼东门', priority: 'normal' }]);
   });
 });
+
+describe('紧急 as a word of a setting or a list', () => {
+  it('"…9号 设成紧急" sets the priority and "所有紧急的事项给我列一下" lists; neither files an emergency', async () => {
+    const { zhao } = people;
+    const before = (await t.app.db.get<{ n: number }>("SELECT count(*) AS n FROM items WHERE priority = 'urgent'"))!.n;
+    const who = { id: 'set-1', name: '吴大姐' };
+    await t.say(who, '@连心 反映 北广场的单杠松了', { in: group });
+    const id = receiptNumber(textsTo(await t.say(who, '@连心 没有', { in: group }), group).join('\n'));
+    await t.say(zhao, `北广场单杠那个${id}号 设成紧急 有小孩差点摔了`);
+    expect((await ledgerItem(t, id)).priority).toBe('urgent');
+    const listed = textsTo(await t.say(zhao, '所有紧急的事项给我列一下'), zhao.id).join('\n');
+    expect(listed).toContain(`#${id}`);
+    const after = (await t.app.db.get<{ n: number }>("SELECT count(*) AS n FROM items WHERE priority = 'urgent'"))!.n;
+    expect(after).toBe(before + 1);
+  });
+});

@@ -1,0 +1,28 @@
+import type { Command } from './command-types.ts';
+import { normalizeText } from './normalize-text.ts';
+
+// The last try before a message is taken for a new wish or report: a short message addressed to the
+// bot that asks for one of the no-argument commands in other words ("现在有啥活没人接的 给我看看",
+// "这个月咱们社区的数据统计给我看一下"). Words of a request (something broken, something wanted) are
+// never guessed away: those are what a new item is for.
+
+const REQUEST = /坏|漏|堵|不亮|不通|臭|脏|吵|破|塌|裂|积水|危险|想要|需要(?!帮忙的)|帮忙(?!的)|麻烦|能不能|可不可以|求助|着火|煤气|燃气/u;
+const ID = /\d+号|#\d+|[一二三四五六七八九十]+号/u;
+
+type Guess = Extract<Command, { type: 'help' | 'login' | 'stats' | 'mine' | 'list' }>;
+
+const GUESSES: Array<[RegExp, Guess]> = [
+  [/怎么用|咋用|怎么操作|能干啥|能干什么|能做什么|能做啥|(?:有|用)(?:哪些|什么|啥)功能|哪些命令|什么命令|命令都有/u, { type: 'help' }],
+  [/后台|台账|控制台|网页版|(?:给我|发我)(?:一)?个?(?:登录)?链接/u, { type: 'login' }],
+  [/统计|数据|一共办了|办了多少|办结了?多少/u, { type: 'stats' }],
+  [/我(?:都|现在)?(?:提过|报过|反映过|提的|报的|反映的|手上|手里|接的|认领的|接了)[^，。,]{0,8}(?:哪些|啥|什么|几)/u, { type: 'mine' }],
+  [/没人接|没人认领|待认领|需要帮忙的|要帮忙的|有(?:啥|什么)活|(?:哪些|啥|什么)(?:事|活|单子)(?:没|还没)|紧急的事项|列一下/u, { type: 'list' }],
+];
+
+/** One of help, login, stats, mine, list when a short message plainly asks for it; else null. */
+export function guessIntent(text: string): Guess | null {
+  const t = normalizeText(text).trim();
+  if (t === '' || [...t].length > 30 || REQUEST.test(t) || ID.test(t)) return null;
+  for (const [re, command] of GUESSES) if (re.test(t)) return command;
+  return null;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { guessIntent } from '../../src/bot/guess-intent.ts';
+
+// From a seventh trial: what people asked the bot for in other words, and requests that must stay
+// requests (a new item), never guessed into a list or help.
+describe('guessIntent', () => {
+  it.each([
+    ['我都提过啥事 帮我看看', 'mine'],
+    ['我手上现在都有哪些活', 'mine'],
+    ['现在有啥活没人接的 给我看看', 'list'],
+    ['我今天有空 有啥需要帮忙的没', 'list'],
+    ['现在还有哪些事没人接', 'list'],
+    ['所有紧急的事项给我列一下', 'list'],
+    ['我是新来的志愿者 这个怎么用啊 都能干啥', 'help'],
+    ['我是干部 我能用哪些功能', 'help'],
+    ['我想登后台看看台账 给我个链接', 'login'],
+    ['这个月咱们社区的数据统计给我看一下', 'stats'],
+    ['这礼拜大家一共办了多少件事', 'stats'],
+  ])('%j asks for %s', (text, type) => expect(guessIntent(text)).toEqual({ type }));
+
+  it.each(['我家水管漏了 帮我看看', '楼道灯坏了', '我想要个老年手机', '帮我买点菜', '我家的数据线坏了', '3号怎么用不了了', '楼下有煤气味 怎么办'])(
+    '%j stays a request',
+    (text) => expect(guessIntent(text)).toBeNull(),
+  );
+});
