@@ -105,7 +105,8 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     return;
   }
   // "现在有啥活没人接的 给我看看": a list, help, stats, mine or the console asked for in other words.
-  const guessed = cmd.type === 'text' && !hasAttachment ? guessIntent(cmd.text) : null;
+  // Not while a draft asks where or for a photo: the answer may mention anything.
+  const guessed = cmd.type === 'text' && !hasAttachment && (!dialogue || dialogue.step === 'kind') ? guessIntent(cmd.text) : null;
   if (guessed) {
     await runCommand(tx, ctx, guessed, out, deps);
     if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
