@@ -9,7 +9,7 @@ import { normalizeText } from './normalize-text.ts';
 const REQUEST = /坏|漏|堵|不亮|不通|臭|脏|吵|破|塌|裂|积水|危险|想要|需要(?!帮忙的)|帮忙(?!的)|麻烦|能不能|可不可以|求助|着火|煤气|燃气/u;
 const ID = /\d+号|#\d+|[一二三四五六七八九十]+号/u;
 
-type Guess = Extract<Command, { type: 'help' | 'login' | 'stats' | 'mine' | 'list' }>;
+type Guess = Extract<Command, { type: 'help' | 'login' | 'stats' | 'mine' | 'list' | 'thanks' }>;
 
 const GUESSES: Array<[RegExp, Guess]> = [
   [/怎么用|咋用|怎么操作|能干啥|能干什么|能做什么|能做啥|(?:有|用)(?:哪些|什么|啥)功能|哪些命令|什么命令|命令都有/u, { type: 'help' }],
@@ -17,9 +17,12 @@ const GUESSES: Array<[RegExp, Guess]> = [
   [/统计|数据|一共办了|办了多少|办结了?多少/u, { type: 'stats' }],
   [/我(?:都|现在)?(?:提过|报过|反映过|提的|报的|反映的|手上|手里|接的|认领的|接了)[^，。,]{0,8}(?:哪些|啥|什么|几)/u, { type: 'mine' }],
   [/没人接|没人认领|待认领|需要帮忙的|要帮忙的|有(?:啥|什么)活|(?:哪些|啥|什么)(?:事|活|单子)(?:没|还没)|紧急的事项|列一下/u, { type: 'list' }],
+  [/我(?:这个月|这周|今年)?(?:帮了|办了|做了)(?:几个|多少)/u, { type: 'mine' }],
+  // "收到了 谢谢小陈 好人啊": thanks with a word of praise, no request in it.
+  [/谢谢|感谢|多谢|辛苦(?:了|你|您)/u, { type: 'thanks' }],
 ];
 
-/** One of help, login, stats, mine, list when a short message plainly asks for it; else null. */
+/** One of help, login, stats, mine, list or thanks when a short message plainly says it; else null. */
 export function guessIntent(text: string): Guess | null {
   const t = normalizeText(text).trim();
   if (t === '' || [...t].length > 30 || REQUEST.test(t) || ID.test(t)) return null;

@@ -1,6 +1,7 @@
 import { parseNumber } from './chinese-number.ts';
 import type { AssignTarget, Command } from './command-types.ts';
 import { assigneeName } from './parse-official-args.ts';
+import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS, snoozeDays } from './snooze-days.ts';
 import { dayRef, workingDays } from './working-days.ts';
 
 // An official's command with the item number first: "12号设为紧急 …", "12号分类改为环境卫生",
@@ -9,8 +10,8 @@ import { dayRef, workingDays } from './working-days.ts';
 
 const NOTE = '(?:[\\s,，。:：;；]+([\\s\\S]*))?$';
 const PRIORITY_TAIL = new RegExp(
-  // A verb is needed ("12号紧急" is a resident's cry, not a setting), except in 加急.
-  `^(?:(?:优先级?)?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为)(紧急|加急|普通|一般|正常)|(加急))(?:处理|办理)?(?:吧)?${NOTE}`,
+  // A verb is needed ("12号紧急" is a resident's cry, not a setting), except after 优先级 and in 加急.
+  `^(?:优先级?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为|是|就)?|(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为))(紧急|加急|普通|一般|正常)(?:处理|办理)?(?:就行|就好|即可)?(?:吧)?${NOTE}|^(加急)(?:处理|办理)?(?:吧)?${NOTE}`,
   'u',
 );
 const CATEGORY_TAIL = /^(?:(?:分类|类别)(?:改为|设为|改成|设成|为|是|归为)?|分到|分为|归入|归到|归为|划到|划归|划为)[\s:：]*/u;
@@ -27,7 +28,13 @@ const REOPEN_MID = /^([\s\S]+?)[\s,，。]+(?:还是)?(?:重新打开|重开|重
 // "这个是邻里纠纷 归到矛盾纠纷里": the category last.
 const DEADLINE_LATER = /[\s,，。](?:期限|时限|限期)(?:改为|设为|改成|设成|定为|定在|延到|延长到|为)?([^\s,，。]{1,12})$/u;
 const CATEGORY_LAST = /(?:^|[\s,，。])(?:归到|归入|分到|划到|归为|放到|分类(?:设成|设为|改成|改为|是)|(?:算|算是|属于)(?=[\u4e00-\u9fa5]{0,6}(?:设施|卫生|安全|纠纷|其他|类)))([\u4e00-\u9fa5]{2,8}?)(?:类|里|那类|这类|那一类)?(?:吧|了|啊)?$/u;
-const ASSIGN_TAIL = /^(?:(?:指派|交办|派|交|转|分)给|交办|指派|派单给?|给(?=[^\s]{2,10}$))[\s:：]*/u;
+const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给|交办|指派|派单给?|给(?=[^\s]{2,10}$))[\s:：]*/u;
+// "装修扰民的 指派给吴敏去协调一下": the hand-over in a later clause.
+const ASSIGN_LATER = /[\s,，。](?:再|还是|改)?(?:指派给|交给|派给|转给|交办给)([\u4e00-\u9fa5]{2,6}?)(?:去|来)?(?:处理|协调|办|弄|负责|跟进|调解)?(?:一下)?(?:吧)?(?=$|[\s,，。])/u;
+// "跟2号是同一个路灯 合并到2号": the merge in a later clause.
+const MERGE_LATER = new RegExp(`(?:^|[\\s,，。])(?:合并到|并到|并入|合到)${'#?\\s*(\\d{1,12}|[〇零一二两三四五六七八九十百]+)\\s*号?'}(?:吧|里)?(?:$|[\\s,，。])`, 'u');
+// "这几天先别提醒我了 停五天", "这两天先别催我": reminders paused, said later.
+const SNOOZE_LATER = /[\s,，。](?:这几天|这两天)?(?:先)?(?:别|不要|暂停)(?:再)?(?:提醒|催)(?:我)?(?:了)?(?:[\s,，。]+(?:停|暂停)?([^\s,，。]{1,6}))?/u;
 const ASSIGN_LET = /^(?:让|麻烦|请|叫)\s*([^\s,，。]{1,20}?)\s*(?:去|来)?(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下|负责|处里)/u;
 // "没人接 让刘志强去一趟吧": the same, in a later clause.
 const ASSIGN_LET_LATER = /[\s,，。](?:让|麻烦|请|叫)\s*([\u4e00-\u9fa5]{2,4}?)\s*(?:去|来)(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下|负责)(?:一下)?(?:吧)?$/u;
@@ -37,7 +44,7 @@ const MERGE_TAIL = new RegExp(`^(?:(?:跟|和|与)${ID}(?:说的)?(?:是)?(?:重
 /** An official's command from what follows an item number, or null. */
 export function officialTail(id: number, tail: string, rawTail: string): Command | null {
   const priority = PRIORITY_TAIL.exec(tail);
-  if (priority) return { type: 'priority', id, priority: /紧急|加急/u.test(priority[1] ?? priority[2]!) ? 'urgent' : 'normal' };
+  if (priority) return { type: 'priority', id, priority: /紧急|加急/u.test(priority[1] ?? priority[3]!) ? 'urgent' : 'normal' };
   if (/^不(?:用|要|必)(?:加急|紧急)/u.test(tail)) return { type: 'priority', id, priority: 'normal' };
   const setTo = /^(?:设为|设成|改为|改成|归为)[\s:：]*([^\s]{2,10})$/u.exec(tail);
   if (setTo) return { type: 'category', id, category: rawTail.slice(rawTail.length - setTo[1]!.length).replace(/类$/u, '') };
@@ -72,7 +79,7 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   if (m) return { type: 'reopen', id, reason: `${rawTail.slice(0, m[1]!.length).trim()} ${m[2] ? rawTail.slice(rawTail.length - m[2].length).trim() : ''}`.trim() };
   m = CATEGORY_LAST.exec(tail);
   if (m) return { type: 'category', id, category: rawTail.substr(m.index + m[0].indexOf(m[1]!), m[1]!.length) };
-  m = MERGE_TAIL.exec(tail);
+  m = MERGE_TAIL.exec(tail) ?? MERGE_LATER.exec(tail);
   if (m) {
     const into = parseNumber((m[1] ?? m[2])!);
     return into === null ? null : { type: 'merge', id, into: Math.min(into, 2_147_483_647) };
@@ -84,7 +91,7 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
     const target: AssignTarget = /^[@＠]/u.test(who) ? { kind: 'person', name: who.slice(1).trim() } : { kind: 'unit', name: who };
     return { type: 'assign', id, target };
   }
-  m = ASSIGN_LET.exec(tail) ?? ASSIGN_LET_LATER.exec(tail);
+  m = ASSIGN_LET.exec(tail) ?? ASSIGN_LET_LATER.exec(tail) ?? ASSIGN_LATER.exec(tail);
   if (m) return { type: 'assign', id, target: { kind: 'unit', name: assigneeName(m[1]!) } };
   // "电梯公司说配件要等 期限改为一周": the setting in a later clause.
   const later = DEADLINE_LATER.exec(tail);
@@ -93,6 +100,11 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
     const by = days === null ? dayRef(later[1]!) : null;
     if (by) return { type: 'deadline', id, by };
     if (days !== null && days >= 1 && days <= 60) return { type: 'deadline', id, workingDays: days };
+  }
+  const pause = SNOOZE_LATER.exec(tail);
+  if (pause) {
+    const days = pause[1] ? snoozeDays(pause[1].replace(/(?:吧|了)+$/u, '')) : null;
+    return { type: 'snooze', id, days: days !== null && days >= 1 && days <= MAX_SNOOZE_DAYS ? days : DEFAULT_SNOOZE_DAYS };
   }
   return null;
 }

@@ -106,7 +106,9 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   }
   // "现在有啥活没人接的 给我看看": a list, help, stats, mine or the console asked for in other words.
   // Not while a draft asks where or for a photo: the answer may mention anything.
-  const guessed = cmd.type === 'text' && !hasAttachment && (!dialogue || dialogue.step === 'kind') ? guessIntent(cmd.text) : null;
+  const guess = cmd.type === 'text' && !hasAttachment && (!dialogue || dialogue.step === 'kind') ? guessIntent(cmd.text) : null;
+  // Thanks while a draft waits are an answer to it ("不用登记 我就是说声谢谢"), not small talk.
+  const guessed = guess?.type === 'thanks' && dialogue ? null : guess;
   if (guessed) {
     await runCommand(tx, ctx, guessed, out, deps);
     if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));

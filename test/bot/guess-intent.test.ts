@@ -16,9 +16,12 @@ describe('guessIntent', () => {
     ['我想登后台看看台账 给我个链接', 'login'],
     ['这个月咱们社区的数据统计给我看一下', 'stats'],
     ['这礼拜大家一共办了多少件事', 'stats'],
+    ['我这个月帮了几个人了', 'mine'],
+    ['收到了 谢谢小陈 好人啊', 'thanks'],
+    ['学会啦 谢谢小刘 耐心得很', 'thanks'],
   ])('%j asks for %s', (text, type) => expect(guessIntent(text)).toEqual({ type }));
 
-  it.each(['我家水管漏了 帮我看看', '楼道灯坏了', '我想要个老年手机', '帮我买点菜', '我家的数据线坏了', '3号怎么用不了了', '楼下有煤气味 怎么办'])(
+  it.each(['谢谢 楼道灯又坏了', '我家水管漏了 帮我看看', '楼道灯坏了', '我想要个老年手机', '帮我买点菜', '我家的数据线坏了', '3号怎么用不了了', '楼下有煤气味 怎么办'])(
     '%j stays a request',
     (text) => expect(guessIntent(text)).toBeNull(),
   );

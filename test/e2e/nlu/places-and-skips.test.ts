@@ -58,6 +58,8 @@ describe('a place written in the report', () => {
     ['屋头的嘛 1', 'wish'],
     ['2啦 公家条路嚟㗎', 'report'],
     ['反映问题呗 公共的', 'report'],
+    ['是公共的问题 反映一下', 'report'],
+    ['这算个心愿吧', 'wish'],
   ])('the kind answered in dialect %j is %s, and the answer is not added to the text', async (answer, kind) => {
     const who = someone();
     expect(textsTo(await t.say(who, '楼下那个灯坏了好几天'), who.id)[0]).toContain('哪一类');
