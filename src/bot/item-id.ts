@@ -34,3 +34,20 @@ export function readItemId(text: string): ItemIdMatch | null {
   if (value === null) return null;
   return { id: Math.min(value, MAX_ITEM_ID), length: m[0].length };
 }
+
+const ID_START = /^(?:#|第|编号|\d|[〇零一二两三四五六七八九十]+号)/u;
+
+/**
+ * Every item number written at the start of a word in (normalised) text, with where it stands:
+ * "7号", "#7", "第七号" (not the 17 inside "170").
+ */
+export function itemIdsIn(text: string): Array<ItemIdMatch & { index: number }> {
+  const found: Array<ItemIdMatch & { index: number }> = [];
+  for (let i = 0; i < text.length; i++) {
+    if (i > 0 && /[\d#第编号]/u.test(text[i - 1]!)) continue;
+    if (!ID_START.test(text.slice(i))) continue;
+    const m = readItemId(text.slice(i));
+    if (m) found.push({ ...m, index: i });
+  }
+  return found;
+}

@@ -1,7 +1,7 @@
 import { confirmArgs } from './confirm-args.ts';
 import { QUESTION_END, trimFillers } from './fillers.ts';
 import { findRating } from './find-rating.ts';
-import { readItemId } from './item-id.ts';
+import { itemIdsIn } from './item-id.ts';
 import type { Command } from './parse-command.ts';
 import { parseInvite } from './parse-official-args.ts';
 import { officialTail } from './parse-official-tail.ts';
@@ -141,11 +141,8 @@ export function parseFreeOrder(norm: string, raw: string): Command | null {
     return parseInvite(`${invite[1]!}${uses ? ` ${uses[1]}次` : ''}`, false);
   }
 
-  for (let i = 0; i < t.length; i++) {
-    if (i > 0 && /[\d#第编号]/u.test(t[i - 1]!)) continue;
-    if (!/^(?:#|第|编号|\d|[〇零一二两三四五六七八九十]+号)/u.test(t.slice(i))) continue;
-    const m = readItemId(t.slice(i));
-    if (!m) continue;
+  for (const m of itemIdsIn(t)) {
+    const i = m.index;
     const after = i + m.length;
     // "5号那天我去不了了", "12号上午我去看了": a day of the month, not item 5.
     if (/^(?:那天|当天|那会儿?|上午|下午|晚上|早上|中午|凌晨|傍晚)/u.test(t.slice(after)) && !t.slice(i, after).includes('#')) continue;
