@@ -12,6 +12,7 @@ import { placeAnswer } from './place-answer.ts';
 import { normalizeText } from './normalize-text.ts';
 import type { Outgoing } from './outgoing.ts';
 import { isThanks, stripMentions } from './parse-command.ts';
+import { TROUBLE, WANTS } from './request-words.ts';
 import { isCancel, isNotARequest, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
@@ -40,10 +41,10 @@ const KIND_ANSWER = {
 // "楼道是大家的 算反映问题吧": the kind named last, after why (not "不是心愿").
 const KIND_LAST = /(?:^|[\s,，。这那])(?:算|是|就是|应该是|属于|算是|选)?(?:个)?(心愿|微心愿|许愿|反映问题|反映|问题|报修|1|2)(?:一下)?(?:吧|啊|呀|的|嘛|啦|呗)?$/u;
 // What says something is wrong: words that add to a report, not only why it is one.
-const TROUBLE = /坏|漏|堵|不亮|不通|臭|脏|吵|乱|破|塌|裂|没人|满了|积水|掉了|松了|危险/u;
+const TROUBLE_HERE = new RegExp(`${TROUBLE.source}|没人`, 'u');
 
 // A request in words: something wrong, or something wanted.
-const ASKS = new RegExp(`${TROUBLE.source}|想要|需要|帮忙|帮我|麻烦|能不能|可不可以|求助`, 'u');
+const ASKS = new RegExp(`${TROUBLE_HERE.source}|${WANTS.source}|帮我`, 'u');
 
 /** "反映问题吧", "反映问题呗 公共的": the kind, with at most a few words of why; "反映 楼道灯坏了" says more. */
 function kindWithWhy(answer: string): boolean {
@@ -51,7 +52,7 @@ function kindWithWhy(answer: string): boolean {
   const m = KIND_ANSWER.report.exec(answer) ?? KIND_ANSWER.wish.exec(answer);
   if (!m) return false;
   const rest = answer.slice(m[0].length).trim();
-  return rest.length <= 10 && !TROUBLE.test(rest);
+  return rest.length <= 10 && !TROUBLE_HERE.test(rest);
 }
 
 // The kind's name and nothing else ("反映问题吧"); "反映 楼道灯坏了" says more.

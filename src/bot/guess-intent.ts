@@ -1,12 +1,13 @@
 import type { Command } from './command-types.ts';
 import { normalizeText } from './normalize-text.ts';
+import { TROUBLE, WANTS } from './request-words.ts';
 
 // The last try before a message is taken for a new wish or report: a short message addressed to the
 // bot that asks for one of the no-argument commands in other words ("现在有啥活没人接的 给我看看",
 // "这个月咱们社区的数据统计给我看一下"). Words of a request (something broken, something wanted) are
 // never guessed away: those are what a new item is for.
 
-const REQUEST = /坏|漏|堵|不亮|不通|臭|脏|吵|破|塌|裂|积水|危险|想要|需要(?!帮忙的)|帮忙(?!的)|麻烦|能不能|可不可以|求助|着火|煤气|燃气/u;
+const REQUEST = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 const ID = /\d+号|#\d+|[一二三四五六七八九十]+号/u;
 
 type Guess = Extract<Command, { type: 'help' | 'login' | 'stats' | 'mine' | 'list' | 'thanks' }>;

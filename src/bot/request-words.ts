@@ -1,0 +1,9 @@
+// Words that make a message a request: something wrong, or something wanted. Shared by the kind
+// question (is this the request, or only why?) and the guess of a command in other words (never
+// guessed away). "需要帮忙的", "要帮忙的" ask for a list, not for help.
+
+/** Something is wrong. */
+export const TROUBLE = /坏|漏|堵|不亮|不通|臭|脏|吵|乱|破|塌|裂|积水|满了|掉了|松了|危险|着火|煤气|燃气/u;
+
+/** Something wanted. */
+export const WANTS = /想要|需要(?!帮忙的)|帮忙(?!的)|麻烦|能不能|可不可以|求助/u;
