@@ -39,6 +39,18 @@ export function backoff(attempts: number, policy: { retryBaseMs: number; random:
   return Math.round(base * (0.75 + policy.random() * 0.5));
 }
 
+/** Marks rows this process still holds as sent, in one statement per 500. */
+async function markSent(tx: Tx, ids: readonly number[], owner: string, now: Date): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    await tx.run(
+      `UPDATE outbox_messages SET status = 'sent', sent_at = ?, lease_until = NULL, lease_owner = NULL, last_error = NULL
+        WHERE id IN ${inList(part.length)} AND status = 'sending' AND lease_owner = ?`,
+      [now, ...part, owner],
+    );
+  }
+}
+
 /**
  * Writes an outcome, only while this process still holds the row's lease: if the lease ran out and
  * another process took the row, this one's late result must not overwrite it.
@@ -47,12 +59,7 @@ export async function recordOutcome(tx: Tx, id: number, owner: string, outcome: 
   const mine = `id = ? AND status = 'sending' AND lease_owner = ?`;
   switch (outcome.kind) {
     case 'sent':
-      await tx.run(`UPDATE outbox_messages SET status = 'sent', sent_at = ?, lease_until = NULL, lease_owner = NULL, last_error = NULL WHERE ${mine}`, [
-        now,
-        id,
-        owner,
-      ]);
-      return;
+      return markSent(tx, [id], owner, now);
     case 'retry':
     case 'dead':
       await tx.run(
@@ -111,15 +118,7 @@ export class OutcomeWriter {
       await this.#db.transaction(async (tx) => {
         const now = this.#now();
         // The common outcome, sent, for many rows in one statement; the rest one by one.
-        const sent = batch.filter((w) => w.outcome.kind === 'sent').map((w) => w.id);
-        for (let i = 0; i < sent.length; i += 500) {
-          const ids = sent.slice(i, i + 500);
-          await tx.run(
-            `UPDATE outbox_messages SET status = 'sent', sent_at = ?, lease_until = NULL, lease_owner = NULL, last_error = NULL
-              WHERE id IN ${inList(ids.length)} AND status = 'sending' AND lease_owner = ?`,
-            [now, ...ids, this.#owner],
-          );
-        }
+        await markSent(tx, batch.filter((w) => w.outcome.kind === 'sent').map((w) => w.id), this.#owner, now);
         for (const w of batch) if (w.outcome.kind !== 'sent') await recordOutcome(tx, w.id, this.#owner, w.outcome, now);
       });
       committed = true;
