@@ -16,6 +16,8 @@ import type { Outgoing } from './outgoing.ts';
 import { parseCommand, type Command } from './parse-command.ts';
 import { extractPlace } from './extract-place.ts';
 import { guessIntent } from './guess-intent.ts';
+import { itemIdsIn } from './item-id.ts';
+import { normalizeText } from './normalize-text.ts';
 import { itemWorkedOn } from './item-worked-on.ts';
 import { ownItemAskedAfter } from './own-item-asked-after.ts';
 import { openPrompts } from './prompts.ts';
@@ -119,7 +121,10 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const news = cmd.type === 'text' && ctx.actor.roles.size > 0 ? cmd.text : null;
   const worked = news !== null ? await itemWorkedOn(tx, ctx.actor, ctx.person.id, news) : null;
   if (news !== null && worked !== null) {
-    await runCommand(tx, ctx, { type: 'progress', id: worked, note: news }, out, deps);
+    // "1号 明天我再上门一趟": the note is what follows the number.
+    const lead = itemIdsIn(normalizeText(news)).find((m) => m.index === news.length - news.trimStart().length);
+    const note = lead ? news.slice(lead.index + lead.length).trim() || news : news;
+    await runCommand(tx, ctx, { type: 'progress', id: worked, note }, out, deps);
     if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
     return;
   }

@@ -60,7 +60,7 @@ export const officialCommands: Handlers<Official> = {
       const date = dateOf(cmd.by, today);
       const days = date > today ? deps.calendar().workdaysBetween(today, date) : 0;
       if (days < 1 || days > MAX_DEADLINE_DAYS) {
-        out.reply(everyone.parseProblem('bad_deadline', everyone.examples.deadline));
+        out.reply(days < 1 ? officials.deadlineNotAhead(cmd.id) : everyone.parseProblem('bad_deadline', everyone.examples.deadline));
         return;
       }
       const deadlineAt = zonedTime(date, '23:59:59', deps.settings.timeZone);

@@ -209,7 +209,8 @@ describe('news of an item one holds, without a command word', () => {
     expect(textsTo(r, who.id).join('')).toContain('我晚上去楼下贴个告示');
     const events = await t.app.db.all<{ type: string }>('SELECT type FROM item_events WHERE item_id = ? ORDER BY id', [id]);
     expect(events.map((e) => e.type)).toContain('progress');
-    expect(textsTo(await t.say(zhao, `${id}号 明天我再上门一趟 叫上物业一起`), who.id).join('')).toContain('叫上物业一起');
+    // The note is what follows the number.
+    expect(textsTo(await t.say(zhao, `${id}号 明天我再上门一趟 叫上物业一起`), who.id).join('')).toContain('（赵书记）：明天我再上门一趟 叫上物业一起');
     // A resident's words about someone else's item are no news of it: the usual question instead.
     const other = someone();
     expect(textsTo(await t.say(other, `${id}号我晚上去楼下贴个告示`), other.id)[0]).toContain('哪一类');

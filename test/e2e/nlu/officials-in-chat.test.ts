@@ -55,7 +55,7 @@ describe('settings', () => {
     expect(textsTo(await t.say(zhao, `期限 ${id} 12月1日前`), zhao.id)).toEqual([`#${id} 的期限已改为 15 个工作日，12月1日 前办结。`]);
     expect(textsTo(await t.say(zhao, `${id}号期限改为月底前`), zhao.id)).toEqual([`#${id} 的期限已改为 14 个工作日，11月30日 前办结。`]);
     // Today, or a day already past this week, is no deadline.
-    expect(textsTo(await t.say(zhao, `期限 ${id} 周一前`), zhao.id)[0]).toContain('期限请写');
+    expect(textsTo(await t.say(zhao, `期限 ${id} 周一前`), zhao.id)[0]).toBe(`这一天不在今天之后，期限至少要一个工作日。可以这样写：期限 ${id} 下周五，或 期限 ${id} 3天`);
     expect((await ledgerItem(t, id)).deadlineAt).toBe('2026-11-30T15:59:59.000Z');
   });
 

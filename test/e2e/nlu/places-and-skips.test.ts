@@ -72,7 +72,7 @@ describe('a place written in the report', () => {
 
   it('a request after words that asked for nothing is the draft\'s text', async () => {
     const who = someone();
-    expect(textsTo(await t.say(who, '你们这个东西是干嘛的'), who.id)[0]).toContain('哪一类');
+    expect(textsTo(await t.say(who, '你们是哪个单位的呀'), who.id)[0]).toContain('哪一类');
     expect(textsTo(await t.say(who, '我想要个老年手机 字大点的'), who.id)[0]).toContain('请回复 1');
     await t.say(who, '1');
     const receipt = textsTo(await t.say(who, '跳过'), who.id).join('\n');
