@@ -59,6 +59,8 @@ const SIGNALS: Signal[] = [
     hotlines: ['police'],
   },
   { kind: 'urgent', re: /救命|要跳楼|想跳楼|跳楼了|轻生|自杀/u, hotlines: ['police', 'ambulance'] },
+  // A burst pipe floods the flats below within minutes: urgent, though no public number fixes it.
+  { kind: 'urgent', re: /水管[^，。,.!！]{0,3}(?:爆了|爆裂|炸了|裂开了|崩了)|爆管|水(?:哗哗|哗啦啦)(?:的|地)?(?:往下)?(?:流|淌|冒)|(?:家里|屋里|楼下|地下室)(?:全|都)?(?:被)?淹了|水漫出来/u, hotlines: [] },
   { kind: 'urgent', re: /紧急|十万火急|火急|急急急|很急|特别急|非常急|太急了|急死了|急事|快来人/u, hotlines: [] },
 ];
 

@@ -51,6 +51,14 @@ export class Outgoing {
   toGrid(communityId: number, gridId: number, text: string, except: number | null = null): void {
     this.intents.push({ kind: 'grid', communityId, gridId, text, except });
   }
+  /** An empty collector for the same source: one command's words, kept or dropped as a whole. */
+  fork(): Outgoing {
+    return new Outgoing(this.source);
+  }
+  /** Takes over what `other` collected, after what this one has. */
+  absorb(other: Outgoing): void {
+    this.intents.push(...other.intents);
+  }
   get isEmpty(): boolean {
     return this.intents.length === 0;
   }

@@ -76,7 +76,7 @@ const CLAIM_ANY = /(?:^|[\s,，。;；!！])(?:我接了|我来接|我认领了?
 // "一号那个灯到底咋回事啊", "咋还没修好": asking about it.
 const STATUS_ANY = /咋整了|有人来没有?|咋没动静|怎么没动静|还没人修|咋回事|怎么回事|咋还没|怎么还没|到底(?:怎么样|咋样|修没修|弄没弄|有没有人)|有没有人管|有人管没有|啥情况|什么情况/u;
 // "垃圾的事", "灯的那个": what the item is about, before what is said of it.
-const OBJECT_LEAD = /^[\u4e00-\u9fa5]{1,6}?(?:的事情?|的活儿?|的那个|那个事|那件事|的问题|的)(?=我|已|都|刚|修|换|弄|装|接|处理|办|做|搞)/u;
+const OBJECT_LEAD = /^[\u4e00-\u9fa5]{1,6}?(?:的事情?|的活儿?|的那个|那个事|那件事|的问题|的)(?=我|已|都|刚|修|换|弄|装|接|处理|办|做|搞|交给|派给|转给)/u;
 const SUPPORT_TAIL =
   /^(?:\+1|附议|加一|我也是|我家也是|我们也是|我这也是|我这边也是|我也一样|我家也一样|一样|同样|同问|同上|也是|我也遇到(?:过)?|我家也这样|我也有这个问题|我家也有这个问题|我们楼也是|我们这也是|我们这边也是|我家也有|我们也有|我(?:家|们|们家|们楼)?也有(?:同样的|一样的|这个|这种)(?:问题|情况)|同样的问题|一样的问题)$/u;
 const PROGRESS_TAIL = /^(?:的)?(?:进展|进度|更新|跟进)(?:[\s:：,，]+|是)/u;
@@ -262,6 +262,8 @@ function fromTail(id: number, tail: string, rawTail: string, question: boolean, 
   // "7号怎么样了 有人管没": the question first, more words after.
   const clause = /^[^\s,，。;；]+/u.exec(tail)?.[0] ?? '';
   if (clause !== tail && STATUS_TAIL.test(clause)) return { type: 'status', id };
+  // "配件还没到 先放一放，过几天再提醒我": not giving it back, only no reminders for now.
+  if (/再提醒我?|暂停提醒|别(?:再)?(?:提醒|催)我?/u.test(tail)) return { type: 'snooze', id, days: DEFAULT_SNOOZE_DAYS };
   if (RELEASE_ANY.test(tail) || RELEASE_SAID.test(tail)) return { type: 'release', id, reason: rawTail.trim() };
   if (CLAIM_ANY.test(tail)) return { type: 'claim', id };
   if (PROGRESS_ANY.test(tail)) return { type: 'progress', id, note: rawTail.trim() };

@@ -108,12 +108,13 @@ export function parseInvite(norm: string, soft: boolean): Command | null {
 export function parseJoin(norm: string): Command {
   const t = norm.replace(/^(?:邀请码|码)?\s*(?:是|为|:|：)?\s*/u, '').replace(TRAILING_PUNCT, '').trim();
   if (t === '') return { type: 'invalid', command: 'join', problem: 'missing_code' };
-  const code = /^([A-Za-z0-9-]{4,32})$/u.exec(t);
+  // "报道 gmq2tr86 刘书记给的": the code, then who gave it.
+  const code = /^([A-Za-z0-9-]{4,32})(?:$|\s+[\u4e00-\u9fa5])/u.exec(t);
   return { type: 'join', code: (code ? code[1]! : t).toUpperCase() };
 }
 
 /** "处理一下", "去办": what to do, after whom; not part of a name. */
-export const ASSIGN_DUTY = /(?:\s*(?:去|来)?(?:处理|办理|跟进|负责|解决|看看|看一下)(?:一下|下)?|(?:\s+|去|来)(?:办|修|弄)(?:一下|下)?|(?:办|修|弄)一下)(?:吧|了)?$/u;
+export const ASSIGN_DUTY = /(?:\s*(?:去|来)?(?:处理|办理|跟进|跟|负责|解决|看看|看一下)(?:一下|下)?|(?:\s+|去|来)(?:办|修|弄)(?:一下|下)?|(?:办|修|弄)一下)(?:吧|了)?$/u;
 
 /**
  * Who an item is handed to, out of what the official wrote after the verb: "陈志强 让他带电工去" →
@@ -126,7 +127,8 @@ export function assigneeName(text: string): string {
   name = name.slice(at.length).replace(/^(?:网格员|网格长|志愿者|党员|社工|同志|师傅)+/u, '');
   const duty = /(?:去|来|帮忙|负责)[\u4e00-\u9fa5]*$/u.exec(name);
   if (duty && duty.index >= 2) name = name.slice(0, duty.index);
-  return at + name.replace(ASSIGN_DUTY, '');
+  // "交给物业吧": the particle is no part of the name.
+  return at + name.replace(ASSIGN_DUTY, '').replace(/(?<=.{2})[吧啊哈呀呢嘛]+$/u, '');
 }
 
 export function parseAssign(id: number, raw: string): Command {

@@ -7,21 +7,21 @@ import { highestRole } from '../domain/actor.ts';
 import { addPhotos } from '../domain/item-actions.ts';
 import { answerPrompt } from './answer-prompt.ts';
 import type { BotDeps } from './bot-deps.ts';
-import { runCommand } from './commands/index.ts';
+import { runCommand, type Runnable } from './commands/index.ts';
 import type { MessageContext } from './context.ts';
 import { continueDialogue, restartDialogue, startDialogue } from './dialogue.ts';
 import { deleteDialogue, findDialogue, type Step } from './dialogue-store.ts';
 import { addressedToBot, type OpenQuestion } from './is-addressed-to-bot.ts';
 import type { Outgoing } from './outgoing.ts';
 import { parseCommand, type Command } from './parse-command.ts';
+import { parseCommands } from './parse-commands.ts';
+import { runCommands } from './run-commands.ts';
 import { extractPlace } from './extract-place.ts';
 import { guessIntent } from './guess-intent.ts';
-import { itemIdsIn } from './item-id.ts';
-import { normalizeText } from './normalize-text.ts';
-import { itemWorkedOn } from './item-worked-on.ts';
+import { itemTalk } from './item-talk.ts';
 import { ownItemAskedAfter } from './own-item-asked-after.ts';
 import { openPrompts } from './prompts.ts';
-import { isCancel, isSkip } from './skip-and-cancel.ts';
+import { draftEscape, isCancel, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, isGreeting, isOnlySymbols } from './small-talk.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
 import { everyone, MAX_MESSAGE_CHARS } from './texts/common.ts';
@@ -31,6 +31,8 @@ import { residents } from './texts/residents.ts';
 type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | 'invalid' }>;
 
 const PHOTO_AFTER_RECEIPT = 30 * MINUTE;
+// The questions before a draft says anything worth keeping: what it is, which community.
+const EARLY_STEPS = new Set<string>(['text', 'kind', 'community']);
 
 /**
  * Decides what one inbound message means and acts: a command, the answer to the bot's own last
@@ -64,6 +66,13 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
     say(ctx, out, everyone.tooLong);
     return;
   }
+  // "认领12和13", "12号完成了 13号也完成了": one command per item.
+  const many = cmd.type === 'text' || cmd.type === 'invalid' || 'id' in cmd ? parseCommands(msg.text) : null;
+  if (many) {
+    await runCommands(tx, ctx, many, out, deps);
+    if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
+    return;
+  }
   switch (cmd.type) {
     case 'text':
     case 'empty':
@@ -88,6 +97,14 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // The bot's newest question wins: a prompt asked after the draft's last step, else the draft.
   const prompts = (await openPrompts(tx, ctx.person, ctx.now)).filter((p) => !dialogue || p.askedAt > dialogue.updatedAt);
   if (prompts.length > 0 && (cmd.type !== 'empty' || msg.location) && (await answerPrompt(tx, ctx, prompts, out, deps))) return;
+  // "都不是 我是问小张几点来" to "这是哪一类？": no draft; what follows is asked on its own.
+  const escape = dialogue && EARLY_STEPS.has(dialogue.step) && cmd.type === 'text' ? draftEscape(cmd.text) : null;
+  if (dialogue && escape) {
+    await deleteDialogue(tx, dialogue.id);
+    say(ctx, out, residents.dialogueCancelled);
+    if (escape.rest !== '') await answerRest(tx, ctx, escape.rest, out, deps);
+    return;
+  }
   if (cmd.type === 'answer') {
     // "是" / "否 12" to a revisit asked before prompts were recorded; otherwise words of a draft.
     if ((await pendingRevisit(tx, ctx, cmd.id)) || !dialogue) return answerRevisit(tx, ctx, cmd, out);
@@ -117,14 +134,11 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
     return;
   }
-  // "8号 明天我再上门一趟": news of an item they work on, even while a draft waits for an answer.
-  const news = cmd.type === 'text' && ctx.actor.roles.size > 0 ? cmd.text : null;
-  const worked = news !== null ? await itemWorkedOn(tx, ctx.actor, ctx.person.id, news) : null;
-  if (news !== null && worked !== null) {
-    // "1号 明天我再上门一趟": the note is what follows the number.
-    const lead = itemIdsIn(normalizeText(news)).find((m) => m.index === news.length - news.trimStart().length);
-    const note = lead ? news.slice(lead.index + lead.length).trim() || news : news;
-    await runCommand(tx, ctx, { type: 'progress', id: worked, note }, out, deps);
+  // "8号 明天我再上门一趟", "十五号井盖我也去看看", "挺好的 给四颗星吧": words about an item of
+  // theirs (held, open to them, submitted) act on it, even while a draft waits for an answer.
+  const talk = cmd.type === 'text' && !hasAttachment ? await itemTalk(tx, ctx.actor, cmd.text, ctx.now, !dialogue || dialogue.step === 'kind') : null;
+  if (talk) {
+    await runCommands(tx, ctx, [talk], out, deps);
     if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
     return;
   }
@@ -152,6 +166,20 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const asked = cmd.type === 'text' ? await ownItemAskedAfter(tx, ctx.person.id, text) : null;
   if (asked !== null) return runCommand(tx, ctx, { type: 'status', id: asked }, out, deps);
   return startDialogue(tx, ctx, { kind: null, text }, out, deps);
+}
+
+/** After a dropped draft, the words that followed, when they ask for something the bot knows. */
+async function answerRest(tx: Tx, ctx: MessageContext, rest: string, out: Outgoing, deps: BotDeps): Promise<void> {
+  const cmd = parseCommand(rest);
+  const many = parseCommands(rest);
+  const known = many ?? (['text', 'empty', 'thanks', 'answer', 'invalid'].includes(cmd.type) ? null : [cmd as Runnable]);
+  const talk = known ? null : await itemTalk(tx, ctx.actor, rest, ctx.now, true);
+  const guessed = known || talk ? null : guessIntent(rest);
+  // "我就是说声谢谢": the cancellation has answered it.
+  const guess = guessed?.type === 'thanks' ? null : guessed;
+  const asked = known || talk || guess ? null : await ownItemAskedAfter(tx, ctx.person.id, rest);
+  const run = known ?? (talk ? [talk] : guess ? [guess] : asked !== null ? [{ type: 'status' as const, id: asked }] : null);
+  if (run) await runCommands(tx, ctx, run, out, deps);
 }
 
 /** A bare answer to a dialogue's question: a number, a skip, a cancel, a word or two. */
@@ -189,6 +217,8 @@ async function isForTheBot(tx: Tx, ctx: MessageContext, dialogue: Dialogue | nul
   };
   const question: OpenQuestion | null = dialogue ? { kind: 'dialogue', step: dialogue.step as Step } : null;
   if (addressedToBot({ ...input, question }) !== null) return true;
+  // "17号 电工说是线路老化，明天带材料来换" from its holder: news of that item, said to everyone.
+  if (input.hasAttachment === false && (await itemTalk(tx, ctx.actor, msg.text, ctx.now, false)) !== null) return true;
   if (dialogue) return false;
   // "具体在哪里？" after an urgent report raised in this group: a place (not just any words) answers it.
   const asked = (await openPrompts(tx, ctx.person, ctx.now)).some((p) => p.kind === 'place' && p.item.sourceConversationId === msg.conversationId);

@@ -54,3 +54,23 @@ export function isNotARequest(text: string): boolean {
   const t = normalizeText(text).trim();
   return NOT_A_REQUEST.test(t) && !NAMES_A_KIND.test(t);
 }
+
+// "取消取消", "算了不登了", "都不是 我是问小张几点来", "不是新的 我问的是我那个心愿": the draft is not
+// wanted; what follows may ask something else.
+const ESCAPE =
+  /^(?:@\S+\s*)?(?:(?:取消|算了|不登了|不登记了|不用登记?了?|不记了|没事了|没事|不是这个意思|不是新的?(?:事|问题|心愿)?|都不是|啥也不是|什么都不是|哪个都不是|不是要登记|我不是要(?:反映|许愿|登记)(?:什么|啥)?|不是(?:的|啊|呀)?(?=[\s,，。.!！了吧啦]|$))[\s,，。.!！了吧啦]*)+/u;
+const SAID_AGAIN = /^(?:我)?(?:是说|是问|问的是|说的是|就是想?问问?|就问问|只是问问|是想问|想问的是|就是)[\s,，:：]*/u;
+
+/**
+ * What is left after words that drop a draft at its first questions, or null when the message does
+ * not start so. `rest` has "我是说/我问的是" taken off: "取消 我是说8号没弄好" leaves "8号没弄好".
+ */
+export function draftEscape(text: string): { rest: string } | null {
+  const t = normalizeText(text).trim();
+  const m = ESCAPE.exec(t);
+  if (!m || m[0].replace(/^@\S+\s*/u, '').trim() === '') return null;
+  const rest = text.trim().slice(m[0].length).trim();
+  // "不是，是反映问题" answers the question.
+  if (/^(?:是|算)?(?:个)?(?:心愿|微心愿|反映问题|反映|问题|报修|[12])(?:吧|啊|呀)?[\s。.!！]*$/u.test(normalizeText(rest))) return null;
+  return { rest: rest.replace(SAID_AGAIN, '').trim() };
+}

@@ -33,7 +33,9 @@ export const memberCommands: Handlers<'claim' | 'progress' | 'done' | 'release' 
       if (item.claimantId !== null) out.toPersonId(item.claimantId, members.submitterSaysFixed(item.id, cmd.note));
       return;
     }
-    return tell(run, await completeItem(tx, ctx.actor, cmd.id, cmd.note, ctx.now));
+    // "社保卡办好了 完成": the word that said it is done is not part of the note.
+    const note = cmd.note.replace(/(?<=\S)[\s,，。]+(?:完成|搞定|办结|结了|ok|done)(?:了|啦|吧)?[\s。.!！]*$/iu, '');
+    return tell(run, await completeItem(tx, ctx.actor, cmd.id, note, ctx.now));
   },
   async release(run, cmd) {
     return tell(run, await releaseItem(run.tx, run.ctx.actor, cmd.id, cmd.reason, run.ctx.now));

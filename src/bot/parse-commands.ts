@@ -1,0 +1,109 @@
+import type { Command } from './command-types.ts';
+import { itemIdsIn, type ItemIdMatch } from './item-id.ts';
+import { normalizeText } from './normalize-text.ts';
+import { parseCommand } from './parse-command.ts';
+
+type Found = ItemIdMatch & { index: number };
+type WithId = Extract<Command, { id: number }>;
+
+// Commands that can be said of several items at once ("认领12和13", "12、13号都办完了"). Not
+// 合并 (two numbers of its own) nor a bare answer (是 12).
+const SAID_OF_MANY = new Set<Command['type']>([
+  'claim', 'support', 'status', 'withdraw', 'progress', 'done', 'release', 'confirm', 'dispute',
+  'reject', 'reopen', 'assign', 'snooze', 'category', 'priority', 'deadline',
+]);
+// Between two numbers of one list: nothing, a space, 和, 、, a comma.
+const LIST_GAP = /^\s*(?:[和、,，与跟及]|还有|以及)?\s*$/u;
+// The list's own word after it: "12号和13号都办完了" is "12号办完了" twice.
+const ALL_OF_THEM = /^(\s*(?:我们?|俺|咱)?)\s*(?:也都|全都|全部|都|也)/u;
+// Where one clause ends and the next begins.
+const SEPARATOR = /[\s,，。;；!！、]+/gu;
+const TRIM = /^[\s,，。;；!！、]+|[\s,，。;；!！、]+$/gu;
+// What may start the next clause without changing its meaning: "还有13号…", "另外 认领13".
+const CLAUSE_LEAD = /^(?:还有|另外|然后|再把|再|并且|顺便把?|以及|和|跟)\s*/u;
+// "13号也是", "13号也一样": the same command for another item.
+const SAME_AGAIN = /^\s*(?:也是|也一样|同样|一样|也)\s*(?:的|了|吧|哈|啊|呀)?[\s。.!！]*$/u;
+
+/**
+ * Several commands in one message, one per item: a list of numbers with one verb ("认领 12 13",
+ * "12号和13号都办完了") or clauses each with its own number ("认领12，完成13", "12号完成了 13号也完成了").
+ * Null when the message is one command, or not clearly several: parseCommand's reading stands.
+ * Pure; works on the normalised text, whose offsets equal the original's.
+ */
+export function parseCommands(text: string): WithId[] | null {
+  const norm = normalizeText(text);
+  const ids = itemIdsIn(norm);
+  if (ids.length < 2) return null;
+  return fromList(text, norm, ids) ?? fromClauses(text, norm, ids);
+}
+
+function fromList(raw: string, norm: string, ids: Found[]): WithId[] | null {
+  let first = 0;
+  while (first < ids.length - 1 && !LIST_GAP.test(gap(norm, ids[first]!, ids[first + 1]!))) first++;
+  let last = first;
+  while (last < ids.length - 1 && LIST_GAP.test(gap(norm, ids[last]!, ids[last + 1]!))) last++;
+  if (last === first) return null;
+  const run = ids.slice(first, last + 1);
+  // A bare "确认 12 5" is a rating, "暂停提醒 12 3" a number of days: a list needs 号, # or a joiner,
+  // unless the parser itself says it saw more than one number.
+  const marked = run.some((m, i) => /[#号]/u.test(norm.slice(m.index, m.index + m.length)) || (i > 0 && /[和、,，与跟及]/u.test(gap(norm, run[i - 1]!, m))));
+  const end = run.at(-1)!.index + run.at(-1)!.length;
+  const reduced = raw.slice(0, run[0]!.index + run[0]!.length) + raw.slice(end).replace(ALL_OF_THEM, '$1');
+  const whole = parseCommand(norm);
+  if (!marked && !(whole.type === 'invalid' && whole.problem === 'many_ids')) return null;
+  const one = parseCommand(reduced);
+  if (!('id' in one) || typeof one.id !== 'number' || !SAID_OF_MANY.has(one.type)) return null;
+  // Other numbers outside the list ("认领12和13，完成8"): not a list of one command.
+  if (ids.length !== run.length) return null;
+  return unique(run.map((m) => ({ ...one, id: m.id }) as WithId));
+}
+
+function fromClauses(raw: string, norm: string, ids: Found[]): WithId[] | null {
+  const cuts = [0];
+  for (let i = 1; i < ids.length; i++) {
+    const from = ids[i - 1]!.index + ids[i - 1]!.length;
+    const between = norm.slice(from, ids[i]!.index);
+    let cut = -1;
+    for (const m of between.matchAll(SEPARATOR)) cut = from + m.index + m[0].length;
+    if (cut < 0) return null;
+    // "完成 12 修好了；完成 13 送到了": a command word alone before the number starts its clause.
+    const words = [...between.matchAll(SEPARATOR)];
+    if (words.length > 1 && cut === from + between.length) {
+      const w = words.at(-2)!;
+      const start = from + w.index + w[0].length;
+      const word = norm.slice(start, cut).trim();
+      const alone = parseCommand(word);
+      if (alone.type === 'invalid' && alone.problem === 'missing_id') cut = start;
+    }
+    cuts.push(cut);
+  }
+  cuts.push(norm.length);
+  const out: WithId[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const clause = raw.slice(cuts[i], cuts[i + 1]).replace(TRIM, '').replace(CLAUSE_LEAD, '');
+    const own = itemIdsIn(normalizeText(clause))[0];
+    const previous = out.at(-1);
+    const same = previous !== undefined && own?.index === 0 && SAME_AGAIN.test(clause.slice(own.length));
+    // "13号也认领了": the 也 ties it to the clause before; the command is the same without it.
+    const cmd = same ? ({ ...previous, id: own.id } as WithId) : parseCommand(own ? clause.slice(0, own.index + own.length) + clause.slice(own.index + own.length).replace(ALL_OF_THEM, '$1') : clause);
+    if (!('id' in cmd) || typeof cmd.id !== 'number' || cmd.id !== ids[i]!.id || !SAID_OF_MANY.has(cmd.type)) return null;
+    out.push(cmd as WithId);
+  }
+  return unique(out);
+}
+
+function gap(norm: string, a: Found, b: Found): string {
+  return norm.slice(a.index + a.length, b.index);
+}
+
+/** "认领12 认领12": once. Two or more left, else it was one command after all. */
+function unique(cmds: WithId[]): WithId[] | null {
+  const seen = new Set<string>();
+  const out = cmds.filter((c) => {
+    const key = `${c.type}:${c.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return out.length >= 2 ? out : null;
+}

@@ -1,0 +1,53 @@
+import { findRating } from './find-rating.ts';
+import { normalizeText } from './normalize-text.ts';
+
+/**
+ * What plain words say about an item someone is involved in, when they are no command: "14号搬好了
+ * 八盆花都搬到楼下花坛了" (done), "配件还没到 过几天再提醒我" (snooze), "十五号井盖我也去看看" (I'll
+ * take it), "天花板还在往下滴水呢" (not fixed). Whose item it is decides what is done with it
+ * (item-talk.ts). Pure.
+ */
+export type Talk =
+  | { kind: 'status' }
+  | { kind: 'snooze' }
+  | { kind: 'release' }
+  | { kind: 'withdraw' }
+  | { kind: 'dispute' }
+  | { kind: 'rating'; rating: number }
+  | { kind: 'support' }
+  | { kind: 'urgent' }
+  | { kind: 'reopen' }
+  | { kind: 'done' }
+  | { kind: 'claim' }
+  | { kind: 'news' };
+
+const STATUS = /了没|没有?[?？]*$|吗[?？]*$|[?？]$|几点|什么时候|啥时候|哪天来|多久|咋样了|怎么样了|有人接|有人管|有消息/u;
+const SNOOZE = /再提醒|暂停提醒|别(?:再)?(?:提醒|催)|先别催|晚点再催/u;
+const RELEASE = /退出|退了吧|我退了|不接了|抽不出|没(?:时间|空)(?:去|弄|管)?了|去不了|来不了|干不了|弄不了|做不了|办不了|顾不上|不用我(?:去|来|管)?了|换个人|换人吧|让别人|交给别人/u;
+const WITHDRAW = /撤了吧?|撤回|撤销|撤掉|不用(?:弄|修|办|来|管)?了|不需要了|不要了|用不着了/u;
+const DISPUTE = /还在(?:往下)?(?:滴|漏|流|冒|响|坏|堵)|又(?:坏|漏|不|堵|停|出)|没(?:修|弄|办|搞)好|还是(?:不|老样子|那样|坏|漏|堵)|不灵|不管用|没用|白修|不满意/u;
+const SUPPORT = /附议|加我一个|算我一个|\+1|我家也|我们(?:家|单元|楼|这)?也(?:是|有|一样|这样|遇到)|我也(?:要)?反映|我也遇到|同样的问题/u;
+const URGENT = /(?<!不)(?:紧急|加急|急件|加个急)/u;
+const REOPEN = /恢复一下|恢复过来|重新打开|重开|合并错|撤销合并|弄错了/u;
+const DONE =
+  /(?:[修弄搬办送装换做理洗剪买取拿清搞扛拧补焊接通扫收]|处理|解决|打扫|疏通|安装|更换)(?:好|完|妥|上去|上来|到)了|搞定|办结|完成了|完事了|结了吧|可以结了|灭了|没事了|没啥事了|不晃了|不漏了|不堵了|能用了|好使了|换新的?了|拧紧了|已经好了|都好了|弄妥了/u;
+// "花盆我周六上午去搬", "井盖我也去看看", "理发我会": only words of when between 我 and 去/来.
+const CLAIM =
+  /我们?(?:也|就|这就|马上|现在|今天|明天|后天|今晚|晚上|下午|上午|中午|周末|周[一二三四五六日天]|礼拜[一二三四五六日天]|下班后?|一会儿?|待会儿?|抽空|有空)*(?:去|来|过去)(?!过|了)|我(?:也)?(?:会|能|可以)(?![^，,。\s]{0,4}[吗？?])|交给我|我接/u;
+
+export function talkAbout(text: string): Talk {
+  const t = normalizeText(text).trim();
+  if (SNOOZE.test(t)) return { kind: 'snooze' };
+  if (STATUS.test(t)) return { kind: 'status' };
+  if (REOPEN.test(t)) return { kind: 'reopen' };
+  if (RELEASE.test(t)) return { kind: 'release' };
+  if (WITHDRAW.test(t)) return { kind: 'withdraw' };
+  if (DISPUTE.test(t)) return { kind: 'dispute' };
+  const rating = findRating(t);
+  if (rating && rating.rating !== 'bad') return { kind: 'rating', rating: rating.rating };
+  if (SUPPORT.test(t)) return { kind: 'support' };
+  if (URGENT.test(t)) return { kind: 'urgent' };
+  if (DONE.test(t)) return { kind: 'done' };
+  if (CLAIM.test(t)) return { kind: 'claim' };
+  return { kind: 'news' };
+}

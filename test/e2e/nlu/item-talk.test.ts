@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { communityWithPeople, ledgerItem, newItem, setUpCommunity } from '../../helpers/community.ts';
+import { startTestApp, textsTo, type SimPerson, type TestApp } from '../../helpers/test-app.ts';
+
+// Issue 12: plain words about an item a person is part of act on it — its holder's news, a
+// volunteer taking an open one, its submitter's rating or withdrawal, an official raising it — in a
+// group without @ too. Words at the bot's first question that say "not that" drop the draft, and
+// what follows them is answered.
+
+const group = 'g-talk';
+let t: TestApp;
+let li: SimPerson;
+let zhao: SimPerson;
+let n = 0;
+const resident = (): SimPerson => ({ id: `talk-r${++n}`, name: '孙大妈' });
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ({ li, zhao } = await communityWithPeople(t, '说话社区', group));
+});
+afterAll(() => t.close());
+
+/** A report raised in the group, the photo question answered "没有". */
+async function groupReport(who: SimPerson, text: string): Promise<number> {
+  await t.say(who, text, { in: group });
+  const receipt = textsTo(await t.say(who, '没有', { in: group }), group).join('\n');
+  return Number(/#(\d+)/u.exec(receipt)![1]);
+}
+
+const lastEvent = async (id: number) => (await ledgerItem(t, id)).events.at(-1);
+
+describe('a volunteer in the group, no @', () => {
+  it('"N号…我也去看看" takes an open item', async () => {
+    const id = await groupReport(resident(), '反映 8号楼后面的井盖松了');
+    const r = await t.say(li, `${id}号井盖我下午去看看`, { in: group });
+    expect(textsTo(r, li.id).join('\n')).toContain(`您认领了 #${id}`);
+    expect((await ledgerItem(t, id)).status).toBe('claimed');
+  });
+
+  it("the holder's news is progress, 'N号…搬好了' is done, '过几天再提醒我' pauses reminders", async () => {
+    const id = await newItem(t, resident(), '心愿 帮忙把阳台的花盆搬下楼', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `${id}号 花盆太重 明天叫上邻居一起搬`, { in: group });
+    expect(await lastEvent(id)).toMatchObject({ type: 'progress', note: '花盆太重 明天叫上邻居一起搬' });
+    await t.say(li, `${id}号 邻居有事 先放一放，过几天再提醒我`, { in: group });
+    expect(await lastEvent(id)).toMatchObject({ type: 'snoozed' });
+    expect((await ledgerItem(t, id)).status).toBe('claimed');
+    await t.say(li, `${id}号搬好了，六盆花都搬到楼下了`, { in: group });
+    expect((await ledgerItem(t, id)).status).toBe('done');
+  });
+
+  it('chatter with a number in it from someone who has nothing to do with that item stays unanswered', async () => {
+    const id = await newItem(t, resident(), '心愿 想找人陪我下棋', group);
+    const r = await t.say(resident(), `${id}号那个我看到了 挺好`, { in: group });
+    expect(textsTo(r, group)).toEqual([]);
+    expect((await ledgerItem(t, id)).status).toBe('open');
+  });
+});
+
+describe('an official', () => {
+  it('"N号电梯 加急" makes it urgent; "N号的事交给物业吧" hands it to 物业', async () => {
+    const id = await groupReport(resident(), '反映 2号楼电梯门关不严');
+    await t.say(zhao, `${id}号电梯 加急`, { in: group });
+    expect((await ledgerItem(t, id)).priority).toBe('urgent');
+    const r = await t.say(zhao, `${id}号交给物业吧，让他们来修`, { in: group });
+    expect(textsTo(r, group).join('\n')).toContain('物业');
+    expect(textsTo(r, group).join('\n')).not.toContain('物业吧');
+  });
+});
+
+describe('a resident about their own item, no number', () => {
+  it('"给四颗星吧" after a done notice confirms with 4', async () => {
+    const wang = resident();
+    const id = await newItem(t, wang, '心愿 帮忙修一下收音机', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `完成 ${id} 修好了`);
+    await t.say(wang, '挺好的 给四颗星吧 小李人实在');
+    expect((await ledgerItem(t, id)).rating).toBe(4);
+  });
+
+  it('"…不用了 撤了吧" withdraws the one open request', async () => {
+    const wang = resident();
+    const id = await newItem(t, wang, '心愿 想找人帮忙理个发', group);
+    await t.say(wang, '理发的不用了 闺女回来给剪了 撤了吧');
+    expect((await ledgerItem(t, id)).status).toBe('withdrawn');
+  });
+
+  it('"还在滴水呢" after a done notice disputes it', async () => {
+    const wang = resident();
+    const id = await groupReport(wang, '反映 5号楼301厨房水管漏水');
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `完成 ${id} 换了接头`);
+    await t.say(wang, '换啥呀 水管还在往下滴水呢');
+    expect(await lastEvent(id)).toMatchObject({ type: 'disputed' });
+  });
+});
+
+describe('leaving the first question', () => {
+  it('"取消取消" and "不是这个意思" drop the draft', async () => {
+    for (const words of ['取消取消', '不是这个意思', '算了不登了']) {
+      const wang = resident();
+      const ask = await t.say(wang, '我想问问那个事');
+      expect(textsTo(ask, wang.id).join('\n')).toContain('这是哪一类');
+      const r = await t.say(wang, words);
+      expect(textsTo(r, wang.id)).toEqual(['好的，已取消，这条没有登记。']);
+      expect(textsTo(await t.say(wang, '1'), wang.id).join('\n')).not.toContain('编号');
+    }
+  });
+
+  it('"都不是 我是问…几点来" drops it and answers about their own item', async () => {
+    const wang = resident();
+    const id = await newItem(t, wang, '心愿 帮忙把旧衣服送到回收点', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(wang, '小李那个事');
+    const r = await t.say(wang, '都不是 我是问小李明天几点来');
+    const said = textsTo(r, wang.id);
+    expect(said[0]).toBe('好的，已取消，这条没有登记。');
+    expect(said.slice(1).join('\n')).toContain(`#${id}`);
+  });
+
+  it('"啥也不是 我就问问你会干啥" gets the help', async () => {
+    const wang = resident();
+    await t.say(wang, '你好 我想问个事');
+    const said = textsTo(await t.say(wang, '啥也不是 我就问问你会干啥'), wang.id);
+    expect(said[0]).toBe('好的，已取消，这条没有登记。');
+    expect(said.slice(1).join('\n')).toContain('心愿');
+  });
+});
+
+it('a community nobody else is in gets no talk from strangers', async () => {
+  // Guard for the test above: another community's volunteer cannot take this one by plain words.
+  const other = await setUpCommunity(t, '隔壁说话社区', 'g-talk-next');
+  const chen = { id: 'talk-chen', name: '陈红' };
+  await t.say(chen, `报到 ${other.memberCode}`);
+  const id = await newItem(t, resident(), '心愿 帮忙买两斤鸡蛋', group);
+  await t.say(chen, `${id}号我明天去买`);
+  expect((await ledgerItem(t, id)).status).toBe('open');
+});
