@@ -14,7 +14,8 @@ export function confirmArgs(norm: string, raw: string): { rating: number | null;
   const found = findRating(norm);
   if (!found) return { rating: null, comment: tidy(raw) };
   if (found.rating === 'bad') return 'bad_rating';
-  const before = tidy(raw.slice(0, found.index));
+  // "给他打五分": 给他打 belongs to the rating, not to the comment.
+  const before = tidy(raw.slice(0, found.index).replace(/(?:我)?(?:就)?(?:给(?:他|她|你|您|你们|他们)?)?(?:打|评|点)(?:个)?$|给(?:他|她|你|您)$/u, ''));
   const after = tidy(raw.slice(found.index + found.length));
   const comment = before && after ? `${before}，${after}` : before || after;
   // "满意，五星": the second rating says the same; it is no comment.

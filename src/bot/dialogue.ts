@@ -14,7 +14,7 @@ import type { Outgoing } from './outgoing.ts';
 import { isThanks, stripMentions } from './parse-command.ts';
 import { TROUBLE, WANTS } from './request-words.ts';
 import { isCancel, isNotARequest, isSkip } from './skip-and-cancel.ts';
-import { isAcknowledgement } from './small-talk.ts';
+import { isAcknowledgement, withoutOpening } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
 import { submitItem } from './submit-item.ts';
 import { groups } from './texts/groups.ts';
@@ -64,7 +64,7 @@ export async function startDialogue(tx: Tx, ctx: MessageContext, start: { kind: 
   const draft: Draft = {
     step: 'text',
     kind: start.kind,
-    text: start.text,
+    text: withoutOpening(start.text),
     communityId,
     place: ctx.msg.location?.label ?? null,
     latitude: ctx.msg.location?.latitude ?? null,

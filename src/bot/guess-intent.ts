@@ -10,6 +10,8 @@ import { TROUBLE, WANTS } from './request-words.ts';
 const REQUEST = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 const ID = /\d+号|#\d+|[一二三四五六七八九十]+号/u;
 
+const JOIN_HOW = /(?:当|成为|做|加入)志愿者|怎么报到|(?:找谁|哪里|在哪|去哪)(?:要|拿|领)(?:那个)?(?:邀请)?码|邀请码(?:找谁|哪里|在哪|怎么)/u;
+
 type Guess = Extract<Command, { type: 'help' | 'login' | 'stats' | 'mine' | 'list' | 'thanks' }>;
 
 const GUESSES: Array<[RegExp, Guess]> = [
@@ -25,7 +27,10 @@ const GUESSES: Array<[RegExp, Guess]> = [
 /** One of help, login, stats, mine, list or thanks when a short message plainly says it; else null. */
 export function guessIntent(text: string): Guess | null {
   const t = normalizeText(text).trim();
-  if (t === '' || [...t].length > 30 || REQUEST.test(t) || ID.test(t)) return null;
+  if (t === '' || [...t].length > 40) return null;
+  // "我不是党员 能不能当志愿者帮帮忙 找谁要那个码": how to join, though it has words of a request.
+  if (JOIN_HOW.test(t)) return { type: 'help' };
+  if ([...t].length > 30 || REQUEST.test(t) || ID.test(t)) return null;
   for (const [re, command] of GUESSES) if (re.test(t)) return command;
   return null;
 }

@@ -6,10 +6,10 @@ import { extractPlace } from './extract-place.ts';
 // full name, phone number or address). The ledger keeps the text as written for those who handle it.
 
 // A room number after a building, unit or floor: "5号楼2单元301" → "5号楼2单元***".
-const ROOM = /((?:\d|[一二三四五六七八九十])\s*(?:单元|层|楼|栋|幢|座))\s*(\d{3,4})(?:\s*(?:室|号房|号|房))?(?!\d)/gu;
+const ROOM = /((?:\d|[一二三四五六七八九十])\s*(?:单元|层|楼|栋|幢|座))\s*(\d{3,4}|[一二三四五六七八九][零〇一二三四五六七八九]{2,3})(?:\s*(?:室|号房|号|房))?(?![\d零〇一二三四五六七八九])/gu;
 const ADDRESS_HIDDEN = '（地址略）';
 // "我住201 他家202": a door number said of a home, without the building before it.
-const DOOR = /((?:住|住在|家|家在|家是|门牌)\s*)(\d{3,4})(?:\s*(?:室|号房|号|房))?(?!\d)/gu;
+const DOOR = /((?:住|住在|家|家在|家是|门牌)\s*)(\d{3,4}|[一二三四五六七八九][零〇一二三四五六七八九]{2,3})(?:\s*(?:室|号房|号|房))?(?![\d零〇一二三四五六七八九])/gu;
 
 /**
  * The content as others may read it: phone and ID numbers masked (core/mask.ts); a wish is a

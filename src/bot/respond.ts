@@ -70,7 +70,7 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
   const many = cmd.type === 'text' || cmd.type === 'invalid' || 'id' in cmd ? parseCommands(msg.text) : null;
   if (many) {
     await runCommands(tx, ctx, many, out, deps);
-    if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
+    if (dialogue) say(ctx, out, pending(ctx, dialogue));
     return;
   }
   switch (cmd.type) {
@@ -86,7 +86,7 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
       return runCommand(tx, ctx, cmd, out, deps);
     default:
       await runCommand(tx, ctx, cmd, out, deps);
-      if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
+      if (dialogue) say(ctx, out, pending(ctx, dialogue));
   }
 }
 
@@ -114,14 +114,14 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     // "好的谢谢" to "有照片吗？" means that is all: the draft is filed.
     if (dialogue?.step === 'photo') return continueDialogue(tx, ctx, dialogue, out, deps);
     say(ctx, out, everyone.thanks);
-    if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
+    if (dialogue) say(ctx, out, pending(ctx, dialogue));
     return;
   }
   // Emoji alone from someone the bot has never heard from is a hello (an elderly newcomer's first
   // try must not meet silence); from anyone else it acknowledges, as "好的" does.
   const firstWords = ctx.person.createdAt.getTime() === ctx.now.getTime();
   if (cmd.type === 'text' && (isGreeting(cmd.text) || (firstWords && !hasAttachment && isOnlySymbols(cmd.text)))) {
-    say(ctx, out, dialogue ? residents.pendingDialogue(dialogue.text) : everyone.welcome(highestRole(ctx.actor)));
+    say(ctx, out, dialogue ? pending(ctx, dialogue) : everyone.welcome(highestRole(ctx.actor)));
     return;
   }
   // "现在有啥活没人接的 给我看看": a list, help, stats, mine or the console asked for in other words.
@@ -131,7 +131,7 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const guessed = guess?.type === 'thanks' && dialogue ? null : guess;
   if (guessed) {
     await runCommand(tx, ctx, guessed, out, deps);
-    if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
+    if (dialogue) say(ctx, out, pending(ctx, dialogue));
     return;
   }
   // "8号 明天我再上门一趟", "十五号井盖我也去看看", "挺好的 给四颗星吧": words about an item of
@@ -139,7 +139,7 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const talk = cmd.type === 'text' && !hasAttachment ? await itemTalk(tx, ctx.actor, cmd.text, ctx.now, !dialogue || dialogue.step === 'kind') : null;
   if (talk) {
     await runCommands(tx, ctx, [talk], out, deps);
-    if (dialogue) say(ctx, out, residents.pendingDialogue(dialogue.text));
+    if (dialogue) say(ctx, out, pending(ctx, dialogue));
     return;
   }
   if (dialogue) return continueDialogue(tx, ctx, dialogue, out, deps);
@@ -180,6 +180,11 @@ async function answerRest(tx: Tx, ctx: MessageContext, rest: string, out: Outgoi
   const asked = known || talk || guess ? null : await ownItemAskedAfter(tx, ctx.person.id, rest);
   const run = known ?? (talk ? [talk] : guess ? [guess] : asked !== null ? [{ type: 'status' as const, id: asked }] : null);
   if (run) await runCommands(tx, ctx, run, out, deps);
+}
+
+/** The reminder of an unfinished draft; in a group without its words (others read along). */
+function pending(ctx: MessageContext, dialogue: Dialogue): string {
+  return residents.pendingDialogue(ctx.msg.conversationType === 'group' ? '' : dialogue.text);
 }
 
 /** A bare answer to a dialogue's question: a number, a skip, a cancel, a word or two. */

@@ -45,6 +45,8 @@ const QUANTITY_AFTER_NUMBER = /^\s*\d+\s+(?:个|人|次|天|点|号|楼|栋|层|
  * command, a new topic, a question back). `itemText`, when given, lets a message about another
  * place ("3号楼的电梯又坏了" after a question about a street lamp in 5栋) count as a new topic.
  */
+const WORRY = /(?:就|只|就是|只是)?(?:怕|担心|万一)[^，,。；;!！]{0,12}/gu;
+
 export function understandReply(input: string, question: ReplyQuestion | null): ReplyMeaning | null {
   if (!question) return null;
   const raw = stripMentions(input).trim();
@@ -72,9 +74,11 @@ export function understandReply(input: string, question: ReplyQuestion | null): 
   }
 
   if (polarity === null) {
-    const again = AGAIN.test(norm);
-    const praiseDespiteNo = PRAISE_WITH_NEGATION.test(norm);
-    const complaint = again || (!praiseDespiteNo && COMPLAINT.test(norm)) || (praiseDespiteNo && COMPLAINT.test(norm.replace(PRAISE_WITH_NEGATION, '')));
+    // "修是修了 就怕过两天又坏": a worry about later is no complaint now.
+    const calm = norm.replace(WORRY, '');
+    const again = AGAIN.test(calm);
+    const praiseDespiteNo = PRAISE_WITH_NEGATION.test(calm);
+    const complaint = again || (!praiseDespiteNo && COMPLAINT.test(calm)) || (praiseDespiteNo && COMPLAINT.test(calm.replace(PRAISE_WITH_NEGATION, '')));
     const rated = confirmArgs(norm, raw);
     const praise = PRAISE.test(norm) || praiseDespiteNo || (rated !== 'bad_rating' && rated.rating !== null && !QUANTITY_AFTER_NUMBER.test(norm));
     if (complaint) polarity = 'no';

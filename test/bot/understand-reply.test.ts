@@ -52,6 +52,9 @@ const afterDone: Array<[string, ReplyMeaning | null]> = [
   ['好滴', confirm(null)],
   ['还可以吧', confirm(3)],
   ['一般般吧', confirm(3)],
+  // A worry about later is no complaint now; 给他打 belongs to the rating.
+  ['一般般吧 修是修了 就怕过两天又坏', confirm(3, '修是修了 就怕过两天又坏')],
+  ['小李这孩子真不错 给他打五分', confirm(5, '小李这孩子真不错')],
   ['嗯，修好了', confirm(null, '嗯，修好了')],
   ['谢谢关心，已经修好了', confirm(null, '谢谢关心，已经修好了')],
   ['修得不错', confirm(null, '修得不错')],

@@ -161,8 +161,8 @@ export const everyone = {
 
   // --- refusals ---------------------------------------------------------------------------------
   notFound: (id: number) => `没有找到 #${id}，请核对编号。发“我的”可以看自己的事项。`,
-  needMember: '这个操作需要党员志愿者身份。有邀请码的话请发：报到 邀请码',
-  needOfficial: '这个操作需要社区干部身份。',
+  needMember: '这一步要由党员志愿者来做。想当志愿者，请向社区干部要邀请码，再私聊我发：报到 邀请码',
+  needOfficial: '这一步要由社区干部来做，有需要请联系社区干部。',
   notYourCommunity: (id: number) => `#${id} 不属于您所在的社区。`,
   onlySubmitter: (id: number) => `只有 #${id} 的提出人可以这样做。查进度请发：查询 ${id}`,
   onlyClaimant: (id: number) => `只有 #${id} 的认领人或社区干部可以这样做。`,

@@ -16,7 +16,7 @@ export const groups = {
   /** A question or answer in a group names the person it is for (masked). */
   to: (name: string, text: string) => `${name}，${text}`,
   claimHint: (id: number) => `党员志愿者认领请发：认领 ${id}`,
-  claimedHere: (id: number, who: string) => `认领成功：#${id} 由 ${who} 办理，提出人的联系方式已私信发送。`,
+  claimedHere: (id: number, who: string) => `认领成功：#${id} 由 ${who} 办理，提出人的信息已私信发给办理人。`,
   claimed: (id: number, who: string) => `#${id} 已由 ${who} 认领，其他人不用重复办理。`,
   /** An official gave it to a person or a unit: nobody "认领" it. */
   assigned: (id: number, who: string) => `#${id} 已交给 ${who} 办理，其他人不用重复办理。`,

@@ -19,7 +19,7 @@ export const officials = {
   assignReply: (id: number, who: string) => `已将 #${id} 交给 ${who} 办理。`,
   rejectReply: (id: number) => `#${id} 已驳回，原因已告诉提出人。`,
   mergeReply: (id: number, into: number) => `已把 #${id} 合并到 #${into}。`,
-  reopenReply: (id: number) => `#${id} 已重新打开，提出人和办理人都已知晓。`,
+  reopenReply: (id: number, holder: boolean) => `#${id} 已重新打开，${holder ? '提出人和办理人都已知晓' : '已告知提出人，并重新发到群里等人认领'}。`,
   categoryReply: (id: number, category: string) => `#${id} 的分类已改为：${category}。`,
   priorityReply: (id: number, priority: Priority) =>
     priority === 'urgent' ? `#${id} 已标为紧急，会排在各个清单的最前面。` : `#${id} 已改为普通优先级。`,

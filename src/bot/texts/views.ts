@@ -64,7 +64,7 @@ export const views = {
   },
   mine: (raised: Array<ItemRef & { status: string }>, held: Array<ItemRef & { status: string }>) => {
     const line = (i: ItemRef & { status: string }) => `${itemLine(i)} · ${STATUS_NAMES[i.status as ItemStatus]}`;
-    return [...(raised.length ? ['我提的：', ...raised.map(line)] : []), ...(held.length ? ['我在办的：', ...held.map(line)] : [])].join('\n');
+    return [...(raised.length ? ['您提的：', ...raised.map(line)] : []), ...(held.length ? ['您在办的：', ...held.map(line)] : [])].join('\n');
   },
   open: (items: Array<ItemRef & { urgent: boolean }>, total: number) =>
     [

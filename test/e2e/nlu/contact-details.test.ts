@@ -32,7 +32,7 @@ describe('a wish in a direct chat', () => {
     const claim = await t.say(li, `认领 ${id}`, { in: group });
     expect(textsTo(claim, li.id)[0]).toContain('电话：13812345678');
     expect(textsTo(claim, group).join('\n')).not.toContain('13812345678');
-    expect(textsTo(claim, group)[0]).toBe(`认领成功：#${id} 由 李志强 办理，提出人的联系方式已私信发送。`);
+    expect(textsTo(claim, group)[0]).toBe(`认领成功：#${id} 由 李志强 办理，提出人的信息已私信发给办理人。`);
   });
 
   it.each(['不留了', '不用了', '不方便', '算了吧'])('"%s" declines, and nobody asks again for that item', async (no) => {

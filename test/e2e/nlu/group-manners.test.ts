@@ -97,6 +97,14 @@ describe('a report about neighbours in a group', () => {
     expect(posted).toContain('天天半夜装修');
     expect(posted).not.toMatch(/20[12]/u);
   });
+
+  it('a room said in Chinese numerals ("五单元三零一") is hidden as 301 is', async () => {
+    const g = { id: 'g2', name: '黄大爷' };
+    const id = receiptNumber(textsTo(await t.say(g, '@连心 心愿 想找人帮我理个发 十一号楼五单元三零一', { in: group }), group).join('\n'));
+    const posted = textsTo(await t.say(sun, `查询 ${id}`, { in: group }), group).join('\n');
+    expect(posted).toContain('理个发');
+    expect(posted).not.toContain('三零一');
+  });
 });
 
 describe('查询 in a group', () => {

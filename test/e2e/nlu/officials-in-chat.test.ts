@@ -147,8 +147,8 @@ describe('refusals say why', () => {
 
   it('a member hears the role it takes', async () => {
     const id = await newItem(t, wang, '心愿 帮忙贴春联', group);
-    expect(textsTo(await t.say(li, `优先 ${id} 紧急`), li.id)).toEqual(['这个操作需要社区干部身份。']);
-    expect(textsTo(await t.say(li, '邀请码'), li.id)).toEqual(['这个操作需要社区干部身份。']);
+    expect(textsTo(await t.say(li, `优先 ${id} 紧急`), li.id)).toEqual(['这一步要由社区干部来做，有需要请联系社区干部。']);
+    expect(textsTo(await t.say(li, '邀请码'), li.id)).toEqual(['这一步要由社区干部来做，有需要请联系社区干部。']);
   });
 });
 

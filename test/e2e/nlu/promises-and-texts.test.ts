@@ -88,3 +88,28 @@ describe('who did what, said plainly', () => {
     expect(nudge.text).not.toMatch(/（\d+天）/u);
   });
 });
+
+describe('words as a resident reads them', () => {
+  it('a greeting before the request is not echoed nor filed; "我的" says 您提的', async () => {
+    const liu = { id: 'liu-greet', name: '刘阿婆' };
+    const r = await t.say(liu, '@连心 喂你好 我跟你说啊 我家门口的路灯不亮了好几天', { in: group });
+    const asked = textsTo(r, group).join('\n');
+    expect(asked).toContain('收到：“我家门口的路灯不亮了好几天”');
+    expect(asked).not.toContain('喂');
+    await t.say(liu, '@连心 2', { in: group });
+    await t.say(liu, '@连心 跳过', { in: group });
+    const receipt = textsTo(await t.say(liu, '@连心 没有', { in: group }), group).join('\n');
+    const filed = await t.api('GET', `/api/items/${/#(\d+)/u.exec(receipt)![1]}`);
+    expect(filed.body.text).toBe('我家门口的路灯不亮了好几天');
+    expect(textsTo(await t.say(liu, '我的'), liu.id).join('\n')).toContain('您提的：');
+  });
+
+  it('in a group the reminder of an unfinished draft does not quote its words to everyone', async () => {
+    const he = { id: 'he-draft', name: '何大姐' };
+    await t.say(he, '@连心 我家老头子的事想问问', { in: group });
+    const r = await t.say(he, '待认领', { in: group });
+    const reminder = textsTo(r, group).find((x) => x.includes('没登记完'));
+    expect(reminder).toBeDefined();
+    expect(reminder).not.toContain('老头子');
+  });
+});
