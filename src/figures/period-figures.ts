@@ -94,6 +94,29 @@ export async function flowFiguresByCommunity(tx: Tx, scope: Scope, period: Span,
   return out;
 }
 
+/** The counts and 满意率 of a period for each community: what the weekly bulletin shows, no more. */
+export type CountFigures = Pick<PeriodFigures, 'created' | 'claimed' | 'done' | 'confirmed' | 'satisfaction'>;
+
+/**
+ * The period's counts and 满意率 per community, by the same definitions as flowFiguresByCommunity
+ * without its medians and 及时率: each of those reads the period's timeline once more, and at a
+ * million items they made the bulletin twice as slow (docs/performance.md).
+ */
+export async function countFiguresByCommunity(tx: Tx, scope: Scope, period: Span, now: Date): Promise<ByCommunity<CountFigures>> {
+  if (isEmptyScope(scope)) return new Map();
+  const { span } = countedSpan(period, now);
+  const [created, moved, satisfaction] = await Promise.all([
+    countCreatedByCommunity(tx, scope, span),
+    countMovedByCommunity(tx, scope, span),
+    satisfactionByCommunity(tx, scope, span),
+  ]);
+  const out: ByCommunity<CountFigures> = new Map();
+  for (const id of new Set([created, moved, satisfaction].flatMap((m) => [...m.keys()]))) {
+    out.set(id, { created: of(created, id, 0), ...of(moved, id, NO_MOVES), satisfaction: of(satisfaction, id, NO_FIGURES.satisfaction) });
+  }
+  return out;
+}
+
 /** Every figure of a period for each community of the scope (the flow, and 超期 as of its end). */
 export async function periodFiguresByCommunity(tx: Tx, scope: Scope, period: Span, now: Date, settings: FigureSettings): Promise<ByCommunity<PeriodFigures>> {
   if (isEmptyScope(scope)) return new Map();

@@ -5,7 +5,7 @@ import { inList } from '../db/sql.ts';
 import { scheduledTexts } from './texts.ts';
 import { listsByCommunity, of } from '../figures/by-community.ts';
 import { NO_STATUS_COUNTS, statusCountsByCommunity } from '../figures/current-state.ts';
-import { NO_FIGURES, flowFiguresByCommunity } from '../figures/period-figures.ts';
+import { NO_FIGURES, countFiguresByCommunity } from '../figures/period-figures.ts';
 import { lastRatingsSql } from '../figures/shares.ts';
 import { periodBefore, type Period } from '../figures/period.ts';
 import { pioneersByCommunity } from '../figures/pioneers.ts';
@@ -23,13 +23,13 @@ export type WeeklyBulletinData = Parameters<typeof scheduledTexts.weeklyBulletin
  * figure, not per community and figure (figures/by-community.ts).
  */
 export async function loadWeeklyBulletins(deps: JobDeps, communityIds: readonly number[], period: Period, now: Date): Promise<Map<number, WeeklyBulletinData>> {
-  const { db, bot, config } = deps;
+  const { db, bot } = deps;
   if (communityIds.length === 0) return new Map();
   const scope: Scope = { communityIds };
   const s = scopeSql(scope);
   const [communities, figures, boards, states, thanked] = await Promise.all([
     db.all<{ id: number; name: string }>(`SELECT id, name FROM communities WHERE id IN ${inList(communityIds.length)}`, [...communityIds]),
-    flowFiguresByCommunity(db, scope, period, now, { answerHours: config.ANSWER_HOURS }),
+    countFiguresByCommunity(db, scope, period, now),
     pioneersByCommunity(db, scope, period),
     statusCountsByCommunity(db, scope, ['open']),
     // Thanks: the comments of the ratings that count this week (each item's last), 4–5 only, the
