@@ -12,7 +12,8 @@ import { placeAnswer } from './place-answer.ts';
 import { normalizeText } from './normalize-text.ts';
 import type { Outgoing } from './outgoing.ts';
 import { isThanks, stripMentions } from './parse-command.ts';
-import { TROUBLE, WANTS } from './request-words.ts';
+import { WANTS } from './request-words.ts';
+import { kindAnswer, kindWithWhy, TROUBLE_HERE } from './kind-answer.ts';
 import { isCancel, isNotARequest, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, withoutOpening } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
@@ -32,31 +33,8 @@ const STEPS: Record<ItemKind, Step[]> = {
 };
 const URGENT_STEPS: Step[] = ['text', 'community'];
 
-const KIND_ANSWER = {
-  // "是反映问题", "第二个", "选1", "2吧"
-  wish: /^(?:是|选|我选|算)?(?:第)?(?:1|一|１)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|$)|^(?:是|选|我选|算|这是)?(?:个)?(?:心愿|微心愿|许愿|wish)(?:[\s,，。.!！]|吧|的|是|$)/iu,
-  report: /^(?:是|选|我选|算)?(?:第)?(?:2|二|２)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|$)|^(?:是|选|我选|算|这是)?(?:要)?(?:反映|反映问题|问题|报事|报修|投诉|report)(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|$)/iu,
-};
-
-// "楼道是大家的 算反映问题吧": the kind named last, after why (not "不是心愿").
-const KIND_LAST = /(?:^|[\s,，。这那])(?:算|是|就是|应该是|属于|算是|选)?(?:个)?(心愿|微心愿|许愿|反映问题|反映|问题|报修|1|2)(?:一下)?(?:吧|啊|呀|的|嘛|啦|呗)?$/u;
-// What says something is wrong: words that add to a report, not only why it is one.
-const TROUBLE_HERE = new RegExp(`${TROUBLE.source}|没人`, 'u');
-
 // A request in words: something wrong, or something wanted.
 const ASKS = new RegExp(`${TROUBLE_HERE.source}|${WANTS.source}|帮我`, 'u');
-
-/** "反映问题吧", "反映问题呗 公共的": the kind, with at most a few words of why; "反映 楼道灯坏了" says more. */
-function kindWithWhy(answer: string): boolean {
-  if (KIND_WORD_ONLY.test(answer)) return true;
-  const m = KIND_ANSWER.report.exec(answer) ?? KIND_ANSWER.wish.exec(answer);
-  if (!m) return false;
-  const rest = answer.slice(m[0].length).trim();
-  return rest.length <= 10 && !TROUBLE_HERE.test(rest);
-}
-
-// The kind's name and nothing else ("反映问题吧"); "反映 楼道灯坏了" says more.
-const KIND_WORD_ONLY = /^(?:是|选|我选|算|这是)?(?:要)?(?:反映问题|反映|问题|报事|报修|投诉|心愿|微心愿|许愿)(?:吧|的|呀|啊|了)?[\s,，。.!！]*$/u;
 
 /** Starts a dialogue; `kind` is known when it began with 反映 or 心愿. */
 export async function startDialogue(tx: Tx, ctx: MessageContext, start: { kind: ItemKind | null; text: string }, out: Outgoing, deps: BotDeps) {
@@ -158,13 +136,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
       draft.text = text;
       break;
     case 'kind': {
-      const last = KIND_LAST.exec(answer)?.[1];
-      const kind =
-        KIND_ANSWER.wish.test(answer) || (last !== undefined && /心愿|许愿|1/u.test(last))
-          ? 'wish'
-          : KIND_ANSWER.report.test(answer) || last !== undefined
-            ? 'report'
-            : null;
+      const kind = kindAnswer(answer);
       if (kind) {
         draft.kind = kind;
         // "2 还是3栋2单元那个灯": the place comes with the answer.

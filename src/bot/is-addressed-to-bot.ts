@@ -3,7 +3,8 @@ import { extractPhone } from './extract-phone.ts';
 import { extractPlace } from './extract-place.ts';
 import { normalizeText } from './normalize-text.ts';
 import { parseCommand } from './parse-command.ts';
-import { isCancel, isSkip } from './skip-and-cancel.ts';
+import { draftEscape, isCancel, isSkip } from './skip-and-cancel.ts';
+import { kindAnswer } from './kind-answer.ts';
 import { understandReply, type ReplyQuestion } from './understand-reply.ts';
 
 // In a group the bot answers only what is addressed to it (SPEC "Talking to the bot"): a command,
@@ -63,9 +64,11 @@ function answers(input: AddressInput): boolean {
   if (q.kind === 'confirm' || q.kind === 'revisit') return understandReply(input.text, q) !== null;
   if (input.hasAttachment && (q.step === 'photo' || q.step === 'place' || q.step === 'address')) return true;
   if (isCancel(text) || isSkip(text)) return true;
+  // "取消 取消 阿拉勿要登记了", "不是不是 是我想帮别人…": leaving the first questions.
+  if ((q.step === 'text' || q.step === 'community') && draftEscape(text) !== null) return true;
   switch (q.step) {
     case 'kind':
-      return /^(?:[12一二]|心愿|微心愿|反映|问题|报事|wish|report)(?:[\s,，。.!！]|$)/iu.test(text);
+      return kindAnswer(text) !== null || draftEscape(text) !== null;
     case 'community':
       return /^\d{1,3}[\s。.!！]*$/u.test(text);
     case 'phone':

@@ -7,9 +7,11 @@ export const MAX_ITEM_ID = 2_147_483_647;
 const NOT_ID_AFTER_NUMBER = /^[\d.点时分秒星颗个次天日月年周岁元块毛角人户楼栋幢层室米斤克路期区座排单步遍趟批页届%％]/u;
 // After 号: 3号楼, 12号院, 2号线, 5号门, 8号床 are places; 12号单 / 12号件 are items.
 // 6号路灯 is item 6's street lamp (a 路灯 is no road).
-const NOT_ID_AFTER_HAO = /^(?:楼|院|线|床|门|口|室|房|车|店|铺|窗|柜|箱|位|机|桥|路(?!灯)|地|坑|厅|馆|场|区|栋|幢)/u;
+const NOT_ID_AFTER_HAO = /^(?:楼|院|线|床|门|口|室|房|车|店|铺|窗|柜|箱|位|机|桥|路(?!灯)|地(?!下)|坑|厅|馆|场|区|栋|幢)/u;
 // A number in words must end here, or "认领一下" would read as 认领 1.
 const WORD_NUMBER_END = /^(?:$|[\s,，。.!！?？:：;；、~～)）]|[了吧啦哈呀啊呢吗嘛])/u;
+
+const HOTLINE_NUMBERS = new Set(['110', '119', '120', '122', '12345', '12319', '95598']);
 
 const ID = new RegExp(`^(?:第|编号|单号|no\\.?)?\\s*#?\\s*(?:(\\d{1,12})|(${CHINESE_NUMBER}))(\\s*号(?:单子?|件)?)?`, 'iu');
 
@@ -32,6 +34,8 @@ export function readItemId(text: string): ItemIdMatch | null {
   }
   const value = m[1] !== undefined ? Number(m[1]) : parseChineseNumber(m[2]!);
   if (value === null) return null;
+  // "120已经到了", "打了110": a public number said bare is no item (#120 and 120号 still are).
+  if (m[1] !== undefined && !m[3] && HOTLINE_NUMBERS.has(m[1]) && !/[#第]|编号|单号|no/iu.test(m[0])) return null;
   return { id: Math.min(value, MAX_ITEM_ID), length: m[0].length };
 }
 
@@ -44,8 +48,10 @@ const ID_START = /^(?:#|第|编号|\d|[〇零一二两三四五六七八九十]+
 export function itemIdsIn(text: string): Array<ItemIdMatch & { index: number }> {
   const found: Array<ItemIdMatch & { index: number }> = [];
   for (let i = 0; i < text.length; i++) {
-    if (i > 0 && /[\d#第编号]/u.test(text[i - 1]!)) continue;
-    if (!ID_START.test(text.slice(i))) continue;
+    // Not inside a number: the 17 of "170", the 一号 of "十一号", the 十号 of "二十号".
+    if (i > 0 && /[\d#第编号〇零一二两三四五六七八九十百]/u.test(text[i - 1]!)) continue;
+    // "十一 交供电所", "十八 我来": a bare number in words counts only as the first word.
+    if (!ID_START.test(text.slice(i)) && !(i === 0 && /^[〇零一二两三四五六七八九十百]+[\s,，:：]/u.test(text))) continue;
     const m = readItemId(text.slice(i));
     if (m) found.push({ ...m, index: i });
   }

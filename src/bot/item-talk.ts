@@ -1,53 +1,58 @@
 import type { Tx } from '../db/sql.ts';
-import { inList } from '../db/sql.ts';
 import { isMemberOf, isOfficialOf, type Actor } from '../domain/actor.ts';
 import { DAY } from '../core/clock.ts';
 import type { Runnable } from './commands/index.ts';
 import { itemIdsIn } from './item-id.ts';
 import { normalizeText } from './normalize-text.ts';
-import { DEFAULT_SNOOZE_DAYS } from './snooze-days.ts';
-import { talkAbout } from './talk-about.ts';
 import { TROUBLE, WANTS } from './request-words.ts';
+import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS, snoozeDays } from './snooze-days.ts';
+import { talkAbout, type Talk } from './talk-about.ts';
 
-type Row = { id: number; status: string; communityId: number; submitterId: number; claimantId: number | null; updatedAt: Date };
+type Row = { id: number; status: string; communityId: number; submitterId: number; claimantId: number | null; text: string };
 
 // Without a number, words are taken for the person's own item only while it is fresh news.
 const RECENT = 3 * DAY;
-// "收到书记，3号我今晚去看看灯", "不好意思，19号我…": a few words may come before the number.
-const ASKS_AFTER = /几点(?:来|到|过来)|什么时候(?:来|到|过来|能来)|啥时候(?:来|到|过来|能来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
+const ASKS_AFTER = /几点(?:来|到|过来)|什么时候|啥时候|几时|好久(?:来|到|过来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
 const REQUEST = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
-const LEAD = /^(?:@\S+\s*)?(?:[^\s,，。;；!！]{0,6}[\s,，。;；!！]+)?(?:那|那个|我的?|咱的?)?$/u;
+// The number starts a clause ("我家里正好有美林 4号我现在给送过去"), or ends the message ("…冲了一遍 3号").
+const CLAUSE_START = /(?:^|[\s,，。;；!！])(?:那|那个|我的?|咱的?)?$/u;
+const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
 
 /**
  * What someone means by plain words about an item they are part of: its holder telling how it
  * goes ("17号 电工说是线路老化，明天带材料来换"), a volunteer taking an open one ("十五号井盖我也去
  * 看看"), its submitter rating, disputing, withdrawing or asking after it ("挺好的 给四颗星吧"),
  * a neighbour seconding it, an official raising it ("9号电梯 加急"). The item is the one number in
- * the words; without a number (`numberless`), the one item of theirs the words can be about, when it
- * changed in the last days. Null when the words are not plainly about one item of theirs: then they
- * may be a new request.
+ * the words; without a number (`numberless`), the one item of theirs the words can be about. Null
+ * when the words are not plainly about one item of theirs: then they may be a new request.
  */
 export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, numberless: boolean): Promise<Runnable | null> {
   const norm = normalizeText(text);
-  const ids = [...new Set(itemIdsIn(norm).map((m) => m.id))];
-  if (ids.length > 1) return null;
-  let row: Row | undefined;
-  let words = text.trim();
-  if (ids.length === 1) {
-    const at = itemIdsIn(norm)[0]!;
-    if (!LEAD.test(norm.slice(0, at.index))) return null;
-    row = await tx.get<Row>(`SELECT id, status, community_id, submitter_id, claimant_id, updated_at FROM items WHERE id = ?`, [ids[0]]);
-    words = text.slice(at.index + at.length).replace(/^[\s,，。:：的]+/u, '').trim() || text.trim();
-  } else if (numberless) {
-    row = await ownItem(tx, actor, now);
+  const found = itemIdsIn(norm);
+  if (new Set(found.map((m) => m.id)).size > 1) return null;
+  const at = found[0];
+  if (at) {
+    const before = norm.slice(0, at.index);
+    const after = text.slice(at.index + at.length).replace(/^[\s,，。:：的]+/u, '').trim();
+    const last = after === '' && /[\s,，。;；!！]$/u.test(before);
+    if (!last && !CLAUSE_START.test(before)) return null;
+    const row = await tx.get<Row>(`${SELECT} WHERE id = ?`, [at.id]);
+    if (!row) return null;
+    const head = text.slice(0, at.index).replace(/[\s,，。;；!！]+$/u, '').trim();
+    const words = after || head;
+    const talk = talkAbout(words);
+    // The holder's news keeps what they said before the number too.
+    return decide(row, actor, talk.kind === 'news' && head ? talkAbout(text) : talk, after && head ? `${head} ${after}` : words, true);
   }
-  if (!row) return null;
-  const talk = talkAbout(words);
-  // Without a number only plain news of it counts: "小张明天几点来", "给四颗星吧", "没事了 撤了吧";
-  // words that ask for something ("能不能帮我换个灯泡") are a new request.
-  if (ids.length === 0 && (talk.kind === 'news' || talk.kind === 'claim' || talk.kind === 'support' || talk.kind === 'urgent' || talk.kind === 'reopen')) return null;
-  if (ids.length === 0 && talk.kind === 'status' && !ASKS_AFTER.test(norm)) return null;
-  if (ids.length === 0 && talk.kind !== 'dispute' && REQUEST.test(norm)) return null;
+  if (!numberless) return null;
+  const talk = talkAbout(text);
+  if (talk.kind === 'status' && !ASKS_AFTER.test(norm)) return null;
+  if (['claim', 'support', 'urgent', 'reopen'].includes(talk.kind)) return null;
+  const row = await ownItem(tx, actor, talk, norm, now);
+  return row ? decide(row, actor, talk, text.trim(), false) : null;
+}
+
+function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolean): Runnable | null {
   const { id } = row;
   const holder = row.claimantId === actor.id;
   const official = isOfficialOf(actor, row.communityId);
@@ -61,14 +66,14 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
         if (holder) return { type: 'release', id, reason: words };
         break;
       case 'snooze':
-        return { type: 'snooze', id, days: DEFAULT_SNOOZE_DAYS };
+        return { type: 'snooze', id, days: daysIn(words) };
       case 'urgent':
         if (official) return { type: 'priority', id, priority: 'urgent' };
         break;
     }
-    if (ids.length === 1 && ['news', 'claim', 'done', 'dispute'].includes(talk.kind)) return { type: 'progress', id, note: words };
+    if (['news', 'claim', 'done', 'dispute'].includes(talk.kind) && (named || holder)) return { type: 'progress', id, note: words };
   }
-  if (official && ids.length === 1) {
+  if (official && named) {
     if (talk.kind === 'urgent') return { type: 'priority', id, priority: 'urgent' };
     if (talk.kind === 'reopen') return { type: 'reopen', id, reason: words };
   }
@@ -80,17 +85,50 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
     // "没事了 可以结了": an open one is withdrawn; one being done is passed to its holder or confirmed.
     if (talk.kind === 'done' && !holder && row.status !== 'confirmed') return row.status === 'open' ? { type: 'withdraw', id, reason: words } : { type: 'done', id, note: words };
   }
-  if (!submitter && ids.length === 1 && talk.kind === 'support' && ['open', 'claimed'].includes(row.status)) return { type: 'support', id };
+  if (!submitter && named && talk.kind === 'support' && ['open', 'claimed'].includes(row.status)) return { type: 'support', id };
   return null;
 }
 
-/** The one item that is theirs and fresh: submitted or held, changed in the last days. */
-async function ownItem(tx: Tx, actor: Actor, now: Date): Promise<Row | undefined> {
-  const statuses = ['open', 'claimed', 'done', 'confirmed'];
-  const rows = await tx.all<Row>(
-    `SELECT id, status, community_id, submitter_id, claimant_id, updated_at FROM items
-     WHERE (submitter_id = ? OR claimant_id = ?) AND status IN ${inList(statuses.length)} AND updated_at > ? ORDER BY id DESC LIMIT 2`,
-    [actor.id, actor.id, ...statuses, new Date(now.getTime() - RECENT)],
+/**
+ * The one item of theirs the words are about: what they hold, for news of the work ("花盆 搬完了");
+ * what they raised, for a rating, a complaint or a question. Of several, the one whose words the
+ * message repeats ("井盖那个我看了" about the 井盖 one).
+ */
+async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date): Promise<Row | undefined> {
+  const asking = REQUEST.test(norm);
+  if (['done', 'release', 'snooze', 'news'].includes(talk.kind)) {
+    const held = await tx.all<Row>(`${SELECT} WHERE claimant_id = ? AND status = 'claimed' ORDER BY id DESC LIMIT 20`, [actor.id]);
+    const about = held.filter((r) => sharesWords(normalizeText(r.text), norm));
+    if (about.length === 1) return about[0];
+    // News must name what it is about; done, giving back or a pause may stand alone, when nothing is asked.
+    if (held.length === 1 && talk.kind !== 'news' && !asking) return held[0];
+    if (held.length > 0) return undefined;
+  }
+  // Words that ask for something ("能不能帮我换个灯泡") are a new request, unless they dispute a fix.
+  if (talk.kind === 'news' || (asking && talk.kind !== 'dispute')) return undefined;
+  const mine = await tx.all<Row>(
+    `${SELECT} WHERE submitter_id = ? AND status IN ('open', 'claimed', 'done', 'confirmed') AND updated_at > ? ORDER BY id DESC LIMIT 20`,
+    [actor.id, new Date(now.getTime() - RECENT)],
   );
-  return rows.length === 1 ? rows[0] : undefined;
+  if (mine.length === 1) return mine[0];
+  const about = mine.filter((r) => sharesWords(normalizeText(r.text), norm));
+  return about.length === 1 ? about[0] : undefined;
+}
+
+/** Whether two texts share a word of two Chinese characters (花盆, 井盖, 暖气). */
+function sharesWords(a: string, b: string): boolean {
+  for (let i = 0; i + 1 < b.length; i++) {
+    const pair = b.slice(i, i + 2);
+    if (/^[\u4e00-\u9fa5]{2}$/u.test(pair) && !COMMON.has(pair) && a.includes(pair)) return true;
+  }
+  return false;
+}
+// Pairs too common to tell one request from another.
+const COMMON = new Set(['一下', '帮忙', '已经', '我们', '他们', '现在', '今天', '明天', '谢谢', '可以', '没有', '一个', '这个', '那个', '老人', '阿姨', '大爷', '社区', '小区', '问题', '家里', '一起']);
+
+/** "等一周左右", "暂停两周": the days said, else the default. */
+function daysIn(words: string): number {
+  const m = /(\d{1,2}|[一二两三四五六七八九十半]{1,3})\s*(?:个)?(?:天|日|周|星期|礼拜|月)/u.exec(normalizeText(words));
+  const days = m ? snoozeDays(m[0].replace(/\s+/gu, '')) : null;
+  return days !== null && days >= 1 && days <= MAX_SNOOZE_DAYS ? days : DEFAULT_SNOOZE_DAYS;
 }

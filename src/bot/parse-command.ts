@@ -36,6 +36,15 @@ const POLITE_PREFIX = /^(?:请|麻烦(?:你|您)?|帮(?:我|忙)|我(?:要|想�
 // After the word and before the id: "认领一下12号", "完成了12号", "确认下 12".
 const BEFORE_ID = /^(?:一下|下|了|掉|个)(?=\s|#|第|\d|号|[〇零一二两三四五六七八九十])/u;
 
+// Stars and thumbs rate; other emoji decorate.
+const DECORATION = /(?![\u2B50\u{1F31F}\u{1F44D}\u{1F44E}])\p{Extended_Pictographic}\uFE0F?|\u200D/gu;
+
+/** "十八 我来📱", "2号搞定✅": emoji among words are spaces to the parser (as many code units, so offsets hold). */
+function withoutEmoji(norm: string): string {
+  const plain = norm.replace(DECORATION, (e) => ' '.repeat(e.length));
+  return /[\p{L}\p{N}]/u.test(plain) ? plain : norm;
+}
+
 /**
  * Turns what a person typed into a command. Tolerates a leading @mention, full-width characters,
  * `#12` / `＃１２` / `十二` / `12号`, politeness around the command, common typos and free word order
@@ -44,7 +53,8 @@ const BEFORE_ID = /^(?:一下|下|了|掉|个)(?=\s|#|第|\d|号|[〇零一二�
 export function parseCommand(input: string): Command {
   const original = stripMentions(input);
   // 俺 is 我 in the north; one character for one, so offsets hold.
-  const norm = normalizeText(original).replace(/俺/gu, '我');
+  // "十八 我来📱", "2号搞定✅": emoji are spaces to the parser (as many code units, so offsets hold).
+  const norm = withoutEmoji(normalizeText(original).replace(/俺/gu, '我'));
   if (norm.trim() === '') return { type: 'empty' };
   if (isThanks(norm)) return { type: 'thanks' };
 
@@ -85,7 +95,7 @@ function parseWords(norm: string, original: string): Command | null {
       // An English word must end at a boundary: "helpme" is not "help".
       if (/^[a-z]/i.test(word) && /[a-z]/i.test(next)) continue;
       // "问题是他不在家" and "反应很快" are sentences; as commands these words are followed by a break.
-      if ((word === '问题' || word === '反应') && /^[\u4e00-\u9fa5]/u.test(next) && !norm.startsWith('一下', afterWord)) continue;
+      if ((word === '问题' || word === '反应') && /^[\u4e00-\u9fa5]/u.test(next) && !/^(?:一下|个事|一个|个问题|一件)/u.test(norm.slice(afterWord))) continue;
       if (NO_ARGS.has(name)) {
         // "我的水管坏了" is a message, not the command 我的.
         const after = norm.slice(afterWord).replace(TRAILING_PUNCT, '').replace(/^(?:一下|下)/u, '');
@@ -145,7 +155,7 @@ function hasSecondId(norm: string): boolean {
 /** `joined`: the word runs straight into what follows ("完成作业了"), with no space or colon. */
 function parseArgs(name: CommandName, word: string, norm: string, raw: string, soft: boolean, joined: boolean): Command | null {
   if (WITH_CONTENT.has(name)) {
-    const lead = /^(?:一下|一个问题|个问题|一件事|个事)?[\s:,.;!，。：；、！]*/u.exec(norm)![0].length;
+    const lead = /^(?:一下|吓|一个问题|个问题|一件事|个事)?[\s:,.;!，。：；、！]*/u.exec(norm)![0].length;
     const content = raw.slice(lead).trim();
     // "我反映的问题怎么样了", "反映了好几次": 反映 describes here; it does not start a report.
     if (/^[的了过得着]/u.test(norm)) return null;

@@ -33,6 +33,7 @@ const SAME_AGAIN = /^\s*(?:也是|也一样|同样|一样|也)\s*(?:的|了|吧|
 export function parseCommands(text: string): WithId[] | null {
   const norm = normalizeText(text);
   const ids = itemIdsIn(norm);
+  if (ids.length === 1) return settingsOfOne(text, norm, ids[0]!);
   if (ids.length < 2) return null;
   return fromList(text, norm, ids) ?? fromClauses(text, norm, ids);
 }
@@ -90,6 +91,25 @@ function fromClauses(raw: string, norm: string, ids: Found[]): WithId[] | null {
     out.push(cmd as WithId);
   }
   return unique(out);
+}
+
+// What an official sets of one item in the same breath: "…改成紧急 让周晓红马上过去看看",
+// "麻烦设成紧急，期限三个工作日".
+const SETTINGS = new Set<Command['type']>(['category', 'priority', 'deadline', 'assign', 'snooze']);
+const POLITE_LEAD = /^(?:麻烦|请|帮我|再|还要|另外|顺便|并且|然后)+\s*/u;
+
+function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
+  const whole = parseCommand(raw);
+  if (!('id' in whole) || whole.id !== id.id || !SETTINGS.has(whole.type)) return null;
+  const out: WithId[] = [whole as WithId];
+  const idText = raw.slice(id.index, id.index + id.length);
+  for (const m of norm.slice(id.index + id.length).matchAll(/[^\s,，。;；!！]+/gu)) {
+    const clause = raw.slice(id.index + id.length + m.index, id.index + id.length + m.index + m[0].length).replace(POLITE_LEAD, '');
+    if (clause === '') continue;
+    const cmd = parseCommand(`${idText} ${clause}`);
+    if ('id' in cmd && cmd.id === id.id && SETTINGS.has(cmd.type) && !out.some((c) => c.type === cmd.type)) out.push(cmd as WithId);
+  }
+  return out.length >= 2 ? out : null;
 }
 
 function gap(norm: string, a: Found, b: Found): string {

@@ -125,6 +125,7 @@ export function assigneeName(text: string): string {
   let name = text.trim().split(/[\s,，。;；]+/u)[0] ?? '';
   const at = /^[@＠]/u.test(name) ? name[0]! : '';
   name = name.slice(at.length).replace(/^(?:网格员|网格长|志愿者|党员|社工|同志|师傅)+/u, '');
+  name = name.replace(/(?:马上|立刻|立即|赶紧|赶快|尽快|现在|今天|明天|下午|上午)+过?$/u, '');
   const duty = /(?:去|来|帮忙|负责)[\u4e00-\u9fa5]*$/u.exec(name);
   if (duty && duty.index >= 2) name = name.slice(0, duty.index);
   // "交给物业吧": the particle is no part of the name.

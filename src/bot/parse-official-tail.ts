@@ -11,7 +11,7 @@ import { dayRef, workingDays } from './working-days.ts';
 const NOTE = '(?:[\\s,，。:：;；]+([\\s\\S]*))?$';
 const PRIORITY_TAIL = new RegExp(
   // A verb is needed ("12号紧急" is a resident's cry, not a setting), except after 优先级 and in 加急.
-  `^(?:优先级?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为|是|就)?|(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为))(紧急|加急|普通|一般|正常)(?:处理|办理)?(?:就行|就好|即可)?(?:吧)?${NOTE}|^(加急)(?:处理|办理)?(?:吧)?${NOTE}`,
+  `^(?:优先级?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为|是|就)?|(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为))(紧急|加急|普通|一般|正常)(?:处理|办理)?(?:就行|就好|即可)?(?:吧)?${NOTE}|^(加急|加个急)(?:处理|办理)?(?:吧)?${NOTE}`,
   'u',
 );
 const CATEGORY_TAIL = /^(?:(?:分类|类别)(?:改为|设为|改成|设成|为|是|归为)?|分到|分为|归入|归到|归为|划到|划归|划为)[\s:：]*/u;
@@ -28,7 +28,13 @@ const REOPEN_MID = /^([\s\S]+?)[\s,，。]+(?:还是)?(?:重新打开|重开|重
 // "这个是邻里纠纷 归到矛盾纠纷里": the category last.
 const DEADLINE_LATER = /[\s,，。](?:期限|时限|限期)(?:改为|设为|改成|设成|定为|定在|延到|延长到|为)?([^\s,，。]{1,12})$/u;
 const CATEGORY_LAST = /(?:^|[\s,，。])(?:归到|归入|分到|划到|归为|放到|分类(?:设成|设为|改成|改为|是)|(?:算|算是|属于)(?=[\u4e00-\u9fa5]{0,6}(?:设施|卫生|安全|纠纷|其他|类)))([\u4e00-\u9fa5]{2,8}?)(?:类|里|那类|这类|那一类)?(?:吧|了|啊)?$/u;
-const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给|交办|指派|派单给?|给(?=[^\s]{2,10}$))[\s:：]*/u;
+const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给|转交给?|交办|指派|派单给?|给(?=[^\s]{2,10}$)|交(?=[\u4e00-\u9fa5]{2,8}(?:$|[\s,，。])))[\s:：]*/u;
+// "9号 物业", "4号 城管 环卫那边": an official naming the unit, and nothing else.
+const UNIT_ONLY = /^(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)(?:那边|吧|去?处理|来处理)?(?:[\s,，]+[\u4e00-\u9fa5]{1,6}?(?:那边)?)?$/u;
+// "6号 限三个工作日": a limit without 内.
+const LIMIT_PLAIN = /^(?:限|限期)(\d{1,2}|[一二两三四五六七八九十]{1,3})(个工作日|个?天|日)(?:之内|以内|内)?(?:办完|完成|办结|解决|处理好?|办好|修好|弄好|搞定)?(?:吧)?$/u;
+// "…有触电危险 改成紧急 让周晓红马上过去看看": the priority in a later clause.
+const PRIORITY_LATER = /[\s,，。](?:麻烦|请|帮我)?(?:改成|设成|设为|改为|标为|调成)(紧急|加急)(?=$|[\s,，。])/u;
 // "装修扰民的 指派给吴敏去协调一下": the hand-over in a later clause.
 const ASSIGN_LATER = /[\s,，。](?:再|还是|改)?(?:指派给|交给|派给|转给|交办给)([\u4e00-\u9fa5]{2,6}?)(?:去|来)?(?:处理|协调|办|弄|负责|跟进|调解)?(?:一下)?(?:吧)?(?=$|[\s,，。])/u;
 // "跟2号是同一个路灯 合并到2号": the merge in a later clause.
@@ -39,21 +45,21 @@ const ASSIGN_LET = /^(?:让|麻烦|请|叫)\s*([^\s,，。]{1,20}?)\s*(?:去|来
 // "没人接 让刘志强去一趟吧": the same, in a later clause.
 const ASSIGN_LET_LATER = /[\s,，。](?:让|麻烦|请|叫)\s*([\u4e00-\u9fa5]{2,4}?)\s*(?:去|来)(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下|负责)(?:一下)?(?:吧)?$/u;
 const ID = '#?\\s*(\\d{1,12}|[〇零一二两三四五六七八九十百]+)\\s*号?';
-const MERGE_TAIL = new RegExp(`^(?:(?:跟|和|与)${ID}(?:说的)?(?:是)?(?:重复|一样|同一件事|一回事|同一个事|一码事|一个事|一件事|一个问题|同一个问题)|(?:并到|并入|合并到|合到|归并到)${ID})`, 'u');
+const MERGE_TAIL = new RegExp(`^(?:(?:跟|和|与)${ID}(?:说的)?(?:是)?(?:重复|一样|同一件事|一回事|同一个事|一码事|一个事|一件事|一个问题|同一个问题)|(?:并到|并入|合并到|合到|归并到|并|合并)\\s*${ID}(?:里|吧)?$)`, 'u');
 
 /** An official's command from what follows an item number, or null. */
 export function officialTail(id: number, tail: string, rawTail: string): Command | null {
   const priority = PRIORITY_TAIL.exec(tail);
-  if (priority) return { type: 'priority', id, priority: /紧急|加急/u.test(priority[1] ?? priority[3]!) ? 'urgent' : 'normal' };
+  if (priority) return { type: 'priority', id, priority: /紧急|加急|加个急/u.test(priority[1] ?? priority[3]!) ? 'urgent' : 'normal' };
   if (/^不(?:用|要|必)(?:加急|紧急)/u.test(tail)) return { type: 'priority', id, priority: 'normal' };
-  const setTo = /^(?:设为|设成|改为|改成|归为)[\s:：]*([^\s]{2,10})$/u.exec(tail);
-  if (setTo) return { type: 'category', id, category: rawTail.slice(rawTail.length - setTo[1]!.length).replace(/类$/u, '') };
+  const setTo = /^(?:设为|设成|改为|改成|归为|改回|调回|改到)[\s:：]*([^\s,，。;；]{2,10})(?=$|[\s,，。;；])/u.exec(tail);
+  if (setTo) return { type: 'category', id, category: rawTail.substr(setTo[0].length - setTo[1]!.length, setTo[1]!.length).replace(/类$/u, '') };
   let m = CATEGORY_TAIL.exec(tail);
   if (m && m[0] !== '') {
     const category = rawTail.slice(m[0].length).trim().replace(/(?:吧|了|啊)$/u, '').replace(/类$/u, '');
     return category ? { type: 'category', id, category } : { type: 'invalid', command: 'category', problem: 'missing_category' };
   }
-  const limit = LIMIT_TAIL.exec(tail);
+  const limit = LIMIT_TAIL.exec(tail) ?? LIMIT_PLAIN.exec(tail);
   if (limit) {
     const days = workingDays(/天$/u.test(limit[1]!) ? limit[1]! : `${limit[1]}天`);
     return days !== null && days >= 1 && days <= 60 ? { type: 'deadline', id, workingDays: days } : { type: 'invalid', command: 'deadline', problem: 'bad_deadline' };
@@ -91,6 +97,8 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
     const target: AssignTarget = /^[@＠]/u.test(who) ? { kind: 'person', name: who.slice(1).trim() } : { kind: 'unit', name: who };
     return { type: 'assign', id, target };
   }
+  m = UNIT_ONLY.exec(tail);
+  if (m) return { type: 'assign', id, target: { kind: 'unit', name: m[1]! } };
   m = ASSIGN_LET.exec(tail) ?? ASSIGN_LET_LATER.exec(tail) ?? ASSIGN_LATER.exec(tail);
   if (m) return { type: 'assign', id, target: { kind: 'unit', name: assigneeName(m[1]!) } };
   // "电梯公司说配件要等 期限改为一周": the setting in a later clause.
@@ -101,6 +109,8 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
     if (by) return { type: 'deadline', id, by };
     if (days !== null && days >= 1 && days <= 60) return { type: 'deadline', id, workingDays: days };
   }
+  const urgent = PRIORITY_LATER.exec(tail);
+  if (urgent) return { type: 'priority', id, priority: 'urgent' };
   const pause = SNOOZE_LATER.exec(tail);
   if (pause) {
     const days = pause[1] ? snoozeDays(pause[1].replace(/(?:吧|了)+$/u, '')) : null;

@@ -7,7 +7,7 @@ import { highestRole } from '../domain/actor.ts';
 import { addPhotos } from '../domain/item-actions.ts';
 import { answerPrompt } from './answer-prompt.ts';
 import type { BotDeps } from './bot-deps.ts';
-import { runCommand, type Runnable } from './commands/index.ts';
+import { runCommand } from './commands/index.ts';
 import type { MessageContext } from './context.ts';
 import { continueDialogue, restartDialogue, startDialogue } from './dialogue.ts';
 import { deleteDialogue, findDialogue, type Step } from './dialogue-store.ts';
@@ -16,6 +16,7 @@ import type { Outgoing } from './outgoing.ts';
 import { parseCommand, type Command } from './parse-command.ts';
 import { parseCommands } from './parse-commands.ts';
 import { runCommands } from './run-commands.ts';
+import { answerRest, commandIn } from './answer-rest.ts';
 import { extractPlace } from './extract-place.ts';
 import { guessIntent } from './guess-intent.ts';
 import { itemTalk } from './item-talk.ts';
@@ -65,6 +66,13 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
   if ([...msg.text].length > MAX_MESSAGE_CHARS) {
     say(ctx, out, everyone.tooLong);
     return;
+  }
+  // "取消 9号给物业" to "这是哪一类？": the draft goes, the command runs.
+  const leaving = dialogue && EARLY_STEPS.has(dialogue.step) && cmd.type !== 'text' ? draftEscape(msg.text) : null;
+  if (dialogue && leaving && leaving.rest !== '' && commandIn(leaving.rest)) {
+    await deleteDialogue(tx, dialogue.id);
+    say(ctx, out, residents.dialogueCancelled);
+    return answerRest(tx, ctx, leaving.rest, out, deps);
   }
   // "认领12和13", "12号完成了 13号也完成了": one command per item.
   const many = cmd.type === 'text' || cmd.type === 'invalid' || 'id' in cmd ? parseCommands(msg.text) : null;
@@ -166,20 +174,6 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const asked = cmd.type === 'text' ? await ownItemAskedAfter(tx, ctx.person.id, text) : null;
   if (asked !== null) return runCommand(tx, ctx, { type: 'status', id: asked }, out, deps);
   return startDialogue(tx, ctx, { kind: null, text }, out, deps);
-}
-
-/** After a dropped draft, the words that followed, when they ask for something the bot knows. */
-async function answerRest(tx: Tx, ctx: MessageContext, rest: string, out: Outgoing, deps: BotDeps): Promise<void> {
-  const cmd = parseCommand(rest);
-  const many = parseCommands(rest);
-  const known = many ?? (['text', 'empty', 'thanks', 'answer', 'invalid'].includes(cmd.type) ? null : [cmd as Runnable]);
-  const talk = known ? null : await itemTalk(tx, ctx.actor, rest, ctx.now, true);
-  const guessed = known || talk ? null : guessIntent(rest);
-  // "我就是说声谢谢": the cancellation has answered it.
-  const guess = guessed?.type === 'thanks' ? null : guessed;
-  const asked = known || talk || guess ? null : await ownItemAskedAfter(tx, ctx.person.id, rest);
-  const run = known ?? (talk ? [talk] : guess ? [guess] : asked !== null ? [{ type: 'status' as const, id: asked }] : null);
-  if (run) await runCommands(tx, ctx, run, out, deps);
 }
 
 /** The reminder of an unfinished draft; in a group without its words (others read along). */

@@ -27,6 +27,8 @@ export function isSkip(text: string): boolean {
   // "拍不了 晚上太黑了", "不用了 孙子会陪着": the answer first, then why.
   const first = tidy(normalizeText(text).trim().split(/[\s,，。;；、!！]+/u)[0] ?? '');
   if (first !== '' && SKIP.test(first) && !/^(?:没有?|无)$/u.test(first)) return true;
+  // "店里忙 没空拍 你们直接来看就知道了", "拍啥子照片哦 人命关天的事": no photo, whatever else is said.
+  if (/没空拍|没时间拍|拍啥子?照片?|拍什么照片|照啥相|拍不清|不用拍|来看就知道|先登记吧/u.test(normalizeText(text))) return true;
   // "没带手机拍不了": a short message that says it cannot be done.
   const whole = normalizeText(text).replace(/\s+/gu, '');
   return whole.length <= 16 && /拍不了|唔识影|唔会影|不会拍|发不上来|传不上来?|上传不了|发不出去|没法拍|拍不到|没办法拍|不方便拍|照不了|发不了|没法发|等会儿?(?:再)?拍|回头(?:再)?拍|晚点(?:再)?拍|一会儿?(?:再)?拍/u.test(whole);
@@ -58,8 +60,8 @@ export function isNotARequest(text: string): boolean {
 // "取消取消", "算了不登了", "都不是 我是问小张几点来", "不是新的 我问的是我那个心愿": the draft is not
 // wanted; what follows may ask something else.
 const ESCAPE =
-  /^(?:@\S+\s*)?(?:(?:取消|算了|不登了|不登记了|不用登记?了?|不记了|没事了|没事|不是这个意思|不是新的?(?:事|问题|心愿)?|都不是|啥也不是|什么都不是|哪个都不是|不是要登记|我不是要(?:反映|许愿|登记)(?:什么|啥)?|不是(?:的|啊|呀)?(?=[\s,，。.!！了吧啦]|$))[\s,，。.!！了吧啦]*)+/u;
-const SAID_AGAIN = /^(?:我)?(?:是说|是问|问的是|说的是|就是想?问问?|就问问|只是问问|是想问|想问的是|就是)[\s,，:：]*/u;
+  /^(?:@\S+\s*)?(?:唉|哎|嗯|哦|好吧|那)?[\s,，]*(?:(?:取消|算了|不登了|勿要登记了?|唔要登记|啥一啊二的?|(?:唔係|唔系|勿是|不是)新(?:嘅|嘢|额|的)?(?:事|问题)?(?:呀|啊)?|不登记了|不用登记?了?|不记了|没事了|没事|不是这个意思|不是新的?(?:事|问题|心愿)?|都不是|啥也不是|什么都不是|哪个都不是|不是要登记|不是不是|我不是要(?:反映|许愿|登记|提心愿|提问题|报)(?:什么|啥)?|不是(?:反映问题|反映|心愿|要登记)|不是(?:的|啊|呀)?(?=[\s,，。.!！了吧啦]|$))[\s,，。.!！了吧啦]*)+/u;
+const SAID_AGAIN = /^(?:是)?(?:我|俺|阿拉)?(?:是说|是问|问的是|说的是|就是想?问问?|就问问|只是问问|是想问|想问的是|就是|是想|想|是夸|就係|就是跟)[\s,，:：]*/u;
 
 /**
  * What is left after words that drop a draft at its first questions, or null when the message does

@@ -136,3 +136,58 @@ it('a community nobody else is in gets no talk from strangers', async () => {
   await t.say(chen, `${id}号我明天去买`);
   expect((await ledgerItem(t, id)).status).toBe('open');
 });
+
+describe('second trials', () => {
+  it('an official\'s "取消 N号给物业" while a draft waits drops the draft and hands the item over', async () => {
+    const id = await groupReport(resident(), '反映 6号楼楼顶的水箱漏水');
+    await t.say(zhao, '那个事我想一下');
+    const r = await t.say(zhao, `取消 ${id}号给物业`);
+    expect(textsTo(r, zhao.id)[0]).toBe('好的，已取消，这条没有登记。');
+    expect((await ledgerItem(t, id)).events.at(-1)).toMatchObject({ type: 'assigned' });
+  });
+
+  it('the kind answered by its place ("头一个呗 心愿") in the group is heard from the person asked', async () => {
+    const wang = resident();
+    await t.say(wang, '@连心 想找人陪我去趟银行', { in: group });
+    const r = await t.say(wang, '头一个呗', { in: group });
+    expect(textsTo(r, group).join('\n')).not.toContain('请回复');
+    expect(textsTo(r, group).join('\n')).toMatch(/#\d+|在哪|地址/u);
+  });
+
+  it('"应该算第一种吧 比较急" answers the kind and is not added to the text', async () => {
+    const wang = resident();
+    await t.say(wang, '@连心 孩子发烧了 家里没退烧药了', { in: group });
+    const receipt = textsTo(await t.say(wang, '应该算第一种吧 比较急 谢谢', { in: group }), group).join('\n');
+    const id = Number(/#(\d+)/u.exec(receipt)?.[1]);
+    const item = await ledgerItem(t, id);
+    expect(item.kind).toBe('wish');
+    expect(item.text).not.toContain('第一种');
+  });
+
+  it('a neighbour who does not answer the door is an emergency: the receipt comes first and names 120', async () => {
+    const r = await t.say(resident(), '对门老孙头两天没见出门了 敲门也没人应 电话也不接', { in: group });
+    const said = textsTo(r, group).join('\n');
+    expect(said).toContain('120');
+    expect(said).toMatch(/#\d+/u);
+  });
+
+  it('a holder\'s done in words that name the thing, no number ("花盆 搬完了"), is done; a lit stove is no fire', async () => {
+    const a = await newItem(t, resident(), '心愿 帮忙把旧花盆搬到楼下', group);
+    const b = await newItem(t, resident(), '心愿 燃气灶打不着 帮忙换个电池', group);
+    await t.say(li, `认领 ${a}`);
+    await t.say(li, `认领 ${b}`);
+    await t.say(li, '花盆 搬完了 放楼下垃圾站旁边了');
+    expect((await ledgerItem(t, a)).status).toBe('done');
+    const r = await t.say(li, '燃气灶电池换好了，能打着火了');
+    expect(textsTo(r, li.id).join('\n')).not.toContain('119');
+    expect((await ledgerItem(t, b)).status).toBe('done');
+  });
+
+  it('"几时有人嚟啊" from a resident with one request under way asks after it', async () => {
+    const wang = resident();
+    const id = await newItem(t, wang, '心愿 想找人帮忙修一下轮椅', group);
+    const r = await t.say(wang, '轮椅那个 几时有人嚟啊');
+    expect(textsTo(r, wang.id).join('\n')).toContain(`#${id}`);
+    expect(textsTo(r, wang.id).join('\n')).not.toContain('哪一类');
+  });
+});

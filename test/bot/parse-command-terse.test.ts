@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../src/bot/parse-command.ts';
+import { parseCommands } from '../../src/bot/parse-commands.ts';
+import { itemIdsIn } from '../../src/bot/item-id.ts';
+
+// A sixth and seventh set, from trials by people who had not read the parser: officials typing
+// tersely ("9号 物业", "17 并 4"), several settings of one item in one breath, volunteers with emoji
+// and numbers in words, typos. Each row was misunderstood before.
+
+const one: Array<[string, Record<string, unknown>]> = [
+  ['十一 交供电所', { type: 'assign', id: 11, target: { kind: 'unit', name: '供电所' } }],
+  ['9号 物业', { type: 'assign', id: 9, target: { kind: 'unit', name: '物业' } }],
+  ['4号 城管 环卫那边', { type: 'assign', id: 4, target: { kind: 'unit', name: '城管' } }],
+  ['4号交城管', { type: 'assign', id: 4, target: { kind: 'unit', name: '城管' } }],
+  ['先把5号转给李国强吧', { type: 'assign', id: 5, target: { kind: 'unit', name: '李国强' } }],
+  ['5号井盖这个交给物业公司处理 今天之内弄好', { type: 'assign', id: 5, target: { kind: 'unit', name: '物业公司' } }],
+  ['9号电梯的事交给郑国华跟一下', { type: 'assign', id: 9, target: { kind: 'unit', name: '郑国华' } }],
+  ['20号交给物业吧，让他们把车挪走', { type: 'assign', id: 20, target: { kind: 'unit', name: '物业' } }],
+  ['17 并 4', { type: 'merge', id: 17, into: 4 }],
+  ['4号改回环境卫生', { type: 'category', id: 4, category: '环境卫生' }],
+  ['6号 限三个工作日', { type: 'deadline', id: 6, workingDays: 3 }],
+  ['来个党员码，20个人用', { type: 'invite', role: 'member', uses: 20 }],
+  ['十八 我来📱', { type: 'claim', id: 18 }],
+  ['2号搞定✅', { type: 'done', id: 2 }],
+  ['顺便8号也我来 搬花盆小case💪', { type: 'claim', id: 8 }],
+  ['您好，二十号的辅导由我来认领吧', { type: 'claim', id: 20 }],
+  ['我认令3号 下午去找保洁公司问问', { type: 'claim', id: 3 }],
+  ['进站 十二 已经拍照发给物业了 等他们来修', { type: 'progress', id: 12 }],
+  ['博回 16 不属于本社区', { type: 'reject', id: 16, reason: '不属于本社区' }],
+  ['九号电梯配件还没到 先放一放，过几天再提醒我', { type: 'snooze', id: 9 }],
+  ['心原 想找个人教教我用手机跟闺女视频', { type: 'wish' }],
+  ['反应个事 小区儿童乐园的滑梯上有颗螺丝翘出来了', { type: 'report', text: '小区儿童乐园的滑梯上有颗螺丝翘出来了' }],
+  ['反映吓 8座楼下垃圾堆成山', { type: 'report', text: '8座楼下垃圾堆成山' }],
+  ['报道 gmq2tr86 刘书记给的', { type: 'join', code: 'GMQ2TR86' }],
+  ['进展 1 第4步', { type: 'progress', id: 1, note: '第4步' }],
+  // A public number is no item; 十一号 holds no 一号, 二十号 no 十号.
+  ['门打开了 孙大爷滑倒了 120已经到了 正往医院送', { type: 'text' }],
+  ['确认 12 ⭐⭐⭐', { type: 'confirm', id: 12, rating: 3 }],
+];
+
+const several: Array<[string, Array<[string, number]>]> = [
+  ['19号地下室 麻烦设成紧急，期限三个工作日', [['deadline', 19], ['priority', 19]]],
+  ['8号水都漏到灯上了 有触电危险 改成紧急 让周晓红马上过去看看', [['priority', 8], ['assign', 8]]],
+  ['20号消防通道的事改成治安安全，再加个急', [['category', 20], ['priority', 20]]],
+  ['我想把五号和十三号这两件事都接下来', [['claim', 5], ['claim', 13]]],
+  ['20号和1号先暂停提醒两周吧', [['snooze', 20], ['snooze', 1]]],
+];
+
+describe('terse and decorated commands', () => {
+  it.each(one)('%s', (text, expected) => expect(parseCommands(text) ?? parseCommand(text)).toMatchObject(expected));
+  it.each(several)('%s', (text, expected) => expect(parseCommands(text)?.map((c) => [c.type, c.id])).toEqual(expected));
+  it('reads each number once', () => {
+    expect(itemIdsIn('滑梯螺丝都拧紧了 十一号好了').map((m) => m.id)).toEqual([11]);
+    expect(itemIdsIn('二十号的辅导').map((m) => m.id)).toEqual([20]);
+  });
+  it('keeps the words of a place or a setting out of a second item: "12号 加急 三天内办完" is two settings of #12', () => {
+    expect(parseCommands('12号 加急 三天内办完')?.map((c) => c.type)).toEqual(['priority', 'deadline']);
+    expect(parseCommands('完成 12 修好了，住户很满意')).toBeNull();
+  });
+});
