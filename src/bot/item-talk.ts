@@ -16,6 +16,7 @@ const ASKS_AFTER = /几点(?:来|到|过来)|什么时候|啥时候|几时|好�
 const REQUEST = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 // The number starts a clause ("我家里正好有美林 4号我现在给送过去"), or ends the message ("…冲了一遍 3号").
 const CLAUSE_START = /(?:^|[\s,，。;；!！])(?:那|那个|我的?|咱的?)?$/u;
+const AT_WORK = /^(?:我)?(?:已经|刚)?到(?:[\u4e00-\u9fa5]{1,4}家|现场|楼下)?了|正在|先把|已经(?:联系|找|约|报)/u;
 const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
 
 /**
@@ -80,6 +81,8 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
   if (row.status === 'open' && talk.kind === 'claim' && isMemberOf(actor, row.communityId) && !submitter) return { type: 'claim', id };
   if (submitter) {
     if (row.status === 'done' && talk.kind === 'rating') return { type: 'confirm', id, rating: talk.rating, comment: words };
+    // "小李给送回来了 给他五颗星" before the holder said done: the holder hears it was fixed.
+    if (row.status === 'claimed' && talk.kind === 'rating') return { type: 'done', id, note: words };
     if (['done', 'confirmed'].includes(row.status) && talk.kind === 'dispute') return { type: 'dispute', id, reason: words };
     if (['open', 'claimed'].includes(row.status) && talk.kind === 'withdraw') return { type: 'withdraw', id, reason: words };
     // "没事了 可以结了": an open one is withdrawn; one being done is passed to its holder or confirmed.
@@ -100,8 +103,9 @@ async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date
     const held = await tx.all<Row>(`${SELECT} WHERE claimant_id = ? AND status = 'claimed' ORDER BY id DESC LIMIT 20`, [actor.id]);
     const about = held.filter((r) => sharesWords(normalizeText(r.text), norm));
     if (about.length === 1) return about[0];
-    // News must name what it is about; done, giving back or a pause may stand alone, when nothing is asked.
-    if (held.length === 1 && talk.kind !== 'news' && !asking) return held[0];
+    // News must name what it is about, or say plainly that they are at it ("到陈伯家了 先把电闸拉了");
+    // done, giving back or a pause may stand alone, when nothing is asked.
+    if (held.length === 1 && (talk.kind === 'news' ? AT_WORK.test(norm) : !asking)) return held[0];
     if (held.length > 0) return undefined;
   }
   // Words that ask for something ("能不能帮我换个灯泡") are a new request, unless they dispute a fix.

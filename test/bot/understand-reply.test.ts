@@ -54,6 +54,9 @@ const afterDone: Array<[string, ReplyMeaning | null]> = [
   ['一般般吧', confirm(3)],
   // A worry about later is no complaint now; 给他打 belongs to the rating.
   ['一般般吧 修是修了 就怕过两天又坏', confirm(3, '修是修了 就怕过两天又坏')],
+  // Dialect complaints after a done notice (a trial): not a confirmation.
+  ['热是热了一哈哈 到晚上又冰凉了 还是不得行', dispute('热是热了一哈哈 到晚上又冰凉了 还是不得行')],
+  ['一点用都没有', dispute('一点用都没有')],
   ['小李这孩子真不错 给他打五分', confirm(5, '小李这孩子真不错')],
   ['嗯，修好了', confirm(null, '嗯，修好了')],
   ['谢谢关心，已经修好了', confirm(null, '谢谢关心，已经修好了')],
