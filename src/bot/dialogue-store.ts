@@ -78,3 +78,17 @@ export function draftOf(row: Dialogue): Draft {
     priority: row.priority as Priority,
   };
 }
+
+/** What a finished draft files. */
+export function submissionOf(draft: Draft) {
+  return {
+    kind: draft.kind ?? 'wish',
+    text: draft.text,
+    communityId: draft.communityId!,
+    place: draft.place,
+    latitude: draft.latitude,
+    longitude: draft.longitude,
+    photos: draft.photos,
+    phone: draft.phone,
+  };
+}

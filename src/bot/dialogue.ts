@@ -5,13 +5,14 @@ import type { ItemKind } from '../domain/types.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
 import { detectEmergency, type Emergency } from './detect-emergency.ts';
-import { deleteDialogue, draftOf, saveDraft, type Draft, type Step } from './dialogue-store.ts';
+import { deleteDialogue, draftOf, saveDraft, submissionOf, type Draft, type Step } from './dialogue-store.ts';
 import { extractPhone } from './extract-phone.ts';
 import { extractPlace } from './extract-place.ts';
 import { placeAnswer } from './place-answer.ts';
 import { normalizeText } from './normalize-text.ts';
 import type { Outgoing } from './outgoing.ts';
-import { isThanks, stripMentions } from './parse-command.ts';
+import { isThanks } from './parse-command.ts';
+import { stripMentions } from './strip-mentions.ts';
 import { WANTS } from './request-words.ts';
 import { kindAnswer, kindWithWhy, TROUBLE_HERE } from './kind-answer.ts';
 import { isCancel, isNotARequest, isSkip } from './skip-and-cancel.ts';
@@ -84,7 +85,7 @@ export async function restartDialogue(
     return advance(tx, ctx, draft, row.id, out, deps);
   }
   await deleteDialogue(tx, row.id);
-  await submitItem(tx, ctx, asSubmission(draft), out, deps);
+  await submitItem(tx, ctx, submissionOf(draft), out, deps);
   await startDialogue(tx, ctx, start, out, deps);
 }
 
@@ -107,7 +108,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
     // carry its own words and place. A draft nobody said was a request yet (the kind question
     // unanswered) is dropped; one being completed is filed as it stands.
     await deleteDialogue(tx, row.id);
-    if (!early) await submitItem(tx, ctx, asSubmission(draft), out, deps);
+    if (!early) await submitItem(tx, ctx, submissionOf(draft), out, deps);
     return startDialogue(tx, ctx, { kind: 'report', text }, out, deps);
   }
   draft.photos.push(...ctx.msg.photos);
@@ -213,25 +214,12 @@ async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number 
     return;
   }
   if (rowId !== null) await deleteDialogue(tx, rowId);
-  await submitItem(tx, ctx, asSubmission(draft), out, deps);
+  await submitItem(tx, ctx, submissionOf(draft), out, deps);
 }
 
 /** In a group, a question or answer names the person it is for (masked: 王*). */
 function say(ctx: MessageContext, out: Outgoing, text: string): void {
   out.reply(ctx.msg.conversationType === 'group' ? groups.to(maskName(ctx.person.name), text) : text);
-}
-
-function asSubmission(draft: Draft) {
-  return {
-    kind: draft.kind ?? 'wish',
-    text: draft.text,
-    communityId: draft.communityId!,
-    place: draft.place,
-    latitude: draft.latitude,
-    longitude: draft.longitude,
-    photos: draft.photos,
-    phone: draft.phone,
-  };
 }
 
 async function question(tx: Tx, step: Step, draft: Draft): Promise<string> {

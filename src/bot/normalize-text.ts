@@ -18,3 +18,12 @@ export function normalizeText(text: string): string {
   }
   return out;
 }
+
+// Stars and thumbs rate; other emoji decorate.
+const DECORATION = /(?![\u2B50\u{1F31F}\u{1F44D}\u{1F44E}])\p{Extended_Pictographic}\uFE0F?|\u200D/gu;
+
+/** "十八 我来📱", "2号搞定✅": emoji among words are spaces to the parser (as many code units, so offsets hold). */
+export function withoutEmoji(norm: string): string {
+  const plain = norm.replace(DECORATION, (e) => ' '.repeat(e.length));
+  return /[\p{L}\p{N}]/u.test(plain) ? plain : norm;
+}

@@ -8,8 +8,10 @@ import { confirmArgs } from './confirm-args.ts';
 import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS, snoozeDays } from './snooze-days.ts';
 import { onlyFillers, TRAILING_FILLER, TRAILING_PUNCT } from './fillers.ts';
 import { readItemId } from './item-id.ts';
-import { normalizeText } from './normalize-text.ts';
-import { parseFreeOrder, STATUS_TAIL } from './parse-free-order.ts';
+import { normalizeText, withoutEmoji } from './normalize-text.ts';
+import { stripMentions } from './strip-mentions.ts';
+import { parseFreeOrder } from './parse-free-order.ts';
+import { STATUS_TAIL } from './parse-item-tail.ts';
 import { parseAssign, parseDeadline, parseInvite, parseJoin, parsePriority, parseSetting } from './parse-official-args.ts';
 import { isThanks } from './thanks.ts';
 
@@ -36,15 +38,6 @@ const POLITE_PREFIX = /^(?:请|麻烦(?:你|您)?|帮(?:我|忙)|我(?:要|想�
 // After the word and before the id: "认领一下12号", "完成了12号", "确认下 12".
 const BEFORE_ID = /^(?:一下|下|了|掉|个)(?=\s|#|第|\d|号|[〇零一二两三四五六七八九十])/u;
 
-// Stars and thumbs rate; other emoji decorate.
-const DECORATION = /(?![\u2B50\u{1F31F}\u{1F44D}\u{1F44E}])\p{Extended_Pictographic}\uFE0F?|\u200D/gu;
-
-/** "十八 我来📱", "2号搞定✅": emoji among words are spaces to the parser (as many code units, so offsets hold). */
-function withoutEmoji(norm: string): string {
-  const plain = norm.replace(DECORATION, (e) => ' '.repeat(e.length));
-  return /[\p{L}\p{N}]/u.test(plain) ? plain : norm;
-}
-
 /**
  * Turns what a person typed into a command. Tolerates a leading @mention, full-width characters,
  * `#12` / `＃１２` / `十二` / `12号`, politeness around the command, common typos and free word order
@@ -63,19 +56,6 @@ export function parseCommand(input: string): Command {
   const free = parseFreeOrder(norm, original);
   if (free) return free;
   return strict ?? { type: 'text', text: original.trim() };
-}
-
-/** Removes leading @mentions (the bot's name as the platform shows it, or anyone's). */
-export function stripMentions(input: string): string {
-  let text = input.trimStart();
-  for (;;) {
-    const m = /^[@＠][^\s@＠]*[\s\u2005\u3000]+/u.exec(text);
-    if (!m) break;
-    text = text.slice(m[0].length).trimStart();
-  }
-  // A message that is only a mention ("@连心") is empty.
-  if (/^[@＠][^\s]*$/u.test(text.trim())) return '';
-  return text;
 }
 
 /** The command word at the start (after politeness), and its arguments. */

@@ -1,7 +1,8 @@
 import { confirmArgs } from './confirm-args.ts';
 import { extractPlace } from './extract-place.ts';
 import { normalizeText } from './normalize-text.ts';
-import { parseCommand, stripMentions } from './parse-command.ts';
+import { parseCommand } from './parse-command.ts';
+import { stripMentions } from './strip-mentions.ts';
 
 // Answers to the bot's own last question, in the words people use. After "#12 已办结，满意吗？":
 // "满意，谢谢" confirms, "还是老样子" disputes. A week after confirmation ("#12 还好吗？"): "好的没问题"

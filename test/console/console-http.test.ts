@@ -56,7 +56,7 @@ describe('the console refuses bad input clearly and changes nothing', () => {
   afterAll(() => t.close());
 
   it('登录: only officials, only in a direct chat', async () => {
-    expect(textsTo(await t.say(wang, '登录'), wang.id).join('')).toContain('社区干部身份');
+    expect(textsTo(await t.say(wang, '登录'), wang.id).join('')).toContain('社区干部来做');
     const inGroup = textsTo(await t.say(zhao, '登录', { in: 'g-sun' }), 'g-sun').join('');
     expect(inGroup).toContain('私聊');
     expect(inGroup).not.toContain('token=');
