@@ -9,6 +9,13 @@ import { ownItemAskedAfter } from './own-item-asked-after.ts';
 import { parseCommand } from './parse-command.ts';
 import { parseCommands } from './parse-commands.ts';
 import { runCommands } from './run-commands.ts';
+import type { Dialogue } from '../db/rows.ts';
+import { deleteDialogue } from './dialogue-store.ts';
+import { say } from './say.ts';
+import { draftEscape, withoutSaidAgain } from './skip-and-cancel.ts';
+import { residents } from './texts/residents.ts';
+import { kindAnswer } from './kind-answer.ts';
+import { normalizeText } from './normalize-text.ts';
 
 // What follows words that drop a draft ("都不是 我是问小张几点来", "取消 9号给物业"): answered on
 // its own when it asks for something the bot knows; otherwise the cancellation was all.
@@ -20,7 +27,7 @@ export function commandIn(words: string): boolean {
 }
 
 /** After a dropped draft, the words that followed, when they ask for something the bot knows. */
-export async function answerRest(tx: Tx, ctx: MessageContext, rest: string, out: Outgoing, deps: BotDeps): Promise<void> {
+export async function answerRest(tx: Tx, ctx: MessageContext, rest: string, out: Outgoing, deps: BotDeps): Promise<boolean> {
   const cmd = parseCommand(rest);
   const many = parseCommands(rest);
   const known = many ?? (['text', 'empty', 'thanks', 'answer', 'invalid'].includes(cmd.type) ? null : [cmd as Runnable]);
@@ -31,4 +38,34 @@ export async function answerRest(tx: Tx, ctx: MessageContext, rest: string, out:
   const asked = known || talk || guess ? null : await ownItemAskedAfter(tx, ctx.person.id, rest);
   const run = known ?? (talk ? [talk] : guess ? [guess] : asked !== null ? [{ type: 'status' as const, id: asked }] : null);
   if (run) await runCommands(tx, ctx, run, out, deps);
+  return run !== null;
+}
+
+// The questions before a draft says anything worth keeping: what it is, which community.
+const EARLY_STEPS = new Set<string>(['text', 'kind', 'community']);
+
+/**
+ * Drops a draft at its first questions when the words leave it: "取消取消", "都不是 我是问小张几点来"
+ * (what follows is answered), "取消 9号给物业" (a command after it; `isCommand`: the whole message
+ * parsed as one, e.g. 取消 as 撤回), "我是问10号的进度" (another matter the bot knows). False when
+ * the words do not leave it; nothing is changed then.
+ */
+export async function leaveDraft(tx: Tx, ctx: MessageContext, dialogue: Dialogue, text: string, isCommand: boolean, out: Outgoing, deps: BotDeps): Promise<boolean> {
+  if (!EARLY_STEPS.has(dialogue.step)) return false;
+  const escape = draftEscape(text);
+  if (escape && (!isCommand || (escape.rest !== '' && commandIn(escape.rest)))) {
+    await deleteDialogue(tx, dialogue.id);
+    say(ctx, out, residents.dialogueCancelled);
+    if (escape.rest !== '') await answerRest(tx, ctx, escape.rest, out, deps);
+    return true;
+  }
+  const instead = withoutSaidAgain(text);
+  // "是反映问题" answers the question itself.
+  if (isCommand || instead === text.trim() || kindAnswer(normalizeText(text).trim()) !== null) return false;
+  const part = out.fork();
+  if (!(await answerRest(tx, ctx, instead, part, deps))) return false;
+  await deleteDialogue(tx, dialogue.id);
+  say(ctx, out, residents.dialogueCancelled);
+  out.absorb(part);
+  return true;
 }

@@ -1,6 +1,5 @@
 import type { Dialogue } from '../db/rows.ts';
 import type { Tx } from '../db/sql.ts';
-import { maskName } from '../core/mask.ts';
 import type { ItemKind } from '../domain/types.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
@@ -13,13 +12,13 @@ import { normalizeText } from './normalize-text.ts';
 import type { Outgoing } from './outgoing.ts';
 import { isThanks } from './parse-command.ts';
 import { stripMentions } from './strip-mentions.ts';
+import { say } from './say.ts';
 import { WANTS } from './request-words.ts';
 import { kindAnswer, kindWithWhy, TROUBLE_HERE } from './kind-answer.ts';
 import { isCancel, isNotARequest, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, withoutOpening } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
 import { submitItem } from './submit-item.ts';
-import { groups } from './texts/groups.ts';
 import { emergencyAdvice, residents } from './texts/residents.ts';
 
 /**
@@ -217,10 +216,6 @@ async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number 
   await submitItem(tx, ctx, submissionOf(draft), out, deps);
 }
 
-/** In a group, a question or answer names the person it is for (masked: 王*). */
-function say(ctx: MessageContext, out: Outgoing, text: string): void {
-  out.reply(ctx.msg.conversationType === 'group' ? groups.to(maskName(ctx.person.name), text) : text);
-}
 
 async function question(tx: Tx, step: Step, draft: Draft): Promise<string> {
   switch (step) {

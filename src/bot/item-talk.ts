@@ -76,6 +76,8 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
   }
   if (official && named) {
     if (talk.kind === 'urgent') return { type: 'priority', id, priority: 'urgent' };
+    // "16号已经答复了，结了吧": an official closes what nobody took.
+    if (talk.kind === 'done' && row.status === 'open') return { type: 'done', id, note: words };
     if (talk.kind === 'reopen') return { type: 'reopen', id, reason: words };
   }
   if (row.status === 'open' && talk.kind === 'claim' && isMemberOf(actor, row.communityId) && !submitter) return { type: 'claim', id };

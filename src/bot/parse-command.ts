@@ -99,6 +99,9 @@ function parseWords(norm: string, original: string): Command | null {
 /** Requests written around the word: "生成一个党员邀请码", "给我个后台链接", "请问怎么认领". */
 function parsePhrases(norm: string): Command | null {
   const t = norm.trim().replace(TRAILING_PUNCT, '');
+  // "你好，我来报到，邀请码R5YEE9Y6": the code among other words.
+  const join = /(?:报到|报道)[^A-Za-z0-9]{0,12}?(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])([A-Za-z0-9-]{6,16})(?:$|[^A-Za-z0-9])/u.exec(t);
+  if (join) return { type: 'join', code: join[1]!.toUpperCase() };
   if (/^(?:请问|我想问一下)?(?:这个)?(?:怎么|如何|咋)(?:报到|认领|接单|用|使用|操作|反映|许愿|提交|确认|评价|登录|查询)(?:这个|啊|呀|呢|吗)?$/u.test(t)) return { type: 'help' };
   if (/^(?:给我|发我|发一?个|要一?个|我要|请发|帮我生成)?(?:一?个)?(?:后台|登录|控制台|管理后台)(?:的)?(?:链接|地址|网址|入口)$/u.test(t)) return { type: 'login' };
   const invite = /^(?:我要|要|请|帮我|给我)?(?:生成|创建|发|来|开|弄|做)?([\s\S]*?)邀请码([\s\S]*)$/u.exec(t);

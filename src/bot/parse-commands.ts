@@ -2,6 +2,7 @@ import type { Command } from './command-types.ts';
 import { itemIdsIn, type ItemIdMatch } from './item-id.ts';
 import { normalizeText } from './normalize-text.ts';
 import { parseCommand } from './parse-command.ts';
+import { workingDays } from './working-days.ts';
 
 type Found = ItemIdMatch & { index: number };
 type WithId = Extract<Command, { id: number }>;
@@ -35,7 +36,7 @@ export function parseCommands(text: string): WithId[] | null {
   const ids = itemIdsIn(norm);
   if (ids.length === 1) return settingsOfOne(text, norm, ids[0]!);
   if (ids.length < 2) return null;
-  return fromList(text, norm, ids) ?? fromClauses(text, norm, ids);
+  return asMerge(text, norm, ids) ?? fromList(text, norm, ids) ?? fromClauses(text, norm, ids);
 }
 
 function fromList(raw: string, norm: string, ids: Found[]): WithId[] | null {
@@ -109,7 +110,23 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
     const cmd = parseCommand(`${idText} ${clause}`);
     if ('id' in cmd && cmd.id === id.id && SETTINGS.has(cmd.type) && !out.some((c) => c.type === cmd.type)) out.push(cmd as WithId);
   }
+  // "10号给物业限两天", "…让他们两天之内清干净": a time limit with the hand-over.
+  const limit = /限(?:期)?([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天))|([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天))(?:之内|以内|内)/u.exec(norm.slice(id.index + id.length));
+  const days = limit ? workingDays((limit[1] ?? limit[2])!) : null;
+  if (days !== null && days >= 1 && days <= 60 && !out.some((c) => c.type === 'deadline')) out.push({ type: 'deadline', id: id.id, workingDays: days });
   return out.length >= 2 ? out : null;
+}
+
+// "14号就是13号那件事，合并掉", "11号跟10号…并成一个处理", "14号重复了，和13号是一回事".
+const SAME_MATTER = /并成一个|并成一件|合并|并掉|并到一起|重复了?|是一回事|是一个事|是一件事|同一(?:件|个)事|就是\s*#?[\d〇零一二两三四五六七八九十]+号?(?:那|这)?(?:件|个)?事/u;
+
+/** Two items said to be one matter: the newer goes into the older (合并 N 到 M). */
+function asMerge(raw: string, norm: string, ids: Found[]): WithId[] | null {
+  const distinct = [...new Set(ids.map((m) => m.id))];
+  // "合并 8 到 12" says which way itself.
+  if (distinct.length !== 2 || parseCommand(raw).type === 'merge' || !SAME_MATTER.test(norm) || /[和跟与、]\s*#?[\d〇零一二两三四五六七八九十]+号?\s*(?:都|也)?(?:认领|完成|我来)/u.test(norm)) return null;
+  const [into, id] = [Math.min(...distinct), Math.max(...distinct)] as [number, number];
+  return [{ type: 'merge', id, into }];
 }
 
 function gap(norm: string, a: Found, b: Found): string {

@@ -41,7 +41,7 @@ const ASSIGN_LATER = /[\s,，。](?:再|还是|改)?(?:指派给|交给|派给|�
 const MERGE_LATER = new RegExp(`(?:^|[\\s,，。])(?:合并到|并到|并入|合到)${'#?\\s*(\\d{1,12}|[〇零一二两三四五六七八九十百]+)\\s*号?'}(?:吧|里)?(?:$|[\\s,，。])`, 'u');
 // "这几天先别提醒我了 停五天", "这两天先别催我": reminders paused, said later.
 const SNOOZE_LATER = /[\s,，。](?:这几天|这两天)?(?:先)?(?:别|不要|暂停)(?:再)?(?:提醒|催)(?:我)?(?:了)?(?:[\s,，。]+(?:停|暂停)?([^\s,，。]{1,6}))?/u;
-const ASSIGN_LET = /^(?:让|麻烦|请|叫)\s*([^\s,，。]{1,20}?)\s*(?:去|来)?(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下|负责|处里)/u;
+const ASSIGN_LET = /^(?:让|麻烦|请|叫)\s*([^\s,，。]{1,20}?)\s*(?:去|来|先)?(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下|负责|处里|顶|替|接手|盯)/u;
 // "没人接 让刘志强去一趟吧": the same, in a later clause.
 const ASSIGN_LET_LATER = /[\s,，。](?:让|麻烦|请|叫)\s*([\u4e00-\u9fa5]{2,4}?)\s*(?:去|来)(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下|负责)(?:一下)?(?:吧)?$/u;
 const ID = '#?\\s*(\\d{1,12}|[〇零一二两三四五六七八九十百]+)\\s*号?';
@@ -56,7 +56,8 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   if (setTo) return { type: 'category', id, category: rawTail.substr(setTo[0].length - setTo[1]!.length, setTo[1]!.length).replace(/类$/u, '') };
   let m = CATEGORY_TAIL.exec(tail);
   if (m && m[0] !== '') {
-    const category = rawTail.slice(m[0].length).trim().replace(/(?:吧|了|啊)$/u, '').replace(/类$/u, '');
+    // "归到矛盾纠纷里，我周末去看看": the category is the first clause.
+    const category = (rawTail.slice(m[0].length).trim().split(/[\s,，。;；]+/u)[0] ?? '').replace(/(?:吧|了|啊)$/u, '').replace(/(?:里|那类|这类|类)$/u, '');
     return category ? { type: 'category', id, category } : { type: 'invalid', command: 'category', problem: 'missing_category' };
   }
   const limit = LIMIT_TAIL.exec(tail) ?? LIMIT_PLAIN.exec(tail);

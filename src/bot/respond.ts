@@ -1,7 +1,6 @@
 import type { Dialogue } from '../db/rows.ts';
 import type { Tx } from '../db/sql.ts';
 import type { InboundMessage } from '../core/messages.ts';
-import { maskName } from '../core/mask.ts';
 import { MINUTE } from '../core/clock.ts';
 import { highestRole } from '../domain/actor.ts';
 import { addPhotos } from '../domain/item-actions.ts';
@@ -14,26 +13,25 @@ import { deleteDialogue, findDialogue, type Step } from './dialogue-store.ts';
 import { addressedToBot, type OpenQuestion } from './is-addressed-to-bot.ts';
 import type { Outgoing } from './outgoing.ts';
 import { parseCommand, type Command } from './parse-command.ts';
+import { stripMentions } from './strip-mentions.ts';
+import { say } from './say.ts';
 import { parseCommands } from './parse-commands.ts';
 import { runCommands } from './run-commands.ts';
-import { answerRest, commandIn } from './answer-rest.ts';
+import { leaveDraft } from './answer-rest.ts';
 import { extractPlace } from './extract-place.ts';
 import { guessIntent } from './guess-intent.ts';
 import { itemTalk } from './item-talk.ts';
 import { ownItemAskedAfter } from './own-item-asked-after.ts';
 import { openPrompts } from './prompts.ts';
-import { draftEscape, isCancel, isSkip } from './skip-and-cancel.ts';
+import { isCancel, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, isGreeting, isOnlySymbols } from './small-talk.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
 import { everyone, MAX_MESSAGE_CHARS } from './texts/common.ts';
-import { groups } from './texts/groups.ts';
 import { residents } from './texts/residents.ts';
 
 type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | 'invalid' }>;
 
 const PHOTO_AFTER_RECEIPT = 30 * MINUTE;
-// The questions before a draft says anything worth keeping: what it is, which community.
-const EARLY_STEPS = new Set<string>(['text', 'kind', 'community']);
 
 /**
  * Decides what one inbound message means and acts: a command, the answer to the bot's own last
@@ -67,13 +65,8 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
     say(ctx, out, everyone.tooLong);
     return;
   }
-  // "取消 9号给物业" to "这是哪一类？": the draft goes, the command runs.
-  const leaving = dialogue && EARLY_STEPS.has(dialogue.step) && cmd.type !== 'text' ? draftEscape(msg.text) : null;
-  if (dialogue && leaving && leaving.rest !== '' && commandIn(leaving.rest)) {
-    await deleteDialogue(tx, dialogue.id);
-    say(ctx, out, residents.dialogueCancelled);
-    return answerRest(tx, ctx, leaving.rest, out, deps);
-  }
+  // "取消 9号给物业", "都不是 我是问小张几点来", "我是问10号的进度" to "这是哪一类？": the draft goes.
+  if (dialogue && (await leaveDraft(tx, ctx, dialogue, cmd.type === 'text' ? cmd.text : msg.text, cmd.type !== 'text', out, deps))) return;
   // "认领12和13", "12号完成了 13号也完成了": one command per item.
   const many = cmd.type === 'text' || cmd.type === 'invalid' || 'id' in cmd ? parseCommands(msg.text) : null;
   if (many) {
@@ -105,18 +98,20 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // The bot's newest question wins: a prompt asked after the draft's last step, else the draft.
   const prompts = (await openPrompts(tx, ctx.person, ctx.now)).filter((p) => !dialogue || p.askedAt > dialogue.updatedAt);
   if (prompts.length > 0 && (cmd.type !== 'empty' || msg.location) && (await answerPrompt(tx, ctx, prompts, out, deps))) return;
-  // "都不是 我是问小张几点来" to "这是哪一类？": no draft; what follows is asked on its own.
-  const escape = dialogue && EARLY_STEPS.has(dialogue.step) && cmd.type === 'text' ? draftEscape(cmd.text) : null;
-  if (dialogue && escape) {
-    await deleteDialogue(tx, dialogue.id);
-    say(ctx, out, residents.dialogueCancelled);
-    if (escape.rest !== '') await answerRest(tx, ctx, escape.rest, out, deps);
-    return;
-  }
   if (cmd.type === 'answer') {
     // "是" / "否 12" to a revisit asked before prompts were recorded; otherwise words of a draft.
     if ((await pendingRevisit(tx, ctx, cmd.id)) || !dialogue) return answerRevisit(tx, ctx, cmd, out);
     return continueDialogue(tx, ctx, dialogue, out, deps);
+  }
+  // "8号 明天我再上门一趟", "十五号井盖我也去看看", "挺好的 给四颗星吧": words about an item of
+  // theirs (held, open to them, submitted) act on it, even while a draft waits for an answer.
+  // Thanks that also tell of it count ("火灭了 消防的来过了 没啥事了 谢谢大家").
+  const words = cmd.type === 'text' ? cmd.text : cmd.type === 'thanks' && [...msg.text].length > 8 ? stripMentions(msg.text) : null;
+  const talk = words !== null && !hasAttachment ? await itemTalk(tx, ctx.actor, words, ctx.now, !dialogue || dialogue.step === 'kind') : null;
+  if (talk) {
+    await runCommands(tx, ctx, [talk], out, deps);
+    if (dialogue) say(ctx, out, pending(ctx, dialogue));
+    return;
   }
   if (cmd.type === 'thanks') {
     // "好的谢谢" to "有照片吗？" means that is all: the draft is filed.
@@ -139,14 +134,6 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const guessed = guess?.type === 'thanks' && dialogue ? null : guess;
   if (guessed) {
     await runCommand(tx, ctx, guessed, out, deps);
-    if (dialogue) say(ctx, out, pending(ctx, dialogue));
-    return;
-  }
-  // "8号 明天我再上门一趟", "十五号井盖我也去看看", "挺好的 给四颗星吧": words about an item of
-  // theirs (held, open to them, submitted) act on it, even while a draft waits for an answer.
-  const talk = cmd.type === 'text' && !hasAttachment ? await itemTalk(tx, ctx.actor, cmd.text, ctx.now, !dialogue || dialogue.step === 'kind') : null;
-  if (talk) {
-    await runCommands(tx, ctx, [talk], out, deps);
     if (dialogue) say(ctx, out, pending(ctx, dialogue));
     return;
   }
@@ -238,7 +225,3 @@ function mentionedByPlatform(msg: InboundMessage): boolean {
   return msg.platform !== 'sim';
 }
 
-/** In a group, what the bot says to one person names them (masked: 王*). */
-function say(ctx: MessageContext, out: Outgoing, text: string): void {
-  out.reply(ctx.msg.conversationType === 'group' ? groups.to(maskName(ctx.person.name), text) : text);
-}

@@ -61,7 +61,12 @@ export function isNotARequest(text: string): boolean {
 // wanted; what follows may ask something else.
 const ESCAPE =
   /^(?:@\S+\s*)?(?:唉|哎|嗯|哦|好吧|那)?[\s,，]*(?:(?:取消|算了|不登了|勿要登记了?|唔要登记|啥一啊二的?|(?:唔係|唔系|勿是|不是)新(?:嘅|嘢|额|的)?(?:事|问题)?(?:呀|啊)?|不登记了|不用登记?了?|不记了|没事了|没事|不是这个意思|不是新的?(?:事|问题|心愿)?|都不是|啥也不是|什么都不是|哪个都不是|不是要登记|不是不是|我不是要(?:反映|许愿|登记|提心愿|提问题|报)(?:什么|啥)?|不是(?:反映问题|反映|心愿|要登记)|不是(?:的|啊|呀)?(?=[\s,，。.!！了吧啦]|$))[\s,，。.!！了吧啦]*)+/u;
-const SAID_AGAIN = /^(?:是)?(?:我|俺|阿拉)?(?:是说|是问|问的是|说的是|就是想?问问?|就问问|只是问问|是想问|想问的是|就是|是想|想|是夸|就係|就是跟)[\s,，:：]*/u;
+const SAID_AGAIN = /^(?:是)?(?:我|俺|阿拉)?(?:是说|是问|问的是|说的是|就是想?问问?|就问问|只是问问|是想问|想问的是|要问|问|就是|是想|是要|要|想|是夸|就係|就是跟|这是|是)[\s,，:：]*/u;
+
+/** "我是问10号的进度" → "10号的进度": what they say they meant, without saying that they meant it. */
+export function withoutSaidAgain(text: string): string {
+  return text.trim().replace(SAID_AGAIN, '').trim();
+}
 
 /**
  * What is left after words that drop a draft at its first questions, or null when the message does

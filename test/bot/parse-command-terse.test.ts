@@ -36,6 +36,18 @@ const one: Array<[string, Record<string, unknown>]> = [
   // A public number is no item; 十一号 holds no 一号, 二十号 no 十号.
   ['门打开了 孙大爷滑倒了 120已经到了 正往医院送', { type: 'text' }],
   ['确认 12 ⭐⭐⭐', { type: 'confirm', id: 12, rating: 3 }],
+  // An eighth and ninth set: done in words, a day to have it done by, joining among other words.
+  ['13号下周三之前要弄好', { type: 'deadline', id: 13, by: { weekday: 3, weeksAhead: 1 } }],
+  ['5号我先放了，出差回不来', { type: 'release', id: 5 }],
+  ['#1 王奶奶家龙头换了个新阀芯，不滴了', { type: 'done', id: 1 }],
+  ['4号 物业已经把楼道清干净了', { type: 'done', id: 4 }],
+  ['12号物业已经撒完盐了 路上不滑了', { type: 'done', id: 12 }],
+  ['6号人已经救出来了 这单我先结了', { type: 'done', id: 6 }],
+  ['16号已经答复了，结了吧', { type: 'done', id: 16 }],
+  ['8号归到矛盾纠纷里，我周末去广场看看', { type: 'category', id: 8, category: '矛盾纠纷' }],
+  ['5号让孙丽华先顶一周', { type: 'assign', id: 5, target: { kind: 'unit', name: '孙丽华' } }],
+  ['你好，我来报到，邀请码R5YEE9Y6', { type: 'join', code: 'R5YEE9Y6' }],
+  ['合并 8 到 12', { type: 'merge', id: 8, into: 12 }],
 ];
 
 const several: Array<[string, Array<[string, number]>]> = [
@@ -44,6 +56,11 @@ const several: Array<[string, Array<[string, number]>]> = [
   ['20号消防通道的事改成治安安全，再加个急', [['category', 20], ['priority', 20]]],
   ['我想把五号和十三号这两件事都接下来', [['claim', 5], ['claim', 13]]],
   ['20号和1号先暂停提醒两周吧', [['snooze', 20], ['snooze', 1]]],
+  ['14号就是13号那件事，合并掉', [['merge', 14]]],
+  ['11号跟10号都是垃圾清运没跟上，并成一个处理', [['merge', 11]]],
+  ['10号给物业限两天', [['assign', 10], ['deadline', 10]]],
+  ['10号垃圾的事转给物业公司，让他们两天之内清干净', [['assign', 10], ['deadline', 10]]],
+  ['12号分类改成基础设施，指派物业公司撒盐除冰', [['category', 12], ['assign', 12]]],
 ];
 
 describe('terse and decorated commands', () => {

@@ -87,6 +87,10 @@ const afterDone: Array<[string, ReplyMeaning | null]> = [
   ['确认 12 5', null],
   ['反映 3号楼电梯坏了', null],
   ['3号楼的电梯又坏了', null],
+  // Another thing than the item's (a lamp): a new topic, with or without a place.
+  ['电梯又停了 三天第二回了', null],
+  ['太感谢了！不过后面还有两个礼拜呢', dispute('太感谢了！不过后面还有两个礼拜呢')],
+  ['啥就办结了？灯还黑着呢', dispute('啥就办结了？灯还黑着呢')],
   ['心愿 想要个助听器', null],
   ['哈哈', null],
   ['帮助', null],

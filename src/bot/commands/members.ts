@@ -1,5 +1,5 @@
 import { isOfficialOf } from '../../domain/actor.ts';
-import { claimItem, completeItem, confirmItem, progressItem, releaseItem, snoozeItem } from '../../domain/item-actions.ts';
+import { claimItem, completeItem, confirmItem, progressItem, releaseItem, snoozeItem, withdrawItem } from '../../domain/item-actions.ts';
 import { getItem } from '../../domain/items.ts';
 import { confirmArgs } from '../confirm-args.ts';
 import { normalizeText } from '../normalize-text.ts';
@@ -28,6 +28,8 @@ export const memberCommands: Handlers<'claim' | 'progress' | 'done' | 'release' 
       const { rating, comment } = args === 'bad_rating' ? { rating: null, comment: cmd.note } : args;
       return tell(run, await confirmItem(tx, ctx.actor, item.id, rating, comment, ctx.now));
     }
+    // "5号没事了 可以结了" before anyone took it: solved without help, so it is withdrawn.
+    if (bySubmitter && item.status === 'open') return tell(run, await withdrawItem(tx, ctx.actor, item.id, cmd.note, ctx.now));
     if (bySubmitter && item.status === 'claimed') {
       out.reply(residents.fixedBeforeDone(item.id));
       if (item.claimantId !== null) out.toPersonId(item.claimantId, members.submitterSaysFixed(item.id, cmd.note));
