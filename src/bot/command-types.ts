@@ -18,6 +18,8 @@ export type Command =
   | { type: 'confirm'; id: number; rating: number | null; comment: string }
   | { type: 'dispute'; id: number; reason: string }
   | { type: 'withdraw'; id: number; reason: string }
+  /** 转告 12 话: the submitter's words for whoever works on it. */
+  | { type: 'tell'; id: number; note: string }
   | { type: 'support'; id: number }
   | { type: 'status'; id: number }
   | { type: 'mine' }

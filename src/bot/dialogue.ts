@@ -33,6 +33,8 @@ const STEPS: Record<ItemKind, Step[]> = {
 };
 const URGENT_STEPS: Step[] = ['text', 'community'];
 
+// "我讲错了 不是东门 是北门": the place said again, right this time.
+const PLACE_FIX = /(?:[讲说写搞弄]错了|不对)[\s\S]*?不是[^，,\s]{1,10}[，,\s]*(?:是|在)([^，,。\s]{2,14})/u;
 // A request in words: something wrong, or something wanted.
 const ASKS = new RegExp(`${TROUBLE_HERE.source}|${WANTS.source}|帮我`, 'u');
 
@@ -169,12 +171,19 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
         draft.place = isSkip(said) || said === '' ? '' : placeAnswer(said, extractPlace(said, { addressOnly: draft.step === 'address' }));
       }
       break;
-    case 'photo':
+    case 'photo': {
+      // "哎呀我讲错了 不是东门 是北门": the place corrected, not added as more words.
+      const fixed = PLACE_FIX.exec(answer);
+      if (fixed) {
+        draft.place = extractPlace(fixed[1]!) ?? fixed[1]!;
+        break;
+      }
       // Skipping in any form ("没有照片", "不用了") is never content; a phone number is not either.
       if (ctx.msg.photos.length === 0 && answer !== '' && !isSkip(answer) && !isThanks(answer) && !isAcknowledgement(answer) && !(phone && phone.text.trim() === text)) {
         draft.text = `${draft.text}\n补充：${text}`;
       }
       break;
+    }
   }
   await advance(tx, ctx, draft, row.id, out, deps);
 }

@@ -8,6 +8,12 @@ import { TROUBLE, WANTS } from './request-words.ts';
 import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS, snoozeDays } from './snooze-days.ts';
 import { talkAbout, type Talk } from './talk-about.ts';
 
+/** What the words say, for this person: a resident (no role) takes nothing on; "我要去买菜" is news. */
+function talkOf(actor: Actor, words: string): Talk {
+  const talk = talkAbout(words);
+  return talk.kind === 'claim' && actor.roles.size === 0 ? { kind: 'news' } : talk;
+}
+
 type Row = { id: number; status: string; communityId: number; submitterId: number; claimantId: number | null; text: string };
 
 // Without a number, words are taken for the person's own item only while it is fresh news.
@@ -16,6 +22,8 @@ const ASKS_AFTER = /几点(?:来|到|过来)|什么时候|啥时候|几时|好�
 const REQUEST = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 // The number starts a clause ("我家里正好有美林 4号我现在给送过去"), or ends the message ("…冲了一遍 3号").
 const CLAUSE_START = /(?:^|[\s,，。;；!！])(?:那|那个|我的?|咱的?)?$/u;
+const NEW_ASK = /帮我|帮俺|找(?:个)?人|想(?:要|找|请|让)|能不能|可以帮|心愿|反映/u;
+const FOR_THE_HOLDER = /^补充|在家|不在家|家里(?:有|没)人|上门|几点|下午|上午|晚上|明天|后天|周末|费用|多少钱|等着/u;
 const AT_WORK = /^(?:我)?(?:已经|刚)?到(?:[\u4e00-\u9fa5]{1,4}家|现场|楼下)?了|正在|先把|已经(?:联系|找|约|报)/u;
 const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
 
@@ -41,12 +49,12 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
     if (!row) return null;
     const head = text.slice(0, at.index).replace(/[\s,，。;；!！]+$/u, '').trim();
     const words = after || head;
-    const talk = talkAbout(words);
+    const talk = talkOf(actor, words);
     // The holder's news keeps what they said before the number too.
-    return decide(row, actor, talk.kind === 'news' && head ? talkAbout(text) : talk, after && head ? `${head} ${after}` : words, true);
+    return decide(row, actor, talk.kind === 'news' && head ? talkOf(actor, text) : talk, after && head ? `${head} ${after}` : words, true);
   }
   if (!numberless) return null;
-  const talk = talkAbout(text);
+  const talk = talkOf(actor, text);
   if (talk.kind === 'status' && !ASKS_AFTER.test(norm)) return null;
   if (['claim', 'support', 'urgent', 'reopen'].includes(talk.kind)) return null;
   const row = await ownItem(tx, actor, talk, norm, now);
@@ -90,6 +98,8 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
     // "没事了 可以结了": an open one is withdrawn; one being done is passed to its holder or confirmed.
     if (talk.kind === 'done' && !holder && row.status !== 'confirmed') return row.status === 'open' ? { type: 'withdraw', id, reason: words } : { type: 'done', id, note: words };
   }
+  // "9号麻烦下午或者周末上门", "补充一下 工作日上午家里没人": words for whoever works on it.
+  if (submitter && talk.kind === 'news' && ['open', 'claimed'].includes(row.status)) return { type: 'tell', id, note: words };
   if (!submitter && named && talk.kind === 'support' && ['open', 'claimed'].includes(row.status)) return { type: 'support', id };
   return null;
 }
@@ -110,8 +120,9 @@ async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date
     if (held.length === 1 && (talk.kind === 'news' ? AT_WORK.test(norm) : !asking)) return held[0];
     if (held.length > 0) return undefined;
   }
-  // Words that ask for something ("能不能帮我换个灯泡") are a new request, unless they dispute a fix.
-  if (talk.kind === 'news' || (asking && talk.kind !== 'dispute')) return undefined;
+  // Words that ask for something ("能不能帮我换个灯泡") are a new request, unless they dispute a fix;
+  // news without a number is for the holder only when it says when or adds to it ("补充一下…").
+  if ((talk.kind === 'news' && (!FOR_THE_HOLDER.test(norm) || NEW_ASK.test(norm))) || (asking && talk.kind !== 'dispute')) return undefined;
   const mine = await tx.all<Row>(
     `${SELECT} WHERE submitter_id = ? AND status IN ('open', 'claimed', 'done', 'confirmed') AND updated_at > ? ORDER BY id DESC LIMIT 20`,
     [actor.id, new Date(now.getTime() - RECENT)],

@@ -183,6 +183,8 @@ function parseArgs(name: CommandName, word: string, norm: string, raw: string, s
       return soft && !bare ? null : { type: 'support', id };
     case 'withdraw':
       return { type: 'withdraw', id, reason: text };
+    case 'tell':
+      return text ? { type: 'tell', id, note: text } : { type: 'invalid', command: name, problem: 'missing_text' };
     case 'progress':
       // "进度 12" and "进展 12 怎么样了" ask; they do not report.
       if (STATUS_TAIL.test(head.norm.replace(TRAILING_FILLER, '').replace(/[?？吗]+$/u, '').trim()) && head.norm.trim() !== '') return { type: 'status', id };

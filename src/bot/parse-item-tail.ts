@@ -135,7 +135,7 @@ export function fromTail(id: number, tail: string, rawTail: string, question: bo
   const clause = /^[^\s,，。;；]+/u.exec(tail)?.[0] ?? '';
   if (clause !== tail && STATUS_TAIL.test(clause)) return { type: 'status', id };
   // "配件还没到 先放一放，过几天再提醒我": not giving it back, only no reminders for now.
-  if (/再提醒我?|暂停提醒|别(?:再)?(?:提醒|催)我?/u.test(tail)) return { type: 'snooze', id, days: DEFAULT_SNOOZE_DAYS };
+  if (/再提醒我?|暂停提醒|(?:别|不用)(?:再)?(?:提醒|催)我?/u.test(tail)) return { type: 'snooze', id, days: DEFAULT_SNOOZE_DAYS };
   if (RELEASE_ANY.test(tail) || RELEASE_SAID.test(tail)) return { type: 'release', id, reason: rawTail.trim() };
   if (CLAIM_ANY.test(tail)) return { type: 'claim', id };
   if (PROGRESS_ANY.test(tail)) return { type: 'progress', id, note: rawTail.trim() };

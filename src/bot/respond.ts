@@ -71,7 +71,7 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
   const many = cmd.type === 'text' || cmd.type === 'invalid' || 'id' in cmd ? parseCommands(msg.text) : null;
   if (many) {
     await runCommands(tx, ctx, many, out, deps);
-    if (dialogue) say(ctx, out, pending(ctx, dialogue));
+    remind(ctx, out, dialogue);
     return;
   }
   switch (cmd.type) {
@@ -87,7 +87,7 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
       return runCommand(tx, ctx, cmd, out, deps);
     default:
       await runCommand(tx, ctx, cmd, out, deps);
-      if (dialogue) say(ctx, out, pending(ctx, dialogue));
+      remind(ctx, out, dialogue);
   }
 }
 
@@ -110,14 +110,14 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const talk = words !== null && !hasAttachment ? await itemTalk(tx, ctx.actor, words, ctx.now, !dialogue || dialogue.step === 'kind') : null;
   if (talk) {
     await runCommands(tx, ctx, [talk], out, deps);
-    if (dialogue) say(ctx, out, pending(ctx, dialogue));
+    remind(ctx, out, dialogue);
     return;
   }
   if (cmd.type === 'thanks') {
     // "好的谢谢" to "有照片吗？" means that is all: the draft is filed.
     if (dialogue?.step === 'photo') return continueDialogue(tx, ctx, dialogue, out, deps);
     say(ctx, out, everyone.thanks);
-    if (dialogue) say(ctx, out, pending(ctx, dialogue));
+    remind(ctx, out, dialogue);
     return;
   }
   // Emoji alone from someone the bot has never heard from is a hello (an elderly newcomer's first
@@ -134,7 +134,7 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const guessed = guess?.type === 'thanks' && dialogue ? null : guess;
   if (guessed) {
     await runCommand(tx, ctx, guessed, out, deps);
-    if (dialogue) say(ctx, out, pending(ctx, dialogue));
+    remind(ctx, out, dialogue);
     return;
   }
   if (dialogue) return continueDialogue(tx, ctx, dialogue, out, deps);
@@ -166,6 +166,11 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
 /** The reminder of an unfinished draft; in a group without its words (others read along). */
 function pending(ctx: MessageContext, dialogue: Dialogue): string {
   return residents.pendingDialogue(ctx.msg.conversationType === 'group' ? '' : dialogue.text);
+}
+
+/** After an answer to something else, a word that a draft still waits; not in a group, where it is noise to everyone. */
+function remind(ctx: MessageContext, out: Outgoing, dialogue: Dialogue | null): void {
+  if (dialogue && ctx.msg.conversationType !== 'group') say(ctx, out, pending(ctx, dialogue));
 }
 
 /** A bare answer to a dialogue's question: a number, a skip, a cancel, a word or two. */

@@ -6,6 +6,7 @@ import { everyoneCommands } from './everyone.ts';
 import { loginCommand } from './login.ts';
 import { memberCommands } from './members.ts';
 import { officialCommands } from './officials.ts';
+import { passOnCommand } from './pass-on.ts';
 import type { CommandType, Handler, Handlers, Runnable } from './table.ts';
 
 export type { Runnable } from './table.ts';
@@ -14,7 +15,7 @@ export type { Runnable } from './table.ts';
  * Every command, name → handler. The type demands one handler per command the parser knows, so a
  * new command cannot go unanswered. Who may do what is checked in the domain (permissions.ts).
  */
-export const COMMANDS: Handlers<CommandType> = { ...everyoneCommands, ...memberCommands, ...officialCommands, ...loginCommand };
+export const COMMANDS: Handlers<CommandType> = { ...everyoneCommands, ...memberCommands, ...officialCommands, ...loginCommand, ...passOnCommand };
 
 /** Runs one parsed command inside the transaction and says what it did. */
 export function runCommand(tx: Tx, ctx: MessageContext, cmd: Runnable, out: Outgoing, deps: BotDeps): Promise<void> {

@@ -2,6 +2,7 @@ import { isOfficialOf } from '../../domain/actor.ts';
 import { claimItem, completeItem, confirmItem, progressItem, releaseItem, snoozeItem, withdrawItem } from '../../domain/item-actions.ts';
 import { getItem } from '../../domain/items.ts';
 import { confirmArgs } from '../confirm-args.ts';
+import { itemIdsIn } from '../item-id.ts';
 import { normalizeText } from '../normalize-text.ts';
 import { members } from '../texts/members.ts';
 import { residents } from '../texts/residents.ts';
@@ -10,6 +11,10 @@ import { tell, type Handlers } from './table.ts';
 /** What a volunteer does with the items of their community. */
 export const memberCommands: Handlers<'claim' | 'progress' | 'done' | 'release' | 'snooze'> = {
   async claim(run, cmd) {
+    // "3号 降压药开到了 我晚上给奶奶送过去" from its holder: news of it, not a second claim.
+    const item = await getItem(run.tx, cmd.id);
+    const news = item.status === 'claimed' && item.claimantId === run.ctx.actor.id ? newsAfterNumber(run.ctx.msg.text) : '';
+    if (news) return tell(run, await progressItem(run.tx, run.ctx.actor, cmd.id, news, run.ctx.now));
     return tell(run, await claimItem(run.tx, run.ctx.actor, cmd.id, run.ctx.now));
   },
   async progress(run, cmd) {
@@ -46,3 +51,11 @@ export const memberCommands: Handlers<'claim' | 'progress' | 'done' | 'release' 
     return tell(run, await snoozeItem(run.tx, run.ctx.actor, cmd.id, cmd.days, run.ctx.now));
   },
 };
+
+/** The words after the item number, when they say more than taking it on ("我来", "认领"). */
+function newsAfterNumber(text: string): string {
+  const norm = normalizeText(text);
+  const at = itemIdsIn(norm)[0];
+  const after = at ? text.slice(at.index + at.length).replace(/^[\s,，。:：的]+/u, '').trim() : '';
+  return [...after.replace(/[^\u4e00-\u9fa5]/gu, '')].length >= 6 ? after : '';
+}

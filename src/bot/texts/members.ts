@@ -30,6 +30,8 @@ export const members = {
   phoneForHolder: (id: number, phone: string) => `#${id} 的提出人留了电话：${phone}`,
   markedUrgent: (id: number) => `社区把您在办的 #${id} 标为紧急了，请尽快处理。`,
   newDeadline: (id: number, deadline: string) => `社区把您在办的 #${id} 的期限改为 ${deadline}。`,
+  /** 转告: the submitter's words, passed on. */
+  submitterSays: (id: number, note: string) => `#${id} 的提出人转告：${note}`,
   submitterSaysFixed: (id: number, note: string) =>
     `#${id} 的提出人说已经好了${note ? `：${note}` : '。'}\n办好了请发：完成 ${id} 说明`,
   progressReply: (id: number) => `#${id} 的进展已记下，提出人会收到。`,

@@ -191,3 +191,55 @@ describe('second trials', () => {
     expect(textsTo(r, wang.id).join('\n')).not.toContain('哪一类');
   });
 });
+
+describe('words for whoever works on it', () => {
+  it('"转告 N 话" and "N号麻烦下午上门" reach the holder; a new request with a time in it is still a new request', async () => {
+    const wang = resident();
+    const id = await newItem(t, wang, '心愿 帮忙修一下老式收音机', group);
+    await t.say(li, `认领 ${id}`);
+    const r1 = await t.say(wang, `转告 ${id} 明天下午家里有人`);
+    expect(textsTo(r1, wang.id)).toEqual([`好的，已转告 #${id} 的办理人。`]);
+    expect(textsTo(r1, li.id)).toEqual([`#${id} 的提出人转告：明天下午家里有人`]);
+    const r2 = await t.say(wang, `${id}号麻烦周末上门 工作日家里没人`);
+    expect(textsTo(r2, li.id)[0]).toContain('周末上门');
+    const r3 = await t.say(wang, '补充一下 上午我要去买菜 下午都在家');
+    expect(textsTo(r3, li.id)[0]).toContain('下午都在家');
+    const r4 = await t.say(wang, '明天下午想找人帮我陪老伴去医院');
+    expect(textsTo(r4, li.id)).toEqual([]);
+    expect(textsTo(r4, wang.id).join('\n')).toContain('哪一类');
+  });
+
+  it('someone else cannot pass words on as if they had raised it', async () => {
+    const id = await newItem(t, resident(), '心愿 帮忙贴个春联', group);
+    const r = await t.say(resident(), `转告 ${id} 我也想要春联`);
+    expect(textsTo(r, li.id)).toEqual([]);
+  });
+});
+
+describe('third trials', () => {
+  it('a holder "claiming" again with news records the news', async () => {
+    const id = await newItem(t, resident(), '心愿 帮张奶奶去社区医院开降压药', group);
+    await t.say(li, `认领 ${id}`);
+    const r = await t.say(li, `${id}号 降压药开到了 我晚上给奶奶送过去`);
+    expect(textsTo(r, li.id).join('\n')).not.toContain('已经是您');
+    expect((await ledgerItem(t, id)).events.at(-1)).toMatchObject({ type: 'progress' });
+  });
+
+  it('a place corrected at the photo question is the place, not more words; "地址就不讲了" skips', async () => {
+    const wang = resident();
+    await t.say(wang, '@连心 你好', { in: group });
+    await t.say(wang, '反映 小区扶手松了 老人走路不安全');
+    await t.say(wang, '小区东门');
+    const receipt = textsTo(await t.say(wang, '哎呀我讲错了 不是东门 是北门'), wang.id).join('\n');
+    const item = await ledgerItem(t, Number(/#(\d+)/u.exec(receipt)![1]));
+    expect(item.place).toBe('北门');
+    expect(item.text).not.toContain('讲错了');
+  });
+
+  it('"这几天不用提醒我" from the holder pauses reminders', async () => {
+    const id = await newItem(t, resident(), '心愿 想找人每周陪我聊聊天', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `${id}号是长期陪伴的 这几天不用提醒我`);
+    expect((await ledgerItem(t, id)).events.at(-1)).toMatchObject({ type: 'snoozed' });
+  });
+});

@@ -1,0 +1,23 @@
+import { DomainError } from '../../domain/errors.ts';
+import { getItem } from '../../domain/items.ts';
+import { members } from '../texts/members.ts';
+import { residents } from '../texts/residents.ts';
+import type { Handlers } from './table.ts';
+
+/**
+ * 转告 N 话 ("9号麻烦下午或者周末上门", "补充一下 工作日上午家里没人"): the submitter's words reach
+ * whoever works on the item, the holder, else the community's officials; the item itself is unchanged.
+ */
+export const passOnCommand: Handlers<'tell'> = {
+  async tell({ tx, ctx, out }, cmd) {
+    const item = await getItem(tx, cmd.id);
+    if (item.submitterId !== ctx.actor.id) throw new DomainError('only_submitter', { id: item.id });
+    if (item.claimantId !== null && item.status !== 'withdrawn') {
+      out.toPersonId(item.claimantId, members.submitterSays(item.id, cmd.note));
+      out.reply(residents.toldHolder(item.id));
+      return;
+    }
+    out.toOfficials(item.communityId, members.submitterSays(item.id, cmd.note));
+    out.reply(residents.toldCommunity(item.id));
+  },
+};
