@@ -1,4 +1,4 @@
-import type { Tx } from '../db/sql.ts';
+import { inList, type Tx } from '../db/sql.ts';
 import { isMemberOf, isOfficialOf, type Actor } from '../domain/actor.ts';
 import { DAY } from '../core/clock.ts';
 import type { Runnable } from './commands/index.ts';
@@ -56,7 +56,12 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
   if (!numberless) return null;
   const talk = talkOf(actor, text);
   if (talk.kind === 'status' && !ASKS_AFTER.test(norm)) return null;
-  if (['claim', 'support', 'urgent', 'reopen'].includes(talk.kind)) return null;
+  if (talk.kind === 'claim') {
+    // "张奶奶开降压药的事我来办": the one open item of their communities these words name.
+    const open = await openItemNamed(tx, actor, norm);
+    return open ? { type: 'claim', id: open.id } : null;
+  }
+  if (['support', 'urgent', 'reopen'].includes(talk.kind)) return null;
   const row = await ownItem(tx, actor, talk, norm, now);
   return row ? decide(row, actor, talk, text.trim(), false) : null;
 }
@@ -130,6 +135,18 @@ async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date
   if (mine.length === 1) return mine[0];
   const about = mine.filter((r) => sharesWords(normalizeText(r.text), norm));
   return about.length === 1 ? about[0] : undefined;
+}
+
+/** The one open item of the volunteer's communities whose words the message repeats, raised in the last weeks. */
+async function openItemNamed(tx: Tx, actor: Actor, norm: string): Promise<Row | undefined> {
+  const communities = [...actor.roles.keys()];
+  if (communities.length === 0) return undefined;
+  const rows = await tx.all<Row>(
+    `${SELECT} WHERE status = 'open' AND community_id IN ${inList(communities.length)} ORDER BY id DESC LIMIT 200`,
+    communities,
+  );
+  const named = rows.filter((r) => sharesWords(normalizeText(r.text), norm));
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** Whether two texts share a word of two Chinese characters (花盆, 井盖, 暖气). */

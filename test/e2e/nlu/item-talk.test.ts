@@ -243,3 +243,15 @@ describe('third trials', () => {
     expect((await ledgerItem(t, id)).events.at(-1)).toMatchObject({ type: 'snoozed' });
   });
 });
+
+describe('an item named by what it is', () => {
+  it('"降压药的事我来办" takes the one open item about 降压药; two such items ask for the number instead', async () => {
+    const id = await newItem(t, resident(), '心愿 帮孙奶奶去药店买降压药', group);
+    const r = await t.say(li, '孙奶奶降压药的事我来办');
+    expect(textsTo(r, li.id).join('\n')).toContain(`您认领了 #${id}`);
+    await newItem(t, resident(), '心愿 帮忙修一下晾衣架 卡住了', group);
+    await newItem(t, resident(), '心愿 阳台晾衣架掉了 帮忙装一下', group);
+    const r2 = await t.say(li, '晾衣架那个我来弄');
+    expect(textsTo(r2, li.id).join('\n')).not.toContain('您认领了');
+  });
+});
