@@ -4,7 +4,8 @@ import { DAY } from '../core/clock.ts';
 import type { Runnable } from './commands/index.ts';
 import { itemIdsIn } from './item-id.ts';
 import { normalizeText } from './normalize-text.ts';
-import { TROUBLE, WANTS } from './request-words.ts';
+import { THING, TROUBLE, WANTS } from './request-words.ts';
+import { extractPlace } from './extract-place.ts';
 import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS, snoozeDays } from './snooze-days.ts';
 import { talkAbout, type Talk } from './talk-about.ts';
 
@@ -23,7 +24,7 @@ const REQUEST = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 // The number starts a clause ("我家里正好有美林 4号我现在给送过去"), or ends the message ("…冲了一遍 3号").
 const CLAUSE_START = /(?:^|[\s,，。;；!！])(?:那|那个|我的?|咱的?)?$/u;
 const NEW_ASK = /帮我|帮俺|找(?:个)?人|想(?:要|找|请|让)|能不能|可以帮|心愿|反映/u;
-const FOR_THE_HOLDER = /^补充|在家|不在家|家里(?:有|没)人|上门|几点|下午|上午|晚上|明天|后天|周末|费用|多少钱|等着/u;
+const FOR_THE_HOLDER = /^补充|在家|不在家|家里(?:有|没)人|上门|几点|下午|上午|晚上|明天|后天|周末|周[一二三四五六日天]|礼拜|要带|带(?:什么|啥|身份证|医保卡|户口本)|费用|多少钱/u;
 const AT_WORK = /^(?:我)?(?:已经|刚)?到(?:[\u4e00-\u9fa5]{1,4}家|现场|楼下)?了|正在|先把|已经(?:联系|找|约|报)/u;
 const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
 
@@ -55,7 +56,12 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
   }
   if (!numberless) return null;
   const talk = talkOf(actor, text);
-  if (talk.kind === 'status' && !ASKS_AFTER.test(norm)) return null;
+  // "周六八点是吧 要带医保卡吗": a question for whoever comes, not about how it stands.
+  if (talk.kind === 'status' && !ASKS_AFTER.test(norm)) {
+    if (!FOR_THE_HOLDER.test(norm)) return null;
+    const row = await ownItem(tx, actor, { kind: 'news' }, norm, now);
+    return row ? decide(row, actor, { kind: 'news' }, text.trim(), false) : null;
+  }
   if (talk.kind === 'claim') {
     // "张奶奶开降压药的事我来办": the one open item of their communities these words name.
     const open = await openItemNamed(tx, actor, norm);
@@ -96,6 +102,8 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
   if (row.status === 'open' && talk.kind === 'claim' && isMemberOf(actor, row.communityId) && !submitter) return { type: 'claim', id };
   if (submitter) {
     if (row.status === 'done' && talk.kind === 'rating') return { type: 'confirm', id, rating: talk.rating, comment: words };
+    if (row.status === 'done' && talk.kind === 'praise') return { type: 'confirm', id, rating: null, comment: words };
+    if (row.status === 'claimed' && talk.kind === 'praise' && !named) return { type: 'done', id, note: words };
     // "小李给送回来了 给他五颗星" before the holder said done: the holder hears it was fixed.
     if (row.status === 'claimed' && talk.kind === 'rating') return { type: 'done', id, note: words };
     if (['done', 'confirmed'].includes(row.status) && talk.kind === 'dispute') return { type: 'dispute', id, reason: words };
@@ -122,7 +130,7 @@ async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date
     if (about.length === 1) return about[0];
     // News must name what it is about, or say plainly that they are at it ("到陈伯家了 先把电闸拉了");
     // done, giving back or a pause may stand alone, when nothing is asked.
-    if (held.length === 1 && (talk.kind === 'news' ? AT_WORK.test(norm) : !asking)) return held[0];
+    if (held.length === 1 && !/[?？]/u.test(norm) && !aboutAnother(held[0]!.text, norm) && (talk.kind === 'news' ? AT_WORK.test(norm) : !asking)) return held[0];
     if (held.length > 0) return undefined;
   }
   // Words that ask for something ("能不能帮我换个灯泡") are a new request, unless they dispute a fix;
@@ -132,7 +140,7 @@ async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date
     `${SELECT} WHERE submitter_id = ? AND status IN ('open', 'claimed', 'done', 'confirmed') AND updated_at > ? ORDER BY id DESC LIMIT 20`,
     [actor.id, new Date(now.getTime() - RECENT)],
   );
-  if (mine.length === 1) return mine[0];
+  if (mine.length === 1) return aboutAnother(mine[0]!.text, norm) ? undefined : mine[0];
   const about = mine.filter((r) => sharesWords(normalizeText(r.text), norm));
   return about.length === 1 ? about[0] : undefined;
 }
@@ -147,6 +155,14 @@ async function openItemNamed(tx: Tx, actor: Actor, norm: string): Promise<Row | 
   );
   const named = rows.filter((r) => sharesWords(normalizeText(r.text), norm));
   return named.length === 1 ? named[0] : undefined;
+}
+
+/** "8栋电梯又不动了" to someone whose item is a pile of rubbish: words about another place or thing. */
+function aboutAnother(itemText: string, norm: string): boolean {
+  const item = normalizeText(itemText);
+  const place = extractPlace(norm);
+  const thing = THING.exec(norm)?.[0];
+  return (place !== null && !item.includes(normalizeText(place))) || (thing !== undefined && !item.includes(thing));
 }
 
 /** Whether two texts share a word of two Chinese characters (花盆, 井盖, 暖气). */

@@ -7,3 +7,6 @@ export const TROUBLE = /坏|漏|堵|不亮|不通|臭|脏|吵|乱|破|塌|裂|�
 
 /** Something wanted. */
 export const WANTS = /想要|需要(?!帮忙的)|帮忙(?!的)|麻烦|能不能|可不可以|求助/u;
+
+/** Things people report; one named that an item is not about makes another topic. */
+export const THING = /电梯|路灯|楼道灯|垃圾|杂物|水管|下水道|暖气|井盖|路面|门禁|监控|化粪池|广场舞|噪音|停车|电动车|充电桩|自来水|煤气|燃气/u;

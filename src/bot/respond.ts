@@ -24,7 +24,7 @@ import { itemTalk } from './item-talk.ts';
 import { ownItemAskedAfter } from './own-item-asked-after.ts';
 import { openPrompts } from './prompts.ts';
 import { isCancel, isSkip } from './skip-and-cancel.ts';
-import { isAcknowledgement, isGreeting, isOnlySymbols } from './small-talk.ts';
+import { isAcknowledgement, isGreeting, isOnlySymbols, isTakingNote } from './small-talk.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
 import { everyone, MAX_MESSAGE_CHARS } from './texts/common.ts';
 import { residents } from './texts/residents.ts';
@@ -139,7 +139,7 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   }
   if (dialogue) return continueDialogue(tx, ctx, dialogue, out, deps);
   // "好的" to a receipt or a notice: nothing to answer, and no new item.
-  if (cmd.type === 'text' && !hasAttachment && isAcknowledgement(cmd.text)) return;
+  if (cmd.type === 'text' && !hasAttachment && (isAcknowledgement(cmd.text) || isTakingNote(cmd.text))) return;
   if (cmd.type === 'text' && !hasAttachment && (isCancel(cmd.text) || isSkip(cmd.text))) {
     say(ctx, out, residents.nothingPending);
     return;

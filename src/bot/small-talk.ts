@@ -1,4 +1,5 @@
 import { normalizeText } from './normalize-text.ts';
+import { TROUBLE } from './request-words.ts';
 
 // Words that are no request: a greeting ("你好", "在吗") gets the welcome, an acknowledgement
 // ("好的", "嗯", "收到") of something the bot said needs no answer at all, and neither starts a
@@ -18,6 +19,13 @@ export function isAcknowledgement(text: string): boolean {
   const t = normalizeText(text).trim();
   return t !== '' && ACK.test(t);
 }
+
+/** "行，那我先看两天效果再说", "中 中 俺明个在家等着": taking note of an answer, asking nothing. */
+export function isTakingNote(text: string): boolean {
+  const t = normalizeText(text).trim();
+  return [...t].length <= 24 && TAKING_NOTE.test(t) && !/[?？吗]/u.test(t) && !TROUBLE.test(t);
+}
+const TAKING_NOTE = /^(?:行|好的?|嗯+|中|哦|那|知道了|明白了?|晓得了|收到)[，,。\s]*[\s\S]{0,18}?(?:再说|看看(?:效果)?|等着|等他|等她|等你们|不急|知道了|在家等)(?:他|她|你们)?[吧啊哈了呢。!！]*$/u;
 
 /** Only emoji and punctuation: "😭😭", "🌹", "？". */
 export function isOnlySymbols(text: string): boolean {

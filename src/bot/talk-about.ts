@@ -19,6 +19,8 @@ export type Talk =
   | { kind: 'reopen' }
   | { kind: 'done' }
   | { kind: 'claim' }
+  /** "学会啦！教得可耐心了，点个赞": pleased with it. */
+  | { kind: 'praise' }
   | { kind: 'news' };
 
 const STATUS = /几时|好久(?:来|到)|了没|没有?[?？]*$|吗[?？]*$|[?？]$|几点|什么时候|啥时候|哪天来|多久|咋样了|怎么样了|有人接|有人管|有消息/u;
@@ -27,6 +29,7 @@ const RELEASE = /退出|退了吧|我退了|不接了|抽不出|没(?:时间|空
 const WITHDRAW = /撤了吧?|撤回|撤销|撤掉|不用(?:弄|修|办|来|管)?了|不需要了|不要了|用不着了/u;
 const DISPUTE = /还在(?:往下)?(?:滴|漏|流|冒|响|坏|堵)|又(?:坏|漏|不|堵|停|出)|没(?:修|弄|办|搞)好|还是(?:不|老样子|那样|坏|漏|堵)|不灵|不管用|没用|白修|不满意/u;
 const SUPPORT = /^(?:也)?(?:一样|同样)|算(?:我|俺|阿拉|我们|咱)(?:家)?一个|附议|赶紧(?:修|弄|管|处理|来人)|快(?:点)?(?:来)?(?:修|弄|处理)|加我一个|算我一个|\+1|我家也|我们(?:家|单元|楼|这)?也(?:是|有|一样|这样|遇到)|我也(?:要)?反映|我也遇到|同样的问题/u;
+const PRAISE = /点(?:个)?(?:大大的)?赞|好评|辛苦(?:了|你|您)|感谢|谢谢|太好了|真好|真不错|耐心|热心|学会(?:了|啦)|满意/u;
 const URGENT = /(?<!不)(?:紧急|加急|急件|加个急)/u;
 const REOPEN = /恢复一下|恢复过来|重新打开|重开|合并错|撤销合并|弄错了/u;
 const DONE =
@@ -49,5 +52,6 @@ export function talkAbout(text: string): Talk {
   if (URGENT.test(t)) return { kind: 'urgent' };
   if (DONE.test(t)) return { kind: 'done' };
   if (CLAIM.test(t)) return { kind: 'claim' };
+  if (PRAISE.test(t)) return { kind: 'praise' };
   return { kind: 'news' };
 }

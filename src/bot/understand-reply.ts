@@ -1,5 +1,6 @@
 import { confirmArgs } from './confirm-args.ts';
 import { extractPlace } from './extract-place.ts';
+import { THING } from './request-words.ts';
 import { normalizeText } from './normalize-text.ts';
 import { parseCommand } from './parse-command.ts';
 import { stripMentions } from './strip-mentions.ts';
@@ -30,8 +31,6 @@ export type ReplyMeaning =
 
 // Phrases that contain 不/没 but praise: checked before the complaints.
 const PRAISE_WITH_NEGATION = /没问题|没有问题|没毛病|没坏|不漏了|不堵了|不错|没事了?|挺不错|不用担心|不愁/u;
-// Things people report; one named that the item is not about makes a new topic.
-const THING = /电梯|路灯|楼道灯|垃圾|水管|下水道|暖气|井盖|路面|门禁|监控|化粪池|广场舞|噪音|停车|电动车|充电桩|自来水|煤气|燃气/u;
 // It broke again after it had been fixed.
 const AGAIN = /又(?:坏|不亮|漏|堵|停|出问题|不行|不通|没水|没电|响|掉|松|裂|脏|臭|满|冰|冷|凉|不热|会堆|堆|会坏)|再次(?:坏|出现|漏)|又开始|又有|重新坏/u;
 // It was never fixed, or the person is not satisfied.

@@ -255,3 +255,28 @@ describe('an item named by what it is', () => {
     expect(textsTo(r2, li.id).join('\n')).not.toContain('您认领了');
   });
 });
+
+describe('fourth trials', () => {
+  it('praise after a done notice confirms; a question for whoever comes is passed on; "再说" takes note', async () => {
+    const wang = resident();
+    const id = await newItem(t, wang, '心愿 想学用手机跟孙子视频', group);
+    await t.say(li, `认领 ${id}`);
+    const asked = await t.say(wang, '周六八点是吧 对了要带身份证吗');
+    expect(textsTo(asked, li.id)[0]).toContain('要带身份证');
+    expect(textsTo(await t.say(wang, '行，那我先等着吧'), wang.id)).toEqual([]);
+    await t.say(li, `完成 ${id} 教会了`);
+    await t.say(wang, '学会啦！小李教得可耐心了，给他点个大大的赞');
+    expect((await ledgerItem(t, id)).status).toBe('confirmed');
+  });
+
+  it('"电梯又不动了" from someone whose confirmed item was a rubbish pile is a new report, not a reopening', async () => {
+    const wang = resident();
+    const id = await groupReport(wang, '反映 3栋楼道里堆的杂物没人清');
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `完成 ${id} 清走了`);
+    await t.say(wang, '满意');
+    const r = await t.say(wang, '@连心 8栋电梯又不动了 我家老娘九十了下不了楼', { in: group });
+    expect((await ledgerItem(t, id)).status).toBe('confirmed');
+    expect(textsTo(r, group).join('\n')).not.toContain(`#${id}`);
+  });
+});
