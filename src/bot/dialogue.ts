@@ -35,6 +35,7 @@ const URGENT_STEPS: Step[] = ['text', 'community'];
 
 // "我讲错了 不是东门 是北门": the place said again, right this time.
 const PLACE_FIX = /(?:[讲说写搞弄]错了|不对)[\s\S]*?不是[^，,\s]{1,10}[，,\s]*(?:是|在)([^，,。\s]{2,14})/u;
+const STATED_REPORT = /(?:想|要)?(?:反映|反应)(?:一?下|个事)?[吧啊呀。.!！\s]*$/u;
 // A request in words: something wrong, or something wanted.
 const ASKS = new RegExp(`${TROUBLE_HERE.source}|${WANTS.source}|帮我`, 'u');
 
@@ -43,7 +44,8 @@ export async function startDialogue(tx: Tx, ctx: MessageContext, start: { kind: 
   const communityId = await knownCommunity(tx, ctx);
   const draft: Draft = {
     step: 'text',
-    kind: start.kind,
+    // "…单车棚乱停 想反映下": the kind said at the end.
+    kind: start.kind ?? (STATED_REPORT.test(normalizeText(start.text)) ? 'report' : null),
     text: withoutOpening(start.text),
     communityId,
     place: ctx.msg.location?.label ?? null,

@@ -20,7 +20,7 @@ export const TRAILING_FILLER = new RegExp(
 export const TRAILING_PUNCT = /[\s.!?,。！？，~～]+$/u;
 
 /** A question at the end: "吗", "可以吗", "？". */
-export const QUESTION_END = /(?:可以吗|行吗|好吗|成吗|吗|么|[?？])+[\s?？。.!！]*$/u;
+export const QUESTION_END = /(?:可以吗|行吗|好吗|成吗|对吧|是吧|对不对|是不是|吗|么|[?？])+[\s?？。.!！]*$/u;
 
 /** Start and end of the message without its fillers. */
 export function trimFillers(text: string, start = 0, end = text.length): { start: number; end: number } {

@@ -19,13 +19,12 @@ type Row = { id: number; status: string; communityId: number; submitterId: numbe
 
 // Without a number, words are taken for the person's own item only while it is fresh news.
 const RECENT = 3 * DAY;
-const ASKS_AFTER = /几点(?:来|到|过来)|什么时候|啥时候|几时|好久(?:来|到|过来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
+const ASKS_AFTER = /有信儿?没|有动静没|几点(?:来|到|过来)|什么时候|啥时候|几时|好久(?:来|到|过来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
 const REQUEST = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 // The number starts a clause ("我家里正好有美林 4号我现在给送过去"), or ends the message ("…冲了一遍 3号").
 const CLAUSE_START = /(?:^|[\s,，。;；!！])(?:那|那个|我的?|咱的?)?$/u;
 const NEW_ASK = /帮我|帮俺|找(?:个)?人|想(?:要|找|请|让)|能不能|可以帮|心愿|反映/u;
 const FOR_THE_HOLDER = /^补充|在家|不在家|家里(?:有|没)人|上门|几点|下午|上午|晚上|明天|后天|周末|周[一二三四五六日天]|礼拜|要带|带(?:什么|啥|身份证|医保卡|户口本)|费用|多少钱/u;
-const AT_WORK = /^(?:我)?(?:已经|刚)?到(?:[\u4e00-\u9fa5]{1,4}家|现场|楼下)?了|正在|先把|已经(?:联系|找|约|报)/u;
 const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
 
 /**
@@ -50,6 +49,7 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
     if (!row) return null;
     const head = text.slice(0, at.index).replace(/[\s,，。;；!！]+$/u, '').trim();
     const words = after || head;
+    if (words === '') return null;
     const talk = talkOf(actor, words);
     // The holder's news keeps what they said before the number too.
     return decide(row, actor, talk.kind === 'news' && head ? talkOf(actor, text) : talk, after && head ? `${head} ${after}` : words, true);
@@ -103,7 +103,6 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
   if (submitter) {
     if (row.status === 'done' && talk.kind === 'rating') return { type: 'confirm', id, rating: talk.rating, comment: words };
     if (row.status === 'done' && talk.kind === 'praise') return { type: 'confirm', id, rating: null, comment: words };
-    if (row.status === 'claimed' && talk.kind === 'praise' && !named) return { type: 'done', id, note: words };
     // "小李给送回来了 给他五颗星" before the holder said done: the holder hears it was fixed.
     if (row.status === 'claimed' && talk.kind === 'rating') return { type: 'done', id, note: words };
     if (['done', 'confirmed'].includes(row.status) && talk.kind === 'dispute') return { type: 'dispute', id, reason: words };
@@ -130,7 +129,7 @@ async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date
     if (about.length === 1) return about[0];
     // News must name what it is about, or say plainly that they are at it ("到陈伯家了 先把电闸拉了");
     // done, giving back or a pause may stand alone, when nothing is asked.
-    if (held.length === 1 && !/[?？]/u.test(norm) && !aboutAnother(held[0]!.text, norm) && (talk.kind === 'news' ? AT_WORK.test(norm) : !asking)) return held[0];
+    if (held.length === 1 && !/[?？]/u.test(norm) && !aboutAnother(held[0]!.text, norm) && !asking && (talk.kind !== 'news' || [...norm].length >= 6)) return held[0];
     if (held.length > 0) return undefined;
   }
   // Words that ask for something ("能不能帮我换个灯泡") are a new request, unless they dispute a fix;

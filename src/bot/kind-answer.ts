@@ -31,7 +31,7 @@ const KIND_WORD_ONLY = /^(?:是|选|我选|算|这是)?(?:要)?(?:反映问题|�
 const FIRST = /头一个|头一种|第一种|第一个|第一项|前一个|前面那个|上面那个|前面的/u;
 const SECOND = /第二种|第二个|第二项|后一个|后面那个|下面那个|后面的/u;
 // "公家的事儿 选2": the number chosen, said anywhere.
-const CHOSEN = /(?:选|是|回复?|就)\s*([12１２])(?![\d.])/u;
+const CHOSEN = /(?:选|是|回复?|就)\s*([12１２])(?![\d.号#])|^([12])\s*(?:啊|呀|哦|嘛|咯|喽)(?=$|[\s,，。])/u;
 
 /** The kind an answer chooses, or null. `answer` is normalised and trimmed. */
 export function kindAnswer(answer: string): ItemKind | null {
@@ -39,7 +39,8 @@ export function kindAnswer(answer: string): ItemKind | null {
   if (KIND_ANSWER.wish.test(answer) || (last !== undefined && /心愿|许愿|1/u.test(last))) return 'wish';
   if (KIND_ANSWER.report.test(answer) || last !== undefined) return 'report';
   if ([...answer].length > 24) return null;
-  const chosen = CHOSEN.exec(answer)?.[1];
+  const m = CHOSEN.exec(answer);
+  const chosen = m?.[1] ?? m?.[2];
   if (chosen) return /[1１]/u.test(chosen) ? 'wish' : 'report';
   if (FIRST.test(answer) && !SECOND.test(answer)) return 'wish';
   if (SECOND.test(answer) && !FIRST.test(answer)) return 'report';

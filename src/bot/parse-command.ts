@@ -43,8 +43,11 @@ const BEFORE_ID = /^(?:一下|下|了|掉|个)(?=\s|#|第|\d|号|[〇零一二�
  * `#12` / `＃１２` / `十二` / `12号`, politeness around the command, common typos and free word order
  * ("12号我来", "#12 搞定了"). Anything that is not a command is `text`, for the dialogue to handle.
  */
+const CORRECTED_NUMBER = /^(?:哎呀|啊|哦)?[\s,，]*不是\s*#?\s*[\d〇零一二两三四五六七八九十]+\s*号?\s*[,，、\s]*是(?=\s*#?\s*[\d〇零一二两三四五六七八九十])/u;
+
 export function parseCommand(input: string): Command {
-  const original = stripMentions(input);
+  // "哎呀不是7号 是5号理发 已经完成了": the number corrected is the one meant.
+  const original = stripMentions(input).replace(CORRECTED_NUMBER, '');
   // 俺 is 我 in the north; one character for one, so offsets hold.
   // "十八 我来📱", "2号搞定✅": emoji are spaces to the parser (as many code units, so offsets hold).
   const norm = withoutEmoji(normalizeText(original).replace(/俺/gu, '我'));

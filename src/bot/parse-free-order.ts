@@ -14,7 +14,7 @@ const SUPPORT_HEAD_WORDS =
   /^(?:同|同上|同样|同样的问题|一样|一样的问题|我也是|我家也是|我家那边也是|我们那边也是|我们也是|附议|\+1|加一|跟|我也遇到了?|我也要反映这个|我也反映|我也要反映)$/u;
 const PROGRESS_HEAD = /^(?:更新一下|更新下|更新|汇报一下|汇报|说一下|报告一下|跟进一下)$/u;
 // "好的我这边收到了 …", "那3号我自己认领吧": an acknowledgement before the number says nothing.
-const ACK_HEAD = /^(?:(?:那|那么|那就|好的?|好嘞|行|嗯|收到了?|ok|我这边|顺便|另外|还有|然后|您好|你好|各位好|大家好|书记|老师|我回来了)[\s,，。!！]*)+$/iu;
+const ACK_HEAD = /^(?:(?:那|那么|那就|好的?|好嘞|行|嗯|收到了?|ok|我这边|顺便|另外|还有|然后|您好|你好|各位好|大家好|书记|老师|我回来了|(?:刚才)?(?:说|发|写|打)错了|不对|是)[\s,，。!！]*)+$/iu;
 // What comes between the number and the verb: "12号的事办完了", "12号这个我来".
 const TAIL_LEAD = /^(?:的|事情?|活儿?|单子|问题|心愿|这个|这件事|这单|那个|也|[\s,，])*/u;
 // "我的12号怎么样了", "我报的12号到哪了": whose item it is changes nothing.
@@ -22,7 +22,7 @@ const OWN_HEAD = /^(?:把|对|我对|关于|我|我的|我那个|我提的|我�
 const RATE_HEAD = /^(?:给|为)$/u;
 const CLAIM_HEAD = /^(?:(?:我们?)?(?:可以|能|想|要)?(?:来|去)?(?:认领|认令|任领|认岭|接单|接|领取?|负责|承接|包|来办|来做)(?:了|下|一下)?|我们?来|我们?要|我们?(?:马上|现在)?(?:去|来)(?:弄|看|办|处理|修|找|帮|帮忙|送)(?:一下|下|看)?(?:吧)?)$/u;
 const DONE_HEAD = /^(?:我们?)?(?:已经?|都)?(?:完成|办结|办完|搞定|做完|修好|处理完|处理好|弄好|办好)(?:了)?$/u;
-const STATUS_HEAD = /^(?:我)?(?:帮我)?(?:想)?(?:查|查查|查一下|查下|查看|查询|看看|看一下|看下|瞅瞅|瞅一下|瞧瞧|问一下|问问|知道|了解一下)(?:我的|我报的|我提的)?$/u;
+const STATUS_HEAD = /^(?:我)?(?:帮我)?(?:想)?(?:查|查查|查一下|查下|查看|查询|看看|看一下|看下|瞅瞅|瞅一下|瞧瞧|问一下|问下|问问|知道|了解一下)(?:我的|我报的|我提的)?$/u;
 const WITHDRAW_HEAD = /^(?:我)?(?:要|想)?(?:撤销|撤回|取消)(?:一下|掉)?(?:我的)?$/u;
 const SUPPORT_HEAD = SUPPORT_HEAD_WORDS;
 const CONFIRM_HEAD = /^(?:我)?(?:确认|评价)(?:一下|下)?$/u;
@@ -50,8 +50,10 @@ const TRAILING_CLAUSE_PUNCT = /[\s,，。;；!！]+$/u;
 
 /** A command in free word order, or null. `norm` is the normalised text, `raw` as typed (same offsets). */
 export function parseFreeOrder(norm: string, raw: string): Command | null {
-  let { start, end } = trimFillers(norm);
-  let question = false;
+  // "周强在弄对吧": 吧 is a filler, but 对吧 asks.
+  const tag = /(?:对吧|是吧|对不对|是不是)[\s?？。.!！]*$/u.exec(norm);
+  let { start, end } = trimFillers(tag ? norm.slice(0, tag.index) : norm);
+  let question = tag !== null;
   const q = QUESTION_END.exec(norm.slice(start, end));
   if (q) {
     question = true;

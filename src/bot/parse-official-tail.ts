@@ -1,6 +1,7 @@
 import { parseNumber } from './chinese-number.ts';
 import type { AssignTarget, Command } from './command-types.ts';
 import { assigneeName } from './parse-official-args.ts';
+import { DEFAULT_CATEGORIES } from '../domain/types.ts';
 import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS, snoozeDays } from './snooze-days.ts';
 import { dayRef, workingDays } from './working-days.ts';
 
@@ -17,7 +18,7 @@ const PRIORITY_TAIL = new RegExp(
 const CATEGORY_TAIL = /^(?:(?:分类|类别)(?:改为|设为|改成|设成|为|是|归为)?|分到|分为|归入|归到|归为|划到|划归|划为)[\s:：]*/u;
 const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|改成|设成|定为|定成|定在|定|延到|延长到|推到|放到|改到|为|是)?[\s:：]*/u;
 // "限三天内办完": a time limit, not a report that it is done.
-const LIMIT_TAIL = /^(?:限|限期|期限|要|必须|务必)?(\d{1,2}|[一二两三四五六七八九十]{1,3}|明天|后天)(?:个工作日|个?天|日)?(?:之内|以内|内)(?:必须|要|务必)?(?:办完|完成|办结|解决|处理好?|处理完|办好|修好|弄好|搞定)?(?:吧)?$/u;
+const LIMIT_TAIL = /^(?:限|限期|期限|要|必须|务必)?(\d{1,2}|[一二两三四五六七八九十]{1,3}|明天|后天)(?:个工作日|个?天|日)?(?:之内|以内|内|(?<=明天|后天)(?:之前|前))(?:必须|要|务必)?(?:办完|完成|办结|解决|处理好?|处理完|办好|修好|弄好|搞定|弄完|清完|修完|做完|清干净|清理完|清理干净)?(?:吧)?$/u;
 const REOPEN_TAIL = new RegExp(`^(?:重新打开|重开|重新办理|重新受理)(?:一下|下)?(?:吧)?${NOTE}`, 'u');
 const REJECT_TAIL = new RegExp(`^(?:驳回|退回|不予受理|不受理)(?:吧|了)?${NOTE}`, 'u');
 const REJECT_LAST = /^([\s\S]+?)[\s,，。]*(?:驳回|退回|不予受理)(?:吧|了)?$/u;
@@ -28,9 +29,12 @@ const REOPEN_MID = /^([\s\S]+?)[\s,，。]+(?:还是)?(?:重新打开|重开|重
 // "这个是邻里纠纷 归到矛盾纠纷里": the category last.
 const DEADLINE_LATER = /[\s,，。](?:期限|时限|限期)(?:改为|设为|改成|设成|定为|定在|延到|延长到|为)?([^\s,，。]{1,12})$/u;
 const CATEGORY_LAST = /(?:^|[\s,，。])(?:归到|归入|分到|划到|归为|放到|分类(?:设成|设为|改成|改为|是)|(?:算|算是|属于)(?=[\u4e00-\u9fa5]{0,6}(?:设施|卫生|安全|纠纷|其他|类)))([\u4e00-\u9fa5]{2,8}?)(?:类|里|那类|这类|那一类)?(?:吧|了|啊)?$/u;
-const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给|转交给?|交办|指派|派单给?|给(?=[^\s]{2,10}$)|交(?=[\u4e00-\u9fa5]{2,8}(?:$|[\s,，。])))[\s:：]*/u;
+const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给|转交给?|改派给?|转派给?|交办|指派|派单给?|给(?=[^\s]{2,10}$)|给(?=[^\s,，]{2,5}[\s,，])|交(?=[\u4e00-\u9fa5]{2,8}(?:$|[\s,，。])))[\s:：]*/u;
 // "9号 物业", "4号 城管 环卫那边": an official naming the unit, and nothing else.
 const UNIT_ONLY = /^(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)(?:那边|吧|去?处理|来处理)?(?:[\s,，]+[\u4e00-\u9fa5]{1,6}?(?:那边)?)?$/u;
+// "21号僵尸车 转派出所": the hand-over to a unit, later in the message.
+const UNIT_LATER = /[\s,，。](?:转|交|派|改派|转派)(?:给)?\s*(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)(?:处理|去处理)?(?:吧)?$/u;
+const CATEGORY_ONLY = new RegExp(`^(?:${DEFAULT_CATEGORIES.join('|')})$`, 'u');
 // "6号 限三个工作日": a limit without 内.
 const LIMIT_PLAIN = /^(?:限|限期)(\d{1,2}|[一二两三四五六七八九十]{1,3})(个工作日|个?天|日)(?:之内|以内|内)?(?:办完|完成|办结|解决|处理好?|办好|修好|弄好|搞定)?(?:吧)?$/u;
 // "…有触电危险 改成紧急 让周晓红马上过去看看": the priority in a later clause.
@@ -98,8 +102,12 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
     const target: AssignTarget = /^[@＠]/u.test(who) ? { kind: 'person', name: who.slice(1).trim() } : { kind: 'unit', name: who };
     return { type: 'assign', id, target };
   }
-  m = UNIT_ONLY.exec(tail);
+  m = UNIT_ONLY.exec(tail) ?? UNIT_LATER.exec(tail);
   if (m) return { type: 'assign', id, target: { kind: 'unit', name: m[1]! } };
+  // "7 治安安全": an official naming the category, and nothing else.
+  if (CATEGORY_ONLY.test(tail)) return { type: 'category', id, category: tail.trim() };
+  // "26号限本周内": by the end of this week.
+  if (/^(?:限|要|必须)?(?:本周|这周)(?:内|之内|以内)/u.test(tail)) return { type: 'deadline', id, by: { weekday: 5, weeksAhead: 0 } };
   m = ASSIGN_LET.exec(tail) ?? ASSIGN_LET_LATER.exec(tail) ?? ASSIGN_LATER.exec(tail);
   if (m) return { type: 'assign', id, target: { kind: 'unit', name: assigneeName(m[1]!) } };
   // "电梯公司说配件要等 期限改为一周": the setting in a later clause.

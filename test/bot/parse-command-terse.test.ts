@@ -75,3 +75,30 @@ describe('terse and decorated commands', () => {
     expect(parseCommands('完成 12 修好了，住户很满意')).toBeNull();
   });
 });
+
+// A tenth and eleventh set (trials G and H).
+const more: Array<[string, Record<string, unknown>]> = [
+  ['哎呀不是7号 是5号理发 已经完成了', { type: 'done', id: 5 }],
+  ['12号先别提醒 观察一周', { type: 'snooze', id: 12, days: 7 }],
+  ['5号 灯泡换了 还是不亮 估计线路问题 明天找电工', { type: 'progress', id: 5 }],
+  ['1号 去过了 频道都调好了 老太太挺高兴👍', { type: 'done', id: 1 }],
+  ['10号下水道通了', { type: 'done', id: 10 }],
+  ['二十二号 沙发搬下去了 放在垃圾站旁边了', { type: 'done', id: 22 }],
+  ['21号僵尸车 转派出所', { type: 'assign', id: 21, target: { kind: 'unit', name: '派出所' } }],
+  ['12号给李秀兰 让她去跟跳舞的阿姨们沟通下', { type: 'assign', id: 12, target: { kind: 'unit', name: '李秀兰' } }],
+  ['11号改派电梯维保公司', { type: 'assign', id: 11, target: { kind: 'unit', name: '电梯维保公司' } }],
+  ['16 指派给 街道城建科', { type: 'assign', id: 16, target: { kind: 'unit', name: '街道城建科' } }],
+  ['7 治安安全', { type: 'category', id: 7, category: '治安安全' }],
+  ['26号限本周内', { type: 'deadline', id: 26, by: { weekday: 5, weeksAhead: 0 } }],
+  ['１８号 周强在弄对吧', { type: 'status', id: 18 }],
+  ['想问下4号而家搞成点啊', { type: 'status', id: 4 }],
+  ['25号填表那个我也会 我来帮忙', { type: 'claim', id: 25 }],
+];
+
+describe('trials G and H', () => {
+  it.each(more)('%s', (text, expected) => expect(parseCommands(text) ?? parseCommand(text)).toMatchObject(expected));
+  it('"16号紧急 期限两天" sets both; "3号 给保洁公司 明天之前弄完" hands over with the limit', () => {
+    expect(parseCommands('8号给物业 限三天')?.map((c) => c.type)).toEqual(['assign', 'deadline']);
+    expect(parseCommands('3号 给保洁公司 明天之前弄完')?.map((c) => c.type)).toEqual(['assign', 'deadline']);
+  });
+});
