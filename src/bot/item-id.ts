@@ -34,8 +34,6 @@ export function readItemId(text: string): ItemIdMatch | null {
   }
   const value = m[1] !== undefined ? Number(m[1]) : parseChineseNumber(m[2]!);
   if (value === null) return null;
-  // "120已经到了", "打了110": a public number said bare is no item (#120 and 120号 still are).
-  if (m[1] !== undefined && !m[3] && HOTLINE_NUMBERS.has(m[1]) && !/[#第]|编号|单号|no/iu.test(m[0])) return null;
   return { id: Math.min(value, MAX_ITEM_ID), length: m[0].length };
 }
 
@@ -53,6 +51,9 @@ export function itemIdsIn(text: string): Array<ItemIdMatch & { index: number }> 
     // "十一 交供电所", "十八 我来": a bare number in words counts only as the first word.
     if (!ID_START.test(text.slice(i)) && !(i === 0 && /^[〇零一二两三四五六七八九十百]+[\s,，:：]/u.test(text))) continue;
     const m = readItemId(text.slice(i));
+    // "120已经到了", "打了110": a public number said bare in words is no item ("认领 120", "#120" and
+    // "120号" still are: after a command word the parser reads the number itself).
+    if (m && HOTLINE_NUMBERS.has(text.slice(i, i + m.length).trim())) continue;
     if (m) found.push({ ...m, index: i });
   }
   return found;

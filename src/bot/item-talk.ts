@@ -45,6 +45,8 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
     const after = text.slice(at.index + at.length).replace(/^[\s,，。:：的]+/u, '').trim();
     const last = after === '' && /[\s,，。;；!！]$/u.test(before);
     if (!last && !CLAUSE_START.test(before)) return null;
+    // "12号那天我去医院了": a day of the month, not item 12.
+    if (/^(?:那天|当天|那会儿?|上午|下午|晚上|早上|中午)/u.test(after) && !norm.slice(at.index, at.index + at.length).includes('#')) return null;
     const row = await tx.get<Row>(`${SELECT} WHERE id = ?`, [at.id]);
     if (!row) return null;
     const head = text.slice(0, at.index).replace(/[\s,，。;；!！]+$/u, '').trim();

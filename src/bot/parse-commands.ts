@@ -50,9 +50,11 @@ function fromList(raw: string, norm: string, ids: Found[]): WithId[] | null {
   // unless the parser itself says it saw more than one number.
   const marked = run.some((m, i) => /[#号]/u.test(norm.slice(m.index, m.index + m.length)) || (i > 0 && /[和、,，与跟及]/u.test(gap(norm, run[i - 1]!, m))));
   const end = run.at(-1)!.index + run.at(-1)!.length;
+  // "15 16 都我来": 都 after bare numbers makes them a list too.
+  const allOfThem = ALL_OF_THEM.test(raw.slice(end)) && /都|全/u.test(raw.slice(end, end + 4));
   const reduced = raw.slice(0, run[0]!.index + run[0]!.length) + raw.slice(end).replace(ALL_OF_THEM, '$1');
   const whole = parseCommand(norm);
-  if (!marked && !(whole.type === 'invalid' && whole.problem === 'many_ids')) return null;
+  if (!marked && !allOfThem && !(whole.type === 'invalid' && whole.problem === 'many_ids')) return null;
   const one = parseCommand(reduced);
   if (!('id' in one) || typeof one.id !== 'number' || !SAID_OF_MANY.has(one.type)) return null;
   // Other numbers outside the list ("认领12和13，完成8"): not a list of one command.

@@ -36,6 +36,9 @@ const one: Array<[string, Record<string, unknown>]> = [
   // A public number is no item; 十一号 holds no 一号, 二十号 no 十号.
   ['门打开了 孙大爷滑倒了 120已经到了 正往医院送', { type: 'text' }],
   ['确认 12 ⭐⭐⭐', { type: 'confirm', id: 12, rating: 3 }],
+  // After a command word a public number is an item number all the same.
+  ['认领 120', { type: 'claim', id: 120 }],
+  ['完成 110 修好了', { type: 'done', id: 110 }],
   // An eighth and ninth set: done in words, a day to have it done by, joining among other words.
   ['13号下周三之前要弄好', { type: 'deadline', id: 13, by: { weekday: 3, weeksAhead: 1 } }],
   ['5号我先放了，出差回不来', { type: 'release', id: 5 }],

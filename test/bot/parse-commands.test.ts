@@ -19,6 +19,8 @@ const rows: Array<[string, Array<[string, number, Record<string, unknown>?]> | n
   ['完成 12 修好了；完成 13 送到了', [['done', 12, { note: '修好了' }], ['done', 13, { note: '送到了' }]]],
   ['12号菜已经送到了，13号也完成了 教会了视频通话', [['done', 12, { note: '菜已经送到了' }], ['done', 13, { note: '教会了视频通话' }]]],
   ['确认12号和13号 五星', [['confirm', 12, { rating: 5 }], ['confirm', 13, { rating: 5 }]]],
+  ['15 16 都我来', [['claim', 15], ['claim', 16]]],
+  ['22 25我都接了', [['claim', 22], ['claim', 25]]],
   ['认领12 认领12', null],
   ['确认 12 5', null],
   ['暂停提醒 12 3', null],
