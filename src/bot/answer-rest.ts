@@ -28,7 +28,8 @@ export function commandIn(words: string): boolean {
 
 /** After a dropped draft, the words that followed, when they ask for something the bot knows. */
 export async function answerRest(tx: Tx, ctx: MessageContext, rest: string, out: Outgoing, deps: BotDeps): Promise<boolean> {
-  const cmd = parseCommand(rest);
+  // "不是新的 我问9号": the number alone asks after it.
+  const cmd = /^#?\s*\d{1,9}\s*号?[?？。.!！\s]*$/u.test(rest.trim()) ? parseCommand(`查询 ${rest.trim()}`) : parseCommand(rest);
   const many = parseCommands(rest);
   const known = many ?? (['text', 'empty', 'thanks', 'answer', 'invalid'].includes(cmd.type) ? null : [cmd as Runnable]);
   const talk = known ? null : await itemTalk(tx, ctx.actor, rest, ctx.now, true);

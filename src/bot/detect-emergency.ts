@@ -58,7 +58,7 @@ const SIGNALS: Signal[] = [
   // Someone living alone who does not answer: a fall or worse behind the door.
   {
     kind: 'injury',
-    re: /敲门[^，。,.!！]{0,6}(?:没人应|没得人应|冇人应|不应|没反应|没人开|不开)|(?:[两三四五几]+|好几)天(?:都)?没(?:见|看到|看见|见到)(?:他|她|人|老人)?出(?:门|来)/u,
+    re: /(?:我妈|我爸|老妈|老爸|老人|奶奶|爷爷|老太太|老爷子|老伴)[^。.!！]{0,12}电话[^，。,.!！]{0,12}(?:没人接|不接|打不通)|敲门[^，。,.!！]{0,6}(?:没人应|没得人应|冇人应|不应|没反应|没人开|不开)|(?:[两三四五几]+|好几)天(?:都)?没(?:见|看到|看见|见到)(?:他|她|人|老人)?出(?:门|来)/u,
     hotlines: ['ambulance', 'police'],
   },
   { kind: 'crime', re: /打架(?!子)|斗殴|打起来了|打人|砍人|持刀|拿刀|动刀|捅人|家暴|闹事|持械|绑架|抢劫|抢包|抢东西/u, hotlines: ['police'] },
@@ -71,7 +71,7 @@ const SIGNALS: Signal[] = [
   { kind: 'urgent', re: /救命|要跳楼|想跳楼|跳楼了|轻生|自杀/u, hotlines: ['police', 'ambulance'] },
   // A burst pipe floods the flats below within minutes: urgent, though no public number fixes it.
   { kind: 'urgent', re: /水管[^，。,.!！]{0,3}(?:爆了|爆裂|炸了|裂开了|崩了)|爆管|浸晒|漏落嚟|水(?:哗哗|哗啦啦)声|水(?:哗哗|哗啦啦)(?:的|地)?(?:往下)?(?:流|淌|冒)|(?:家里|屋里|楼下|地下室)(?:全|都)?(?:被)?淹了|水漫出来/u, hotlines: [] },
-  { kind: 'urgent', re: /紧急|十万火急|火急|急急急|很急|特别急|非常急|太急了|急死了|急事|快来人/u, hotlines: [] },
+  { kind: 'urgent', re: /^急[!！]|紧急|十万火急|火急|急急急|很急|特别急|非常急|太急了|急死了|急事|快来人/u, hotlines: [] },
 ];
 
 // Just before a signal, these say it is not happening: "没有煤气味", "不紧急", "防止摔倒".

@@ -35,7 +35,8 @@ const URGENT_STEPS: Step[] = ['text', 'community'];
 
 // "我讲错了 不是东门 是北门": the place said again, right this time.
 const PLACE_FIX = /(?:[讲说写搞弄]错了|不对)[\s\S]*?不是[^，,\s]{1,10}[，,\s]*(?:是|在)([^，,。\s]{2,14})/u;
-const STATED_REPORT = /(?:想|要)?(?:反映|反应)(?:一?下|个事)?[吧啊呀。.!！\s]*$/u;
+const STATED_REPORT = /(?:(?:想|要)?(?:反映|反应)(?:一?下|个事)?|(?:这个)?是(?:公家|公共|大家)的事(?:儿)?)[吧啊呀哈。.!！\s]*$/u;
+const STATED_WISH = /是个(?:微)?心愿[吧啊呀哈。.!！\s]*$/u;
 // A request in words: something wrong, or something wanted.
 const ASKS = new RegExp(`${TROUBLE_HERE.source}|${WANTS.source}|帮我`, 'u');
 
@@ -45,7 +46,7 @@ export async function startDialogue(tx: Tx, ctx: MessageContext, start: { kind: 
   const draft: Draft = {
     step: 'text',
     // "…单车棚乱停 想反映下": the kind said at the end.
-    kind: start.kind ?? (STATED_REPORT.test(normalizeText(start.text)) ? 'report' : null),
+    kind: start.kind ?? (STATED_REPORT.test(normalizeText(start.text)) ? 'report' : STATED_WISH.test(normalizeText(start.text)) ? 'wish' : null),
     text: withoutOpening(start.text),
     communityId,
     place: ctx.msg.location?.label ?? null,

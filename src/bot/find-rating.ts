@@ -47,8 +47,13 @@ export function findRating(text: string): RatingMatch | null {
   if (lead) return { rating: scale(parseNumber(lead[1]!.replace(/^-/, '')), lead[1]!.startsWith('-')), index: 0, length: lead[0].length };
 
   TOKEN.lastIndex = 0;
+  // "挺满意得 打4分吧": a score given in numbers says more than a word of satisfaction before it.
+  let word: RatingMatch | null = null;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    if (m[1]) return { rating: WORDS.find(([w]) => w === m![1])![1], index: m.index, length: m[0].length };
+    if (m[1]) {
+      word ??= { rating: WORDS.find(([w]) => w === m![1])![1], index: m.index, length: m[0].length };
+      continue;
+    }
     if (m[2]) {
       const n = m[3]!;
       const unit = m[4]!;
@@ -64,7 +69,7 @@ export function findRating(text: string): RatingMatch | null {
       return { rating: count >= 1 && count <= 5 ? count : 'bad', index: m.index, length: m[0].length };
     }
   }
-  return null;
+  return word;
 }
 
 function scale(value: number | null, negative: boolean): number | 'bad' {

@@ -22,8 +22,8 @@ const RECENT = 3 * DAY;
 const ASKS_AFTER = /有信儿?没|有动静没|几点(?:来|到|过来)|什么时候|啥时候|几时|好久(?:来|到|过来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
 const REQUEST = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 // The number starts a clause ("我家里正好有美林 4号我现在给送过去"), or ends the message ("…冲了一遍 3号").
-const CLAUSE_START = /(?:^|[\s,，。;；!！])(?:那|那个|我的?|咱的?)?$/u;
-const NEW_ASK = /帮我|帮俺|找(?:个)?人|想(?:要|找|请|让)|能不能|可以帮|心愿|反映/u;
+const CLAUSE_START = /(?:^|[\s,，。;；!！])(?:那|那个|我的?|咱的?|[\u4e00-\u9fa5]{0,3}把)?$/u;
+const NEW_ASK = /(?<!带个?话|转告)帮我(?!跟|给|带|转)|帮俺|找(?:个)?人|想(?:要|找|请|让)|能不能|可以帮|心愿|反映/u;
 const FOR_THE_HOLDER = /^补充|在家|不在家|家里(?:有|没)人|上门|几点|下午|上午|晚上|明天|后天|周末|周[一二三四五六日天]|礼拜|要带|带(?:什么|啥|身份证|医保卡|户口本)|费用|多少钱/u;
 const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
 
@@ -112,8 +112,8 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
     // "没事了 可以结了": an open one is withdrawn; one being done is passed to its holder or confirmed.
     if (talk.kind === 'done' && !holder && row.status !== 'confirmed') return row.status === 'open' ? { type: 'withdraw', id, reason: words } : { type: 'done', id, note: words };
   }
-  // "9号麻烦下午或者周末上门", "补充一下 工作日上午家里没人": words for whoever works on it.
-  if (submitter && talk.kind === 'news' && ['open', 'claimed'].includes(row.status)) return { type: 'tell', id, note: words };
+  // "9号麻烦下午或者周末上门", "通啥通啊 又冒上来了": words for whoever works on it.
+  if (submitter && (talk.kind === 'news' || (talk.kind === 'dispute' && row.status === 'claimed')) && ['open', 'claimed'].includes(row.status)) return { type: 'tell', id, note: words };
   if (!submitter && named && talk.kind === 'support' && ['open', 'claimed'].includes(row.status)) return { type: 'support', id };
   return null;
 }
@@ -124,7 +124,7 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
  * message repeats ("井盖那个我看了" about the 井盖 one).
  */
 async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date): Promise<Row | undefined> {
-  const asking = REQUEST.test(norm);
+  const asking = REQUEST.test(norm.replace(/不(?:用)?麻烦/gu, ''));
   if (['done', 'release', 'snooze', 'news'].includes(talk.kind)) {
     const held = await tx.all<Row>(`${SELECT} WHERE claimant_id = ? AND status = 'claimed' ORDER BY id DESC LIMIT 20`, [actor.id]);
     const about = held.filter((r) => sharesWords(normalizeText(r.text), norm));

@@ -126,6 +126,8 @@ const SAME_MATTER = /并成一个|并成一件|合并|并掉|并到一起|重复
 function asMerge(raw: string, norm: string, ids: Found[]): WithId[] | null {
   const distinct = [...new Set(ids.map((m) => m.id))];
   // "合并 8 到 12" says which way itself.
+  // "跟3号不是一个事": said not to be the same.
+  if (/不是(?:同)?一(?:个|回|件)事|不是一码事|两码事|不一样|不是重复/u.test(norm)) return null;
   if (distinct.length !== 2 || parseCommand(raw).type === 'merge' || !SAME_MATTER.test(norm) || /[和跟与、]\s*#?[\d〇零一二两三四五六七八九十]+号?\s*(?:都|也)?(?:认领|完成|我来)/u.test(norm)) return null;
   const [into, id] = [Math.min(...distinct), Math.max(...distinct)] as [number, number];
   return [{ type: 'merge', id, into }];

@@ -123,10 +123,12 @@ function fromParts(head: string, id: number, fullTail: string, fullRawTail: stri
   if (/^(?:重新受理|重新打开|重开|重新办理)$/u.test(head)) return { type: 'reopen', id, reason: rawTail.trim() };
   // "不好意思 可能是线路的问题 6号我明天再找电工来看": the number starts a clause of its own, and
   // what follows it says what they did; the words before are part of the note.
+  // "我妈家厨房漏水那个1号现在谁在弄啊？": a question about it, after what it is.
+  if (clauseHead !== null && tail !== '' && question && fromTail(id, tail, rawTail, true, hash)?.type === 'status') return { type: 'status', id };
   if (clauseHead !== null && tail !== '' && !question) {
     const told = fromTail(id, tail, rawTail, false, hash);
     if (told && (told.type === 'progress' || told.type === 'done')) return { ...told, note: `${clauseHead.replace(TRAILING_CLAUSE_PUNCT, '')} ${told.note}`.trim() };
-    if (told && ['claim', 'release', 'withdraw', 'priority', 'category', 'deadline', 'assign', 'reject', 'reopen', 'merge', 'snooze'].includes(told.type)) return told;
+    if (told && ['claim', 'release', 'withdraw', 'priority', 'category', 'deadline', 'assign', 'reject', 'reopen', 'merge', 'snooze', 'status'].includes(told.type)) return told;
   }
   // "垃圾清完了 拍了照 2号", "我在12栋楼下 我先去看看 8号": the number last, after what they say.
   if (clauseHead !== null && tail === '' && !question && head.length === clauseHead.length) {

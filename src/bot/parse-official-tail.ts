@@ -53,6 +53,7 @@ const MERGE_TAIL = new RegExp(`^(?:(?:跟|和|与)${ID}(?:说的)?(?:是)?(?:重
 
 /** An official's command from what follows an item number, or null. */
 export function officialTail(id: number, tail: string, rawTail: string): Command | null {
+  const notSame = /不是(?:同)?一(?:个|回|件)事|不是一码事|两码事|不一样|不是重复/u.test(tail);
   const priority = PRIORITY_TAIL.exec(tail);
   if (priority) return { type: 'priority', id, priority: /紧急|加急|加个急/u.test(priority[1] ?? priority[3]!) ? 'urgent' : 'normal' };
   if (/^不(?:用|要|必)(?:加急|紧急)/u.test(tail)) return { type: 'priority', id, priority: 'normal' };
@@ -90,7 +91,7 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   if (m) return { type: 'reopen', id, reason: `${rawTail.slice(0, m[1]!.length).trim()} ${m[2] ? rawTail.slice(rawTail.length - m[2].length).trim() : ''}`.trim() };
   m = CATEGORY_LAST.exec(tail);
   if (m) return { type: 'category', id, category: rawTail.substr(m.index + m[0].indexOf(m[1]!), m[1]!.length) };
-  m = MERGE_TAIL.exec(tail) ?? MERGE_LATER.exec(tail);
+  m = notSame ? null : (MERGE_TAIL.exec(tail) ?? MERGE_LATER.exec(tail));
   if (m) {
     const into = parseNumber((m[1] ?? m[2])!);
     return into === null ? null : { type: 'merge', id, into: Math.min(into, 2_147_483_647) };

@@ -107,7 +107,8 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // theirs (held, open to them, submitted) act on it, even while a draft waits for an answer.
   // Thanks that also tell of it count ("火灭了 消防的来过了 没啥事了 谢谢大家").
   const words = cmd.type === 'text' ? cmd.text : cmd.type === 'thanks' && [...msg.text].length > 8 ? stripMentions(msg.text) : null;
-  const talk = words !== null && !hasAttachment ? await itemTalk(tx, ctx.actor, words, ctx.now, !dialogue || dialogue.step === 'kind') : null;
+  // Without a number, a list, help or the figures asked for in other words come first.
+  const talk = words !== null && !hasAttachment ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && guessIntent(words) === null) : null;
   if (talk) {
     await runCommands(tx, ctx, [talk], out, deps);
     remind(ctx, out, dialogue);

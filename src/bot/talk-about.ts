@@ -33,7 +33,7 @@ const PRAISE = /点(?:个)?(?:大大的)?赞|好评|辛苦(?:了|你|您)|感谢
 const URGENT = /(?<!不)(?:紧急|加急|急件|加个急)/u;
 const REOPEN = /恢复一下|恢复过来|重新打开|重开|合并错|撤销合并|弄错了/u;
 const DONE =
-  /(?:[修弄搬办送装换做理洗剪买取拿清搞扛拧补焊接通扫收撒铲]|处理|解决|打扫|疏通|安装|更换)(?:好|完|妥|走|掉|上|上去|上来|到)[\u4e00-\u9fa5]{0,2}?(?:了|啦)|搞定|办结|完成了|完事了|结了吧|可以结了|灭了|没事了|没啥事了|不(?:晃|漏|堵|滴|滑|响)了|(?:协调|谈|沟通|说)好了|结了|干净了|救出来了|能用了|好使了|换新的?了|拧紧了|已经好了|都好了|弄妥了/u;
+  /(?:[修弄搬办送装换做理洗剪买取拿清搞扛拧补焊接通扫收撒铲]|处理|解决|打扫|疏通|安装|更换)(?:好|完|妥|走|掉|上|上去|上来|到)[\u4e00-\u9fa5]{0,2}?(?:了|啦)|搞定|办结|完成了|完事了|结了吧|可以结了|灭了|没事了|没啥事了|会用了|正常了|盖好了|妥了|不返水了|不(?:晃|漏|堵|滴|滑|响)了|(?:协调|谈|沟通|说)好了|结了|干净了|救出来了|能用了|好使了|换新的?了|拧紧了|已经好了|都好了|弄妥了/u;
 // "花盆我周六上午去搬", "我明早送完孩子顺路过去", "理发我会": 我, a few words, then 去/来 (not
 // "我家孙子…摔下来": 我家 is no 我, 下来 no coming).
 const CLAIM =
@@ -51,7 +51,8 @@ export function talkAbout(text: string): Talk {
   if (rating && rating.rating !== 'bad') return { kind: 'rating', rating: rating.rating };
   if (SUPPORT.test(t)) return { kind: 'support' };
   if (URGENT.test(t)) return { kind: 'urgent' };
-  if (DONE.test(t)) return { kind: 'done' };
+  // "灯修好了 那两根还得换灯头": part done, the rest still to do — news.
+  if (DONE.test(t)) return /还是(?:不|没|坏)|还没(?:好|修好|弄好)|还得|估计是?/u.test(t) ? { kind: 'news' } : { kind: 'done' };
   if (CLAIM.test(t)) return { kind: 'claim' };
   if (PRAISE.test(t)) return { kind: 'praise' };
   return { kind: 'news' };

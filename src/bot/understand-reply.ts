@@ -80,8 +80,10 @@ export function understandReply(input: string, question: ReplyQuestion | null): 
     const calm = norm.replace(WORRY, '');
     const again = AGAIN.test(calm);
     const praiseDespiteNo = PRAISE_WITH_NEGATION.test(calm);
-    const complaint = again || (!praiseDespiteNo && COMPLAINT.test(calm)) || (praiseDespiteNo && COMPLAINT.test(calm.replace(PRAISE_WITH_NEGATION, '')));
     const rated = confirmArgs(norm, raw);
+    // "装是装上了 就是有点斜": granted, but — a complaint, unless a score was given.
+    const conceded = /[\u4e00-\u9fa5]是[\u4e00-\u9fa5]{0,3}了?[\s,，]*(?:就是|但是|可是|不过|只是)/u.test(calm) && !(rated !== 'bad_rating' && rated.rating !== null);
+    const complaint = again || conceded || (!praiseDespiteNo && COMPLAINT.test(calm)) || (praiseDespiteNo && COMPLAINT.test(calm.replace(PRAISE_WITH_NEGATION, '')));
     const praise = PRAISE.test(norm) || praiseDespiteNo || (rated !== 'bad_rating' && rated.rating !== null && !QUANTITY_AFTER_NUMBER.test(norm));
     if (complaint) polarity = 'no';
     else if (praise) polarity = 'yes';

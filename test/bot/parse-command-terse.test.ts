@@ -105,3 +105,21 @@ describe('trials G and H', () => {
     expect(parseCommands('3号 给保洁公司 明天之前弄完')?.map((c) => c.type)).toEqual(['assign', 'deadline']);
   });
 });
+
+// Trials I and J: done in more words, a merge said not to be one, a score over a word.
+const last: Array<[string, Record<string, unknown>]> = [
+  ['2号阿姨已经会用了👍', { type: 'done', id: 2 }],
+  ['9号维保师傅来过了 换了个接触器 现在正常了', { type: 'done', id: 9 }],
+  ['十五号 疏通公司来了 管子通了 一楼不返水了', { type: 'done', id: 15 }],
+  ['18号共享单车都挪走了 跟平台打了电话', { type: 'done', id: 18 }],
+  ['17号井盖物业已经盖好了 我拍了照', { type: 'done', id: 17 }],
+  ['23号是中心花园路灯那个吧 跟3号不是一个事 分类设为基础设施', { type: 'category', id: 23 }],
+  ['我妈家厨房漏水那个1号现在谁在弄啊？', { type: 'status', id: 1 }],
+];
+
+describe('trials I and J', () => {
+  it.each(last)('%s', (text, expected) => expect(parseCommands(text) ?? parseCommand(text)).toMatchObject(expected));
+  it('"9号歪树交园林所处理，这个有安全隐患，加急" hands over and raises it', () => {
+    expect(parseCommands('9号歪树交园林所处理，这个有安全隐患，加急')?.map((c) => c.type)).toEqual(['assign', 'priority']);
+  });
+});

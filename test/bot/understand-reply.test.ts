@@ -57,6 +57,9 @@ const afterDone: Array<[string, ReplyMeaning | null]> = [
   // Dialect complaints after a done notice (a trial): not a confirmation.
   ['热是热了一哈哈 到晚上又冰凉了 还是不得行', dispute('热是热了一哈哈 到晚上又冰凉了 还是不得行')],
   ['一点用都没有', dispute('一点用都没有')],
+  // A score in numbers over a word; granted-but is a complaint.
+  ['挺满意得 打4分吧', confirm(4, '挺满意得')],
+  ['装是装上了 就是有点斜 衣裳一挂就滑到一头去了', dispute('装是装上了 就是有点斜 衣裳一挂就滑到一头去了')],
   ['小李这孩子真不错 给他打五分', confirm(5, '小李这孩子真不错')],
   ['嗯，修好了', confirm(null, '嗯，修好了')],
   ['谢谢关心，已经修好了', confirm(null, '谢谢关心，已经修好了')],

@@ -15,6 +15,7 @@ import { members } from '../texts/members.ts';
 import { residents } from '../texts/residents.ts';
 import { afterConfirmation } from '../understand-reply.ts';
 import { communitiesInView, communityForNewItem } from './scope.ts';
+import { passOnCommand } from './pass-on.ts';
 import { tell, type Handlers } from './table.ts';
 
 type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' | 'support' | 'status' | 'mine' | 'list' | 'join' | 'thanks' | 'answer';
@@ -69,6 +70,8 @@ export const everyoneCommands: Handlers<Everyone> = {
       if (afterConfirmation(cmd.reason) === 'new_report') return fileRecurrence(tx, ctx, item.id, cmd.reason, out, deps);
       return reopenBySubmitter(tx, ctx, item.id, cmd.reason, out);
     }
+    // "3号没修好 又堵上了" while it is being worked on: the holder hears it (there is nothing to confirm yet).
+    if (item.status === 'claimed' && item.submitterId === ctx.actor.id && cmd.reason) return passOnCommand.tell(run, { type: 'tell', id: item.id, note: cmd.reason });
     return tell(run, await disputeItem(tx, ctx.actor, cmd.id, cmd.reason, ctx.now));
   },
   async withdraw(run, cmd) {

@@ -280,3 +280,30 @@ describe('fourth trials', () => {
     expect(textsTo(r, group).join('\n')).not.toContain(`#${id}`);
   });
 });
+
+describe('final trials', () => {
+  it('a list asked in other words by a holder is the list, not news of their item', async () => {
+    const id = await newItem(t, resident(), '心愿 帮忙挂个号 下周去医院', group);
+    await t.say(li, `认领 ${id}`);
+    const r = await t.say(li, '这两天还有啥活没人接的 我看看');
+    expect((await ledgerItem(t, id)).events.at(-1)).toMatchObject({ type: 'claimed' });
+    expect(textsTo(r, li.id).join('\n')).not.toContain('进展已记下');
+  });
+
+  it('"N号没修好 又堵上了" while it is being worked on reaches the holder', async () => {
+    const wang = resident();
+    const id = await groupReport(wang, '反映 6号楼门口下水道堵了');
+    await t.say(li, `认领 ${id}`);
+    const r = await t.say(wang, `${id}号没修好 又堵上了 让物业再来`);
+    expect(textsTo(r, li.id)[0]).toContain('又堵上了');
+    expect((await ledgerItem(t, id)).status).toBe('claimed');
+  });
+
+  it('"跟N号不是一个事" merges nothing', async () => {
+    const a = await groupReport(resident(), '反映 小区东门的路灯不亮');
+    const b = await groupReport(resident(), '反映 5号楼门口路灯不亮');
+    await t.say(zhao, `${b}号是5号楼那个 跟${a}号不是一个事 分类设为基础设施`);
+    expect((await ledgerItem(t, b)).status).toBe('open');
+    expect((await ledgerItem(t, b)).category).toBe('基础设施');
+  });
+});
