@@ -35,9 +35,19 @@ const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text
  * the words; without a number (`numberless`), the one item of theirs the words can be about. Null
  * when the words are not plainly about one item of theirs: then they may be a new request.
  */
-export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, numberless: boolean): Promise<Runnable | null> {
+export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, numberless: boolean | 'held'): Promise<Runnable | null> {
   const norm = normalizeText(text);
   const found = itemIdsIn(norm);
+  // "2号楼道灯我认了", "5号楼道杂物清走了": N号 before 楼… is item N when item N is about that 楼….
+  const building = found.length === 0 ? /^(?:@\S+\s*)?(\d{1,6})号(楼[\u4e00-\u9fa5]{1,4})/u.exec(norm) : null;
+  if (building) {
+    const row = await tx.get<Row>(`${SELECT} WHERE id = ?`, [Number(building[1])]);
+    const about = building[2]!;
+    const named = [4, 3, 2].some((n) => about.length >= n && normalizeText(row?.text ?? '').includes(about.slice(0, n)));
+    if (row && named && (row.submitterId === actor.id || row.claimantId === actor.id || isMemberOf(actor, row.communityId))) {
+      found.push({ id: row.id, index: norm.indexOf(`${building[1]}号`, building.index), length: building[1]!.length + 1 });
+    }
+  }
   if (new Set(found.map((m) => m.id)).size > 1) return null;
   const at = found[0];
   if (at) {
@@ -58,6 +68,14 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
   }
   if (!numberless) return null;
   const talk = talkOf(actor, text);
+  // In a group, without a number, only a holder's news of the one item whose words it repeats.
+  if (numberless === 'held') {
+    // What is wrong with it may be told ("发条松了"); asking for help is a request of its own.
+    if (!['done', 'news', 'release', 'snooze'].includes(talk.kind) || WANTS.test(norm)) return null;
+    const held = await tx.all<Row>(`${SELECT} WHERE claimant_id = ? AND status = 'claimed' ORDER BY id DESC LIMIT 20`, [actor.id]);
+    const about = held.filter((r) => sharesWords(normalizeText(r.text), norm));
+    return about.length === 1 ? decide(about[0]!, actor, talk, text.trim(), false) : null;
+  }
   // "周六八点是吧 要带医保卡吗": a question for whoever comes, not about how it stands.
   if (talk.kind === 'status' && !ASKS_AFTER.test(norm)) {
     if (!FOR_THE_HOLDER.test(norm)) return null;
@@ -170,12 +188,13 @@ function aboutAnother(itemText: string, norm: string): boolean {
 function sharesWords(a: string, b: string): boolean {
   for (let i = 0; i + 1 < b.length; i++) {
     const pair = b.slice(i, i + 2);
-    if (/^[\u4e00-\u9fa5]{2}$/u.test(pair) && !COMMON.has(pair) && a.includes(pair)) return true;
+    // "松了", "看过", "家的": a particle makes a pair say nothing of what it is about.
+    if (/^[\u4e00-\u9fa5]{2}$/u.test(pair) && !/[了的过着吧呢吗啊也都很]/u.test(pair) && !COMMON.has(pair) && a.includes(pair)) return true;
   }
   return false;
 }
 // Pairs too common to tell one request from another.
-const COMMON = new Set(['一下', '帮忙', '已经', '我们', '他们', '现在', '今天', '明天', '谢谢', '可以', '没有', '一个', '这个', '那个', '老人', '阿姨', '大爷', '社区', '小区', '问题', '家里', '一起']);
+const COMMON = new Set(['一下', '帮忙', '已经', '我们', '他们', '现在', '今天', '明天', '谢谢', '可以', '没有', '一个', '这个', '那个', '老人', '阿姨', '大爷', '大妈', '奶奶', '爷爷', '叔叔', '阿婆', '婆婆', '老伴', '社区', '小区', '问题', '家里', '一起', '看看', '时候']);
 
 /** "等一周左右", "暂停两周": the days said, else the default. */
 function daysIn(words: string): number {

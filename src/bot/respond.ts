@@ -210,7 +210,7 @@ async function isForTheBot(tx: Tx, ctx: MessageContext, dialogue: Dialogue | nul
   const question: OpenQuestion | null = dialogue ? { kind: 'dialogue', step: dialogue.step as Step } : null;
   if (addressedToBot({ ...input, question }) !== null) return true;
   // "17号 电工说是线路老化，明天带材料来换" from its holder: news of that item, said to everyone.
-  if (input.hasAttachment === false && (await itemTalk(tx, ctx.actor, msg.text, ctx.now, false)) !== null) return true;
+  if (input.hasAttachment === false && (await itemTalk(tx, ctx.actor, msg.text, ctx.now, ctx.actor.roles.size > 0 ? 'held' : false)) !== null) return true;
   if (dialogue) return false;
   // "具体在哪里？" after an urgent report raised in this group: a place (not just any words) answers it.
   const asked = (await openPrompts(tx, ctx.person, ctx.now)).some((p) => p.kind === 'place' && p.item.sourceConversationId === msg.conversationId);

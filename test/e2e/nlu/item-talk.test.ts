@@ -307,3 +307,22 @@ describe('final trials', () => {
     expect((await ledgerItem(t, b)).category).toBe('基础设施');
   });
 });
+
+describe('in a group, without a number', () => {
+  it("a holder's news of the one item it names is heard; chatter that names none is not", async () => {
+    const id = await newItem(t, resident(), '心愿 帮忙修一下钱阿婆家的老式挂钟', group);
+    await t.say(li, `认领 ${id}`);
+    const r = await t.say(li, '钱阿婆家挂钟看过了 是发条松了 明天配个新的', { in: group });
+    expect(textsTo(r, group).join('\n')).toContain(`#${id}`);
+    expect((await ledgerItem(t, id)).events.at(-1)).toMatchObject({ type: 'progress' });
+    const chat = await t.say(li, '今天降温了 大家出门多穿点', { in: group });
+    expect(textsTo(chat, group)).toEqual([]);
+  });
+
+  it('"N号楼道灯我认了" is item N when item N is the 楼道灯 one', async () => {
+    const id = await groupReport(resident(), '反映 2单元楼道灯不亮');
+    const r = await t.say(li, `@连心 ${id}号楼道灯我认了`, { in: group });
+    expect(textsTo(r, group).join('\n')).toContain(`#${id}`);
+    expect((await ledgerItem(t, id)).status).toBe('claimed');
+  });
+});
