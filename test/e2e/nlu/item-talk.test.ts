@@ -5,7 +5,9 @@ import { startTestApp, textsTo, type SimPerson, type TestApp } from '../../helpe
 // Issue 12: plain words about an item a person is part of act on it — its holder's news, a
 // volunteer taking an open one, its submitter's rating or withdrawal, an official raising it — in a
 // group without @ too. Words at the bot's first question that say "not that" drop the draft, and
-// what follows them is answered.
+// what follows them is answered. One file, one app, one growing ledger on purpose: the rules are
+// about which of a person's several items words name, so later cases run among earlier items (the
+// file is long for that reason; each describe is one trial's findings).
 
 const group = 'g-talk';
 let t: TestApp;
