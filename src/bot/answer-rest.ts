@@ -20,10 +20,13 @@ import { normalizeText } from './normalize-text.ts';
 // What follows words that drop a draft ("都不是 我是问小张几点来", "取消 9号给物业"): answered on
 // its own when it asks for something the bot knows; otherwise the cancellation was all.
 
+// What parseCommand makes of words that are no command to run.
+const PLAIN = new Set<string>(['text', 'empty', 'thanks', 'answer', 'invalid']);
+
 /** Whether words hold a command of their own ("9号给物业"), not a bare number. */
 export function commandIn(words: string): boolean {
   const cmd = parseCommand(words);
-  return parseCommands(words) !== null || !['text', 'empty', 'thanks', 'answer', 'invalid'].includes(cmd.type);
+  return parseCommands(words) !== null || !PLAIN.has(cmd.type);
 }
 
 /** After a dropped draft, the words that followed, when they ask for something the bot knows. */
@@ -31,7 +34,7 @@ export async function answerRest(tx: Tx, ctx: MessageContext, rest: string, out:
   // "不是新的 我问9号": the number alone asks after it.
   const cmd = /^#?\s*\d{1,9}\s*号?[?？。.!！\s]*$/u.test(rest.trim()) ? parseCommand(`查询 ${rest.trim()}`) : parseCommand(rest);
   const many = parseCommands(rest);
-  const known = many ?? (['text', 'empty', 'thanks', 'answer', 'invalid'].includes(cmd.type) ? null : [cmd as Runnable]);
+  const known = many ?? (PLAIN.has(cmd.type) ? null : [cmd as Runnable]);
   const talk = known ? null : await itemTalk(tx, ctx.actor, rest, ctx.now, true);
   const guessed = known || talk ? null : guessIntent(rest);
   // "我就是说声谢谢": the cancellation has answered it.
@@ -54,9 +57,12 @@ const EARLY_STEPS = new Set<string>(['text', 'kind', 'community']);
 export async function leaveDraft(tx: Tx, ctx: MessageContext, dialogue: Dialogue, text: string, isCommand: boolean, out: Outgoing, deps: BotDeps): Promise<boolean> {
   if (!EARLY_STEPS.has(dialogue.step)) return false;
   const escape = draftEscape(text);
-  if (escape && (!isCommand || (escape.rest !== '' && commandIn(escape.rest)))) {
+  const drop = async () => {
     await deleteDialogue(tx, dialogue.id);
     say(ctx, out, residents.dialogueCancelled);
+  };
+  if (escape && (!isCommand || (escape.rest !== '' && commandIn(escape.rest)))) {
+    await drop();
     if (escape.rest !== '') await answerRest(tx, ctx, escape.rest, out, deps);
     return true;
   }
@@ -65,8 +71,7 @@ export async function leaveDraft(tx: Tx, ctx: MessageContext, dialogue: Dialogue
   if (isCommand || instead === text.trim() || kindAnswer(normalizeText(text).trim()) !== null) return false;
   const part = out.fork();
   if (!(await answerRest(tx, ctx, instead, part, deps))) return false;
-  await deleteDialogue(tx, dialogue.id);
-  say(ctx, out, residents.dialogueCancelled);
+  await drop();
   out.absorb(part);
   return true;
 }

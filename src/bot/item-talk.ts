@@ -72,8 +72,7 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
   if (numberless === 'held') {
     // What is wrong with it may be told ("发条松了"); asking for help is a request of its own.
     if (!['done', 'news', 'release', 'snooze'].includes(talk.kind) || WANTS.test(norm)) return null;
-    const held = await tx.all<Row>(`${SELECT} WHERE claimant_id = ? AND status = 'claimed' ORDER BY id DESC LIMIT 20`, [actor.id]);
-    const about = held.filter((r) => sharesWords(normalizeText(r.text), norm));
+    const about = named(await heldItems(tx, actor), norm);
     return about.length === 1 ? decide(about[0]!, actor, talk, text.trim(), false) : null;
   }
   // "周六八点是吧 要带医保卡吗": a question for whoever comes, not about how it stands.
@@ -144,8 +143,8 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
 async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date): Promise<Row | undefined> {
   const asking = REQUEST.test(norm.replace(/不(?:用)?麻烦/gu, ''));
   if (['done', 'release', 'snooze', 'news'].includes(talk.kind)) {
-    const held = await tx.all<Row>(`${SELECT} WHERE claimant_id = ? AND status = 'claimed' ORDER BY id DESC LIMIT 20`, [actor.id]);
-    const about = held.filter((r) => sharesWords(normalizeText(r.text), norm));
+    const held = await heldItems(tx, actor);
+    const about = named(held, norm);
     if (about.length === 1) return about[0];
     // News must name what it is about, or say plainly that they are at it ("到陈伯家了 先把电闸拉了");
     // done, giving back or a pause may stand alone, when nothing is asked.
@@ -160,7 +159,7 @@ async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date
     [actor.id, new Date(now.getTime() - RECENT)],
   );
   if (mine.length === 1) return aboutAnother(mine[0]!.text, norm) ? undefined : mine[0];
-  const about = mine.filter((r) => sharesWords(normalizeText(r.text), norm));
+  const about = named(mine, norm);
   return about.length === 1 ? about[0] : undefined;
 }
 
@@ -172,8 +171,18 @@ async function openItemNamed(tx: Tx, actor: Actor, norm: string): Promise<Row | 
     `${SELECT} WHERE status = 'open' AND community_id IN ${inList(communities.length)} ORDER BY id DESC LIMIT 200`,
     communities,
   );
-  const named = rows.filter((r) => sharesWords(normalizeText(r.text), norm));
-  return named.length === 1 ? named[0] : undefined;
+  const about = named(rows, norm);
+  return about.length === 1 ? about[0] : undefined;
+}
+
+/** The items they hold now, newest first. */
+function heldItems(tx: Tx, actor: Actor): Promise<Row[]> {
+  return tx.all<Row>(`${SELECT} WHERE claimant_id = ? AND status = 'claimed' ORDER BY id DESC LIMIT 20`, [actor.id]);
+}
+
+/** Those of `rows` whose words the message repeats. */
+function named(rows: Row[], norm: string): Row[] {
+  return rows.filter((r) => sharesWords(normalizeText(r.text), norm));
 }
 
 /** "8栋电梯又不动了" to someone whose item is a pile of rubbish: words about another place or thing. */

@@ -51,36 +51,7 @@ const one: Array<[string, Record<string, unknown>]> = [
   ['5号让孙丽华先顶一周', { type: 'assign', id: 5, target: { kind: 'unit', name: '孙丽华' } }],
   ['你好，我来报到，邀请码R5YEE9Y6', { type: 'join', code: 'R5YEE9Y6' }],
   ['合并 8 到 12', { type: 'merge', id: 8, into: 12 }],
-];
-
-const several: Array<[string, Array<[string, number]>]> = [
-  ['19号地下室 麻烦设成紧急，期限三个工作日', [['deadline', 19], ['priority', 19]]],
-  ['8号水都漏到灯上了 有触电危险 改成紧急 让周晓红马上过去看看', [['priority', 8], ['assign', 8]]],
-  ['20号消防通道的事改成治安安全，再加个急', [['category', 20], ['priority', 20]]],
-  ['我想把五号和十三号这两件事都接下来', [['claim', 5], ['claim', 13]]],
-  ['20号和1号先暂停提醒两周吧', [['snooze', 20], ['snooze', 1]]],
-  ['14号就是13号那件事，合并掉', [['merge', 14]]],
-  ['11号跟10号都是垃圾清运没跟上，并成一个处理', [['merge', 11]]],
-  ['10号给物业限两天', [['assign', 10], ['deadline', 10]]],
-  ['10号垃圾的事转给物业公司，让他们两天之内清干净', [['assign', 10], ['deadline', 10]]],
-  ['12号分类改成基础设施，指派物业公司撒盐除冰', [['category', 12], ['assign', 12]]],
-];
-
-describe('terse and decorated commands', () => {
-  it.each(one)('%s', (text, expected) => expect(parseCommands(text) ?? parseCommand(text)).toMatchObject(expected));
-  it.each(several)('%s', (text, expected) => expect(parseCommands(text)?.map((c) => [c.type, c.id])).toEqual(expected));
-  it('reads each number once', () => {
-    expect(itemIdsIn('滑梯螺丝都拧紧了 十一号好了').map((m) => m.id)).toEqual([11]);
-    expect(itemIdsIn('二十号的辅导').map((m) => m.id)).toEqual([20]);
-  });
-  it('keeps the words of a place or a setting out of a second item: "12号 加急 三天内办完" is two settings of #12', () => {
-    expect(parseCommands('12号 加急 三天内办完')?.map((c) => c.type)).toEqual(['priority', 'deadline']);
-    expect(parseCommands('完成 12 修好了，住户很满意')).toBeNull();
-  });
-});
-
-// A tenth and eleventh set (trials G and H).
-const more: Array<[string, Record<string, unknown>]> = [
+  // Trials G and H: corrections, still broken, hand-overs to units, a bare category, 对吧 asks.
   ['哎呀不是7号 是5号理发 已经完成了', { type: 'done', id: 5 }],
   ['12号先别提醒 观察一周', { type: 'snooze', id: 12, days: 7 }],
   ['5号 灯泡换了 还是不亮 估计线路问题 明天找电工', { type: 'progress', id: 5 }],
@@ -96,18 +67,7 @@ const more: Array<[string, Record<string, unknown>]> = [
   ['１８号 周强在弄对吧', { type: 'status', id: 18 }],
   ['想问下4号而家搞成点啊', { type: 'status', id: 4 }],
   ['25号填表那个我也会 我来帮忙', { type: 'claim', id: 25 }],
-];
-
-describe('trials G and H', () => {
-  it.each(more)('%s', (text, expected) => expect(parseCommands(text) ?? parseCommand(text)).toMatchObject(expected));
-  it('"16号紧急 期限两天" sets both; "3号 给保洁公司 明天之前弄完" hands over with the limit', () => {
-    expect(parseCommands('8号给物业 限三天')?.map((c) => c.type)).toEqual(['assign', 'deadline']);
-    expect(parseCommands('3号 给保洁公司 明天之前弄完')?.map((c) => c.type)).toEqual(['assign', 'deadline']);
-  });
-});
-
-// Trials I and J: done in more words, a merge said not to be one, a score over a word.
-const last: Array<[string, Record<string, unknown>]> = [
+  // Trials I and J: done in more words, a merge said not to be one, a question after what it is.
   ['2号阿姨已经会用了👍', { type: 'done', id: 2 }],
   ['9号维保师傅来过了 换了个接触器 现在正常了', { type: 'done', id: 9 }],
   ['十五号 疏通公司来了 管子通了 一楼不返水了', { type: 'done', id: 15 }],
@@ -117,9 +77,31 @@ const last: Array<[string, Record<string, unknown>]> = [
   ['我妈家厨房漏水那个1号现在谁在弄啊？', { type: 'status', id: 1 }],
 ];
 
-describe('trials I and J', () => {
-  it.each(last)('%s', (text, expected) => expect(parseCommands(text) ?? parseCommand(text)).toMatchObject(expected));
-  it('"9号歪树交园林所处理，这个有安全隐患，加急" hands over and raises it', () => {
-    expect(parseCommands('9号歪树交园林所处理，这个有安全隐患，加急')?.map((c) => c.type)).toEqual(['assign', 'priority']);
+const several: Array<[string, Array<[string, number]>]> = [
+  ['19号地下室 麻烦设成紧急，期限三个工作日', [['deadline', 19], ['priority', 19]]],
+  ['8号水都漏到灯上了 有触电危险 改成紧急 让周晓红马上过去看看', [['priority', 8], ['assign', 8]]],
+  ['20号消防通道的事改成治安安全，再加个急', [['category', 20], ['priority', 20]]],
+  ['我想把五号和十三号这两件事都接下来', [['claim', 5], ['claim', 13]]],
+  ['20号和1号先暂停提醒两周吧', [['snooze', 20], ['snooze', 1]]],
+  ['14号就是13号那件事，合并掉', [['merge', 14]]],
+  ['11号跟10号都是垃圾清运没跟上，并成一个处理', [['merge', 11]]],
+  ['10号给物业限两天', [['assign', 10], ['deadline', 10]]],
+  ['10号垃圾的事转给物业公司，让他们两天之内清干净', [['assign', 10], ['deadline', 10]]],
+  ['12号分类改成基础设施，指派物业公司撒盐除冰', [['category', 12], ['assign', 12]]],
+  ['8号给物业 限三天', [['assign', 8], ['deadline', 8]]],
+  ['3号 给保洁公司 明天之前弄完', [['assign', 3], ['deadline', 3]]],
+  ['9号歪树交园林所处理，这个有安全隐患，加急', [['assign', 9], ['priority', 9]]],
+];
+
+describe('terse and decorated commands', () => {
+  it.each(one)('%s', (text, expected) => expect(parseCommands(text) ?? parseCommand(text)).toMatchObject(expected));
+  it.each(several)('%s', (text, expected) => expect(parseCommands(text)?.map((c) => [c.type, c.id])).toEqual(expected));
+  it('reads each number once', () => {
+    expect(itemIdsIn('滑梯螺丝都拧紧了 十一号好了').map((m) => m.id)).toEqual([11]);
+    expect(itemIdsIn('二十号的辅导').map((m) => m.id)).toEqual([20]);
+  });
+  it('keeps the words of a place or a setting out of a second item: "12号 加急 三天内办完" is two settings of #12', () => {
+    expect(parseCommands('12号 加急 三天内办完')?.map((c) => c.type)).toEqual(['priority', 'deadline']);
+    expect(parseCommands('完成 12 修好了，住户很满意')).toBeNull();
   });
 });

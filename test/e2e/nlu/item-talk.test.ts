@@ -129,7 +129,7 @@ describe('leaving the first question', () => {
   });
 });
 
-it('a community nobody else is in gets no talk from strangers', async () => {
+it('a volunteer of another community cannot take an item by plain words', async () => {
   // Guard for the test above: another community's volunteer cannot take this one by plain words.
   const other = await setUpCommunity(t, '隔壁说话社区', 'g-talk-next');
   const chen = { id: 'talk-chen', name: '陈红' };
@@ -227,7 +227,7 @@ describe('third trials', () => {
     expect((await ledgerItem(t, id)).events.at(-1)).toMatchObject({ type: 'progress' });
   });
 
-  it('a place corrected at the photo question is the place, not more words; "地址就不讲了" skips', async () => {
+  it('a place corrected at the photo question is the place, not more words', async () => {
     const wang = resident();
     await t.say(wang, '@连心 你好', { in: group });
     await t.say(wang, '反映 小区扶手松了 老人走路不安全');
@@ -247,7 +247,7 @@ describe('third trials', () => {
 });
 
 describe('an item named by what it is', () => {
-  it('"降压药的事我来办" takes the one open item about 降压药; two such items ask for the number instead', async () => {
+  it('"降压药的事我来办" takes the one open item about 降压药; with two such items nothing is claimed', async () => {
     const id = await newItem(t, resident(), '心愿 帮孙奶奶去药店买降压药', group);
     const r = await t.say(li, '孙奶奶降压药的事我来办');
     expect(textsTo(r, li.id).join('\n')).toContain(`您认领了 #${id}`);
@@ -271,7 +271,7 @@ describe('fourth trials', () => {
     expect((await ledgerItem(t, id)).status).toBe('confirmed');
   });
 
-  it('"电梯又不动了" from someone whose confirmed item was a rubbish pile is a new report, not a reopening', async () => {
+  it('"电梯又不动了" from someone whose confirmed item was a rubbish pile does not reopen it', async () => {
     const wang = resident();
     const id = await groupReport(wang, '反映 3栋楼道里堆的杂物没人清');
     await t.say(li, `认领 ${id}`);
