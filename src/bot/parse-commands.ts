@@ -59,7 +59,10 @@ function fromList(raw: string, norm: string, ids: Found[]): WithId[] | null {
   if (!('id' in one) || typeof one.id !== 'number' || !SAID_OF_MANY.has(one.type)) return null;
   // Other numbers outside the list ("认领12和13，完成8"): not a list of one command.
   if (ids.length !== run.length) return null;
-  return unique(run.map((m) => ({ ...one, id: m.id }) as WithId));
+  // "11号和12号一起交给物业 限三天": every setting said, for each of them.
+  const reducedNorm = normalizeText(reduced);
+  const settings = SETTINGS.has(one.type) ? settingsOfOne(reduced, reducedNorm, itemIdsIn(reducedNorm)[0]!) : null;
+  return unique(run.flatMap((m) => (settings ?? [one]).map((c) => ({ ...c, id: m.id }) as WithId)));
 }
 
 function fromClauses(raw: string, norm: string, ids: Found[]): WithId[] | null {
@@ -111,6 +114,8 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
     if (clause === '') continue;
     const cmd = parseCommand(`${idText} ${clause}`);
     if ('id' in cmd && cmd.id === id.id && SETTINGS.has(cmd.type) && !out.some((c) => c.type === cmd.type)) out.push(cmd as WithId);
+    // "16号紧急 期限两天": beside another setting, a bare 紧急 is one too (alone it is a cry).
+    else if (/^(?:紧急|加急|特急)(?:的|吧)?$/u.test(clause) && !out.some((c) => c.type === 'priority')) out.push({ type: 'priority', id: id.id, priority: 'urgent' });
   }
   // "10号给物业限两天", "…让他们两天之内清干净": a time limit with the hand-over.
   const limit = /限(?:期)?([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天))|([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天))(?:之内|以内|内)/u.exec(norm.slice(id.index + id.length));

@@ -34,6 +34,8 @@ const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给
 const UNIT_ONLY = /^(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)(?:那边|吧|去?处理|来处理)?(?:[\s,，]+[\u4e00-\u9fa5]{1,6}?(?:那边)?)?$/u;
 // "21号僵尸车 转派出所": the hand-over to a unit, later in the message.
 const UNIT_LATER = /[\s,，。](?:转|交|派|改派|转派)(?:给)?\s*(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)(?:处理|去处理)?(?:吧)?$/u;
+// "限物业两个工作日内清完": the unit and its time limit (the limit is read by parse-commands.ts).
+const UNIT_LIMIT = /^(?:限|让|请)(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)(?=[\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天)|本周|这周|明天|后天)/u;
 const CATEGORY_ONLY = new RegExp(`^(?:${DEFAULT_CATEGORIES.join('|')})$`, 'u');
 // "6号 限三个工作日": a limit without 内.
 const LIMIT_PLAIN = /^(?:限|限期)(\d{1,2}|[一二两三四五六七八九十]{1,3})(个工作日|个?天|日)(?:之内|以内|内)?(?:办完|完成|办结|解决|处理好?|办好|修好|弄好|搞定)?(?:吧)?$/u;
@@ -103,7 +105,7 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
     const target: AssignTarget = /^[@＠]/u.test(who) ? { kind: 'person', name: who.slice(1).trim() } : { kind: 'unit', name: who };
     return { type: 'assign', id, target };
   }
-  m = UNIT_ONLY.exec(tail) ?? UNIT_LATER.exec(tail);
+  m = UNIT_ONLY.exec(tail) ?? UNIT_LATER.exec(tail) ?? UNIT_LIMIT.exec(tail);
   if (m) return { type: 'assign', id, target: { kind: 'unit', name: m[1]! } };
   // "7 治安安全": an official naming the category, and nothing else.
   if (CATEGORY_ONLY.test(tail)) return { type: 'category', id, category: tail.trim() };

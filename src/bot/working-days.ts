@@ -28,7 +28,7 @@ export function daysOrWeeks(text: string, perWeek: number): number | null {
 const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
 const BY_END = /(?:之前|以前|前|为止|截止|之内|以内|内|完成|办结|办完|解决|处理好?|办好|修好)+$/u;
 
-/** "这周五之前", "下周一", "12月5日前", "12月5号", "月底前": the day meant, or null. */
+/** "这周五之前", "下周一", "12月5日前", "12月5号", "月底前", "今天之内": the day meant, or null. */
 export function dayRef(text: string): DayRef | null {
   const t = text.replace(/\s+/gu, '').replace(/^(?:在|到|定在|定到|截止到?)/u, '').replace(BY_END, '');
   const week = /^(下个?|这个?|本)?(?:周|星期|礼拜)([一二三四五六日天1-7])$/u.exec(t);
@@ -39,6 +39,7 @@ export function dayRef(text: string): DayRef | null {
     const day = parseNumber(date[2]!);
     return month !== null && day !== null && month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { month, day } : null;
   }
+  if (/^(?:今天|今日|今晚|当天)$/u.test(t)) return { today: true };
   return /^(?:这个?月|本月)?月底$/u.test(t) ? { monthEnd: true } : null;
 }
 
@@ -46,6 +47,7 @@ export function dayRef(text: string): DayRef | null {
 export function dateOf(ref: DayRef, today: string): string {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const at = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
+  if ('today' in ref) return today;
   if ('monthEnd' in ref) return at(y, m + 1, 0);
   if ('month' in ref) {
     const date = at(y, ref.month, ref.day);

@@ -77,6 +77,7 @@ const commands: Array<[string, Record<string, unknown>]> = [
   ['陪陈奶奶去医院的6号我来 我周三正好休息', { type: 'claim', id: 6 }],
   ['李阿姨那个10号可以算完成了', { type: 'done', id: 10 }],
   ['13号 明天之内弄好', { type: 'deadline', id: 13, workingDays: 1 }],
+  ['9号今天之内弄好', { type: 'deadline', id: 9, by: { today: true } }],
   ['13号换灯泡我顺路 下班就过去', { type: 'claim', id: 13 }],
   ['11号期限定五个工作日吧', { type: 'deadline', id: 11, workingDays: 5 }],
   ['14号算治安安全吧', { type: 'category', id: 14, category: '治安安全' }],

@@ -13,7 +13,6 @@ const one: Array<[string, Record<string, unknown>]> = [
   ['4号 城管 环卫那边', { type: 'assign', id: 4, target: { kind: 'unit', name: '城管' } }],
   ['4号交城管', { type: 'assign', id: 4, target: { kind: 'unit', name: '城管' } }],
   ['先把5号转给李国强吧', { type: 'assign', id: 5, target: { kind: 'unit', name: '李国强' } }],
-  ['5号井盖这个交给物业公司处理 今天之内弄好', { type: 'assign', id: 5, target: { kind: 'unit', name: '物业公司' } }],
   ['9号电梯的事交给郑国华跟一下', { type: 'assign', id: 9, target: { kind: 'unit', name: '郑国华' } }],
   ['20号交给物业吧，让他们把车挪走', { type: 'assign', id: 20, target: { kind: 'unit', name: '物业' } }],
   ['17 并 4', { type: 'merge', id: 17, into: 4 }],
@@ -89,6 +88,7 @@ const several: Array<[string, Array<[string, number]>]> = [
   ['10号垃圾的事转给物业公司，让他们两天之内清干净', [['assign', 10], ['deadline', 10]]],
   ['12号分类改成基础设施，指派物业公司撒盐除冰', [['category', 12], ['assign', 12]]],
   ['8号给物业 限三天', [['assign', 8], ['deadline', 8]]],
+  ['5号井盖这个交给物业公司处理 今天之内弄好', [['assign', 5], ['deadline', 5]]],
   ['3号 给保洁公司 明天之前弄完', [['assign', 3], ['deadline', 3]]],
   ['9号歪树交园林所处理，这个有安全隐患，加急', [['assign', 9], ['priority', 9]]],
 ];

@@ -1,4 +1,6 @@
 import type { Tx } from '../../db/sql.ts';
+import { isOfficialOf } from '../../domain/actor.ts';
+import { stripMentions } from '../strip-mentions.ts';
 import type { BotDeps } from '../bot-deps.ts';
 import type { MessageContext } from '../context.ts';
 import type { Outgoing } from '../outgoing.ts';
@@ -18,7 +20,19 @@ export type { Runnable } from './table.ts';
 export const COMMANDS: Handlers<CommandType> = { ...everyoneCommands, ...memberCommands, ...officialCommands, ...loginCommand, ...passOnCommand };
 
 /** Runs one parsed command inside the transaction and says what it did. */
-export function runCommand(tx: Tx, ctx: MessageContext, cmd: Runnable, out: Outgoing, deps: BotDeps): Promise<void> {
-  const handler = COMMANDS[cmd.type] as Handler<Runnable>;
-  return handler({ tx, ctx, out, deps, inGroup: ctx.msg.conversationType === 'group' }, cmd);
+export async function runCommand(tx: Tx, ctx: MessageContext, cmd: Runnable, out: Outgoing, deps: BotDeps): Promise<void> {
+  const meant = cmd.type === 'deadline' ? await holderPromise(tx, ctx, cmd) : cmd;
+  const handler = COMMANDS[meant.type] as Handler<Runnable>;
+  return handler({ tx, ctx, out, deps, inGroup: ctx.msg.conversationType === 'group' }, meant);
+}
+
+/**
+ * "9号今天之内弄好", "3号周五前弄好" from the volunteer who holds the item is a promise, told to the
+ * submitter as progress; from an official it sets the deadline.
+ */
+async function holderPromise(tx: Tx, ctx: MessageContext, cmd: Extract<Runnable, { type: 'deadline' }>): Promise<Runnable> {
+  const row = await tx.get<{ claimantId: number | null; communityId: number }>('SELECT claimant_id, community_id FROM items WHERE id = ?', [cmd.id]);
+  if (!row || row.claimantId !== ctx.actor.id || isOfficialOf(ctx.actor, row.communityId)) return cmd;
+  const note = stripMentions(ctx.msg.text).replace(/^\s*#?\s*\d{1,9}\s*号?\s*[,，:：]?\s*/u, '').trim();
+  return { type: 'progress', id: cmd.id, note };
 }

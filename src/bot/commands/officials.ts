@@ -57,6 +57,11 @@ export const officialCommands: Handlers<Official> = {
     if ('by' in cmd) {
       // "这周五之前": the end of that day, and the working days until it as the record says.
       const today = localDate(ctx.now, deps.settings.timeZone);
+      // "今天之内弄好": by the end of today (an urgent thing the office wants done now).
+      if ('today' in cmd.by) {
+        tellSetting(await setDeadline(tx, ctx.actor, cmd.id, zonedTime(today, '23:59:59', deps.settings.timeZone), 0, ctx.now), out, deps);
+        return;
+      }
       const date = dateOf(cmd.by, today);
       const days = date > today ? deps.calendar().workdaysBetween(today, date) : 0;
       if (days < 1 || days > MAX_DEADLINE_DAYS) {

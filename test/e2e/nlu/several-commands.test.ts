@@ -60,4 +60,38 @@ describe('several items in one message', () => {
     expect(textsTo(r, wang.id).join('\n')).not.toContain('#5');
     expect((await ledgerItem(t, a)).rating).toBe(5);
   });
+
+  it("an official's list with a hand-over and a time limit: each item handed over, each with the limit", async () => {
+    const a = await newItem(t, wang, '心愿 帮忙把楼下的旧柜子搬走', group);
+    const b = await newItem(t, wang, '心愿 帮忙清一下楼道里的杂物', group);
+    const r = await t.say(zhao, `${a}号和${b}号一起交给物业 限三天`);
+    const said = textsTo(r, zhao.id).join('\n');
+    for (const id of [a, b]) {
+      const item = await ledgerItem(t, id);
+      expect(item.status).toBe('claimed');
+      expect(item.deadlineAt).not.toBeNull();
+      expect(said).toContain(`#${id} 的期限已改为 3 个工作日`);
+    }
+  });
+
+  it('"N号紧急 期限两天" from an official: urgent, and two working days', async () => {
+    const a = await newItem(t, wang, '反映 楼道里电线冒火花', group);
+    await t.say(zhao, `${a}号紧急 期限两天`);
+    const item = await ledgerItem(t, a);
+    expect(item.priority).toBe('urgent');
+    expect(item.deadlineAt).not.toBeNull();
+  });
+
+  it('"N号今天之内弄好": from the holder a promise told as progress, from an official the deadline', async () => {
+    const a = await newItem(t, wang, '心愿 帮忙修一下门锁', group);
+    await t.say(li, `认领 ${a}`);
+    const r = await t.say(li, `${a}号今天之内弄好`);
+    const item = await ledgerItem(t, a);
+    expect(item.events.at(-1)).toMatchObject({ type: 'progress', note: '今天之内弄好' });
+    expect(item.deadlineAt).toBeNull();
+    expect(textsTo(r, wang.id).join('\n')).toContain('今天之内弄好');
+    const o = await t.say(zhao, `${a}号今天之内弄好`);
+    expect(textsTo(o, zhao.id).join('\n')).toContain(`#${a} 的期限已改为今天内`);
+    expect((await ledgerItem(t, a)).deadlineAt).not.toBeNull();
+  });
 });
