@@ -21,6 +21,8 @@ import { leaveDraft } from './answer-rest.ts';
 import { extractPlace } from './extract-place.ts';
 import { guessIntent } from './guess-intent.ts';
 import { itemTalk } from './item-talk.ts';
+import { parseCorrection } from './correction.ts';
+import { correctLast, lastStep } from './correct-last.ts';
 import { ownItemAskedAfter } from './own-item-asked-after.ts';
 import { openPrompts } from './prompts.ts';
 import { isCancel, isSkip } from './skip-and-cancel.ts';
@@ -107,6 +109,13 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // theirs (held, open to them, submitted) act on it, even while a draft waits for an answer.
   // Thanks that also tell of it count ("火灭了 消防的来过了 没啥事了 谢谢大家").
   const words = cmd.type === 'text' ? cmd.text : cmd.type === 'thanks' && [...msg.text].length > 8 ? stripMentions(msg.text) : null;
+  // "刚才说错了 是5号不是3号": the step of a moment ago, put right.
+  const fix = words !== null && !hasAttachment ? parseCorrection(stripMentions(msg.text)) : null;
+  if (fix && (fix.right !== null || !dialogue)) {
+    await correctLast(tx, ctx, fix, out, deps);
+    remind(ctx, out, dialogue);
+    return;
+  }
   // Without a number, a list, help or the figures asked for in other words come first.
   const talk = words !== null && !hasAttachment ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && guessIntent(words) === null) : null;
   if (talk) {
@@ -211,6 +220,9 @@ async function isForTheBot(tx: Tx, ctx: MessageContext, dialogue: Dialogue | nul
   if (addressedToBot({ ...input, question }) !== null) return true;
   // "17号 电工说是线路老化，明天带材料来换" from its holder: news of that item, said to everyone.
   if (input.hasAttachment === false && (await itemTalk(tx, ctx.actor, msg.text, ctx.now, ctx.actor.roles.size > 0 ? 'held' : false)) !== null) return true;
+  // "刚才说错了 是5号不是3号" from someone who just acted on an item here.
+  const fix = input.hasAttachment ? null : parseCorrection(msg.text);
+  if (fix && (await lastStep(tx, ctx.person.id, fix.wrong, ctx.now))) return true;
   if (dialogue) return false;
   // "具体在哪里？" after an urgent report raised in this group: a place (not just any words) answers it.
   const asked = (await openPrompts(tx, ctx.person, ctx.now)).some((p) => p.kind === 'place' && p.item.sourceConversationId === msg.conversationId);

@@ -162,6 +162,13 @@ export const everyone = {
   } as const,
 
   // --- refusals ---------------------------------------------------------------------------------
+  /** After "刚才说错了…": what can be put right, and how. */
+  correctionHow: (wrong: number | null, right: number | null) =>
+    right === null
+      ? `没关系。${wrong === null ? '' : `刚才 #${wrong} 如果认领错了，发“放弃 ${wrong}”就能放回；别的改动请找社区干部。`}请把正确的编号和要做的事再说一遍，比如“认领 5”“完成 5”。`
+      : wrong === null
+        ? `好的，是 #${right}。请直接说要对 #${right} 做什么，比如“认领 ${right}”“完成 ${right}”。`
+        : `好的，是 #${right}。刚才对 #${wrong} 的那一步我这里撤不回来，请找社区干部帮您改；#${right} 请直接再说一遍，比如“完成 ${right}”。`,
   notFound: (id: number) => `没有找到 #${id}，请核对编号。发“我的”可以看自己的事项。`,
   needMember: '这一步要由党员志愿者来做。想当志愿者，请向社区干部要邀请码，再私聊我发：报到 邀请码',
   needOfficial: '这一步要由社区干部来做，有需要请联系社区干部。',

@@ -1,0 +1,40 @@
+import type { Tx } from '../db/sql.ts';
+import { MINUTE } from '../core/clock.ts';
+import type { BotDeps } from './bot-deps.ts';
+import type { MessageContext } from './context.ts';
+import type { Correction } from './correction.ts';
+import type { Outgoing } from './outgoing.ts';
+import { runCommands } from './run-commands.ts';
+import { say } from './say.ts';
+import { everyone } from './texts/common.ts';
+
+// A slip owned up to refers to what the person did a moment ago.
+const RECENT = 30 * MINUTE;
+
+/** The person's last step on an item within the last half hour (on `id` when named). */
+export async function lastStep(tx: Tx, personId: number, id: number | null, now: Date): Promise<{ itemId: number; type: string } | undefined> {
+  const since = new Date(now.getTime() - RECENT);
+  return id === null
+    ? tx.get(`SELECT item_id, type FROM item_events WHERE actor_id = ? AND created_at >= ? ORDER BY id DESC LIMIT 1`, [personId, since])
+    : tx.get(`SELECT item_id, type FROM item_events WHERE actor_id = ? AND item_id = ? AND created_at >= ? ORDER BY id DESC LIMIT 1`, [personId, id, since]);
+}
+
+/**
+ * "刚才说错了 是5号不是3号": a claim of the wrong item is given back and the right one claimed; any
+ * other step cannot be taken back by its author, and the answer says what to do instead.
+ */
+export async function correctLast(tx: Tx, ctx: MessageContext, fix: Correction, out: Outgoing, deps: BotDeps): Promise<void> {
+  const last = await lastStep(tx, ctx.person.id, fix.wrong, ctx.now);
+  if (!last || fix.right === null) {
+    say(ctx, out, everyone.correctionHow(last?.itemId ?? fix.wrong, fix.right));
+    return;
+  }
+  if (last.type === 'claimed' && last.itemId !== fix.right) {
+    const still = await tx.get<{ claimantId: number | null }>('SELECT claimant_id FROM items WHERE id = ?', [last.itemId]);
+    if (still?.claimantId === ctx.person.id) {
+      await runCommands(tx, ctx, [{ type: 'release', id: last.itemId, reason: '认领错了' }, { type: 'claim', id: fix.right }], out, deps);
+      return;
+    }
+  }
+  say(ctx, out, everyone.correctionHow(last.itemId === fix.right ? null : last.itemId, fix.right));
+}
