@@ -37,7 +37,10 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         if (!phone && !isSkip(text) && !isCancel(text)) continue;
         await answered(tx, p.id, ctx.now);
         if (!phone) {
-          out.reply(residents.phoneSkipped);
+          // "不用留啦 车子就放在4栋楼下车棚": where it is, kept when the item has no place yet.
+          const place = p.item.place ? null : extractPlace(text);
+          if (place) await tx.run('UPDATE items SET place = ?, updated_at = ? WHERE id = ?', [place, ctx.now, p.itemId]);
+          out.reply(place ? `${residents.phoneSkipped}\n${residents.placeSaved(p.itemId, place)}` : residents.phoneSkipped);
           return true;
         }
         await tx.run('UPDATE people SET phone = ?, updated_at = ? WHERE id = ?', [phone.number, ctx.now, ctx.person.id]);

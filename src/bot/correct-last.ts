@@ -7,6 +7,7 @@ import type { Outgoing } from './outgoing.ts';
 import { runCommands } from './run-commands.ts';
 import { say } from './say.ts';
 import { everyone } from './texts/common.ts';
+import { takeBack } from './take-back-done.ts';
 
 // A slip owned up to refers to what the person did a moment ago.
 const RECENT = 30 * MINUTE;
@@ -29,12 +30,19 @@ export async function correctLast(tx: Tx, ctx: MessageContext, fix: Correction, 
     say(ctx, out, everyone.correctionHow(last?.itemId ?? fix.wrong, fix.right));
     return;
   }
-  if (last.type === 'claimed' && last.itemId !== fix.right) {
-    const still = await tx.get<{ claimantId: number | null }>('SELECT claimant_id FROM items WHERE id = ?', [last.itemId]);
-    if (still?.claimantId === ctx.person.id) {
-      await runCommands(tx, ctx, [{ type: 'release', id: last.itemId, reason: '认领错了' }, { type: 'claim', id: fix.right }], out, deps);
-      return;
-    }
+  const still = await tx.get<{ claimantId: number | null; status: string }>('SELECT claimant_id, status FROM items WHERE id = ?', [last.itemId]);
+  const holds = still?.claimantId === ctx.person.id;
+  if (last.type === 'claimed' && last.itemId !== fix.right && holds && still?.status === 'claimed') {
+    await runCommands(tx, ctx, [{ type: 'release', id: last.itemId, reason: '认领错了' }, { type: 'claim', id: fix.right }], out, deps);
+    return;
+  }
+  // "刚才说错了 1号还没修好 先别算完成", "是5号不是3号" after "完成 3": the completion taken back
+  // (and said of the item meant).
+  if (last.type === 'done' && holds && still?.status === 'done') {
+    const note = await tx.get<{ note: string | null }>(`SELECT note FROM item_events WHERE item_id = ? AND type = 'done' ORDER BY id DESC LIMIT 1`, [last.itemId]);
+    await takeBack(tx, ctx, last.itemId, out);
+    if (last.itemId !== fix.right) await runCommands(tx, ctx, [{ type: 'done', id: fix.right, note: note?.note ?? '' }], out, deps);
+    return;
   }
   say(ctx, out, everyone.correctionHow(last.itemId === fix.right ? null : last.itemId, fix.right));
 }

@@ -38,6 +38,15 @@ const PLACE_FIX = /(?:[讲说写搞弄]错了|不对)[\s\S]*?不是[^，,\s]{1,1
 const STATED_REPORT = /(?:(?:想|要)?(?:反映|反应)(?:一?下|个事)?|(?:这个)?是(?:公家|公共|大家)的事(?:儿)?)[吧啊呀哈。.!！\s]*$/u;
 const STATED_WISH = /是个(?:微)?心愿[吧啊呀哈。.!！\s]*$/u;
 // A request in words: something wrong, or something wanted.
+// "地址跟上次一样", "还是老地方": the place of their last request.
+const SAME_PLACE = /(?:跟|和|同)(?:上次|上回|以前|之前)(?:一样|的一样|那个|那里|那儿)|还是(?:上次|上回)的|老地方|还是那(?:里|儿|个地方)/u;
+
+/** Where the person's last request with a place was. */
+async function lastPlace(tx: Tx, personId: number): Promise<string | null> {
+  const row = await tx.get<{ place: string }>(`SELECT place FROM items WHERE submitter_id = ? AND place IS NOT NULL AND place <> '' ORDER BY id DESC LIMIT 1`, [personId]);
+  return row?.place ?? null;
+}
+
 const ASKS = new RegExp(`${TROUBLE_HERE.source}|${WANTS.source}|帮我`, 'u');
 
 /** Starts a dialogue; `kind` is known when it began with 反映 or 心愿. */
@@ -144,8 +153,8 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
       const kind = kindAnswer(answer);
       if (kind) {
         draft.kind = kind;
-        // "2 还是3栋2单元那个灯": the place comes with the answer.
-        draft.place ??= extractPlace(text);
+        // "2 还是3栋2单元那个灯": the place comes with the answer; "1，地址跟上次一样" the last one.
+        draft.place ??= extractPlace(text) ?? (SAME_PLACE.test(answer) ? await lastPlace(tx, ctx.person.id) : null);
         break;
       }
       // More words about the same thing: keep them with the draft and ask again. Words that ask for
@@ -171,7 +180,8 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
     case 'place':
       if (!ctx.msg.location) {
         const said = phone ? text.replace(phone.text, '').trim() : text;
-        draft.place = isSkip(said) || said === '' ? '' : placeAnswer(said, extractPlace(said, { addressOnly: draft.step === 'address' }));
+        const before = SAME_PLACE.test(normalizeText(said)) ? await lastPlace(tx, ctx.person.id) : null;
+        draft.place = before ?? (isSkip(said) || said === '' ? '' : placeAnswer(said, extractPlace(said, { addressOnly: draft.step === 'address' })));
       }
       break;
     case 'photo': {

@@ -4,7 +4,7 @@ export const MAX_ITEM_ID = 2_147_483_647;
 
 // After a bare number these make it a time, a quantity, a rating or a place, not an item:
 // 12点, 2个, 5星, 5分, 3天, 12路, 3单元, 第4步.
-const NOT_ID_AFTER_NUMBER = /^[\d.点时分秒星颗个次天日月年周岁元块毛角人户楼栋幢层室米斤克路期区座排单步遍趟批页届%％]/u;
+const NOT_ID_AFTER_NUMBER = /^[#＃\d.点时分秒星颗个次天日月年周岁元块毛角人户楼栋幢层室米斤克路期区座排单步遍趟批页届%％]/u;
 // After 号: 3号楼, 12号院, 2号线, 5号门, 8号床 are places; 12号单 / 12号件 are items.
 // 6号路灯 is item 6's street lamp (a 路灯 is no road).
 const NOT_ID_AFTER_HAO = /^(?:楼|院|线|床|门|口|室|房|车|店|铺|窗|柜|箱|位|机|桥|路(?!灯)|地(?!下)|坑|厅|馆|场|区|栋|幢)/u;
@@ -47,7 +47,10 @@ export function itemIdsIn(text: string): Array<ItemIdMatch & { index: number }> 
   const found: Array<ItemIdMatch & { index: number }> = [];
   for (let i = 0; i < text.length; i++) {
     // Not inside a number: the 17 of "170", the 一号 of "十一号", the 十号 of "二十号".
-    if (i > 0 && /[\d#第编号〇零一二两三四五六七八九十百]/u.test(text[i - 1]!)) continue;
+    // "15号16号": a 号 that ends a number before it starts no number of its own.
+    const afterHao = i > 1 && text[i - 1] === '号' && /[\d〇零一二两三四五六七八九十百]/u.test(text[i - 2]!) && /\d/u.test(text[i]!);
+    // "12月3号": a day of the month.
+    if (i > 0 && !afterHao && /[\d#第编号〇零一二两三四五六七八九十百月]/u.test(text[i - 1]!)) continue;
     // "十一 交供电所", "十八 我来": a bare number in words counts only as the first word.
     if (!ID_START.test(text.slice(i)) && !(i === 0 && /^[〇零一二两三四五六七八九十百]+[\s,，:：]/u.test(text))) continue;
     const m = readItemId(text.slice(i));

@@ -84,7 +84,10 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
   if (talk.kind === 'claim') {
     // "张奶奶开降压药的事我来办": the one open item of their communities these words name.
     const open = await openItemNamed(tx, actor, norm);
-    return open ? { type: 'claim', id: open.id } : null;
+    if (open) return { type: 'claim', id: open.id };
+    // "跟王阿姨说一声 下周三我照样陪着去": from someone at work on one, news of it.
+    const held = await ownItem(tx, actor, { kind: 'news' }, norm, now);
+    return held && held.claimantId === actor.id ? decide(held, actor, { kind: 'news' }, text.trim(), false) : null;
   }
   if (['support', 'urgent', 'reopen'].includes(talk.kind)) return null;
   const row = await ownItem(tx, actor, talk, norm, now);

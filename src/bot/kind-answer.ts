@@ -1,13 +1,14 @@
 import type { ItemKind } from '../domain/types.ts';
 import { TROUBLE } from './request-words.ts';
+import { withoutEmoji } from './normalize-text.ts';
 
 // The answer to "这是哪一类？请回复数字：1 微心愿 2 反映问题", in the ways people give it: "2", "选1",
 // "是反映问题", "头一个呗 心愿", "应该算第一种吧 比较急", "公家的事儿 选2". Pure.
 
 const KIND_ANSWER = {
   // "是反映问题", "第二个", "选1", "2吧"
-  wish: /^(?:是|选|我选|算)?(?:第)?(?:1|一|１)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|$)|^(?:是|选|我选|算|这是)?(?:个)?(?:心愿|微心愿|许愿|wish)(?:[\s,，。.!！]|吧|把|啊|呀|嘛|的|是|$)/iu,
-  report: /^(?:是|选|我选|算)?(?:第)?(?:2|二|２)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|$)|^(?:是|选|我选|算|这是)?(?:要)?(?:反映|反映问题|问题|报事|报修|投诉|report)(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|$)/iu,
+  wish: /^(?:是|系|选|我选|算)?(?:第)?(?:1|一|１)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|撒|噻|嘞|哈|哦|$)|^(?:是|系|选|我选|算|这是)?(?:个)?(?:心愿|微心愿|许愿|wish)(?:[\s,，。.!！]|吧|把|啊|呀|嘛|的|是|撒|噻|嘞|哈|哦|$)/iu,
+  report: /^(?:是|系|选|我选|算)?(?:第)?(?:2|二|２)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|撒|噻|嘞|哈|哦|$)|^(?:是|系|选|我选|算|这是)?(?:要)?(?:反映|反映问题|反应问题|反应|问题|报事|报修|投诉|report)(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|撒|噻|嘞|哈|哦|$)/iu,
 };
 
 // "楼道是大家的 算反映问题吧": the kind named last, after why (not "不是心愿").
@@ -16,7 +17,9 @@ const KIND_LAST = /(?:^|[\s,，。这那])(?:算|是|就是|应该是|属于|算
 export const TROUBLE_HERE = new RegExp(`${TROUBLE.source}|没人`, 'u');
 
 /** "反映问题吧", "反映问题呗 公共的": the kind, with at most a few words of why; "反映 楼道灯坏了" says more. */
-export function kindWithWhy(answer: string): boolean {
+export function kindWithWhy(said: string): boolean {
+  // "心愿😂": the emoji says nothing to keep.
+  const answer = withoutEmoji(said).trim();
   if (KIND_WORD_ONLY.test(answer)) return true;
   const m = KIND_ANSWER.report.exec(answer) ?? KIND_ANSWER.wish.exec(answer);
   if (!m) return false;
@@ -25,7 +28,7 @@ export function kindWithWhy(answer: string): boolean {
 }
 
 // The kind's name and nothing else ("反映问题吧"); "反映 楼道灯坏了" says more.
-const KIND_WORD_ONLY = /^(?:是|选|我选|算|这是)?(?:要)?(?:反映问题|反映|问题|报事|报修|投诉|心愿|微心愿|许愿)(?:吧|的|呀|啊|了)?[\s,，。.!！]*$/u;
+const KIND_WORD_ONLY = /^(?:是|系|选|我选|算|这是)?(?:要)?(?:反映问题|反映|反应问题|反应|问题|报事|报修|投诉|心愿|微心愿|许愿)(?:吧|的|呀|啊|了|撒|噻|嘞|哈|哦)?[\s,，。.!！]*$/u;
 
 // "头一个", "第一种", "后面那个": the options by their place in the question.
 const FIRST = /头一个|头一种|第一种|第一个|第一项|前一个|前面那个|上面那个|前面的/u;
@@ -33,8 +36,14 @@ const SECOND = /第二种|第二个|第二项|后一个|后面那个|下面那�
 // "公家的事儿 选2": the number chosen, said anywhere.
 const CHOSEN = /(?:选|是|回复?|就)\s*([12１２])(?![\d.号#])|^([12])\s*(?:啊|呀|哦|嘛|咯|喽)(?=$|[\s,，。])/u;
 
+// The options in the question's own words: "就是请人帮忙的那个", "是我自己家里的", "大家的事".
+const WISH_WORDS = /请人帮忙|找人帮忙|帮忙的(?:那个|那种|那类)|(?:我|俺)?自己家(?:里)?的|我(?:个人|自己)的(?:事)?|私事/u;
+const REPORT_WORDS = /公共的|大家的(?:事)?|公家的|小区的(?:事|问题)|坏了的(?:那个|那种)|有问题的(?:那个|那种)/u;
+
 /** The kind an answer chooses, or null. `answer` is normalised and trimmed. */
-export function kindAnswer(answer: string): ItemKind | null {
+export function kindAnswer(said: string): ItemKind | null {
+  // "1️⃣": a keycap is its digit.
+  const answer = said.replace(/([0-9])\uFE0F?\u20E3/gu, '$1').trim();
   const last = KIND_LAST.exec(answer)?.[1];
   if (KIND_ANSWER.wish.test(answer) || (last !== undefined && /心愿|许愿|1/u.test(last))) return 'wish';
   if (KIND_ANSWER.report.test(answer) || last !== undefined) return 'report';
@@ -44,5 +53,6 @@ export function kindAnswer(answer: string): ItemKind | null {
   if (chosen) return /[1１]/u.test(chosen) ? 'wish' : 'report';
   if (FIRST.test(answer) && !SECOND.test(answer)) return 'wish';
   if (SECOND.test(answer) && !FIRST.test(answer)) return 'report';
+  if ([...answer].length <= 14 && WISH_WORDS.test(answer) !== REPORT_WORDS.test(answer)) return WISH_WORDS.test(answer) ? 'wish' : 'report';
   return null;
 }

@@ -107,6 +107,12 @@ function parsePhrases(norm: string): Command | null {
   if (join) return { type: 'join', code: join[1]!.toUpperCase() };
   if (/^(?:请问|我想问一下)?(?:这个)?(?:怎么|如何|咋)(?:报到|认领|接单|用|使用|操作|反映|许愿|提交|确认|评价|登录|查询)(?:这个|啊|呀|呢|吗)?$/u.test(t)) return { type: 'help' };
   if (/^(?:给我|发我|发一?个|要一?个|我要|请发|帮我生成)?(?:一?个)?(?:后台|登录|控制台|管理后台)(?:的)?(?:链接|地址|网址|入口)$/u.test(t)) return { type: 'login' };
+  // "给新来的网格员小吴弄个干部邀请码": who it is for said first.
+  const forSomeone = /(?:弄|生成|开|发|做|要|来|创建|准备)(?:一?个|一?张|几个)?(干部|党员|志愿者)?的?邀请码(?:吧|呗|哈)?$/u.exec(t);
+  if (forSomeone) {
+    const parsed = parseInvite(forSomeone[1] ?? '邀请码', true);
+    if (parsed?.type === 'invite') return parsed;
+  }
   const invite = /^(?:我要|要|请|帮我|给我)?(?:生成|创建|发|来|开|弄|做)?([\s\S]*?)邀请码([\s\S]*)$/u.exec(t);
   if (invite && (invite[1] !== '' || invite[2] !== '')) {
     const parsed = parseInvite(`${invite[1]} ${invite[2]}`, true);

@@ -94,7 +94,10 @@ function fromClauses(raw: string, norm: string, ids: Found[]): WithId[] | null {
     // "13号也认领了": the 也 ties it to the clause before; the command is the same without it.
     const cmd = same ? ({ ...previous, id: own.id } as WithId) : parseCommand(own ? clause.slice(0, own.index + own.length) + clause.slice(own.index + own.length).replace(ALL_OF_THEM, '$1') : clause);
     if (!('id' in cmd) || typeof cmd.id !== 'number' || cmd.id !== ids[i]!.id || !SAID_OF_MANY.has(cmd.type)) return null;
-    out.push(cmd as WithId);
+    // "13号交物业，限一周；2号期限延到下周五": each clause with all it sets.
+    const clauseNorm = normalizeText(clause);
+    const settings = SETTINGS.has(cmd.type) && own ? settingsOfOne(clause, clauseNorm, { ...own, index: own.index }) : null;
+    out.push(...(settings ?? [cmd as WithId]));
   }
   return unique(out);
 }
@@ -104,11 +107,21 @@ function fromClauses(raw: string, norm: string, ids: Found[]): WithId[] | null {
 const SETTINGS = new Set<Command['type']>(['category', 'priority', 'deadline', 'assign', 'snooze']);
 const POLITE_LEAD = /^(?:麻烦|请|帮我|再|还要|另外|顺便|并且|然后)+\s*/u;
 
+// What may lead an official's settings: a setting, or reopening ("17号重新受理…交城管中队").
+const LEADS = new Set<Command['type']>([...SETTINGS, 'reopen']);
+// "何丽萍先去上门了解下情况": who goes, by name, as a hand-over.
+const NAME_GOES = /^(?:让|请|叫)?((?![我你他她咱社物城])[\u4e00-\u9fa5]{2,3}?)(?:先|马上|尽快|今天|明天)?(?:去|来)(?:上门|处理|看看|了解|协调|调解|跑一趟|核实)/u;
+
 function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
-  const whole = parseCommand(raw);
-  if (!('id' in whole) || whole.id !== id.id || !SETTINGS.has(whole.type)) return null;
-  const out: WithId[] = [whole as WithId];
   const idText = raw.slice(id.index, id.index + id.length);
+  let whole = parseCommand(raw);
+  // "8号 物业 限两天 清不掉的话城管介入": the first clause is the setting, the rest may add more.
+  if (!('id' in whole) || !LEADS.has(whole.type)) {
+    const first = /^[\s,，。:：]*([^\s,，。;；!！]+)/u.exec(raw.slice(id.index + id.length))?.[1];
+    if (first !== undefined) whole = parseCommand(`${idText} ${first}`);
+  }
+  if (!('id' in whole) || whole.id !== id.id || !LEADS.has(whole.type)) return null;
+  const out: WithId[] = [whole as WithId];
   for (const m of norm.slice(id.index + id.length).matchAll(/[^\s,，。;；!！]+/gu)) {
     const clause = raw.slice(id.index + id.length + m.index, id.index + id.length + m.index + m[0].length).replace(POLITE_LEAD, '');
     if (clause === '') continue;
@@ -116,10 +129,11 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
     if ('id' in cmd && cmd.id === id.id && SETTINGS.has(cmd.type) && !out.some((c) => c.type === cmd.type)) out.push(cmd as WithId);
     // "16号紧急 期限两天": beside another setting, a bare 紧急 is one too (alone it is a cry).
     else if (/^(?:紧急|加急|特急)(?:的|吧)?$/u.test(clause) && !out.some((c) => c.type === 'priority')) out.push({ type: 'priority', id: id.id, priority: 'urgent' });
+    else if (NAME_GOES.test(clause) && !out.some((c) => c.type === 'assign')) out.push({ type: 'assign', id: id.id, target: { kind: 'unit', name: NAME_GOES.exec(clause)![1]! } });
   }
   // "10号给物业限两天", "…让他们两天之内清干净": a time limit with the hand-over.
-  const limit = /限(?:期)?([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天))|([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天))(?:之内|以内|内)/u.exec(norm.slice(id.index + id.length));
-  const days = limit ? workingDays((limit[1] ?? limit[2])!) : null;
+  const limit = /限(?:期)?([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))|([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))(?:之内|以内|内)|(明天|后天)(?:下班|中午|上午|下午|晚上)?(?:之前|以前|前)/u.exec(norm.slice(id.index + id.length));
+  const days = limit ? workingDays((limit[1] ?? limit[2] ?? limit[3])!) : null;
   if (days !== null && days >= 1 && days <= 60 && !out.some((c) => c.type === 'deadline')) out.push({ type: 'deadline', id: id.id, workingDays: days });
   return out.length >= 2 ? out : null;
 }

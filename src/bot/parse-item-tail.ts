@@ -111,7 +111,7 @@ function fromTailWords(id: number, tail: string, rawTail: string, question: bool
   // "今天之内弄好": today is the day (an official's limit; a holder's promise, run-commands.ts).
   if (/^(?:要|必须|务必)?(?:今天|今日|今晚)(?:之内|以内|内|之前|前)/u.test(tail)) return { type: 'deadline', id, by: { today: true } };
   // "下周三之前要弄好": a day to have it done by, not news that it is.
-  const by = /^([^\s,，。]{1,8}?)(?:之前|以前|前)(?:要|得|必须|务必)?(?:弄好|办完|修好|完成|办好|处理好|解决|搞定|清完|弄完)?(?:吧)?$/u.exec(tail);
+  const by = /^([^\s,，。]{1,8}?)(?:之前|以前|前)(?:要|得|必须|务必)?(?:弄好|办完|修好|完成|办好|处理好|解决|搞定|清完|弄完|给个结果|给结果|有个结果|答复|回复|反馈)?(?:吧)?$/u.exec(tail);
   if (by && dayRef(by[1]!)) return { type: 'deadline', id, by: dayRef(by[1]!)! };
   m = DONE_TAIL.exec(tail);
   if (m) return { type: 'done', id, note: noteAt(rawTail, tail, m[1]) };

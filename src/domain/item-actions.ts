@@ -109,6 +109,17 @@ export async function reopenItem(tx: Tx, actor: Actor | null, id: number, note: 
   return applyEvent(tx, actor, item, 'reopen', now, { note, skipAuthorize: opts.bySubmitter === true });
 }
 
+/**
+ * The holder takes back a completion said by mistake ("刚才说错了 还没修好 先别算完成"): while the
+ * submitter has not confirmed it, the item goes back to them, as a dispute would send it.
+ */
+export async function takeBackDone(tx: Tx, actor: Actor, id: number, note: string, now: Date) {
+  const item = await getItem(tx, id);
+  if (item.claimantId !== actor.id) throw new DomainError('only_claimant', { id });
+  if (item.status !== 'done') throw new DomainError('not_done', { id });
+  return applyEvent(tx, actor, item, 'reopen', now, { note, skipAuthorize: true });
+}
+
 /** 合并 N 到 M: N becomes a duplicate; its submitter (and supporters) follow M. */
 export async function mergeItem(tx: Tx, actor: Actor, id: number, intoId: number, now: Date): Promise<ItemChange> {
   if (id === intoId) throw new DomainError('merge_self', { id });

@@ -76,6 +76,9 @@ const one: Array<[string, Record<string, unknown>]> = [
   ['我妈家厨房漏水那个1号现在谁在弄啊？', { type: 'status', id: 1 }],
 ];
 
+// Trial 19: an invite for someone named first.
+one.push(['给新来的网格员小吴弄个干部邀请码', { type: 'invite', role: 'official' }]);
+
 const several: Array<[string, Array<[string, number]>]> = [
   ['19号地下室 麻烦设成紧急，期限三个工作日', [['deadline', 19], ['priority', 19]]],
   ['8号水都漏到灯上了 有触电危险 改成紧急 让周晓红马上过去看看', [['priority', 8], ['assign', 8]]],
@@ -91,6 +94,15 @@ const several: Array<[string, Array<[string, number]>]> = [
   ['5号井盖这个交给物业公司处理 今天之内弄好', [['assign', 5], ['deadline', 5]]],
   ['3号 给保洁公司 明天之前弄完', [['assign', 3], ['deadline', 3]]],
   ['9号歪树交园林所处理，这个有安全隐患，加急', [['assign', 9], ['priority', 9]]],
+  // Trial 19.
+  ['5号升紧急，期限改到12月3号', [['priority', 5], ['deadline', 5]]],
+  ['7号归矛盾纠纷，何丽萍先去上门了解下情况，下周三前给个结果', [['category', 7], ['assign', 7], ['deadline', 7]]],
+  ['8号 物业 限两天 清不掉的话城管介入', [['assign', 8], ['deadline', 8]]],
+  ['4号 转市政排水，加急', [['assign', 4], ['priority', 4]]],
+  ['5号 派给电梯维保公司 明天下班前', [['assign', 5], ['deadline', 5]]],
+  ['13号交物业，限一周；2号期限延到下周五', [['assign', 13], ['deadline', 13], ['deadline', 2]]],
+  ['17号重新受理，社区出面约谈施工方，交城管中队', [['reopen', 17], ['assign', 17]]],
+  ['不是新的 15号16号都完成了', [['done', 15], ['done', 16]]],
 ];
 
 describe('terse and decorated commands', () => {

@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/sql.ts';
 import { isOfficialOf } from '../../domain/actor.ts';
 import { stripMentions } from '../strip-mentions.ts';
+import { takeBack } from '../take-back-done.ts';
 import type { BotDeps } from '../bot-deps.ts';
 import type { MessageContext } from '../context.ts';
 import type { Outgoing } from '../outgoing.ts';
@@ -21,9 +22,17 @@ export const COMMANDS: Handlers<CommandType> = { ...everyoneCommands, ...memberC
 
 /** Runs one parsed command inside the transaction and says what it did. */
 export async function runCommand(tx: Tx, ctx: MessageContext, cmd: Runnable, out: Outgoing, deps: BotDeps): Promise<void> {
+  // "5号还没修好 先别算完成" from its holder (a dispute is the submitter's): the completion taken back.
+  if (cmd.type === 'dispute' && (await holdsDone(tx, ctx, cmd.id))) return takeBack(tx, ctx, cmd.id, out);
   const meant = cmd.type === 'deadline' ? await holderPromise(tx, ctx, cmd) : cmd;
   const handler = COMMANDS[meant.type] as Handler<Runnable>;
   return handler({ tx, ctx, out, deps, inGroup: ctx.msg.conversationType === 'group' }, meant);
+}
+
+/** Whether the person holds this item, said done and not yet confirmed, and did not raise it. */
+async function holdsDone(tx: Tx, ctx: MessageContext, id: number): Promise<boolean> {
+  const row = await tx.get<{ claimantId: number | null; submitterId: number; status: string }>('SELECT claimant_id, submitter_id, status FROM items WHERE id = ?', [id]);
+  return row !== undefined && row.status === 'done' && row.claimantId === ctx.actor.id && row.submitterId !== ctx.actor.id;
 }
 
 /**

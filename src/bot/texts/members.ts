@@ -37,6 +37,7 @@ export const members = {
   progressReply: (id: number) => `#${id} 的进展已记下，提出人会收到。`,
   doneReply: (id: number) => `#${id} 已标记办结，辛苦了！等待提出人确认。`,
   releaseReply: (id: number) => `#${id} 已放回待认领。`,
+  doneTakenBack: (id: number) => `好的，#${id} 的办结已撤回，还由您接着办，办好了再说“完成 ${id}”。`,
   snoozeReply: (id: number, days: number) => `好的，#${id} 在 ${days} 天内不再提醒。`,
   joinReply: (community: string, role: Role) =>
     role === 'official'

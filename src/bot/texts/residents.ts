@@ -108,6 +108,7 @@ export const residents = {
   toSubmitterReleased: (id: number) => `#${id} 的认领人暂时办不了，已重新发布，会尽快再安排人。`,
   toSubmitterRejected: (id: number, reason: string) => `很抱歉，#${id} 没有受理。原因：${reason}\n有疑问可以联系社区。`,
   toSubmitterMerged: (id: number, into: number) => `您提的 #${id} 和 #${into} 是同一件事，已合并到 #${into} 一起办，进展会同步告诉您。`,
+  doneTakenBack: (id: number) => `#${id} 刚才的“已办结”是志愿者说错了，还在办理中，先不用评价。办好了会再告诉您。`,
   toSubmitterReopened: (id: number) => `#${id} 已重新打开办理，有进展会告诉您。`,
   /** To a resident who 附议'd a report. `what` starts with a verb: "已办结。" */
   toSupporter: (id: number, what: string) => `您附议的 #${id} ${what}`,

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { kindAnswer } from '../../src/bot/kind-answer.ts';
+import { normalizeText } from '../../src/bot/normalize-text.ts';
+import { talkAbout } from '../../src/bot/talk-about.ts';
+
+// Words about an item someone is part of (issue 12, trial 19): what they say of it. Each row was
+// misread before: a part done with the rest to come was "done"; a complaint that nobody came was
+// "done" because it quotes the bot's 办好了.
+const talk: Array<[string, string]> = [
+  ['不对啊 水龙头还没修呢 人都还没来 怎么就说办好了', 'dispute'],
+  ['王阿姨家水龙头的阀芯买到了 下午过去换', 'news'],
+  ['黄阿婆楼上那家我去过了 贴了毛毡垫，再观察两天看看', 'news'],
+  ['后轮调正了 链条也换了根新的 应该不会再掉了', 'done'],
+  ['还是我 估计是后轮没紧好', 'claim'],
+  ['灯修好了 那两根还得换灯头', 'news'],
+  ['搬好了，八盆花都搬到楼下花坛了', 'done'],
+];
+
+// Answers to "这是哪一类？" in the words people use (trial 19).
+const kinds: Array<[string, 'wish' | 'report']> = [
+  ['反应问题', 'report'],
+  ['系反映问题 邻里纠纷嚟嘅', 'report'],
+  ['1️⃣', 'wish'],
+  ['就是请人帮忙的那个', 'wish'],
+  ['是我自己家里的', 'wish'],
+  ['大家的事', 'report'],
+];
+
+describe('talkAbout', () => {
+  it.each(talk)('%s → %s', (text, kind) => expect(talkAbout(text).kind).toBe(kind));
+});
+
+describe('kindAnswer', () => {
+  it.each(kinds)('%s → %s', (text, kind) => expect(kindAnswer(normalizeText(text).trim())).toBe(kind));
+});
