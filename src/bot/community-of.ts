@@ -32,6 +32,9 @@ export async function knownCommunity(tx: Tx, ctx: MessageContext): Promise<numbe
   if (ctx.person.communityId !== null) return ctx.person.communityId;
   const communities = await tx.all<{ id: number; name: string }>('SELECT id, name FROM communities ORDER BY id LIMIT 200');
   if (communities.length === 1) return communities[0]!.id;
-  // "我是桂花园的老马 …": the community said in the request itself.
-  return namedIn(communities, ctx.msg.text);
+  // "我是桂花园的老马 …": the community said in the request itself; else that of their last request.
+  const named = namedIn(communities, ctx.msg.text);
+  if (named !== null) return named;
+  const last = await tx.get<{ communityId: number }>('SELECT community_id FROM items WHERE submitter_id = ? ORDER BY id DESC LIMIT 1', [ctx.person.id]);
+  return last?.communityId ?? null;
 }

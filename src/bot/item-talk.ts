@@ -26,6 +26,8 @@ const CLAUSE_START = /(?:^|[\s,，。;；!！])(?:那|那个|我的?|咱的?|[\u
 const NEW_ASK = /(?<!带个?话|转告)帮我(?!跟|给|带|转)|帮俺|找(?:个)?人|想(?:要|找|请|让)|能不能|可以帮|心愿|反映/u;
 const FOR_THE_HOLDER = /^补充|在家|不在家|家里(?:有|没)人|上门|几点|下午|上午|晚上|明天|后天|周末|周[一二三四五六日天]|礼拜|要带|带(?:什么|啥|身份证|医保卡|户口本)|费用|多少钱/u;
 const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
+// Words that object to a rejection ("社区就不能出面协调一下吗", "凭什么不受理").
+const OBJECTS = /出面|协调|凭什么|为什么不|怎么不|不受理|驳回|不归|12345|没(?:啥|什么)?用/u;
 
 /**
  * What someone means by plain words about an item they are part of: its holder telling how it
@@ -99,6 +101,8 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
   const holder = row.claimantId === actor.id;
   const official = isOfficialOf(actor, row.communityId);
   const submitter = row.submitterId === actor.id;
+  // "社区就不能出面协调一下吗？" after a rejection: for the officials, not a status to read back.
+  if (submitter && row.status === 'rejected' && ['status', 'news', 'dispute'].includes(talk.kind)) return { type: 'tell', id, note: words };
   if (talk.kind === 'status') return { type: 'status', id };
   if (row.status === 'claimed' && (holder || official)) {
     switch (talk.kind) {
@@ -132,8 +136,9 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
     // "没事了 可以结了": an open one is withdrawn; one being done is passed to its holder or confirmed.
     if (talk.kind === 'done' && !holder && row.status !== 'confirmed') return row.status === 'open' ? { type: 'withdraw', id, reason: words } : { type: 'done', id, note: words };
   }
-  // "9号麻烦下午或者周末上门", "通啥通啊 又冒上来了": words for whoever works on it.
-  if (submitter && (talk.kind === 'news' || (talk.kind === 'dispute' && row.status === 'claimed')) && ['open', 'claimed'].includes(row.status)) return { type: 'tell', id, note: words };
+  // "9号麻烦下午或者周末上门", "通啥通啊 又冒上来了", "谢谢这闺女了 下礼拜三她还能陪着去不":
+  // words for whoever works on it.
+  if (submitter && (talk.kind === 'news' || (['dispute', 'praise'].includes(talk.kind) && row.status === 'claimed')) && ['open', 'claimed'].includes(row.status)) return { type: 'tell', id, note: words };
   if (!submitter && named && talk.kind === 'support' && ['open', 'claimed'].includes(row.status)) return { type: 'support', id };
   return null;
 }
@@ -156,10 +161,16 @@ async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date
   }
   // Words that ask for something ("能不能帮我换个灯泡") are a new request, unless they dispute a fix;
   // news without a number is for the holder only when it says when or adds to it ("补充一下…").
-  if ((talk.kind === 'news' && (!FOR_THE_HOLDER.test(norm) || NEW_ASK.test(norm))) || (asking && talk.kind !== 'dispute')) return undefined;
+  const since = new Date(now.getTime() - RECENT);
+  if ((talk.kind === 'news' && (!FOR_THE_HOLDER.test(norm) || NEW_ASK.test(norm))) || (asking && talk.kind !== 'dispute')) {
+    // "社区就不能出面帮忙协调一下吗？" just after a rejection: an objection, whatever it asks for.
+    if (!['status', 'news'].includes(talk.kind) || !OBJECTS.test(norm)) return undefined;
+    const rejected = await tx.all<Row>(`${SELECT} WHERE submitter_id = ? AND status = 'rejected' AND updated_at > ? ORDER BY id DESC LIMIT 2`, [actor.id, since]);
+    return rejected.length === 1 && !aboutAnother(rejected[0]!.text, norm) ? rejected[0] : undefined;
+  }
   const mine = await tx.all<Row>(
-    `${SELECT} WHERE submitter_id = ? AND status IN ('open', 'claimed', 'done', 'confirmed') AND updated_at > ? ORDER BY id DESC LIMIT 20`,
-    [actor.id, new Date(now.getTime() - RECENT)],
+    `${SELECT} WHERE submitter_id = ? AND status IN ('open', 'claimed', 'done', 'confirmed', 'rejected') AND updated_at > ? ORDER BY id DESC LIMIT 20`,
+    [actor.id, since],
   );
   if (mine.length === 1) return aboutAnother(mine[0]!.text, norm) ? undefined : mine[0];
   const about = named(mine, norm);

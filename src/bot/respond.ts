@@ -118,8 +118,9 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     remind(ctx, out, dialogue);
     return;
   }
-  // Without a number, a list, help or the figures asked for in other words come first.
-  const talk = words !== null && !hasAttachment ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && guessIntent(words) === null) : null;
+  // Without a number, a list, help or the figures asked for in other words come first (thanks that
+  // also ask the volunteer something are for the volunteer).
+  const talk = words !== null && !hasAttachment ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && [null, 'thanks'].includes(guessIntent(words)?.type ?? null)) : null;
   if (talk) {
     await runCommands(tx, ctx, [talk], out, deps);
     remind(ctx, out, dialogue);

@@ -7,7 +7,7 @@ import { TROUBLE } from './request-words.ts';
 
 const EDGE = '[\\s,，。.!！~～…?？]|[\\u{1F300}-\\u{1FAFF}\\u2600-\\u27BF\\uFE0F]';
 const ACK = new RegExp(
-  `^(?:${EDGE}|好的?|好滴|好嘞|好哒|好吧|行|行的|可以|嗯+|哦+|噢+|喔+|收到|收到了|知道了|明白了?|了解|懂了|对+|对的|是的|是啊|没错|ok|okay|👌|👍)+$`,
+  `^(?:${EDGE}|好的?|好滴|好嘞|好哒|好吧|那就好|那就行|那好|那太好了|晓得了|行|行的|行吧|可以|嗯+|哦+|噢+|喔+|收到|收到了|知道了|明白了?|了解|懂了|对+|对的|是的|是啊|没错|ok|okay|👌|👍)+$`,
   'iu',
 );
 const GREETING = new RegExp(
@@ -25,7 +25,7 @@ export function isTakingNote(text: string): boolean {
   const t = normalizeText(text).trim();
   return [...t].length <= 24 && TAKING_NOTE.test(t) && !/[?？吗]/u.test(t) && !TROUBLE.test(t);
 }
-const TAKING_NOTE = /^(?:行|好的?|嗯+|中|哦|那|知道了|明白了?|晓得了|收到)[，,。\s]*[\s\S]{0,18}?(?:再说|看看(?:效果)?|等着|等他|等她|等你们|不急|知道了|在家等)(?:他|她|你们)?[吧啊哈了呢。!！]*$/u;
+const TAKING_NOTE = /^(?:行|好的?|嗯+|中|哦|那|知道了|明白了?|晓得了|收到)[，,。\s]*[\s\S]{0,18}?(?:再说|看看(?:效果)?|等着|等他|等她|等你们|等等|等一等|等消息|不急|知道了|在家等)(?:他|她|你们)?[吧啊哈了呢。!！]*$/u;
 
 /** Only emoji and punctuation: "😭😭", "🌹", "？". */
 export function isOnlySymbols(text: string): boolean {

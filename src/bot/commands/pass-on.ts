@@ -18,6 +18,7 @@ export const passOnCommand: Handlers<'tell'> = {
       return;
     }
     out.toOfficials(item.communityId, members.submitterSays(item.id, cmd.note));
-    out.reply(residents.toldCommunity(item.id));
+    // With a unit (物业) or closed, "nobody has taken it yet" would be untrue.
+    out.reply(item.assignedUnit ? residents.toldCommunityOfUnit(item.id, item.assignedUnit) : item.status === 'open' ? residents.toldCommunity(item.id) : residents.toldOfficials(item.id));
   },
 };

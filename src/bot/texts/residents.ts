@@ -88,6 +88,8 @@ export const residents = {
   supportReply: (id: number, count: number) => `已附议 #${id}，目前共有 ${count} 户反映这件事。有进展会告诉您。`,
   toldHolder: (id: number) => `好的，已转告 #${id} 的办理人。`,
   toldCommunity: (id: number) => `#${id} 还没有人接手，您的话已转告社区。`,
+  toldCommunityOfUnit: (id: number, unit: string) => `好的，#${id} 在由${unit}办理，您的话已转告社区，社区会跟${unit}沟通。`,
+  toldOfficials: (id: number) => `好的，#${id} 的事您的话已转告社区干部，他们会跟您联系。`,
   fixedBeforeDone: (id: number) => `谢谢告诉我！#${id} 还在办理中，我已转告办理人；办理人标记办结后，您回复“满意”就能确认。`,
   noPendingRevisit: '现在没有需要您回答的回访。发“帮助”看看怎么用。',
   revisitThanks: (id: number) => `谢谢您的回复！#${id} 的回访已记下。`,
