@@ -19,7 +19,7 @@ type Row = { id: number; status: string; communityId: number; submitterId: numbe
 
 // Without a number, words are taken for the person's own item only while it is fresh news.
 const RECENT = 3 * DAY;
-const ASKS_AFTER = /有信儿?没|有动静没|几点(?:来|到|过来)|什么时候|啥时候|几时|好久(?:来|到|过来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
+const ASKS_AFTER = /(?:弄|修|办|搞|处理|通)(?:了|好)?没有?(?:啊|呀|呢)?(?=$|[\s,，。?？])|(?:弄|修|办)好了(?:吗|没)|怎么样了|咋样了|有信儿?没|有动静没|几点(?:来|到|过来)|什么时候|啥时候|几时|好久(?:来|到|过来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
 const REQUEST = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 // The number starts a clause ("我家里正好有美林 4号我现在给送过去"), or ends the message ("…冲了一遍 3号").
 const CLAUSE_START = /(?:^|[\s,，。;；!！])(?:那|那个|我的?|咱的?|[\u4e00-\u9fa5]{0,3}把)?$/u;
@@ -162,6 +162,12 @@ async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date
   // Words that ask for something ("能不能帮我换个灯泡") are a new request, unless they dispute a fix;
   // news without a number is for the holder only when it says when or adds to it ("补充一下…").
   const since = new Date(now.getTime() - RECENT);
+  // "下水到那个是弄了没有啊 还是臭得很": asking after the one of theirs whose words it repeats,
+  // though it also says what is wrong.
+  if (talk.kind === 'status' && asking) {
+    const about = named(await tx.all<Row>(`${SELECT} WHERE submitter_id = ? AND status IN ('open', 'claimed', 'done') ORDER BY id DESC LIMIT 20`, [actor.id]), norm);
+    if (about.length === 1) return about[0];
+  }
   if ((talk.kind === 'news' && (!FOR_THE_HOLDER.test(norm) || NEW_ASK.test(norm))) || (asking && talk.kind !== 'dispute')) {
     // "社区就不能出面帮忙协调一下吗？" just after a rejection: an objection, whatever it asks for.
     if (!['status', 'news'].includes(talk.kind) || !OBJECTS.test(norm)) return undefined;

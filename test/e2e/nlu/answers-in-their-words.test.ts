@@ -114,3 +114,14 @@ describe('answers in their own words', () => {
     expect(textsTo(r, zhou.id).join('\n')).toContain('转告社区干部');
   });
 });
+
+describe('asking after one of theirs without its number', () => {
+  it('"下水到那个是弄了没有啊" names the one item it repeats (typo and all)', async () => {
+    const chen = { id: 'chen-words', name: '陈奶奶' };
+    const id = await newItem(t, chen, '心愿 楼下下水到老是返臭 想找人看看', group);
+    const r = await t.say(chen, '下水到那个是弄了没有啊 今天从门口过还是臭得很');
+    const said = textsTo(r, chen.id).join('\n');
+    expect(said).toContain(`#${id}`);
+    expect(said).not.toMatch(/哪一类/u);
+  });
+});
