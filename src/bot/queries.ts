@@ -18,6 +18,8 @@ const LIST_LIMIT = 10;
 
 type ListedItem = Pick<Item, 'id' | 'kind' | 'text' | 'status'>;
 
+const OFFICE_ONLY = new Set(['noted', 'reminded', 'escalated', 'grid_set', 'late_notice', 'categorized', 'snoozed', 'auto_released']);
+
 /**
  * 查询 N: status and timeline; names, phone and address in full only for those involved, and never
  * in a group. Every rating the item was given stays in its history (reopenings keep them).
@@ -27,10 +29,17 @@ export async function describeItem(tx: Tx, actor: Actor, id: number, inGroup: bo
   const item = await getItem(tx, id);
   const full = !inGroup && canSeeContacts(actor, item);
   const supporters = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM item_supporters WHERE item_id = ?', [id]))!.n;
-  const events = await tx.all<Pick<ItemEvent, 'type' | 'actorId' | 'note' | 'createdAt'>>(
-    'SELECT type, actor_id, note, created_at FROM item_events WHERE item_id = ? ORDER BY id DESC LIMIT 10',
-    [id],
-  );
+  // The office's own bookkeeping (民情日记, reminders, escalations) is for officials; a resident
+  // who asks "物业到底来没来" reads the last few steps, not the whole record.
+  const office = roleIn(actor, item.communityId) === 'official';
+  const events = (
+    await tx.all<Pick<ItemEvent, 'type' | 'actorId' | 'note' | 'createdAt'>>(
+      'SELECT type, actor_id, note, created_at FROM item_events WHERE item_id = ? ORDER BY id DESC LIMIT 30',
+      [id],
+    )
+  )
+    .filter((e) => office || !OFFICE_ONLY.has(e.type))
+    .slice(0, actor.roles.size === 0 ? 4 : 10);
   const ratings = await tx.all<{ rating: number }>(
     'SELECT rating FROM item_events WHERE item_id = ? AND rating IS NOT NULL ORDER BY id',
     [id],

@@ -125,3 +125,20 @@ describe('asking after one of theirs without its number', () => {
     expect(said).not.toMatch(/哪一类/u);
   });
 });
+
+describe('查询 for a resident', () => {
+  it("shows the last few steps, not the office's bookkeeping; an official sees all of it", async () => {
+    const gu = { id: 'gu-words', name: '顾阿姨' };
+    const id = await newItem(t, gu, '心愿 想请人帮忙把旧报纸搬到回收站', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `暂停提醒 ${id} 3`);
+    for (const note of ['约了周六', '借了小推车', '周六上午去', '先搬了十捆', '已经搬了一半']) await t.say(li, `进展 ${id} ${note}`);
+    const mine = textsTo(await t.say(gu, `查询 ${id}`), gu.id).join('\n');
+    const office = textsTo(await t.say(zhao, `查询 ${id}`), zhao.id).join('\n');
+    expect(mine).toContain('已经搬了一半');
+    expect(mine).not.toContain('约了周六');
+    expect(mine).not.toContain('暂停提醒');
+    expect(office).toContain('约了周六');
+    expect(office).toContain('暂停提醒');
+  });
+});
