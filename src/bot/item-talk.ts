@@ -96,6 +96,22 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
   return row ? decide(row, actor, talk, text.trim(), false) : null;
 }
 
+/**
+ * "@连心 我家也是 晚上被吵得睡不着 跟周师傅说的一样" in a group: seconding what a neighbour raised
+ * there lately — the one open item of the last day from this conversation, or the one of them the
+ * words repeat. Null when it is not a second, or not clear which.
+ */
+export async function secondInGroup(tx: Tx, actor: Actor, text: string, conversationId: string, now: Date): Promise<Runnable | null> {
+  const norm = normalizeText(text);
+  if (itemIdsIn(norm).length > 0 || talkAbout(text).kind !== 'support') return null;
+  const rows = await tx.all<Row>(
+    `${SELECT} WHERE source_conversation_id = ? AND status IN ('open', 'claimed') AND submitter_id <> ? AND created_at > ? ORDER BY id DESC LIMIT 10`,
+    [conversationId, actor.id, new Date(now.getTime() - DAY)],
+  );
+  const about = rows.length === 1 ? rows : named(rows, norm);
+  return about.length === 1 ? { type: 'support', id: about[0]!.id } : null;
+}
+
 function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolean): Runnable | null {
   const { id } = row;
   const holder = row.claimantId === actor.id;

@@ -20,7 +20,7 @@ import { runCommands } from './run-commands.ts';
 import { leaveDraft } from './answer-rest.ts';
 import { extractPlace } from './extract-place.ts';
 import { guessIntent } from './guess-intent.ts';
-import { itemTalk } from './item-talk.ts';
+import { itemTalk, secondInGroup } from './item-talk.ts';
 import { parseCorrection } from './correction.ts';
 import { correctLast, lastStep } from './correct-last.ts';
 import { ownItemAskedAfter } from './own-item-asked-after.ts';
@@ -121,8 +121,9 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // Without a number, a list, help or the figures asked for in other words come first (thanks that
   // also ask the volunteer something are for the volunteer).
   const talk = words !== null && !hasAttachment ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && [null, 'thanks'].includes(guessIntent(words)?.type ?? null)) : null;
-  if (talk) {
-    await runCommands(tx, ctx, [talk], out, deps);
+  const second = !talk && words !== null && msg.conversationType === 'group' && !dialogue ? await secondInGroup(tx, ctx.actor, words, msg.conversationId, ctx.now) : null;
+  if (talk || second) {
+    await runCommands(tx, ctx, [(talk ?? second)!], out, deps);
     remind(ctx, out, dialogue);
     return;
   }

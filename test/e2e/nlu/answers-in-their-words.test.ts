@@ -142,3 +142,21 @@ describe('查询 for a resident', () => {
     expect(office).toContain('暂停提醒');
   });
 });
+
+describe('a neighbour seconds in the group', () => {
+  it('"@连心 我家也是 … 跟周师傅说的一样" supports what was raised there lately', async () => {
+    const g = 'g-second';
+    await t.api('POST', '/api/groups', { platform: 'sim', conversationId: g, communityId: 1 });
+    const zhou = { id: 'zhou-second', name: '周师傅' };
+    const ye = { id: 'ye-second', name: '叶阿姨' };
+    await t.say(zhou, '@连心 反映 3号楼楼上装修天天电钻到晚上十点', { in: g });
+    const receipt = textsTo(await t.say(zhou, '没有', { in: g }), g).join('\n');
+    const id = Number(/#(\d+)/u.exec(receipt)?.[1]);
+    expect(id).toBeGreaterThan(0);
+    await t.say(ye, '@连心 我家也是 晚上被吵得睡不着 跟周师傅说的一样', { in: g });
+    const all = (await t.api('GET', '/api/items')).body.items as Array<{ id: number }>;
+    expect(all.filter((i) => i.id > id)).toEqual([]);
+    const r = await t.say(ye, `查询 ${id}`);
+    expect(textsTo(r, ye.id).join('\n')).toContain('附议：1 户');
+  });
+});
