@@ -15,6 +15,8 @@ import { say } from './say.ts';
 import { draftEscape, withoutSaidAgain } from './skip-and-cancel.ts';
 import { residents } from './texts/residents.ts';
 import { kindAnswer } from './kind-answer.ts';
+import { answerPrompt } from './answer-prompt.ts';
+import { openPrompts } from './prompts.ts';
 import { normalizeText } from './normalize-text.ts';
 
 // What follows words that drop a draft ("都不是 我是问小张几点来", "取消 9号给物业"): answered on
@@ -31,6 +33,9 @@ export function commandIn(words: string): boolean {
 
 /** After a dropped draft, the words that followed, when they ask for something the bot knows. */
 export async function answerRest(tx: Tx, ctx: MessageContext, rest: string, out: Outgoing, deps: BotDeps): Promise<boolean> {
+  // "不是要登记 我是说满意": the answer to the bot's own question, said again.
+  const prompts = await openPrompts(tx, ctx.person, ctx.now);
+  if (prompts.length > 0 && (await answerPrompt(tx, { ...ctx, msg: { ...ctx.msg, text: rest } }, prompts, out, deps))) return true;
   // "不是新的 我问9号": the number alone asks after it.
   const cmd = /^#?\s*\d{1,9}\s*号?[?？。.!！\s]*$/u.test(rest.trim()) ? parseCommand(`查询 ${rest.trim()}`) : parseCommand(rest);
   const many = parseCommands(rest);

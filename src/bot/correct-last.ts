@@ -11,10 +11,13 @@ import { takeBack } from './take-back-done.ts';
 
 // A slip owned up to refers to what the person did a moment ago.
 const RECENT = 30 * MINUTE;
+const UNNAMED = 3 * MINUTE;
 
 /** The person's last step on an item within the last half hour (on `id` when named). */
 export async function lastStep(tx: Tx, personId: number, id: number | null, now: Date): Promise<{ itemId: number; type: string } | undefined> {
-  const since = new Date(now.getTime() - RECENT);
+  // Without the number said by mistake, only a step of the last few minutes is the one meant
+  // ("打错 是7" may follow a refusal, which left no step at all).
+  const since = new Date(now.getTime() - (id === null ? UNNAMED : RECENT));
   return id === null
     ? tx.get(`SELECT item_id, type FROM item_events WHERE actor_id = ? AND created_at >= ? ORDER BY id DESC LIMIT 1`, [personId, since])
     : tx.get(`SELECT item_id, type FROM item_events WHERE actor_id = ? AND item_id = ? AND created_at >= ? ORDER BY id DESC LIMIT 1`, [personId, id, since]);

@@ -78,11 +78,11 @@ const SIGNALS: Signal[] = [
 // "能打着火了": a stove that lights again is no fire.
 const NEGATED_BEFORE = /(?:没|没有|无|不|别|未|防|非|(?<!是)不是|不算|并不|打|点|打得|点得)$/u;
 // Somewhat before: a worry, a risk or the past, not an emergency now.
-const NOT_NOW_BEFORE = /(?:容易|怕(?!是)|担心|防止|小心|以免|避免|差点|差一点|可能会|会不会|万一|要是|如果|以前|之前|去年|上次|上个月|曾经|预防|提醒|注意|经常|老是|昨天|前天|前两天|前几天|上周|上礼拜|上星期|上回|那回|那次|有过一回|有过一次|出过|新闻|听说|看到说|不知道|不晓得|天天|每天|总是)[^，。,.!！？?]{0,8}$/u;
+const NOT_NOW_BEFORE = /(?:容易|怕(?!是)|担心|防止|小心|以免|避免|差点|差一点|可能会|会不会|万一|要是|如果|以前|之前|去年|上次|上个月|曾经|预防|提醒|注意|经常|老是|昨天|昨晚|昨儿|昨夜|昨个|前晚|前天|前两天|前几天|上周|上礼拜|上星期|上回|那回|那次|有过一回|有过一次|出过|新闻|听说|看到说|不知道|不晓得|天天|每天|总是)[^，。,.!！？?]{0,8}$/u;
 // Anywhere in the message: it was news, it is over, or it is a worry ("着火了咋整" next to a pile of boxes).
 const NOT_NOW_ANYWHERE = /咋个办|咋办|怎么办|新闻|听说|可能(?:是)?出去了|可能不在家|还好没|还好没事|没啥事|没什么事|没大碍|没事了|已经好了|已经没事|现在好多了|好多了|早就好了|注意(?:用电|用火|安全)|咋整|怎么整|隐患/u;
 // Inside the words of a signal: "电梯…上礼拜还困了个人" was last week.
-const PAST_INSIDE = /上礼拜|上星期|上周|上回|上次|去年|以前|之前|昨天|前天|那次|那回/u;
+const PAST_INSIDE = /上礼拜|上星期|上周|上回|上次|去年|以前|之前|昨天|昨晚|昨儿|昨夜|前天|那次|那回/u;
 const HAPPENING_NOW = /正在|在偷|在撬|在砸|在抢|有人在|快来|现在|刚刚|刚才|抓住|跑了|赶紧|快点|快报警|马上/u;
 // The cause first: smoke from a switch box is an electrical emergency that 119 also hears about.
 const SETTING_BEFORE = /(?:设成|设为|设置为|改成|改为|标为|标成|调成|调为|列为|定为|算|恢复|所有|哪些|有没有|几个|几件|优先级?)\s*$/u;

@@ -19,10 +19,10 @@ type Row = { id: number; status: string; communityId: number; submitterId: numbe
 
 // Without a number, words are taken for the person's own item only while it is fresh news.
 const RECENT = 3 * DAY;
-const ASKS_AFTER = /(?:弄|修|办|搞|处理|通)(?:了|好)?没有?(?:啊|呀|呢)?(?=$|[\s,，。?？])|(?:弄|修|办)好了(?:吗|没)|怎么样了|咋样了|有信儿?没|有动静没|几点(?:来|到|过来)|什么时候|啥时候|几时|好久(?:来|到|过来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
+const ASKS_AFTER = /(?:来过|来了)没有?|来没来|来过了吗|(?:弄|修|办|搞|处理|通)(?:了|好)?没有?(?:啊|呀|呢)?(?=$|[\s,，。?？])|(?:弄|修|办)好了(?:吗|没)|怎么样了|咋样了|有信儿?没|有动静没|几点(?:来|到|过来)|什么时候|啥时候|几时|好久(?:来|到|过来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
 const REQUEST = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 // The number starts a clause ("我家里正好有美林 4号我现在给送过去"), or ends the message ("…冲了一遍 3号").
-const CLAUSE_START = /(?:^|[\s,，。;；!！])(?:那|那个|我的?|咱的?|[\u4e00-\u9fa5]{0,3}把)?$/u;
+const CLAUSE_START = /(?:^|[\s,，。;；!！]|^(?:好的?|嗯+|行|收到|对)?(?:书记|主任|大爷|阿姨|大姐|大哥|老师|师傅))(?:那|那个|我的?|咱的?|[\u4e00-\u9fa5]{0,3}把)?$/u;
 const NEW_ASK = /(?<!带个?话|转告)帮我(?!跟|给|带|转)|帮俺|找(?:个)?人|想(?:要|找|请|让)|能不能|可以帮|心愿|反映/u;
 const FOR_THE_HOLDER = /^补充|在家|不在家|家里(?:有|没)人|上门|几点|下午|上午|晚上|明天|后天|周末|周[一二三四五六日天]|礼拜|要带|带(?:什么|啥|身份证|医保卡|户口本)|费用|多少钱/u;
 const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
@@ -98,7 +98,7 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
 
 /**
  * "@连心 我家也是 晚上被吵得睡不着 跟周师傅说的一样" in a group: seconding what a neighbour raised
- * there lately — the one open item of the last day from this conversation, or the one of them the
+ * there lately — the one open item of the last week from this conversation, or the one of them the
  * words repeat. Null when it is not a second, or not clear which.
  */
 export async function secondInGroup(tx: Tx, actor: Actor, text: string, conversationId: string, now: Date): Promise<Runnable | null> {
@@ -106,7 +106,7 @@ export async function secondInGroup(tx: Tx, actor: Actor, text: string, conversa
   if (itemIdsIn(norm).length > 0 || talkAbout(text).kind !== 'support') return null;
   const rows = await tx.all<Row>(
     `${SELECT} WHERE source_conversation_id = ? AND status IN ('open', 'claimed') AND submitter_id <> ? AND created_at > ? ORDER BY id DESC LIMIT 10`,
-    [conversationId, actor.id, new Date(now.getTime() - DAY)],
+    [conversationId, actor.id, new Date(now.getTime() - 7 * DAY)],
   );
   const about = rows.length === 1 ? rows : named(rows, norm);
   return about.length === 1 ? { type: 'support', id: about[0]!.id } : null;

@@ -1,7 +1,7 @@
 // The parser of commands as people type them. Its vocabulary is in command-words.ts, its result
 // types in command-types.ts, the arguments of the officials' commands in parse-official-args.ts,
 // thanks in thanks.ts.
-import { parseNumber } from './chinese-number.ts';
+import { CHINESE_NUMBER, parseNumber } from './chinese-number.ts';
 import type { Command, CommandName } from './command-types.ts';
 import { COMMAND_WORDS, EXTRA_WORDS } from './command-words.ts';
 import { confirmArgs } from './confirm-args.ts';
@@ -107,15 +107,20 @@ function parsePhrases(norm: string): Command | null {
   if (join) return { type: 'join', code: join[1]!.toUpperCase() };
   if (/^(?:请问|我想问一下)?(?:这个)?(?:怎么|如何|咋)(?:报到|认领|接单|用|使用|操作|反映|许愿|提交|确认|评价|登录|查询)(?:这个|啊|呀|呢|吗)?$/u.test(t)) return { type: 'help' };
   if (/^(?:给我|发我|发一?个|要一?个|我要|请发|帮我生成)?(?:一?个)?(?:后台|登录|控制台|管理后台)(?:的)?(?:链接|地址|网址|入口)$/u.test(t)) return { type: 'login' };
-  // "给新来的网格员小吴弄个干部邀请码": who it is for said first.
-  const forSomeone = /(?:弄|生成|开|发|做|要|来|创建|准备)(?:一?个|一?张|几个)?(干部|党员|志愿者)?的?邀请码(?:吧|呗|哈)?$/u.exec(t);
-  if (forSomeone) {
-    const parsed = parseInvite(forSomeone[1] ?? '邀请码', true);
-    if (parsed?.type === 'invite') return parsed;
-  }
   const invite = /^(?:我要|要|请|帮我|给我)?(?:生成|创建|发|来|开|弄|做)?([\s\S]*?)邀请码([\s\S]*)$/u.exec(t);
   if (invite && (invite[1] !== '' || invite[2] !== '')) {
     const parsed = parseInvite(`${invite[1]} ${invite[2]}`, true);
+    if (parsed?.type === 'invite') return parsed;
+  }
+  // "给新来的网格员小吴弄个干部邀请码", "麻烦帮我生成两个干部的邀请码，…，谢谢", "再生成一个党员
+  // 邀请码，只用一次就可以了": a code asked for among other words; how many may use it, if said
+  // ("一个" is one code, not one use).
+  const forSomeone = new RegExp(`(?:弄|生成|开|发|做|要|来|创建|准备)(?:一下)?(?:(\\d{1,3}|${CHINESE_NUMBER})\\s*(?:个|张)|一?个|一?张)?(干部|党员|志愿者)?的?邀请码`, 'u').exec(t);
+  if (forSomeone) {
+    const uses = new RegExp(`(\\d{1,4}|${CHINESE_NUMBER})\\s*(?:个人|人|次)`, 'u').exec(t.slice(forSomeone.index + forSomeone[0].length));
+    const count = uses ? parseNumber(uses[1]!) : forSomeone[1] ? parseNumber(forSomeone[1]) : null;
+    const n = /(?:只)?(?:能)?用一次|一次性/u.test(t) ? 1 : count !== null && count >= 2 ? count : null;
+    const parsed = parseInvite(`${forSomeone[2] ?? ''} ${n ?? ''}`.trim() || '邀请码', true);
     if (parsed?.type === 'invite') return parsed;
   }
   return null;

@@ -2,7 +2,7 @@ import type { Command } from './command-types.ts';
 import { itemIdsIn, type ItemIdMatch } from './item-id.ts';
 import { normalizeText } from './normalize-text.ts';
 import { parseCommand } from './parse-command.ts';
-import { workingDays } from './working-days.ts';
+import { dayRef, workingDays } from './working-days.ts';
 
 type Found = ItemIdMatch & { index: number };
 type WithId = Extract<Command, { id: number }>;
@@ -34,7 +34,7 @@ const SAME_AGAIN = /^\s*(?:也是|也一样|同样|一样|也)\s*(?:的|了|吧|
 export function parseCommands(text: string): WithId[] | null {
   const norm = normalizeText(text);
   const ids = itemIdsIn(norm);
-  if (ids.length === 1) return settingsOfOne(text, norm, ids[0]!);
+  if (ids.length === 1) return settingsOfOne(text, norm, ids[0]!) ?? commandClause(text, ids[0]!);
   if (ids.length < 2) return null;
   return asMerge(text, norm, ids) ?? fromList(text, norm, ids) ?? fromClauses(text, norm, ids);
 }
@@ -105,12 +105,14 @@ function fromClauses(raw: string, norm: string, ids: Found[]): WithId[] | null {
 // What an official sets of one item in the same breath: "…改成紧急 让周晓红马上过去看看",
 // "麻烦设成紧急，期限三个工作日".
 const SETTINGS = new Set<Command['type']>(['category', 'priority', 'deadline', 'assign', 'snooze']);
-const POLITE_LEAD = /^(?:麻烦|请|帮我|再|还要|另外|顺便|并且|然后)+\s*/u;
+const POLITE_LEAD = /^(?:麻烦|请|帮我|再|还要|另外|顺便|并且|然后|直接|就)+\s*/u;
 
 // What may lead an official's settings: a setting, or reopening ("17号重新受理…交城管中队").
 const LEADS = new Set<Command['type']>([...SETTINGS, 'reopen']);
 // "何丽萍先去上门了解下情况": who goes, by name, as a hand-over.
-const NAME_GOES = /^(?:让|请|叫)?((?![我你他她咱社物城])[\u4e00-\u9fa5]{2,3}?)(?:先|马上|尽快|今天|明天)?(?:去|来)(?:上门|处理|看看|了解|协调|调解|跑一趟|核实)/u;
+const NAME_GOES = /^(?:让|请|叫|麻烦)?((?![我你他她咱社物城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|这几天|今天|明天|尽快|马上|先|抽空|有空)*(?:去|来)?(?:上门|处理|看看|了解|协调|调解|跑一趟|核实)/u;
+// "请何晓同志在本周五之前再和住户沟通一次": a day to have it done by, inside a longer clause.
+const BY_DAY = /(?:在)?((?:本|这|下)个?(?:周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]|月底)(?:之前|以前|前)/u;
 
 function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
   const idText = raw.slice(id.index, id.index + id.length);
@@ -120,8 +122,11 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
     const first = /^[\s,，。:：]*([^\s,，。;；!！]+)/u.exec(raw.slice(id.index + id.length))?.[1];
     if (first !== undefined) whole = parseCommand(`${idText} ${first}`);
   }
-  if (!('id' in whole) || whole.id !== id.id || !LEADS.has(whole.type)) return null;
-  const out: WithId[] = [whole as WithId];
+  // "13号占道经营的问题，麻烦转交城管中队处理，分类请改成环境卫生": what it is first, then the
+  // settings; two of them are needed to read an official's sentence so.
+  const led = 'id' in whole && whole.id === id.id && LEADS.has(whole.type);
+  const out: WithId[] = led ? [whole as WithId] : [];
+  let instructed = false;
   for (const m of norm.slice(id.index + id.length).matchAll(/[^\s,，。;；!！]+/gu)) {
     const clause = raw.slice(id.index + id.length + m.index, id.index + id.length + m.index + m[0].length).replace(POLITE_LEAD, '');
     if (clause === '') continue;
@@ -130,12 +135,34 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
     // "16号紧急 期限两天": beside another setting, a bare 紧急 is one too (alone it is a cry).
     else if (/^(?:紧急|加急|特急)(?:的|吧)?$/u.test(clause) && !out.some((c) => c.type === 'priority')) out.push({ type: 'priority', id: id.id, priority: 'urgent' });
     else if (NAME_GOES.test(clause) && !out.some((c) => c.type === 'assign')) out.push({ type: 'assign', id: id.id, target: { kind: 'unit', name: NAME_GOES.exec(clause)![1]! } });
+    else if (BY_DAY.test(clause) && !out.some((c) => c.type === 'deadline')) {
+      const by = dayRef(BY_DAY.exec(clause)![1]!);
+      if (by) out.push({ type: 'deadline', id: id.id, by });
+      instructed = /(?:请|让|麻烦|叫)[\u4e00-\u9fa5]{2,3}/u.test(clause);
+    }
   }
   // "10号给物业限两天", "…让他们两天之内清干净": a time limit with the hand-over.
   const limit = /限(?:期)?([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))|([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))(?:之内|以内|内)|(明天|后天)(?:下班|中午|上午|下午|晚上)?(?:之前|以前|前)/u.exec(norm.slice(id.index + id.length));
   const days = limit ? workingDays((limit[1] ?? limit[2] ?? limit[3])!) : null;
   if (days !== null && days >= 1 && days <= 60 && !out.some((c) => c.type === 'deadline')) out.push({ type: 'deadline', id: id.id, workingDays: days });
-  return out.length >= 2 ? out : null;
+  // "5号这件事情请何晓同志在本周五之前再和住户沟通一次": a day named in an instruction is the deadline.
+  const byDayAlone = !led && instructed && out.length === 1 && out[0]!.type === 'deadline' && 'by' in out[0]!;
+  return out.length >= 2 || byDayAlone ? out : null;
+}
+
+/**
+ * "周阿姨星期四去医院我陪她去吧，正好我那天也要去拿药，认领4号": a story, and in it one clause that
+ * is a command on the one number. Only when the whole message reads as no command.
+ */
+function commandClause(raw: string, id: Found): WithId[] | null {
+  const whole = parseCommand(raw);
+  if (whole.type !== 'text' && whole.type !== 'invalid') return null;
+  const start = Math.max(...[...raw.slice(0, id.index).matchAll(/[,，。;；!！]/gu)].map((m) => m.index + 1), 0);
+  const endAt = raw.slice(id.index).search(/[,，。;；!！]/u);
+  const clause = raw.slice(start, endAt < 0 ? raw.length : id.index + endAt).trim();
+  if (clause === raw.trim()) return null;
+  const cmd = parseCommand(clause);
+  return 'id' in cmd && cmd.id === id.id && SAID_OF_MANY.has(cmd.type) ? [cmd as WithId] : null;
 }
 
 // "14号就是13号那件事，合并掉", "11号跟10号…并成一个处理", "14号重复了，和13号是一回事".

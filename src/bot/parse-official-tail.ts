@@ -15,7 +15,7 @@ const PRIORITY_TAIL = new RegExp(
   `^(?:优先级?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为|是|就)?|(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|升为|升到|升成|升|提为|提到|提升为|提成|为))(紧急|加急|普通|一般|正常)(?:处理|办理)?(?:就行|就好|即可)?(?:吧)?${NOTE}|^(加急|加个急)(?:处理|办理)?(?:吧)?${NOTE}`,
   'u',
 );
-const CATEGORY_TAIL = /^(?:(?:分类|类别)(?:改为|设为|改成|设成|为|是|归为)?|分到|分为|归入|归到|归为|划到|划归|划为|归(?=[\u4e00-\u9fa5]{2,6}(?:类)?(?:$|[\s,，。;；])))[\s:：]*/u;
+const CATEGORY_TAIL = /^(?:(?:分类|类别)(?:请|就)?(?:改为|设为|改成|设成|为|是|归为)?|分到|分为|归入|归到|归为|划到|划归|划为|归(?=[\u4e00-\u9fa5]{2,6}(?:类)?(?:$|[\s,，。;；])))[\s:：]*/u;
 const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|改成|设成|定为|定成|定在|定|延到|延长到|推到|放到|改到|为|是)?[\s:：]*/u;
 // "限三天内办完": a time limit, not a report that it is done.
 const LIMIT_TAIL = /^(?:限|限期|期限|要|必须|务必)?(\d{1,2}|[一二两三四五六七八九十]{1,3}|明天|后天)(?:个工作日|个?天|日)?(?:之内|以内|内|(?<=明天|后天)(?:之前|前))(?:必须|要|务必)?(?:办完|完成|办结|解决|处理好?|处理完|办好|修好|弄好|搞定|弄完|清完|修完|做完|清干净|清理完|清理干净)?(?:吧)?$/u;
@@ -30,6 +30,11 @@ const REOPEN_MID = /^([\s\S]+?)[\s,，。]+(?:还是)?(?:重新打开|重开|重
 const DEADLINE_LATER = /[\s,，。](?:期限|时限|限期)(?:改为|设为|改成|设成|定为|定在|延到|延长到|为)?([^\s,，。]{1,12})$/u;
 const CATEGORY_LAST = /(?:^|[\s,，。])(?:归到|归入|分到|划到|归为|放到|分类(?:设成|设为|改成|改为|是)|(?:算|算是|属于)(?=[\u4e00-\u9fa5]{0,6}(?:设施|卫生|安全|纠纷|其他|类)))([\u4e00-\u9fa5]{2,8}?)(?:类|里|那类|这类|那一类)?(?:吧|了|啊)?$/u;
 const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给|转交给?|改派给?|转派给?|交办|指派|派单给?|给(?=[^\s]{2,10}$)|给(?=[^\s,，]{2,5}[\s,，])|交(?=[\u4e00-\u9fa5]{2,8}(?:$|[\s,，。])))[\s:：]*/u;
+// "8号车库道闸交给物业": what it is, then to whom.
+const ASSIGN_MID = /^[\u4e00-\u9fa5]{1,8}?(?:的事|那事|这事)?(?:交给|转给|派给|交办给|转交给?)[\s:：]*/u;
+// "属于邻里矛盾", "归卫生": the office's everyday names for the default categories.
+const CATEGORY_ALIAS: Record<string, string> = { 邻里矛盾: '矛盾纠纷', 邻里纠纷: '矛盾纠纷', 纠纷: '矛盾纠纷', 卫生: '环境卫生', 环卫: '环境卫生', 设施: '基础设施', 治安: '治安安全', 安全: '治安安全', 养老: '养老助残', 助残: '养老助残' };
+const CATEGORY_ALIAS_TAIL = new RegExp(`^(?:属于|算|算是|归|归到|归为)(${Object.keys(CATEGORY_ALIAS).join('|')})(?:问题|类|的事|吧)?$`, 'u');
 // "9号 物业", "4号 城管 环卫那边": an official naming the unit, and nothing else.
 // "4号 转市政排水", "交城管中队": a unit by its kind of name.
 const UNIT_NAMED = /^(?:转|转给|交|交给|派给|转交)((?:物业|城管|供电|环卫|自来水|水务|燃气|派出所|市政|房管|街道|电梯|园林|住建|消防)[\u4e00-\u9fa5]{0,6}?(?:公司|中队|大队|所|站|局|处|办|科|队|部门|排水|养护)?)(?:处理|去处理|负责)?(?:吧)?(?=$|[\s,，。;；])/u;
@@ -100,7 +105,7 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
     const into = parseNumber((m[1] ?? m[2])!);
     return into === null ? null : { type: 'merge', id, into: Math.min(into, 2_147_483_647) };
   }
-  m = ASSIGN_TAIL.exec(tail);
+  m = ASSIGN_TAIL.exec(tail) ?? ASSIGN_MID.exec(tail);
   if (m) {
     const who = assigneeName(rawTail.slice(m[0].length));
     if (who === '') return null;
@@ -109,6 +114,8 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   }
   m = UNIT_ONLY.exec(tail) ?? UNIT_LATER.exec(tail) ?? UNIT_LIMIT.exec(tail) ?? UNIT_NAMED.exec(tail);
   if (m) return { type: 'assign', id, target: { kind: 'unit', name: m[1]! } };
+  m = CATEGORY_ALIAS_TAIL.exec(tail);
+  if (m) return { type: 'category', id, category: CATEGORY_ALIAS[m[1]!]! };
   // "7 治安安全": an official naming the category, and nothing else.
   if (CATEGORY_ONLY.test(tail)) return { type: 'category', id, category: tail.trim() };
   // "26号限本周内": by the end of this week.

@@ -26,7 +26,11 @@ import { correctLast, lastStep } from './correct-last.ts';
 import { ownItemAskedAfter } from './own-item-asked-after.ts';
 import { openPrompts } from './prompts.ts';
 import { isCancel, isSkip } from './skip-and-cancel.ts';
-import { isAcknowledgement, isGreeting, isOnlySymbols, isTakingNote } from './small-talk.ts';
+import { isAcknowledgement, isGreeting, isOnlySymbols, isSmallTalkTopic, isTakingNote, looksMeantForSomeoneElse } from './small-talk.ts';
+import { normalizeText } from './normalize-text.ts';
+import { TROUBLE, WANTS } from './request-words.ts';
+
+const REQUEST_WORDS = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
 import { everyone, MAX_MESSAGE_CHARS } from './texts/common.ts';
 import { residents } from './texts/residents.ts';
@@ -114,6 +118,8 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // "刚才说错了 是5号不是3号": the step of a moment ago, put right.
   const fix = words !== null && !hasAttachment ? parseCorrection(stripMentions(msg.text)) : null;
   if (fix && (fix.right !== null || !dialogue)) {
+    // "哎呀发错了 不是给你的": nothing to put right here.
+    if (fix.right === null && /不是(?:发)?给你的|发错人/u.test(words!)) return say(ctx, out, everyone.noMatter);
     await correctLast(tx, ctx, fix, out, deps);
     remind(ctx, out, dialogue);
     return;
@@ -139,6 +145,16 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const firstWords = ctx.person.createdAt.getTime() === ctx.now.getTime();
   if (cmd.type === 'text' && (isGreeting(cmd.text) || (firstWords && !hasAttachment && isOnlySymbols(cmd.text)))) {
     say(ctx, out, dialogue ? pending(ctx, dialogue) : everyone.welcome(highestRole(ctx.actor)));
+    return;
+  }
+  // "王姐 明天上午九点我去你家拿钥匙": meant for a neighbour; nothing is filed.
+  if (cmd.type === 'text' && !dialogue && !hasAttachment && msg.conversationType !== 'group' && looksMeantForSomeoneElse(cmd.text)) {
+    say(ctx, out, everyone.meantForSomeoneElse);
+    return;
+  }
+  // "今天天气真好": small talk gets a word back, not a draft (in a group it was never addressed).
+  if (cmd.type === 'text' && !dialogue && !hasAttachment && isSmallTalkTopic(normalizeText(cmd.text)) && !REQUEST_WORDS.test(normalizeText(cmd.text))) {
+    say(ctx, out, everyone.smallTalk);
     return;
   }
   // "现在有啥活没人接的 给我看看": a list, help, stats, mine or the console asked for in other words.
@@ -222,6 +238,8 @@ async function isForTheBot(tx: Tx, ctx: MessageContext, dialogue: Dialogue | nul
   };
   const question: OpenQuestion | null = dialogue ? { kind: 'dialogue', step: dialogue.step as Step } : null;
   if (addressedToBot({ ...input, question }) !== null) return true;
+  // "6 基础设施 交物业 限3天", "11和12我周末一起弄了": commands, though none reads alone.
+  if (!input.hasAttachment && parseCommands(msg.text) !== null) return true;
   // "17号 电工说是线路老化，明天带材料来换" from its holder: news of that item, said to everyone.
   if (input.hasAttachment === false && (await itemTalk(tx, ctx.actor, msg.text, ctx.now, ctx.actor.roles.size > 0 ? 'held' : false)) !== null) return true;
   // "刚才说错了 是5号不是3号" from someone who just acted on an item here.

@@ -7,7 +7,7 @@ import { TROUBLE } from './request-words.ts';
 
 const EDGE = '[\\s,，。.!！~～…?？]|[\\u{1F300}-\\u{1FAFF}\\u2600-\\u27BF\\uFE0F]';
 const ACK = new RegExp(
-  `^(?:${EDGE}|好的?|好滴|好嘞|好哒|好吧|那就好|那就行|那好|那太好了|晓得了|行|行的|行吧|可以|嗯+|哦+|噢+|喔+|收到|收到了|知道了|明白了?|了解|懂了|对+|对的|是的|是啊|没错|ok|okay|👌|👍)+$`,
+  `^(?:${EDGE}|好的?|好滴|好嘞|好哒|好吧|那好吧|那就好|那就行|那好|那太好了|晓得了|麻烦(?:你们|您|你)了|辛苦(?:你们|您|你)?了|行|行的|行吧|可以|嗯+|哦+|噢+|喔+|收到|收到了|知道了|明白了?|了解|懂了|对+|对的|是的|是啊|没错|ok|okay|👌|👍)+$`,
   'iu',
 );
 const GREETING = new RegExp(
@@ -48,4 +48,18 @@ export function withoutOpening(text: string): string {
   if (!m) return text;
   const rest = text.trim().slice(m[0].length).trim();
   return [...rest].length >= 4 ? rest : text;
+}
+
+/** "今天天气真好", "吃了吗": small talk, whatever praise is in it. */
+export function isSmallTalkTopic(norm: string): boolean {
+  return /天气|下雨|下雪|吃饭|吃了吗|早上好|晚上好|过节|节日快乐/u.test(norm) && !/满意|谢|修|弄|办|好了/u.test(norm);
+}
+
+// "王姐 明天上午九点我去你家拿钥匙 你在家等我哈": someone called by name and spoken to as 你.
+const CALLED = /^(?:[\u4e00-\u9fa5](?:姐|哥|叔|姨|婶|嫂|阿姨|大爷|奶奶|爷爷|师傅|老师)|老[\u4e00-\u9fa5]|小[\u4e00-\u9fa5])(?:啊|呀)?[\s,，]+/u;
+
+/** Words written to a neighbour, sent to the bot by mistake. */
+export function looksMeantForSomeoneElse(text: string): boolean {
+  const t = normalizeText(text).trim();
+  return CALLED.test(t) && /你(?!们)/u.test(t.replace(CALLED, '')) && !/社区|连心|机器人|登记|帮我|麻烦|能不能/u.test(t);
 }

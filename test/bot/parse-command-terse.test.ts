@@ -76,8 +76,17 @@ const one: Array<[string, Record<string, unknown>]> = [
   ['我妈家厨房漏水那个1号现在谁在弄啊？', { type: 'status', id: 1 }],
 ];
 
-// Trial 19: an invite for someone named first.
-one.push(['给新来的网格员小吴弄个干部邀请码', { type: 'invite', role: 'official' }]);
+// Trial 19: an invite for someone named first. Trial 20: codes asked for in a polite sentence, a
+// terse claim, done in two characters, a room number that is no item, done said by voice.
+one.push(
+  ['给新来的网格员小吴弄个干部邀请码', { type: 'invite', role: 'official' }],
+  ['你好，麻烦帮我生成两个干部的邀请码，我们社区主任和网格员也要加进来，谢谢。', { type: 'invite', role: 'official', uses: 2 }],
+  ['社区新来了一位退休的老党员，麻烦再生成一个党员邀请码，只用一次就可以了，谢谢。', { type: 'invite', role: 'member', uses: 1 }],
+  ['认7', { type: 'claim', id: 7 }],
+  ['9 搬完', { type: 'done', id: 9 }],
+  ['二号路灯供电所今天来人换了灯头现在亮了李大爷你晚上出去看看', { type: 'done', id: 2 }],
+  ['3号我下周五之前去看看', { type: 'text' }],
+);
 
 const several: Array<[string, Array<[string, number]>]> = [
   ['19号地下室 麻烦设成紧急，期限三个工作日', [['deadline', 19], ['priority', 19]]],
@@ -103,6 +112,14 @@ const several: Array<[string, Array<[string, number]>]> = [
   ['13号交物业，限一周；2号期限延到下周五', [['assign', 13], ['deadline', 13], ['deadline', 2]]],
   ['17号重新受理，社区出面约谈施工方，交城管中队', [['reopen', 17], ['assign', 17]]],
   ['不是新的 15号16号都完成了', [['done', 15], ['done', 16]]],
+  // Trial 20: officials' long sentences and terse shorthand, a volunteer's story with a claim in it.
+  ['5号反映的楼上噪音问题，属于邻里矛盾，麻烦何晓同志这两天抽空上门了解一下情况，做做双方的调解工作，辛苦了。', [['category', 5], ['assign', 5]]],
+  ['13号占道经营的问题，麻烦转交城管中队处理，分类请改成环境卫生。', [['assign', 13], ['category', 13]]],
+  ['16号还是那个道闸，直接交给物业，限两天修好，这回让他们把控制器整个换掉', [['assign', 16], ['deadline', 16]]],
+  ['5号这件事情请何晓同志在本周五之前再和1202的住户沟通一次，必要的时候可以请物业一起协调，辛苦了。', [['deadline', 5]]],
+  ['6 基础设施 交物业 限3天', [['category', 6], ['assign', 6], ['deadline', 6]]],
+  ['周阿姨星期四去医院我陪她去吧，正好我那天也要去拿药，认领4号', [['claim', 4]]],
+  ['11和12我周末一起弄了 扶手我家有电钻', [['claim', 11], ['claim', 12]]],
 ];
 
 describe('terse and decorated commands', () => {

@@ -14,6 +14,9 @@ const talk: Array<[string, string]> = [
   ['还是我 估计是后轮没紧好', 'claim'],
   ['灯修好了 那两根还得换灯头', 'news'],
   ['搬好了，八盆花都搬到楼下花坛了', 'done'],
+  ['我上回说西门摆摊那个事 城管来过没有啊', 'status'],
+  ['车库道闸那事我也天天被堵 算我一个', 'support'],
+  ['今天天气真好', 'news'],
 ];
 
 // Answers to "这是哪一类？" in the words people use (trial 19).

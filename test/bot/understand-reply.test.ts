@@ -9,6 +9,14 @@ const confirm = (rating: number | null, comment = ''): ReplyMeaning => ({ kind: 
 const dispute = (reason: string): ReplyMeaning => ({ kind: 'dispute', itemId: 12, reason });
 
 const afterDone: Array<[string, ReplyMeaning | null]> = [
+  // Trial 20: thanks to the one who did it, another thing's name beside 满意, the record set
+  // straight, complaints that it came back, and small talk.
+  ['满意 燃气公司来得挺快的', confirm(5, '燃气公司来得挺快的')],
+  ['多亏了刘师傅 不然我一个人真不知道怎么办', confirm(null, '多亏了刘师傅 不然我一个人真不知道怎么办')],
+  ['好好 老刘手艺没得说', confirm(null, '好好 老刘手艺没得说')],
+  ['不是要登记 我是说满意', confirm(5)],
+  ['摊是清了 可城管一走他们第二天又摆回来了 有啥用', dispute('摊是清了 可城管一走他们第二天又摆回来了 有啥用')],
+  ['今天天气真好', null],
   ['满意，谢谢', confirm(5, '谢谢')],
   ['满意', confirm(5)],
   ['非常满意', confirm(5)],

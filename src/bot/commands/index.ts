@@ -24,9 +24,17 @@ export const COMMANDS: Handlers<CommandType> = { ...everyoneCommands, ...memberC
 export async function runCommand(tx: Tx, ctx: MessageContext, cmd: Runnable, out: Outgoing, deps: BotDeps): Promise<void> {
   // "5号还没修好 先别算完成" from its holder (a dispute is the submitter's): the completion taken back.
   if (cmd.type === 'dispute' && (await holdsDone(tx, ctx, cmd.id))) return takeBack(tx, ctx, cmd.id, out);
-  const meant = cmd.type === 'deadline' ? await holderPromise(tx, ctx, cmd) : cmd;
+  const meant = cmd.type === 'deadline' ? await holderPromise(tx, ctx, cmd) : cmd.type === 'progress' ? await progressAsked(tx, ctx, cmd) : cmd;
   const handler = COMMANDS[meant.type] as Handler<Runnable>;
   return handler({ tx, ctx, out, deps, inGroup: ctx.msg.conversationType === 'group' }, meant);
+}
+
+/** "我是问进度 13号", "进度 13" from whoever does not work on it: asking how it goes, not telling. */
+async function progressAsked(tx: Tx, ctx: MessageContext, cmd: Extract<Runnable, { type: 'progress' }>): Promise<Runnable> {
+  const row = await tx.get<{ claimantId: number | null; communityId: number; submitterId: number }>('SELECT claimant_id, community_id, submitter_id FROM items WHERE id = ?', [cmd.id]);
+  if (!row || row.claimantId === ctx.actor.id || isOfficialOf(ctx.actor, row.communityId)) return cmd;
+  const asking = row.submitterId === ctx.actor.id || cmd.note.trim() === '' || /不是新|是问|问一下|怎么样|咋样|如何/u.test(cmd.note);
+  return asking ? { type: 'status', id: cmd.id } : cmd;
 }
 
 /** Whether the person holds this item, said done and not yet confirmed, and did not raise it. */

@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors.ts';
 import { getItem } from '../../domain/items.ts';
+import { isOfficialOf } from '../../domain/actor.ts';
 import { members } from '../texts/members.ts';
 import { residents } from '../texts/residents.ts';
 import type { Handlers } from './table.ts';
@@ -11,6 +12,12 @@ import type { Handlers } from './table.ts';
 export const passOnCommand: Handlers<'tell'> = {
   async tell({ tx, ctx, out }, cmd) {
     const item = await getItem(tx, cmd.id);
+    // "请转告16号的居民，物业明天上午会来…": an official or the holder, to the resident.
+    if (item.submitterId !== ctx.actor.id && (isOfficialOf(ctx.actor, item.communityId) || item.claimantId === ctx.actor.id)) {
+      out.toPersonId(item.submitterId, residents.officeSays(item.id, cmd.note.replace(/^(?:的)?(?:居民|提出人|住户|业主|阿姨|大爷)?[\s,，:：]*/u, '')));
+      out.reply(residents.toldSubmitter(item.id));
+      return;
+    }
     if (item.submitterId !== ctx.actor.id) throw new DomainError('only_submitter', { id: item.id });
     if (item.claimantId !== null && item.status !== 'withdrawn') {
       out.toPersonId(item.claimantId, members.submitterSays(item.id, cmd.note));

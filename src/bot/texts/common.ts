@@ -162,6 +162,9 @@ export const everyone = {
   } as const,
 
   // --- refusals ---------------------------------------------------------------------------------
+  meantForSomeoneElse: '这条消息像是要发给别人的，我没有登记。要找我办事，直接跟我说就行。',
+  noMatter: '好的，没关系。',
+  smallTalk: '是呀！家里或小区有需要帮忙的，随时跟我说。',
   /** After "刚才说错了…": what can be put right, and how. */
   correctionHow: (wrong: number | null, right: number | null) =>
     right === null
