@@ -24,6 +24,8 @@ export type Command =
   | { type: 'status'; id: number }
   | { type: 'mine' }
   | { type: 'list' }
+  /** 在办: items being worked on, who holds each and by when (officials; others: their own). */
+  | { type: 'working' }
   | { type: 'join'; code: string }
   | { type: 'assign'; id: number; target: AssignTarget }
   | { type: 'reject'; id: number; reason: string }

@@ -30,7 +30,7 @@ const WORDS: Word[] = [
 ].sort((a, b) => b.word.length - a.word.length);
 
 const SENTENCE_STARTERS = new Set<CommandName>(['category', 'priority', 'deadline', 'reopen']);
-const NO_ARGS = new Set<CommandName>(['help', 'mine', 'list', 'stats', 'login', 'thanks']);
+const NO_ARGS = new Set<CommandName>(['help', 'mine', 'list', 'working', 'stats', 'login', 'thanks']);
 const WITH_CONTENT = new Set<CommandName>(['wish', 'report']);
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
 // "我来认领12号", "请确认 12", "麻烦帮我查一下12号": politeness before the command word.

@@ -7,6 +7,7 @@ import type { ItemStatus } from '../domain/types.ts';
 import type { BotDeps } from './bot-deps.ts';
 import { deadlineText } from './deadline.ts';
 import { maskName } from '../core/mask.ts';
+import { DAY } from '../core/clock.ts';
 import { publicPlace, publicText } from './public-view.ts';
 import { views } from './texts/views.ts';
 import { officials } from './texts/officials.ts';
@@ -94,7 +95,7 @@ export async function describeItem(tx: Tx, actor: Actor, id: number, inGroup: bo
 }
 
 /** 我的: what I raised and what I hold. */
-export async function describeMine(tx: Tx, actor: Actor): Promise<string | null> {
+export async function describeMine(tx: Tx, actor: Actor, now: Date): Promise<string | null> {
   const active: ItemStatus[] = ['open', 'claimed', 'done'];
   const raised = await tx.all<ListedItem>(
     'SELECT id, kind, text, status FROM items WHERE submitter_id = ? ORDER BY id DESC LIMIT ?',
@@ -104,8 +105,13 @@ export async function describeMine(tx: Tx, actor: Actor): Promise<string | null>
     `SELECT id, kind, text, status FROM items WHERE claimant_id = ? AND status IN ${inList(active.length)} ORDER BY id LIMIT ?`,
     [actor.id, ...active, LIST_LIMIT],
   );
-  if (raised.length === 0 && held.length === 0) return null;
-  return views.mine(raised, held);
+  // What they finished lately: a volunteer whose work is all confirmed is not told they hold nothing.
+  const finished = await tx.all<ListedItem>(
+    `SELECT id, kind, text, status FROM items WHERE claimant_id = ? AND status = 'confirmed' AND updated_at > ? ORDER BY id DESC LIMIT 5`,
+    [actor.id, new Date(now.getTime() - 30 * DAY)],
+  );
+  if (raised.length === 0 && held.length === 0 && finished.length === 0) return null;
+  return views.mine(raised, held, finished);
 }
 
 /** 待认领: open items of the communities in view, urgent ones first, at most ten lines. */
@@ -122,6 +128,38 @@ export async function describeOpen(tx: Tx, communityIds: number[]): Promise<stri
   if (total === 0) return null;
   return views.open(
     items.map((i) => ({ id: i.id, kind: i.kind, text: publicText(i), urgent: i.priority === 'urgent' })),
+    total,
+  );
+}
+
+/**
+ * 在办: what the official's communities have under way (being done, or done and awaiting the
+ * resident), urgent and soonest due first, with who holds each and by when; null for anyone who
+ * is no official there (they are shown their own).
+ */
+export async function describeWorking(tx: Tx, actor: Actor, communityIds: number[], now: Date, deps: BotDeps): Promise<string | null> {
+  const mine = communityIds.filter((c) => roleIn(actor, c) === 'official');
+  if (mine.length === 0) return null;
+  const rows = await tx.all<Pick<Item, 'id' | 'kind' | 'text' | 'priority' | 'status' | 'deadlineAt' | 'assignedUnit'> & { holder: string | null; total: number }>(
+    `SELECT i.id, i.kind, i.text, i.priority, i.status, i.deadline_at, i.assigned_unit, p.name AS holder, count(*) OVER () AS total
+     FROM items i LEFT JOIN people p ON p.id = i.claimant_id
+     WHERE i.community_id IN ${inList(mine.length)} AND i.status IN ('claimed', 'done')
+     ORDER BY CASE WHEN i.priority = 'urgent' THEN 0 ELSE 1 END, CASE WHEN i.deadline_at IS NULL THEN 1 ELSE 0 END, i.deadline_at, i.id LIMIT ?`,
+    [...mine, LIST_LIMIT],
+  );
+  const total = rows[0]?.total ?? 0;
+  if (total === 0) return views.nothingWorking;
+  return views.working(
+    rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      text: r.text,
+      urgent: r.priority === 'urgent',
+      holder: r.holder ?? r.assignedUnit,
+      awaiting: r.status === 'done',
+      deadline: r.deadlineAt && r.status === 'claimed' ? deadlineText(r.deadlineAt, deps) : null,
+      overdue: r.deadlineAt !== null && r.status === 'claimed' && r.deadlineAt.getTime() < now.getTime(),
+    })),
     total,
   );
 }

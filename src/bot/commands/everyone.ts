@@ -7,7 +7,7 @@ import { detectEmergency } from '../detect-emergency.ts';
 import { startDialogue } from '../dialogue.ts';
 import { extractPhone } from '../extract-phone.ts';
 import { extractPlace } from '../extract-place.ts';
-import { describeItem, describeMine, describeOpen } from '../queries.ts';
+import { describeItem, describeMine, describeOpen, describeWorking } from '../queries.ts';
 import { answerRevisit } from '../revisit-answer.ts';
 import { submitItem } from '../submit-item.ts';
 import { everyone } from '../texts/common.ts';
@@ -18,7 +18,7 @@ import { communitiesInView, communityForNewItem } from './scope.ts';
 import { passOnCommand } from './pass-on.ts';
 import { tell, type Handlers } from './table.ts';
 
-type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' | 'support' | 'status' | 'mine' | 'list' | 'join' | 'thanks' | 'answer';
+type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' | 'support' | 'status' | 'mine' | 'list' | 'working' | 'join' | 'thanks' | 'answer';
 
 /** What anyone may do: raise, follow, confirm or dispute their own items, look things up, join. */
 export const everyoneCommands: Handlers<Everyone> = {
@@ -84,10 +84,16 @@ export const everyoneCommands: Handlers<Everyone> = {
     out.reply(await describeItem(tx, ctx.actor, cmd.id, inGroup, deps));
   },
   async mine({ tx, ctx, out }) {
-    out.reply((await describeMine(tx, ctx.actor)) ?? residents.nothingMine);
+    out.reply((await describeMine(tx, ctx.actor, ctx.now)) ?? residents.nothingMine);
   },
   async list(run) {
     run.out.reply((await describeOpen(run.tx, await communitiesInView(run))) ?? members.nothingOpen);
+  },
+  /** 在办: an official's communities' items under way; anyone else's own. */
+  async working(run) {
+    const { tx, ctx, out, deps } = run;
+    const list = await describeWorking(tx, ctx.actor, await communitiesInView(run), ctx.now, deps);
+    out.reply(list ?? (await describeMine(tx, ctx.actor, ctx.now)) ?? residents.nothingMine);
   },
   async join({ tx, ctx, out }, cmd) {
     const { community, role } = await joinWithInvite(tx, ctx.person, cmd.code, ctx.now);

@@ -62,10 +62,24 @@ export const views = {
     if (type === 'photo_added') return `${note} 张`;
     return null;
   },
-  mine: (raised: Array<ItemRef & { status: string }>, held: Array<ItemRef & { status: string }>) => {
+  mine: (raised: Array<ItemRef & { status: string }>, held: Array<ItemRef & { status: string }>, finished: Array<ItemRef & { status: string }> = []) => {
     const line = (i: ItemRef & { status: string }) => `${itemLine(i)} · ${STATUS_NAMES[i.status as ItemStatus]}`;
-    return [...(raised.length ? ['您提的：', ...raised.map(line)] : []), ...(held.length ? ['您在办的：', ...held.map(line)] : [])].join('\n');
+    return [
+      ...(raised.length ? ['您提的：', ...raised.map(line)] : []),
+      ...(held.length ? ['您在办的：', ...held.map(line)] : []),
+      ...(finished.length ? ['您最近办好的：', ...finished.map(line)] : []),
+    ].join('\n');
   },
+  nothingWorking: '现在没有办理中的事项。',
+  working: (items: Array<ItemRef & { urgent: boolean; holder: string | null; awaiting: boolean; deadline: string | null; overdue: boolean }>, total: number) =>
+    [
+      `办理中（${total} 条）：`,
+      ...items.map(
+        (i) =>
+          `${i.urgent ? '【紧急】' : ''}${itemLine(i)} · ${i.holder ?? '未指定'}${i.awaiting ? ' · 已办结，待居民确认' : i.deadline ? ` · 期限 ${i.deadline}${i.overdue ? '（已超期）' : ''}` : ''}`,
+      ),
+      ...(total > items.length ? [`……还有 ${total - items.length} 条，登录后台可看全部`] : []),
+    ].join('\n'),
   open: (items: Array<ItemRef & { urgent: boolean }>, total: number) =>
     [
       `待认领（${total} 条）：`,

@@ -97,3 +97,38 @@ describe("residents' replies", () => {
     expect(textsTo(r, zhao.id).join('\n')).not.toContain('【紧急】');
   });
 });
+
+describe('在办', () => {
+  it("an official's list of what is under way: who holds each, by when; a volunteer gets their own", async () => {
+    const a = await newItem(t, wang, '心愿 帮忙把阳台的花盆搬下楼', group);
+    await t.say(li, `认领 ${a}`);
+    await t.say(zhao, `期限 ${a} 3天`);
+    const r = await t.say(zhao, '把现在还没办完的事项给我列一下，谁在办，什么时候到期');
+    const said = textsTo(r, zhao.id).join('\n');
+    expect(said).toContain('办理中');
+    expect(said).toMatch(new RegExp(`#${a} .*李志强 · 期限`, 'u'));
+    const own = textsTo(await t.say(li, '在办'), li.id).join('\n');
+    expect(own).toContain('您在办的');
+    expect(own).toContain(`#${a}`);
+  });
+
+  it('a dash for 及时率 (nothing has fallen due yet: every answer is promised within a day) says why', async () => {
+    const r = await t.say(zhao, '统计');
+    expect(textsTo(r, zhao.id).join('\n')).toContain('及时率 —（本周还没有到了答复时限的事项）');
+  });
+});
+
+describe('我的 for a volunteer whose work is all confirmed', () => {
+  it('shows what they finished lately, not "nothing"', async () => {
+    const sun = { id: 'sun-office', name: '孙志远' };
+    const code = (await t.api('POST', '/api/invites', { communityId: 1, role: 'member', maxUses: 5 })).body.code as string;
+    await t.say(sun, `报到 ${code}`);
+    const id = await newItem(t, wang, '心愿 帮忙取一下药', group);
+    await t.say(sun, `认领 ${id}`);
+    await t.say(sun, `完成 ${id} 送到了`);
+    await t.say(wang, `确认 ${id} 5`);
+    const said = textsTo(await t.say(sun, '我的'), sun.id).join('\n');
+    expect(said).toContain('您最近办好的');
+    expect(said).toContain(`#${id}`);
+  });
+});
