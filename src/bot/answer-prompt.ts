@@ -9,6 +9,9 @@ import { extractPlace } from './extract-place.ts';
 import { notifyChange } from './notify.ts';
 import type { Outgoing } from './outgoing.ts';
 import { parseCommand } from './parse-command.ts';
+import { normalizeText } from './normalize-text.ts';
+import { dayRef, workingDays } from './working-days.ts';
+import { runCommand } from './commands/index.ts';
 import { answered, ask, type OpenPrompt } from './prompts.ts';
 import { isCancel, isSkip } from './skip-and-cancel.ts';
 import { members } from './texts/members.ts';
@@ -48,6 +51,16 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         // Whoever already holds the item needs it now; officials of an urgent one too.
         if (p.item.claimantId !== null) out.toPersonId(p.item.claimantId, members.phoneForHolder(p.itemId, phone.number));
         if (p.item.priority === 'urgent') out.toOfficials(p.item.communityId, officials.urgentPhone(p.itemId, phone.number));
+        return true;
+      }
+      case 'deadline': {
+        // "哦今天已经周五了，那就下周三吧", "那就3天吧": the day or days meant, run as 期限.
+        const said = normalizeText(text).split(/[\s,，。;；!！]+/u).filter((w) => w !== '').at(-1)?.replace(/^(?:那就|就|那|改成|改到|定在)+/u, '').replace(/(?:吧|好了|了|呗|哈)+$/u, '') ?? '';
+        const days = workingDays(said);
+        const by = days === null ? dayRef(said) : null;
+        if (days === null && by === null) continue;
+        await answered(tx, p.id, ctx.now);
+        await runCommand(tx, ctx, by ? { type: 'deadline', id: p.itemId, by } : { type: 'deadline', id: p.itemId, workingDays: days! }, out, deps);
         return true;
       }
       case 'place': {

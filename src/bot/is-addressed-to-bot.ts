@@ -44,7 +44,9 @@ export function addressedToBot(input: AddressInput): AddressReason | null {
   const bareWord = cmd.type === 'invalid' && /^[\u4e00-\u9fa5a-z+?？]{1,4}[\s。.!！~～]*$/iu.test(normalizeText(input.text).trim());
   if (!['text', 'empty', 'thanks', 'answer'].includes(cmd.type) && !bareWord) return 'command';
   // Someone writes "煤气味很大" in the group: the hotline is worth an interruption.
-  if ((detectEmergency(input.text)?.hotlines.length ?? 0) > 0) return 'emergency';
+  // "快来人 …" is too.
+  const emergency = detectEmergency(input.text);
+  if (emergency && (emergency.hotlines.length > 0 || /救命|快来人/u.test(input.text))) return 'emergency';
   return null;
 }
 
@@ -54,7 +56,8 @@ export function isAddressedToBot(input: AddressInput): boolean {
 
 function mentionsByName(text: string, names: readonly string[]): boolean {
   const t = normalizeText(text).trimStart();
-  return names.some((name) => name !== '' && t.startsWith(`@${name}`));
+  // "连心你好我想请个人帮我…": the bot called by its name, without an @.
+  return names.some((name) => name !== '' && (t.startsWith(`@${name}`) || new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?:你好|您好|[，,：:\\s])`, 'u').test(t)));
 }
 
 /** Whether the message plausibly answers the open question (the dialogue stores what it gets). */

@@ -56,11 +56,12 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
     const before = norm.slice(0, at.index);
     const after = text.slice(at.index + at.length).replace(/^[\s,，。:：的]+/u, '').trim();
     const last = after === '' && /[\s,，。;；!！]$/u.test(before);
-    if (!last && !CLAUSE_START.test(before)) return null;
     // "12号那天我去医院了": a day of the month, not item 12.
     if (/^(?:那天|当天|那会儿?|上午|下午|晚上|早上|中午)/u.test(after) && !norm.slice(at.index, at.index + at.length).includes('#')) return null;
     const row = await tx.get<Row>(`${SELECT} WHERE id = ?`, [at.id]);
     if (!row) return null;
+    // "南门垃圾桶3号我下班顺路去弄": what it is, then its number, without a stop between.
+    if (!last && !CLAUSE_START.test(before) && !sharesWords(normalizeText(row.text), before)) return null;
     const head = text.slice(0, at.index).replace(/[\s,，。;；!！]+$/u, '').trim();
     const words = after || head;
     if (words === '') return null;
@@ -110,6 +111,26 @@ export async function secondInGroup(tx: Tx, actor: Actor, text: string, conversa
   );
   const about = rows.length === 1 ? rows : named(rows, norm);
   return about.length === 1 ? { type: 'support', id: about[0]!.id } : null;
+}
+
+// "孙浩同志您好，…", "王阿姨，…": a person called by name at the start.
+const CALLED_BY_NAME = /^(?:@\S+\s*)?([\u4e00-\u9fa5]{2,3}?)(?:同志|阿姨|大爷|奶奶|爷爷|师傅|老师|先生|女士|大姐|大哥)?(?:您好|你好)?[，,\s]/u;
+
+/**
+ * An official's words to a resident by name ("@连心 孙浩同志您好，燃气公司的师傅已经在路上了…"):
+ * passed on about the one item that resident has under way in the official's communities lately.
+ */
+export async function officialToResident(tx: Tx, actor: Actor, text: string, now: Date): Promise<Runnable | null> {
+  const served = [...actor.roles].filter(([, role]) => role === 'official').map(([id]) => id);
+  const name = CALLED_BY_NAME.exec(text.trim())?.[1];
+  if (served.length === 0 || !name || itemIdsIn(normalizeText(text)).length > 0) return null;
+  const rows = await tx.all<{ id: number }>(
+    `SELECT i.id FROM items i JOIN people p ON p.id = i.submitter_id
+      WHERE p.name = ? AND i.community_id IN ${inList(served.length)} AND i.status IN ('open', 'claimed', 'done') AND i.updated_at > ?
+      ORDER BY i.id DESC LIMIT 2`,
+    [name, ...served, new Date(now.getTime() - 14 * DAY)],
+  );
+  return rows.length === 1 ? { type: 'tell', id: rows[0]!.id, note: text.trim().replace(/^@\S+\s*/u, '') } : null;
 }
 
 function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolean): Runnable | null {

@@ -7,9 +7,10 @@ import { DAY, HOUR } from '../core/clock.ts';
  * is understood as meant: "满意，谢谢" after a done notice, "还是老样子" after a revisit, a phone
  * number after "方便留个电话吗？", "5号楼一楼" after "具体在哪里？". A question stops being open when
  * it is answered, or when what it asked about has moved on (the item is no longer done, the phone
- * or the place is known, a day has passed).
+ * or the place is known, a day has passed). `deadline`: an official's day that was not ahead was
+ * refused; "那就下周三吧" is the day meant.
  */
-export type PromptKind = 'confirm' | 'revisit' | 'phone' | 'place';
+export type PromptKind = 'confirm' | 'revisit' | 'phone' | 'place' | 'deadline';
 
 type PromptItem = Pick<
   Item,
@@ -70,5 +71,7 @@ function stillOpen(p: OpenPrompt, person: Pick<Person, 'phone'>, now: Date): boo
       return person.phone === null && age < SHORT_WINDOW;
     case 'place':
       return p.item.place === null && ['open', 'claimed'].includes(p.item.status) && age < SHORT_WINDOW;
+    case 'deadline':
+      return ['open', 'claimed'].includes(p.item.status) && age < SHORT_WINDOW;
   }
 }

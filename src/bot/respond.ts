@@ -20,7 +20,8 @@ import { runCommands } from './run-commands.ts';
 import { leaveDraft } from './answer-rest.ts';
 import { extractPlace } from './extract-place.ts';
 import { guessIntent } from './guess-intent.ts';
-import { itemTalk, secondInGroup } from './item-talk.ts';
+import { itemTalk, officialToResident, secondInGroup } from './item-talk.ts';
+import { withNumberedThings } from './numbered-thing.ts';
 import { parseCorrection } from './correction.ts';
 import { correctLast, lastStep } from './correct-last.ts';
 import { ownItemAskedAfter } from './own-item-asked-after.ts';
@@ -47,7 +48,9 @@ const PHOTO_AFTER_RECEIPT = 30 * MINUTE;
 export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps: BotDeps): Promise<void> {
   // "…味儿老大了 @连心": the bot named at the end is addressed as at the start, and not part of the words.
   const before = trailingMention(given.msg.text, deps.settings.botName);
-  const ctx = before === null ? given : { ...given, msg: { ...given.msg, text: before } };
+  // "7号车棚那个加急" from an official: item 7, when item 7 is the one about the 车棚.
+  const said = await withNumberedThings(tx, given.actor, before ?? given.msg.text);
+  const ctx = said === given.msg.text ? given : { ...given, msg: { ...given.msg, text: said } };
   const { msg } = ctx;
   if (msg.event === 'enter_chat') {
     // Named when known: a resident who scanned a community's card sees they reached the right place.
@@ -126,10 +129,14 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   }
   // Without a number, a list, help or the figures asked for in other words come first (thanks that
   // also ask the volunteer something are for the volunteer).
-  const talk = words !== null && !hasAttachment ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && [null, 'thanks'].includes(guessIntent(words)?.type ?? null)) : null;
+  // A photo may come with a holder's news ("垃圾桶清干净了" and the picture of it); a location may not.
+  const talk = words !== null && msg.location === null ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && [null, 'thanks'].includes(guessIntent(words)?.type ?? null)) : null;
   const second = !talk && words !== null && msg.conversationType === 'group' && !dialogue ? await secondInGroup(tx, ctx.actor, words, msg.conversationId, ctx.now) : null;
-  if (talk || second) {
-    await runCommands(tx, ctx, [(talk ?? second)!], out, deps);
+  // "孙浩同志您好，燃气公司的师傅已经在路上了…" from an official: for that resident.
+  const toResident = !talk && !second && words !== null && !dialogue ? await officialToResident(tx, ctx.actor, stripMentions(msg.text), ctx.now) : null;
+  if (talk || second || toResident) {
+    await runCommands(tx, ctx, [(talk ?? second ?? toResident)!], out, deps);
+    if (talk && (talk.type === 'progress' || talk.type === 'done' || talk.type === 'tell' || talk.type === 'dispute') && msg.photos.length > 0) await addPhotos(tx, ctx.actor, talk.id, msg.photos, ctx.now);
     remind(ctx, out, dialogue);
     return;
   }
@@ -241,7 +248,7 @@ async function isForTheBot(tx: Tx, ctx: MessageContext, dialogue: Dialogue | nul
   // "6 基础设施 交物业 限3天", "11和12我周末一起弄了": commands, though none reads alone.
   if (!input.hasAttachment && parseCommands(msg.text) !== null) return true;
   // "17号 电工说是线路老化，明天带材料来换" from its holder: news of that item, said to everyone.
-  if (input.hasAttachment === false && (await itemTalk(tx, ctx.actor, msg.text, ctx.now, ctx.actor.roles.size > 0 ? 'held' : false)) !== null) return true;
+  if (msg.location === null && (await itemTalk(tx, ctx.actor, msg.text, ctx.now, ctx.actor.roles.size > 0 ? 'held' : false)) !== null) return true;
   // "刚才说错了 是5号不是3号" from someone who just acted on an item here.
   const fix = input.hasAttachment ? null : parseCorrection(msg.text);
   if (fix && (await lastStep(tx, ctx.person.id, fix.wrong, ctx.now))) return true;

@@ -52,7 +52,8 @@ const WORRY = /(?:就|只|就是|只是)?(?:怕|担心|万一)[^，,。；;!！]
 
 export function understandReply(input: string, question: ReplyQuestion | null): ReplyMeaning | null {
   if (!question) return null;
-  const raw = stripMentions(input).trim();
+  // "我是说满意啊 五星 不是不满意": a double negative is a yes.
+  const raw = stripMentions(input).trim().replace(/不是不满意/gu, '满意');
   const norm = normalizeText(raw);
   if (norm === '') return null;
 

@@ -8,6 +8,7 @@ import { setCategory, setDeadline, setPriority } from '../../domain/item-setting
 import { getItem } from '../../domain/items.ts';
 import { requireOfficial } from '../../domain/permissions.ts';
 import { deadlineAfter } from '../deadline.ts';
+import { answeredAbout, ask } from '../prompts.ts';
 import { normalizeText } from '../normalize-text.ts';
 import { MAX_DEADLINE_DAYS } from '../parse-official-args.ts';
 import { everyone } from '../texts/common.ts';
@@ -66,14 +67,18 @@ export const officialCommands: Handlers<Official> = {
       const days = date > today ? deps.calendar().workdaysBetween(today, date) : 0;
       if (days < 1 || days > MAX_DEADLINE_DAYS) {
         out.reply(days < 1 ? officials.deadlineNotAhead(cmd.id) : everyone.parseProblem('bad_deadline', everyone.examples.deadline));
+        // "哦今天已经周五了，那就下周三吧": the next words may be the day meant.
+        await ask(tx, ctx.person.id, 'deadline', cmd.id, ctx.now);
         return;
       }
       const deadlineAt = zonedTime(date, '23:59:59', deps.settings.timeZone);
       tellSetting(await setDeadline(tx, ctx.actor, cmd.id, deadlineAt, days, ctx.now), out, deps);
+      await answeredAbout(tx, 'deadline', cmd.id, ctx.now);
       return;
     }
     const deadlineAt = deadlineAfter(cmd.workingDays, ctx.now, deps);
     tellSetting(await setDeadline(tx, ctx.actor, cmd.id, deadlineAt, cmd.workingDays, ctx.now), out, deps);
+    await answeredAbout(tx, 'deadline', cmd.id, ctx.now);
   },
   /** 邀请码 [党员|干部] [次数]: the code goes to the official's direct chat, never to a group. */
   async invite(run, cmd) {

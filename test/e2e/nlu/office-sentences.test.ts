@@ -132,3 +132,25 @@ describe('我的 for a volunteer whose work is all confirmed', () => {
     expect(said).toContain(`#${id}`);
   });
 });
+
+describe('an official, after the bot answered', () => {
+  it('"那就下周三吧" after a day that was not ahead sets that day', async () => {
+    const id = await newItem(t, wang, '心愿 帮忙修一下晾衣架', group);
+    await t.say(li, `认领 ${id}`);
+    // Today is refused (a deadline must be at least a working day ahead); the next words name the day.
+    const refused = await t.say(zhao, `期限 ${id} 12月1日前`);
+    const first = textsTo(refused, zhao.id).join('\n');
+    if (!first.includes('不在今天之后')) return expect(first).toContain('期限已改为');
+    await t.say(zhao, '哦今天已经过了，那就下周三吧');
+    expect((await ledgerItem(t, id)).deadlineAt).not.toBeNull();
+  });
+
+  it('"孙浩同志您好，…" reaches that resident about their item', async () => {
+    const sunhao = { id: 'sunhao-office', name: '孙浩' };
+    const id = await newItem(t, sunhao, '心愿 帮忙看看热水器打不着', group);
+    const r = await t.say(zhao, '@连心 孙浩同志您好，燃气公司的师傅已经在路上了，请您先把窗户打开', { in: group });
+    const said = textsTo(r, sunhao.id).join('\n');
+    expect(said).toContain(`#${id}`);
+    expect(said).toContain('燃气公司的师傅已经在路上了');
+  });
+});
