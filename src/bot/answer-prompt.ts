@@ -78,7 +78,13 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         out.toOfficials(p.item.communityId, officials.urgentPlace(p.itemId, place));
         // Next, the one other thing a visit needs: asked only now, one question at a time.
         if (ctx.person.phone === null) {
-          out.reply(`${residents.placeSaved(p.itemId, place)}\n${residents.askPhone}`);
+          // A phone number is asked for privately, never in front of the group.
+          if (inGroup) {
+            out.reply(residents.placeSaved(p.itemId, place));
+            out.toPerson(ctx.person, residents.askPhoneAfterGroup(p.itemId));
+          } else {
+            out.reply(`${residents.placeSaved(p.itemId, place)}\n${residents.askPhone}`);
+          }
           await ask(tx, ctx.person.id, 'phone', p.itemId, ctx.now);
         } else {
           out.reply(residents.placeSaved(p.itemId, place));

@@ -8,6 +8,7 @@ import { THING, TROUBLE, WANTS } from './request-words.ts';
 import { extractPlace } from './extract-place.ts';
 import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS, snoozeDays } from './snooze-days.ts';
 import { talkAbout, type Talk } from './talk-about.ts';
+import { sharedWords, sharesWords } from './shares-words.ts';
 
 /** What the words say, for this person: a resident (no role) takes nothing on; "我要去买菜" is news. */
 function talkOf(actor: Actor, words: string): Talk {
@@ -19,7 +20,7 @@ type Row = { id: number; status: string; communityId: number; submitterId: numbe
 
 // Without a number, words are taken for the person's own item only while it is fresh news.
 const RECENT = 3 * DAY;
-const ASKS_AFTER = /(?:来过|来了)没有?|来没来|来过了吗|(?:弄|修|办|搞|处理|通)(?:了|好)?没有?(?:啊|呀|呢)?(?=$|[\s,，。?？])|(?:弄|修|办)好了(?:吗|没)|怎么样了|咋样了|有信儿?没|有动静没|几点(?:来|到|过来)|什么时候|啥时候|几时|好久(?:来|到|过来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
+const ASKS_AFTER = /(?:咋|怎么)(?:还)?没(?:整|修|弄|办|来|好)|不是说(?:今儿|今天|明天)?(?:来|修)|(?:来过|来了)没有?|来没来|来过了吗|(?:弄|修|办|搞|处理|通)(?:了|好)?没有?(?:啊|呀|呢)?(?=$|[\s,，。?？])|(?:弄|修|办)好了(?:吗|没)|怎么样了|咋样了|有信儿?没|有动静没|几点(?:来|到|过来)|什么时候|啥时候|几时|好久(?:来|到|过来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
 const REQUEST = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 // The number starts a clause ("我家里正好有美林 4号我现在给送过去"), or ends the message ("…冲了一遍 3号").
 const CLAUSE_START = /(?:^|[\s,，。;；!！]|^(?:好的?|嗯+|行|收到|对)?(?:书记|主任|大爷|阿姨|大姐|大哥|老师|师傅))(?:那|那个|我的?|咱的?|[\u4e00-\u9fa5]{0,3}把)?$/u;
@@ -75,6 +76,8 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
   if (numberless === 'held') {
     // What is wrong with it may be told ("发条松了"); asking for help is a request of its own.
     if (!['done', 'news', 'release', 'snooze'].includes(talk.kind) || WANTS.test(norm)) return null;
+    // "不客气 应该的 孙奶奶下周还要啥提前跟我说": an answer to a neighbour's thanks.
+    if (/^(?:不客气|不用谢|应该的|客气啥|没事没事|小事)/u.test(norm.trim())) return null;
     const about = named(await heldItems(tx, actor), norm);
     return about.length === 1 ? decide(about[0]!, actor, talk, text.trim(), false) : null;
   }
@@ -239,7 +242,12 @@ function heldItems(tx: Tx, actor: Actor): Promise<Row[]> {
 
 /** Those of `rows` whose words the message repeats. */
 function named(rows: Row[], norm: string): Row[] {
-  return rows.filter((r) => sharesWords(normalizeText(r.text), norm));
+  // Of several, those the words name most ("北门垃圾桶清干净了": the 北门 one, not the 南门 one).
+  const scored = rows.map((r) => ({ r, n: sharedWords(normalizeText(r.text), norm) })).filter((s) => s.n > 0);
+  const best = Math.max(0, ...scored.map((s) => s.n));
+  const top = scored.filter((s) => s.n === best).map((s) => s.r);
+  // Still several: the place the words name (北门, not 南门) decides.
+  return top.length > 1 ? top.filter((r) => !aboutAnother(r.text, norm)) : top;
 }
 
 /** "8栋电梯又不动了" to someone whose item is a pile of rubbish: words about another place or thing. */
@@ -249,18 +257,6 @@ function aboutAnother(itemText: string, norm: string): boolean {
   const thing = THING.exec(norm)?.[0];
   return (place !== null && !item.includes(normalizeText(place))) || (thing !== undefined && !item.includes(thing));
 }
-
-/** Whether two texts share a word of two Chinese characters (花盆, 井盖, 暖气). */
-function sharesWords(a: string, b: string): boolean {
-  for (let i = 0; i + 1 < b.length; i++) {
-    const pair = b.slice(i, i + 2);
-    // "松了", "看过", "家的": a particle makes a pair say nothing of what it is about.
-    if (/^[\u4e00-\u9fa5]{2}$/u.test(pair) && !/[了的过着吧呢吗啊也都很]/u.test(pair) && !COMMON.has(pair) && a.includes(pair)) return true;
-  }
-  return false;
-}
-// Pairs too common to tell one request from another.
-const COMMON = new Set(['一下', '帮忙', '已经', '我们', '他们', '现在', '今天', '明天', '谢谢', '可以', '没有', '一个', '这个', '那个', '老人', '阿姨', '大爷', '大妈', '奶奶', '爷爷', '叔叔', '阿婆', '婆婆', '老伴', '社区', '小区', '问题', '家里', '一起', '看看', '时候']);
 
 /** "等一周左右", "暂停两周": the days said, else the default. */
 function daysIn(words: string): number {

@@ -12,7 +12,7 @@ const KIND_ANSWER = {
 };
 
 // "楼道是大家的 算反映问题吧": the kind named last, after why (not "不是心愿").
-const KIND_LAST = /(?:^|[\s,，。这那])(?:算|是|就是|应该是|属于|算是|选)?(?:个)?(心愿|微心愿|许愿|反映问题|反映|问题|报修|1|2)(?:一下)?(?:吧|啊|呀|的|嘛|啦|呗)?$/u;
+const KIND_LAST = /(?:^|[\s,，。这那])(?:应该算|应该是|可能算|大概算|算|是|就是|属于|算是|选)?(?:个)?(心愿|微心愿|许愿|反映问题|反映|问题|报修|1|2)(?:一下)?(?:吧|啊|呀|的|嘛|啦|呗)?$/u;
 // What says something is wrong: words that add to a report, not only why it is one.
 export const TROUBLE_HERE = new RegExp(`${TROUBLE.source}|没人`, 'u');
 

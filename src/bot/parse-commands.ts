@@ -111,6 +111,8 @@ const POLITE_LEAD = /^(?:麻烦|请|帮我|再|还要|另外|顺便|并且|然�
 const LEADS = new Set<Command['type']>([...SETTINGS, 'reopen']);
 // "何丽萍先去上门了解下情况": who goes, by name, as a hand-over.
 const NAME_GOES = /^(?:让|请|叫|麻烦)?((?![我你他她咱社物城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|这几天|今天|明天|尽快|马上|先|抽空|有空)*(?:去|来)?(?:上门|处理|看看|了解|协调|调解|跑一趟|核实)/u;
+// "路灯让赵建国去看一下": who is to go, after what it is.
+const LET_NAME = /(?:让|叫|麻烦)((?![我你他她咱物社城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|尽快|马上|先|今天|明天)*(?:去|来)(?:看|处理|弄|修|办|跑|上门|了解|协调)/u;
 // "请何晓同志在本周五之前再和住户沟通一次": a day to have it done by, inside a longer clause.
 const BY_DAY = /(?:在)?((?:本|这|下)个?(?:周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]|月底)(?:之前|以前|前)/u;
 
@@ -134,7 +136,7 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
     if ('id' in cmd && cmd.id === id.id && SETTINGS.has(cmd.type) && !out.some((c) => c.type === cmd.type)) out.push(cmd as WithId);
     // "16号紧急 期限两天": beside another setting, a bare 紧急 is one too (alone it is a cry).
     else if (/^(?:紧急|加急|特急)(?:的|吧)?$/u.test(clause) && !out.some((c) => c.type === 'priority')) out.push({ type: 'priority', id: id.id, priority: 'urgent' });
-    else if (NAME_GOES.test(clause) && !out.some((c) => c.type === 'assign')) out.push({ type: 'assign', id: id.id, target: { kind: 'unit', name: NAME_GOES.exec(clause)![1]! } });
+    else if ((NAME_GOES.test(clause) || LET_NAME.test(clause)) && !out.some((c) => c.type === 'assign')) out.push({ type: 'assign', id: id.id, target: { kind: 'unit', name: (NAME_GOES.exec(clause) ?? LET_NAME.exec(clause))![1]! } });
     else if (BY_DAY.test(clause) && !out.some((c) => c.type === 'deadline')) {
       const by = dayRef(BY_DAY.exec(clause)![1]!);
       if (by) out.push({ type: 'deadline', id: id.id, by });
@@ -142,7 +144,7 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
     }
   }
   // "10号给物业限两天", "…让他们两天之内清干净": a time limit with the hand-over.
-  const limit = /限(?:期)?([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))|([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))(?:之内|以内|内)|(明天|后天)(?:下班|中午|上午|下午|晚上)?(?:之前|以前|前)/u.exec(norm.slice(id.index + id.length));
+  const limit = /(?:限(?:期)?|给[\u4e00-\u9fa5]{2,6}?)([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))|([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))(?:之内|以内|内)|(明天|后天)(?:下班|中午|上午|下午|晚上)?(?:之前|以前|前)/u.exec(norm.slice(id.index + id.length));
   const days = limit ? workingDays((limit[1] ?? limit[2] ?? limit[3])!) : null;
   if (days !== null && days >= 1 && days <= 60 && !out.some((c) => c.type === 'deadline')) out.push({ type: 'deadline', id: id.id, workingDays: days });
   // "5号这件事情请何晓同志在本周五之前再和住户沟通一次": a day named in an instruction is the deadline.

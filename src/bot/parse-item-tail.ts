@@ -81,7 +81,9 @@ const DONE_VOICE = /(?<![不没未])(?:现在|这回|终于|已经|灯)(?:又|�
 const STILL_BROKEN = /还是(?:不|没|坏)|还没(?:好|修好|弄好)|没(?:修好|弄好|解决)|估计是?|还得/u;
 
 /** A command from what follows an item number (normalised `tail`, `rawTail` as typed), or null. */
-export function fromTail(id: number, tail: string, rawTail: string, question: boolean, hash: boolean): Command | null {
+export function fromTail(id: number, tail: string, rawTail: string, asked: boolean, hash: boolean): Command | null {
+  // "17号大概哪天送过去？奶奶家米快吃完了", "15号修好了伐 …": the first clause asks (伐 is 吗 in 吴语).
+  const question = asked || /^[^\s,，。;；!！]{0,16}(?:[?？]|(?:吗|么|伐|没有?)(?=$|[\s,，。?？]))/u.test(tail);
   const told = fromTailWords(id, tail, rawTail, question, hash);
   if (told?.type === 'done' && STILL_BROKEN.test(tail) && !question) return { type: 'progress', id, note: rawTail.trim() };
   // "周强在弄对吧": asked, not told.

@@ -107,7 +107,8 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   }
   m = ASSIGN_TAIL.exec(tail) ?? ASSIGN_MID.exec(tail);
   if (m) {
-    const who = assigneeName(rawTail.slice(m[0].length));
+    // "再给物业三天": the unit, and the days it is given (read as a limit by parse-commands.ts).
+    const who = assigneeName(rawTail.slice(m[0].length)).replace(/(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个工作日|个?天|周|个?星期)$/u, '');
     if (who === '') return null;
     const target: AssignTarget = /^[@＠]/u.test(who) ? { kind: 'person', name: who.slice(1).trim() } : { kind: 'unit', name: who };
     return { type: 'assign', id, target };

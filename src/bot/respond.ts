@@ -25,7 +25,9 @@ import { withNumberedThings } from './numbered-thing.ts';
 import { parseCorrection } from './correction.ts';
 import { correctLast, lastStep } from './correct-last.ts';
 import { ownItemAskedAfter } from './own-item-asked-after.ts';
-import { openPrompts } from './prompts.ts';
+import { openPrompts, type OpenPrompt } from './prompts.ts';
+import { extractPhone } from './extract-phone.ts';
+import { understandReply } from './understand-reply.ts';
 import { isCancel, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, isGreeting, isOnlySymbols, isSmallTalkTopic, isTakingNote, looksMeantForSomeoneElse } from './small-talk.ts';
 import { normalizeText } from './normalize-text.ts';
@@ -253,9 +255,24 @@ async function isForTheBot(tx: Tx, ctx: MessageContext, dialogue: Dialogue | nul
   const fix = input.hasAttachment ? null : parseCorrection(msg.text);
   if (fix && (await lastStep(tx, ctx.person.id, fix.wrong, ctx.now))) return true;
   if (dialogue) return false;
+  // "电话就不留了吧…", "谢谢社区谢谢物业来得真快满意的": the answer to a question the bot asked this
+  // person (privately, or after its notice) said in the group.
+  const prompts = await openPrompts(tx, ctx.person, ctx.now);
+  if (!input.hasAttachment && prompts.some((p) => answersPrompt(p, msg.text))) return true;
   // "具体在哪里？" after an urgent report raised in this group: a place (not just any words) answers it.
   const asked = (await openPrompts(tx, ctx.person, ctx.now)).some((p) => p.kind === 'place' && p.item.sourceConversationId === msg.conversationId);
   return asked && (msg.location !== null || extractPlace(msg.text) !== null);
+}
+
+/** Whether words plainly answer an open prompt (a phone number or declining it; a verdict on a fix). */
+function answersPrompt(p: OpenPrompt, text: string): boolean {
+  if (p.kind === 'phone') return extractPhone(text) !== null || isSkip(text);
+  // In a group "好的" or "谢谢" is said to anyone: only a verdict in words of its own counts.
+  if (p.kind === 'confirm' || p.kind === 'revisit') {
+    const plain = stripMentions(text).trim();
+    return [...plain].length > 4 && !isAcknowledgement(plain) && understandReply(plain, { kind: p.kind, itemId: p.itemId, itemText: p.item.text }) !== null;
+  }
+  return false;
 }
 
 /** The words before a trailing "@连心" (the bot's name), or null when the message does not end so. */

@@ -86,6 +86,8 @@ one.push(
   ['9 搬完', { type: 'done', id: 9 }],
   ['二号路灯供电所今天来人换了灯头现在亮了李大爷你晚上出去看看', { type: 'done', id: 2 }],
   ['3号我下周五之前去看看', { type: 'text' }],
+  ['请问17号大概哪天送过去？奶奶家米快吃完了', { type: 'status', id: 17 }],
+  ['15号信报箱修好了伐 物业讲过几日来 到今朝还呒没动静', { type: 'status', id: 15 }],
 );
 
 const several: Array<[string, Array<[string, number]>]> = [
@@ -120,6 +122,9 @@ const several: Array<[string, Array<[string, number]>]> = [
   ['6 基础设施 交物业 限3天', [['category', 6], ['assign', 6], ['deadline', 6]]],
   ['周阿姨星期四去医院我陪她去吧，正好我那天也要去拿药，认领4号', [['claim', 4]]],
   ['11和12我周末一起弄了 扶手我家有电钻', [['claim', 11], ['claim', 12]]],
+  // Trial 21.
+  ['5号路灯让赵建国去看一下，下周三之前弄好', [['assign', 5], ['deadline', 5]]],
+  ['7号再给物业三天 把旁边松的铁皮一起弄好', [['assign', 7], ['deadline', 7]]],
 ];
 
 describe('terse and decorated commands', () => {

@@ -17,6 +17,12 @@ const talk: Array<[string, string]> = [
   ['我上回说西门摆摊那个事 城管来过没有啊', 'status'],
   ['车库道闸那事我也天天被堵 算我一个', 'support'],
   ['今天天气真好', 'news'],
+  ['周阿姨家电视好了 就是被孙子按了静音 教会她用遥控器了', 'done'],
+  ['张叔 楼道灯整好了 换了俩灯泡一个声控开关 这回贼亮', 'done'],
+  ['吴奶奶那几盆花搬下楼晒上了 晚上她孙子回来搬上去 这单算完了哈', 'done'],
+  ['我离得近 马上过去', 'claim'],
+  ['我下班顺路去弄', 'claim'],
+  ['电视还没好', 'dispute'],
 ];
 
 // Answers to "这是哪一类？" in the words people use (trial 19).
@@ -27,6 +33,7 @@ const kinds: Array<[string, 'wish' | 'report']> = [
   ['就是请人帮忙的那个', 'wish'],
   ['是我自己家里的', 'wish'],
   ['大家的事', 'report'],
+  ['应该算心愿吧', 'wish'],
 ];
 
 describe('talkAbout', () => {

@@ -17,6 +17,10 @@ const afterDone: Array<[string, ReplyMeaning | null]> = [
   ['不是要登记 我是说满意', confirm(5)],
   ['摊是清了 可城管一走他们第二天又摆回来了 有啥用', dispute('摊是清了 可城管一走他们第二天又摆回来了 有啥用')],
   ['今天天气真好', null],
+  // Trial 21: a digit before a star glyph, a double negative.
+  ['👍👍 静姐辛苦啦 给5⭐', confirm(5, '👍👍 静姐辛苦啦')],
+  ['5⭐', confirm(5)],
+  ['？？我是说满意啊 五星 不是不满意', confirm(5, '？？我是说满意啊，满意')],
   ['满意，谢谢', confirm(5, '谢谢')],
   ['满意', confirm(5)],
   ['非常满意', confirm(5)],

@@ -24,9 +24,17 @@ export const COMMANDS: Handlers<CommandType> = { ...everyoneCommands, ...memberC
 export async function runCommand(tx: Tx, ctx: MessageContext, cmd: Runnable, out: Outgoing, deps: BotDeps): Promise<void> {
   // "5号还没修好 先别算完成" from its holder (a dispute is the submitter's): the completion taken back.
   if (cmd.type === 'dispute' && (await holdsDone(tx, ctx, cmd.id))) return takeBack(tx, ctx, cmd.id, out);
-  const meant = cmd.type === 'deadline' ? await holderPromise(tx, ctx, cmd) : cmd.type === 'progress' ? await progressAsked(tx, ctx, cmd) : cmd;
+  const meant =
+    cmd.type === 'deadline' ? await holderPromise(tx, ctx, cmd) : cmd.type === 'progress' ? await progressAsked(tx, ctx, cmd) : cmd.type === 'assign' ? await handedBack(tx, ctx, cmd) : cmd;
   const handler = COMMANDS[meant.type] as Handler<Runnable>;
   return handler({ tx, ctx, out, deps, inGroup: ctx.msg.conversationType === 'group' }, meant);
+}
+
+/** "15号还是交给物业吧 我不弄了" from its holder (no official): giving it back, with the hint. */
+async function handedBack(tx: Tx, ctx: MessageContext, cmd: Extract<Runnable, { type: 'assign' }>): Promise<Runnable> {
+  const row = await tx.get<{ claimantId: number | null; communityId: number }>('SELECT claimant_id, community_id FROM items WHERE id = ?', [cmd.id]);
+  if (!row || row.claimantId !== ctx.actor.id || isOfficialOf(ctx.actor, row.communityId)) return cmd;
+  return { type: 'release', id: cmd.id, reason: stripMentions(ctx.msg.text).trim() };
 }
 
 /** "我是问进度 13号", "进度 13" from whoever does not work on it: asking how it goes, not telling. */

@@ -1,0 +1,19 @@
+// Whether a message and an item's text are about the same thing, by the words they share.
+
+/** Whether two texts share a word of two Chinese characters (花盆, 井盖, 暖气). */
+export function sharesWords(a: string, b: string): boolean {
+  return sharedWords(a, b) > 0;
+}
+
+/** How many different two-character words of `b` are in `a`: "北门垃圾桶" names the 北门 one more. */
+export function sharedWords(a: string, b: string): number {
+  const seen = new Set<string>();
+  for (let i = 0; i + 1 < b.length; i++) {
+    const pair = b.slice(i, i + 2);
+    // "松了", "看过", "家的": a particle makes a pair say nothing of what it is about.
+    if (/^[\u4e00-\u9fa5]{2}$/u.test(pair) && !/[了的过着吧呢吗啊也都很]/u.test(pair) && !COMMON.has(pair) && a.includes(pair)) seen.add(pair);
+  }
+  return seen.size;
+}
+// Pairs too common to tell one request from another.
+const COMMON = new Set(['一下', '帮忙', '已经', '我们', '他们', '现在', '今天', '明天', '谢谢', '可以', '没有', '一个', '这个', '那个', '老人', '阿姨', '大爷', '大妈', '奶奶', '爷爷', '叔叔', '阿婆', '婆婆', '老伴', '社区', '小区', '问题', '家里', '一起', '看看', '时候']);

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { communityWithPeople, ledgerItem, newItem } from '../../helpers/community.ts';
+import { startTestApp, textsTo, type SimPerson, type TestApp } from '../../helpers/test-app.ts';
+
+// Issue 12, trial 21: in a group, what is said to the bot without an @ — an emergency, the bot
+// called by name, a volunteer naming an item by what it is and then its number, a verdict on a fix
+// or a phone declined — is answered; a volunteer's answer to a neighbour's thanks is not.
+
+const group = 'g-answers';
+const wang = { id: 'wang-answers', name: '王秀英' };
+let t: TestApp;
+let li: SimPerson;
+let zhao: SimPerson;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ({ li, zhao } = await communityWithPeople(t, '梧桐社区', group));
+});
+afterAll(() => t.close());
+
+describe('said to the bot in a group, without @', () => {
+  it('someone shut in a lift, with 快来人: filed at once and the officials alerted', async () => {
+    const r = await t.say(wang, '快来人 9号楼电梯卡在3楼和4楼中间了 里面关着个老太太在喊', { in: group });
+    expect(textsTo(r, group).join('\n')).toMatch(/#\d+/u);
+    expect(textsTo(r, zhao.id).join('\n')).toContain('【紧急】');
+  });
+
+  it('the bot called by its name ("连心你好…") starts a request', async () => {
+    const r = await t.say({ id: 'wu-answers', name: '吴奶奶' }, '连心你好我想请个人帮我把阳台上几盆花搬到楼下去晒晒太阳', { in: group });
+    expect(textsTo(r, group).join('\n')).not.toBe('');
+  });
+
+  it('"南门垃圾桶3号我下班顺路去弄" from a volunteer claims item 3', async () => {
+    const id = await newItem(t, wang, '心愿 南门垃圾桶旁边堆了好多纸箱 想请人帮忙清一下', group);
+    await t.say(li, `南门垃圾桶${id}号我下班顺路去弄`, { in: group });
+    expect((await ledgerItem(t, id)).status).toBe('claimed');
+  });
+
+  it('a verdict on a fix, said in the group after the private done notice, confirms it', async () => {
+    const id = await newItem(t, wang, '心愿 帮忙修一下门口的晾衣杆', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `完成 ${id} 换了新的支架`);
+    await t.say(wang, '谢谢社区谢谢志愿者来得真快满意的', { in: group });
+    expect((await ledgerItem(t, id)).status).toBe('confirmed');
+  });
+
+  it('"好的" in the group after a done notice confirms nothing', async () => {
+    const id = await newItem(t, wang, '心愿 帮忙换个门把手', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `完成 ${id}`);
+    await t.say(wang, '好的', { in: group });
+    expect((await ledgerItem(t, id)).status).toBe('done');
+  });
+
+  it("a volunteer's answer to a neighbour's thanks is no news of their item", async () => {
+    const id = await newItem(t, wang, '心愿 帮孙奶奶买一袋米', group);
+    await t.say(li, `认领 ${id}`);
+    const before = (await ledgerItem(t, id)).events.length;
+    const r = await t.say(li, '不客气 应该的 孙奶奶下周还要啥提前跟我说', { in: group });
+    expect(r.replies).toEqual([]);
+    expect((await ledgerItem(t, id)).events.length).toBe(before);
+  });
+});
+
+describe('a holder, in the group', () => {
+  it('done with a photo: done, and the photo kept on the item', async () => {
+    const id = await newItem(t, wang, '心愿 北门的垃圾桶满了 想请人清一下', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, '北门垃圾桶清干净了 也跟保洁说了以后每天早晚各清一次', { in: group, photos: ['media-done-1'] });
+    const item = await ledgerItem(t, id);
+    expect(item.status).toBe('done');
+    expect(item.photos.length).toBe(1);
+  });
+
+  it('"15号还是交给物业吧 我不弄了" gives it back', async () => {
+    const id = await newItem(t, wang, '心愿 信报箱的合页断了 想找人修', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `${id}号还是交给物业吧 我不弄了`);
+    expect((await ledgerItem(t, id)).status).toBe('open');
+  });
+});
