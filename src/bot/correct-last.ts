@@ -8,6 +8,7 @@ import { runCommands } from './run-commands.ts';
 import { say } from './say.ts';
 import { everyone } from './texts/common.ts';
 import { takeBack } from './take-back-done.ts';
+import { retryRefused } from './remember-refusal.ts';
 
 // A slip owned up to refers to what the person did a moment ago.
 const RECENT = 30 * MINUTE;
@@ -28,6 +29,8 @@ export async function lastStep(tx: Tx, personId: number, id: number | null, now:
  * other step cannot be taken back by its author, and the answer says what to do instead.
  */
 export async function correctLast(tx: Tx, ctx: MessageContext, fix: Correction, out: Outgoing, deps: BotDeps): Promise<void> {
+  // "认领7" was refused a moment ago: the same command, on the number meant.
+  if (fix.right !== null && fix.wrong === null && (await retryRefused(tx, ctx, fix.right, out, deps))) return;
   const last = await lastStep(tx, ctx.person.id, fix.wrong, ctx.now);
   if (!last || fix.right === null) {
     say(ctx, out, everyone.correctionHow(last?.itemId ?? fix.wrong, fix.right));

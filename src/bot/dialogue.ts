@@ -8,6 +8,7 @@ import { deleteDialogue, draftOf, saveDraft, submissionOf, type Draft, type Step
 import { extractPhone } from './extract-phone.ts';
 import { extractPlace } from './extract-place.ts';
 import { placeAnswer } from './place-answer.ts';
+import { publicText } from './public-view.ts';
 import { normalizeText } from './normalize-text.ts';
 import type { Outgoing } from './outgoing.ts';
 import { isThanks } from './parse-command.ts';
@@ -142,7 +143,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
   // to any other question it is no answer: the question is asked again.
   if (isAcknowledgement(answer) && ctx.msg.photos.length === 0 && !ctx.msg.location && draft.step !== 'photo') {
     await saveDraft(tx, ctx, draft, row.id);
-    say(ctx, out, await question(tx, draft.step, draft));
+    say(ctx, out, await question(tx, draft.step, draft, ctx.msg.conversationType === 'group'));
     return;
   }
   switch (draft.step) {
@@ -231,7 +232,7 @@ async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number 
     if (!missing) continue;
     draft.step = step;
     await saveDraft(tx, ctx, draft, rowId);
-    say(ctx, out, await question(tx, step, draft));
+    say(ctx, out, await question(tx, step, draft, ctx.msg.conversationType === 'group'));
     return;
   }
   if (rowId !== null) await deleteDialogue(tx, rowId);
@@ -239,12 +240,13 @@ async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number 
 }
 
 
-async function question(tx: Tx, step: Step, draft: Draft): Promise<string> {
+async function question(tx: Tx, step: Step, draft: Draft, inGroup: boolean): Promise<string> {
   switch (step) {
     case 'text':
       return draft.photos.length > 0 ? residents.askTextAfterPhoto : residents.askText;
     case 'kind':
-      return residents.askKind(draft.text);
+      // In a group the words said back are what the group may read: no room number, phone or address.
+      return residents.askKind(inGroup ? publicText({ kind: 'report', text: draft.text }) : draft.text);
     case 'community': {
       const communities = await tx.all<{ name: string }>('SELECT name FROM communities ORDER BY id');
       return residents.askCommunity(communities.map((c) => c.name));

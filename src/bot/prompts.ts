@@ -1,6 +1,6 @@
 import type { Item, Person } from '../db/rows.ts';
 import type { Tx } from '../db/sql.ts';
-import { DAY, HOUR } from '../core/clock.ts';
+import { DAY, HOUR, MINUTE } from '../core/clock.ts';
 
 /**
  * The questions the bot asked a person and still waits for (table prompts), so that a plain answer
@@ -10,7 +10,18 @@ import { DAY, HOUR } from '../core/clock.ts';
  * or the place is known, a day has passed). `deadline`: an official's day that was not ahead was
  * refused; "那就下周三吧" is the day meant.
  */
-export type PromptKind = 'confirm' | 'revisit' | 'phone' | 'place' | 'deadline';
+export type PromptKind =
+  | 'confirm'
+  | 'revisit'
+  | 'phone'
+  | 'place'
+  | 'deadline'
+  /** A command refused a moment ago, for a corrected number ("打错了 是17号"). */
+  | 'refused_claim'
+  | 'refused_done'
+  | 'refused_status'
+  | 'refused_support'
+  | 'refused_withdraw';
 
 type PromptItem = Pick<
   Item,
@@ -21,6 +32,7 @@ export type OpenPrompt = { id: number; kind: PromptKind; itemId: number; askedAt
 const LOOK_BACK = 30 * DAY;
 const REVISIT_WINDOW = 14 * DAY;
 const SHORT_WINDOW = 24 * HOUR;
+const REFUSED_WINDOW = 5 * MINUTE;
 
 /** Records a question (asked again: it is open again, from now). */
 export async function ask(tx: Tx, personId: number, kind: PromptKind, itemId: number, now: Date): Promise<void> {
@@ -73,5 +85,7 @@ function stillOpen(p: OpenPrompt, person: Pick<Person, 'phone'>, now: Date): boo
       return p.item.place === null && ['open', 'claimed'].includes(p.item.status) && age < SHORT_WINDOW;
     case 'deadline':
       return ['open', 'claimed'].includes(p.item.status) && age < SHORT_WINDOW;
+    default:
+      return age < REFUSED_WINDOW;
   }
 }

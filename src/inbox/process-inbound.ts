@@ -2,6 +2,7 @@ import type { Db, Tx } from '../db/sql.ts';
 import { inboundMessageSchema, type InboundMessage } from '../core/messages.ts';
 import type { BotDeps } from '../bot/bot-deps.ts';
 import { loadContext } from '../bot/context.ts';
+import { rememberRefusal } from '../bot/remember-refusal.ts';
 import { Outgoing } from '../bot/outgoing.ts';
 import { refusalText } from '../bot/refusal-text.ts';
 import { respond } from '../bot/respond.ts';
@@ -117,8 +118,11 @@ async function handle(tx: Tx, deps: InboundDeps, inboundId: number, msg: Inbound
     conversationType: msg.conversationType,
     replyContext: msg.replyContext,
   });
-  if (refusal) out.reply(refusalText(refusal));
-  else await respond(tx, await loadContext(tx, msg, now), out, deps);
+  if (refusal) {
+    out.reply(refusalText(refusal));
+    // "打错了 是17号" may follow: what was refused is kept a few minutes.
+    await rememberRefusal(tx, await loadContext(tx, msg, now), refusal);
+  } else await respond(tx, await loadContext(tx, msg, now), out, deps);
   const ids = await enqueue(tx, await out.resolve(tx), { inboundId }, now);
   // Marked handled only if it still was pending: another replica that got here first wins.
   const marked = await tx.run(

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/sql.ts';
 import { isOfficialOf } from '../../domain/actor.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { stripMentions } from '../strip-mentions.ts';
 import { takeBack } from '../take-back-done.ts';
 import type { BotDeps } from '../bot-deps.ts';
@@ -27,8 +28,16 @@ export async function runCommand(tx: Tx, ctx: MessageContext, cmd: Runnable, out
   const meant =
     cmd.type === 'deadline' ? await holderPromise(tx, ctx, cmd) : cmd.type === 'progress' ? await progressAsked(tx, ctx, cmd) : cmd.type === 'assign' ? await handedBack(tx, ctx, cmd) : cmd;
   const handler = COMMANDS[meant.type] as Handler<Runnable>;
-  return handler({ tx, ctx, out, deps, inGroup: ctx.msg.conversationType === 'group' }, meant);
+  try {
+    return await handler({ tx, ctx, out, deps, inGroup: ctx.msg.conversationType === 'group' }, meant);
+  } catch (error) {
+    if (error instanceof DomainError) refused.set(error, meant);
+    throw error;
+  }
 }
+
+/** The command a refusal answered, for "打错了 是17号" right after it (remember-refusal.ts). */
+export const refused = new WeakMap<DomainError, Runnable>();
 
 /** "15号还是交给物业吧 我不弄了" from its holder (no official): giving it back, with the hint. */
 async function handedBack(tx: Tx, ctx: MessageContext, cmd: Extract<Runnable, { type: 'assign' }>): Promise<Runnable> {

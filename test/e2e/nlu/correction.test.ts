@@ -9,10 +9,11 @@ const group = 'g-correction';
 const wang = { id: 'wang-correction', name: '王秀英' };
 let t: TestApp;
 let li: SimPerson;
+let zhao: SimPerson;
 
 beforeAll(async () => {
   t = await startTestApp();
-  ({ li } = await communityWithPeople(t, '改正社区', group));
+  ({ li, zhao } = await communityWithPeople(t, '改正社区', group));
 });
 afterAll(() => t.close());
 
@@ -61,6 +62,17 @@ describe('a slip put right', () => {
     // The submitter's answer to the done notice no longer confirms anything.
     await t.say(wang, '好的 谢谢');
     expect((await ledgerItem(t, a)).status).toBe('claimed');
+  });
+
+  it('"打错了 是N号" right after a refused claim: the claim, on the number meant', async () => {
+    const a = await newItem(t, wang, '心愿 帮忙买两斤鸡蛋', group);
+    const b = await newItem(t, wang, '心愿 帮忙买一袋米', group);
+    await t.say(zhao, `认领 ${a}`);
+    const refused = await t.say(li, `认领 ${a}`);
+    expect(textsTo(refused, li.id).join('\n')).toContain(`#${a}`);
+    await t.say(li, `打错了 是${b}号`);
+    expect((await ledgerItem(t, b)).status).toBe('claimed');
+    expect((await ledgerItem(t, b)).claimantId).not.toBe((await ledgerItem(t, a)).claimantId);
   });
 
   it('"我说错了" alone starts nothing new and asks for the right number', async () => {

@@ -79,3 +79,13 @@ describe('a holder, in the group', () => {
     expect((await ledgerItem(t, id)).status).toBe('open');
   });
 });
+
+describe('what the group reads', () => {
+  it('the kind question says the words back without the room number or phone', async () => {
+    const r = await t.say({ id: 'zhou-answers', name: '周阿姨' }, '@连心 我住3号楼2单元301 楼上装修老是往下掉灰 电话13812345678', { in: group });
+    const said = textsTo(r, group).join('\n');
+    expect(said).toContain('收到');
+    expect(said).not.toContain('301');
+    expect(said).not.toContain('13812345678');
+  });
+});

@@ -1,0 +1,30 @@
+import type { Tx } from '../db/sql.ts';
+import type { DomainError } from '../domain/errors.ts';
+import { refused, runCommand, type Runnable } from './commands/index.ts';
+import type { BotDeps } from './bot-deps.ts';
+import type { MessageContext } from './context.ts';
+import type { Outgoing } from './outgoing.ts';
+import { answered, ask, openPrompts } from './prompts.ts';
+
+// "认领7" refused (7 is someone else's), then "打错了 是17号": the same command, on the number meant.
+const AGAIN = { claim: 'refused_claim', done: 'refused_done', status: 'refused_status', support: 'refused_support', withdraw: 'refused_withdraw' } as const;
+type Again = keyof typeof AGAIN;
+
+/** Records the command a refusal answered, when it is one a corrected number can run again. */
+export async function rememberRefusal(tx: Tx, ctx: MessageContext, error: DomainError): Promise<void> {
+  const cmd = refused.get(error);
+  if (!cmd || !(cmd.type in AGAIN) || !('id' in cmd) || typeof cmd.id !== 'number') return;
+  await ask(tx, ctx.person.id, AGAIN[cmd.type as Again], cmd.id, ctx.now);
+}
+
+/** Runs the refused command of a moment ago on `id`; false when there was none. */
+export async function retryRefused(tx: Tx, ctx: MessageContext, id: number, out: Outgoing, deps: BotDeps): Promise<boolean> {
+  const prompt = (await openPrompts(tx, ctx.person, ctx.now)).find((p) => p.kind.startsWith('refused_'));
+  if (!prompt || prompt.itemId === id) return false;
+  await answered(tx, prompt.id, ctx.now);
+  const type = (Object.entries(AGAIN).find(([, kind]) => kind === prompt.kind)?.[0] ?? 'status') as Again;
+  const again: Runnable =
+    type === 'done' ? { type, id, note: '' } : type === 'withdraw' ? { type, id, reason: '' } : type === 'claim' ? { type, id } : type === 'support' ? { type, id } : { type: 'status', id };
+  await runCommand(tx, ctx, again, out, deps);
+  return true;
+}
