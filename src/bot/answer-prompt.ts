@@ -47,7 +47,10 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
           return true;
         }
         await tx.run('UPDATE people SET phone = ?, updated_at = ? WHERE id = ?', [phone.number, ctx.now, ctx.person.id]);
-        out.reply(residents.phoneSaved);
+        // "可以 13907715562 白天都在家 我住5栋2单元302": the address, when the item has none yet.
+        const where = p.item.place ? null : extractPlace(text.replace(phone.text, ''));
+        if (where) await tx.run('UPDATE items SET place = ?, updated_at = ? WHERE id = ?', [where, ctx.now, p.itemId]);
+        out.reply(where ? `${residents.phoneSaved}\n${residents.placeSaved(p.itemId, where)}` : residents.phoneSaved);
         // Whoever already holds the item needs it now; officials of an urgent one too.
         if (p.item.claimantId !== null) out.toPersonId(p.item.claimantId, members.phoneForHolder(p.itemId, phone.number));
         if (p.item.priority === 'urgent') out.toOfficials(p.item.communityId, officials.urgentPhone(p.itemId, phone.number));

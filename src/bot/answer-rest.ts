@@ -17,6 +17,7 @@ import { residents } from './texts/residents.ts';
 import { kindAnswer } from './kind-answer.ts';
 import { answerPrompt } from './answer-prompt.ts';
 import { openPrompts } from './prompts.ts';
+import { photosForItem } from './photos-for-item.ts';
 import { normalizeText } from './normalize-text.ts';
 
 // What follows words that drop a draft ("都不是 我是问小张几点来", "取消 9号给物业"): answered on
@@ -33,11 +34,14 @@ export function commandIn(words: string): boolean {
 
 /** After a dropped draft, the words that followed, when they ask for something the bot knows. */
 export async function answerRest(tx: Tx, ctx: MessageContext, rest: string, out: Outgoing, deps: BotDeps): Promise<boolean> {
+  // "不是新问题，这张照片是9号楼道杂物的": the photo for that item.
+  if (await photosForItem(tx, ctx, rest, out)) return true;
   // "不是要登记 我是说满意": the answer to the bot's own question, said again.
   const prompts = await openPrompts(tx, ctx.person, ctx.now);
   if (prompts.length > 0 && (await answerPrompt(tx, { ...ctx, msg: { ...ctx.msg, text: rest } }, prompts, out, deps))) return true;
-  // "不是新的 我问9号": the number alone asks after it.
-  const cmd = /^#?\s*\d{1,9}\s*号?[?？。.!！\s]*$/u.test(rest.trim()) ? parseCommand(`查询 ${rest.trim()}`) : parseCommand(rest);
+  // "不是新的 我问9号", "俺问的是3号": the number alone asks after it.
+  const plain = withoutSaidAgain(rest).trim();
+  const cmd = /^#?\s*\d{1,9}\s*号?[?？。.!！\s]*$/u.test(plain) ? parseCommand(`查询 ${plain}`) : parseCommand(rest);
   const many = parseCommands(rest);
   const known = many ?? (PLAIN.has(cmd.type) ? null : [cmd as Runnable]);
   const talk = known ? null : await itemTalk(tx, ctx.actor, rest, ctx.now, true);

@@ -23,10 +23,11 @@ const RECENT = 3 * DAY;
 const ASKS_AFTER = /(?:咋|怎么)(?:还)?没(?:整|修|弄|办|来|好)|不是说(?:今儿|今天|明天)?(?:来|修)|(?:来过|来了)没有?|来没来|来过了吗|(?:弄|修|办|搞|处理|通)(?:了|好)?没有?(?:啊|呀|呢)?(?=$|[\s,，。?？])|(?:弄|修|办)好了(?:吗|没)|怎么样了|咋样了|有信儿?没|有动静没|几点(?:来|到|过来)|什么时候|啥时候|几时|好久(?:来|到|过来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
 const REQUEST = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 // The number starts a clause ("我家里正好有美林 4号我现在给送过去"), or ends the message ("…冲了一遍 3号").
-const CLAUSE_START = /(?:^|[\s,，。;；!！]|^(?:好的?|嗯+|行|收到|对)?(?:书记|主任|大爷|阿姨|大姐|大哥|老师|师傅))(?:那|那个|我的?|咱的?|[\u4e00-\u9fa5]{0,3}把)?$/u;
+const CLAUSE_START = /(?:^|[\s,，。;；!！]|^(?:好的?|嗯+|行|收到|对)?(?:书记|主任|大爷|阿姨|大姐|大哥|老师|师傅)|^(?:这|那)?(?:还|就)?是)(?:那|那个|我的?|咱的?|[\u4e00-\u9fa5]{0,3}把)?$/u;
 const NEW_ASK = /(?<!带个?话|转告)帮我(?!跟|给|带|转)|帮俺|找(?:个)?人|想(?:要|找|请|让)|能不能|可以帮|心愿|反映/u;
-const FOR_THE_HOLDER = /^补充|在家|不在家|家里(?:有|没)人|上门|几点|下午|上午|晚上|明天|后天|周末|周[一二三四五六日天]|礼拜|要带|带(?:什么|啥|身份证|医保卡|户口本)|费用|多少钱/u;
+const FOR_THE_HOLDER = /^补充|我住|住在|地址是|在家|不在家|家里(?:有|没)人|上门|几点|下午|上午|晚上|明天|后天|周末|周[一二三四五六日天]|礼拜|要带|带(?:什么|啥|身份证|医保卡|户口本)|费用|多少钱/u;
 const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
+const HOLDER_ASKS = /[?？]|住哪|哪(?:栋|个单元|一户|天方便)|几(?:点|号楼|楼|单元)方便|什么时候方便|方便吗|在家吗|电话多少/u;
 // Words that object to a rejection ("社区就不能出面协调一下吗", "凭什么不受理").
 const OBJECTS = /出面|协调|凭什么|为什么不|怎么不|不受理|驳回|不归|12345|没(?:啥|什么)?用/u;
 
@@ -75,11 +76,17 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
   // In a group, without a number, only a holder's news of the one item whose words it repeats.
   if (numberless === 'held') {
     // What is wrong with it may be told ("发条松了"); asking for help is a request of its own.
-    if (!['done', 'news', 'release', 'snooze'].includes(talk.kind) || WANTS.test(norm)) return null;
     // "不客气 应该的 孙奶奶下周还要啥提前跟我说": an answer to a neighbour's thanks.
     if (/^(?:不客气|不用谢|应该的|客气啥|没事没事|小事)/u.test(norm.trim())) return null;
+    // "老陈家送医院那个我来吧 我有车": a volunteer taking on the one open item the words name.
+    if (talk.kind === 'claim') {
+      const open = await openItemNamed(tx, actor, norm);
+      if (open) return { type: 'claim', id: open.id };
+    }
+    if (!['done', 'news', 'release', 'snooze', 'claim'].includes(talk.kind) || WANTS.test(norm)) return null;
     const about = named(await heldItems(tx, actor), norm);
-    return about.length === 1 ? decide(about[0]!, actor, talk, text.trim(), false) : null;
+    // "地库那个灯我下午去看了…": of what they hold, going there is news of it.
+    return about.length === 1 ? decide(about[0]!, actor, talk.kind === 'claim' ? { kind: 'news' } : talk, text.trim(), false) : null;
   }
   // "周六八点是吧 要带医保卡吗": a question for whoever comes, not about how it stands.
   if (talk.kind === 'status' && !ASKS_AFTER.test(norm)) {
@@ -105,12 +112,13 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
  * there lately — the one open item of the last week from this conversation, or the one of them the
  * words repeat. Null when it is not a second, or not clear which.
  */
-export async function secondInGroup(tx: Tx, actor: Actor, text: string, conversationId: string, now: Date): Promise<Runnable | null> {
+export async function secondInGroup(tx: Tx, actor: Actor, text: string, where: { conversationId: string; communityId: number | null }, now: Date): Promise<Runnable | null> {
   const norm = normalizeText(text);
   if (itemIdsIn(norm).length > 0 || talkAbout(text).kind !== 'support') return null;
+  // Raised in this group, or (named by its words) anywhere in the group's community.
   const rows = await tx.all<Row>(
-    `${SELECT} WHERE source_conversation_id = ? AND status IN ('open', 'claimed') AND submitter_id <> ? AND created_at > ? ORDER BY id DESC LIMIT 10`,
-    [conversationId, actor.id, new Date(now.getTime() - 7 * DAY)],
+    `${SELECT} WHERE (source_conversation_id = ? OR community_id = ?) AND kind = 'report' AND status IN ('open', 'claimed') AND submitter_id <> ? AND created_at > ? ORDER BY id DESC LIMIT 20`,
+    [where.conversationId, where.communityId ?? -1, actor.id, new Date(now.getTime() - 7 * DAY)],
   );
   const about = rows.length === 1 ? rows : named(rows, norm);
   return about.length === 1 ? { type: 'support', id: about[0]!.id } : null;
@@ -144,6 +152,8 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
   // "社区就不能出面协调一下吗？" after a rejection: for the officials, not a status to read back.
   if (submitter && row.status === 'rejected' && ['status', 'news', 'dispute'].includes(talk.kind)) return { type: 'tell', id, note: words };
   if (talk.kind === 'status') return { type: 'status', id };
+  // "16号刘阿姨住哪栋啊 上面没写地址": the holder asks the submitter.
+  if (holder && row.status === 'claimed' && HOLDER_ASKS.test(words)) return { type: 'tell', id, note: words };
   if (row.status === 'claimed' && (holder || official)) {
     switch (talk.kind) {
       case 'done':

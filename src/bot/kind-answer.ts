@@ -37,7 +37,7 @@ const SECOND = /第二种|第二个|第二项|后一个|后面那个|下面那�
 const CHOSEN = /(?:选|是|回复?|就)\s*([12１２])(?![\d.号#])|^([12])\s*(?:啊|呀|哦|嘛|咯|喽)(?=$|[\s,，。])/u;
 
 // The options in the question's own words: "就是请人帮忙的那个", "是我自己家里的", "大家的事".
-const WISH_WORDS = /请人帮忙|找人帮忙|帮忙的(?:那个|那种|那类)|(?:我|俺)?自己家(?:里)?的|我(?:个人|自己)的(?:事)?|私事/u;
+const WISH_WORDS = /请(?:人|党员|志愿者)帮(?:个)?忙|找(?:人|党员)帮忙|帮忙的(?:那个|那种|那类)|帮个忙那个|(?:我|俺)?自己家(?:里)?的|(?:我|俺)家(?:里)?的事|我(?:个人|自己)的(?:事)?|个人的(?:事)?|私事/u;
 const REPORT_WORDS = /公共的|大家的(?:事)?|公家的|小区的(?:事|问题)|坏了的(?:那个|那种)|有问题的(?:那个|那种)/u;
 
 /** The kind an answer chooses, or null. `answer` is normalised and trimmed. */
@@ -53,6 +53,6 @@ export function kindAnswer(said: string): ItemKind | null {
   if (chosen) return /[1１]/u.test(chosen) ? 'wish' : 'report';
   if (FIRST.test(answer) && !SECOND.test(answer)) return 'wish';
   if (SECOND.test(answer) && !FIRST.test(answer)) return 'report';
-  if ([...answer].length <= 14 && WISH_WORDS.test(answer) !== REPORT_WORDS.test(answer)) return WISH_WORDS.test(answer) ? 'wish' : 'report';
+  if ([...answer].length <= 16 && WISH_WORDS.test(answer) !== REPORT_WORDS.test(answer)) return WISH_WORDS.test(answer) ? 'wish' : 'report';
   return null;
 }

@@ -112,7 +112,7 @@ const LEADS = new Set<Command['type']>([...SETTINGS, 'reopen']);
 // "何丽萍先去上门了解下情况": who goes, by name, as a hand-over.
 const NAME_GOES = /^(?:让|请|叫|麻烦)?((?![我你他她咱社物城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|这几天|今天|明天|尽快|马上|先|抽空|有空)*(?:去|来)?(?:上门|处理|看看|了解|协调|调解|跑一趟|核实)/u;
 // "路灯让赵建国去看一下": who is to go, after what it is.
-const LET_NAME = /(?:让|叫|麻烦)((?![我你他她咱物社城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|尽快|马上|先|今天|明天)*(?:去|来)(?:看|处理|弄|修|办|跑|上门|了解|协调)/u;
+const LET_NAME = /(?:让|叫|麻烦)((?![我你他她咱物社城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|尽快|马上|先|今天|明天)*(?:去|来)(?:看|处理|弄|修|办|跑|上门|了解|协调|一趟)/u;
 // "请何晓同志在本周五之前再和住户沟通一次": a day to have it done by, inside a longer clause.
 const BY_DAY = /(?:在)?((?:本|这|下)个?(?:周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]|月底)(?:之前|以前|前)/u;
 
@@ -136,19 +136,22 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
     if ('id' in cmd && cmd.id === id.id && SETTINGS.has(cmd.type) && !out.some((c) => c.type === cmd.type)) out.push(cmd as WithId);
     // "16号紧急 期限两天": beside another setting, a bare 紧急 is one too (alone it is a cry).
     else if (/^(?:紧急|加急|特急)(?:的|吧)?$/u.test(clause) && !out.some((c) => c.type === 'priority')) out.push({ type: 'priority', id: id.id, priority: 'urgent' });
-    else if ((NAME_GOES.test(clause) || LET_NAME.test(clause)) && !out.some((c) => c.type === 'assign')) out.push({ type: 'assign', id: id.id, target: { kind: 'unit', name: (NAME_GOES.exec(clause) ?? LET_NAME.exec(clause))![1]! } });
-    else if (BY_DAY.test(clause) && !out.some((c) => c.type === 'deadline')) {
+    else if ((NAME_GOES.test(clause) || LET_NAME.test(clause)) && !out.some((c) => c.type === 'assign')) {
+      out.push({ type: 'assign', id: id.id, target: { kind: 'unit', name: (NAME_GOES.exec(clause) ?? LET_NAME.exec(clause))![1]! } });
+    } else if (BY_DAY.test(clause) && !out.some((c) => c.type === 'deadline')) {
       const by = dayRef(BY_DAY.exec(clause)![1]!);
       if (by) out.push({ type: 'deadline', id: id.id, by });
-      instructed = /(?:请|让|麻烦|叫)[\u4e00-\u9fa5]{2,3}/u.test(clause);
     }
+    // "让杨红去一趟吧", "请何晓同志在本周五之前…": someone told to do it.
+    instructed ||= LET_NAME.test(clause) || (BY_DAY.test(clause) && /(?:请|让|麻烦|叫)[\u4e00-\u9fa5]{2,3}/u.test(clause));
   }
   // "10号给物业限两天", "…让他们两天之内清干净": a time limit with the hand-over.
   const limit = /(?:限(?:期)?|给[\u4e00-\u9fa5]{2,6}?)([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))|([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))(?:之内|以内|内)|(明天|后天)(?:下班|中午|上午|下午|晚上)?(?:之前|以前|前)/u.exec(norm.slice(id.index + id.length));
   const days = limit ? workingDays((limit[1] ?? limit[2] ?? limit[3])!) : null;
   if (days !== null && days >= 1 && days <= 60 && !out.some((c) => c.type === 'deadline')) out.push({ type: 'deadline', id: id.id, workingDays: days });
   // "5号这件事情请何晓同志在本周五之前再和住户沟通一次": a day named in an instruction is the deadline.
-  const byDayAlone = !led && instructed && out.length === 1 && out[0]!.type === 'deadline' && 'by' in out[0]!;
+  // "让杨红去一趟吧": one person told to go is a hand-over by itself.
+  const byDayAlone = !led && instructed && out.length === 1 && ((out[0]!.type === 'deadline' && 'by' in out[0]!) || out[0]!.type === 'assign');
   return out.length >= 2 || byDayAlone ? out : null;
 }
 
@@ -161,8 +164,13 @@ function commandClause(raw: string, id: Found): WithId[] | null {
   if (whole.type !== 'text' && whole.type !== 'invalid') return null;
   const start = Math.max(...[...raw.slice(0, id.index).matchAll(/[,，。;；!！]/gu)].map((m) => m.index + 1), 0);
   const endAt = raw.slice(id.index).search(/[,，。;；!！]/u);
-  const clause = raw.slice(start, endAt < 0 ? raw.length : id.index + endAt).trim();
-  if (clause === raw.trim()) return null;
+  let clause = raw.slice(start, endAt < 0 ? raw.length : id.index + endAt).trim();
+  if (clause === raw.trim()) {
+    // "我就住隔壁单元我马上过去认领二十号": the command word just before the number, without a stop.
+    const word = /(?:认领|完成|撤回|附议|查询|放弃)\s*$/u.exec(raw.slice(0, id.index));
+    if (!word) return null;
+    clause = raw.slice(word.index, endAt < 0 ? raw.length : id.index + endAt).trim();
+  }
   const cmd = parseCommand(clause);
   return 'id' in cmd && cmd.id === id.id && SAID_OF_MANY.has(cmd.type) ? [cmd as WithId] : null;
 }

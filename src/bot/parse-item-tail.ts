@@ -1,3 +1,4 @@
+import { LATER_WORK } from './talk-about.ts';
 import { confirmArgs } from './confirm-args.ts';
 import { findRating } from './find-rating.ts';
 import type { Command } from './command-types.ts';
@@ -85,7 +86,7 @@ export function fromTail(id: number, tail: string, rawTail: string, asked: boole
   // "17号大概哪天送过去？奶奶家米快吃完了", "15号修好了伐 …": the first clause asks (伐 is 吗 in 吴语).
   const question = asked || /^[^\s,，。;；!！]{0,16}(?:[?？]|(?:吗|么|伐|没有?)(?=$|[\s,，。?？]))/u.test(tail);
   const told = fromTailWords(id, tail, rawTail, question, hash);
-  if (told?.type === 'done' && STILL_BROKEN.test(tail) && !question) return { type: 'progress', id, note: rawTail.trim() };
+  if (told?.type === 'done' && (STILL_BROKEN.test(tail) || LATER_WORK.test(tail)) && !question) return { type: 'progress', id, note: rawTail.trim() };
   // "周强在弄对吧": asked, not told.
   if (question && (told === null || told.type === 'progress') && tail !== '') return { type: 'status', id };
   return told;

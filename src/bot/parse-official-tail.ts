@@ -16,7 +16,7 @@ const PRIORITY_TAIL = new RegExp(
   'u',
 );
 const CATEGORY_TAIL = /^(?:(?:分类|类别)(?:请|就)?(?:改为|设为|改成|设成|为|是|归为)?|分到|分为|归入|归到|归为|划到|划归|划为|归(?=[\u4e00-\u9fa5]{2,6}(?:类)?(?:$|[\s,，。;；])))[\s:：]*/u;
-const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|改成|设成|定为|定成|定在|定|延到|延长到|推到|放到|改到|为|是)?[\s:：]*/u;
+const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|改成|设成|定为|定成|定在|定|延到|延长到|放宽到|推到|放到|改到|为|是)?[\s:：]*/u;
 // "限三天内办完": a time limit, not a report that it is done.
 const LIMIT_TAIL = /^(?:限|限期|期限|要|必须|务必)?(\d{1,2}|[一二两三四五六七八九十]{1,3}|明天|后天)(?:个工作日|个?天|日)?(?:之内|以内|内|(?<=明天|后天)(?:之前|前))(?:必须|要|务必)?(?:办完|完成|办结|解决|处理好?|处理完|办好|修好|弄好|搞定|弄完|清完|修完|做完|清干净|清理完|清理干净)?(?:吧)?$/u;
 const REOPEN_TAIL = new RegExp(`^(?:重新打开|重开|重新办理|重新受理)(?:一下|下)?(?:吧)?${NOTE}`, 'u');
@@ -29,7 +29,7 @@ const REOPEN_MID = /^([\s\S]+?)[\s,，。]+(?:还是)?(?:重新打开|重开|重
 // "这个是邻里纠纷 归到矛盾纠纷里": the category last.
 const DEADLINE_LATER = /[\s,，。](?:期限|时限|限期)(?:改为|设为|改成|设成|定为|定在|延到|延长到|为)?([^\s,，。]{1,12})$/u;
 const CATEGORY_LAST = /(?:^|[\s,，。])(?:归到|归入|分到|划到|归为|放到|分类(?:设成|设为|改成|改为|是)|(?:算|算是|属于)(?=[\u4e00-\u9fa5]{0,6}(?:设施|卫生|安全|纠纷|其他|类)))([\u4e00-\u9fa5]{2,8}?)(?:类|里|那类|这类|那一类)?(?:吧|了|啊)?$/u;
-const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给|转交给?|改派给?|转派给?|交办|指派|派单给?|给(?=[^\s]{2,10}$)|给(?=[^\s,，]{2,5}[\s,，])|交(?=[\u4e00-\u9fa5]{2,8}(?:$|[\s,，。])))[\s:：]*/u;
+const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给|转交给?|改派给?|转派给?|交办|指派|派单给?|给(?=[^\s]{2,10}$)|给(?=[^\s,，]{2,5}[\s,，])|交(?!警|费|钱|了|给我)(?=[\u4e00-\u9fa5]{2,8}(?:$|[\s,，。])))[\s:：]*/u;
 // "8号车库道闸交给物业": what it is, then to whom.
 const ASSIGN_MID = /^[\u4e00-\u9fa5]{1,8}?(?:的事|那事|这事)?(?:交给|转给|派给|交办给|转交给?)[\s:：]*/u;
 // "属于邻里矛盾", "归卫生": the office's everyday names for the default categories.
@@ -115,6 +115,9 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   }
   m = UNIT_ONLY.exec(tail) ?? UNIT_LATER.exec(tail) ?? UNIT_LIMIT.exec(tail) ?? UNIT_NAMED.exec(tail);
   if (m) return { type: 'assign', id, target: { kind: 'unit', name: m[1]! } };
+  // "健身器材分到基础设施": what it is, then its category.
+  m = /^[\u4e00-\u9fa5]{2,8}?(?:分到|归到|归入|划到|分类(?:改成|改为|设成|设为))([\u4e00-\u9fa5]{2,8}?)(?:类|里)?(?:吧)?$/u.exec(tail);
+  if (m) return { type: 'category', id, category: rawTail.substr(m[0].lastIndexOf(m[1]!), m[1]!.length) };
   m = CATEGORY_ALIAS_TAIL.exec(tail);
   if (m) return { type: 'category', id, category: CATEGORY_ALIAS[m[1]!]! };
   // "7 治安安全": an official naming the category, and nothing else.

@@ -1,7 +1,6 @@
 import type { Dialogue } from '../db/rows.ts';
 import type { Tx } from '../db/sql.ts';
 import type { InboundMessage } from '../core/messages.ts';
-import { MINUTE } from '../core/clock.ts';
 import { highestRole } from '../domain/actor.ts';
 import { addPhotos } from '../domain/item-actions.ts';
 import { answerPrompt } from './answer-prompt.ts';
@@ -21,6 +20,7 @@ import { leaveDraft } from './answer-rest.ts';
 import { extractPlace } from './extract-place.ts';
 import { guessIntent } from './guess-intent.ts';
 import { itemTalk, officialToResident, secondInGroup } from './item-talk.ts';
+import { photosForItem } from './photos-for-item.ts';
 import { withNumberedThings } from './numbered-thing.ts';
 import { parseCorrection } from './correction.ts';
 import { correctLast, lastStep } from './correct-last.ts';
@@ -40,7 +40,6 @@ import { residents } from './texts/residents.ts';
 
 type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | 'invalid' }>;
 
-const PHOTO_AFTER_RECEIPT = 30 * MINUTE;
 
 /**
  * Decides what one inbound message means and acts: a command, the answer to the bot's own last
@@ -120,6 +119,8 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // theirs (held, open to them, submitted) act on it, even while a draft waits for an answer.
   // Thanks that also tell of it count ("火灭了 消防的来过了 没啥事了 谢谢大家").
   const words = cmd.type === 'text' ? cmd.text : cmd.type === 'thanks' && [...msg.text].length > 8 ? stripMentions(msg.text) : null;
+  // "照片补上，就是这一堆" with a photo: for the request already raised, not a new one.
+  if (cmd.type === 'text' && !dialogue && (await photosForItem(tx, ctx, cmd.text, out))) return;
   // "刚才说错了 是5号不是3号": the step of a moment ago, put right.
   const fix = words !== null && !hasAttachment ? parseCorrection(stripMentions(msg.text)) : null;
   if (fix && (fix.right !== null || !dialogue)) {
@@ -133,7 +134,7 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // also ask the volunteer something are for the volunteer).
   // A photo may come with a holder's news ("垃圾桶清干净了" and the picture of it); a location may not.
   const talk = words !== null && msg.location === null ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && [null, 'thanks'].includes(guessIntent(words)?.type ?? null)) : null;
-  const second = !talk && words !== null && msg.conversationType === 'group' && !dialogue ? await secondInGroup(tx, ctx.actor, words, msg.conversationId, ctx.now) : null;
+  const second = !talk && words !== null && msg.conversationType === 'group' && !dialogue ? await secondInGroup(tx, ctx.actor, words, { conversationId: msg.conversationId, communityId: ctx.group?.communityId ?? null }, ctx.now) : null;
   // "孙浩同志您好，燃气公司的师傅已经在路上了…" from an official: for that resident.
   const toResident = !talk && !second && words !== null && !dialogue ? await officialToResident(tx, ctx.actor, stripMentions(msg.text), ctx.now) : null;
   if (talk || second || toResident) {
@@ -195,7 +196,7 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     say(ctx, out, everyone.empty);
     return;
   }
-  if (cmd.type === 'empty' && msg.photos.length > 0 && (await photosForLastItem(tx, ctx, out))) return;
+  if (cmd.type === 'empty' && msg.photos.length > 0 && (await photosForItem(tx, ctx, '', out))) return;
   const text = cmd.type === 'text' ? cmd.text : (msg.location?.label ?? '');
   const asked = cmd.type === 'text' ? await ownItemAskedAfter(tx, ctx.person.id, text) : null;
   if (asked !== null) return runCommand(tx, ctx, { type: 'status', id: asked }, out, deps);
@@ -218,17 +219,6 @@ function answersOnly(text: string): boolean {
   return isSkip(t) || isCancel(t) || /^(?:\d{1,2}|[一二两三四五六七八九十]|心愿|微心愿|反映|问题)[\s。.!！]*$/u.test(t);
 }
 
-/** A photo alone, soon after a receipt, belongs to the item just raised. */
-async function photosForLastItem(tx: Tx, ctx: MessageContext, out: Outgoing): Promise<boolean> {
-  const last = await tx.get<{ id: number }>(
-    `SELECT id FROM items WHERE submitter_id = ? AND created_at > ? AND status IN ('open', 'claimed') ORDER BY id DESC LIMIT 1`,
-    [ctx.person.id, new Date(ctx.now.getTime() - PHOTO_AFTER_RECEIPT)],
-  );
-  if (!last) return false;
-  await addPhotos(tx, ctx.actor, last.id, ctx.msg.photos, ctx.now);
-  say(ctx, out, residents.photoAdded(last.id));
-  return true;
-}
 
 /**
  * In a group: a command, an @mention, an emergency, or the answer to the bot's own question from
@@ -264,13 +254,18 @@ async function isForTheBot(tx: Tx, ctx: MessageContext, dialogue: Dialogue | nul
   return asked && (msg.location !== null || extractPlace(msg.text) !== null);
 }
 
+// "吴书记 …", "王姐，…": words to a person in the group, not to the bot.
+const CALLS_SOMEONE = /^(?:[\u4e00-\u9fa5](?:书记|主任|姐|哥|叔|姨|阿姨|大爷|师傅|老师)|老[\u4e00-\u9fa5]|小[\u4e00-\u9fa5])[\s,，]/u;
+
 /** Whether words plainly answer an open prompt (a phone number or declining it; a verdict on a fix). */
 function answersPrompt(p: OpenPrompt, text: string): boolean {
   if (p.kind === 'phone') return extractPhone(text) !== null || isSkip(text);
   // In a group "好的" or "谢谢" is said to anyone: only a verdict in words of its own counts.
   if (p.kind === 'confirm' || p.kind === 'revisit') {
     const plain = stripMentions(text).trim();
-    return [...plain].length > 4 && !isAcknowledgement(plain) && understandReply(plain, { kind: p.kind, itemId: p.itemId, itemText: p.item.text }) !== null;
+    // "吴书记 红绿灯那个事真麻烦你了…谢谢你" thanks a person; a verdict names the fix or a score.
+    const verdict = /满意|评价|打分|好评|差评|[1-5一二三四五]\s*(?:分|星|颗星)|[⭐★]|修好了|弄好了|办好了|没修好|没弄好|又坏|还是(?:不|老样子|坏)/u.test(plain);
+    return verdict && !CALLS_SOMEONE.test(plain) && !isAcknowledgement(plain) && understandReply(plain, { kind: p.kind, itemId: p.itemId, itemText: p.item.text }) !== null;
   }
   return false;
 }

@@ -28,7 +28,10 @@ export function isSkip(text: string): boolean {
   const first = tidy(normalizeText(text).trim().split(/[\s,，。;；、!！]+/u)[0] ?? '');
   if (first !== '' && SKIP.test(first) && !/^(?:没有?|无)$/u.test(first)) return true;
   // "店里忙 没空拍 你们直接来看就知道了", "拍啥子照片哦 人命关天的事": no photo, whatever else is said.
-  if (/^电话等|记勿牢|记不住(?:号码|电话)|(?:电话|号码)回头(?:再)?(?:告诉|给)|(?:哪能|怎么|咋|咋个)拍|点(?:样)?影相?|没空拍|没时间拍|拍啥子?照片?|拍什么照片|照啥相|拍不清|不用拍|来看就知道|一看就知道|先登记吧|(?:照片|相片|拍照)[^，。]{0,3}不会|(?:地址|地点|门牌)[^，。]{0,3}(?:不讲|不说|不告诉|不留)|(?:哪有|没有|没啥)(?:啥|什么)?(?:地点|地址)/u.test(normalizeText(text))) return true;
+  if (/^(?:还是)?(?:电话)?不(?:用)?留(?:了|啦|电话)?|直接来敲门|敲门就行|不会看短信|^电话等|记勿牢|记不住(?:号码|电话)|(?:电话|号码)回头(?:再)?(?:告诉|给)|(?:哪能|怎么|咋|咋个)拍|点(?:样)?影相?|没空拍|没时间拍|拍啥子?照片?|拍什么照片|照啥相|拍不清|不用拍|来看就知道|一看就知道|先登记吧|(?:照片|相片|拍照)[^，。]{0,3}不会|(?:地址|地点|门牌)[^，。]{0,3}(?:不讲|不说|不告诉|不留)|(?:哪有|没有|没啥)(?:啥|什么)?(?:地点|地址)/u.test(normalizeText(text))) return true;
+  // "问政策哪来的照片😂 没有": about the photo, then no.
+  const lastWord = tidy(normalizeText(text).trim().split(/[\s,，。;；、!！]+/u).at(-1) ?? '');
+  if ([...normalizeText(text)].length <= 24 && /照片|相片|拍|图/u.test(normalizeText(text)) && /^(?:没有|没|冇|没得|木有|莫得|无)$/u.test(lastWord)) return true;
   // "没带手机拍不了": a short message that says it cannot be done.
   const whole = normalizeText(text).replace(/\s+/gu, '');
   return whole.length <= 16 && /拍不了|唔识影|唔会影|不会拍|发不上来|传不上来?|上传不了|发不出去|没法拍|拍不到|没办法拍|不方便拍|照不了|发不了|没法发|(?:等会儿?|等歇|晏歇|等一歇|回头|晚点|一会儿?|晚上|明天|下午|下班)[\u4e00-\u9fa5]{0,4}?拍/u.test(whole);

@@ -88,6 +88,10 @@ one.push(
   ['3号我下周五之前去看看', { type: 'text' }],
   ['请问17号大概哪天送过去？奶奶家米快吃完了', { type: 'status', id: 17 }],
   ['15号信报箱修好了伐 物业讲过几日来 到今朝还呒没动静', { type: 'status', id: 15 }],
+  ['13号 函已经送到交警大队了 他们说下周派人来看路口', { type: 'progress', id: 13 }],
+  ['13号期限放宽到月底 交警那边得走流程', { type: 'deadline', id: 13, by: { monthEnd: true } }],
+  ['13号我刚才点错了 还没办完 交警还没来看 重新打开', { type: 'reopen', id: 13 }],
+  ['请问一下2号路灯那个事，物业那边有回话了吗？', { type: 'status', id: 2 }],
 );
 
 const several: Array<[string, Array<[string, number]>]> = [
@@ -125,6 +129,10 @@ const several: Array<[string, Array<[string, number]>]> = [
   // Trial 21.
   ['5号路灯让赵建国去看一下，下周三之前弄好', [['assign', 5], ['deadline', 5]]],
   ['7号再给物业三天 把旁边松的铁皮一起弄好', [['assign', 7], ['deadline', 7]]],
+  // Trial 22.
+  ['11号健身器材分到基础设施 加急 让物业明天之前修好或者先围起来', [['category', 11], ['priority', 11], ['assign', 11], ['deadline', 11]]],
+  ['7号教刘阿姨用微信视频的 让杨红去一趟吧 她有耐心', [['assign', 7]]],
+  ['我就住隔壁单元我马上过去认领二十号', [['claim', 20]]],
 ];
 
 describe('terse and decorated commands', () => {

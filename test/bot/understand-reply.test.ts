@@ -20,6 +20,8 @@ const afterDone: Array<[string, ReplyMeaning | null]> = [
   // Trial 21: a digit before a star glyph, a double negative.
   ['👍👍 静姐辛苦啦 给5⭐', confirm(5, '👍👍 静姐辛苦啦')],
   ['5⭐', confirm(5)],
+  // Trial 22: money is no score; the rest of the same job is a complaint about it.
+  ['满意非常满意小马这孩子实在 一分钱都不要', confirm(5, '非常满意小马这孩子实在 一分钱都不要')],
   ['？？我是说满意啊 五星 不是不满意', confirm(5, '？？我是说满意啊，满意')],
   ['满意，谢谢', confirm(5, '谢谢')],
   ['满意', confirm(5)],

@@ -89,3 +89,65 @@ describe('what the group reads', () => {
     expect(said).not.toContain('13812345678');
   });
 });
+
+describe('trial 22', () => {
+  it('thanks to a person in the group ("吴书记 …谢谢你") confirms nothing', async () => {
+    const id = await newItem(t, wang, '心愿 帮忙找人修一下单元门的闭门器', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `完成 ${id}`);
+    await t.say(wang, '吴书记 这个事真麻烦你了 俺替院里老头老太太谢谢你', { in: group });
+    expect((await ledgerItem(t, id)).status).toBe('done');
+  });
+
+  it('"一分钱都不要" beside 满意 is no score of one', async () => {
+    const id = await newItem(t, wang, '心愿 帮忙修一下轮椅的刹车', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `完成 ${id} 换了刹车片`);
+    await t.say(wang, '满意非常满意小马这孩子实在 一分钱都不要');
+    const item = await ledgerItem(t, id);
+    expect(item.status).toBe('confirmed');
+    expect(item.rating).toBe(5);
+  });
+
+  it('a phone declined after an emergency, with news that help came, files no second emergency', async () => {
+    const hu = { id: 'hu-answers', name: '胡大爷' };
+    await t.say(hu, '我老伴在楼道里摔倒了起不来 快来人');
+    const before = (await t.api('GET', '/api/items')).body.items.length;
+    const r = await t.say(hu, '不用留了小郭已经来了救护车也叫了');
+    expect(textsTo(r, hu.id).join('\n')).not.toContain('紧急事项');
+    expect((await t.api('GET', '/api/items')).body.items.length).toBe(before);
+  });
+
+  it('a phone with the address after it: both kept', async () => {
+    const qian = { id: 'qian-answers', name: '钱阿姨' };
+    const id = await newItem(t, qian, '心愿 想请人帮忙换个灯泡');
+    await t.say(qian, '可以 13907715562 白天都在家 我住5栋2单元302');
+    expect((await ledgerItem(t, id)).place).toContain('5栋2单元302');
+  });
+
+  it('a photo with "照片补上" goes to the request already raised', async () => {
+    const zheng = { id: 'zheng-answers', name: '郑阿姨' };
+    await t.say(zheng, '反映 7栋楼道里堆了好多杂物 4楼5楼之间');
+    const id = Number(/#(\d+)/u.exec(textsTo(await t.say(zheng, '没有'), zheng.id).join('\n'))?.[1]);
+    const r = await t.say(zheng, '照片补上，就是这一堆', { photos: ['media-later-1'] });
+    expect(textsTo(r, zheng.id).join('\n')).toContain(`#${id}`);
+    expect((await ledgerItem(t, id)).photos.length).toBe(1);
+  });
+
+  it('a volunteer in the group takes on what the words name ("老陈家送医院那个我来吧")', async () => {
+    const chen = { id: 'chen-answers', name: '陈大爷' };
+    const id = await newItem(t, chen, '心愿 下周二想请人开车送老伴去医院复查', group);
+    await t.say(li, '老陈家送医院那个我来吧 我有车 下周二正好休息', { in: group });
+    expect((await ledgerItem(t, id)).status).toBe('claimed');
+  });
+
+  it('"我问的是我家水龙头那个事" asks after the one under way', async () => {
+    const ma = { id: 'ma-answers', name: '马大爷' };
+    const old = await newItem(t, ma, '心愿 厨房水龙头坏了 想找人修', group);
+    await t.say(li, `认领 ${old}`);
+    await t.say(li, `完成 ${old}`);
+    const id = await newItem(t, ma, '心愿 卫生间水龙头又滴水 想找人看看', group);
+    const r = await t.say(ma, '那到底啥时候来修啊我这还滴着呢');
+    expect(textsTo(r, ma.id).join('\n')).toContain(`#${id}`);
+  });
+});
