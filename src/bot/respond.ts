@@ -32,14 +32,14 @@ import { isCancel, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, isGreeting, isOnlySymbols, isSmallTalkTopic, isTakingNote, looksMeantForSomeoneElse } from './small-talk.ts';
 import { normalizeText } from './normalize-text.ts';
 import { TROUBLE, WANTS } from './request-words.ts';
-
-const REQUEST_WORDS = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
 import { everyone, MAX_MESSAGE_CHARS } from './texts/common.ts';
 import { residents } from './texts/residents.ts';
 
 type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | 'invalid' }>;
 
+// Words that ask for something or say something is wrong: never small talk.
+const REQUEST_WORDS = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 
 /**
  * Decides what one inbound message means and acts: a command, the answer to the bot's own last
@@ -218,7 +218,6 @@ function answersOnly(text: string): boolean {
   const t = text.trim();
   return isSkip(t) || isCancel(t) || /^(?:\d{1,2}|[一二两三四五六七八九十]|心愿|微心愿|反映|问题)[\s。.!！]*$/u.test(t);
 }
-
 
 /**
  * In a group: a command, an @mention, an emergency, or the answer to the bot's own question from
