@@ -1,5 +1,6 @@
 import type { Tx } from '../db/sql.ts';
 import type { MessageContext } from './context.ts';
+import { sharedWords } from './shares-words.ts';
 
 // Which community a new item belongs to (SPEC "People and roles"): the group's, the person's, the
 // only one there is, or the person's answer to "您是哪个社区的？".
@@ -7,7 +8,8 @@ import type { MessageContext } from './context.ts';
 /** "2", "２", or the community's name ("阳光社区", "阳光"). */
 export async function chooseCommunity(tx: Tx, answer: string): Promise<number | null> {
   const communities = await tx.all<{ id: number; name: string }>('SELECT id, name FROM communities ORDER BY id');
-  const n = Number(answer.replace(/[\s。.!！]+$/u, ''));
+  // "1。另外请注意…", "1 红星": the number first.
+  const n = Number(/^\s*(\d{1,3})(?=$|[\s。.,，!！、])/u.exec(answer)?.[1] ?? answer.replace(/[\s。.!！]+$/u, ''));
   if (Number.isInteger(n) && n >= 1 && n <= communities.length) return communities[n - 1]!.id;
   const named = communities.filter((c) => [...answer].length >= 2 && (answer.includes(c.name) || c.name.includes(answer)));
   if (named.length === 1) return named[0]!.id;
@@ -17,11 +19,14 @@ export async function chooseCommunity(tx: Tx, answer: string): Promise<number | 
 
 /** The one community whose name (without 社区/小区) the words contain, or null. */
 function namedIn(communities: Array<{ id: number; name: string }>, words: string): number | null {
-  const named = communities.filter((c) => {
-    const core = c.name.replace(/(?:社区|小区|居委会|村委会|村)$/u, '');
-    return [...core].length >= 2 && words.includes(core);
-  });
-  return named.length === 1 ? named[0]!.id : null;
+  const core = (name: string) => name.replace(/(?:社区|小区|居委会|村委会|村)$/u, '');
+  const named = communities.filter((c) => [...core(c.name)].length >= 2 && words.includes(core(c.name)));
+  if (named.length === 1) return named[0]!.id;
+  // "红星厂宿舍" for 红星机械厂宿舍社区: the one whose name shares the most words with the answer.
+  const scored = communities.map((c) => ({ id: c.id, n: sharedWords(core(c.name), words) })).filter((s) => s.n >= 2);
+  const best = Math.max(0, ...scored.map((s) => s.n));
+  const top = scored.filter((s) => s.n === best);
+  return top.length === 1 ? top[0]!.id : null;
 }
 
 /** The community an item from this message belongs to, when it can be known without asking. */

@@ -8,6 +8,7 @@ import { runCommands } from './run-commands.ts';
 import { say } from './say.ts';
 import { everyone } from './texts/common.ts';
 import { takeBack } from './take-back-done.ts';
+import { residents } from './texts/residents.ts';
 import { retryRefused } from './remember-refusal.ts';
 
 // A slip owned up to refers to what the person did a moment ago.
@@ -49,6 +50,19 @@ export async function correctLast(tx: Tx, ctx: MessageContext, fix: Correction, 
     await takeBack(tx, ctx, last.itemId, out);
     if (last.itemId !== fix.right) await runCommands(tx, ctx, [{ type: 'done', id: fix.right, note: note?.note ?? '' }], out, deps);
     return;
+  }
+  // "发错了 刚才那条是7号何奶奶的 不是9号": the news said again of the item meant; the other's
+  // submitter is told to pay the first no mind.
+  if (last.type === 'progress' && last.itemId !== fix.right) {
+    const news = await tx.get<{ note: string | null; submitterId: number }>(
+      `SELECT e.note, i.submitter_id FROM item_events e JOIN items i ON i.id = e.item_id WHERE e.item_id = ? AND e.type = 'progress' AND e.actor_id = ? ORDER BY e.id DESC LIMIT 1`,
+      [last.itemId, ctx.person.id],
+    );
+    if (news?.note) {
+      await runCommands(tx, ctx, [{ type: 'progress', id: fix.right, note: news.note }], out, deps);
+      out.toPersonId(news.submitterId, residents.progressSentByMistake(last.itemId));
+      return;
+    }
   }
   say(ctx, out, everyone.correctionHow(last.itemId === fix.right ? null : last.itemId, fix.right));
 }

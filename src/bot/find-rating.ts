@@ -52,7 +52,9 @@ export function findRating(text: string): RatingMatch | null {
   let word: RatingMatch | null = null;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     if (m[1]) {
-      word ??= { rating: WORDS.find(([w]) => w === m![1])![1], index: m.index, length: m[0].length };
+      // "还行吧 … 先给个满意": the word given as the rating wins over one said before it.
+      const given = /(?:给|打|评)个?\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index));
+      if (!word || given) word = { rating: WORDS.find(([w]) => w === m![1])![1], index: m.index, length: m[0].length };
       continue;
     }
     if (m[2]) {

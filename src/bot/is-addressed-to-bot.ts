@@ -57,7 +57,7 @@ export function isAddressedToBot(input: AddressInput): boolean {
 function mentionsByName(text: string, names: readonly string[]): boolean {
   const t = normalizeText(text).trimStart();
   // "连心你好我想请个人帮我…": the bot called by its name, without an @.
-  return names.some((name) => name !== '' && (t.startsWith(`@${name}`) || new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?:你好|您好|[，,：:\\s])`, 'u').test(t)));
+  return names.some((name) => name !== '' && (t.startsWith(`@${name}`) || new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?:你好|您好|啊|呀|[，,：:\\s])`, 'u').test(t)));
 }
 
 /** Whether the message plausibly answers the open question (the dialogue stores what it gets). */

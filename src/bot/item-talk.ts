@@ -20,12 +20,12 @@ type Row = { id: number; status: string; communityId: number; submitterId: numbe
 
 // Without a number, words are taken for the person's own item only while it is fresh news.
 const RECENT = 3 * DAY;
-const ASKS_AFTER = /(?:咋|怎么)(?:还)?没(?:整|修|弄|办|来|好)|不是说(?:今儿|今天|明天)?(?:来|修)|(?:来过|来了)没有?|来没来|来过了吗|(?:弄|修|办|搞|处理|通)(?:了|好)?没有?(?:啊|呀|呢)?(?=$|[\s,，。?？])|(?:弄|修|办)好了(?:吗|没)|怎么样了|咋样了|有信儿?没|有动静没|几点(?:来|到|过来)|什么时候|啥时候|几时|好久(?:来|到|过来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
+const ASKS_AFTER = /(?:进展|进度)(?:如何|怎样|怎么样)|么样了|(?:咋|怎么)(?:还)?没(?:整|修|弄|办|来|好)|不是说(?:今儿|今天|明天)?(?:来|修)|(?:来过|来了)没有?|来没来|来过了吗|(?:弄|修|办|搞|处理|通)(?:了|好)?没有?(?:啊|呀|呢)?(?=$|[\s,，。?？])|(?:弄|修|办)好了(?:吗|没)|怎么样了|咋样了|有信儿?没|有动静没|几点(?:来|到|过来)|什么时候|啥时候|几时|好久(?:来|到|过来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
 const REQUEST = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 // The number starts a clause ("我家里正好有美林 4号我现在给送过去"), or ends the message ("…冲了一遍 3号").
 const CLAUSE_START = /(?:^|[\s,，。;；!！]|^(?:好的?|嗯+|行|收到|对)?(?:书记|主任|大爷|阿姨|大姐|大哥|老师|师傅)|^(?:这|那)?(?:还|就)?是)(?:那|那个|我的?|咱的?|[\u4e00-\u9fa5]{0,3}把)?$/u;
 const NEW_ASK = /(?<!带个?话|转告)帮我(?!跟|给|带|转)|帮俺|找(?:个)?人|想(?:要|找|请|让)|能不能|可以帮|心愿|反映/u;
-const FOR_THE_HOLDER = /^补充|我住|住在|地址是|在家|不在家|家里(?:有|没)人|上门|几点|下午|上午|晚上|明天|后天|周末|周[一二三四五六日天]|礼拜|要带|带(?:什么|啥|身份证|医保卡|户口本)|费用|多少钱/u;
+const FOR_THE_HOLDER = /(?:跟|和|给|告诉)[\u4e00-\u9fa5]{1,4}(?:说一声|说下|讲一声|讲下|带个话)|^补充|我住|住在|地址是|在家|不在家|家里(?:有|没)人|上门|几点|下午|上午|晚上|明天|后天|周末|周[一二三四五六日天]|礼拜|要带|带(?:什么|啥|身份证|医保卡|户口本)|费用|多少钱/u;
 const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
 const HOLDER_ASKS = /[?？]|住哪|哪(?:栋|个单元|一户|天方便)|几(?:点|号楼|楼|单元)方便|什么时候方便|方便吗|在家吗|电话多少/u;
 // Words that object to a rejection ("社区就不能出面协调一下吗", "凭什么不受理").
@@ -199,7 +199,8 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
  * message repeats ("井盖那个我看了" about the 井盖 one).
  */
 async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date): Promise<Row | undefined> {
-  const asking = REQUEST.test(norm.replace(/不(?:用)?麻烦/gu, ''));
+  // "麻烦跟彭姐说一声…" asks to pass words on, not for new help.
+  const asking = REQUEST.test(norm.replace(/不(?:用)?麻烦|麻烦(?=跟|和|给|告诉)/gu, ''));
   if (['done', 'release', 'snooze', 'news'].includes(talk.kind)) {
     const held = await heldItems(tx, actor);
     const about = named(held, norm);

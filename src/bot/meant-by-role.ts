@@ -11,7 +11,8 @@ export type Meant = Runnable | { type: 'take_back'; id: number };
  * Words that are one role's command mean something else from another (issue 12, trials 19–21):
  * from the holder, "5号还没修好 先别算完成" (a dispute) takes back the completion, "9号今天之内弄好"
  * (a deadline) is a promise told as progress, "15号还是交给物业吧 我不弄了" (a hand-over) gives it
- * back; from the submitter or a bystander, "进度 13" asks how it goes. Officials' words stand.
+ * back; from the submitter or a bystander, "进度 13" asks how it goes. Officials' words stand, but
+ * their news of an item nobody took yet goes to its resident.
  */
 export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): Promise<Meant> {
   if (cmd.type !== 'dispute' && cmd.type !== 'deadline' && cmd.type !== 'assign' && cmd.type !== 'progress') return cmd;
@@ -19,7 +20,9 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
     'SELECT claimant_id, submitter_id, community_id, status FROM items WHERE id = ?',
     [cmd.id],
   );
-  if (!row || isOfficialOf(ctx.actor, row.communityId)) return cmd;
+  if (!row) return cmd;
+  // "8号我已经联系上电梯维保了，十分钟内到" from an official, before anyone took it: for the resident.
+  if (isOfficialOf(ctx.actor, row.communityId)) return cmd.type === 'progress' && row.status === 'open' ? { type: 'tell', id: cmd.id, note: cmd.note } : cmd;
   const holder = row.claimantId === ctx.actor.id;
   const words = stripMentions(ctx.msg.text).trim();
   switch (cmd.type) {

@@ -105,6 +105,12 @@ function parsePhrases(norm: string): Command | null {
   // "你好，我来报到，邀请码R5YEE9Y6": the code among other words.
   const join = /(?:报到|报道)[^A-Za-z0-9]{0,12}?(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])([A-Za-z0-9-]{6,16})(?:$|[^A-Za-z0-9])/u.exec(t);
   if (join) return { type: 'join', code: join[1]!.toUpperCase() };
+  // "跟9号林晓说一下，刚才那两条进展是发错了": words for the people of item 9.
+  const passOn = /^(?:麻烦)?(?:跟|和|给|告诉)\s*#?\s*(\d{1,6})\s*号?[\u4e00-\u9fa5]{0,4}?(?:说一下|说一声|讲一声|说下|讲下|带个话)[\s,，:：]*([\s\S]+)$/u.exec(t);
+  if (passOn) return { type: 'tell', id: Number(passOn[1]), note: passOn[2]!.trim() };
+  // "郑主任给的码 KEYK8F4P 报到", "KEYK8F4P": the code first, or alone (letters and digits, as made).
+  const codeFirst = /(?:^|[^A-Za-z0-9])((?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{8})(?:\s*(?:报到|报道)|$)/u.exec(t);
+  if (codeFirst && (/报到|报道|码/u.test(t) || t === codeFirst[1])) return { type: 'join', code: codeFirst[1]!.toUpperCase() };
   if (/^(?:请问|我想问一下)?(?:这个)?(?:怎么|如何|咋)(?:报到|认领|接单|用|使用|操作|反映|许愿|提交|确认|评价|登录|查询)(?:这个|啊|呀|呢|吗)?$/u.test(t)) return { type: 'help' };
   if (/^(?:给我|发我|发一?个|要一?个|我要|请发|帮我生成)?(?:一?个)?(?:后台|登录|控制台|管理后台)(?:的)?(?:链接|地址|网址|入口)$/u.test(t)) return { type: 'login' };
   const invite = /^(?:我要|要|请|帮我|给我)?(?:生成|创建|发|来|开|弄|做)?([\s\S]*?)邀请码([\s\S]*)$/u.exec(t);

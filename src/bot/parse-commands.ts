@@ -34,6 +34,8 @@ const SAME_AGAIN = /^\s*(?:也是|也一样|同样|一样|也)\s*(?:的|了|吧|
 export function parseCommands(text: string): WithId[] | null {
   const norm = normalizeText(text);
   const ids = itemIdsIn(norm);
+  const said = commandSaidLast(text);
+  if (said) return said;
   if (ids.length === 1) return settingsOfOne(text, norm, ids[0]!) ?? commandClause(text, ids[0]!);
   if (ids.length < 2) return null;
   return asMerge(text, norm, ids) ?? fromList(text, norm, ids) ?? fromClauses(text, norm, ids);
@@ -112,7 +114,9 @@ const LEADS = new Set<Command['type']>([...SETTINGS, 'reopen']);
 // "何丽萍先去上门了解下情况": who goes, by name, as a hand-over.
 const NAME_GOES = /^(?:让|请|叫|麻烦)?((?![我你他她咱社物城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|这几天|今天|明天|尽快|马上|先|抽空|有空)*(?:去|来)?(?:上门|处理|看看|了解|协调|调解|跑一趟|核实)/u;
 // "路灯让赵建国去看一下": who is to go, after what it is.
-const LET_NAME = /(?:让|叫|麻烦)((?![我你他她咱物社城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|尽快|马上|先|今天|明天)*(?:去|来)(?:看|处理|弄|修|办|跑|上门|了解|协调|一趟)/u;
+const LET_NAME = /(?:让|叫|麻烦)((?![我你他她咱物社城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|尽快|马上|先|今天|明天)*(?:去|来)(?:看|处理|弄|修|办|跑|上门|了解|协调|一趟|放|装|送|拿|搬|查)/u;
+// "联系市政排水所来疏通": the unit called in.
+const CALL_IN = /^(?:联系|找|通知|叫)([\u4e00-\u9fa5]{2,8}?(?:所|局|公司|中队|大队|站|处|办|物业|维保))(?:来|去)?/u;
 // "请何晓同志在本周五之前再和住户沟通一次": a day to have it done by, inside a longer clause.
 const BY_DAY = /(?:在)?((?:本|这|下)个?(?:周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]|月底)(?:之前|以前|前)/u;
 
@@ -138,6 +142,8 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
     else if (/^(?:紧急|加急|特急)(?:的|吧)?$/u.test(clause) && !out.some((c) => c.type === 'priority')) out.push({ type: 'priority', id: id.id, priority: 'urgent' });
     else if ((NAME_GOES.test(clause) || LET_NAME.test(clause)) && !out.some((c) => c.type === 'assign')) {
       out.push({ type: 'assign', id: id.id, target: { kind: 'unit', name: (NAME_GOES.exec(clause) ?? LET_NAME.exec(clause))![1]! } });
+    } else if (CALL_IN.test(clause) && !out.some((c) => c.type === 'assign')) {
+      out.push({ type: 'assign', id: id.id, target: { kind: 'unit', name: CALL_IN.exec(clause)![1]! } });
     } else if (BY_DAY.test(clause) && !out.some((c) => c.type === 'deadline')) {
       const by = dayRef(BY_DAY.exec(clause)![1]!);
       if (by) out.push({ type: 'deadline', id: id.id, by });
@@ -153,6 +159,22 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
   // "让杨红去一趟吧": one person told to go is a hand-over by itself.
   const byDayAlone = !led && instructed && out.length === 1 && ((out[0]!.type === 'deadline' && 'by' in out[0]!) || out[0]!.type === 'assign');
   return out.length >= 2 || byDayAlone ? out : null;
+}
+
+// A command written out in full after other words: "怎么退回了？搞错了，我们是非常满意！确认 4 5",
+// "…我再办结一次：完成 15 已清运", "那我再报一次完成 4".
+const SPELLED_OUT = /(?:确认|认领|完成|办结|撤回|附议|查询|放弃|转告|驳回|指派|进展)\s*#?\s*(?:\d{1,6}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十])/gu;
+
+/** The last command spelled out in full in a message that reads as no command. */
+function commandSaidLast(raw: string): WithId[] | null {
+  const found = [...raw.matchAll(SPELLED_OUT)];
+  const last = found.at(-1);
+  if (!last || last.index === 0) return null;
+  // A question before it ("4号怎么又退回来了？") asks nothing once the command is said.
+  const whole = parseCommand(raw);
+  if (whole.type !== 'text' && whole.type !== 'invalid' && whole.type !== 'status') return null;
+  const cmd = parseCommand(raw.slice(last.index).split(/[。！!？?；;]/u)[0]!);
+  return 'id' in cmd && typeof cmd.id === 'number' && SAID_OF_MANY.has(cmd.type) ? [cmd as WithId] : null;
 }
 
 /**

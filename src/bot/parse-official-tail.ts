@@ -53,7 +53,7 @@ const ASSIGN_LATER = /[\s,，。](?:再|还是|改)?(?:指派给|交给|派给|�
 // "跟2号是同一个路灯 合并到2号": the merge in a later clause.
 const MERGE_LATER = new RegExp(`(?:^|[\\s,，。])(?:合并到|并到|并入|合到)${'#?\\s*(\\d{1,12}|[〇零一二两三四五六七八九十百]+)\\s*号?'}(?:吧|里)?(?:$|[\\s,，。])`, 'u');
 // "这几天先别提醒我了 停五天", "这两天先别催我": reminders paused, said later.
-const SNOOZE_LATER = /[\s,，。](?:这几天|这两天)?(?:先)?(?:别|不要|暂停)(?:再)?(?:提醒|催)(?:我)?(?:了)?(?:[\s,，。]+(?:停|暂停)?([^\s,，。]{1,6}))?/u;
+const SNOOZE_LATER = /[\s,，。](?:(?:这几天|这两天)?(?:先)?(?:别|不要|暂停)(?:再)?(?:提醒|催)(?:我)?(?:了)?(?:[\s,，。]+(?:停|暂停)?([^\s,，。]{1,6}))?|提醒(?:先)?(?:停|暂停)([^\s,，。]{1,6}))/u;
 const ASSIGN_LET = /^(?:让|麻烦|请|叫)\s*([^\s,，。]{1,20}?)\s*(?:去|来|先)?(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下|负责|处里|顶|替|接手|盯)/u;
 // "没人接 让刘志强去一趟吧": the same, in a later clause.
 const ASSIGN_LET_LATER = /[\s,，。](?:让|麻烦|请|叫)\s*([\u4e00-\u9fa5]{2,4}?)\s*(?:去|来)(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下|负责)(?:一下)?(?:吧)?$/u;
@@ -138,7 +138,8 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   if (urgent) return { type: 'priority', id, priority: 'urgent' };
   const pause = SNOOZE_LATER.exec(tail);
   if (pause) {
-    const days = pause[1] ? snoozeDays(pause[1].replace(/(?:吧|了)+$/u, '')) : null;
+    const said = pause[1] ?? pause[2];
+    const days = said ? snoozeDays(said.replace(/(?:吧|了)+$/u, '')) : null;
     return { type: 'snooze', id, days: days !== null && days >= 1 && days <= MAX_SNOOZE_DAYS ? days : DEFAULT_SNOOZE_DAYS };
   }
   return null;

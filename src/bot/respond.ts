@@ -269,12 +269,19 @@ function answersPrompt(p: OpenPrompt, text: string): boolean {
   return false;
 }
 
-/** The words before a trailing "@连心" (the bot's name), or null when the message does not end so. */
+/**
+ * The words for the bot when "@连心" stands after others: those before a trailing one ("…味儿老大了
+ * @连心"), those after one in the middle ("婆婆出院了 我又有空了 @连心 现在还有啥没人接的"); null
+ * when the message does not name the bot so (a leading @ is the parser's).
+ */
 function trailingMention(text: string, botName: string): string | null {
   const t = text.trimEnd();
   for (const at of ['@', '＠']) {
-    const tail = `${at}${botName}`;
-    if (botName !== '' && t.endsWith(tail) && t.length > tail.length) return t.slice(0, -tail.length).trimEnd();
+    const mention = `${at}${botName}`;
+    if (botName === '' || t.length <= mention.length) continue;
+    if (t.endsWith(mention)) return t.slice(0, -mention.length).trimEnd();
+    const i = t.indexOf(mention);
+    if (i > 0 && t.slice(i + mention.length).trim() !== '') return t.slice(i + mention.length).trim();
   }
   return null;
 }

@@ -31,6 +31,8 @@ const talk: Array<[string, string]> = [
   ['换灯泡那个我昨天把腰扭了 爬不了高 只能麻烦别人了', 'release'],
   ['老陈家送医院那个我来吧 我有车 下周二正好休息', 'claim'],
   ['俺问一下 那个建筑垃圾到底拉走了没有', 'status'],
+  ['九栋后面下水道的事么样了 还是冒得人来', 'status'],
+  ['不好意思，我婆婆住院了，吴大爷办卡的事我实在抽不开身，谁能帮忙接一下', 'release'],
 ];
 
 // Answers to "这是哪一类？" in the words people use (trial 19).

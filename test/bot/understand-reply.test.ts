@@ -22,6 +22,11 @@ const afterDone: Array<[string, ReplyMeaning | null]> = [
   ['5⭐', confirm(5)],
   // Trial 22: money is no score; the rest of the same job is a complaint about it.
   ['满意非常满意小马这孩子实在 一分钱都不要', confirm(5, '非常满意小马这孩子实在 一分钱都不要')],
+  // Trial 23: tired out is no breakdown; a score with a grumble is a score; a light that went out again.
+  ['孙师傅让我替他说声谢谢，他说李姐推轮椅上上下下累坏了，非常满意', confirm(5, '孙师傅让我替他说声谢谢，他说李姐推轮椅上上下下累坏了')],
+  ['人是救出来了 可物业值班电话一直打不通这个得说道说道 先给三星吧', confirm(3, '人是救出来了 可物业值班电话一直打不通这个得说道说道 先')],
+  ['北门垃圾房清干净了 就是希望以后能按时收 别又堆三天 给个四星', confirm(4, '北门垃圾房清干净了 就是希望以后能按时收 别又堆三天')],
+  ['灯是亮了，但亮了十分钟又灭了，应该是接触不良。', dispute('灯是亮了，但亮了十分钟又灭了，应该是接触不良。')],
   ['？？我是说满意啊 五星 不是不满意', confirm(5, '？？我是说满意啊，满意')],
   ['满意，谢谢', confirm(5, '谢谢')],
   ['满意', confirm(5)],

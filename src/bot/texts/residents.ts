@@ -105,13 +105,14 @@ export const residents = {
   toSubmitterProgress: (id: number, who: string, note: string) => `#${id} 有新进展（${who}）：${note}`,
   toSubmitterDone: (id: number, who: string, note: string) =>
     [
-      `#${id} 已办结（${who}）${note ? `：${note}` : '。'}`,
+      `#${id} 已办结（${who}）${closingWordsOff(note) ? `：${closingWordsOff(note)}` : '。'}`,
       `满意吗？请直接回复“满意”，也可以打分：确认 ${id} 5（1-5 分，可加评语）`,
       `没办好请直接说哪里不行，或回复：不满意 ${id} 原因`,
     ].join('\n'),
   toSubmitterReleased: (id: number) => `#${id} 的认领人暂时办不了，已重新发布，会尽快再安排人。`,
   toSubmitterRejected: (id: number, reason: string) => `很抱歉，#${id} 没有受理。原因：${reason}\n有疑问可以联系社区。`,
   toSubmitterMerged: (id: number, into: number) => `您提的 #${id} 和 #${into} 是同一件事，已合并到 #${into} 一起办，进展会同步告诉您。`,
+  progressSentByMistake: (id: number) => `刚才发给您的 #${id} 的进展是志愿者发错了，请不用理会。`,
   doneTakenBack: (id: number) => `#${id} 刚才的“已办结”是志愿者说错了，还在办理中，先不用评价。办好了会再告诉您。`,
   toSubmitterReopened: (id: number) => `#${id} 已重新打开办理，有进展会告诉您。`,
   /** To a resident who 附议'd a report. `what` starts with a verb: "已办结。" */
@@ -119,3 +120,11 @@ export const residents = {
   /** To the submitter of a duplicate merged into `into`. */
   toFollower: (own: number, into: number, what: string) => `您反映的 #${own} 已合并到 #${into}，#${into} ${what}`,
 } as const;
+
+/** "…物业已经换了新手机 这个办结", "可以办结了": words that ask the bot to close it, left out of the notice. */
+function closingWordsOff(note: string): string {
+  return note
+    .replace(/^(?:好的?[\u4e00-\u9fa5]{0,4}[\s,，]*)?(?:我这边|我)?(?:可以|就)?(?:办结|结)(?:一下|掉)?(?:了|吧|啦)?[\s,，。!！]*/u, '')
+    .replace(/[\s,，。]*(?:这个|这单|就|可以|我这边)?(?:办结|结)(?:一下|掉)?(?:了|吧|啦)?[。!！]*$/u, '')
+    .trim();
+}

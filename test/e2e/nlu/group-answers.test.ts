@@ -151,3 +151,47 @@ describe('trial 22', () => {
     expect(textsTo(r, ma.id).join('\n')).toContain(`#${id}`);
   });
 });
+
+describe('trial 23', () => {
+  it('"…累坏了，非常满意" confirms with five stars; nothing reopens', async () => {
+    const id = await newItem(t, wang, '心愿 想请人推孙师傅去医院复查', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `完成 ${id}`);
+    await t.say(wang, '孙师傅让我替他说声谢谢，他说李姐推轮椅上上下下累坏了，非常满意');
+    const item = await ledgerItem(t, id);
+    expect(item.status).toBe('confirmed');
+    expect(item.rating).toBe(5);
+  });
+
+  it('"发错了 刚才那条是7号…的 不是9号": the news said again of the item meant, the other resident told', async () => {
+    const he = { id: 'he-answers', name: '何奶奶' };
+    const lin = { id: 'lin-answers', name: '林晓' };
+    const a = await newItem(t, he, '心愿 想请人帮忙挂个窗帘', group);
+    const b = await newItem(t, lin, '心愿 想请人放学接一下孩子', group);
+    await t.say(li, `认领 ${a}`);
+    await t.say(li, `认领 ${b}`);
+    await t.say(li, `进展 ${b} 明天上午十点我一定到您家`);
+    const r = await t.say(li, `发错了 刚才那条是${a}号何奶奶的 不是${b}号`);
+    expect((await ledgerItem(t, a)).events.at(-1)).toMatchObject({ type: 'progress', note: '明天上午十点我一定到您家' });
+    expect(textsTo(r, lin.id).join('\n')).toContain('发错了');
+    expect((await ledgerItem(t, a)).status).toBe('claimed');
+  });
+
+  it('"@连心" in the middle: the words after it are for the bot', async () => {
+    const r = await t.say(li, '婆婆出院了 这两天我又有空了 @连心 现在还有啥没人接的', { in: group });
+    expect(textsTo(r, group).join('\n')).toMatch(/待认领|没有待认领/u);
+  });
+
+  it("an official's news of an item nobody took goes to its resident", async () => {
+    const zhao2 = { id: 'zhao2-answers', name: '赵磊' };
+    const id = await newItem(t, zhao2, '心愿 帮忙问问电梯什么时候能修好', group);
+    const r = await t.say(zhao, `进展 ${id} 我已经联系上电梯维保了，十分钟内到`);
+    expect(textsTo(r, zhao2.id).join('\n')).toContain('十分钟内到');
+  });
+
+  it('a bare code with 报到 after it joins', async () => {
+    const code = (await t.api('POST', '/api/invites', { communityId: 1, role: 'member', maxUses: 5 })).body.code as string;
+    const r = await t.say({ id: 'new-answers', name: '新志愿者' }, `郑主任给的码 ${code} 报到`);
+    expect(textsTo(r, 'new-answers').join('\n')).toContain('报到成功');
+  });
+});
