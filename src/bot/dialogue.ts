@@ -174,6 +174,8 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
         return;
       }
       draft.communityId = chosen;
+      // "红星机械厂那个宿舍，孙师傅住11栋一单元一楼": where, said with which community.
+      draft.place ??= extractPlace(text);
       await tx.run('UPDATE people SET community_id = ?, updated_at = ? WHERE id = ?', [chosen, ctx.now, ctx.person.id]);
       break;
     }
@@ -192,6 +194,8 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
         draft.place = extractPlace(fixed[1]!) ?? fixed[1]!;
         break;
       }
+      // "都说了不会拍照 就在北门那个垃圾房": no photo, but where it is.
+      if (isSkip(answer) && !draft.place) draft.place = extractPlace(text);
       // Skipping in any form ("没有照片", "不用了") is never content; a phone number is not either.
       if (ctx.msg.photos.length === 0 && answer !== '' && !isSkip(answer) && !isThanks(answer) && !isAcknowledgement(answer) && !(phone && phone.text.trim() === text)) {
         draft.text = `${draft.text}\n补充：${text}`;

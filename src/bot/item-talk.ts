@@ -29,7 +29,7 @@ const FOR_THE_HOLDER = /(?:跟|和|给|告诉)[\u4e00-\u9fa5]{1,4}(?:说一声|�
 const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
 const HOLDER_ASKS = /[?？]|住哪|哪(?:栋|个单元|一户|天方便)|几(?:点|号楼|楼|单元)方便|什么时候方便|方便吗|在家吗|电话多少/u;
 // Words that object to a rejection ("社区就不能出面协调一下吗", "凭什么不受理").
-const OBJECTS = /出面|协调|凭什么|为什么不|怎么不|不受理|驳回|不归|12345|没(?:啥|什么)?用/u;
+const OBJECTS = /出面|出个面|协调|凭什么|为什么不|怎么不|不受理|驳回|不归|12345|没(?:啥|什么)?用/u;
 
 /**
  * What someone means by plain words about an item they are part of: its holder telling how it

@@ -153,7 +153,8 @@ export async function describeWorking(tx: Tx, actor: Actor, communityIds: number
     rows.map((r) => ({
       id: r.id,
       kind: r.kind,
-      text: r.text,
+      // As 待认领 shows it: the list may be read in a group (查询 N gives the whole text).
+      text: publicText(r),
       urgent: r.priority === 'urgent',
       holder: r.holder ?? r.assignedUnit,
       awaiting: r.status === 'done',

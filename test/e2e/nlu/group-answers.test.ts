@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communityWithPeople, ledgerItem, newItem } from '../../helpers/community.ts';
+import { communityWithPeople, ledgerItem, newItem, setUpCommunity } from '../../helpers/community.ts';
 import { startTestApp, textsTo, type SimPerson, type TestApp } from '../../helpers/test-app.ts';
 
 // Issue 12, trial 21: in a group, what is said to the bot without an @ — an emergency, the bot
@@ -193,5 +193,24 @@ describe('trial 23', () => {
     const code = (await t.api('POST', '/api/invites', { communityId: 1, role: 'member', maxUses: 5 })).body.code as string;
     const r = await t.say({ id: 'new-answers', name: '新志愿者' }, `郑主任给的码 ${code} 报到`);
     expect(textsTo(r, 'new-answers').join('\n')).toContain('报到成功');
+  });
+});
+
+describe('在办 in a group', () => {
+  it('shows the items without room numbers', async () => {
+    const id = await newItem(t, wang, '心愿 6栋1702家里水管漏到楼下了 想找人看看', group);
+    await t.say(li, `认领 ${id}`);
+    const r = await t.say(zhao, '@连心 在办', { in: group });
+    const said = textsTo(r, group).join('\n');
+    expect(said).toContain(`#${id}`);
+    expect(said).not.toContain('1702');
+  });
+
+  it('a community named loosely, with an address after it, answers "您是哪个社区的？"', async () => {
+    const sun = { id: 'sun-place', name: '孙师傅' };
+    await setUpCommunity(t, '红星机械厂宿舍社区', 'g-hx');
+    let r = await t.say(sun, '想请人帮忙把轮椅推到楼下晒太阳');
+    if (/哪个社区/u.test(textsTo(r, sun.id).join('\n'))) r = await t.say(sun, '红星机械厂那个宿舍，孙师傅住11栋一单元一楼');
+    expect(textsTo(r, sun.id).join('\n')).not.toContain('之间的数字');
   });
 });
