@@ -21,7 +21,11 @@ export async function lastStep(tx: Tx, personId: number, id: number | null, now:
   // ("打错 是7" may follow a refusal, which left no step at all).
   const since = new Date(now.getTime() - (id === null ? UNNAMED : RECENT));
   return id === null
-    ? tx.get(`SELECT item_id, type FROM item_events WHERE actor_id = ? AND created_at >= ? ORDER BY id DESC LIMIT 1`, [personId, since])
+    ? // Along the (type, created_at) index: the last minutes of each kind of step, not the whole ledger.
+      tx.get(
+        `SELECT item_id, type FROM item_events WHERE type IN ('claimed', 'done', 'progress', 'released', 'supported', 'confirmed', 'withdrawn') AND created_at >= ? AND actor_id = ? ORDER BY id DESC LIMIT 1`,
+        [since, personId],
+      )
     : tx.get(`SELECT item_id, type FROM item_events WHERE actor_id = ? AND item_id = ? AND created_at >= ? ORDER BY id DESC LIMIT 1`, [personId, id, since]);
 }
 

@@ -109,16 +109,19 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
 
 /**
  * "@连心 我家也是 晚上被吵得睡不着 跟周师傅说的一样" in a group: seconding what a neighbour raised
- * there lately — the one open item of the last week from this conversation, or the one of them the
+ * there lately — the one open report of the last week in the group's community, or the one of them the
  * words repeat. Null when it is not a second, or not clear which.
  */
 export async function secondInGroup(tx: Tx, actor: Actor, text: string, where: { conversationId: string; communityId: number | null }, now: Date): Promise<Runnable | null> {
   const norm = normalizeText(text);
   if (itemIdsIn(norm).length > 0 || talkAbout(text).kind !== 'support') return null;
-  // Raised in this group, or (named by its words) anywhere in the group's community.
+  // Raised in the group's community this week (the group is one place of it); a group not bound to one, in it.
+  const since = new Date(now.getTime() - 7 * DAY);
   const rows = await tx.all<Row>(
-    `${SELECT} WHERE (source_conversation_id = ? OR community_id = ?) AND kind = 'report' AND status IN ('open', 'claimed') AND submitter_id <> ? AND created_at > ? ORDER BY id DESC LIMIT 20`,
-    [where.conversationId, where.communityId ?? -1, actor.id, new Date(now.getTime() - 7 * DAY)],
+    where.communityId !== null
+      ? `${SELECT} WHERE community_id = ? AND status IN ('open', 'claimed') AND kind = 'report' AND submitter_id <> ? AND created_at > ? ORDER BY id DESC LIMIT 20`
+      : `${SELECT} WHERE source_conversation_id = ? AND status IN ('open', 'claimed') AND kind = 'report' AND submitter_id <> ? AND created_at > ? ORDER BY id DESC LIMIT 20`,
+    [where.communityId ?? where.conversationId, actor.id, since],
   );
   const about = rows.length === 1 ? rows : named(rows, norm);
   return about.length === 1 ? { type: 'support', id: about[0]!.id } : null;
