@@ -68,5 +68,6 @@ export async function correctLast(tx: Tx, ctx: MessageContext, fix: Correction, 
       return;
     }
   }
-  say(ctx, out, everyone.correctionHow(last.itemId === fix.right ? null : last.itemId, fix.right));
+  // A step the words did not name and nothing here can undo: no guess at which one was meant.
+  say(ctx, out, everyone.correctionHow(last.itemId === fix.right || fix.wrong === null ? null : last.itemId, fix.right));
 }

@@ -20,7 +20,7 @@ type Row = { id: number; status: string; communityId: number; submitterId: numbe
 
 // Without a number, words are taken for the person's own item only while it is fresh news.
 const RECENT = 3 * DAY;
-const ASKS_AFTER = /(?:进展|进度)(?:如何|怎样|怎么样)|么样了|(?:咋|怎么)(?:还)?没(?:整|修|弄|办|来|好)|不是说(?:今儿|今天|明天)?(?:来|修)|(?:来过|来了)没有?|来没来|来过了吗|(?:弄|修|办|搞|处理|通)(?:了|好)?没有?(?:啊|呀|呢)?(?=$|[\s,，。?？])|(?:弄|修|办)好了(?:吗|没)|怎么样了|咋样了|有信儿?没|有动静没|几点(?:来|到|过来)|什么时候|啥时候|几时|好久(?:来|到|过来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
+const ASKS_AFTER = /几天能?(?:弄|修|办)?(?:好|完)|哪天(?:能)?(?:过)?来|咗未|(?:进展|进度)(?:如何|怎样|怎么样)|么样了|(?:咋|怎么)(?:还)?没(?:整|修|弄|办|来|好)|不是说(?:今儿|今天|明天)?(?:来|修)|(?:来过|来了)没有?|来没来|来过了吗|(?:弄|修|办|搞|处理|通)(?:了|好)?没有?(?:啊|呀|呢)?(?=$|[\s,，。?？])|(?:弄|修|办)好了(?:吗|没)|怎么样了|咋样了|有信儿?没|有动静没|几点(?:来|到|过来)|什么时候|啥时候|几时|好久(?:来|到|过来)|哪天来|有人接了?没|有人管了?没|有消息了?没/u;
 const REQUEST = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 // The number starts a clause ("我家里正好有美林 4号我现在给送过去"), or ends the message ("…冲了一遍 3号").
 const CLAUSE_START = /(?:^|[\s,，。;；!！]|^(?:好的?|嗯+|行|收到|对)?(?:书记|主任|大爷|阿姨|大姐|大哥|老师|师傅)|^(?:这|那)?(?:还|就)?是)(?:那|那个|我的?|咱的?|[\u4e00-\u9fa5]{0,3}把)?$/u;
@@ -29,7 +29,7 @@ const FOR_THE_HOLDER = /(?:跟|和|给|告诉)[\u4e00-\u9fa5]{1,4}(?:说一声|�
 const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
 const HOLDER_ASKS = /[?？]|住哪|哪(?:栋|个单元|一户|天方便)|几(?:点|号楼|楼|单元)方便|什么时候方便|方便吗|在家吗|电话多少/u;
 // Words that object to a rejection ("社区就不能出面协调一下吗", "凭什么不受理").
-const OBJECTS = /出面|出个面|协调|凭什么|为什么不|怎么不|不受理|驳回|不归|12345|没(?:啥|什么)?用/u;
+const OBJECTS = /出面|出个面|社区打|不比我|算谁的|协调|凭什么|为什么不|怎么不|不受理|驳回|不归|12345|没(?:啥|什么)?用/u;
 
 /**
  * What someone means by plain words about an item they are part of: its holder telling how it
@@ -84,7 +84,7 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
       if (open) return { type: 'claim', id: open.id };
     }
     if (!['done', 'news', 'release', 'snooze', 'claim'].includes(talk.kind) || WANTS.test(norm)) return null;
-    const about = named(await heldItems(tx, actor), norm);
+    const about = await namedOrCalled(tx, await heldItems(tx, actor), norm);
     // "地库那个灯我下午去看了…": of what they hold, going there is news of it.
     return about.length === 1 ? decide(about[0]!, actor, talk.kind === 'claim' ? { kind: 'news' } : talk, text.trim(), false) : null;
   }
@@ -206,7 +206,7 @@ async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date
   const asking = REQUEST.test(norm.replace(/不(?:用)?麻烦|麻烦(?=跟|和|给|告诉)/gu, ''));
   if (['done', 'release', 'snooze', 'news'].includes(talk.kind)) {
     const held = await heldItems(tx, actor);
-    const about = named(held, norm);
+    const about = await namedOrCalled(tx, held, norm);
     if (about.length === 1) return about[0];
     // News must name what it is about, or say plainly that they are at it ("到陈伯家了 先把电闸拉了");
     // done, giving back or a pause may stand alone, when nothing is asked.
@@ -245,13 +245,33 @@ async function openItemNamed(tx: Tx, actor: Actor, norm: string): Promise<Row | 
     `${SELECT} WHERE status = 'open' AND community_id IN ${inList(communities.length)} ORDER BY id DESC LIMIT 200`,
     communities,
   );
-  const about = named(rows, norm);
+  const about = await namedOrCalled(tx, rows, norm);
   return about.length === 1 ? about[0] : undefined;
 }
 
 /** The items they hold now, newest first. */
 function heldItems(tx: Tx, actor: Actor): Promise<Row[]> {
   return tx.all<Row>(`${SELECT} WHERE claimant_id = ? AND status = 'claimed' ORDER BY id DESC LIMIT 20`, [actor.id]);
+}
+
+// "孙姐", "马哥", "孙阿姨", "老陈家": a resident called by surname, as volunteers speak of whom they help.
+const HONORIFIC = '(?:姐|哥|叔|姨|阿姨|婶|嫂|大爷|大妈|大娘|奶奶|爷爷|师傅|老师|家|阿婆|伯)';
+
+/**
+ * Those of `rows` the words name: by their words (see `named`), else by the surname of the one who
+ * raised it ("跟孙姐一起把老太太抬回床上了" about 孙晓梅's item).
+ */
+async function namedOrCalled(tx: Tx, rows: Row[], norm: string): Promise<Row[]> {
+  const byWords = named(rows, norm);
+  if (byWords.length === 1 || rows.length === 0) return byWords;
+  const ids = [...new Set(rows.map((r) => r.submitterId))];
+  const people = await tx.all<{ id: number; name: string }>(`SELECT id, name FROM people WHERE id IN ${inList(ids.length)}`, ids);
+  const surname = new Map(people.map((p) => [p.id, p.name.slice(0, 1)]));
+  const called = (byWords.length > 1 ? byWords : rows).filter((r) => {
+    const s = surname.get(r.submitterId);
+    return s !== undefined && /[\u4e00-\u9fa5]/u.test(s) && new RegExp(`(?:老|小)?${s}${HONORIFIC}|老${s}`, 'u').test(norm);
+  });
+  return called.length === 1 ? called : byWords;
 }
 
 /** Those of `rows` whose words the message repeats. */

@@ -38,7 +38,7 @@ const CHOSEN = /(?:选|是|回复?|就)\s*([12１２])(?![\d.号#])|^([12])\s*(?
 
 // The options in the question's own words: "就是请人帮忙的那个", "是我自己家里的", "大家的事".
 const WISH_WORDS = /请(?:人|党员|志愿者)帮(?:个)?忙|找(?:人|党员)帮忙|帮忙的(?:那个|那种|那类)|帮个忙那个|(?:我|俺)?自己家(?:里)?的|(?:我|俺)家(?:里)?的事|我(?:个人|自己)的(?:事)?|个人的(?:事)?|私事/u;
-const REPORT_WORDS = /公共的|大家的(?:事)?|公家的|小区的(?:事|问题)|坏了的(?:那个|那种)|有问题的(?:那个|那种)/u;
+const REPORT_WORDS = /公共的|大(?:伙|家伙)的(?:事)?|大家的(?:事)?|公家的|小区的(?:事|问题)|坏了的(?:那个|那种)|有问题的(?:那个|那种)/u;
 
 /** The kind an answer chooses, or null. `answer` is normalised and trimmed. */
 export function kindAnswer(said: string): ItemKind | null {

@@ -103,8 +103,9 @@ function parseWords(norm: string, original: string): Command | null {
 function parsePhrases(norm: string): Command | null {
   const t = norm.trim().replace(TRAILING_PUNCT, '');
   // "你好，我来报到，邀请码R5YEE9Y6": the code among other words.
-  const join = /(?:报到|报道)[^A-Za-z0-9]{0,12}?(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])([A-Za-z0-9-]{6,16})(?:$|[^A-Za-z0-9])/u.exec(t);
-  if (join) return { type: 'join', code: join[1]!.toUpperCase() };
+  // Codes are made of capitals and digits (some without a digit): "报到AKVZAQVQ", "码是AKVZAQVQ".
+  const join = /(?:报到|报道|码是|邀请码是)[^A-Za-z0-9]{0,12}?(?:(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])([A-Za-z0-9-]{6,16})|([A-Z]{8}))(?:$|[^A-Za-z0-9])/u.exec(t);
+  if (join) return { type: 'join', code: (join[1] ?? join[2])!.toUpperCase() };
   // "跟9号林晓说一下，刚才那两条进展是发错了": words for the people of item 9.
   const passOn = /^(?:麻烦)?(?:跟|和|给|告诉)\s*#?\s*(\d{1,6})\s*号?[\u4e00-\u9fa5]{0,4}?(?:说一下|说一声|讲一声|说下|讲下|带个话)[\s,，:：]*([\s\S]+)$/u.exec(t);
   if (passOn) return { type: 'tell', id: Number(passOn[1]), note: passOn[2]!.trim() };

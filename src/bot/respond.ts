@@ -38,6 +38,8 @@ import { residents } from './texts/residents.ts';
 
 type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | 'invalid' }>;
 
+// A verdict on a fix: satisfied or not, a score, fixed or not.
+const VERDICT = /满意|评价|打分|好评|差评|[1-5一二三四五]\s*(?:分|星|颗星)|[⭐★]|修好了|弄好了|办好了|真好了|彻底好了|没修好|没弄好|又坏|还是(?:不|老样子|坏)/u;
 // Words that ask for something or say something is wrong: never small talk.
 const REQUEST_WORDS = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 
@@ -108,7 +110,9 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const { msg } = ctx;
   const hasAttachment = msg.photos.length > 0 || msg.location !== null;
   // The bot's newest question wins: a prompt asked after the draft's last step, else the draft.
-  const prompts = (await openPrompts(tx, ctx.person, ctx.now)).filter((p) => !dialogue || p.askedAt > dialogue.updatedAt);
+  // A verdict on a fix answers its question even past an older draft ("饭送来了挺好吃的 满意").
+  const verdict = VERDICT.test(normalizeText(msg.text));
+  const prompts = (await openPrompts(tx, ctx.person, ctx.now)).filter((p) => !dialogue || p.askedAt > dialogue.updatedAt || (verdict && (p.kind === 'confirm' || p.kind === 'revisit')));
   if (prompts.length > 0 && (cmd.type !== 'empty' || msg.location) && (await answerPrompt(tx, ctx, prompts, out, deps))) return;
   if (cmd.type === 'answer') {
     // "是" / "否 12" to a revisit asked before prompts were recorded; otherwise words of a draft.
@@ -263,8 +267,7 @@ function answersPrompt(p: OpenPrompt, text: string): boolean {
   if (p.kind === 'confirm' || p.kind === 'revisit') {
     const plain = stripMentions(text).trim();
     // "吴书记 红绿灯那个事真麻烦你了…谢谢你" thanks a person; a verdict names the fix or a score.
-    const verdict = /满意|评价|打分|好评|差评|[1-5一二三四五]\s*(?:分|星|颗星)|[⭐★]|修好了|弄好了|办好了|没修好|没弄好|又坏|还是(?:不|老样子|坏)/u.test(plain);
-    return verdict && !CALLS_SOMEONE.test(plain) && !isAcknowledgement(plain) && understandReply(plain, { kind: p.kind, itemId: p.itemId, itemText: p.item.text }) !== null;
+    return VERDICT.test(plain) && !CALLS_SOMEONE.test(plain) && !isAcknowledgement(plain) && understandReply(plain, { kind: p.kind, itemId: p.itemId, itemText: p.item.text }) !== null;
   }
   return false;
 }

@@ -61,5 +61,7 @@ const CALLED = /^(?:[\u4e00-\u9fa5](?:姐|哥|叔|姨|婶|嫂|阿姨|大爷|奶�
 /** Words written to a neighbour, sent to the bot by mistake. */
 export function looksMeantForSomeoneElse(text: string): boolean {
   const t = normalizeText(text).trim();
+  // "老公下班记得买鸡蛋": family spoken to by what they are.
+  if (/^(?:老公|老婆|媳妇|儿子|闺女|老妈|妈|爸|宝贝)[\s,，]*(?:记得|别忘了?|回来|下班|晚上|你)/u.test(t)) return true;
   return CALLED.test(t) && /你(?!们)/u.test(t.replace(CALLED, '')) && !/社区|连心|机器人|登记|帮我|麻烦|能不能/u.test(t);
 }

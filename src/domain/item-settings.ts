@@ -12,7 +12,8 @@ import { CLOSED_STATUSES, type ItemStatus, type Priority } from './types.ts';
 
 /** 设置 N 分类 X: one of the configured categories, on a report. */
 export async function setCategory(tx: Tx, actor: Actor, id: number, category: string, categories: readonly string[], now: Date) {
-  const item = await settable(tx, actor, id);
+  // The category is the office's bookkeeping: it may be put right after the item closed (figures by category).
+  const item = await settable(tx, actor, id, true);
   if (item.kind !== 'report') throw new DomainError('wish_no_category', { id });
   // "环境卫生", or a part of it that names one category: "环境", "卫生".
   const typed = category.trim();
@@ -53,10 +54,10 @@ export async function addNote(tx: Tx, actor: Actor, id: number, note: string, no
   await insert(tx, 'item_events', { itemId: id, type: 'noted', actorId: actor.id, fromStatus: item.status, toStatus: item.status, note, createdAt: now });
 }
 
-async function settable(tx: Tx, actor: Actor, id: number): Promise<Item> {
+async function settable(tx: Tx, actor: Actor, id: number, closedToo = false): Promise<Item> {
   const item = await getItem(tx, id);
   requireOfficial(actor, item);
-  if (CLOSED_STATUSES.includes(item.status as ItemStatus)) throw new DomainError('closed', { id, status: item.status as ItemStatus });
+  if (!closedToo && CLOSED_STATUSES.includes(item.status as ItemStatus)) throw new DomainError('closed', { id, status: item.status as ItemStatus });
   return item;
 }
 

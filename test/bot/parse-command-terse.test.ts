@@ -97,6 +97,11 @@ one.push(
   ['郑主任给的码 KEYK8F4P 报到', { type: 'join', code: 'KEYK8F4P' }],
   ['跟9号林晓说一下，刚才那两条进展是发错了', { type: 'tell', id: 9, note: '刚才那两条进展是发错了' }],
   ['请转告后勤科：来修之前先给我打个电话13807316650，我带他们去', { type: 'text' }],
+  ['18号分类改政策咨询', { type: 'category', id: 18, category: '政策咨询' }],
+  ['3号理发完成', { type: 'done', id: 3 }],
+  ['8号 跟环卫所说好了 下周一给那放两个大桶', { type: 'text' }],
+  ['你好 我是网格长宋志强 报到AKVZAQVQ', { type: 'join', code: 'AKVZAQVQ' }],
+  ['16号交通委今天来人了 站牌扶正了也加固了 这事可以结了', { type: 'text' }],
 );
 
 const several: Array<[string, Array<[string, number]>]> = [
@@ -145,6 +150,8 @@ const several: Array<[string, Array<[string, number]>]> = [
   ['19号让张浩先去邹阿姨家看一下是哪里渗的，拍几张照片回来，两天内', [['assign', 19], ['deadline', 19]]],
   ['11号井盖麻烦王志刚先去放个警示锥，换井盖的事我再找排水所', [['assign', 11]]],
   ['5号九栋后面下水道，联系市政排水所来疏通，分类改成环境卫生，期限三个工作日', [['deadline', 5], ['assign', 5], ['category', 5]]],
+  // Trial 24.
+  ['17号还是那家拉飞线的 交给物业 分类治安安全 紧急 明天必须处理完', [['assign', 17], ['category', 17], ['priority', 17], ['deadline', 17]]],
 ];
 
 describe('terse and decorated commands', () => {

@@ -214,3 +214,29 @@ describe('在办 in a group', () => {
     expect(textsTo(r, sun.id).join('\n')).not.toContain('之间的数字');
   });
 });
+
+describe('trial 24', () => {
+  it('a volunteer in the group names the resident, not the item ("…孙姐推着试了两圈没问题"): done', async () => {
+    const sun = { id: 'sunjie-answers', name: '孙晓梅' };
+    const id = await newItem(t, sun, '心愿 轮椅的后胎瘪了 想找人帮忙补一下', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, '补完了 内胎扎了个钉子 打足气了 孙姐推着试了两圈没问题', { in: group });
+    expect((await ledgerItem(t, id)).status).toBe('done');
+  });
+
+  it('someone fallen from a bed and too heavy to lift, in the group without @: an emergency', async () => {
+    const r = await t.say({ id: 'care-answers', name: '孙晓梅' }, '谁在家 我妈从床上翻下来了 我一个人抬不动她 3单元401 求帮把手', { in: group });
+    expect(textsTo(r, group).join('\n')).toContain('120');
+  });
+
+  it('an official puts a closed item into the right category', async () => {
+    const wu = { id: 'wu-cat', name: '吴大爷' };
+    await t.say(wu, '@连心 反映 3号楼单元门口的台阶裂了一道缝', { in: group });
+    const id = Number(/#(\d+)/u.exec(textsTo(await t.say(wu, '没有', { in: group }), group).join('\n'))?.[1]);
+    await t.say(zhao, `驳回 ${id} 已经有人报过了`);
+    await t.say(zhao, `设置 ${id} 分类 治安安全`);
+    const item = await ledgerItem(t, id);
+    expect(item.status).toBe('rejected');
+    expect(item.category).toBe('治安安全');
+  });
+});
