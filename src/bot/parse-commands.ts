@@ -26,9 +26,10 @@ const CLAUSE_LEAD = /^(?:还有|另外|然后|再把|再|并且|顺便把?|以�
 const SAME_AGAIN = /^\s*(?:也是|也一样|同样|一样|也)\s*(?:的|了|吧|哈|啊|呀)?[\s。.!！]*$/u;
 
 /**
- * Several commands in one message, one per item: a list of numbers with one verb ("认领 12 13",
- * "12号和13号都办完了") or clauses each with its own number ("认领12，完成13", "12号完成了 13号也完成了").
- * Null when the message is one command, or not clearly several: parseCommand's reading stands.
+ * The commands of a message that parseCommand does not read whole: several, one per item — a list
+ * of numbers with one verb ("认领 12 13", "12号和13号都办完了"), clauses each with its own number
+ * ("认领12，完成13"), an official's settings of one item in one breath — or one, inside other words
+ * ("…，认领4号", "…！确认 4 5", "让杨红去一趟吧"). Null when parseCommand's reading stands.
  * Pure; works on the normalised text, whose offsets equal the original's.
  */
 export function parseCommands(text: string): WithId[] | null {
