@@ -4,11 +4,14 @@ import { refused, runCommand, type Runnable } from './commands/index.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
 import type { Outgoing } from './outgoing.ts';
-import { answered, ask, openPrompts } from './prompts.ts';
+import { answered, ask } from './prompts.ts';
+import { inList } from '../db/sql.ts';
+import { MINUTE } from '../core/clock.ts';
 
 // "认领7" refused (7 is someone else's), then "打错了 是17号": the same command, on the number meant.
 const AGAIN = { claim: 'refused_claim', done: 'refused_done', status: 'refused_status', support: 'refused_support', withdraw: 'refused_withdraw' } as const;
 type Again = keyof typeof AGAIN;
+const KINDS = Object.values(AGAIN);
 
 /** Records the command a refusal answered, when it is one a corrected number can run again. */
 export async function rememberRefusal(tx: Tx, ctx: MessageContext, error: DomainError): Promise<void> {
@@ -19,7 +22,11 @@ export async function rememberRefusal(tx: Tx, ctx: MessageContext, error: Domain
 
 /** Runs the refused command of a moment ago on `id`; false when there was none. */
 export async function retryRefused(tx: Tx, ctx: MessageContext, id: number, out: Outgoing, deps: BotDeps): Promise<boolean> {
-  const prompt = (await openPrompts(tx, ctx.person, ctx.now)).find((p) => p.kind.startsWith('refused_'));
+  // Read apart from the other prompts: the refused number may be no item at all ("认领 5", not found).
+  const prompt = await tx.get<{ id: number; kind: string; itemId: number }>(
+    `SELECT id, kind, item_id FROM prompts WHERE person_id = ? AND answered_at IS NULL AND asked_at > ? AND kind IN ${inList(KINDS.length)} ORDER BY asked_at DESC, id DESC LIMIT 1`,
+    [ctx.person.id, new Date(ctx.now.getTime() - 5 * MINUTE), ...KINDS],
+  );
   if (!prompt || prompt.itemId === id) return false;
   await answered(tx, prompt.id, ctx.now);
   const type = (Object.entries(AGAIN).find(([, kind]) => kind === prompt.kind)?.[0] ?? 'status') as Again;

@@ -75,6 +75,13 @@ describe('a slip put right', () => {
     expect((await ledgerItem(t, b)).claimantId).not.toBe((await ledgerItem(t, a)).claimantId);
   });
 
+  it('"打错了 是N号" after a number that is no item ("认领 9999"): the claim, on the number meant', async () => {
+    const b = await newItem(t, wang, '心愿 帮忙取一下快递柜的包裹', group);
+    await t.say(li, '认领 9999');
+    await t.say(li, `打错了 是${b}号`);
+    expect((await ledgerItem(t, b)).status).toBe('claimed');
+  });
+
   it('"我说错了" alone starts nothing new and asks for the right number', async () => {
     const before = (await t.api('GET', '/api/items')).body;
     const r = await t.say(li, '我说错了');
