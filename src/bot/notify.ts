@@ -52,6 +52,8 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
     case 'progress':
       out.reply(members.progressReply(id));
       tell(item.submitterId, residents.toSubmitterProgress(id, actor?.name ?? holder, change.note));
+      // Those whose report was merged into this one were promised its news (residents.toSubmitterMerged).
+      await tellFollowers(`有新进展：${change.note}`);
       return;
     case 'done':
       out.reply(members.doneReply(id));

@@ -240,3 +240,16 @@ describe('trial 24', () => {
     expect(item.category).toBe('治安安全');
   });
 });
+
+describe('a report merged into another', () => {
+  it("its resident hears the other's progress, as the merge promised", async () => {
+    const ma = { id: 'ma-merged', name: '马建国' };
+    const zhou = { id: 'zhou-merged', name: '周海燕' };
+    const a = await newItem(t, zhou, '@连心 紧急 东门井盖翻了 有人差点掉下去', group);
+    const b = await newItem(t, ma, '@连心 紧急 东门那个井盖又翻了 快来人看看', group);
+    await t.say(zhao, `合并 ${b} 到 ${a}`);
+    await t.say(li, `认领 ${a}`);
+    const r = await t.say(li, `进展 ${a} 先放了锥桶围起来 明天换新井盖`);
+    expect(textsTo(r, ma.id).join('\n')).toContain('先放了锥桶围起来');
+  });
+});
