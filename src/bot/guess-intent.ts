@@ -1,13 +1,12 @@
 import type { Command } from './command-types.ts';
 import { normalizeText } from './normalize-text.ts';
-import { TROUBLE, WANTS } from './request-words.ts';
+import { REQUEST } from './request-words.ts';
 
 // The last try before a message is taken for a new wish or report: a short message addressed to the
 // bot that asks for one of the no-argument commands in other words ("现在有啥活没人接的 给我看看",
 // "这个月咱们社区的数据统计给我看一下"). Words of a request (something broken, something wanted) are
 // never guessed away: those are what a new item is for.
 
-const REQUEST = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 const ID = /\d+号|#\d+|[一二三四五六七八九十]+号/u;
 
 const JOIN_HOW = /(?:当|成为|做|加入)志愿者|怎么报到|(?:找谁|哪里|在哪|去哪)(?:要|拿|领)(?:那个)?(?:邀请)?码|邀请码(?:找谁|哪里|在哪|怎么)/u;

@@ -3,8 +3,10 @@ import { itemIdsIn } from './item-id.ts';
 import { normalizeText } from './normalize-text.ts';
 import { sharesWords } from './shares-words.ts';
 
-// "我家老头子理发的事有人管没有啊": asking after one's own request, no number given.
-const ASKS_AFTER = /(?:啥|什么)时候(?:来|能|修|弄|办)|(?:拉走|清|搬走|修好|弄好|办好|来)了没有?|(?:咋|怎么)(?:还)?没(?:整|修|弄|办|来|好)|不是说(?:今儿|今天|明天)?(?:来|修)|^(?:我|俺)?(?:问的是|是问|想问)|有人管(?:了)?没有?|有没有人管|咋样了|怎么样了|修好没有?|弄好没有?|办好没有?|办得怎么样|办得咋样|有消息没有?|到底管不管|咋没动静|怎么没动静|没动静了|还没人(?:修|管|来)|咋整了|有人来没有?/u;
+// "我家老头子理发的事有人管没有啊", "下水到那个是弄了没有啊", "张老师大概哪天能过来": asking after
+// one's own request (here without its number; item-talk.ts with words about it).
+export const ASKS_AFTER =
+  /(?:啥|什么)时候|几时|几点(?:来|到|过来)|好久(?:来|到|过来)|哪天(?:能)?(?:过)?来|几天能?(?:弄|修|办)?(?:好|完)|(?:拉走|清|搬走|修好|弄好|办好|来过?)了?没有?|来没来|来过了吗|(?:弄|修|办|搞|处理|通)(?:了|好)?没有?(?:啊|呀|呢)?(?=$|[\s,，。?？])|(?:弄|修|办)好了(?:吗|没)|咗未|(?:进展|进度)(?:如何|怎样|怎么样)|么样了|(?:咋|怎么)(?:还)?没(?:整|修|弄|办|来|好)|不是说(?:今儿|今天|明天)?(?:来|修)|^(?:我|俺)?(?:问的是|是问|想问)|有人(?:管|接|来)(?:了)?没有?|有没有人管|(?:咋|怎么)样了|办得(?:怎么样|咋样)|有(?:消息|信儿?|动静)了?没有?|到底管不管|(?:咋|怎么)没动静|没动静了|还没人(?:修|管|来)|咋整了/u;
 
 /** The one request of theirs still under way, when a resident asks after it without its number. */
 export async function ownItemAskedAfter(tx: Tx, personId: number, text: string): Promise<number | null> {

@@ -110,7 +110,8 @@ function parsePhrases(norm: string): Command | null {
   const passOn = /^(?:麻烦)?(?:跟|和|给|告诉)\s*#?\s*(\d{1,6})\s*号?[\u4e00-\u9fa5]{0,4}?(?:说一下|说一声|讲一声|说下|讲下|带个话)[\s,，:：]*([\s\S]+)$/u.exec(t);
   if (passOn) return { type: 'tell', id: Number(passOn[1]), note: passOn[2]!.trim() };
   // "郑主任给的码 KEYK8F4P 报到", "KEYK8F4P": the code first, or alone (letters and digits, as made).
-  const codeFirst = /(?:^|[^A-Za-z0-9])((?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{8})(?:\s*(?:报到|报道)|$)/u.exec(t);
+  // Codes are eight of ABCDEFGHJKMNPQRSTUVWXYZ23456789 (domain/invites.ts), some without a digit.
+  const codeFirst = /(?:^|[^A-Za-z0-9])([A-HJKMNP-Z2-9]{8}|(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8})(?:\s*(?:报到|报道)|$)/u.exec(t);
   if (codeFirst && (/报到|报道|码/u.test(t) || t === codeFirst[1])) return { type: 'join', code: codeFirst[1]!.toUpperCase() };
   if (/^(?:请问|我想问一下)?(?:这个)?(?:怎么|如何|咋)(?:报到|认领|接单|用|使用|操作|反映|许愿|提交|确认|评价|登录|查询)(?:这个|啊|呀|呢|吗)?$/u.test(t)) return { type: 'help' };
   if (/^(?:给我|发我|发一?个|要一?个|我要|请发|帮我生成)?(?:一?个)?(?:后台|登录|控制台|管理后台)(?:的)?(?:链接|地址|网址|入口)$/u.test(t)) return { type: 'login' };

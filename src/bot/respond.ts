@@ -29,9 +29,9 @@ import { openPrompts, type OpenPrompt } from './prompts.ts';
 import { extractPhone } from './extract-phone.ts';
 import { understandReply } from './understand-reply.ts';
 import { isCancel, isSkip } from './skip-and-cancel.ts';
-import { isAcknowledgement, isGreeting, isOnlySymbols, isSmallTalkTopic, isTakingNote, looksMeantForSomeoneElse } from './small-talk.ts';
+import { isAcknowledgement, isGreeting, isOnlySymbols, isSmallTalkTopic, isTakingNote, looksMeantForSomeoneElse, CALLS_SOMEONE } from './small-talk.ts';
 import { normalizeText } from './normalize-text.ts';
-import { TROUBLE, WANTS } from './request-words.ts';
+import { REQUEST } from './request-words.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
 import { everyone, MAX_MESSAGE_CHARS } from './texts/common.ts';
 import { residents } from './texts/residents.ts';
@@ -40,8 +40,6 @@ type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | '
 
 // A verdict on a fix: satisfied or not, a score, fixed or not.
 const VERDICT = /满意|评价|打分|好评|差评|[1-5一二三四五]\s*(?:分|星|颗星)|[⭐★]|修好了|弄好了|办好了|真好了|彻底好了|没修好|没弄好|又坏|还是(?:不|老样子|坏)/u;
-// Words that ask for something or say something is wrong: never small talk.
-const REQUEST_WORDS = new RegExp(`${TROUBLE.source}|${WANTS.source}`, 'u');
 
 /**
  * Decides what one inbound message means and acts: a command, the answer to the bot's own last
@@ -167,7 +165,7 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     return;
   }
   // "今天天气真好": small talk gets a word back, not a draft (in a group it was never addressed).
-  if (cmd.type === 'text' && !dialogue && !hasAttachment && isSmallTalkTopic(normalizeText(cmd.text)) && !REQUEST_WORDS.test(normalizeText(cmd.text))) {
+  if (cmd.type === 'text' && !dialogue && !hasAttachment && isSmallTalkTopic(normalizeText(cmd.text)) && !REQUEST.test(normalizeText(cmd.text))) {
     say(ctx, out, everyone.smallTalk);
     return;
   }
@@ -256,9 +254,6 @@ async function isForTheBot(tx: Tx, ctx: MessageContext, dialogue: Dialogue | nul
   const asked = (await openPrompts(tx, ctx.person, ctx.now)).some((p) => p.kind === 'place' && p.item.sourceConversationId === msg.conversationId);
   return asked && (msg.location !== null || extractPlace(msg.text) !== null);
 }
-
-// "吴书记 …", "王姐，…": words to a person in the group, not to the bot.
-const CALLS_SOMEONE = /^(?:[\u4e00-\u9fa5](?:书记|主任|姐|哥|叔|姨|阿姨|大爷|师傅|老师)|老[\u4e00-\u9fa5]|小[\u4e00-\u9fa5])[\s,，]/u;
 
 /** Whether words plainly answer an open prompt (a phone number or declining it; a verdict on a fix). */
 function answersPrompt(p: OpenPrompt, text: string): boolean {

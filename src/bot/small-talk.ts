@@ -55,13 +55,13 @@ export function isSmallTalkTopic(norm: string): boolean {
   return /天气|下雨|下雪|吃饭|吃了吗|早上好|晚上好|过节|节日快乐/u.test(norm) && !/满意|谢|修|弄|办|好了/u.test(norm);
 }
 
-// "王姐 明天上午九点我去你家拿钥匙 你在家等我哈": someone called by name and spoken to as 你.
-const CALLED = /^(?:[\u4e00-\u9fa5](?:姐|哥|叔|姨|婶|嫂|阿姨|大爷|奶奶|爷爷|师傅|老师)|老[\u4e00-\u9fa5]|小[\u4e00-\u9fa5])(?:啊|呀)?[\s,，]+/u;
+// "王姐 …", "吴书记 …", "老马，…": someone called by name at the start — words to a person, not to the bot.
+export const CALLS_SOMEONE = /^(?:[\u4e00-\u9fa5](?:书记|主任|姐|哥|叔|姨|婶|嫂|阿姨|大爷|奶奶|爷爷|师傅|老师)|老[\u4e00-\u9fa5]|小[\u4e00-\u9fa5])(?:啊|呀)?[\s,，]+/u;
 
 /** Words written to a neighbour, sent to the bot by mistake. */
 export function looksMeantForSomeoneElse(text: string): boolean {
   const t = normalizeText(text).trim();
   // "老公下班记得买鸡蛋": family spoken to by what they are.
   if (/^(?:老公|老婆|媳妇|儿子|闺女|老妈|妈|爸|宝贝)[\s,，]*(?:记得|别忘了?|回来|下班|晚上|你)/u.test(t)) return true;
-  return CALLED.test(t) && /你(?!们)/u.test(t.replace(CALLED, '')) && !/社区|连心|机器人|登记|帮我|麻烦|能不能/u.test(t);
+  return CALLS_SOMEONE.test(t) && /你(?!们)/u.test(t.replace(CALLS_SOMEONE, '')) && !/社区|连心|机器人|登记|帮我|麻烦|能不能/u.test(t);
 }

@@ -101,6 +101,9 @@ one.push(
   ['3号理发完成', { type: 'done', id: 3 }],
   ['8号 跟环卫所说好了 下周一给那放两个大桶', { type: 'text' }],
   ['你好 我是网格长宋志强 报到AKVZAQVQ', { type: 'join', code: 'AKVZAQVQ' }],
+  // A code alone is one only in the codes' own letters (no I, L, O, 0, 1): an English word is not.
+  ['CAMVDVNZ', { type: 'join', code: 'CAMVDVNZ' }],
+  ['HELLO123', { type: 'text' }],
   ['16号交通委今天来人了 站牌扶正了也加固了 这事可以结了', { type: 'text' }],
 );
 

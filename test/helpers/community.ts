@@ -13,6 +13,12 @@ export async function setUpCommunity(t: TestApp, name: string, group: string) {
   return { communityId, memberCode: member.body.code as string, officialCode: official.body.code as string };
 }
 
+/** A volunteer claims an item and says it is done (the submitter is then asked "满意吗？"). */
+export async function claimAndFinish(t: TestApp, who: SimPerson, id: number, note = ''): Promise<void> {
+  await t.say(who, `认领 ${id}`);
+  await t.say(who, `完成 ${id}${note ? ` ${note}` : ''}`);
+}
+
 /** Says something that creates an item and returns its number from the receipt. */
 export async function newItem(t: TestApp, who: SimPerson, text: string, group?: string): Promise<number> {
   const reply = await t.say(who, text, group ? { in: group } : {});

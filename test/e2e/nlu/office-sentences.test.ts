@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communityWithPeople, ledgerItem, newItem } from '../../helpers/community.ts';
+import { claimAndFinish, communityWithPeople, ledgerItem, newItem } from '../../helpers/community.ts';
 import { startTestApp, textsTo, type SimPerson, type TestApp } from '../../helpers/test-app.ts';
 
 // Issue 12, trial 20: office staff write long polite sentences and terse shorthand; volunteers
@@ -77,8 +77,7 @@ describe("volunteers' ways", () => {
 describe("residents' replies", () => {
   it('"满意 燃气公司来得挺快的" confirms, though it names another thing', async () => {
     const id = await newItem(t, wang, '心愿 帮忙看看灶台打不着火', group);
-    await t.say(li, `认领 ${id}`);
-    await t.say(li, `完成 ${id} 燃气公司来换了点火针`);
+    await claimAndFinish(t, li, id, '燃气公司来换了点火针');
     await t.say(wang, '满意 燃气公司来得挺快的');
     expect((await ledgerItem(t, id)).status).toBe('confirmed');
   });
@@ -124,8 +123,7 @@ describe('我的 for a volunteer whose work is all confirmed', () => {
     const code = (await t.api('POST', '/api/invites', { communityId: 1, role: 'member', maxUses: 5 })).body.code as string;
     await t.say(sun, `报到 ${code}`);
     const id = await newItem(t, wang, '心愿 帮忙取一下药', group);
-    await t.say(sun, `认领 ${id}`);
-    await t.say(sun, `完成 ${id} 送到了`);
+    await claimAndFinish(t, sun, id, '送到了');
     await t.say(wang, `确认 ${id} 5`);
     const said = textsTo(await t.say(sun, '我的'), sun.id).join('\n');
     expect(said).toContain('您最近办好的');
@@ -134,17 +132,6 @@ describe('我的 for a volunteer whose work is all confirmed', () => {
 });
 
 describe('an official, after the bot answered', () => {
-  it('"那就下周三吧" after a day that was not ahead sets that day', async () => {
-    const id = await newItem(t, wang, '心愿 帮忙修一下晾衣架', group);
-    await t.say(li, `认领 ${id}`);
-    // Today is refused (a deadline must be at least a working day ahead); the next words name the day.
-    const refused = await t.say(zhao, `期限 ${id} 12月1日前`);
-    const first = textsTo(refused, zhao.id).join('\n');
-    if (!first.includes('不在今天之后')) return expect(first).toContain('期限已改为');
-    await t.say(zhao, '哦今天已经过了，那就下周三吧');
-    expect((await ledgerItem(t, id)).deadlineAt).not.toBeNull();
-  });
-
   it('"孙浩同志您好，…" reaches that resident about their item', async () => {
     const sunhao = { id: 'sunhao-office', name: '孙浩' };
     const id = await newItem(t, sunhao, '心愿 帮忙看看热水器打不着', group);

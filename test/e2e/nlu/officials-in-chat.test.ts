@@ -59,6 +59,14 @@ describe('settings', () => {
     expect((await ledgerItem(t, id)).deadlineAt).toBe('2026-11-30T15:59:59.000Z');
   });
 
+  it('"那就下周三吧" right after a day that was not ahead sets that day', async () => {
+    const id = await newReport(t, wang, '反映 5号楼后面的路灯不亮', '5号楼后面');
+    expect(textsTo(await t.say(zhao, `期限 ${id} 周一前`), zhao.id)[0]).toContain('不在今天之后');
+    await t.say(zhao, '哦周一已经过了，那就下周三吧');
+    // Tuesday 11-10: next Wednesday is 11-18.
+    expect((await ledgerItem(t, id)).deadlineAt).toBe('2026-11-18T15:59:59.000Z');
+  });
+
   it('优先 N 紧急 / 普通, with the holder told when it becomes urgent', async () => {
     const id = await newItem(t, wang, '心愿 帮忙换煤气罐', group);
     await t.say(li, `认领 ${id}`);
