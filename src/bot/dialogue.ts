@@ -19,7 +19,7 @@ import { kindAnswer, kindWithWhy, TROUBLE_HERE } from './kind-answer.ts';
 import { isCancel, isNotARequest, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, withoutOpening } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
-import { submitItem } from './submit-item.ts';
+import { submitMatters } from './submit-matters.ts';
 import { emergencyAdvice, residents } from './texts/residents.ts';
 
 /**
@@ -99,7 +99,7 @@ export async function restartDialogue(
     return advance(tx, ctx, draft, row.id, out, deps);
   }
   await deleteDialogue(tx, row.id);
-  await submitItem(tx, ctx, submissionOf(draft), out, deps);
+  await submitMatters(tx, ctx, submissionOf(draft), out, deps);
   await startDialogue(tx, ctx, start, out, deps);
 }
 
@@ -122,7 +122,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
     // carry its own words and place. A draft nobody said was a request yet (the kind question
     // unanswered) is dropped; one being completed is filed as it stands.
     await deleteDialogue(tx, row.id);
-    if (!early) await submitItem(tx, ctx, submissionOf(draft), out, deps);
+    if (!early) await submitMatters(tx, ctx, submissionOf(draft), out, deps);
     return startDialogue(tx, ctx, { kind: 'report', text }, out, deps);
   }
   draft.photos.push(...ctx.msg.photos);
@@ -240,7 +240,7 @@ async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number 
     return;
   }
   if (rowId !== null) await deleteDialogue(tx, rowId);
-  await submitItem(tx, ctx, submissionOf(draft), out, deps);
+  await submitMatters(tx, ctx, submissionOf(draft), out, deps);
 }
 
 

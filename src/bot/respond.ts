@@ -186,6 +186,8 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     say(ctx, out, residents.nothingPending);
     return;
   }
+  // A bare "查询": what one has raised or holds, rather than a request for a number they may not know.
+  if (cmd.type === 'invalid' && cmd.command === 'status' && cmd.problem === 'missing_id') return runCommand(tx, ctx, { type: 'mine' }, out, deps);
   if (cmd.type === 'invalid') {
     say(ctx, out, everyone.parseProblem(cmd.problem, everyone.examples[cmd.command]));
     return;

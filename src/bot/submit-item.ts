@@ -33,6 +33,8 @@ export type Submission = {
   category?: string | null;
   /** The confirmed item whose problem came back ("又坏了"). */
   relatedToId?: number | null;
+  /** False for all but the last of several items told in one message: one question, after all receipts. */
+  askAfter?: boolean;
 };
 
 // A home is visited: a wish always (one household's need), a report when it is about a home.
@@ -97,8 +99,8 @@ export async function submitItem(tx: Tx, ctx: MessageContext, s: Submission, out
   }
   // One question at most, after the receipt: where, or (asked privately) a phone number.
   // (A wish's place is a home: never asked for in a group, and a visit needs the phone first.)
-  const askPlace = emergency !== null && report && !item.place;
-  const askPhone = !askPlace && phone === null && (emergency !== null || needsVisit(item.kind as ItemKind, item.text, item.place));
+  const askPlace = s.askAfter !== false && emergency !== null && report && !item.place;
+  const askPhone = s.askAfter !== false && !askPlace && phone === null && (emergency !== null || needsVisit(item.kind as ItemKind, item.text, item.place));
   if (askPlace) {
     lines.push(residents.askUrgentPlace);
     await ask(tx, ctx.person.id, 'place', item.id, ctx.now);

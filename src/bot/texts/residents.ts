@@ -62,6 +62,8 @@ export const residents = {
     `您之前说的${text.trim() ? `“${short(text, 20)}”` : '事'}没有说完，超过 24 小时已作废，没有登记。需要的话请重新说一遍。`,
 
   // --- receipts -----------------------------------------------------------------------------------
+  /** Before the receipts of one message that told several matters. */
+  severalMatters: (n: number) => `您说的是 ${n} 件事，分开登记，各有编号，分别安排人办：`,
   receiptWish: (id: number, answerHours: number) =>
     `已收到，编号 #${id}（微心愿）。\n${answerHours} 小时内会有人回复您，有进展我会告诉您。\n查进度请发：查询 ${id}`,
   receiptReport: (id: number, category: string, deadline: string, answerHours: number) =>

@@ -1,0 +1,74 @@
+import { detectEmergency } from './detect-emergency.ts';
+import { extractPlace } from './extract-place.ts';
+import { THING, TROUBLE, WANTS } from './request-words.ts';
+
+// One message that tells two separate things ("楼道灯坏了，还有三楼垃圾桶满了没人清", "1、路灯不亮
+// 2、井盖松了") is two items in the ledger: each has its own handler, deadline and answer. Pure.
+// Only where the words plainly join two matters; "灯坏了，还有点闪" is one, and anything urgent stays
+// whole (its alert must carry every word).
+
+// A clause that opens another matter: 另外, 还有 (not 还有点/还有些), 再就是, 顺便说一下, 第二.
+const OPENER =
+  /(?:[，,。；;！!？?\s]+|(?<=了|的|呢|啊))(?:另外(?:还有|就是|再)?|还有(?:就是|一个(?:事|问题)|一件事|个事|件事)?(?![点些])|再(?:有)?就是|再一个(?:事|问题)?|再有(?:就是)?|顺便(?:再)?(?:说|反映|提)(?:一下|个事)?|此外|第二(?:个|件)?(?:事|问题)?(?:是|就是)?|二是)\s*[，,:：]?\s*/gu;
+// "1、… 2、…", "1.… 2.…", "一是…二是…": a numbered list.
+const NUMBERED = /(?:^|[\s，,。；;：:])\s*(?:[1-9１-９][、.．)）]|[一二三四五]是)\s*/gu;
+// Sentences, for two that each name a different thing that is wrong.
+const SENTENCE = /[。；;！!\n]+/u;
+const MAX_PARTS = 4;
+
+// "帮我买点菜": a wish says what to do for whom.
+const ASKS = /没人|帮我|帮(?:忙)?(?:买|修|拿|取|送|看|换|装|搬|挪)/u;
+const isMatter = (part: string): boolean => [...part].length >= 4 && (TROUBLE.test(part) || WANTS.test(part) || ASKS.test(part));
+// The things people report, and more of the common parts of a building that a topic rarely turns on.
+const THINGS = new RegExp(`${THING.source}|扶手|楼梯|台阶|窗户|玻璃|单元门|大门|车棚|围墙|墙皮|地砖|树枝?|绿化|草坪|晾衣|信报箱|消防栓|灭火器|水表|电表`, 'u');
+const thingOf = (part: string): string | null => THINGS.exec(part)?.[0] ?? null;
+
+/** The separate matters a request tells, in order; one element when it tells one (or is urgent). */
+export function splitMatters(text: string): string[] {
+  const whole = text.trim();
+  if (detectEmergency(whole)) return [whole];
+  for (const parts of [byList(whole), byOpener(whole), bySentence(whole)]) {
+    if (parts.length >= 2 && parts.length <= MAX_PARTS && parts.every(isMatter)) return parts;
+  }
+  return [whole];
+}
+
+function clean(parts: string[]): string[] {
+  return parts.map((p) => p.replace(/^[\s，,。；;：:]+|[\s，,；;：:]+$/gu, '')).filter((p) => p !== '');
+}
+
+function byList(text: string): string[] {
+  const marks = [...text.matchAll(NUMBERED)];
+  // A list starts at its first number and has at least two.
+  if (marks.length < 2) return [];
+  const lead = text.slice(0, marks[0]!.index).trim();
+  const parts = marks.map((m, i) => text.slice(m.index + m[0].length, marks[i + 1]?.index ?? text.length));
+  // "反映两个事：1、… 2、…": the words before the list say nothing of their own.
+  return clean(lead !== '' && isMatter(lead) ? [lead, ...parts] : parts);
+}
+
+function byOpener(text: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of text.matchAll(OPENER)) {
+    parts.push(text.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  if (parts.length === 0) return [];
+  parts.push(text.slice(from));
+  const all = clean(parts);
+  // Each later part names its own thing or place: "水管漏了，还有墙也泡坏了" is one matter told on.
+  const things = all.map(thingOf);
+  const known = things.filter((t) => t !== null);
+  if (new Set(known).size !== known.length) return [];
+  return all.slice(1).every((p, i) => things[i + 1] !== null || extractPlace(p) !== null) ? all : [];
+}
+
+function bySentence(text: string): string[] {
+  const parts = clean(text.split(SENTENCE));
+  if (parts.length < 2) return [];
+  // Each sentence names its own thing, and no two the same: "电梯又坏了。电梯里还有股味" is one.
+  const things = parts.map(thingOf);
+  if (things.some((t) => t === null) || new Set(things).size !== things.length) return [];
+  return parts;
+}
