@@ -48,6 +48,10 @@ async function lastPlace(tx: Tx, personId: number): Promise<string | null> {
   return row?.place ?? null;
 }
 
+// "你看着给算吧", "分不清 随便": the choice left to the bot.
+const LEFT_TO_US = /你(?:们)?看着(?:办|算|给算|定|弄|来)|随便|都行|都可以|无所谓|(?:我)?(?:也)?(?:不知道|不清楚|搞不清|分不清|不懂|不会选)|哪个都(?:行|可以)/u;
+// A home's trouble is the household's (a wish for a volunteer); a trouble elsewhere is the public's.
+const AT_HOME = /家里|我家|俺家|家中|屋里|房间|卧室|厨房|卫生间|厕所|阳台/u;
 const ASKS = new RegExp(`${TROUBLE_HERE.source}|${WANTS.source}|帮我`, 'u');
 
 /** Starts a dialogue; `kind` is known when it began with 反映 or 心愿. */
@@ -151,7 +155,9 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
       draft.text = text;
       break;
     case 'kind': {
-      const kind = kindAnswer(answer);
+      const said = normalizeText(draft.text);
+      const kind =
+        kindAnswer(answer) ?? (LEFT_TO_US.test(answer) && [...answer].length <= 16 ? (TROUBLE_HERE.test(said) && !AT_HOME.test(said) ? 'report' : 'wish') : null);
       if (kind) {
         draft.kind = kind;
         // "2 还是3栋2单元那个灯": the place comes with the answer; "1，地址跟上次一样" the last one.

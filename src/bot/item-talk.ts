@@ -122,7 +122,9 @@ export async function secondInGroup(tx: Tx, actor: Actor, text: string, where: {
       : `${SELECT} WHERE source_conversation_id = ? AND status IN ('open', 'claimed') AND kind = 'report' AND submitter_id <> ? AND created_at > ? ORDER BY id DESC LIMIT 20`,
     [where.communityId ?? where.conversationId, actor.id, since],
   );
-  const about = rows.length === 1 ? rows : named(rows, norm);
+  // "跟周师傅说的一样": the neighbour named says whose, before any shared word does.
+  const called = rows.length > 1 ? await calledBy(tx, rows, norm) : [];
+  const about = rows.length === 1 ? rows : called.length === 1 ? called : named(rows, norm);
   return about.length === 1 ? { type: 'support', id: about[0]!.id } : null;
 }
 
@@ -263,14 +265,20 @@ const HONORIFIC = '(?:姐|哥|叔|姨|阿姨|婶|嫂|大爷|大妈|大娘|奶奶
 async function namedOrCalled(tx: Tx, rows: Row[], norm: string): Promise<Row[]> {
   const byWords = named(rows, norm);
   if (byWords.length === 1 || rows.length === 0) return byWords;
+  const called = await calledBy(tx, byWords.length > 1 ? byWords : rows, norm);
+  return called.length === 1 ? called : byWords;
+}
+
+/** Those of `rows` raised by someone the words call by surname ("孙姐", "老陈家", "周师傅"). */
+async function calledBy(tx: Tx, rows: Row[], norm: string): Promise<Row[]> {
+  if (rows.length === 0) return [];
   const ids = [...new Set(rows.map((r) => r.submitterId))];
   const people = await tx.all<{ id: number; name: string }>(`SELECT id, name FROM people WHERE id IN ${inList(ids.length)}`, ids);
   const surname = new Map(people.map((p) => [p.id, p.name.slice(0, 1)]));
-  const called = (byWords.length > 1 ? byWords : rows).filter((r) => {
+  return rows.filter((r) => {
     const s = surname.get(r.submitterId);
     return s !== undefined && /[\u4e00-\u9fa5]/u.test(s) && new RegExp(`(?:老|小)?${s}${HONORIFIC}|老${s}`, 'u').test(norm);
   });
-  return called.length === 1 ? called : byWords;
 }
 
 /** Those of `rows` whose words the message repeats. */

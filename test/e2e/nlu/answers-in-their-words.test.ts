@@ -32,6 +32,22 @@ describe('answers in their own words', () => {
     if (m) expect((await ledgerItem(t, Number(m[1]))).text).not.toContain('请人帮忙的那个');
   });
 
+  it('"你看着给算吧" leaves the kind to the bot: a trouble outside is a report, one at home a wish', async () => {
+    const sun = { id: 'sun-words', name: '孙奶奶' };
+    await t.say(sun, '我是幸福里的 小区门口的路灯晚上不亮');
+    let said = textsTo(await t.say(sun, '你看着给算吧'), sun.id).join('\n');
+    expect(said).not.toContain('请回复 1');
+    if (/照片/u.test(said)) said = textsTo(await t.say(sun, '没有'), sun.id).join('\n');
+    expect(said).toContain('问题反映');
+    await t.say(sun, '我家厨房的灯坏了 换不了');
+    said = textsTo(await t.say(sun, '我也分不清'), sun.id).join('\n');
+    expect(said).not.toContain('请回复 1');
+    if (/地址/u.test(said)) said = textsTo(await t.say(sun, '跳过'), sun.id).join('\n');
+    const m = /#(\d+)/u.exec(said);
+    expect(m).not.toBeNull();
+    expect((await ledgerItem(t, Number(m![1]))).kind).toBe('wish');
+  });
+
   it('a community named among words, in the request itself: not asked again', async () => {
     const ma = { id: 'ma-words', name: '老马' };
     const r = await t.say(ma, '我是桂花园的老马 想请人帮我把阳台的旧花架子搬下楼');
