@@ -8,7 +8,8 @@ export type DayRef = { weekday: number; weeksAhead: 0 | 1 } | { month: number; d
 export type AssignTarget = { kind: 'person'; name: string } | { kind: 'unit'; name: string };
 
 export type Command =
-  | { type: 'help' }
+  /** `topic`: a how-to question about one thing (rating, becoming a volunteer). */
+  | { type: 'help'; topic?: 'rate' | 'join' }
   | { type: 'wish'; text: string }
   | { type: 'report'; text: string }
   | { type: 'claim'; id: number }

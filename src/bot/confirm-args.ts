@@ -15,9 +15,10 @@ export function confirmArgs(norm: string, raw: string): { rating: number | null;
   if (!found) return { rating: null, comment: tidy(raw) };
   if (found.rating === 'bad') return 'bad_rating';
   // "给他打五分": 给他打 belongs to the rating, not to the comment.
-  const before = tidy(raw.slice(0, found.index).replace(/(?:我)?(?:就)?(?:给(?:他|她|你|您|你们|他们)?)?(?:打|评|点)(?:个)?$|给(?:他|她|你|您)$/u, ''));
+  const before = tidy(raw.slice(0, found.index).replace(/(?:我)?(?:就)?(?:给(?:他|她|你|您|你们|他们)?)?(?:打|评|点)(?:个)?$|(?:给|俾)(?:他|她|你|您|佢)$/u, ''));
   const after = tidy(raw.slice(found.index + found.length));
-  const comment = before && after ? `${before}，${after}` : before || after;
+  // "太好了 杨阿姨特别耐心，五星！": the rating's own punctuation goes with it.
+  const comment = (before && after && !/^[!！。.?？]+$/u.test(after) ? `${before}，${after}` : before || after).replace(/^[!！。.]+$/u, '');
   // "满意，五星": the second rating says the same; it is no comment.
   const again = findRating(normalizeText(comment));
   if (again && again.index === 0 && again.length === comment.length) return { rating: found.rating, comment: '' };

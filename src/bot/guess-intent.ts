@@ -11,10 +11,13 @@ const ID = /\d+号|#\d+|[一二三四五六七八九十]+号/u;
 
 const JOIN_HOW = /(?:当|成为|做|加入)志愿者|怎么报到|(?:找谁|哪里|在哪|去哪)(?:要|拿|领)(?:那个)?(?:邀请)?码|邀请码(?:找谁|哪里|在哪|怎么)/u;
 
+// "给帮忙的人打分是在哪里打 我上回好像没打上": how to rate.
+const RATE_HOW = /(?:打分|评分|打星|评价|打个分)[^，。]{0,6}(?:在哪|哪里|怎么|咋|如何)|(?:在哪|哪里|怎么|咋|如何)(?:个)?(?:打分|评分|打星|评价)/u;
+
 type Guess = Extract<Command, { type: 'help' | 'login' | 'stats' | 'mine' | 'list' | 'working' | 'thanks' }>;
 
 const GUESSES: Array<[RegExp, Guess]> = [
-  [/怎么用|咋用|怎么操作|是干嘛的|是干什么的|做什么用的|真人还是机器|是个啥|是什么东西|能帮着?干(?:点)?(?:啥|什么)|(?:能|会)干(?:点)?啥|(?:能|可以)发(?:啥|什么|哪些)命令|(?:能|会)干(?:点)?什么|能做什么|能做啥|都能干|(?:有|用)(?:哪些|什么|啥)功能|哪些命令|什么命令|命令都有/u, { type: 'help' }],
+  [/怎么用|咋个?用|怎么个用|咋个(?:搞|弄|整)|怎么操作|是干嘛的|是干什么的|做什么用的|真人还是机器|是个啥|是什么东西|能帮着?干(?:点)?(?:啥|什么)|(?:能|会)干(?:点)?啥|(?:能|可以)发(?:啥|什么|哪些)命令|(?:能|会)干(?:点)?什么|能做什么|能做啥|都能干|(?:有|用)(?:哪些|什么|啥)功能|哪些命令|什么命令|命令都有/u, { type: 'help' }],
   // "把现在还没办完的事项给我列一下，谁在办，什么时候到期": what is under way, not how many.
   [/(?:没办完|还没办完|没办结|在办|正在办|办理中)的?(?:事项?|单子|活)?[^。]{0,16}?(?:列|清单|哪些|给我看|看看|看一下)|谁在办|(?:列|看)(?:一下|一列)?[^。]{0,8}?(?:没办完|在办|办理中)的?/u, { type: 'working' }],
   [/没人接|没人认领|待认领|需要帮忙的|要帮忙的|有(?:啥|什么)活|(?:哪些|啥|什么)(?:事|活|单子)(?:没|还没)|紧急的事项|列一下|还有(?:单子|活儿?|事儿?)(?:吗|没|不)|有(?:单子|活儿?)(?:吗|没)|新(?:活|单子)|搭把手|还有(?:什么|啥|哪些)单子|有(?:啥|什么)我能(?:干|做|帮)的|(?:我|咱)能帮(?:上)?(?:点)?(?:啥|什么)忙?/u, { type: 'list' }],
@@ -30,7 +33,8 @@ export function guessIntent(text: string): Guess | null {
   const t = normalizeText(text).trim();
   if (t === '' || [...t].length > 40) return null;
   // "我不是党员 能不能当志愿者帮帮忙 找谁要那个码": how to join, though it has words of a request.
-  if (JOIN_HOW.test(t)) return { type: 'help' };
+  if (JOIN_HOW.test(t)) return { type: 'help', topic: 'join' };
+  if (RATE_HOW.test(t)) return { type: 'help', topic: 'rate' };
   // "麻烦帮我看一下…": a polite opening asks for nothing by itself.
   if ([...t].length > 30 || REQUEST.test(t.replace(/^(?:麻烦|请)(?:你|您)?(?:帮我|帮忙)?/u, '')) || ID.test(t)) return null;
   for (const [re, command] of GUESSES) if (re.test(t)) return command;

@@ -113,7 +113,7 @@ function parsePhrases(norm: string): Command | null {
   // Codes are eight of ABCDEFGHJKMNPQRSTUVWXYZ23456789 (domain/invites.ts), some without a digit.
   const codeFirst = /(?:^|[^A-Za-z0-9])([A-HJKMNP-Z2-9]{8}|(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8})(?:\s*(?:报到|报道)|$)/u.exec(t);
   if (codeFirst && (/报到|报道|码/u.test(t) || t === codeFirst[1])) return { type: 'join', code: codeFirst[1]!.toUpperCase() };
-  if (/^(?:请问|我想问一下)?(?:这个)?(?:怎么|如何|咋)(?:报到|认领|接单|用|使用|操作|反映|许愿|提交|确认|评价|登录|查询)(?:这个|啊|呀|呢|吗)?$/u.test(t)) return { type: 'help' };
+  if (/^(?:请问|我想问一下)?(?:这个)?(?:怎么|如何|咋)(?:个|样)?(?:报到|认领|接单|用|使用|操作|反映|许愿|提交|确认|评价|登录|查询|弄|搞|整)(?:这个|啊|呀|呢|吗|嘛|哦|噻|撒)?$/u.test(t)) return { type: 'help' };
   if (/^(?:给我|发我|发一?个|要一?个|我要|请发|帮我生成)?(?:一?个)?(?:后台|登录|控制台|管理后台)(?:的)?(?:链接|地址|网址|入口)$/u.test(t)) return { type: 'login' };
   const invite = /^(?:我要|要|请|帮我|给我)?(?:生成|创建|发|来|开|弄|做)?([\s\S]*?)邀请码([\s\S]*)$/u.exec(t);
   if (invite && (invite[1] !== '' || invite[2] !== '')) {
@@ -123,12 +123,13 @@ function parsePhrases(norm: string): Command | null {
   // "给新来的网格员小吴弄个干部邀请码", "麻烦帮我生成两个干部的邀请码，…，谢谢", "再生成一个党员
   // 邀请码，只用一次就可以了": a code asked for among other words; how many may use it, if said
   // ("一个" is one code, not one use).
-  const forSomeone = new RegExp(`(?:弄|生成|开|发|做|要|来|创建|准备)(?:一下)?(?:(\\d{1,3}|${CHINESE_NUMBER})\\s*(?:个|张)|一?个|一?张)?(干部|党员|志愿者)?的?邀请码`, 'u').exec(t);
+  // "给我一个党员的码 一个人用就行": 码 alone, after whose it is.
+  const forSomeone = new RegExp(`(?:弄|生成|开|发|做|要|来|创建|准备|给我|给)(?:一下)?(?:(\\d{1,3}|${CHINESE_NUMBER})\\s*(?:个|张)|一?个|一?张)?(?:(干部|党员|志愿者)?的?邀请码|(干部|党员|志愿者)的?码(?![A-Za-z0-9]))`, 'u').exec(t);
   if (forSomeone) {
     const uses = new RegExp(`(\\d{1,4}|${CHINESE_NUMBER})\\s*(?:个人|人|次)`, 'u').exec(t.slice(forSomeone.index + forSomeone[0].length));
-    const count = uses ? parseNumber(uses[1]!) : forSomeone[1] ? parseNumber(forSomeone[1]) : null;
-    const n = /(?:只)?(?:能)?用一次|一次性/u.test(t) ? 1 : count !== null && count >= 2 ? count : null;
-    const parsed = parseInvite(`${forSomeone[2] ?? ''} ${n ?? ''}`.trim() || '邀请码', true);
+    const codes = forSomeone[1] ? parseNumber(forSomeone[1]) : null;
+    const n = /(?:只)?(?:能)?用一次|一次性/u.test(t) ? 1 : uses ? parseNumber(uses[1]!) : codes !== null && codes >= 2 ? codes : null;
+    const parsed = parseInvite(`${forSomeone[2] ?? forSomeone[3] ?? ''} ${n ?? ''}`.trim() || '邀请码', true);
     if (parsed?.type === 'invite') return parsed;
   }
   return null;

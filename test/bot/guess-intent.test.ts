@@ -13,7 +13,6 @@ describe('guessIntent', () => {
     ['所有紧急的事项给我列一下', 'list'],
     ['我是新来的志愿者 这个怎么用啊 都能干啥', 'help'],
     ['我是干部 我能用哪些功能', 'help'],
-    ['我不是党员 能不能当志愿者帮帮忙啊 找谁要那个码', 'help'],
     ['你会干啥', 'help'],
     ['还有单子吗 我周末有空', 'list'],
     ['超期的有几个', 'stats'],
@@ -27,7 +26,15 @@ describe('guessIntent', () => {
     ['我这个月帮了几个人了', 'mine'],
     ['收到了 谢谢小陈 好人啊', 'thanks'],
     ['学会啦 谢谢小刘 耐心得很', 'thanks'],
+    ['你好 这个咋个用嘛', 'help'],
   ])('%j asks for %s', (text, type) => expect(guessIntent(text)).toEqual({ type }));
+
+  it.each([
+    ['我不是党员 能不能当志愿者帮帮忙啊 找谁要那个码', 'join'],
+    ['我退休了有空 想当志愿者可以吗', 'join'],
+    ['我想问一下给帮忙的人打分是在哪里打我上回好像没打上', 'rate'],
+    ['评价怎么弄啊', 'rate'],
+  ])('%j asks how to %s', (text, topic) => expect(guessIntent(text)).toEqual({ type: 'help', topic }));
 
   it.each(['谢谢 楼道灯又坏了', '我家水管漏了 帮我看看', '楼道灯坏了', '我想要个老年手机', '帮我买点菜', '我家的数据线坏了', '3号怎么用不了了', '楼下有煤气味 怎么办'])(
     '%j stays a request',

@@ -7,6 +7,16 @@ import { talkAbout } from '../../src/bot/talk-about.ts';
 // misread before: a part done with the rest to come was "done"; a complaint that nobody came was
 // "done" because it quotes the bot's 办好了.
 const talk: Array<[string, string]> = [
+  // Trial 25.
+  ['8号 已关阀换管 气味没了，处理完毕', 'done'],
+  ['周大爷家晾衣架换了新钢丝绳 摇起来顺溜了', 'done'],
+  ['18号 虚惊一场 李奶奶在楼下邻居家打麻将 人好好的', 'done'],
+  ['11号 八点半前没再开工 装修这事算解决了', 'done'],
+  ['15号 过期酸奶全部下架 给赵阿姨退了钱还赔了十块', 'done'],
+  ['井盖水泥抹上了 等干了就不晃了 明天我再去踩踩看', 'news'],
+  ['19号我先接着 找点碎石先填上', 'claim'],
+  ['15我自己跟', 'claim'],
+  ['搬花那个不用麻烦了 我儿子周末回来 让他搬', 'withdraw'],
   ['不对啊 水龙头还没修呢 人都还没来 怎么就说办好了', 'dispute'],
   ['王阿姨家水龙头的阀芯买到了 下午过去换', 'news'],
   ['黄阿婆楼上那家我去过了 贴了毛毡垫，再观察两天看看', 'news'],

@@ -9,6 +9,11 @@ const confirm = (rating: number | null, comment = ''): ReplyMeaning => ({ kind: 
 const dispute = (reason: string): ReplyMeaning => ({ kind: 'dispute', itemId: 12, reason });
 
 const afterDone: Array<[string, ReplyMeaning | null]> = [
+  // Trial 25: praise in dialect, stars counted in 粒, a complaint after a concession with 可.
+  ['黄老师硬是要得 灯亮得很 安逸 巴适得板', confirm(null, '黄老师硬是要得 灯亮得很 安逸 巴适得板')],
+  ['多谢晒个后生仔 俾佢五粒星', confirm(5, '多谢晒个后生仔')],
+  ['太好了 杨阿姨特别耐心，五星！', confirm(5, '太好了 杨阿姨特别耐心')],
+  ['路灯是亮了 可井盖还晃荡着呢 咋就算完了', dispute('路灯是亮了 可井盖还晃荡着呢 咋就算完了')],
   // Trial 20: thanks to the one who did it, another thing's name beside 满意, the record set
   // straight, complaints that it came back, and small talk.
   ['满意 燃气公司来得挺快的', confirm(5, '燃气公司来得挺快的')],

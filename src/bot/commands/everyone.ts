@@ -22,7 +22,15 @@ type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' 
 
 /** What anyone may do: raise, follow, confirm or dispute their own items, look things up, join. */
 export const everyoneCommands: Handlers<Everyone> = {
-  async help({ ctx, out }) {
+  async help({ tx, ctx, out }, cmd) {
+    if (cmd.topic === 'rate') {
+      const waiting = await tx.all<{ id: number; text: string }>(
+        "SELECT id, text FROM items WHERE submitter_id = ? AND status = 'done' ORDER BY id DESC LIMIT 5",
+        [ctx.person.id],
+      );
+      return out.reply(everyone.howToRate(waiting));
+    }
+    if (cmd.topic === 'join' && highestRole(ctx.actor) === 'resident') return out.reply(everyone.howToJoin);
     out.reply(everyone.help(highestRole(ctx.actor)));
   },
   /** 心愿 内容: straight to the ledger when the community is known (the receipt may ask for a phone). */

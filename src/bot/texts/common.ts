@@ -125,6 +125,12 @@ export const everyone = {
     return `您好，${who}。\n${everyone.help(role)}`;
   },
   thanks: '不客气！有需要随时找我。',
+  howToRate: (waiting: Array<{ id: number; text: string }>) =>
+    [
+      '打分不用找地方：志愿者说办好后，我会问您“满意吗？”，直接回复就行，比如“满意 五星”。也可以随时发：确认 编号 5（5 就是五星）。',
+      ...(waiting.length > 0 ? ['您还没打分的：', ...waiting.map((w) => `#${w.id}「${w.text.length > 12 ? `${w.text.slice(0, 12)}…` : w.text}」 发：确认 ${w.id} 5`)] : []),
+    ].join('\n'),
+  howToJoin: '想当党员志愿者：请向社区干部要一个党员邀请码，再私聊我发：报到 邀请码。',
 
   // --- input problems -------------------------------------------------------------------------
   empty: '请发文字内容，或发“帮助”看看怎么用。',
