@@ -31,6 +31,10 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
       case 'revisit': {
         const meaning = understandReply(text, { kind: p.kind, itemId: p.itemId, itemText: p.item.text });
         if (!meaning) continue;
+        if (meaning.kind === 'later') {
+          out.reply(residents.verdictLater(p.itemId));
+          return true;
+        }
         await answered(tx, p.id, ctx.now);
         await act(tx, ctx, meaning, out, deps);
         return true;
@@ -58,7 +62,7 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
       }
       case 'deadline': {
         // "哦今天已经周五了，那就下周三吧", "那就3天吧": the day or days meant, run as 期限.
-        const said = normalizeText(text).split(/[\s,，。;；!！]+/u).filter((w) => w !== '').at(-1)?.replace(/^(?:那就|就|那|改成|改到|定在)+/u, '').replace(/(?:吧|好了|了|呗|哈)+$/u, '') ?? '';
+        const said = normalizeText(text).split(/[\s,，。;；!！]+/u).filter((w) => w !== '').at(-1)?.replace(/^(?:那就|就|那|改成|改到|定在)+/u, '').replace(/(?:吧|好了|了|呗|哈)+$/u, '').replace(/(?:之前|以前|前)$/u, '') ?? '';
         const days = workingDays(said);
         const by = days === null ? dayRef(said) : null;
         if (days === null && by === null) continue;
@@ -130,6 +134,8 @@ async function act(tx: Tx, ctx: MessageContext, m: ReplyMeaning, out: Outgoing, 
     case 'new_report':
       await revisitAnswered(tx, ctx, m.linkedTo, 'no');
       return fileRecurrence(tx, ctx, m.linkedTo, m.text, out, deps);
+    case 'later':
+      return;
   }
 }
 

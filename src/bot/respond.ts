@@ -3,6 +3,8 @@ import type { Tx } from '../db/sql.ts';
 import type { InboundMessage } from '../core/messages.ts';
 import { highestRole } from '../domain/actor.ts';
 import { addPhotos } from '../domain/item-actions.ts';
+import { detectEmergency } from './detect-emergency.ts';
+import { fromPinyin } from './from-pinyin.ts';
 import { answerPrompt } from './answer-prompt.ts';
 import type { BotDeps } from './bot-deps.ts';
 import { runCommand } from './commands/index.ts';
@@ -49,8 +51,10 @@ const VERDICT = /满意|评价|打分|好评|差评|[1-5一二三四五]\s*(?:�
 export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps: BotDeps): Promise<void> {
   // "…味儿老大了 @连心": the bot named at the end is addressed as at the start, and not part of the words.
   const before = trailingMention(given.msg.text, deps.settings.botName);
+  // "manyi, xiexie", "cancel": short answers typed in pinyin or English, read as their Chinese.
+  const typed = before ?? given.msg.text;
   // "7号车棚那个加急" from an official: item 7, when item 7 is the one about the 车棚.
-  const said = await withNumberedThings(tx, given.actor, before ?? given.msg.text);
+  const said = await withNumberedThings(tx, given.actor, fromPinyin(typed) ?? typed);
   const ctx = said === given.msg.text ? given : { ...given, msg: { ...given.msg, text: said } };
   const { msg } = ctx;
   if (msg.event === 'enter_chat') {
@@ -120,7 +124,9 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // "8号 明天我再上门一趟", "十五号井盖我也去看看", "挺好的 给四颗星吧": words about an item of
   // theirs (held, open to them, submitted) act on it, even while a draft waits for an answer.
   // Thanks that also tell of it count ("火灭了 消防的来过了 没啥事了 谢谢大家").
-  const words = cmd.type === 'text' ? cmd.text : cmd.type === 'thanks' && [...msg.text].length > 8 ? stripMentions(msg.text) : null;
+  // "+1 我们5号楼也是这个电梯…" without a number: the neighbour's report it seconds, if one is clear.
+  const seconds = cmd.type === 'invalid' && cmd.command === 'support' && cmd.problem === 'missing_id';
+  const words = cmd.type === 'text' ? cmd.text : (cmd.type === 'thanks' && [...msg.text].length > 8) || seconds ? stripMentions(msg.text) : null;
   // "照片补上，就是这一堆" with a photo: for the request already raised, not a new one.
   if (cmd.type === 'text' && !dialogue && (await photosForItem(tx, ctx, cmd.text, out))) return;
   // "刚才说错了 是5号不是3号": the step of a moment ago, put right.
@@ -281,7 +287,15 @@ function trailingMention(text: string, botName: string): string | null {
     if (botName === '' || t.length <= mention.length) continue;
     if (t.endsWith(mention)) return t.slice(0, -mention.length).trimEnd();
     const i = t.indexOf(mention);
-    if (i > 0 && t.slice(i + mention.length).trim() !== '') return t.slice(i + mention.length).trim();
+    if (i <= 0) continue;
+    const after = t.slice(i + mention.length).trim();
+    if (after === '') continue;
+    // "有事都可以在群里@连心说": the bot spoken of, not spoken to.
+    if (/^(?:说|讲|发|反映|留言|提|报|私聊|问)/u.test(after)) return null;
+    // "煤气味特别冲 @连心 快叫人来": what comes before is the matter; the words after only call for help.
+    const first = t.slice(0, i).trim();
+    if (detectEmergency(first) || ([...after].length <= 8 && REQUEST.test(first) && !REQUEST.test(after))) return `${first} ${after}`;
+    return after;
   }
   return null;
 }

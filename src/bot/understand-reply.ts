@@ -28,7 +28,9 @@ export type ReplyMeaning =
   /** After confirmation: it never really worked. Reopen the item to whoever fixed it. */
   | { kind: 'reopen'; itemId: number; reason: string }
   /** After confirmation: it broke again. A new report with `text`, linked to `linkedTo`. */
-  | { kind: 'new_report'; linkedTo: number; text: string };
+  | { kind: 'new_report'; linkedTo: number; text: string }
+  /** "先观察两天 再说": the verdict comes later; the question stays open. */
+  | { kind: 'later'; itemId: number };
 
 // Phrases that contain 不/没 but praise: checked before the complaints.
 const PRAISE_WITH_NEGATION = /没问题|没有问题|没毛病|没坏|不漏了|不堵了|不错|没事了?|挺不错|不用担心|不愁/u;
@@ -36,11 +38,14 @@ const PRAISE_WITH_NEGATION = /没问题|没有问题|没毛病|没坏|不漏了|
 const AGAIN = /又(?:灭|黑|坏|不亮|漏|堵|停|出问题|不行|不通|没水|没电|响|掉|松|裂|脏|臭|满|冰|冷|凉|不热|会堆|堆|会坏)|再次(?:坏|出现|漏)|又开始|又有|重新坏/u;
 // It was never fixed, or the person is not satisfied.
 const COMPLAINT =
-  /不满意|没(?:有)?(?:修|弄|办|处理|解决|搞|换)(?:好|完)?|还没(?:有)?(?:好|修|来|人来|解决|处理)|还是(?:老样子|那样|一样|没好|坏的|坏|不行|不亮|漏|堵|有问题|没修)|老样子|根本没|没人来|没有人来|没来过|不亮|不通|还漏|还在漏|漏水|堵着|还堵|(?<![累饿乐气急忙吓])坏了|坏的|不好使|不能用|用不了|有问题|不行|不得行|唔算|仲系|仲未|冇搞掂|未搞掂|不治根|还在(?:放|响|吵|漏|滴|流|冒|堵|坏)|还黑着|还没(?:完|弄好|修好|办完)|后面还有|(?:啥|怎么|咋)就(?:算)?(?:办结|完成|结|完|好)了?|还[\u4e00-\u9fa5]{1,3}着呢|谁说(?:修|办|弄)?好了|没解决|我没说满意|唔得|冰凉|冷冰冰|还是冷|不热|不暖和?|没用|没有用|一点用都没有|不管用|治标不治本|治标唔治本|不怎么样|不太好|不大好|差评|糊弄|敷衍|骗人|假的|有啥用|有什么用|又摆回来|又回来了|第二天又|(?:可是|但是|不过)[^。]{0,24}?(?:还有|还在|没动|没清|没弄|没拉)|麻烦再(?:处理|弄|清|修|来)|没弄完|没清完|没办完|^(?:否|不是|不好|没有|不)$/u;
+  /不满意|没(?:有)?(?:修|弄|办|处理|解决|搞|换)(?:好|完)?|还没(?:有)?(?:好|修|来|人来|解决|处理)|还是(?:老样子|那样|一样|没好|坏的|坏|不行|不亮|漏|堵|有问题|没修)|老样子|根本没|没人来|没有人来|没来过|不亮|不通|还漏|还在漏|漏水|堵着|还堵|(?<![累饿乐气急忙吓])坏了|坏的|不好使|不能用|用不了|有问题|不行|不得行|唔算|仲系|仲未|冇搞掂|未搞掂|不治根|还在(?:放|响|吵|漏|滴|流|冒|堵|坏)|还黑着|还没(?:完|弄好|修好|办完)|后面还有|(?:啥|怎么|咋)就(?:算)?(?:办结|完成|结|完|好)了?|还[\u4e00-\u9fa5]{1,3}着呢|谁说(?:修|办|弄)?好了|没解决|我没说满意|这也叫(?:修好|办好|弄好|办完|完)|这(?:就)?算(?:是)?(?:办完|修好|办好|弄好|完)了?[?？]|不能算(?:办)?完|不算完|还没人管|没人管|唔得|冰凉|冷冰冰|还是冷|不热|不暖和?|没用|没有用|一点用都没有|不管用|治标不治本|治标唔治本|不怎么样|不太好|不大好|差评|糊弄|敷衍|骗人|假的|有啥用|有什么用|又摆回来|又回来了|第二天又|(?:可是|但是|不过)[^。]{0,24}?(?:还有|还在|没动|没清|没弄|没拉)|麻烦再(?:处理|弄|清|修|来)|没弄完|没清完|没办完|^(?:否|不是|不好|没有|不)$/u;
 const PRAISE =
   /满意|好的|好滴|好嘞|好哒|好了|挺好|很好|非常好|真好|太好了|好多了|好着呢|好用|还好|都好|一切正常|正常|可以|行|是的|^是$|对的?|^嗯+$|确认|谢谢|感谢|多谢|辛苦|点赞|^赞|棒|亮了|通了|修好|弄好|搞定|解决了|收到了|拿到了|已收到|用上了|很快|挺快|及时|效率高|态度(?:很|挺|非常)?好|热情|耐心|^ok$|^好$|^好好|多亏(?:了)?|手艺(?:没得说|没说的|好|不错|真好)|没得说|没说的|靠谱|麻利|利索|👍|🙏|好评|要得|安逸|巴适|得劲|杠杠|贼好|老好了|[★⭐]|[一二三四五1-5]\s*(?:颗|粒|个)?\s*[星分]/iu;
 const CLOSING_WORD = /^(?:否|不是|不好|不行|(?:很|非常|特别)?不满意)(?:[\s,，。.!！:：;；]+|$)/u;
 const ACK_ONLY = /^(?:(?:好的?|好嘛|要得|好滴|好嘞|好哒|是的?|对的?|嗯+|可以|行|ok|确认|收到|没问题|没有问题)[\s,，。.!！~～]*)+$/iu;
+const DONE_QUESTIONED = /这也叫|不能算|不算完|算(?:是)?(?:办完|修好|办好|完)了?[?？吗吧]|(?:啥|怎么|咋)就(?:算)?(?:办结|完成|结|完|好)了|两(?:个|件)事/u;
+// "先观察两天 再说", "等看完了我再说": no verdict yet.
+const LATER = /^(?:先|我先|再)?观察(?:两|几|一)?(?:天|下)|(?:等|过)[^，。]{0,10}(?:再说|再看|再评|再打分)|^(?:先)?(?:看看|用用)再说|再说吧?$/u;
 const QUANTITY_AFTER_NUMBER = /^\s*\d+\s+(?:个|人|次|天|点|号|楼|栋|层|位|家)/u;
 
 /**
@@ -91,6 +96,7 @@ export function understandReply(input: string, question: ReplyQuestion | null): 
     const praise = PRAISE.test(norm) || praiseDespiteNo || (rated !== 'bad_rating' && rated.rating !== null && !QUANTITY_AFTER_NUMBER.test(norm));
     // "…这个得说道说道 先给三星吧": a score of 3 or more given with a grumble is a rating, not a complaint.
     const scored = rated !== 'bad_rating' && rated.rating !== null && rated.rating >= 3 && /[1-5一二三四五]\s*(?:颗|粒|个)?\s*(?:星|分)|[⭐★]/u.test(norm);
+    if (question.kind === 'confirm' && !complaint && !praise && LATER.test(calm.replace(/在说/gu, '再说'))) return { kind: 'later', itemId: question.itemId };
     if (complaint && !scored) polarity = 'no';
     else if (praise || scored) polarity = 'yes';
     else return null;
@@ -106,7 +112,8 @@ export function understandReply(input: string, question: ReplyQuestion | null): 
     // "8栋电梯又停了" to a question about a rubbish pile: another thing, a new topic.
     // "满意 燃气公司来得挺快的": a word that answers the question outright keeps it an answer.
     const thing = THING.exec(norm)?.[0];
-    const answers = polarity === 'yes' && (/满意|谢|好评|多亏|[★⭐]/u.test(norm) || scored);
+    // "…下水道那个还没人管呢，这个不能算办完了吧": the completion itself questioned.
+    const answers = (polarity === 'yes' && (/满意|谢|好评|多亏|[★⭐]/u.test(norm) || scored)) || (polarity === 'no' && DONE_QUESTIONED.test(norm));
     if (question.itemText && thing && !answers && !normalizeText(question.itemText).includes(thing)) return null;
   }
 

@@ -14,6 +14,12 @@ const afterDone: Array<[string, ReplyMeaning | null]> = [
   ['多谢晒个后生仔 俾佢五粒星', confirm(5, '多谢晒个后生仔')],
   ['太好了 杨阿姨特别耐心，五星！', confirm(5, '太好了 杨阿姨特别耐心')],
   ['路灯是亮了 可井盖还晃荡着呢 咋就算完了', dispute('路灯是亮了 可井盖还晃荡着呢 咋就算完了')],
+  // Trial 26: "这也叫修好？", two matters and one done; no verdict yet.
+  ['就拿块塑料布糊上了 风一吹就掉 这也叫修好？', dispute('就拿块塑料布糊上了 风一吹就掉 这也叫修好？')],
+  ['小连，灯是修好了，我谢谢周师傅，可是我反映的是两个事，下水道那个还没人管呢，这个不能算办完了吧', dispute('小连，灯是修好了，我谢谢周师傅，可是我反映的是两个事，下水道那个还没人管呢，这个不能算办完了吧')],
+  ['水是不漏了 可我家卫生间吊顶泡变形了 灯到现在都不敢开 这算办完了？', dispute('水是不漏了 可我家卫生间吊顶泡变形了 灯到现在都不敢开 这算办完了？')],
+  ['先观察两天 再说', { kind: 'later', itemId: 12 }],
+  ['井盖还没干呢 明天小李还要来看 等看完了我在说', { kind: 'later', itemId: 12 }],
   // Trial 20: thanks to the one who did it, another thing's name beside 满意, the record set
   // straight, complaints that it came back, and small talk.
   ['满意 燃气公司来得挺快的', confirm(5, '燃气公司来得挺快的')],

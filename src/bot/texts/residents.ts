@@ -75,6 +75,7 @@ export const residents = {
   askPhone: '方便留个电话吗？不留也可以。电话只给办理的志愿者和社区干部看。',
   askPhoneAfterGroup: (id: number) =>
     `您在群里提的 #${id} 可能需要上门。方便留个电话吗？不留也可以。\n请在这里回复，不会发到群里。`,
+  verdictLater: (id: number) => `好的，您再看看。#${id} 有问题随时告诉我；觉得行了，回复“满意”就好。`,
   phoneSaved: '好的，电话记下了，只有办理的志愿者和社区干部能看到。',
   phoneSkipped: '好的，不留也没关系，有进展我会在这里告诉您。',
   askUrgentPlace: '具体在哪里？请说一下地点（比如 5号楼2单元），我马上转告社区。',
