@@ -19,6 +19,8 @@ import { answerPrompt } from './answer-prompt.ts';
 import { openPrompts } from './prompts.ts';
 import { photosForItem } from './photos-for-item.ts';
 import { normalizeText } from './normalize-text.ts';
+import { isThanks } from './parse-command.ts';
+import { everyone } from './texts/common.ts';
 
 // What follows words that drop a draft ("都不是 我是问小张几点来", "取消 9号给物业"): answered on
 // its own when it asks for something the bot knows; otherwise the cancellation was all.
@@ -71,6 +73,14 @@ export async function leaveDraft(tx: Tx, ctx: MessageContext, dialogue: Dialogue
     say(ctx, out, residents.dialogueCancelled);
   };
   if (escape && (!isCommand || (escape.rest !== '' && commandIn(escape.rest)))) {
+    // "我不是要办事 就是说声谢谢": thanks, not a cancellation to confirm.
+    if (escape.rest !== '' && (isThanks(escape.rest) || guessIntent(escape.rest)?.type === 'thanks')) {
+      await deleteDialogue(tx, dialogue.id);
+      say(ctx, out, everyone.thanks);
+      return true;
+    }
+    // "不是新事，就是我原来反映的那个1号，物业糊弄事": what the draft said belongs to item 1.
+    if (await draftIsAbout(tx, ctx, dialogue, escape.rest, out, deps)) return true;
     await drop();
     if (escape.rest !== '') await answerRest(tx, ctx, escape.rest, out, deps);
     return true;
@@ -82,5 +92,27 @@ export async function leaveDraft(tx: Tx, ctx: MessageContext, dialogue: Dialogue
   if (!(await answerRest(tx, ctx, instead, part, deps))) return false;
   await drop();
   out.absorb(part);
+  return true;
+}
+
+// "就是我原来反映的那个1号", "是1号的事", "1号 物业糊弄事": the words name one item of one's own.
+const OWN_ITEM = /^(?:我|俺)?(?:原来|之前|上次|刚才|早先|前几天)?(?:反映|说|提|报)?(?:过)?(?:的)?(?:那个|那件)?\s*#?\s*(\d{1,6})\s*号?(?:的|那个|那件)?(?:事|事情|问题)?[\s,，。:：]*/u;
+
+/**
+ * After words that say a draft is no new matter but one already raised: its words reach that item —
+ * a complaint about a done item disputes it, about one under way goes to whoever handles it.
+ */
+async function draftIsAbout(tx: Tx, ctx: MessageContext, dialogue: Dialogue, rest: string, out: Outgoing, deps: BotDeps): Promise<boolean> {
+  const m = OWN_ITEM.exec(withoutSaidAgain(rest));
+  if (!m || dialogue.text.trim() === '') return false;
+  const item = await tx.get<{ id: number; status: string; submitterId: number }>('SELECT id, status, submitter_id FROM items WHERE id = ?', [Number(m[1])]);
+  if (!item || item.submitterId !== ctx.person.id || !['open', 'claimed', 'done'].includes(item.status)) return false;
+  const more = withoutSaidAgain(rest).slice(m[0].length).trim();
+  const said = more ? `${dialogue.text.trim()}\n${more}` : dialogue.text.trim();
+  // "…就是6号 满意" rates, not complains: those are the prompt's and the parser's.
+  if (more !== '' && commandIn(more)) return false;
+  await deleteDialogue(tx, dialogue.id);
+  const run: Runnable = item.status === 'done' ? { type: 'dispute', id: item.id, reason: said } : { type: 'tell', id: item.id, note: said };
+  await runCommands(tx, ctx, [run], out, deps);
   return true;
 }

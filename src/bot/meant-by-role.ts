@@ -33,7 +33,10 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
     case 'assign':
       return holder ? { type: 'release', id: cmd.id, reason: words } : cmd;
     case 'progress': {
-      const asking = !holder && (row.submitterId === ctx.actor.id || cmd.note.trim() === '' || /不是新|是问|问一下|怎么样|咋样|如何/u.test(cmd.note));
+      const asks = cmd.note.trim() === '' || /不是新|是问|问一下|怎么样|咋样|如何|进展|进度|[?？吗]/u.test(cmd.note);
+      // "1号物业没给弄好，还是臭" from its resident: words for whoever handles it.
+      if (!holder && row.submitterId === ctx.actor.id && !asks && row.status === 'claimed') return { type: 'tell', id: cmd.id, note: cmd.note };
+      const asking = !holder && (row.submitterId === ctx.actor.id || asks);
       return asking ? { type: 'status', id: cmd.id } : cmd;
     }
   }

@@ -63,6 +63,12 @@ export function parseFreeOrder(norm: string, raw: string): Command | null {
   if (t === '') return null;
   // Notes and reasons run to the end of the message as typed, thanks and all.
   const fullEnd = norm.replace(/[\s。.!！~～]+$/u, '').length;
+  // "给17号打分 5", "是给1号打分 四分": the score for that item.
+  const scoreFor = /^(?:我)?(?:是|就是)?(?:想)?给\s*#?(\d{1,6})\s*号?(?:打分|评分|打个分|打星|评价)[\s,，:：]*(?:打|给)?([1-5一二三四五])?\s*(?:分|星|颗星)?/u.exec(t);
+  if (scoreFor) {
+    const rating = scoreFor[2] ? Math.max(' 一二三四五'.indexOf(scoreFor[2]), 0) || Number(scoreFor[2]) : (findRating(t.slice(scoreFor[0].length))?.rating ?? null);
+    if (typeof rating === 'number') return { type: 'confirm', id: Number(scoreFor[1]), rating, comment: '' };
+  }
   if (LIST_PHRASE.test(t) || LIST_MORE.test(t)) return { type: 'list' };
   if (MINE_PHRASE.test(t) || MINE_MORE.test(t) || MINE_HELD.test(t)) return { type: 'mine' };
   if (HELP_PHRASE.test(t)) return { type: 'help' };

@@ -141,6 +141,8 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // Without a number, a list, help or the figures asked for in other words come first (thanks that
   // also ask the volunteer something are for the volunteer).
   // A photo may come with a holder's news ("垃圾桶清干净了" and the picture of it); a location may not.
+  // "我不是要办事 就是说声谢谢": thanks to us, nothing for anyone's item.
+  if (words !== null && !dialogue && JUST_THANKS.test(normalizeText(words))) return say(ctx, out, everyone.thanks);
   const talk = words !== null && msg.location === null ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && [null, 'thanks'].includes(guessIntent(words)?.type ?? null)) : null;
   const second = !talk && words !== null && msg.conversationType === 'group' && !dialogue ? await secondInGroup(tx, ctx.actor, words, { conversationId: msg.conversationId, communityId: ctx.group?.communityId ?? null }, ctx.now) : null;
   // "孙浩同志您好，燃气公司的师傅已经在路上了…" from an official: for that resident.
@@ -299,6 +301,8 @@ function trailingMention(text: string, botName: string): string | null {
   }
   return null;
 }
+
+const JUST_THANKS = /(?:不是要|不是来|没想)(?:办事|登记|反映|报|提)[^，。]{0,4}[\s,，。]*(?:我)?(?:就|只)是?(?:想)?(?:说|道)(?:声|一声|个)?谢谢|^(?:我)?(?:就|只)是?(?:想)?(?:说|道)(?:声|一声|个)谢谢/u;
 
 function mentionedByPlatform(msg: InboundMessage): boolean {
   return msg.platform !== 'sim';

@@ -17,6 +17,7 @@ import { afterConfirmation } from '../understand-reply.ts';
 import { communitiesInView, communityForNewItem } from './scope.ts';
 import { passOnCommand } from './pass-on.ts';
 import { tell, type Handlers } from './table.ts';
+import { stripMentions } from '../strip-mentions.ts';
 
 type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' | 'support' | 'status' | 'mine' | 'list' | 'working' | 'join' | 'thanks' | 'answer';
 
@@ -65,6 +66,15 @@ export const everyoneCommands: Handlers<Everyone> = {
   },
   async confirm(run, cmd) {
     const { tx, ctx } = run;
+    // "back home了 猫咪胖了一圈 thanks 赵姐 5 stars" before the holder said it is done: the words go
+    // to whoever handles it, and the score waits for the done notice (a confirmation needs it done).
+    const item = await getItem(tx, cmd.id);
+    if (item.status === 'claimed' && item.submitterId === ctx.actor.id) {
+      const said = stripMentions(ctx.msg.text).trim();
+      await passOnCommand.tell(run, { type: 'tell', id: item.id, note: said });
+      run.out.reply(residents.rateWhenDone(item.id));
+      return;
+    }
     return tell(run, await confirmItem(tx, ctx.actor, cmd.id, cmd.rating, cmd.comment, ctx.now));
   },
   /**

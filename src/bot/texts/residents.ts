@@ -89,6 +89,7 @@ export const residents = {
   reopenedBySubmitter: (id: number) => `收到，#${id} 已重新打开，会尽快再处理，社区干部也已知晓。`,
   withdrawReply: (id: number) => `好的，#${id} 已撤回。以后有事随时找我。`,
   supportReply: (id: number, count: number) => `已附议 #${id}，目前共有 ${count} 户反映这件事。有进展会告诉您。`,
+  rateWhenDone: (id: number) => `#${id} 还在办理中。办理人说办好后，我会请您确认，到时候再打分就行。`,
   toldHolder: (id: number) => `好的，已转告 #${id} 的办理人。`,
   toldCommunity: (id: number) => `#${id} 还没有人接手，您的话已转告社区。`,
   officeSays: (id: number, note: string) => `关于您的 #${id}：${note}`,

@@ -89,11 +89,14 @@ describe('a place written in the report', () => {
     expect(item).toMatchObject({ kind: 'report', place: '3栋2单元' });
   });
 
-  it.each(['不是 不用登记 我就是说声谢谢', '不是新的 我说的是7号的进展'])('%j to "这是哪一类？" files nothing', async (answer) => {
+  it.each([
+    ['不是 不用登记 我就是说声谢谢', '不客气！有需要随时找我。'],
+    ['不是新的 我说的是7号的进展', '好的，已取消，这条没有登记。'],
+  ])('%j to "这是哪一类？" files nothing', async (answer, first) => {
     const who = someone();
     expect(textsTo(await t.say(who, '楼下那家装修的事有点麻烦'), who.id)[0]).toContain('哪一类');
-    // What follows ("7号的进展") may get its own answer after this one.
-    expect(textsTo(await t.say(who, answer), who.id)[0]).toBe('好的，已取消，这条没有登记。');
+    // What follows ("7号的进展") may get its own answer after this one; thanks are answered as thanks.
+    expect(textsTo(await t.say(who, answer), who.id)[0]).toBe(first);
     expect(textsTo(await t.say(who, '2'), who.id).join('')).not.toContain('照片');
   });
 
