@@ -70,6 +70,15 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         await runCommand(tx, ctx, by ? { type: 'deadline', id: p.itemId, by } : { type: 'deadline', id: p.itemId, workingDays: days! }, out, deps);
         return true;
       }
+      case 'category': {
+        // "那就基础设施吧": one of the categories the refusal listed.
+        const word = normalizeText(text).trim().replace(/^(?:那就|那|就|改成|改为|设为|用|算)+/u, '').replace(/(?:类|吧|好了|了|呗|哈|那个)+$/u, '');
+        const chosen = deps.settings.categories.find((c) => c === word || ([...word].length >= 2 && c.includes(word)));
+        if (!chosen) continue;
+        await answered(tx, p.id, ctx.now);
+        await runCommand(tx, ctx, { type: 'category', id: p.itemId, category: chosen }, out, deps);
+        return true;
+      }
       case 'place': {
         // In a group only where the report was raised, and only a place proper: groups chatter.
         const inGroup = ctx.msg.conversationType === 'group';

@@ -3,7 +3,8 @@ import type { CommunityRole, Priority } from '../domain/types.ts';
 // What parseCommand makes of a message: a command with its arguments, a problem with one, or text.
 
 /** A day named in words: 周五 of this week or next, a month and day, or the month's end. */
-export type DayRef = { weekday: number; weeksAhead: 0 | 1 } | { month: number; day: number } | { monthEnd: true } | { today: true };
+/** `nearest`: a weekday said without 这/本/下 — the next one to come (周五 said on a Saturday is next week's). */
+export type DayRef = { weekday: number; weeksAhead: 0 | 1; nearest?: true } | { month: number; day: number } | { monthEnd: true } | { today: true };
 
 export type AssignTarget = { kind: 'person'; name: string } | { kind: 'unit'; name: string };
 

@@ -21,6 +21,7 @@ import { isAcknowledgement, withoutOpening } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
 import { submitMatters } from './submit-matters.ts';
 import { emergencyAdvice, residents } from './texts/residents.ts';
+import { everyone } from './texts/common.ts';
 
 /**
  * The short dialogue for a message that is not a command (SPEC "Talking to the bot"): wish or
@@ -117,7 +118,8 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
   const early = draft.step === 'text' || draft.step === 'kind' || draft.step === 'community';
   if (isCancel(answer) || (early && ((isSkip(answer) && ctx.msg.photos.length === 0 && !ctx.msg.location) || isNotARequest(answer)))) {
     await deleteDialogue(tx, row.id);
-    say(ctx, out, residents.dialogueCancelled);
+    // "我不是要办事 就是说声谢谢": thanks, answered as thanks.
+    say(ctx, out, !isCancel(answer) && /谢谢|感谢|多谢/u.test(answer) ? everyone.thanks : residents.dialogueCancelled);
     return;
   }
   const emergency = draft.priority === 'normal' ? detectEmergency(text) : null;

@@ -43,7 +43,7 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
     case 'assigned': {
       out.reply(officials.assignReply(id, holder));
       if (item.claimantId !== null) tell(item.claimantId, await holderDetails(tx, item, 'assigned'));
-      if (before?.claimantId != null && before.claimantId !== item.claimantId) tell(before.claimantId, members.toHolderReassigned(id));
+      if (before?.claimantId != null && before.claimantId !== item.claimantId) tell(before.claimantId, members.toHolderReassigned(id, holder));
       tell(item.submitterId, residents.toSubmitterAssigned(item, holder));
       await tellFollowers(`已交给 ${holder} 办理。`);
       out.toGroups(item.communityId, groups.assigned(id, holder), true);

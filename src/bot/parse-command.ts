@@ -12,7 +12,7 @@ import { normalizeText, withoutEmoji } from './normalize-text.ts';
 import { stripMentions } from './strip-mentions.ts';
 import { parseFreeOrder } from './parse-free-order.ts';
 import { STATUS_TAIL } from './parse-item-tail.ts';
-import { parseAssign, parseDeadline, parseInvite, parseJoin, parsePriority, parseSetting } from './parse-official-args.ts';
+import { assigneeName, parseAssign, parseDeadline, parseInvite, parseJoin, parsePriority, parseSetting } from './parse-official-args.ts';
 import { isThanks } from './thanks.ts';
 
 export type { AssignTarget, Command, CommandName, ParseProblem } from './command-types.ts';
@@ -106,6 +106,9 @@ function parsePhrases(norm: string): Command | null {
   // Codes are made of capitals and digits (some without a digit): "报到AKVZAQVQ", "码是AKVZAQVQ".
   const join = /(?:报到|报道|码是|邀请码是)[^A-Za-z0-9]{0,12}?(?:(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])([A-Za-z0-9-]{6,16})|([A-Z]{8}))(?:$|[^A-Za-z0-9])/u.exec(t);
   if (join) return { type: 'join', code: (join[1] ?? join[2])!.toUpperCase() };
+  // "不对 6号是给物业 不是市政": a hand-over put right.
+  const rightUnit = /^(?:不对|错了|搞错了|说错了|弄错了)?[\s,，。]*#?\s*(\d{1,6})\s*号?\s*(?:应该)?(?:是)?(?:给|交给|交|派给|转给)\s*([^\s,，。]{2,8}?)[\s,，。]*不是(?:给|交给)?\s*[^\s,，。]{2,8}$/u.exec(t);
+  if (rightUnit) return { type: 'assign', id: Number(rightUnit[1]), target: { kind: 'unit', name: assigneeName(rightUnit[2]!) } };
   // "跟9号林晓说一下，刚才那两条进展是发错了": words for the people of item 9.
   const passOn = /^(?:麻烦)?(?:跟|和|给|告诉)\s*#?\s*(\d{1,6})\s*号?[\u4e00-\u9fa5]{0,4}?(?:说一下|说一声|讲一声|说下|讲下|带个话)[\s,，:：]*([\s\S]+)$/u.exec(t);
   if (passOn) return { type: 'tell', id: Number(passOn[1]), note: passOn[2]!.trim() };
@@ -113,6 +116,15 @@ function parsePhrases(norm: string): Command | null {
   // Codes are eight of ABCDEFGHJKMNPQRSTUVWXYZ23456789 (domain/invites.ts), some without a digit.
   const codeFirst = /(?:^|[^A-Za-z0-9])([A-HJKMNP-Z2-9]{8}|(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8})(?:\s*(?:报到|报道)|$)/u.exec(t);
   if (codeFirst && (/报到|报道|码/u.test(t) || t === codeFirst[1])) return { type: 'join', code: codeFirst[1]!.toUpperCase() };
+  // "锦园那边我也兼着，FUVPZTV7 这个码我也报一下到": a code among words that say joining.
+  const codeAmong = /(?:^|[^A-Za-z0-9])([A-HJKMNP-Z2-9]{8})(?=$|[^A-Za-z0-9])/u.exec(t);
+  if (codeAmong && /\d|[A-Z]{8}/u.test(codeAmong[1]!) && /报(?:一下|个|一个)?到|报道|(?:这个|用这个|拿这个)码/u.test(t)) return { type: 'join', code: codeAmong[1]! };
+  // "干部码 1个", "党员码两个": a code asked for by whose it is.
+  const byWhose = new RegExp(`^(干部|党员|志愿者)的?(?:邀请)?码\\s*(?:(?:\\d{1,3}|${CHINESE_NUMBER})\\s*(?:个|张))?$`, 'u').exec(t);
+  if (byWhose) {
+    const parsed = parseInvite(byWhose[1]!, true);
+    if (parsed?.type === 'invite') return parsed;
+  }
   if (/^(?:请问|我想问一下)?(?:这个)?(?:怎么|如何|咋)(?:个|样)?(?:报到|认领|接单|用|使用|操作|反映|许愿|提交|确认|评价|登录|查询|弄|搞|整)(?:这个|啊|呀|呢|吗|嘛|哦|噻|撒)?$/u.test(t)) return { type: 'help' };
   if (/^(?:给我|发我|发一?个|要一?个|我要|请发|帮我生成)?(?:一?个)?(?:后台|登录|控制台|管理后台)(?:的)?(?:链接|地址|网址|入口)$/u.test(t)) return { type: 'login' };
   const invite = /^(?:我要|要|请|帮我|给我)?(?:生成|创建|发|来|开|弄|做)?([\s\S]*?)邀请码([\s\S]*)$/u.exec(t);

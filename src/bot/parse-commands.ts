@@ -21,7 +21,7 @@ const ALL_OF_THEM = /^(\s*(?:我们?|俺|咱)?)\s*(?:也都|全都|全部|都|�
 const SEPARATOR = /[\s,，。;；!！、]+/gu;
 const TRIM = /^[\s,，。;；!！、]+|[\s,，。;；!！、]+$/gu;
 // What may start the next clause without changing its meaning: "还有13号…", "另外 认领13".
-const CLAUSE_LEAD = /^(?:还有|另外|然后|再把|再|并且|顺便把?|以及|和|跟)\s*/u;
+const CLAUSE_LEAD = /^(?:还有|另外|另请将?|另|然后|再把|再|并且|顺便把?|以及|和|跟)\s*/u;
 // "13号也是", "13号也一样": the same command for another item.
 const SAME_AGAIN = /^\s*(?:也是|也一样|同样|一样|也)\s*(?:的|了|吧|哈|啊|呀)?[\s。.!！]*$/u;
 
@@ -108,7 +108,7 @@ function fromClauses(raw: string, norm: string, ids: Found[]): WithId[] | null {
 // What an official sets of one item in the same breath: "…改成紧急 让周晓红马上过去看看",
 // "麻烦设成紧急，期限三个工作日".
 const SETTINGS = new Set<Command['type']>(['category', 'priority', 'deadline', 'assign', 'snooze']);
-const POLITE_LEAD = /^(?:麻烦|请|帮我|再|还要|另外|顺便|并且|然后|直接|就)+\s*/u;
+const POLITE_LEAD = /^(?:麻烦|请|帮我|再|还要|另外|顺便|并且|然后|直接|就|先)+\s*/u;
 
 // What may lead an official's settings: a setting, or reopening ("17号重新受理…交城管中队").
 const LEADS = new Set<Command['type']>([...SETTINGS, 'reopen']);
@@ -133,14 +133,22 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
   // settings; two of them are needed to read an official's sentence so.
   const led = 'id' in whole && whole.id === id.id && LEADS.has(whole.type);
   const out: WithId[] = led ? [whole as WithId] : [];
+  let bareUnit = led && whole.type === 'assign' && !/^[\s,，。:：]*(?:交|转|派|给|指派|改派)/u.test(raw.slice(id.index + id.length));
   let instructed = false;
   for (const m of norm.slice(id.index + id.length).matchAll(/[^\s,，。;；!！]+/gu)) {
     const clause = raw.slice(id.index + id.length + m.index, id.index + id.length + m.index + m[0].length).replace(POLITE_LEAD, '');
     if (clause === '') continue;
     const cmd = parseCommand(`${idText} ${clause}`);
     if ('id' in cmd && cmd.id === id.id && SETTINGS.has(cmd.type) && !out.some((c) => c.type === cmd.type)) out.push(cmd as WithId);
+    // "6号 市政 阴沟那个交给物业先掏一下": the hand-over said with its verb outweighs a bare unit's name.
+    else if (cmd.type === 'assign' && cmd.id === id.id && bareUnit && /(?:交给|转给|派给|交由|转交)/u.test(clause)) {
+      out.splice(out.findIndex((c) => c.type === 'assign'), 1, cmd as WithId);
+      bareUnit = false;
+    }
+    // "11号不是养老的 改成邻里纠纷 我明天上午去五楼跟装修户说": taking it on, beside a setting.
+    else if (cmd.type === 'claim' && cmd.id === id.id && !out.some((c) => c.type === 'claim') && out.length > 0) out.push(cmd as WithId);
     // "16号紧急 期限两天": beside another setting, a bare 紧急 is one too (alone it is a cry).
-    else if (/^(?:紧急|加急|特急)(?:的|吧)?$/u.test(clause) && !out.some((c) => c.type === 'priority')) out.push({ type: 'priority', id: id.id, priority: 'urgent' });
+    else if (/^(?:紧急|加急|特急|急|很急|要急|急件)(?:的|吧)?$/u.test(clause) && !out.some((c) => c.type === 'priority')) out.push({ type: 'priority', id: id.id, priority: 'urgent' });
     else if ((NAME_GOES.test(clause) || LET_NAME.test(clause)) && !out.some((c) => c.type === 'assign')) {
       out.push({ type: 'assign', id: id.id, target: { kind: 'unit', name: (NAME_GOES.exec(clause) ?? LET_NAME.exec(clause))![1]! } });
     } else if (CALL_IN.test(clause) && !out.some((c) => c.type === 'assign')) {
@@ -149,17 +157,27 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
       const by = dayRef(BY_DAY.exec(clause)![1]!);
       if (by) out.push({ type: 'deadline', id: id.id, by });
     }
+    // "10 物业 2天": days beside another setting are its time limit.
+    const bareDays = /^(\d{1,2}|[一二两三四五六七八九十]{1,3})(个工作日|个?天)(?:内|之内|以内)?$/u.exec(clause);
+    if (bareDays && !out.some((c) => c.type === 'deadline')) {
+      const d = workingDays(`${bareDays[1]}${bareDays[2]!.endsWith('工作日') ? '个工作日' : '天'}`);
+      if (d !== null && d >= 1 && d <= 60) out.push({ type: 'deadline', id: id.id, workingDays: d });
+    }
+    // "11号事项由我牵头协调…": the official takes it on.
+    if (/^(?:事项|这事|此事)?(?:由我|我来|我亲自|我自己)(?:来)?(?:牵头|负责|跟进|跟|协调|办|处理|盯)/u.test(clause) && !out.some((c) => c.type === 'claim')) out.push({ type: 'claim', id: id.id });
     // "让杨红去一趟吧", "请何晓同志在本周五之前…": someone told to do it.
     instructed ||= LET_NAME.test(clause) || (BY_DAY.test(clause) && /(?:请|让|麻烦|叫)[\u4e00-\u9fa5]{2,3}/u.test(clause));
   }
   // "10号给物业限两天", "…让他们两天之内清干净": a time limit with the hand-over.
-  const limit = /(?:限(?:期)?|给[\u4e00-\u9fa5]{2,6}?)([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))|([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))(?:之内|以内|内)|(明天|后天)(?:下班|中午|上午|下午|晚上)?(?:之前|以前|前|(?=(?:必须|要|得)?(?:处理完|弄完|办完|修好|处理好|弄好|清完)))/u.exec(norm.slice(id.index + id.length));
+  const limit = /(?:限(?:期)?|给[\u4e00-\u9fa5]{2,6}?)([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))|([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))(?:之内|以内|内)|(明天|后天)(?:下班|中午|上午|下午|晚上)?(?:之前|以前|前|之内|以内|内|(?=(?:必须|要|得)?(?:处理完|弄完|办完|修好|处理好|弄好|清完)))/u.exec(norm.slice(id.index + id.length));
   const days = limit ? workingDays((limit[1] ?? limit[2] ?? limit[3])!) : null;
   if (days !== null && days >= 1 && days <= 60 && !out.some((c) => c.type === 'deadline')) out.push({ type: 'deadline', id: id.id, workingDays: days });
   // "5号这件事情请何晓同志在本周五之前再和住户沟通一次": a day named in an instruction is the deadline.
   // "让杨红去一趟吧": one person told to go is a hand-over by itself.
   const byDayAlone = !led && instructed && out.length === 1 && ((out[0]!.type === 'deadline' && 'by' in out[0]!) || out[0]!.type === 'assign');
-  return out.length >= 2 || byDayAlone ? out : null;
+  // "11号不是养老的 改成邻里纠纷": a category put right.
+  const recategorised = out.length === 1 && out[0]!.type === 'category' && /不是[\u4e00-\u9fa5]{1,6}/u.test(norm.slice(id.index + id.length));
+  return out.length >= 2 || byDayAlone || recategorised ? out : null;
 }
 
 // A command written out in full after other words: "怎么退回了？搞错了，我们是非常满意！确认 4 5",

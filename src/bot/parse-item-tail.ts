@@ -22,7 +22,7 @@ const PRAISE_ONLY = /^(?:[\s,，。.!！]|挺好的?|很好|非常好|真好|不
 const WITHDRAW_TAIL =
   /^(?:我)?(?:要|想)?(?:撤回|撤销|撤了?|撤掉|不要了?|不需要了?|不用了?|取消|作废|不办了?|不想要了?|不用(?:弄|修|办|管|来|处理)了?)(?:吧|啦)?(?:[\s,，。:：]+([\s\S]*))?$/u;
 const RELEASE_TAIL =
-  /^(?:我)?(?:放弃|退出|退单|(?:做|来|去|办|弄|干|搞|接|跑)不(?:了|成|过来)?(?:了)?|不(?:做|来|去|办|弄|干|接|管)(?:了)?|没空|没时间|有事|(?:还是)?(?:交给|让|换)(?:别人|其他人|别的人|别的志愿者)(?:来|去)?(?:做|办|接|弄)?(?:吧)?|(?:还是)?换个?人(?:吧)?)(?:[\s,，。:：]*([\s\S]*))?$/u;
+  /^(?:我)?(?:还是|只能|就)?(?:放弃|退出|退单|(?:做|来|去|办|弄|干|搞|接|跑)不(?:了|成|过来)?(?:了)?|不(?:做|来|去|办|弄|干|接|管)(?:了)?|没空|没时间|有事|(?:还是)?(?:交给|让|换)(?:别人|其他人|别的人|别的志愿者)(?:来|去)?(?:做|办|接|弄)?(?:吧)?|(?:还是)?换个?人(?:吧)?)(?:吧|了|啦)?(?:[\s,，。:：]*([\s\S]*))?$/u;
 const DONE_PREFIX = '(?:我们?|这边|今天|刚才|刚刚|上午|下午|昨天|晚上|刚|已经?|都|已|也|终于)*';
 const DONE_TAIL = new RegExp(
   `^${DONE_PREFIX}(?:完成|办结|办完|办好|做完|做好|修好|修完|弄好|搞定|(?:搬|送|装|换|清|扛|剪|理|洗|陪)(?:完|好)|处理好|处理完(?:毕)?|(?<=已|已经)处理(?!中)|解决|完工|换好|装好|送到|送好|送过去|买好|修复|更换好?|清理(?:干净|完|好)?|清好|打扫干净|结(?=了)|协调好|谈好|ok|done|finished|好)(?:了|啦)?(?:[\\s,，。.;；!！:：]+([\\s\\S]*))?$`,
@@ -66,7 +66,7 @@ const RELEASE_SAID = /(?:先放了|放了吧|回不来|去不了了|来不了了
 // "电梯修好没有", "头发理好了", "这回彻底好了": a thing, then what became of it.
 const OBJECT_NOUN = /^[\u4e00-\u9fa5]{1,4}?(?=(?:已经|都|又|还|这回|终于)?(?:修|弄|换|装|理|剪|清|处理|办|搞|送|教|学)(?:好|完|到|会|干净)|已经|这回)/u;
 const OBJECT_BEFORE_ME = /^[\u4e00-\u9fa5]{1,5}?(?:那个|这个|的事|的活)?(?=我们?(?:来|去|接|认领|明天|今天|后天|下午|上午|晚上|马上|这就|现在|陪|自己|已经))/u;
-const CLAIM_ANY = /(?:^|[\s,，。;；!！])(?:我接了|我来接|我认领了?|这个我来|我来帮忙|我来弄|我来办)(?:吧)?$/u;
+const CLAIM_ANY = /(?:^|[\s,，。;；!！])(?:我接了|我来接|我认领了?|这个我来|我来帮忙|我来弄|我来办)(?:吧)?$|^[\u4e00-\u9fa5]{0,4}归我(?:了|吧|啦)?(?=$|[\s,，。])|(?:^|[\s,，。])(?:我)?马上(?:就)?(?:到|过去|去)(?:$|[\s,，。])/u;
 // "一号那个灯到底咋回事啊", "咋还没修好": asking about it.
 const STATUS_ANY = /咋整了|有人来没有?|咋没动静|怎么没动静|还没人修|咋回事|怎么回事|咋还没|怎么还没|到底(?:怎么样|咋样|修没修|弄没弄|有没有人)|有没有人管|有人管没有|啥情况|什么情况/u;
 // "垃圾的事", "灯的那个": what the item is about, before what is said of it.
@@ -155,7 +155,13 @@ function fromTailWords(id: number, tail: string, rawTail: string, question: bool
   const clause = /^[^\s,，。;；]+/u.exec(tail)?.[0] ?? '';
   if (clause !== tail && STATUS_TAIL.test(clause)) return { type: 'status', id };
   // "配件还没到 先放一放，过几天再提醒我": not giving it back, only no reminders for now.
-  if (/再提醒我?|暂停提醒|(?:别|不用)(?:再)?(?:提醒|催)我?/u.test(tail)) return { type: 'snooze', id, days: DEFAULT_SNOOZE_DAYS };
+  // "…流程较长，请暂停提醒一周": the days said after it.
+  const pause = /(?:再提醒我?|暂停提醒|(?:别|不用)(?:再)?(?:提醒|催)我?)([\s\S]{0,8})/u.exec(tail);
+  if (pause) {
+    const said = /(?:\d{1,2}|[一二两三四五六七八九十半]{1,3})\s*(?:个)?(?:天|日|周|星期|礼拜|月)/u.exec(pause[1]!)?.[0];
+    const days = said ? snoozeDays(said.replace(/\s+/gu, '')) : null;
+    return { type: 'snooze', id, days: days !== null && days >= 1 && days <= MAX_SNOOZE_DAYS ? days : DEFAULT_SNOOZE_DAYS };
+  }
   if (RELEASE_ANY.test(tail) || RELEASE_SAID.test(tail)) return { type: 'release', id, reason: rawTail.trim() };
   if (CLAIM_ANY.test(tail)) return { type: 'claim', id };
   if (PROGRESS_ANY.test(tail)) return { type: 'progress', id, note: rawTail.trim() };

@@ -128,7 +128,7 @@ export function assigneeName(text: string): string {
   name = name.replace(/(?:马上|立刻|立即|赶紧|赶快|尽快|现在|今天|明天|下午|上午)+过?$/u, '').replace(/限(?:期)?[\d一二两三四五六七八九十]+(?:个工作日|个?天|日)[\s\S]*$/u, '');
   // "物业公司撒盐除冰": a known unit, then what it is to do.
   const unit = /^(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)/u.exec(name);
-  if (unit && !at && /^[处清修弄撒去来帮负跟看解办管铲扫拖挪]/u.test(name.slice(unit[1]!.length))) name = unit[1]!;
+  if (unit && !at && /^[处清修弄撒去来帮负跟看解办管铲扫拖挪先再马掏通]/u.test(name.slice(unit[1]!.length))) name = unit[1]!;
   const duty = /(?:去|来|帮忙|负责)[\u4e00-\u9fa5]*$/u.exec(name);
   if (duty && duty.index >= 2) name = name.slice(0, duty.index);
   // "交给物业吧": the particle is no part of the name.

@@ -16,6 +16,8 @@ export type PromptKind =
   | 'phone'
   | 'place'
   | 'deadline'
+  /** An official's category that is not one of the community's; "那就基础设施吧" is the one meant. */
+  | 'category'
   /** A command refused a moment ago, for a corrected number ("打错了 是17号"). */
   | 'refused_claim'
   | 'refused_done'
@@ -85,6 +87,8 @@ function stillOpen(p: OpenPrompt, person: Pick<Person, 'phone'>, now: Date): boo
       return p.item.place === null && ['open', 'claimed'].includes(p.item.status) && age < SHORT_WINDOW;
     case 'deadline':
       return ['open', 'claimed'].includes(p.item.status) && age < SHORT_WINDOW;
+    case 'category':
+      return age < REFUSED_WINDOW;
     default:
       return age < REFUSED_WINDOW;
   }

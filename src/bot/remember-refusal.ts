@@ -16,6 +16,8 @@ const KINDS = Object.values(AGAIN);
 /** Records the command a refusal answered, when it is one a corrected number can run again. */
 export async function rememberRefusal(tx: Tx, ctx: MessageContext, error: DomainError): Promise<void> {
   const cmd = refused.get(error);
+  // "分类设为房屋修缮" refused with the list: the next words may name one of it.
+  if (cmd?.type === 'category' && error.code === 'unknown_category') return ask(tx, ctx.person.id, 'category', cmd.id, ctx.now);
   if (!cmd || !(cmd.type in AGAIN) || !('id' in cmd) || typeof cmd.id !== 'number') return;
   await ask(tx, ctx.person.id, AGAIN[cmd.type as Again], cmd.id, ctx.now);
 }

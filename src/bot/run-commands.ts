@@ -5,6 +5,7 @@ import { runCommand, type Runnable } from './commands/index.ts';
 import type { MessageContext } from './context.ts';
 import type { Outgoing } from './outgoing.ts';
 import { refusalText } from './refusal-text.ts';
+import { rememberRefusal } from './remember-refusal.ts';
 
 /**
  * Runs the commands of one message ("认领12和13") one after the other, each in a savepoint of its
@@ -24,6 +25,8 @@ export async function runCommands(tx: Tx, ctx: MessageContext, cmds: readonly Ru
       await tx.run('RELEASE one_command');
       if (!(error instanceof DomainError)) throw error;
       out.reply(refusalText(error));
+      // "那就基础设施吧", "打错了 是17号" may follow.
+      await rememberRefusal(tx, ctx, error);
     }
   }
 }

@@ -8,10 +8,12 @@ export function sharesWords(a: string, b: string): boolean {
 /** How many different two-character words of `b` are in `a`: "北门垃圾桶" names the 北门 one more. */
 export function sharedWords(a: string, b: string): number {
   const seen = new Set<string>();
+  // "帮忙喂一下猫" names 喂猫 too: a measure word between verb and thing hides the pair.
+  const squeezed = a.replace(/一下|一点儿?|一个|一些/gu, '');
   for (let i = 0; i + 1 < b.length; i++) {
     const pair = b.slice(i, i + 2);
     // "松了", "看过", "家的": a particle makes a pair say nothing of what it is about.
-    if (/^[\u4e00-\u9fa5]{2}$/u.test(pair) && !/[了的过着吧呢吗啊也都很]/u.test(pair) && !COMMON.has(pair) && a.includes(pair)) seen.add(pair);
+    if (/^[\u4e00-\u9fa5]{2}$/u.test(pair) && !/[了的过着吧呢吗啊也都很]/u.test(pair) && !COMMON.has(pair) && (a.includes(pair) || squeezed.includes(pair))) seen.add(pair);
   }
   return seen.size;
 }

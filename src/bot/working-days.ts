@@ -32,7 +32,7 @@ const BY_END = /(?:之前|以前|前|为止|截止|之内|以内|内|完成|办�
 export function dayRef(text: string): DayRef | null {
   const t = text.replace(/\s+/gu, '').replace(/^(?:在|到|定在|定到|截止到?)/u, '').replace(BY_END, '');
   const week = /^(下个?|这个?|本)?(?:周|星期|礼拜)([一二三四五六日天1-7])$/u.exec(t);
-  if (week) return { weekday: WEEKDAY[week[2]!]!, weeksAhead: week[1]?.startsWith('下') ? 1 : 0 };
+  if (week) return week[1] ? { weekday: WEEKDAY[week[2]!]!, weeksAhead: week[1].startsWith('下') ? 1 : 0 } : { weekday: WEEKDAY[week[2]!]!, weeksAhead: 0, nearest: true };
   const date = new RegExp(`^(\\d{1,2}|${CHINESE_NUMBER})月(\\d{1,2}|${CHINESE_NUMBER})(?:日|号)$`, 'u').exec(t);
   if (date) {
     const month = parseNumber(date[1]!);
@@ -54,5 +54,6 @@ export function dateOf(ref: DayRef, today: string): string {
     return date < today ? at(y + 1, ref.month, ref.day) : date;
   }
   const weekday = new Date(`${today}T00:00:00Z`).getUTCDay() || 7;
-  return at(y, m, d + ref.weekday - weekday + 7 * ref.weeksAhead);
+  const passed = ref.nearest && ref.weekday < weekday;
+  return at(y, m, d + ref.weekday - weekday + 7 * (ref.weeksAhead + (passed ? 1 : 0)));
 }

@@ -1,3 +1,4 @@
+import type { Person } from '../../db/rows.ts';
 import { DAY } from '../../core/clock.ts';
 import { localDate, zonedTime } from '../../core/zoned-time.ts';
 import type { Tx } from '../../db/sql.ts';
@@ -30,7 +31,8 @@ export const officialCommands: Handlers<Official> = {
     requireOfficial(ctx.actor, item);
     // "交给李建国" without an @: a member of the community by that name is that member (the unit
     // of the same name was handed the item, and the volunteer never heard of it).
-    const member = cmd.target.kind === 'unit' ? await findMember(tx, item.communityId, cmd.target.name).catch(() => null) : null;
+    // "让周师傅去处理一下": the one volunteer of that surname.
+    const member = cmd.target.kind === 'unit' ? ((await findMember(tx, item.communityId, cmd.target.name).catch(() => null)) ?? (await calledBySurname(tx, item.communityId, cmd.target.name))) : null;
     const to =
       cmd.target.kind === 'person'
         ? { kind: 'person' as const, person: await findMember(tx, item.communityId, cmd.target.name) }
@@ -117,6 +119,17 @@ function inviteCommunity({ ctx }: Run): number {
 }
 
 /** A member by name as typed, or in simplified characters ("孫建華" is 孙建华 in the roster). */
+/** "周师傅", "老周", "李老师": the one volunteer or official of the community with that surname, or null. */
+async function calledBySurname(tx: Tx, communityId: number, called: string) {
+  const m = /^(?:老|小)?([\u4e00-\u9fa5])(?:师傅|老师|姐|哥|阿姨|叔|工|大爷)?$/u.exec(called.trim());
+  if (!m || called.trim().length < 2) return null;
+  const people = await tx.all<Person>(
+    `SELECT p.* FROM people p WHERE p.name LIKE ? AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.community_id = ?) ORDER BY p.id LIMIT 2`,
+    [`${m[1]}%`, communityId],
+  );
+  return people.length === 1 ? people[0]! : null;
+}
+
 async function findMember(tx: Tx, communityId: number, name: string) {
   try {
     return await findCommunityPerson(tx, communityId, name);

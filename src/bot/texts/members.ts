@@ -50,7 +50,7 @@ export const members = {
   toHolderReopened: (id: number, reason: string) => `#${id} 被退回重新办理${reason ? `，原因：${reason}` : ''}。`,
   toHolderWithdrawn: (id: number) => `#${id} 已被提出人撤回，不用再办了。谢谢！`,
   toHolderRejected: (id: number, reason: string) => `#${id} 已被社区驳回（${reason}），不用再办了。`,
-  toHolderReassigned: (id: number) => `#${id} 已改派他人，您不用再办了。`,
+  toHolderReassigned: (id: number, to: string) => `#${id} 社区已改由 ${to} 办理，您不用再办了。辛苦了，谢谢您！`,
   /** To the volunteers of the item's grid when something urgent happens there. */
   urgentToGrid: (item: ItemRef, place: string | null) =>
     [`【紧急 #${item.id}】${item.text}${place ? `（${place}）` : ''}`, '您所在网格的居民报告了紧急情况，方便的话请去看看。', `认领请发：认领 ${item.id}`].join('\n'),

@@ -54,14 +54,15 @@ describe('settings', () => {
     expect(textsTo(await t.say(zhao, `期限 ${id} 下周一`), zhao.id)).toEqual([`#${id} 的期限已改为 4 个工作日，11月16日 前办结。`]);
     expect(textsTo(await t.say(zhao, `期限 ${id} 12月1日前`), zhao.id)).toEqual([`#${id} 的期限已改为 15 个工作日，12月1日 前办结。`]);
     expect(textsTo(await t.say(zhao, `${id}号期限改为月底前`), zhao.id)).toEqual([`#${id} 的期限已改为 14 个工作日，11月30日 前办结。`]);
-    // Today, or a day already past this week, is no deadline.
-    expect(textsTo(await t.say(zhao, `期限 ${id} 周一前`), zhao.id)[0]).toBe(`这一天不在今天之后，期限至少要一个工作日。可以这样写：期限 ${id} 下周五，或 期限 ${id} 3天`);
+    // This week's day already past is no deadline; a weekday said alone is the next one to come.
+    expect(textsTo(await t.say(zhao, `期限 ${id} 本周一前`), zhao.id)[0]).toBe(`这一天已经过了（或就是今天），期限至少要一个工作日。可以这样写：期限 ${id} 下周五，或 期限 ${id} 3天`);
     expect((await ledgerItem(t, id)).deadlineAt).toBe('2026-11-30T15:59:59.000Z');
+    expect(textsTo(await t.say(zhao, `期限 ${id} 周一前`), zhao.id)).toEqual([`#${id} 的期限已改为 4 个工作日，11月16日 前办结。`]);
   });
 
   it('"那就下周三吧" right after a day that was not ahead sets that day', async () => {
     const id = await newReport(t, wang, '反映 5号楼后面的路灯不亮', '5号楼后面');
-    expect(textsTo(await t.say(zhao, `期限 ${id} 周一前`), zhao.id)[0]).toContain('不在今天之后');
+    expect(textsTo(await t.say(zhao, `期限 ${id} 本周一前`), zhao.id)[0]).toContain('这一天已经过了');
     await t.say(zhao, '哦周一已经过了，那就下周三吧');
     // Tuesday 11-10: next Wednesday is 11-18.
     expect((await ledgerItem(t, id)).deadlineAt).toBe('2026-11-18T15:59:59.000Z');
