@@ -51,6 +51,9 @@ export type PlaceOptions = {
  * The place written in a message, as typed ("3号楼东门", "5栋2单元", "小区南门", "幸福路12号",
  * "东门岗亭旁边", "2号楼3单元502", "地下车库", "菜市场旁边"), or null when there is none specific enough.
  */
+// Words a place's name may be caught with at its start (Cantonese 系/上嚟 among them).
+const LEAD_WORDS = /^(?:(?:直接|接)?上嚟|上来|过来|系|社区(?=\d))+/u;
+
 export function extractPlace(input: string, options: PlaceOptions = {}): string | null {
   const text = normalizeText(input);
   const roads = findNamed(text);
@@ -70,7 +73,11 @@ export function extractPlace(input: string, options: PlaceOptions = {}): string 
       anchor ||= next.anchor;
       address ||= next.address;
     }
-    if (options.addressOnly ? address : anchor) return input.slice(i, end).trim();
+    if (options.addressOnly ? address : anchor) {
+      // "系桂花苑7栋", "接上嚟…", "社区9栋": a verb or a bare 社区 before the place is no part of it.
+      const place = input.slice(i, end).trim().replace(LEAD_WORDS, '');
+      if (place !== '') return place;
+    }
     i = end - 1;
   }
   return null;

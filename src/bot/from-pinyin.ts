@@ -26,9 +26,11 @@ export function fromPinyin(text: string): string | null {
   if (!/[A-Za-z]/u.test(text)) return null;
   let changed = false;
   // A run: letters, with single spaces between words; what comes before tells a number.
-  const out = text.replace(/(\d\s*)?([A-Za-z]+(?: [A-Za-z]+)*)/gu, (whole, number: string | undefined, run: string) => {
-    // Capitals are a code ("报到 SHIXINGA"), an English name or a shout, not pinyin.
-    if (/^[A-Z ]{4,}$/u.test(run)) return whole;
+  const out = text.replace(/(\d\s*)?([A-Za-z]+(?: [A-Za-z]+)*)(?![A-Za-z0-9])/gu, (whole, number: string | undefined, run: string, at: number) => {
+    // Capitals are a code ("报到 K8A3PQRS"), a name or a shout, not pinyin ("OK" and "Thanks" are
+    // words); letters against a digit are part of a code too.
+    if (/[A-Z]/u.test(run) && !/^(?:OK|Ok|[A-Z][a-z]+(?: [a-z]+)*)$/u.test(run)) return whole;
+    if (/[A-Za-z0-9]/u.test(text[at - 1] ?? '') || (number !== undefined && !/\s/u.test(number) && /[A-Z]/u.test(run))) return whole;
     let s = run.toLowerCase().replace(/ /gu, '');
     let lead = '';
     if (number) {

@@ -101,7 +101,7 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
       return;
     }
     case 'reopened':
-      out.reply(officials.reopenReply(id, item.claimantId !== null));
+      out.reply(officials.reopenReply(id, item.status === 'open' ? null : item.assignedUnit ?? ''));
       tell(item.submitterId, residents.toSubmitterReopened(id));
       tell(item.claimantId, members.toHolderReopened(id, change.note));
       if (item.status === 'open') out.toGroups(item.communityId, groups.announceAgain(shown, publicPlace(item)), false);

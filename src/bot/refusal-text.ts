@@ -16,7 +16,8 @@ export function refusalText(error: DomainError): string {
     case 'only_submitter':
       return t.onlySubmitter(id);
     case 'only_claimant':
-      return t.onlyClaimant(id);
+      // "#19 还没人认领": say so, and how to take it.
+      return error.params.status === 'open' ? t.nobodyClaimedYet(id) : t.onlyClaimant(id);
     case 'already_claimed':
       return t.alreadyClaimedBy(id, name || '别人', unit);
     case 'already_yours':

@@ -13,6 +13,7 @@ import { normalizeText } from './normalize-text.ts';
 import type { Outgoing } from './outgoing.ts';
 import { ask } from './prompts.ts';
 import { publicPlace, publicText } from './public-view.ts';
+import { requestText } from './request-text.ts';
 import { groups } from './texts/groups.ts';
 import { members } from './texts/members.ts';
 import { officials } from './texts/officials.ts';
@@ -64,7 +65,7 @@ export async function submitItem(tx: Tx, ctx: MessageContext, s: Submission, out
     tx,
     {
       kind: s.kind,
-      text: s.text,
+      text: requestText(s.text),
       communityId: s.communityId,
       submitterId: ctx.person.id,
       category,

@@ -1,8 +1,9 @@
 import { isMemberOf, isOfficialOf, type Actor } from './actor.ts';
 import { DomainError } from './errors.ts';
 import type { LifecycleEvent } from './lifecycle.ts';
+import type { ItemStatus } from './types.ts';
 
-type ItemFacts = { id: number; communityId: number; submitterId: number; claimantId: number | null };
+type ItemFacts = { id: number; communityId: number; submitterId: number; claimantId: number | null; status?: string };
 
 /**
  * An official's command on an item: an official of another community hears that the item is not
@@ -38,11 +39,11 @@ export function authorize(actor: Actor, event: LifecycleEvent, item: ItemFacts):
     case 'snooze':
       if (isClaimant || official) return;
       if (actor.roles.size === 0) throw new DomainError('need_member', { id });
-      throw new DomainError('only_claimant', { id });
+      throw new DomainError('only_claimant', { id, status: item.status as ItemStatus | undefined });
     case 'release':
       if (isClaimant) return;
       if (actor.roles.size === 0) throw new DomainError('need_member', { id });
-      throw new DomainError('only_claimant', { id });
+      throw new DomainError('only_claimant', { id, status: item.status as ItemStatus | undefined });
     case 'confirm':
     case 'rateLow':
     case 'dispute':

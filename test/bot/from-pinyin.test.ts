@@ -17,7 +17,7 @@ describe('fromPinyin', () => {
     ['7号楼3单元楼道里好大一股gas味儿', '7号楼3单元楼道里好大一股煤气味儿'],
   ])('%j → %j', (text, chinese) => expect(fromPinyin(text)).toBe(chinese));
 
-  it.each(['7dong louxia de lajitong man le', '会所gym的treadmill坏了', '报到 SHIXINGA', 'claim 12', 'ok fine', '物业的人来了没？still stuck', '楼道灯坏了'])(
+  it.each(['7dong louxia de lajitong man le', '会所gym的treadmill坏了', '报到 SHIXINGA', '报到 K8A3PQRS', '报到 BAEN2345', 'k8a3pqrs', 'claim 12', 'ok fine', '物业的人来了没？still stuck', '楼道灯坏了'])(
     '%j stays as typed',
     (text) => expect(fromPinyin(text)).toBeNull(),
   );

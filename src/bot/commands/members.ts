@@ -41,7 +41,8 @@ export const memberCommands: Handlers<'claim' | 'progress' | 'done' | 'release' 
       return;
     }
     // "社保卡办好了 完成": the word that said it is done is not part of the note.
-    const note = cmd.note.replace(/(?<=\S)[\s,，。]+(?:完成|搞定|办结|结了|ok|done)(?:了|啦|吧)?[\s。.!！]*$/iu, '');
+    // "忘了点 完成 17": an aside about the command, not about the job.
+    const note = cmd.note.replace(/(?<=\S)[\s,，。]+(?:完成|搞定|办结|结了|ok|done)(?:了|啦|吧)?[\s。.!！]*$/iu, '').replace(/^(?:刚才|之前)?(?:忘了|忘记)(?:点|按|发|说)?(?:了)?[\s,，。]*$/u, '');
     return tell(run, await completeItem(tx, ctx.actor, cmd.id, note, ctx.now));
   },
   async release(run, cmd) {

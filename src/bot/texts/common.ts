@@ -186,6 +186,7 @@ export const everyone = {
   notYourCommunity: (id: number) => `#${id} 不属于您所在的社区。`,
   onlySubmitter: (id: number) => `只有 #${id} 的提出人可以这样做。查进度请发：查询 ${id}`,
   onlyClaimant: (id: number) => `只有 #${id} 的认领人或社区干部可以这样做。`,
+  nobodyClaimedYet: (id: number) => `#${id} 还没有人认领。想办的话先发：认领 ${id}`,
   alreadyClaimedBy: (id: number, name: string, unit: boolean) =>
     unit ? `#${id} 已交给 ${name} 办理。发“待认领”看看别的。` : `#${id} 已经被 ${name} 认领了。发“待认领”看看别的。`,
   alreadyYours: (id: number) => `#${id} 已经是您认领的了。`,

@@ -19,7 +19,7 @@ export const officials = {
   assignReply: (id: number, who: string) => `已将 #${id} 交给 ${who} 办理。`,
   rejectReply: (id: number) => `#${id} 已驳回，原因已告诉提出人。`,
   mergeReply: (id: number, into: number) => `已把 #${id} 合并到 #${into}。`,
-  reopenReply: (id: number, holder: boolean) => `#${id} 已重新打开，${holder ? '提出人和办理人都已知晓' : '已告知提出人，并重新发到群里等人认领'}。`,
+  reopenReply: (id: number, holder: string | null) => `#${id} 已重新打开，${holder === null ? '已告知提出人，并重新发到群里等人认领' : holder === '' ? '提出人和办理人都已知晓' : `已告知提出人，仍由 ${holder} 办理`}。`,
   categoryReply: (id: number, category: string) => `#${id} 的分类已改为：${category}。`,
   priorityReply: (id: number, priority: Priority) =>
     priority === 'urgent' ? `#${id} 已标为紧急，会排在各个清单的最前面。` : `#${id} 已改为普通优先级。`,
@@ -44,7 +44,7 @@ export const officials = {
       `待认领 ${s.state.open} · 办理中 ${s.state.claimed} · 待确认 ${s.state.done} · 超期 ${s.state.overdue}`,
       `已确认 ${s.state.confirmed} · 撤回 ${s.state.withdrawn} · 驳回 ${s.state.rejected} · 合并 ${s.state.merged}`,
       `本周（周一至今）：新提出 ${s.week.created} · 认领 ${s.week.claimed} · 办结 ${s.week.done} · 居民确认 ${s.week.confirmed}`,
-      `及时率 ${s.week.onTime.whole > 0 ? `${percentOf(s.week.onTime)}（${s.week.onTime.part}/${s.week.onTime.whole}）` : '—（本周还没有到了答复时限的事项）'} · 满意率 ${
+      `及时率 ${s.week.onTime.whole > 0 ? `${percentOf(s.week.onTime)}（${s.week.onTime.part}/${s.week.onTime.whole}）` : '—（本周还没有到答复时限的事项）'} · 满意率 ${
         s.week.satisfaction.whole > 0 ? `${percentOf(s.week.satisfaction)}（${s.week.satisfaction.whole} 个评价，平均 ${s.week.satisfaction.average!.toFixed(1)} 分）` : '暂无评价'
       }`,
     ].join('\n'),

@@ -113,7 +113,7 @@ describe('在办', () => {
 
   it('a dash for 及时率 (nothing has fallen due yet: every answer is promised within a day) says why', async () => {
     const r = await t.say(zhao, '统计');
-    expect(textsTo(r, zhao.id).join('\n')).toContain('及时率 —（本周还没有到了答复时限的事项）');
+    expect(textsTo(r, zhao.id).join('\n')).toContain('及时率 —（本周还没有到答复时限的事项）');
   });
 });
 

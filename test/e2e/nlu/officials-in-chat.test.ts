@@ -171,7 +171,7 @@ describe('closing what a unit handled', () => {
     expect(item.claimantId).not.toBeNull();
     // A member who never claimed it still may not.
     const other = await newReport(t, wang, '反映 小区南门的井盖松了', '小区南门');
-    expect(textsTo(await t.say(li, `${other}号完成了`), li.id).join('')).toContain('认领人或社区干部');
+    expect(textsTo(await t.say(li, `${other}号完成了`), li.id).join('')).toContain('还没有人认领');
     expect((await ledgerItem(t, other)).status).toBe('open');
   });
 });
