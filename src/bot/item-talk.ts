@@ -61,6 +61,9 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
     if (/^(?:那天|当天|那会儿?|上午|下午|晚上|早上|中午)/u.test(after) && !norm.slice(at.index, at.index + at.length).includes('#')) return null;
     const row = await tx.get<Row>(`${SELECT} WHERE id = ?`, [at.id]);
     if (!row) return null;
+    // "就跟陈姐刚才报的16号一样 算我一个", "周师傅说的20号那个电缆的事…算我家一户": a second, wherever the number stands.
+    const seconding = talkAbout(text).kind === 'support' || (/(?:跟|和|同)[^，。,]{0,10}$/u.test(before) && /^(?:的)?(?:一样|同样|是一个事|一回事)/u.test(after));
+    if (seconding && !(row.submitterId === actor.id)) return decide(row, actor, { kind: 'support' }, text.trim(), true);
     // "南门垃圾桶3号我下班顺路去弄": what it is, then its number, without a stop between.
     if (!last && !CLAUSE_START.test(before) && !sharesWords(normalizeText(row.text), before)) return null;
     const head = text.slice(0, at.index).replace(/[\s,，。;；!！]+$/u, '').trim();
@@ -178,6 +181,8 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
     // "16号已经答复了，结了吧": an official closes what nobody took.
     if (talk.kind === 'done' && row.status === 'open') return { type: 'done', id, note: words };
     if (talk.kind === 'reopen') return { type: 'reopen', id, reason: words };
+    // "8号我已打燃气公司电话 抢修车二十分钟到": news of one nobody took yet is for its resident.
+    if (talk.kind === 'news' && row.status === 'open') return { type: 'tell', id, note: words };
   }
   if (row.status === 'open' && talk.kind === 'claim' && isMemberOf(actor, row.communityId) && !submitter) return { type: 'claim', id };
   if (submitter) {

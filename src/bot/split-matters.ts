@@ -22,6 +22,7 @@ const isMatter = (part: string): boolean => [...part].length >= 4 && (TROUBLE.te
 // The things people report, and more of the common parts of a building that a topic rarely turns on.
 const THINGS = new RegExp(`${THING.source}|扶手|楼梯|台阶|窗户|玻璃|单元门|大门|车棚|围墙|墙皮|地砖|树枝?|绿化|草坪|晾衣|信报箱|消防栓|灭火器|水表|电表`, 'u');
 const thingOf = (part: string): string | null => THINGS.exec(part)?.[0] ?? null;
+const thingsOf = (part: string): string[] => [...part.matchAll(new RegExp(THINGS.source, 'gu'))].map((m) => m[0]);
 
 /** The separate matters a request tells, in order; one element when it tells one (or is urgent). */
 export function splitMatters(text: string): string[] {
@@ -57,11 +58,16 @@ function byOpener(text: string): string[] {
   if (parts.length === 0) return [];
   parts.push(text.slice(from));
   const all = clean(parts);
-  // Each later part names its own thing or place: "水管漏了，还有墙也泡坏了" is one matter told on.
-  const things = all.map(thingOf);
-  const known = things.filter((t) => t !== null);
-  if (new Set(known).size !== known.length) return [];
-  return all.slice(1).every((p, i) => things[i + 1] !== null || extractPlace(p) !== null) ? all : [];
+  // Each later part names a thing the earlier ones did not, or a place of its own: "水管漏了，还有墙也
+  // 泡坏了" is one matter told on; "车棚顶棚塌了一角 另外车棚那边路灯也不亮" names 路灯 anew.
+  const seen = new Set(thingsOf(all[0]!));
+  return all.slice(1).every((p) => {
+    const fresh = thingsOf(p).some((t) => !seen.has(t));
+    for (const t of thingsOf(p)) seen.add(t);
+    return fresh || extractPlace(p) !== null;
+  })
+    ? all
+    : [];
 }
 
 function bySentence(text: string): string[] {
