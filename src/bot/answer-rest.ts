@@ -20,6 +20,7 @@ import { openPrompts } from './prompts.ts';
 import { photosForItem } from './photos-for-item.ts';
 import { normalizeText } from './normalize-text.ts';
 import { isThanks } from './parse-command.ts';
+import { sharedWords } from './shares-words.ts';
 import { everyone } from './texts/common.ts';
 
 // What follows words that drop a draft ("都不是 我是问小张几点来", "取消 9号给物业"): answered on
@@ -103,11 +104,15 @@ const OWN_ITEM = /^(?:我|俺)?(?:原来|之前|上次|刚才|早先|前几天)?
  * a complaint about a done item disputes it, about one under way goes to whoever handles it.
  */
 async function draftIsAbout(tx: Tx, ctx: MessageContext, dialogue: Dialogue, rest: string, out: Outgoing, deps: BotDeps): Promise<boolean> {
-  const m = OWN_ITEM.exec(withoutSaidAgain(rest));
-  if (!m || dialogue.text.trim() === '') return false;
-  const item = await tx.get<{ id: number; status: string; submitterId: number }>('SELECT id, status, submitter_id FROM items WHERE id = ?', [Number(m[1])]);
+  const plain = withoutSaidAgain(rest);
+  const m = OWN_ITEM.exec(plain);
+  if (dialogue.text.trim() === '') return false;
+  // "不是新的事 是晾衣架那个 跟马师傅说一声": the one of theirs the words name.
+  const id = m ? Number(m[1]) : await ownItemNamed(tx, ctx.person.id, normalizeText(plain));
+  if (id === null) return false;
+  const item = await tx.get<{ id: number; status: string; submitterId: number }>('SELECT id, status, submitter_id FROM items WHERE id = ?', [id]);
   if (!item || item.submitterId !== ctx.person.id || !['open', 'claimed', 'done'].includes(item.status)) return false;
-  const more = withoutSaidAgain(rest).slice(m[0].length).trim();
+  const more = m ? plain.slice(m[0].length).trim() : plain.trim();
   const said = more ? `${dialogue.text.trim()}\n${more}` : dialogue.text.trim();
   // "…就是6号 满意" rates, not complains: those are the prompt's and the parser's.
   if (more !== '' && commandIn(more)) return false;
@@ -115,4 +120,16 @@ async function draftIsAbout(tx: Tx, ctx: MessageContext, dialogue: Dialogue, res
   const run: Runnable = item.status === 'done' ? { type: 'dispute', id: item.id, reason: said } : { type: 'tell', id: item.id, note: said };
   await runCommands(tx, ctx, [run], out, deps);
   return true;
+}
+
+/** The one open, under-way or done item of theirs whose words these repeat most, or null. */
+async function ownItemNamed(tx: Tx, personId: number, norm: string): Promise<number | null> {
+  const rows = await tx.all<{ id: number; text: string }>(
+    "SELECT id, text FROM items WHERE submitter_id = ? AND status IN ('open', 'claimed', 'done') ORDER BY id DESC LIMIT 20",
+    [personId],
+  );
+  const scored = rows.map((r) => ({ id: r.id, n: sharedWords(normalizeText(r.text), norm) })).filter((r) => r.n > 0);
+  const best = Math.max(0, ...scored.map((r) => r.n));
+  const top = scored.filter((r) => r.n === best);
+  return top.length === 1 ? top[0]!.id : null;
 }

@@ -90,6 +90,16 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
     // "地库那个灯我下午去看了…": of what they hold, going there is news of it.
     return about.length === 1 ? decide(about[0]!, actor, talk.kind === 'claim' ? { kind: 'news' } : talk, text.trim(), false) : null;
   }
+  // "黄老师买灯盘花了好多钱 我要把钱给他 咋个给嘛": words to the one who did it for them, called by name.
+  if (['news', 'status', 'praise'].includes(talk.kind) && !NEW_ASK.test(norm)) {
+    const called = await holderCalled(tx, actor, norm, now);
+    if (called !== null) return { type: 'tell', id: called, note: text.trim() };
+  }
+  // "周大爷说晾衣架啥事？": the holder asking about one they hold, named by its resident.
+  if (talk.kind === 'status' && HOLDER_ASKS.test(norm)) {
+    const about = await namedOrCalled(tx, await heldItems(tx, actor), norm);
+    if (about.length === 1) return { type: 'tell', id: about[0]!.id, note: text.trim() };
+  }
   // "周六八点是吧 要带医保卡吗": a question for whoever comes, not about how it stands.
   if (talk.kind === 'status' && !ASKS_AFTER.test(norm)) {
     if (!FOR_THE_HOLDER.test(norm)) return null;
@@ -253,6 +263,20 @@ async function openItemNamed(tx: Tx, actor: Actor, norm: string): Promise<Row | 
   );
   const about = await namedOrCalled(tx, rows, norm);
   return about.length === 1 ? about[0] : undefined;
+}
+
+/** The one item of theirs whose holder the words call by name ("黄老师", "小杨", "杨红"), lately. */
+async function holderCalled(tx: Tx, actor: Actor, norm: string, now: Date): Promise<number | null> {
+  const rows = await tx.all<{ id: number; name: string }>(
+    `SELECT i.id, p.name FROM items i JOIN people p ON p.id = i.claimant_id
+      WHERE i.submitter_id = ? AND i.status IN ('claimed', 'done', 'confirmed') AND i.updated_at > ? ORDER BY i.id DESC LIMIT 10`,
+    [actor.id, new Date(now.getTime() - 14 * DAY)],
+  );
+  const hits = rows.filter(({ name }) => {
+    const s = name.slice(0, 1);
+    return /[\u4e00-\u9fa5]/u.test(s) && (norm.includes(name) || new RegExp(`(?:老|小)?${s}${HONORIFIC}|老${s}|小${s}`, 'u').test(norm));
+  });
+  return new Set(hits.map((h) => h.id)).size === 1 ? hits[0]!.id : null;
 }
 
 /** The items they hold now, newest first. */

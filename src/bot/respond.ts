@@ -149,6 +149,11 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const toResident = !talk && !second && words !== null && !dialogue ? await officialToResident(tx, ctx.actor, stripMentions(msg.text), ctx.now) : null;
   if (talk || second || toResident) {
     await runCommands(tx, ctx, [(talk ?? second ?? toResident)!], out, deps);
+    // "就跟陈姐刚才报的16号一样 算我一个" while telling it anew: the matter is the one seconded.
+    if (talk?.type === 'support' && dialogue && ['text', 'kind'].includes(dialogue.step)) {
+      await deleteDialogue(tx, dialogue.id);
+      dialogue = null;
+    }
     if (talk && (talk.type === 'progress' || talk.type === 'done' || talk.type === 'tell' || talk.type === 'dispute') && msg.photos.length > 0) await addPhotos(tx, ctx.actor, talk.id, msg.photos, ctx.now);
     remind(ctx, out, dialogue);
     return;

@@ -94,6 +94,28 @@ describe('while it is under way', () => {
   });
 });
 
+describe('words between a resident and the one who helps', () => {
+  it('"不是新的事 是晾衣架那个 跟…说一声" gives the draft to the item its words name; the holder\'s question goes back', async () => {
+    const who = someone();
+    const id = await wishOf(who, '家里晾衣架钢丝绳断了 想请人帮忙换一下');
+    await t.say(li, `认领 ${id}`);
+    await t.say(who, '绳子是换了 就是那个摇把有点紧 能不能给上点油');
+    const r = await t.say(who, '不是新的事 是晾衣架那个 跟李师傅说一声');
+    expect(textsTo(r, li.id).join('\n')).toContain('摇把有点紧');
+    const back = await t.say(li, `${who.name.slice(0, 1)}大爷说晾衣架啥事？`);
+    expect(textsTo(back, who.id).join('\n')).toContain('晾衣架啥事');
+  });
+
+  it('"黄老师买灯盘花了好多钱 我要把钱给他" after it is done reaches the volunteer called by name', async () => {
+    const who = someone();
+    const id = await wishOf(who, '楼道灯坏了家门口黑 想请人换个灯');
+    await claimAndFinish(t, li, id, '换了个灯盘');
+    await t.say(who, '满意');
+    const r = await t.say(who, '李老师买灯盘花了好多钱 我要把钱给他 咋个给嘛');
+    expect(textsTo(r, li.id).join('\n')).toContain('买灯盘花了好多钱');
+  });
+});
+
 describe('help and thanks in their own words', () => {
   it('"你好 这个咋个用嘛" gets help; "打分是在哪里打" gets how to rate; thanks after leaving a draft are thanks', async () => {
     const who = someone();
