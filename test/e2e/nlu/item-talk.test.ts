@@ -109,15 +109,16 @@ describe('leaving the first question', () => {
     }
   });
 
-  it('"都不是 我是问…几点来" drops it and answers about their own item', async () => {
+  it('"都不是 我是问小李明天几点来" drops it; the question reaches 小李, who holds their item', async () => {
     const wang = resident();
     const id = await newItem(t, wang, '心愿 帮忙把旧衣服送到回收点', group);
     await t.say(li, `认领 ${id}`);
     await t.say(wang, '小李那个事');
     const r = await t.say(wang, '都不是 我是问小李明天几点来');
-    const said = textsTo(r, wang.id);
-    expect(said[0]).toBe('好的，已取消，这条没有登记。');
-    expect(said.slice(1).join('\n')).toContain(`#${id}`);
+    expect(textsTo(r, wang.id).join('\n')).toContain(`#${id}`);
+    expect(textsTo(r, li.id).join('\n')).toContain('明天几点来');
+    // Nothing was filed, and no draft waits.
+    expect(textsTo(await t.say(wang, '好的'), wang.id).join('')).not.toContain('没登记完');
   });
 
   it('"啥也不是 我就问问你会干啥" gets the help', async () => {
