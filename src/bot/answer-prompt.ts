@@ -18,6 +18,12 @@ import { members } from './texts/members.ts';
 import { officials } from './texts/officials.ts';
 import { residents } from './texts/residents.ts';
 import { understandReply, type ReplyMeaning } from './understand-reply.ts';
+import { isAcknowledgement, isTakingNote } from './small-talk.ts';
+import { REQUEST } from './request-words.ts';
+import { sharedWords } from './shares-words.ts';
+
+// What an answer to a holder's question or news is made of: when, where, who, thanks.
+const REPLY_WORDS = /上午|下午|晚上|中午|早上|明天|后天|明朝|今天|周[一二三四五六日末]|礼拜|[0-9一二三四五六七八九十两]点|单元|楼|室|在家|不在家|有人|钥匙|带上?|电话|好的|行|中|麻烦|谢谢|辛苦|等(?:你|您|他|她)|来接|门口|楼下/u;
 
 /**
  * A message that answers one of the bot's open questions, newest question first. Returns false
@@ -70,9 +76,21 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         await runCommand(tx, ctx, by ? { type: 'deadline', id: p.itemId, by } : { type: 'deadline', id: p.itemId, workingDays: days! }, out, deps);
         return true;
       }
+      case 'relay': {
+        // An answer to words passed on: back to whoever handles it. Not "好的", not a new matter.
+        const said = normalizeText(text).trim();
+        if (said === '' || isAcknowledgement(said) || isTakingNote(said) || detectEmergency(text)) continue;
+        // A new request is no answer: words of one, sharing nothing with the item.
+        if (REQUEST.test(said) && sharedWords(normalizeText(p.item.text), said) === 0) continue;
+        if (!REPLY_WORDS.test(said) && sharedWords(normalizeText(p.item.text), said) === 0) continue;
+        if (parseCommand(text).type !== 'text') continue;
+        await answered(tx, p.id, ctx.now);
+        await runCommand(tx, ctx, { type: 'tell', id: p.itemId, note: text.trim() }, out, deps);
+        return true;
+      }
       case 'category': {
         // "那就基础设施吧": one of the categories the refusal listed.
-        const word = normalizeText(text).trim().replace(/^(?:那就|那|就|改成|改为|设为|用|算)+/u, '').replace(/(?:类|吧|好了|了|呗|哈|那个)+$/u, '');
+        const word = normalizeText(text).trim().replace(/^(?:那就|那|就|改成|改为|设为|用|算|归到|归为|归入|归|放到|放)+/u, '').replace(/(?:类|吧|好了|了|呗|哈|那个)+$/u, '');
         const chosen = deps.settings.categories.find((c) => c === word || ([...word].length >= 2 && c.includes(word)));
         if (!chosen) continue;
         await answered(tx, p.id, ctx.now);

@@ -97,7 +97,7 @@ export async function leaveDraft(tx: Tx, ctx: MessageContext, dialogue: Dialogue
 }
 
 // "就是我原来反映的那个1号", "是1号的事", "1号 物业糊弄事": the words name one item of one's own.
-const OWN_ITEM = /^(?:我|俺)?(?:原来|之前|上次|刚才|早先|前几天)?(?:反映|说|提|报)?(?:过)?(?:的)?(?:那个|那件)?\s*#?\s*(\d{1,6})\s*号?(?:的|那个|那件)?(?:事|事情|问题)?[\s,，。:：]*/u;
+const OWN_ITEM = /^(?:这是|是给|给|回答|回|关于)?(?:我|俺)?(?:原来|之前|上次|刚才|早先|前几天)?(?:反映|说|提|报)?(?:过)?(?:的)?(?:那个|那件)?\s*#?\s*(\d{1,6})\s*号?(?:的|那个|那件)?(?:事|事情|问题|进展|进度|补充|那个问题)?(?:的)?(?:进展|补充|话)?[\s,，。:：]*/u;
 
 /**
  * After words that say a draft is no new matter but one already raised: its words reach that item —
@@ -110,14 +110,21 @@ async function draftIsAbout(tx: Tx, ctx: MessageContext, dialogue: Dialogue, res
   // "不是新的事 是晾衣架那个 跟马师傅说一声": the one of theirs the words name.
   const id = m ? Number(m[1]) : await ownItemNamed(tx, ctx.person.id, normalizeText(plain));
   if (id === null) return false;
-  const item = await tx.get<{ id: number; status: string; submitterId: number }>('SELECT id, status, submitter_id FROM items WHERE id = ?', [id]);
-  if (!item || item.submitterId !== ctx.person.id || !['open', 'claimed', 'done'].includes(item.status)) return false;
+  const item = await tx.get<{ id: number; status: string; submitterId: number; claimantId: number | null }>('SELECT id, status, submitter_id, claimant_id FROM items WHERE id = ?', [id]);
+  if (!item || !['open', 'claimed', 'done'].includes(item.status)) return false;
+  // "不是新事 是5号的进展" from whoever holds it: the draft was news of that item.
+  const holder = item.claimantId === ctx.person.id && item.status === 'claimed';
+  if (item.submitterId !== ctx.person.id && !holder) return false;
   const more = m ? plain.slice(m[0].length).trim() : plain.trim();
   const said = more ? `${dialogue.text.trim()}\n${more}` : dialogue.text.trim();
   // "…就是6号 满意" rates, not complains: those are the prompt's and the parser's.
   if (more !== '' && commandIn(more)) return false;
   await deleteDialogue(tx, dialogue.id);
-  const run: Runnable = item.status === 'done' ? { type: 'dispute', id: item.id, reason: said } : { type: 'tell', id: item.id, note: said };
+  const run: Runnable = holder
+    ? { type: 'progress', id: item.id, note: said }
+    : item.status === 'done'
+      ? { type: 'dispute', id: item.id, reason: said }
+      : { type: 'tell', id: item.id, note: said };
   await runCommands(tx, ctx, [run], out, deps);
   return true;
 }

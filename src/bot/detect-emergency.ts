@@ -44,7 +44,7 @@ const SIGNALS: Signal[] = [
   { kind: 'gas', re: /臭鸡蛋(?:的)?味|(?:灶|厨房|灶台|管子)[^，。,.!！]{0,8}(?:一股|有股)[^，。,.!！]{0,4}臭味/u, hotlines: ['gas'] },
   { kind: 'gas', re: new RegExp(`${GAS}报警器?(?:一直)?(?:在)?(?:响|叫)`, 'u'), hotlines: ['gas'] },
   { kind: 'gas', re: /(?:厨房|灶台?|管道|楼道)[^，。,.!！]{0,4}漏气|漏气[^，。,.!！]{0,3}(?:味道|很大|刺鼻)/u, hotlines: ['gas'] },
-  { kind: 'fire', re: /(?:楼道|屋里|家里|走廊|房间)[^，。,.!！]{0,3}(?:都是|都系|全是|好多|好大的?)烟|着火|起火|失火|火灾|冒烟|浓烟|黑烟|(?<!油)烟很大|(?<!油)烟好大|大火(?![锅车腿柴龙])|火势|烧起来|烧着了|火光|明火|火苗|烟(?:雾|感)?报警器?(?:一直)?(?:在)?(?:响|叫)|烧焦(?:的)?味|焦糊(?:的)?味|爆炸|冒出(?:浓|黑|白)?烟|有烟冒出/u, hotlines: ['fire'], fire: true },
+  { kind: 'fire', re: /(?:楼道|屋里|家里|走廊|房间)[^，。,.!！]{0,3}(?:都是|都系|全是|好多|好大的?)烟|着火|起火|失火|火灾|冒烟|浓烟|黑烟|(?<!油)烟很大|(?<!油)烟好大|大火(?![锅车腿柴龙])|火势|烧起来|烧着了|火光|明火|火苗|烟(?:雾|感)?报警器?(?:一直)?(?:在)?(?:响|叫)|烧焦(?:的)?味|焦糊(?:的)?味|爆炸|冒出(?:浓|黑|白)?烟|有烟冒出|烟[^，。,.!！]{0,4}(?:往上窜|往上冒|顺着楼梯|窜上来|灌进|进屋)/u, hotlines: ['fire'], fire: true },
   { kind: 'electric', re: /漏电(?!保护|开关|断路)|触电|被电(?:了|到|击)|电到(?:人|了)|电击/u, hotlines: ['power', 'ambulance'] },
   { kind: 'electric', re: /(?:电线|电箱|电表箱|配电箱|配电房|电闸|插座|电缆)[^，。,.!！]{0,3}(?:冒烟|冒火|起火|着火|打火|短路|烧了|烧焦|掉下来|断了|垂下来|裸露)|(?:冒|打|有|出)火花|电火花|高压线(?:断|掉)/u, hotlines: ['power', 'fire'] },
   // Water reaching a light or a socket: a shock waits for whoever touches the switch.
@@ -88,11 +88,15 @@ const HAPPENING_NOW = /一直在|越来越|[!！]{2}|正在|在偷|在撬|在砸
 const SETTING_BEFORE = /(?:设成|设为|设置为|改成|改为|标为|标成|调成|调为|列为|定为|算|恢复|所有|哪些|有没有|几个|几件|优先级?)\s*$/u;
 const KIND_AFTER = /^(?:的)?(?:事项|事情?|单子|件|任务|都|有哪些|有几个|列|程度|优先)/u;
 
+const ABOUT_AN_ITEM = /^(?:@\S+\s*)?#?\d{1,6}\s*号(?![楼栋院])[^。]{0,30}(?:分类|不算|改成|改为|期限|交给|转给|合并|并到|驳回|误报|发错)/u;
+
 const ORDER: EmergencyKind[] = ['gas', 'electric', 'lift', 'fire', 'injury', 'missing', 'crime', 'urgent'];
 
 /** The emergency a message describes, or null. */
 export function detectEmergency(input: string): Emergency | null {
   const text = normalizeText(input);
+  // "23号燃气泄漏不算治安，分类改一下": words about an item already raised, not a new alarm.
+  if (ABOUT_AN_ITEM.test(text)) return null;
   if (NOT_NOW_ANYWHERE.test(text) && !HAPPENING_NOW.test(text)) return null;
   const found: Signal[] = [];
   for (const signal of SIGNALS) {
@@ -100,7 +104,7 @@ export function detectEmergency(input: string): Emergency | null {
     const re = new RegExp(signal.re.source, 'gu');
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 16), m.index);
-      if (NEGATED_BEFORE.test(before) || NOT_NOW_BEFORE.test(before) || PAST_INSIDE.test(m[0])) continue;
+      if (NEGATED_BEFORE.test(before) || NOT_NOW_BEFORE.test(before) || PAST_INSIDE.test(m[0]) || /差点|差一点|险些|幸好没|还好没/u.test(m[0])) continue;
       // "9号 设成紧急", "所有紧急的事项给我列一下": a setting or a kind of item, not a cry for help.
       if (signal.kind === 'urgent' && (SETTING_BEFORE.test(before) || KIND_AFTER.test(text.slice(m.index + m[0].length)))) continue;
       found.push(signal);

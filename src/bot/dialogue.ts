@@ -15,7 +15,7 @@ import { isThanks } from './parse-command.ts';
 import { stripMentions } from './strip-mentions.ts';
 import { say } from './say.ts';
 import { WANTS } from './request-words.ts';
-import { kindAnswer, kindWithWhy, TROUBLE_HERE } from './kind-answer.ts';
+import { kindAnswer, kindWithWhy, leavesKindToUs, TROUBLE_HERE } from './kind-answer.ts';
 import { isCancel, isNotARequest, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, withoutOpening } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
@@ -49,8 +49,6 @@ async function lastPlace(tx: Tx, personId: number): Promise<string | null> {
   return row?.place ?? null;
 }
 
-// "你看着给算吧", "分不清 随便": the choice left to the bot.
-const LEFT_TO_US = /你(?:们)?看着(?:办|算|给算|定|弄|来)|随便|都行|都可以|无所谓|(?:我)?(?:也)?(?:不知道|不清楚|搞不清|分不清|不懂|不会选)|哪个都(?:行|可以)/u;
 // A home's trouble is the household's (a wish for a volunteer); a trouble elsewhere is the public's.
 const AT_HOME = /家里|我家|俺家|家中|屋里|房间|卧室|厨房|卫生间|厕所|阳台/u;
 const ASKS = new RegExp(`${TROUBLE_HERE.source}|${WANTS.source}|帮我`, 'u');
@@ -159,7 +157,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
     case 'kind': {
       const said = normalizeText(draft.text);
       const kind =
-        kindAnswer(answer) ?? (LEFT_TO_US.test(answer) && [...answer].length <= 16 ? (TROUBLE_HERE.test(said) && !AT_HOME.test(said) ? 'report' : 'wish') : null);
+        kindAnswer(answer) ?? (leavesKindToUs(answer) ? (TROUBLE_HERE.test(said) && !AT_HOME.test(said) ? 'report' : 'wish') : null);
       if (kind) {
         draft.kind = kind;
         // "2 还是3栋2单元那个灯": the place comes with the answer; "1，地址跟上次一样" the last one.

@@ -4,7 +4,7 @@ import { extractPlace } from './extract-place.ts';
 import { normalizeText } from './normalize-text.ts';
 import { parseCommand } from './parse-command.ts';
 import { draftEscape, isCancel, isSkip } from './skip-and-cancel.ts';
-import { kindAnswer } from './kind-answer.ts';
+import { kindAnswer, leavesKindToUs } from './kind-answer.ts';
 import { understandReply, type ReplyQuestion } from './understand-reply.ts';
 
 // In a group the bot answers only what is addressed to it (SPEC "Talking to the bot"): a command,
@@ -71,7 +71,7 @@ function answers(input: AddressInput): boolean {
   if ((q.step === 'text' || q.step === 'community') && draftEscape(text) !== null) return true;
   switch (q.step) {
     case 'kind':
-      return kindAnswer(text) !== null || draftEscape(text) !== null;
+      return kindAnswer(text) !== null || leavesKindToUs(text) || draftEscape(text) !== null;
     case 'community':
       return /^\d{1,3}[\s。.!！]*$/u.test(text);
     case 'phone':

@@ -37,8 +37,8 @@ const SECOND = /第二种|第二个|第二项|后一个|后面那个|下面那�
 const CHOSEN = /(?:选|是|回复?|就)\s*([12１２])(?![\d.号#])|^([12])\s*(?:啊|呀|哦|嘛|咯|喽)(?=$|[\s,，。])/u;
 
 // The options in the question's own words: "就是请人帮忙的那个", "是我自己家里的", "大家的事".
-const WISH_WORDS = /请(?:人|党员|志愿者)帮(?:个)?忙|找(?:人|党员)帮忙|帮忙的(?:那个|那种|那类)|帮个忙那个|(?:我|俺)?(?:自己|自个儿?|自家)家?(?:里)?的|(?:我|俺)家(?:里)?的事|我(?:个人|自己)的(?:事)?|个人的(?:事)?|私事/u;
-const REPORT_WORDS = /公共的|大(?:伙|家伙)的(?:事)?|大家的(?:事)?|公家的|小区的(?:事|问题)|坏了的(?:那个|那种)|有问题的(?:那个|那种)/u;
+const WISH_WORDS = /请(?:人|党员|志愿者)帮(?:个)?忙|找(?:人|党员)帮忙|帮忙的(?:那个|那种|那类)|帮个忙那个|(?:我|俺)?(?:自己|自个儿?|自家)家?(?:里)?的|(?:^|[\s，,])(?:我|俺)?家里?的(?:$|[\s，,。])|(?:我|俺)家(?:里)?的事|我(?:个人|自己)的(?:事)?|个人的(?:事)?|私事/u;
+const REPORT_WORDS = /公共的|大(?:伙|家伙)的(?:事)?|大家的(?:事)?|公家的|小区的(?:事|问题)|坏了的(?:那个|那种)|有问题的(?:那个|那种)|^(?:是)?(?:楼道|楼梯|外面|小区里|路上|电梯)的?(?:事|那个)?$/u;
 
 /** The kind an answer chooses, or null. `answer` is normalised and trimmed. */
 export function kindAnswer(said: string): ItemKind | null {
@@ -53,6 +53,14 @@ export function kindAnswer(said: string): ItemKind | null {
   if (chosen) return /[1１]/u.test(chosen) ? 'wish' : 'report';
   if (FIRST.test(answer) && !SECOND.test(answer)) return 'wish';
   if (SECOND.test(answer) && !FIRST.test(answer)) return 'report';
-  if ([...answer].length <= 16 && WISH_WORDS.test(answer) !== REPORT_WORDS.test(answer)) return WISH_WORDS.test(answer) ? 'wish' : 'report';
+  if ([...answer].length <= 24 && WISH_WORDS.test(answer) !== REPORT_WORDS.test(answer)) return WISH_WORDS.test(answer) ? 'wish' : 'report';
   return null;
+}
+
+// "你看着给算吧", "俺也弄不清算哪样 你看着办吧": the choice left to the bot.
+const LEFT_TO_US = /你(?:们)?看着(?:办|算|给算|定|弄|来)|随便|都行|都可以|无所谓|(?:弄|搞|分)不清|(?:我|俺)?(?:也)?(?:不知道|不清楚|不懂|不会选)|哪个都(?:行|可以)/u;
+
+/** Whether an answer to the kind question leaves the choice to the bot. `answer` is normalised. */
+export function leavesKindToUs(answer: string): boolean {
+  return [...answer].length <= 20 && LEFT_TO_US.test(answer);
 }

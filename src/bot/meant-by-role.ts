@@ -4,6 +4,9 @@ import type { Runnable } from './commands/table.ts';
 import type { MessageContext } from './context.ts';
 import { stripMentions } from './strip-mentions.ts';
 
+// What a holder asks the resident: where, when they are in, how to reach them.
+const ASKS_RESIDENT = /几号楼|几栋|哪栋|住哪|几楼|几单元|门牌|地址|在家吗|家里有人|有人没|有人吗|方便吗|几点方便|电话多少|没写地方|没写地址/u;
+
 /** What a command means from this sender: itself, another command, or taking back a completion. */
 export type Meant = Runnable | { type: 'take_back'; id: number };
 
@@ -15,17 +18,27 @@ export type Meant = Runnable | { type: 'take_back'; id: number };
  * their news of an item nobody took yet goes to its resident.
  */
 export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): Promise<Meant> {
-  if (cmd.type !== 'dispute' && cmd.type !== 'deadline' && cmd.type !== 'assign' && cmd.type !== 'progress') return cmd;
+  if (cmd.type !== 'dispute' && cmd.type !== 'deadline' && cmd.type !== 'assign' && cmd.type !== 'progress' && cmd.type !== 'status' && cmd.type !== 'reject' && cmd.type !== 'withdraw') return cmd;
   const row = await tx.get<{ claimantId: number | null; submitterId: number; communityId: number; status: string }>(
     'SELECT claimant_id, submitter_id, community_id, status FROM items WHERE id = ?',
     [cmd.id],
   );
   if (!row) return cmd;
+  // "24号是误报": an official takes back what someone else filed by rejecting it.
+  if (cmd.type === 'withdraw' && isOfficialOf(ctx.actor, row.communityId) && row.submitterId !== ctx.actor.id) return { type: 'reject', id: cmd.id, reason: cmd.reason };
+  if (cmd.type === 'withdraw' || (cmd.type === 'reject' && isOfficialOf(ctx.actor, row.communityId))) return cmd;
   // "8号我已经联系上电梯维保了，十分钟内到" from an official, before anyone took it: for the resident.
   if (isOfficialOf(ctx.actor, row.communityId)) return cmd.type === 'progress' && row.status === 'open' ? { type: 'tell', id: cmd.id, note: cmd.note } : cmd;
   const holder = row.claimantId === ctx.actor.id;
   const words = stripMentions(ctx.msg.text).trim();
+  const note = words.replace(/^#?\s*\d{1,9}\s*号?\s*[,，:：]?\s*/u, '');
   switch (cmd.type) {
+    // "14号是几号楼的？没写地方", "16 问下住几号楼几楼": the holder asks its resident.
+    case 'status':
+      return holder && row.status === 'claimed' && ASKS_RESIDENT.test(note) ? { type: 'tell', id: cmd.id, note } : cmd;
+    // "18号咋又驳回了…我家是初中生啊" from its resident: an objection, for the officials.
+    case 'reject':
+      return row.submitterId === ctx.actor.id ? { type: 'tell', id: cmd.id, note } : cmd;
     case 'dispute':
       return holder && row.status === 'done' && row.submitterId !== ctx.actor.id ? { type: 'take_back', id: cmd.id } : cmd;
     case 'deadline':

@@ -52,6 +52,8 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
     case 'progress':
       out.reply(members.progressReply(id));
       tell(item.submitterId, residents.toSubmitterProgress(id, actor?.name ?? holder, change.note));
+      // "好的 那礼拜三麻烦陈阿姨了 医保卡在电视柜抽屉里": an answer to news goes to whoever sent it.
+      if (item.submitterId !== actorId) await ask(tx, item.submitterId, 'relay', id, now);
       // Those whose report was merged into this one were promised its news (residents.toSubmitterMerged).
       await tellFollowers(`有新进展：${change.note}`);
       return;

@@ -106,6 +106,9 @@ function parsePhrases(norm: string): Command | null {
   // Codes are made of capitals and digits (some without a digit): "报到AKVZAQVQ", "码是AKVZAQVQ".
   const join = /(?:报到|报道|码是|邀请码是)[^A-Za-z0-9]{0,12}?(?:(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])([A-Za-z0-9-]{6,16})|([A-Z]{8}))(?:$|[^A-Za-z0-9])/u.exec(t);
   if (join) return { type: 'join', code: (join[1] ?? join[2])!.toUpperCase() };
+  // "搞错了！24号是我发错的，不是新的燃气泄漏，赶紧撤掉": that item was a mistake.
+  const mistaken = /^(?:搞错了|弄错了|错了|不好意思|抱歉)?[!！\s,，。]*#?\s*(\d{1,6})\s*号?(?:是|这条|这个)?(?:我)?(?:发错|报错|弄错|填错)(?:了|的)|^(?:搞错了|弄错了)?[!！\s,，。]*#?\s*(\d{1,6})\s*号?(?:是)?(?:误报|手滑发的)/u.exec(t);
+  if (mistaken) return { type: 'withdraw', id: Number(mistaken[1] ?? mistaken[2]), reason: '发错了' };
   // "不对 6号是给物业 不是市政": a hand-over put right.
   const rightUnit = /^(?:不对|错了|搞错了|说错了|弄错了)?[\s,，。]*#?\s*(\d{1,6})\s*号?\s*(?:应该)?(?:是)?(?:给|交给|交|派给|转给)\s*([^\s,，。]{2,8}?)[\s,，。]*不是(?:给|交给)?\s*[^\s,，。]{2,8}$/u.exec(t);
   if (rightUnit) return { type: 'assign', id: Number(rightUnit[1]), target: { kind: 'unit', name: assigneeName(rightUnit[2]!) } };

@@ -113,9 +113,9 @@ const POLITE_LEAD = /^(?:麻烦|请|帮我|再|还要|另外|顺便|并且|然�
 // What may lead an official's settings: a setting, or reopening ("17号重新受理…交城管中队").
 const LEADS = new Set<Command['type']>([...SETTINGS, 'reopen']);
 // "何丽萍先去上门了解下情况": who goes, by name, as a hand-over.
-const NAME_GOES = /^(?:让|请|叫|麻烦)?((?![我你他她咱社物城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|这几天|今天|明天|尽快|马上|先|抽空|有空)*(?:去|来)?(?:上门|处理|看看|了解|协调|调解|跑一趟|核实)/u;
+const NAME_GOES = /^(?:让|请|叫|麻烦)?((?![我你他她咱社物城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|这几天|今天|明天|尽快|马上|先|抽空|有空)*(?:去|来)?(?:上门|处理|看看|了解|协调|调解|跑一趟|核实|牵头|跟进|负责)/u;
 // "路灯让赵建国去看一下": who is to go, after what it is.
-const LET_NAME = /(?:让|叫|麻烦)((?![我你他她咱物社城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|尽快|马上|先|今天|明天)*(?:去|来)(?:看|处理|弄|修|办|跑|上门|了解|协调|一趟|放|装|送|拿|搬|查)/u;
+const LET_NAME = /(?:让|叫|麻烦|请)((?![我你他她咱物社城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|尽快|马上|先|今天|明天)*(?:(?:去|来)(?:看|处理|弄|修|办|跑|上门|了解|协调|一趟|放|装|送|拿|搬|查)|牵头|跟进|负责)/u;
 // "联系市政排水所来疏通": the unit called in.
 const CALL_IN = /^(?:联系|找|通知|叫)([\u4e00-\u9fa5]{2,8}?(?:所|局|公司|中队|大队|站|处|办|物业|维保))(?:来|去)?/u;
 // "请何晓同志在本周五之前再和住户沟通一次": a day to have it done by, inside a longer clause.
@@ -148,7 +148,7 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
     // "11号不是养老的 改成邻里纠纷 我明天上午去五楼跟装修户说": taking it on, beside a setting.
     else if (cmd.type === 'claim' && cmd.id === id.id && !out.some((c) => c.type === 'claim') && out.length > 0) out.push(cmd as WithId);
     // "16号紧急 期限两天": beside another setting, a bare 紧急 is one too (alone it is a cry).
-    else if (/^(?:紧急|加急|特急|急|很急|要急|急件)(?:的|吧)?$/u.test(clause) && !out.some((c) => c.type === 'priority')) out.push({ type: 'priority', id: id.id, priority: 'urgent' });
+    else if (/^(?:紧急|加急|特急|急|很急|要急|急件|优先(?:办理|处理)|列为紧急|列为加急)(?:的|吧)?$/u.test(clause) && !out.some((c) => c.type === 'priority')) out.push({ type: 'priority', id: id.id, priority: 'urgent' });
     else if ((NAME_GOES.test(clause) || LET_NAME.test(clause)) && !out.some((c) => c.type === 'assign')) {
       out.push({ type: 'assign', id: id.id, target: { kind: 'unit', name: (NAME_GOES.exec(clause) ?? LET_NAME.exec(clause))![1]! } });
     } else if (CALL_IN.test(clause) && !out.some((c) => c.type === 'assign')) {
@@ -159,12 +159,12 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
     }
     // "10 物业 2天": days beside another setting are its time limit.
     const bareDays = /^(\d{1,2}|[一二两三四五六七八九十]{1,3})(个工作日|个?天)(?:内|之内|以内)?$/u.exec(clause);
-    if (bareDays && !out.some((c) => c.type === 'deadline')) {
+    if (bareDays && !out.some((c) => c.type === 'deadline' || c.type === 'snooze') && out.some((c) => c.type === 'assign' || c.type === 'category' || c.type === 'priority')) {
       const d = workingDays(`${bareDays[1]}${bareDays[2]!.endsWith('工作日') ? '个工作日' : '天'}`);
       if (d !== null && d >= 1 && d <= 60) out.push({ type: 'deadline', id: id.id, workingDays: d });
     }
     // "11号事项由我牵头协调…": the official takes it on.
-    if (/^(?:事项|这事|此事)?(?:由我|我来|我亲自|我自己)(?:来)?(?:牵头|负责|跟进|跟|协调|办|处理|盯)/u.test(clause) && !out.some((c) => c.type === 'claim')) out.push({ type: 'claim', id: id.id });
+    if (/^(?:事项|这事|此事)?(?:由我|我来|我亲自|我自己)(?:来|去)?(?:牵头|负责|跟进|跟|协调|办|处理|盯)/u.test(clause) && !out.some((c) => c.type === 'claim')) out.push({ type: 'claim', id: id.id });
     // "让杨红去一趟吧", "请何晓同志在本周五之前…": someone told to do it.
     instructed ||= LET_NAME.test(clause) || (BY_DAY.test(clause) && /(?:请|让|麻烦|叫)[\u4e00-\u9fa5]{2,3}/u.test(clause));
   }
@@ -176,7 +176,7 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
   // "让杨红去一趟吧": one person told to go is a hand-over by itself.
   const byDayAlone = !led && instructed && out.length === 1 && ((out[0]!.type === 'deadline' && 'by' in out[0]!) || out[0]!.type === 'assign');
   // "11号不是养老的 改成邻里纠纷": a category put right.
-  const recategorised = out.length === 1 && out[0]!.type === 'category' && /不是[\u4e00-\u9fa5]{1,6}/u.test(norm.slice(id.index + id.length));
+  const recategorised = !led && out.length === 1 && out[0]!.type === 'category' && /(?:不是|不算|不属于)[\u4e00-\u9fa5]{1,6}|分类改/u.test(norm.slice(id.index + id.length));
   return out.length >= 2 || byDayAlone || recategorised ? out : null;
 }
 

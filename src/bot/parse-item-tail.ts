@@ -84,7 +84,12 @@ const STILL_BROKEN = /还是(?:不|没|坏|臭|漏|堵|响|滴)|(?:^|[\s,，。]
 /** A command from what follows an item number (normalised `tail`, `rawTail` as typed), or null. */
 export function fromTail(id: number, tail: string, rawTail: string, asked: boolean, hash: boolean): Command | null {
   // "17号大概哪天送过去？奶奶家米快吃完了", "15号修好了伐 …": the first clause asks (伐 is 吗 in 吴语).
-  const question = asked || /^[^\s,，。;；!！]{0,16}(?:[?？]|(?:吗|么|伐|没有?)(?=$|[\s,，。?？]))/u.test(tail);
+  // "2号那个灯啥时候能修好啊": when, not that it is.
+  const question = asked || /^[^\s,，。;；!！]{0,16}(?:[?？]|(?:吗|么|伐|没有?)(?=$|[\s,，。?？]))/u.test(tail) || /^[^\s,，。;；!！]{0,8}(?:啥时候|什么时候|几时|哪天|多久)/u.test(tail);
+  // "8号 进度：视频通话教会了，健康码下周再去教": said to be progress.
+  if (/^(?:进度|进展)[\s:：，,]/u.test(tail)) return { type: 'progress', id, note: rawTail.replace(/^\s*(?:进度|进展)[\s:：，,]*/u, '').trim() };
+  // "16 完了", "10号中了": done in one word.
+  if (/^(?:完了|完事|中了|好了|妥了|齐活|搞掂)(?:啊|啦|哈)?[\s。.!！]*$/u.test(tail)) return { type: 'done', id, note: rawTail.trim() };
   const told = fromTailWords(id, tail, rawTail, question, hash);
   if (told?.type === 'done' && (STILL_BROKEN.test(tail) || LATER_WORK.test(tail)) && !question) return { type: 'progress', id, note: rawTail.trim() };
   // "周强在弄对吧": asked, not told.

@@ -124,7 +124,7 @@ export const ASSIGN_DUTY = /(?:\s*(?:去|来)?(?:处理|办理|跟进|跟|负责
 export function assigneeName(text: string): string {
   let name = text.trim().split(/[\s,，。;；]+/u)[0] ?? '';
   const at = /^[@＠]/u.test(name) ? name[0]! : '';
-  name = name.slice(at.length).replace(/^(?:网格员|网格长|志愿者|党员|社工|同志|师傅)+/u, '');
+  name = name.slice(at.length).replace(/^(?:网格员|网格长|志愿者|党员|社工|同志|师傅)+/u, '').replace(/^由/u, '').replace(/(?<=^[\u4e00-\u9fa5]{2,4})(?:同志|老师)(?=$|[去来负牵跟协处办])/u, '');
   name = name.replace(/(?:马上|立刻|立即|赶紧|赶快|尽快|现在|今天|明天|下午|上午)+过?$/u, '').replace(/限(?:期)?[\d一二两三四五六七八九十]+(?:个工作日|个?天|日)[\s\S]*$/u, '');
   // "物业公司撒盐除冰": a known unit, then what it is to do.
   const unit = /^(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)/u.exec(name);

@@ -15,7 +15,7 @@ const PRIORITY_TAIL = new RegExp(
   `^(?:优先级?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为|是|就)?|(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|升为|升到|升成|升|提为|提到|提升为|提成|定为|定成|定|设|标|为))(紧急|加急|普通|一般|正常)(?:处理|办理)?(?:就行|就好|即可)?(?:吧)?${NOTE}|^(加急|加个急)(?:处理|办理)?(?:吧)?${NOTE}`,
   'u',
 );
-const CATEGORY_TAIL = /^(?:(?:分类|类别)(?:请|就)?(?:改为|设为|改成|设成|为|是|归为|改)?|分到|分为|归入|归到|归为|划到|划归|划为|归(?=[\u4e00-\u9fa5]{2,6}(?:类)?(?:$|[\s,，。;；])))[\s:：]*/u;
+const CATEGORY_TAIL = /^(?:(?:请)?(?:调整|更改)?(?:分类|类别)(?:请|就)?(?:改为|设为|改成|设成|调整为|为|是|归为|改)?|分到|分为|归入|归到|归为|划到|划归|划为|归(?=[\u4e00-\u9fa5]{2,6}(?:类)?(?:$|[\s,，。;；])))[\s:：]*/u;
 const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|改成|设成|定为|定成|定在|定|延到|延长到|放宽到|推到|放到|改到|为|是)?[\s:：]*/u;
 // "限三天内办完": a time limit, not a report that it is done.
 const LIMIT_TAIL = /^(?:限|限期|期限|要|必须|务必)?(\d{1,2}|[一二两三四五六七八九十]{1,3}|明天|后天)(?:个工作日|个?天|日)?(?:之内|以内|内|(?<=明天|后天)(?:之前|前))(?:必须|要|务必)?(?:办完|完成|办结|解决|处理好?|处理完|办好|修好|弄好|搞定|弄完|清完|修完|做完|清干净|清理完|清理干净)?(?:吧)?$/u;
@@ -29,7 +29,7 @@ const REOPEN_MID = /^([\s\S]+?)[\s,，。]+(?:还是)?(?:重新打开|重开|重
 // "这个是邻里纠纷 归到矛盾纠纷里": the category last.
 const DEADLINE_LATER = /[\s,，。](?:期限|时限|限期)(?:改为|设为|改成|设成|定为|定在|延到|延长到|为)?([^\s,，。]{1,12})$/u;
 const CATEGORY_LAST = /(?:^|[\s,，。])(?:归到|归入|分到|划到|归为|放到|分类(?:设成|设为|改成|改为|是)|(?:算|算是|属于)(?=[\u4e00-\u9fa5]{0,6}(?:设施|卫生|安全|纠纷|其他|类)))([\u4e00-\u9fa5]{2,8}?)(?:类|里|那类|这类|那一类)?(?:吧|了|啊)?$/u;
-const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给|转交给?|改派给?|转派给?|交办|指派|派单给?|给(?=[^\s]{2,10}$)|给(?=[^\s,，]{2,5}[\s,，])|交(?!警|通|费|钱|了|给我)(?=[\u4e00-\u9fa5]{2,8}(?:$|[\s,，。])))[\s:：]*/u;
+const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给|转交给?|改派给?|转派给?|交办|交由|转由|改由|指派|派单给?|给(?=[^\s]{2,10}$)|给(?=[^\s,，]{2,5}[\s,，])|交(?!警|通|费|钱|了|给我)(?=[\u4e00-\u9fa5]{2,8}(?:$|[\s,，。])))[\s:：]*/u;
 // "8号车库道闸交给物业": what it is, then to whom.
 const ASSIGN_MID = /^[\u4e00-\u9fa5]{0,8}?(?:的事|那事|这事)?(?:交给|转给|派给|交办给|转交给?|交由|转由|改由)[\s:：]*/u;
 // "属于邻里矛盾", "归卫生": the office's everyday names for the default categories.
@@ -71,11 +71,13 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   const changedTo = CHANGED_TO.exec(tail);
   if (changedTo) return { type: 'category', id, category: CATEGORY_ALIAS[changedTo[1]!] ?? changedTo[1]! };
   const setTo = /^(?:设为|设成|改为|改成|归为|改回|调回|改到)[\s:：]*([^\s,，。;；]{2,10})(?=$|[\s,，。;；])/u.exec(tail);
-  if (setTo) return { type: 'category', id, category: rawTail.substr(setTo[0].length - setTo[1]!.length, setTo[1]!.length).replace(/类$/u, '') };
+  if (setTo) return { type: 'category', id, category: rawTail.substr(setTo[0].length - setTo[1]!.length, setTo[1]!.length).replace(/(?:那一类|这一类|那类|一类|类)$/u, '') };
   let m = CATEGORY_TAIL.exec(tail);
   if (m && m[0] !== '') {
     // "归到矛盾纠纷里，我周末去看看": the category is the first clause.
     const category = (rawTail.slice(m[0].length).trim().split(/[\s,，。;；]+/u)[0] ?? '').replace(/(?:吧|了|啊)$/u, '').replace(/(?:里|那类|这类|类)$/u, '');
+    // "分类改一下，改成…": 一下 names no category; the next clause does.
+    if (/^(?:一下|下|一下子)$/u.test(category)) return null;
     return category ? { type: 'category', id, category } : { type: 'invalid', command: 'category', problem: 'missing_category' };
   }
   const limit = LIMIT_TAIL.exec(tail) ?? LIMIT_PLAIN.exec(tail);
@@ -113,7 +115,8 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   if (m) {
     // "再给物业三天": the unit, and the days it is given (read as a limit by parse-commands.ts).
     const who = assigneeName(rawTail.slice(m[0].length)).replace(/(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个工作日|个?天|周|个?星期)$/u, '');
-    if (who === '') return null;
+    // "跟公交集团联系上了": news, not a unit called "集团联系上了".
+    if (who === '' || /[了过着]$|联系|回复|答应|说/u.test(who)) return null;
     const target: AssignTarget = /^[@＠]/u.test(who) ? { kind: 'person', name: who.slice(1).trim() } : { kind: 'unit', name: who };
     return { type: 'assign', id, target };
   }

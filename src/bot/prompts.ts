@@ -16,6 +16,8 @@ export type PromptKind =
   | 'phone'
   | 'place'
   | 'deadline'
+  /** Words of its holder or the office were passed to the resident; their answer goes back. */
+  | 'relay'
   /** An official's category that is not one of the community's; "那就基础设施吧" is the one meant. */
   | 'category'
   /** A command refused a moment ago, for a corrected number ("打错了 是17号"). */
@@ -35,6 +37,8 @@ const LOOK_BACK = 30 * DAY;
 const REVISIT_WINDOW = 14 * DAY;
 const SHORT_WINDOW = 24 * HOUR;
 const REFUSED_WINDOW = 5 * MINUTE;
+// An answer to words passed on comes within the day, or is about something else.
+const RELAY_WINDOW = 12 * HOUR;
 
 /** Records a question (asked again: it is open again, from now). */
 export async function ask(tx: Tx, personId: number, kind: PromptKind, itemId: number, now: Date): Promise<void> {
@@ -89,6 +93,8 @@ function stillOpen(p: OpenPrompt, person: Pick<Person, 'phone'>, now: Date): boo
       return ['open', 'claimed'].includes(p.item.status) && age < SHORT_WINDOW;
     case 'category':
       return age < REFUSED_WINDOW;
+    case 'relay':
+      return ['open', 'claimed', 'done'].includes(p.item.status) && age < RELAY_WINDOW;
     default:
       return age < REFUSED_WINDOW;
   }

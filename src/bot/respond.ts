@@ -18,7 +18,7 @@ import { stripMentions } from './strip-mentions.ts';
 import { say } from './say.ts';
 import { parseCommands } from './parse-commands.ts';
 import { runCommands } from './run-commands.ts';
-import { leaveDraft } from './answer-rest.ts';
+import { answerRest, leaveDraft } from './answer-rest.ts';
 import { extractPlace } from './extract-place.ts';
 import { guessIntent } from './guess-intent.ts';
 import { itemTalk, officialToResident, secondInGroup } from './item-talk.ts';
@@ -30,7 +30,7 @@ import { ownItemAskedAfter } from './own-item-asked-after.ts';
 import { openPrompts, type OpenPrompt } from './prompts.ts';
 import { extractPhone } from './extract-phone.ts';
 import { understandReply } from './understand-reply.ts';
-import { isCancel, isSkip } from './skip-and-cancel.ts';
+import { draftEscape, isCancel, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, isGreeting, isOnlySymbols, isSmallTalkTopic, isTakingNote, looksMeantForSomeoneElse, CALLS_SOMEONE } from './small-talk.ts';
 import { normalizeText } from './normalize-text.ts';
 import { REQUEST } from './request-words.ts';
@@ -199,6 +199,12 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     say(ctx, out, residents.nothingPending);
     return;
   }
+  // "不是新事 是1号的进展" with no draft open (the news was already taken): what follows, if it asks something.
+  const escape = cmd.type === 'text' && !hasAttachment && !dialogue ? draftEscape(cmd.text) : null;
+  if (escape) {
+    if (escape.rest === '' || !(await answerRest(tx, ctx, escape.rest, out, deps))) say(ctx, out, residents.nothingPending);
+    return;
+  }
   // A bare "查询": what one has raised or holds, rather than a request for a number they may not know.
   if (cmd.type === 'invalid' && cmd.command === 'status' && cmd.problem === 'missing_id') return runCommand(tx, ctx, { type: 'mine' }, out, deps);
   if (cmd.type === 'invalid') {
@@ -298,7 +304,7 @@ function trailingMention(text: string, botName: string): string | null {
     const after = t.slice(i + mention.length).trim();
     if (after === '') continue;
     // "有事都可以在群里@连心说": the bot spoken of, not spoken to.
-    if (/^(?:说|讲|发|反映|留言|提|报|私聊|问)/u.test(after)) return null;
+    if (/^(?:说|讲|发|反映|留言|提|报|私聊|问|后面)/u.test(after) || /(?:打个?|输入|发个|点一下|在群里)\s*$/u.test(t.slice(0, i))) return null;
     // "煤气味特别冲 @连心 快叫人来": what comes before is the matter; the words after only call for help.
     const first = t.slice(0, i).trim();
     if (detectEmergency(first) || ([...after].length <= 8 && REQUEST.test(first) && !REQUEST.test(after))) return `${first} ${after}`;

@@ -11,7 +11,7 @@ const ACK = new RegExp(
   'iu',
 );
 const GREETING = new RegExp(
-  `^(?:${EDGE}|你好|您好|你们好|在吗|在不在|有人吗|有人在吗|请问|是社区吗|是不是社区|是社区的吗|是连心吗|社区吗|hi|hello|哈喽|嗨|早上好|上午好|中午好|下午好|晚上好|早安|晚安|早|小助手|连心|小连)+(?:啊|呀|吗|呢)?(?:${EDGE})*$`,
+  `^(?:${EDGE}|你好|您好|你们好|在吗|在不在|有人吗|有人在吗|请问|是社区吗|是不是社区|是社区的吗|这个是社区的吗|这是社区的吗|是连心吗|社区吗|hi|hello|哈喽|嗨|早上好|上午好|中午好|下午好|晚上好|早安|晚安|早|小助手|连心|小连)+(?:啊|呀|吗|呢)?(?:${EDGE})*$`,
   'iu',
 );
 
@@ -25,7 +25,7 @@ export function isTakingNote(text: string): boolean {
   const t = normalizeText(text).trim();
   return [...t].length <= 24 && TAKING_NOTE.test(t) && !/[?？吗]/u.test(t) && !TROUBLE.test(t);
 }
-const TAKING_NOTE = /^(?:行|好的?|嗯+|中|哦|那|知道了|明白了?|晓得了|收到)[，,。\s]*[\s\S]{0,18}?(?:再说|看看(?:效果)?|等着|等他|等她|等你们|等等|等一等|等消息|不急|知道了|在家等)(?:他|她|你们)?[吧啊哈了呢。!！]*$/u;
+const TAKING_NOTE = /^(?:行|好的?|嗯+|中|哦|那|知道了|明白了?|晓得了|收到)[，,。\s]*[\s\S]{0,18}?(?:再说|看看(?:效果)?|等着看|等着|等他|等她|等你们|等等|等一等|等消息|不急|知道了|在家等)(?:他|她|你们)?[吧啊哈了呢。!！]*$/u;
 
 /** Only emoji and punctuation: "😭😭", "🌹", "？". */
 export function isOnlySymbols(text: string): boolean {

@@ -27,6 +27,12 @@ describe('guessIntent', () => {
     ['收到了 谢谢小陈 好人啊', 'thanks'],
     ['学会啦 谢谢小刘 耐心得很', 'thanks'],
     ['你好 这个咋个用嘛', 'help'],
+    // Trials 27–28: what one holds, what is under way, asked formally or short.
+    ['我手上现在有活吗', 'mine'],
+    ['请问本人目前承办的事项中，尚有哪些未办结？', 'mine'],
+    ['我报过的在哪看', 'mine'],
+    ['现在还有哪些没办完的', 'working'],
+    ['我手上的活干完了 还有啥需要帮忙的没', 'list'],
   ])('%j asks for %s', (text, type) => expect(guessIntent(text)).toEqual({ type }));
 
   it.each([

@@ -1,3 +1,4 @@
+import { ask } from '../prompts.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { getItem } from '../../domain/items.ts';
 import { isOfficialOf } from '../../domain/actor.ts';
@@ -16,6 +17,8 @@ export const passOnCommand: Handlers<'tell'> = {
     if (item.submitterId !== ctx.actor.id && (isOfficialOf(ctx.actor, item.communityId) || item.claimantId === ctx.actor.id)) {
       out.toPersonId(item.submitterId, residents.officeSays(item.id, cmd.note.replace(/^(?:的)?(?:居民|提出人|住户|业主|阿姨|大爷)?[\s,，:：]*/u, '')));
       out.reply(residents.toldSubmitter(item.id));
+      // "2单元301呀，小伙子明朝中午来好的": the resident's answer goes back the same way.
+      await ask(tx, item.submitterId, 'relay', item.id, ctx.now);
       return;
     }
     if (item.submitterId !== ctx.actor.id) throw new DomainError('only_submitter', { id: item.id });

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { communityWithPeople, ledgerItem, newItem } from '../../helpers/community.ts';
+import { startTestApp, textsTo, type SimPerson, type TestApp } from '../../helpers/test-app.ts';
+
+// Issue 12, trials 27–29: a resident's answer to words the bot passed on goes back to whoever
+// asked; a holder's news said again as "不是新事 是N号的进展" is recorded on N; an official's words
+// about an item already raised are no new alarm, and one filed by mistake can be taken back.
+
+const group = 'g-passed-back';
+let t: TestApp;
+let li: SimPerson;
+let zhao: SimPerson;
+let n = 0;
+const someone = (): SimPerson => ({ id: `passed-back-${++n}`, name: `钱美凤${n}` });
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ({ li, zhao } = await communityWithPeople(t, '回话社区', group));
+});
+afterAll(() => t.close());
+
+describe('answers go back the way the question came', () => {
+  it("the holder's question reaches the resident; the resident's answer, with no number, reaches the holder", async () => {
+    const who = someone();
+    const id = await newItem(t, who, '心愿 想请人帮忙把旧报纸搬下楼卖掉 28号楼', group);
+    await t.say(li, `认领 ${id}`);
+    const asked = await t.say(li, `${id}号 阿姨住几单元几楼？没写`);
+    expect(textsTo(asked, who.id).join('\n')).toContain('几单元几楼');
+    const r = await t.say(who, '2单元301呀，小伙子明朝中午来好的，我等侬');
+    expect(textsTo(r, li.id).join('\n')).toContain('2单元301');
+    expect((await t.api('GET', '/api/items')).body.items.filter((i: { text: string }) => i.text.includes('2单元301'))).toEqual([]);
+  });
+
+  it('an answer to news ("好的 那礼拜三麻烦陈阿姨了 医保卡在抽屉里") reaches the holder; "好的" alone does not', async () => {
+    const who = someone();
+    const id = await newItem(t, who, '心愿 礼拜三想请人陪奶奶去医院', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `进展 ${id} 跟奶奶说好了 礼拜三早上七点半楼下等她`);
+    expect(textsTo(await t.say(who, '好的'), li.id)).toEqual([]);
+    const r = await t.say(who, '好的 那礼拜三麻烦李师傅了 奶奶的医保卡在电视柜抽屉里 别忘了带');
+    expect(textsTo(r, li.id).join('\n')).toContain('医保卡');
+  });
+
+  it('a new request after news is still a new request', async () => {
+    const who = someone();
+    const id = await newItem(t, who, '心愿 想请人帮忙修个凳子', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `进展 ${id} 明天带工具过去`);
+    const r = await t.say(who, '楼下垃圾桶满了好几天了没人清');
+    expect(textsTo(r, li.id)).toEqual([]);
+  });
+});
+
+describe('the holder and the office', () => {
+  it('"不是新事 是N号的进展" records the draft as progress of N', async () => {
+    const who = someone();
+    const id = await newItem(t, who, '心愿 想请人帮忙搬个旧柜子', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, '今天先去看了看 柜子太沉 周六叫上老王一起搬');
+    await t.say(li, `不是新事 是${id}号的进展`);
+    // Whether the first words were taken as news at once or on being told, they are on N, once.
+    const notes = (await ledgerItem(t, id)).events.filter((e) => e.type === 'progress' && (e.note ?? '').includes('周六叫上老王一起搬'));
+    expect(notes).toHaveLength(1);
+    expect((await t.api('GET', '/api/items')).body.items.filter((i: { text: string }) => i.text.includes('老王'))).toEqual([]);
+  });
+
+  it("an official's category put right names gas, and files no emergency; the category not kept is refused, the next named is set", async () => {
+    const who = someone();
+    await t.say(who, `@连心 反映 5号楼楼道里有股怪味`, { in: group });
+    const id = Number(/#(\d+)/u.exec(textsTo(await t.say(who, '@连心 没有', { in: group }), group).join('\n'))![1]);
+    const before = (await t.api('GET', '/api/items?limit=1000')).body.items.length;
+    const r = await t.say(zhao, `${id}号燃气泄漏不算治安，分类改一下，改成安全生产那一类`);
+    expect((await t.api('GET', '/api/items?limit=1000')).body.items.length).toBe(before);
+    expect(textsTo(r, zhao.id).join('\n')).toContain('可用的分类');
+    await t.say(zhao, '那就归基础设施类');
+    expect((await ledgerItem(t, id)).category).toBe('基础设施');
+  });
+
+  it('"N号是我发错的" takes back what one filed by mistake', async () => {
+    const id = await newItem(t, zhao, '心愿 测试一下这个怎么登记', group);
+    await t.say(zhao, `搞错了！${id}号是我发错的，赶紧撤掉`);
+    expect((await ledgerItem(t, id)).status).toBe('withdrawn');
+  });
+
+  it('"N号跟公交集团联系上了…" is news, not a unit called "集团联系上了"', async () => {
+    const who = someone();
+    const id = await newItem(t, who, '心愿 小区门口公交站牌歪了 想请人扶一下', group);
+    await t.say(zhao, `认领 ${id}`);
+    await t.say(zhao, `${id}号跟公交集团联系上了，他们说下周二派人来把站牌扶正加固`);
+    const item = await ledgerItem(t, id);
+    expect(item.assignedUnit).toBeNull();
+    expect(item.events.at(-1)).toMatchObject({ type: 'progress' });
+  });
+});
