@@ -51,14 +51,14 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         await answered(tx, p.id, ctx.now);
         if (!phone) {
           // "不用留啦 车子就放在4栋楼下车棚": where it is, kept when the item has no place yet.
-          const place = p.item.place ? null : extractPlace(text);
+          const place = betterPlace(p.item.place, extractPlace(text));
           if (place) await tx.run('UPDATE items SET place = ?, updated_at = ? WHERE id = ?', [place, ctx.now, p.itemId]);
           out.reply(place ? `${residents.phoneSkipped}\n${residents.placeSaved(p.itemId, place)}` : residents.phoneSkipped);
           return true;
         }
         await tx.run('UPDATE people SET phone = ?, updated_at = ? WHERE id = ?', [phone.number, ctx.now, ctx.person.id]);
         // "可以 13907715562 白天都在家 我住5栋2单元302": the address, when the item has none yet.
-        const where = p.item.place ? null : extractPlace(text.replace(phone.text, ''));
+        const where = betterPlace(p.item.place, extractPlace(text.replace(phone.text, '')));
         if (where) await tx.run('UPDATE items SET place = ?, updated_at = ? WHERE id = ?', [where, ctx.now, p.itemId]);
         out.reply(where ? `${residents.phoneSaved}\n${residents.placeSaved(p.itemId, where)}` : residents.phoneSaved);
         // Whoever already holds the item needs it now; officials of an urgent one too.
@@ -174,4 +174,10 @@ export async function revisitAnswered(tx: Tx, ctx: MessageContext, itemId: numbe
     itemId,
     ctx.person.id,
   ]);
+}
+
+/** A place said now, when the item has none or this one says more of it ("28号楼" → "28号楼2单元301"). */
+function betterPlace(known: string | null, said: string | null): string | null {
+  if (said === null) return null;
+  return known === null || (said.includes(known) && said.length > known.length) ? said : null;
 }

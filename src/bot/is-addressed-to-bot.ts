@@ -33,6 +33,8 @@ export type AddressReason = 'direct' | 'mention' | 'command' | 'answer' | 'emerg
 const CHATTER =
   /^(?:哈+|呵+|嘿+|嘻+|好的?|好滴|好嘞|嗯+|哦+|噢+|收到|知道了|对+|对的|是的|是啊|没错|同意|赞|辛苦了|谢谢|\+1|ok|[\s,，。.!！~～…?？]|[\u{1F300}-\u{1FAFF}\u2600-\u27BF\uFE0F])+$/iu;
 
+const THANKS_A_NEIGHBOUR = /(?:谢谢|多谢|麻烦)(?!连心|小连|社区|你|您|大家)(?:老|小)?[\u4e00-\u9fa5]{1,2}(?:哥|姐|叔|姨|师傅|大爷|大妈|奶奶|爷爷)?(?:啊|呀|哈|了)?[\s!！。]*$/u;
+
 /** Why a message is for the bot, or null when it is not. In a direct chat everything is. */
 export function addressedToBot(input: AddressInput): AddressReason | null {
   if (input.chat === 'direct') return 'direct';
@@ -57,7 +59,7 @@ export function isAddressedToBot(input: AddressInput): boolean {
 function mentionsByName(text: string, names: readonly string[]): boolean {
   const t = normalizeText(text).trimStart();
   // "连心你好我想请个人帮我…": the bot called by its name, without an @.
-  return names.some((name) => name !== '' && (t.startsWith(`@${name}`) || new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?:你好|您好|啊|呀|[，,：:\\s])`, 'u').test(t)));
+  return names.some((name) => name !== '' && (t.startsWith(`@${name}`) || new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?:你好|您好|侬好|啊|呀|[，,：:\\s])`, 'u').test(t)));
 }
 
 /** Whether the message plausibly answers the open question (the dialogue stores what it gets). */
@@ -66,6 +68,8 @@ function answers(input: AddressInput): boolean {
   const text = normalizeText(input.text).trim();
   if (q.kind === 'confirm' || q.kind === 'revisit') return understandReply(input.text, q) !== null;
   if (input.hasAttachment && (q.step === 'photo' || q.step === 'place' || q.step === 'address')) return true;
+  // "没事没事谢谢老张": said to a neighbour in the middle of the bot's question.
+  if (THANKS_A_NEIGHBOUR.test(text)) return false;
   if (isCancel(text) || isSkip(text)) return true;
   // "取消 取消 阿拉勿要登记了", "不是不是 是我想帮别人…": leaving the first questions.
   if ((q.step === 'text' || q.step === 'community') && draftEscape(text) !== null) return true;

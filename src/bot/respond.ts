@@ -41,7 +41,7 @@ import { residents } from './texts/residents.ts';
 type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | 'invalid' }>;
 
 // A verdict on a fix: satisfied or not, a score, fixed or not.
-const VERDICT = /满意|评价|打分|好评|差评|[1-5一二三四五]\s*(?:分|星|颗星)|[⭐★]|修好了|弄好了|办好了|真好了|彻底好了|没修好|没弄好|又坏|还是(?:不|老样子|坏)/u;
+const VERDICT = /满意|评价|打分|满分|好评|差评|[1-5一二三四五]\s*(?:分|星|颗星)|[⭐★]|修好了|弄好了|办好了|真好了|彻底好了|没修好|没弄好|又坏|还是(?:不|老样子|坏)|(?:这|哪能|怎么能|咋能)算(?:是)?(?:弄好|修好|办好|好|完)了/u;
 
 /**
  * Decides what one inbound message means and acts: a command, the answer to the bot's own last
@@ -283,7 +283,9 @@ function answersPrompt(p: OpenPrompt, text: string): boolean {
   if (p.kind === 'confirm' || p.kind === 'revisit') {
     const plain = stripMentions(text).trim();
     // "吴书记 红绿灯那个事真麻烦你了…谢谢你" thanks a person; a verdict names the fix or a score.
-    return VERDICT.test(plain) && !CALLS_SOMEONE.test(plain) && !isAcknowledgement(plain) && understandReply(plain, { kind: p.kind, itemId: p.itemId, itemText: p.item.text }) !== null;
+    // "黄师傅真是杠杠滴 俺给打满分": a score said beside a name is still the verdict.
+    const scored = /满分|[1-5一二三四五]\s*(?:分|星|颗星)|[⭐★]/u.test(plain);
+    return VERDICT.test(plain) && (scored || !CALLS_SOMEONE.test(plain)) && !isAcknowledgement(plain) && understandReply(plain, { kind: p.kind, itemId: p.itemId, itemText: p.item.text }) !== null;
   }
   return false;
 }
