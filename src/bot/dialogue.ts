@@ -189,7 +189,8 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
     case 'place':
       if (!ctx.msg.location) {
         const said = phone ? text.replace(phone.text, '').trim() : text;
-        const before = SAME_PLACE.test(normalizeText(said)) ? await lastPlace(tx, ctx.person.id) : null;
+        // "还是3号楼2单元，跟上回一样": a place said outright wins over the last one.
+        const before = SAME_PLACE.test(normalizeText(said)) && extractPlace(said) === null ? await lastPlace(tx, ctx.person.id) : null;
         draft.place = before ?? (isSkip(said) || said === '' ? '' : placeAnswer(said, extractPlace(said, { addressOnly: draft.step === 'address' })));
       }
       break;

@@ -39,6 +39,8 @@ const THANKS_A_NEIGHBOUR = /(?:谢谢|多谢|麻烦)(?!连心|小连|社区|你|
 export function addressedToBot(input: AddressInput): AddressReason | null {
   if (input.chat === 'direct') return 'direct';
   if (input.mentionedBot || mentionsByName(input.text, input.botNames ?? [])) return 'mention';
+  // "…请连心列一下": the bot asked by name in the middle of a sentence.
+  if ((input.botNames ?? []).some((name) => name !== '' && new RegExp(`(?:请|让|麻烦|叫)${name}(?:帮(?:我|忙)?|给我)?(?:列|查|看|说|统计|登记|记)`, 'u').test(normalizeText(input.text)))) return 'mention';
   if (input.question && answers(input)) return 'answer';
   const cmd = parseCommand(input.text);
   // "谢谢", "是", "否" alone are said to anyone; only a mention or an open question makes them ours.

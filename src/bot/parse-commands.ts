@@ -146,9 +146,9 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
       bareUnit = false;
     }
     // "11号不是养老的 改成邻里纠纷 我明天上午去五楼跟装修户说": taking it on, beside a setting.
-    else if (cmd.type === 'claim' && cmd.id === id.id && !out.some((c) => c.type === 'claim') && out.length > 0) out.push(cmd as WithId);
+    else if (cmd.type === 'claim' && cmd.id === id.id && !out.some((c) => c.type === 'claim')) out.push(cmd as WithId);
     // "16号紧急 期限两天": beside another setting, a bare 紧急 is one too (alone it is a cry).
-    else if (/^(?:紧急|加急|特急|急|很急|要急|急件|优先(?:办理|处理)|列为紧急|列为加急)(?:的|吧)?$/u.test(clause) && !out.some((c) => c.type === 'priority')) out.push({ type: 'priority', id: id.id, priority: 'urgent' });
+    else if (/^(?:紧急|加急|特急|急|很急|要急|急件|优先(?:办理|处理)|列为紧急|列为加急|按紧急(?:办|处理|办理)?)(?:的|吧)?$/u.test(clause) && !out.some((c) => c.type === 'priority')) out.push({ type: 'priority', id: id.id, priority: 'urgent' });
     else if ((NAME_GOES.test(clause) || LET_NAME.test(clause)) && !out.some((c) => c.type === 'assign')) {
       out.push({ type: 'assign', id: id.id, target: { kind: 'unit', name: (NAME_GOES.exec(clause) ?? LET_NAME.exec(clause))![1]! } });
     } else if (CALL_IN.test(clause) && !out.some((c) => c.type === 'assign')) {

@@ -141,6 +141,8 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // Without a number, a list, help or the figures asked for in other words come first (thanks that
   // also ask the volunteer something are for the volunteer).
   // A photo may come with a holder's news ("垃圾桶清干净了" and the picture of it); a location may not.
+  // "满意" with nothing waiting for a verdict: a kind word, not a request.
+  if (words !== null && !dialogue && /^(?:很|非常|特别|挺)?满意(?:了|的|啊|呀|哈)?[!！。.~～]*$/u.test(normalizeText(words).trim())) return say(ctx, out, everyone.thanks);
   // "我不是要办事 就是说声谢谢": thanks to us, nothing for anyone's item.
   if (words !== null && !dialogue && JUST_THANKS.test(normalizeText(words))) return say(ctx, out, everyone.thanks);
   const talk = words !== null && msg.location === null ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && [null, 'thanks'].includes(guessIntent(words)?.type ?? null)) : null;

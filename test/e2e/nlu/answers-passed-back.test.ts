@@ -51,6 +51,25 @@ describe('answers go back the way the question came', () => {
   });
 });
 
+describe('more of trials 27–29', () => {
+  it('"21号我来 期限给一周" claims and sets the deadline; "N号加急 我这就去…" sets it urgent and claims', async () => {
+    const who = someone();
+    const a = await newItem(t, who, '心愿 想请人帮忙修下门锁', group);
+    await t.say(zhao, `${a}号我来 期限给一周`);
+    expect((await ledgerItem(t, a)).status).toBe('claimed');
+    const b = await newItem(t, who, '心愿 楼道里有人烧纸 想请人去劝劝', group);
+    await t.say(zhao, `${b}号加急 我这就去9栋`);
+    expect(await ledgerItem(t, b)).toMatchObject({ status: 'claimed', priority: 'urgent' });
+  });
+
+  it('"满意" with nothing to rate gets a kind word and files nothing', async () => {
+    const who = someone();
+    const before = (await t.api('GET', '/api/items?limit=1000')).body.items.length;
+    expect(textsTo(await t.say(who, '满意'), who.id)).toEqual(['不客气！有需要随时找我。']);
+    expect((await t.api('GET', '/api/items?limit=1000')).body.items.length).toBe(before);
+  });
+});
+
 describe('the holder and the office', () => {
   it('"不是新事 是N号的进展" records the draft as progress of N', async () => {
     const who = someone();
