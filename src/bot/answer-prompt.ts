@@ -19,7 +19,8 @@ import { officials } from './texts/officials.ts';
 import { residents } from './texts/residents.ts';
 import { understandReply, type ReplyMeaning } from './understand-reply.ts';
 import { isAcknowledgement, isTakingNote } from './small-talk.ts';
-import { REQUEST } from './request-words.ts';
+import { REQUEST, THING } from './request-words.ts';
+import { itemIdsIn } from './item-id.ts';
 import { sharedWords } from './shares-words.ts';
 
 // What an answer to a holder's question or news is made of: when, where, who, thanks.
@@ -80,8 +81,13 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         // An answer to words passed on: back to whoever handles it. Not "好的", not a new matter.
         const said = normalizeText(text).trim();
         if (said === '' || isAcknowledgement(said) || isTakingNote(said) || detectEmergency(text)) continue;
-        // A new request is no answer: words of one, sharing nothing with the item.
-        if (REQUEST.test(said) && sharedWords(normalizeText(p.item.text), said) === 0) continue;
+        // A new request is no answer: words of one, sharing nothing with the item, or another item named.
+        const shared = sharedWords(normalizeText(p.item.text), said);
+        // "15号那个漫步机…": another item named (with 号 or #; a bare 301 is a room).
+        if (itemIdsIn(said).some((m) => m.id !== p.itemId && /[号#]/u.test(said.slice(Math.max(0, m.index - 1), m.index + m.length)))) continue;
+        if ((REQUEST.test(said) || /帮我|有没有人|能不能|麻烦.{0,6}(?:来|修|弄|看)/u.test(said)) && shared === 0) continue;
+        const thing = THING.exec(said)?.[0];
+        if (thing !== undefined && !normalizeText(p.item.text).includes(thing) && shared === 0) continue;
         if (!REPLY_WORDS.test(said) && sharedWords(normalizeText(p.item.text), said) === 0) continue;
         if (parseCommand(text).type !== 'text') continue;
         await answered(tx, p.id, ctx.now);

@@ -78,12 +78,12 @@ const SIGNALS: Signal[] = [
 // "能打着火了": a stove that lights again is no fire.
 const NEGATED_BEFORE = /(?:没|没有|无|不|别|未|防|非|(?<!是)不是|不算|并不|打|点|打得|点得)$/u;
 // Somewhat before: a worry, a risk or the past, not an emergency now.
-const NOT_NOW_BEFORE = /(?:容易|怕(?!是)|担心|防止|小心|以免|避免|差点|差一点|可能会|会不会|万一|要是|如果|以前|之前|去年|上次|上个月|曾经|预防|提醒|注意|经常|老是|昨天|昨晚|昨儿|昨夜|昨个|前晚|前天|前两天|前几天|上周|上礼拜|上星期|上回|那回|那次|有过一回|有过一次|出过|新闻|听说|看到说|不知道|不晓得|天天|每天|总是)[^，。,.!！？?]{0,8}$/u;
+const NOT_NOW_BEFORE = /(?:容易|怕(?!是)|担心|防止|小心|以免|避免|差点|差一点|可能会|会不会|万一|要是|如果|以前|之前|去年|上次|上个月|曾经|预防|提醒|注意|经常|老是|昨天|昨晚|昨儿|昨夜|昨个|前晚|前天|前两天|前几天|上周|上礼拜|上星期|上回|那回|那次|有过一回|有过一次|出过|新闻|听说|看到说|不知道|不晓得|天天|每天|总是|周[一二三四五六日]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|这礼拜|讲了|说了|讲讲|宣传)[^，。,.!！？?]{0,8}$/u;
 // Anywhere in the message: it was news, it is over, or it is a worry ("着火了咋整" next to a pile of boxes).
 const NOT_NOW_ANYWHERE = /已经来了|已经到了|(?:救护车|120|119)也?(?:已经)?叫了|已经送(?:去)?医院了|咋个办|咋办|怎么办|新闻|听说|可能(?:是)?出去了|可能不在家|还好没|还好没事|没啥事|没什么事|没大碍|没事了|已经好了|已经没事|现在好多了|好多了|早就好了|注意(?:用电|用火|安全)|咋整|怎么整|隐患/u;
 // Inside the words of a signal: "电梯…上礼拜还困了个人" was last week.
-const PAST_INSIDE = /上礼拜|上星期|上周|上回|上次|去年|以前|之前|昨天|昨晚|昨儿|昨夜|前天|那次|那回/u;
-const HAPPENING_NOW = /一直在|越来越|[!！]{2}|正在|在偷|在撬|在砸|在抢|有人在|快来|现在|刚刚|刚才|抓住|跑了|赶紧|快点|快报警|马上/u;
+const PAST_INSIDE = /上礼拜|上星期|上周|上回|上次|去年|以前|之前|昨天|昨晚|昨儿|昨夜|前天|那次|那回|这礼拜|这周|(?:周|星期|礼拜)[一二三四五六日天]|[二三四五六七八九十几]+分钟/u;
+const HAPPENING_NOW = /一直在|越来越|[!！]{2}|闻到|好大一股|一股|很大的?|很浓|很重|特别冲|呛|起不来|扶不动|抬不动|坐在地上|躺在地上|喊不应|叫不醒|正在|在偷|在撬|在砸|在抢|有人在|快来|现在|刚刚|刚才|抓住|跑了|赶紧|快点|快报警|马上/u;
 // The cause first: smoke from a switch box is an electrical emergency that 119 also hears about.
 const SETTING_BEFORE = /(?:设成|设为|设置为|改成|改为|标为|标成|调成|调为|列为|定为|算|恢复|所有|哪些|有没有|几个|几件|优先级?)\s*$/u;
 const KIND_AFTER = /^(?:的)?(?:事项|事情?|单子|件|任务|都|有哪些|有几个|列|程度|优先)/u;
@@ -105,6 +105,8 @@ export function detectEmergency(input: string): Emergency | null {
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 16), m.index);
       if (NEGATED_BEFORE.test(before) || NOT_NOW_BEFORE.test(before) || PAST_INSIDE.test(m[0]) || /差点|差一点|险些|幸好没|还好没/u.test(m[0])) continue;
+      // "跟他讲了充电起火的厉害": the danger of it, told as a warning.
+      if (/^的?(?:厉害|危险|隐患|风险|后果)/u.test(text.slice(m.index + m[0].length))) continue;
       // "9号 设成紧急", "所有紧急的事项给我列一下": a setting or a kind of item, not a cry for help.
       if (signal.kind === 'urgent' && (SETTING_BEFORE.test(before) || KIND_AFTER.test(text.slice(m.index + m[0].length)))) continue;
       found.push(signal);

@@ -15,6 +15,7 @@ const WORDS: Record<string, string> = {
   wuxing: '五星', sixing: '四星', sanxing: '三星', liangxing: '两星', yixing: '一星', haoping: '好评',
   // Loanwords that decide what a report is: 好大一股gas味儿 is gas.
   gas: '煤气', lift: '电梯', elevator: '电梯', fire: '着火',
+  mytickets: '我的', mytasks: '我的', myitems: '我的', mylist: '我的', take: '接', close: '结', update: '进展',
   xiuhaole: '修好了', gaodingle: '搞定了', gaoding: '搞定', le: '了', ba: '吧', a: '啊', ne: '呢',
 };
 // After a number: 4 hao (号), 5 stars (星), 5 fen (分).

@@ -330,7 +330,11 @@ function aboutAnother(itemText: string, norm: string): boolean {
 
 /** "等一周左右", "暂停两周": the days said, else the default. */
 function daysIn(words: string): number {
-  const m = /(\d{1,2}|[一二两三四五六七八九十半]{1,3})\s*(?:个)?(?:天|日|周|星期|礼拜|月)/u.exec(normalizeText(words));
-  const days = m ? snoozeDays(m[0].replace(/\s+/gu, '')) : null;
+  // "出门这半个月…暂停提醒十天": the days said after 提醒 first.
+  const n = normalizeText(words);
+  const said =
+    /(?:提醒|催)[^，。,]{0,4}?((?:\d{1,2}|[一二两三四五六七八九十半]{1,3})\s*(?:个)?(?:天|日|周|星期|礼拜|月))/u.exec(n)?.[1] ??
+    /(\d{1,2}|[一二两三四五六七八九十半]{1,3})\s*(?:个)?(?:天|日|周|星期|礼拜|月)/u.exec(n)?.[0];
+  const days = said ? snoozeDays(said.replace(/\s+/gu, '')) : null;
   return days !== null && days >= 1 && days <= MAX_SNOOZE_DAYS ? days : DEFAULT_SNOOZE_DAYS;
 }

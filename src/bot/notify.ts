@@ -22,7 +22,11 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
   };
   const tellFollowers = (what: string) => followers(tx, item, what, tell);
   const holder = await holderName(tx, item);
-  const shown = { ...item, text: publicText(item) };
+  // Read only when the item is posted again (given back, reopened): the submitter's name is masked in it.
+  const shown = async () => {
+    const submitter = await tx.get<{ name: string }>('SELECT name FROM people WHERE id = ?', [item.submitterId]);
+    return { ...item, text: publicText(item, submitter ? [submitter.name] : []) };
+  };
   const now = item.updatedAt;
 
   switch (change.type) {
@@ -68,7 +72,7 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
     case 'released':
       out.reply(members.releaseReply(id));
       tell(item.submitterId, residents.toSubmitterReleased(id));
-      out.toGroups(item.communityId, groups.announceAgain(shown, publicPlace(item)), false);
+      out.toGroups(item.communityId, groups.announceAgain(await shown(), publicPlace(item)), false);
       return;
     case 'confirmed':
       await answeredAbout(tx, 'confirm', id, now);
@@ -106,7 +110,7 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
       out.reply(officials.reopenReply(id, item.status === 'open' ? null : item.assignedUnit ?? ''));
       tell(item.submitterId, residents.toSubmitterReopened(id));
       tell(item.claimantId, members.toHolderReopened(id, change.note));
-      if (item.status === 'open') out.toGroups(item.communityId, groups.announceAgain(shown, publicPlace(item)), false);
+      if (item.status === 'open') out.toGroups(item.communityId, groups.announceAgain(await shown(), publicPlace(item)), false);
       return;
     case 'supported':
       out.reply(residents.supportReply(id, change.supporters ?? 1));

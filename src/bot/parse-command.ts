@@ -109,6 +109,9 @@ function parsePhrases(norm: string): Command | null {
   // "搞错了！24号是我发错的，不是新的燃气泄漏，赶紧撤掉": that item was a mistake.
   const mistaken = /^(?:搞错了|弄错了|错了|不好意思|抱歉)?[!！\s,，。]*#?\s*(\d{1,6})\s*号?(?:是|这条|这个)?(?:我)?(?:发错|报错|弄错|填错)(?:了|的)|^(?:搞错了|弄错了)?[!！\s,，。]*#?\s*(\d{1,6})\s*号?(?:是)?(?:误报|手滑发的)/u.exec(t);
   if (mistaken) return { type: 'withdraw', id: Number(mistaken[1] ?? mistaken[2]), reason: '发错了' };
+  // "请郑凯同志负责15号事项，尽快落实。": who, then the item.
+  const personFirst = /^(?:请|让|由)([\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:负责|跟进|牵头|去办|办理|处理)\s*#?\s*(\d{1,6})\s*号(?:事项|那件事|的事)?(?:[，,。\s]|$)/u.exec(t);
+  if (personFirst) return { type: 'assign', id: Number(personFirst[2]), target: { kind: 'unit', name: personFirst[1]! } };
   // "不对 6号是给物业 不是市政": a hand-over put right.
   const rightUnit = /^(?:不对|错了|搞错了|说错了|弄错了)?[\s,，。]*#?\s*(\d{1,6})\s*号?\s*(?:应该)?(?:是)?(?:给|交给|交|派给|转给)\s*([^\s,，。]{2,8}?)[\s,，。]*不是(?:给|交给)?\s*[^\s,，。]{2,8}$/u.exec(t);
   if (rightUnit) return { type: 'assign', id: Number(rightUnit[1]), target: { kind: 'unit', name: assigneeName(rightUnit[2]!) } };
@@ -123,9 +126,9 @@ function parsePhrases(norm: string): Command | null {
   const codeAmong = /(?:^|[^A-Za-z0-9])([A-HJKMNP-Z2-9]{8})(?=$|[^A-Za-z0-9])/u.exec(t);
   if (codeAmong && /\d|[A-Z]{8}/u.test(codeAmong[1]!) && /报(?:一下|个|一个)?到|报道|(?:这个|用这个|拿这个)码/u.test(t)) return { type: 'join', code: codeAmong[1]! };
   // "干部码 1个", "党员码两个": a code asked for by whose it is.
-  const byWhose = new RegExp(`^(干部|党员|志愿者)的?(?:邀请)?码\\s*(?:(?:\\d{1,3}|${CHINESE_NUMBER})\\s*(?:个|张))?$`, 'u').exec(t);
+  const byWhose = new RegExp(`^(干部|党员|志愿者)的?(?:邀请)?码\\s*(?:(\\d{1,3}|${CHINESE_NUMBER})\\s*(个|张|次|人))?$`, 'u').exec(t);
   if (byWhose) {
-    const parsed = parseInvite(byWhose[1]!, true);
+    const parsed = parseInvite(byWhose[3] === '次' || byWhose[3] === '人' ? `${byWhose[1]!} ${byWhose[2]}次` : byWhose[1]!, true);
     if (parsed?.type === 'invite') return parsed;
   }
   if (/^(?:请问|我想问一下)?(?:这个)?(?:怎么|如何|咋)(?:个|样)?(?:报到|认领|接单|用|使用|操作|反映|许愿|提交|确认|评价|登录|查询|弄|搞|整)(?:这个|啊|呀|呢|吗|嘛|哦|噻|撒)?$/u.test(t)) return { type: 'help' };

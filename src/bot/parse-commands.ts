@@ -5,6 +5,8 @@ import { parseCommand } from './parse-command.ts';
 import { dayRef, workingDays } from './working-days.ts';
 
 type Found = ItemIdMatch & { index: number };
+
+const UNDONE_THEN_RELEASED = /^(?:@\S+\s*)?(?:刚才)?(?:说错了|搞错了|弄错了)?[\s,，]*#?(\d{1,6})\s*号?\s*不是(?:办完|完成|办结|结)(?:了)?[\s,，]*(?:是)?(?:我)?(?:要)?(?:放弃|退出|干不了|办不了|去不了)[\s,，]*/u;
 type WithId = Extract<Command, { id: number }>;
 
 // Commands that can be said of several items at once ("认领12和13", "12、13号都办完了"). Not
@@ -35,6 +37,12 @@ const SAME_AGAIN = /^\s*(?:也是|也一样|同样|一样|也)\s*(?:的|了|吧|
 export function parseCommands(text: string): WithId[] | null {
   const norm = normalizeText(text);
   const ids = itemIdsIn(norm);
+  // "刚才说错了 6号不是办完了 是我要放弃 请别人接": the completion taken back, then given back.
+  const undone = UNDONE_THEN_RELEASED.exec(norm);
+  if (undone) {
+    const id = Number(undone[1]);
+    return [{ type: 'dispute', id, reason: '' }, { type: 'release', id, reason: text.slice(undone.index + undone[0].length).trim() }];
+  }
   const said = commandSaidLast(text);
   if (said) return said;
   if (ids.length === 1) return settingsOfOne(text, norm, ids[0]!) ?? commandClause(text, ids[0]!);
@@ -108,12 +116,12 @@ function fromClauses(raw: string, norm: string, ids: Found[]): WithId[] | null {
 // What an official sets of one item in the same breath: "…改成紧急 让周晓红马上过去看看",
 // "麻烦设成紧急，期限三个工作日".
 const SETTINGS = new Set<Command['type']>(['category', 'priority', 'deadline', 'assign', 'snooze']);
-const POLITE_LEAD = /^(?:麻烦|请|帮我|再|还要|另外|顺便|并且|然后|直接|就|先)+\s*/u;
+const POLITE_LEAD = /^(?:麻烦|请|帮我|再|还要|另外|顺便|并且|然后|直接|就|先|给它|把它|将其|把这个)+\s*/u;
 
 // What may lead an official's settings: a setting, or reopening ("17号重新受理…交城管中队").
 const LEADS = new Set<Command['type']>([...SETTINGS, 'reopen']);
 // "何丽萍先去上门了解下情况": who goes, by name, as a hand-over.
-const NAME_GOES = /^(?:让|请|叫|麻烦)?((?![我你他她咱社物城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|这几天|今天|明天|尽快|马上|先|抽空|有空)*(?:去|来)?(?:上门|处理|看看|了解|协调|调解|跑一趟|核实|牵头|跟进|负责)/u;
+const NAME_GOES = /^(?:让|请|叫|麻烦)?((?![我你他她咱社物城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|这几天|今天|明天|尽快|马上|先|抽空|有空)*(?:去|来)?(?:上门|处理|看看|看下|看一下|瞅瞅|了解|协调|调解|跑一趟|核实|牵头|跟进|负责)/u;
 // "路灯让赵建国去看一下": who is to go, after what it is.
 const LET_NAME = /(?:让|叫|麻烦|请)((?![我你他她咱物社城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|尽快|马上|先|今天|明天)*(?:(?:去|来)(?:看|处理|弄|修|办|跑|上门|了解|协调|一趟|放|装|送|拿|搬|查)|牵头|跟进|负责)/u;
 // "联系市政排水所来疏通": the unit called in.

@@ -16,7 +16,7 @@ const PRIORITY_TAIL = new RegExp(
   'u',
 );
 const CATEGORY_TAIL = /^(?:(?:请)?(?:调整|更改)?(?:分类|类别)(?:请|就)?(?:改为|设为|改成|设成|调整为|为|是|归为|改)?|分到|分为|归入|归到|归为|划到|划归|划为|归(?=[\u4e00-\u9fa5]{2,6}(?:类)?(?:$|[\s,，。;；])))[\s:：]*/u;
-const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|改成|设成|定为|定成|定在|定|延到|延长到|放宽到|推到|放到|改到|给|为|是)?[\s:：]*/u;
+const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|改成|设成|定为|定成|定在|定于|定|延到|延长到|放宽到|推到|放到|改到|给|为|是)?[\s:：]*/u;
 // "限三天内办完": a time limit, not a report that it is done.
 const LIMIT_TAIL = /^(?:限|限期|期限|要|必须|务必)?(\d{1,2}|[一二两三四五六七八九十]{1,3}|明天|后天)(?:个工作日|个?天|日)?(?:之内|以内|内|(?<=明天|后天)(?:之前|前))(?:必须|要|务必)?(?:办完|完成|办结|解决|处理好?|处理完|办好|修好|弄好|搞定|弄完|清完|修完|做完|清干净|清理完|清理干净)?(?:吧)?$/u;
 const REOPEN_TAIL = new RegExp(`^(?:重新打开|重开|重新办理|重新受理)(?:一下|下)?(?:吧)?${NOTE}`, 'u');
@@ -98,6 +98,8 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   if (m) return { type: 'reopen', id, reason: noteOf(rawTail, tail, m[1]) };
   m = REJECT_TAIL.exec(tail);
   if (m) return { type: 'reject', id, reason: noteOf(rawTail, tail, m[1]) };
+  // "…社区无权处理，予以退回。请告知居民可拨打12345…": rejected, the whole as the reason.
+  if (/予以(?:退回|驳回)|不予受理/u.test(tail) && !REJECT_TAIL.test(tail)) return { type: 'reject', id, reason: rawTail.trim() };
   m = REJECT_LAST.exec(tail);
   if (m) return { type: 'reject', id, reason: rawTail.slice(0, m[1]!.length).trim() };
   m = REJECT_MID.exec(tail);

@@ -70,7 +70,7 @@ export async function describeItem(tx: Tx, actor: Actor, id: number, inGroup: bo
     category: item.category,
     status: item.status,
     urgent: item.priority === 'urgent',
-    text: full ? item.text : publicText(item),
+    text: full ? item.text : publicText(item, submitter ? [submitter.name] : []),
     submitter: submitterName,
     createdAt: fmt.dayTime(item.createdAt),
     phone: full ? (submitter?.phone ?? null) : null,
@@ -118,16 +118,17 @@ export async function describeMine(tx: Tx, actor: Actor, now: Date): Promise<str
 export async function describeOpen(tx: Tx, communityIds: number[]): Promise<string | null> {
   if (communityIds.length === 0) return null;
   // The first ten and (window count, taken before the LIMIT) how many there are in all.
-  const items = await tx.all<Pick<Item, 'id' | 'kind' | 'text' | 'priority'> & { total: number }>(
-    `SELECT id, kind, text, priority, count(*) OVER () AS total FROM items
-     WHERE community_id IN ${inList(communityIds.length)} AND status = 'open'
-     ORDER BY CASE WHEN priority = 'urgent' THEN 0 ELSE 1 END, id LIMIT ?`,
+  // The submitter's name joined in: "我是…的李淑芬" is masked in the list as on the 提出人 line.
+  const items = await tx.all<Pick<Item, 'id' | 'kind' | 'text' | 'priority'> & { total: number; submitter: string | null }>(
+    `SELECT i.id, i.kind, i.text, i.priority, p.name AS submitter, count(*) OVER () AS total FROM items i LEFT JOIN people p ON p.id = i.submitter_id
+     WHERE i.community_id IN ${inList(communityIds.length)} AND i.status = 'open'
+     ORDER BY CASE WHEN i.priority = 'urgent' THEN 0 ELSE 1 END, i.id LIMIT ?`,
     [...communityIds, LIST_LIMIT],
   );
   const total = items[0]?.total ?? 0;
   if (total === 0) return null;
   return views.open(
-    items.map((i) => ({ id: i.id, kind: i.kind, text: publicText(i), urgent: i.priority === 'urgent' })),
+    items.map((i) => ({ id: i.id, kind: i.kind, text: publicText(i, i.submitter ? [i.submitter] : []), urgent: i.priority === 'urgent' })),
     total,
   );
 }
@@ -140,9 +141,9 @@ export async function describeOpen(tx: Tx, communityIds: number[]): Promise<stri
 export async function describeWorking(tx: Tx, actor: Actor, communityIds: number[], now: Date, deps: BotDeps): Promise<string | null> {
   const mine = communityIds.filter((c) => roleIn(actor, c) === 'official');
   if (mine.length === 0) return null;
-  const rows = await tx.all<Pick<Item, 'id' | 'kind' | 'text' | 'priority' | 'status' | 'deadlineAt' | 'assignedUnit'> & { holder: string | null; total: number }>(
-    `SELECT i.id, i.kind, i.text, i.priority, i.status, i.deadline_at, i.assigned_unit, p.name AS holder, count(*) OVER () AS total
-     FROM items i LEFT JOIN people p ON p.id = i.claimant_id
+  const rows = await tx.all<Pick<Item, 'id' | 'kind' | 'text' | 'priority' | 'status' | 'deadlineAt' | 'assignedUnit'> & { holder: string | null; submitter: string | null; total: number }>(
+    `SELECT i.id, i.kind, i.text, i.priority, i.status, i.deadline_at, i.assigned_unit, p.name AS holder, s.name AS submitter, count(*) OVER () AS total
+     FROM items i LEFT JOIN people p ON p.id = i.claimant_id LEFT JOIN people s ON s.id = i.submitter_id
      WHERE i.community_id IN ${inList(mine.length)} AND i.status IN ('claimed', 'done')
      ORDER BY CASE WHEN i.priority = 'urgent' THEN 0 ELSE 1 END, CASE WHEN i.deadline_at IS NULL THEN 1 ELSE 0 END, i.deadline_at, i.id LIMIT ?`,
     [...mine, LIST_LIMIT],
@@ -154,7 +155,7 @@ export async function describeWorking(tx: Tx, actor: Actor, communityIds: number
       id: r.id,
       kind: r.kind,
       // As 待认领 shows it: the list may be read in a group (查询 N gives the whole text).
-      text: publicText(r),
+      text: publicText(r, r.submitter ? [r.submitter] : []),
       urgent: r.priority === 'urgent',
       holder: r.holder ?? r.assignedUnit,
       awaiting: r.status === 'done',

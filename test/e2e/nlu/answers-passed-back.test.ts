@@ -111,3 +111,16 @@ describe('the holder and the office', () => {
     expect(item.events.at(-1)).toMatchObject({ type: 'progress' });
   });
 });
+
+describe('names in group lists', () => {
+  it("the submitter's own name in the words is masked in 待认领 and 查询 in a group, as on the 提出人 line", async () => {
+    const who = { id: 'li-shufen-passed-back', name: '李淑芬' };
+    const id = await newItem(t, who, '心愿 我是二十三号楼一单元的李淑芬 想请人帮忙买菜', group);
+    const listed = textsTo(await t.say(li, '待认领', { in: group }), group).join('\n');
+    expect(listed).toContain(`#${id}`);
+    expect(listed).not.toContain('李淑芬');
+    const card = textsTo(await t.say(li, `查询 ${id}`, { in: group }), group).join('\n');
+    expect(card).not.toContain('李淑芬');
+    expect(card).toContain('李*');
+  });
+});
