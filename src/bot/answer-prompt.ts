@@ -88,7 +88,7 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         if ((REQUEST.test(said) || /帮我|有没有人|能不能|麻烦.{0,6}(?:来|修|弄|看)/u.test(said)) && shared === 0) continue;
         const thing = THING.exec(said)?.[0];
         if (thing !== undefined && !normalizeText(p.item.text).includes(thing) && shared === 0) continue;
-        if (!REPLY_WORDS.test(said) && sharedWords(normalizeText(p.item.text), said) === 0) continue;
+        if (!REPLY_WORDS.test(said) && shared === 0) continue;
         if (parseCommand(text).type !== 'text') continue;
         await answered(tx, p.id, ctx.now);
         await runCommand(tx, ctx, { type: 'tell', id: p.itemId, note: text.trim() }, out, deps);

@@ -8,7 +8,6 @@ import { deleteDialogue, draftOf, saveDraft, submissionOf, type Draft, type Step
 import { extractPhone } from './extract-phone.ts';
 import { extractPlace } from './extract-place.ts';
 import { placeAnswer } from './place-answer.ts';
-import { publicText } from './public-view.ts';
 import { normalizeText } from './normalize-text.ts';
 import type { Outgoing } from './outgoing.ts';
 import { isThanks } from './parse-command.ts';
@@ -20,6 +19,7 @@ import { isCancel, isNotARequest, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, withoutOpening } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
 import { submitMatters } from './submit-matters.ts';
+import { question } from './dialogue-question.ts';
 import { emergencyAdvice, residents } from './texts/residents.ts';
 import { everyone } from './texts/common.ts';
 
@@ -39,7 +39,6 @@ const URGENT_STEPS: Step[] = ['text', 'community'];
 const PLACE_FIX = /(?:[讲说写搞弄]错了|不对)[\s\S]*?不是[^，,\s]{1,10}[，,\s]*(?:是|在)([^，,。\s]{2,14})/u;
 const STATED_REPORT = /(?:(?:想|要)?(?:反映|反应)(?:一?下|个事)?|(?:这个)?是(?:公家|公共|大家)的事(?:儿)?)[吧啊呀哈。.!！\s]*$|^(?:[\u4e00-\u9fa5]{0,4}[，,。\s]*)?(?:我|俺)?(?:想|要|来|再)(?:跟社区|向社区|给社区)?(?:反映|反应)(?:一?下|一个|个)?(?:情况|问题|事)?[：:，,。\s]/u;
 const STATED_WISH = /是个(?:微)?心愿[吧啊呀哈。.!！\s]*$|^(?:我|俺)?(?:想|要)(?:许|提)(?:个|一个)(?:微)?心愿[：:，,。\s]/u;
-// A request in words: something wrong, or something wanted.
 // "地址跟上次一样", "还是老地方": the place of their last request.
 const SAME_PLACE = /(?:跟|和|同)(?:上次|上回|以前|之前)(?:一样|的一样|那个|那里|那儿)|还是(?:上次|上回)的|老地方|还是那(?:里|儿|个地方)/u;
 
@@ -49,7 +48,7 @@ async function lastPlace(tx: Tx, personId: number): Promise<string | null> {
   return row?.place ?? null;
 }
 
-// A home's trouble is the household's (a wish for a volunteer); a trouble elsewhere is the public's.
+// A home's trouble is the household's (a wish); elsewhere the public's. ASKS: something wrong or wanted.
 const AT_HOME = /家里|我家|俺家|家中|屋里|房间|卧室|厨房|卫生间|厕所|阳台/u;
 const ASKS = new RegExp(`${TROUBLE_HERE.source}|${WANTS.source}|帮我`, 'u');
 
@@ -248,25 +247,4 @@ async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number 
   }
   if (rowId !== null) await deleteDialogue(tx, rowId);
   await submitMatters(tx, ctx, submissionOf(draft), out, deps);
-}
-
-
-async function question(tx: Tx, step: Step, draft: Draft, inGroup: boolean): Promise<string> {
-  switch (step) {
-    case 'text':
-      return draft.photos.length > 0 ? residents.askTextAfterPhoto : residents.askText;
-    case 'kind':
-      // In a group the words said back are what the group may read: no room number, phone or address.
-      return residents.askKind(inGroup ? publicText({ kind: 'report', text: draft.text }) : draft.text);
-    case 'community': {
-      const communities = await tx.all<{ name: string }>('SELECT name FROM communities ORDER BY id');
-      return residents.askCommunity(communities.map((c) => c.name));
-    }
-    case 'address':
-      return residents.askAddress;
-    case 'place':
-      return residents.askPlace;
-    case 'photo':
-      return residents.askPhoto;
-  }
 }

@@ -4,12 +4,11 @@ import { DAY } from '../core/clock.ts';
 import type { Runnable } from './commands/index.ts';
 import { itemIdsIn } from './item-id.ts';
 import { normalizeText } from './normalize-text.ts';
-import { REQUEST, THING, WANTS } from './request-words.ts';
-import { extractPlace } from './extract-place.ts';
-import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS, snoozeDays } from './snooze-days.ts';
+import { REQUEST, WANTS } from './request-words.ts';
 import { talkAbout, type Talk } from './talk-about.ts';
 import { ASKS_AFTER } from './own-item-asked-after.ts';
-import { sharedWords, sharesWords } from './shares-words.ts';
+import { sharesWords } from './shares-words.ts';
+import { aboutAnother, daysIn, holderCalled, named, namedOrCalled, type ItemRow } from './items-named.ts';
 
 /** What the words say, for this person: a resident (no role) takes nothing on; "我要去买菜" is news. */
 function talkOf(actor: Actor, words: string): Talk {
@@ -17,7 +16,7 @@ function talkOf(actor: Actor, words: string): Talk {
   return talk.kind === 'claim' && actor.roles.size === 0 ? { kind: 'news' } : talk;
 }
 
-type Row = { id: number; status: string; communityId: number; submitterId: number; claimantId: number | null; text: string };
+type Row = ItemRow;
 
 // Without a number, words are taken for the person's own item only while it is fresh news.
 const RECENT = 3 * DAY;
@@ -117,48 +116,6 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
   if (['support', 'urgent', 'reopen'].includes(talk.kind)) return null;
   const row = await ownItem(tx, actor, talk, norm, now);
   return row ? decide(row, actor, talk, text.trim(), false) : null;
-}
-
-/**
- * "@连心 我家也是 晚上被吵得睡不着 跟周师傅说的一样" in a group: seconding what a neighbour raised
- * there lately — the one open report of the last week in the group's community, or the one of them the
- * words repeat. Null when it is not a second, or not clear which.
- */
-export async function secondInGroup(tx: Tx, actor: Actor, text: string, where: { conversationId: string; communityId: number | null }, now: Date): Promise<Runnable | null> {
-  const norm = normalizeText(text);
-  if (itemIdsIn(norm).length > 0 || talkAbout(text).kind !== 'support') return null;
-  // Raised in the group's community this week (the group is one place of it); a group not bound to one, in it.
-  const since = new Date(now.getTime() - 7 * DAY);
-  const rows = await tx.all<Row>(
-    where.communityId !== null
-      ? `${SELECT} WHERE community_id = ? AND status IN ('open', 'claimed') AND kind = 'report' AND submitter_id <> ? AND created_at > ? ORDER BY id DESC LIMIT 20`
-      : `${SELECT} WHERE source_conversation_id = ? AND status IN ('open', 'claimed') AND kind = 'report' AND submitter_id <> ? AND created_at > ? ORDER BY id DESC LIMIT 20`,
-    [where.communityId ?? where.conversationId, actor.id, since],
-  );
-  // "跟周师傅说的一样": the neighbour named says whose, before any shared word does.
-  const called = rows.length > 1 ? await calledBy(tx, rows, norm) : [];
-  const about = rows.length === 1 ? rows : called.length === 1 ? called : named(rows, norm);
-  return about.length === 1 ? { type: 'support', id: about[0]!.id } : null;
-}
-
-// "孙浩同志您好，…", "王阿姨，…": a person called by name at the start.
-const CALLED_BY_NAME = /^(?:@\S+\s*)?([\u4e00-\u9fa5]{2,3}?)(?:同志|阿姨|大爷|奶奶|爷爷|师傅|老师|先生|女士|大姐|大哥)?(?:您好|你好)?[，,\s]/u;
-
-/**
- * An official's words to a resident by name ("@连心 孙浩同志您好，燃气公司的师傅已经在路上了…"):
- * passed on about the one item that resident has under way in the official's communities lately.
- */
-export async function officialToResident(tx: Tx, actor: Actor, text: string, now: Date): Promise<Runnable | null> {
-  const served = [...actor.roles].filter(([, role]) => role === 'official').map(([id]) => id);
-  const name = CALLED_BY_NAME.exec(text.trim())?.[1];
-  if (served.length === 0 || !name || itemIdsIn(normalizeText(text)).length > 0) return null;
-  const rows = await tx.all<{ id: number }>(
-    `SELECT i.id FROM items i JOIN people p ON p.id = i.submitter_id
-      WHERE p.name = ? AND i.community_id IN ${inList(served.length)} AND i.status IN ('open', 'claimed', 'done') AND i.updated_at > ?
-      ORDER BY i.id DESC LIMIT 2`,
-    [name, ...served, new Date(now.getTime() - 14 * DAY)],
-  );
-  return rows.length === 1 ? { type: 'tell', id: rows[0]!.id, note: text.trim().replace(/^@\S+\s*/u, '') } : null;
 }
 
 function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolean): Runnable | null {
@@ -265,76 +222,7 @@ async function openItemNamed(tx: Tx, actor: Actor, norm: string): Promise<Row | 
   return about.length === 1 ? about[0] : undefined;
 }
 
-/** The one item of theirs whose holder the words call by name ("黄老师", "小杨", "杨红"), lately. */
-async function holderCalled(tx: Tx, actor: Actor, norm: string, now: Date): Promise<number | null> {
-  const rows = await tx.all<{ id: number; name: string }>(
-    `SELECT i.id, p.name FROM items i JOIN people p ON p.id = i.claimant_id
-      WHERE i.submitter_id = ? AND i.status IN ('claimed', 'done', 'confirmed') AND i.updated_at > ? ORDER BY i.id DESC LIMIT 10`,
-    [actor.id, new Date(now.getTime() - 14 * DAY)],
-  );
-  const hits = rows.filter(({ name }) => {
-    const s = name.slice(0, 1);
-    return /[\u4e00-\u9fa5]/u.test(s) && (norm.includes(name) || new RegExp(`(?:老|小)?${s}${HONORIFIC}|老${s}|小${s}`, 'u').test(norm));
-  });
-  return new Set(hits.map((h) => h.id)).size === 1 ? hits[0]!.id : null;
-}
-
 /** The items they hold now, newest first. */
 function heldItems(tx: Tx, actor: Actor): Promise<Row[]> {
   return tx.all<Row>(`${SELECT} WHERE claimant_id = ? AND status = 'claimed' ORDER BY id DESC LIMIT 20`, [actor.id]);
-}
-
-// "孙姐", "马哥", "孙阿姨", "老陈家": a resident called by surname, as volunteers speak of whom they help.
-const HONORIFIC = '(?:姐|哥|叔|姨|阿姨|婶|嫂|大爷|大妈|大娘|奶奶|爷爷|师傅|老师|家|阿婆|伯)';
-
-/**
- * Those of `rows` the words name: by their words (see `named`), else by the surname of the one who
- * raised it ("跟孙姐一起把老太太抬回床上了" about 孙晓梅's item).
- */
-async function namedOrCalled(tx: Tx, rows: Row[], norm: string): Promise<Row[]> {
-  const byWords = named(rows, norm);
-  if (byWords.length === 1 || rows.length === 0) return byWords;
-  const called = await calledBy(tx, byWords.length > 1 ? byWords : rows, norm);
-  return called.length === 1 ? called : byWords;
-}
-
-/** Those of `rows` raised by someone the words call by surname ("孙姐", "老陈家", "周师傅"). */
-async function calledBy(tx: Tx, rows: Row[], norm: string): Promise<Row[]> {
-  if (rows.length === 0) return [];
-  const ids = [...new Set(rows.map((r) => r.submitterId))];
-  const people = await tx.all<{ id: number; name: string }>(`SELECT id, name FROM people WHERE id IN ${inList(ids.length)}`, ids);
-  const surname = new Map(people.map((p) => [p.id, p.name.slice(0, 1)]));
-  return rows.filter((r) => {
-    const s = surname.get(r.submitterId);
-    return s !== undefined && /[\u4e00-\u9fa5]/u.test(s) && new RegExp(`(?:老|小)?${s}${HONORIFIC}|老${s}`, 'u').test(norm);
-  });
-}
-
-/** Those of `rows` whose words the message repeats. */
-function named(rows: Row[], norm: string): Row[] {
-  // Of several, those the words name most ("北门垃圾桶清干净了": the 北门 one, not the 南门 one).
-  const scored = rows.map((r) => ({ r, n: sharedWords(normalizeText(r.text), norm) })).filter((s) => s.n > 0);
-  const best = Math.max(0, ...scored.map((s) => s.n));
-  const top = scored.filter((s) => s.n === best).map((s) => s.r);
-  // Still several: the place the words name (北门, not 南门) decides.
-  return top.length > 1 ? top.filter((r) => !aboutAnother(r.text, norm)) : top;
-}
-
-/** "8栋电梯又不动了" to someone whose item is a pile of rubbish: words about another place or thing. */
-function aboutAnother(itemText: string, norm: string): boolean {
-  const item = normalizeText(itemText);
-  const place = extractPlace(norm);
-  const thing = THING.exec(norm)?.[0];
-  return (place !== null && !item.includes(normalizeText(place))) || (thing !== undefined && !item.includes(thing));
-}
-
-/** "等一周左右", "暂停两周": the days said, else the default. */
-function daysIn(words: string): number {
-  // "出门这半个月…暂停提醒十天": the days said after 提醒 first.
-  const n = normalizeText(words);
-  const said =
-    /(?:提醒|催)[^，。,]{0,4}?((?:\d{1,2}|[一二两三四五六七八九十半]{1,3})\s*(?:个)?(?:天|日|周|星期|礼拜|月))/u.exec(n)?.[1] ??
-    /(\d{1,2}|[一二两三四五六七八九十半]{1,3})\s*(?:个)?(?:天|日|周|星期|礼拜|月)/u.exec(n)?.[0];
-  const days = said ? snoozeDays(said.replace(/\s+/gu, '')) : null;
-  return days !== null && days >= 1 && days <= MAX_SNOOZE_DAYS ? days : DEFAULT_SNOOZE_DAYS;
 }

@@ -3,18 +3,13 @@ import { itemIdsIn, type ItemIdMatch } from './item-id.ts';
 import { normalizeText } from './normalize-text.ts';
 import { parseCommand } from './parse-command.ts';
 import { dayRef, workingDays } from './working-days.ts';
+import { commandClause, commandSaidLast, SAID_OF_MANY } from './command-in-story.ts';
 
 type Found = ItemIdMatch & { index: number };
 
 const UNDONE_THEN_RELEASED = /^(?:@\S+\s*)?(?:刚才)?(?:说错了|搞错了|弄错了)?[\s,，]*#?(\d{1,6})\s*号?\s*不是(?:办完|完成|办结|结)(?:了)?[\s,，]*(?:是)?(?:我)?(?:要)?(?:放弃|退出|干不了|办不了|去不了)[\s,，]*/u;
 type WithId = Extract<Command, { id: number }>;
 
-// Commands that can be said of several items at once ("认领12和13", "12、13号都办完了"). Not
-// 合并 (two numbers of its own) nor a bare answer (是 12).
-const SAID_OF_MANY = new Set<Command['type']>([
-  'claim', 'support', 'status', 'withdraw', 'progress', 'done', 'release', 'confirm', 'dispute',
-  'reject', 'reopen', 'assign', 'snooze', 'category', 'priority', 'deadline',
-]);
 // Between two numbers of one list: nothing, a space, 和, 、, a comma.
 const LIST_GAP = /^\s*(?:[和、,，与跟及]|还有|以及)?\s*$/u;
 // The list's own word after it: "12号和13号都办完了" is "12号办完了" twice.
@@ -186,42 +181,6 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
   // "11号不是养老的 改成邻里纠纷": a category put right.
   const recategorised = !led && out.length === 1 && out[0]!.type === 'category' && /(?:不是|不算|不属于)[\u4e00-\u9fa5]{1,6}|分类改/u.test(norm.slice(id.index + id.length));
   return out.length >= 2 || byDayAlone || recategorised ? out : null;
-}
-
-// A command written out in full after other words: "怎么退回了？搞错了，我们是非常满意！确认 4 5",
-// "…我再办结一次：完成 15 已清运", "那我再报一次完成 4".
-const SPELLED_OUT = /(?:确认|认领|完成|办结|撤回|附议|查询|放弃|转告|驳回|指派|进展)\s*#?\s*(?:\d{1,6}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十])/gu;
-
-/** The last command spelled out in full in a message that reads as no command. */
-function commandSaidLast(raw: string): WithId[] | null {
-  const found = [...raw.matchAll(SPELLED_OUT)];
-  const last = found.at(-1);
-  if (!last || last.index === 0) return null;
-  // A question before it ("4号怎么又退回来了？") asks nothing once the command is said.
-  const whole = parseCommand(raw);
-  if (whole.type !== 'text' && whole.type !== 'invalid' && whole.type !== 'status') return null;
-  const cmd = parseCommand(raw.slice(last.index).split(/[。！!？?；;]/u)[0]!);
-  return 'id' in cmd && typeof cmd.id === 'number' && SAID_OF_MANY.has(cmd.type) ? [cmd as WithId] : null;
-}
-
-/**
- * "周阿姨星期四去医院我陪她去吧，正好我那天也要去拿药，认领4号": a story, and in it one clause that
- * is a command on the one number. Only when the whole message reads as no command.
- */
-function commandClause(raw: string, id: Found): WithId[] | null {
-  const whole = parseCommand(raw);
-  if (whole.type !== 'text' && whole.type !== 'invalid') return null;
-  const start = Math.max(...[...raw.slice(0, id.index).matchAll(/[,，。;；!！]/gu)].map((m) => m.index + 1), 0);
-  const endAt = raw.slice(id.index).search(/[,，。;；!！]/u);
-  let clause = raw.slice(start, endAt < 0 ? raw.length : id.index + endAt).trim();
-  if (clause === raw.trim()) {
-    // "我就住隔壁单元我马上过去认领二十号": the command word just before the number, without a stop.
-    const word = /(?:认领|完成|撤回|附议|查询|放弃)\s*$/u.exec(raw.slice(0, id.index));
-    if (!word) return null;
-    clause = raw.slice(word.index, endAt < 0 ? raw.length : id.index + endAt).trim();
-  }
-  const cmd = parseCommand(clause);
-  return 'id' in cmd && cmd.id === id.id && SAID_OF_MANY.has(cmd.type) ? [cmd as WithId] : null;
 }
 
 // "14号就是13号那件事，合并掉", "11号跟10号…并成一个处理", "14号重复了，和13号是一回事".

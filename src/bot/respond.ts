@@ -1,17 +1,16 @@
 import type { Dialogue } from '../db/rows.ts';
 import type { Tx } from '../db/sql.ts';
-import type { InboundMessage } from '../core/messages.ts';
 import { highestRole } from '../domain/actor.ts';
 import { addPhotos } from '../domain/item-actions.ts';
-import { detectEmergency } from './detect-emergency.ts';
 import { fromPinyin } from './from-pinyin.ts';
+import { isForTheBot, VERDICT } from './for-the-bot.ts';
+import { trailingMention } from './trailing-mention.ts';
 import { answerPrompt } from './answer-prompt.ts';
 import type { BotDeps } from './bot-deps.ts';
 import { runCommand } from './commands/index.ts';
 import type { MessageContext } from './context.ts';
 import { continueDialogue, restartDialogue, startDialogue } from './dialogue.ts';
-import { deleteDialogue, findDialogue, type Step } from './dialogue-store.ts';
-import { addressedToBot, type OpenQuestion } from './is-addressed-to-bot.ts';
+import { deleteDialogue, findDialogue } from './dialogue-store.ts';
 import type { Outgoing } from './outgoing.ts';
 import { parseCommand, type Command } from './parse-command.ts';
 import { stripMentions } from './strip-mentions.ts';
@@ -19,19 +18,17 @@ import { say } from './say.ts';
 import { parseCommands } from './parse-commands.ts';
 import { runCommands } from './run-commands.ts';
 import { answerRest, leaveDraft } from './answer-rest.ts';
-import { extractPlace } from './extract-place.ts';
 import { guessIntent } from './guess-intent.ts';
-import { itemTalk, officialToResident, secondInGroup } from './item-talk.ts';
+import { itemTalk } from './item-talk.ts';
+import { officialToResident, secondInGroup } from './talk-to-others.ts';
 import { photosForItem } from './photos-for-item.ts';
 import { withNumberedThings } from './numbered-thing.ts';
 import { parseCorrection } from './correction.ts';
-import { correctLast, lastStep } from './correct-last.ts';
+import { correctLast } from './correct-last.ts';
 import { ownItemAskedAfter } from './own-item-asked-after.ts';
-import { openPrompts, type OpenPrompt } from './prompts.ts';
-import { extractPhone } from './extract-phone.ts';
-import { understandReply } from './understand-reply.ts';
+import { openPrompts } from './prompts.ts';
 import { draftEscape, isCancel, isSkip } from './skip-and-cancel.ts';
-import { isAcknowledgement, isGreeting, isOnlySymbols, isSmallTalkTopic, isTakingNote, looksMeantForSomeoneElse, CALLS_SOMEONE } from './small-talk.ts';
+import { isAcknowledgement, isGreeting, isOnlySymbols, isSmallTalkTopic, isTakingNote, looksMeantForSomeoneElse } from './small-talk.ts';
 import { normalizeText } from './normalize-text.ts';
 import { REQUEST } from './request-words.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
@@ -40,8 +37,6 @@ import { residents } from './texts/residents.ts';
 
 type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | 'invalid' }>;
 
-// A verdict on a fix: satisfied or not, a score, fixed or not.
-const VERDICT = /满意|评价|打分|满分|好评|差评|[1-5一二三四五]\s*(?:分|星|颗星)|[⭐★]|修好了|弄好了|办好了|真好了|彻底好了|没修好|没弄好|又坏|还是(?:不|老样子|坏)|(?:这|哪能|怎么能|咋能)算(?:是)?(?:弄好|修好|办好|好|完)了/u;
 
 /**
  * Decides what one inbound message means and acts: a command, the answer to the bot's own last
@@ -138,13 +133,11 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     remind(ctx, out, dialogue);
     return;
   }
+  // "满意" with nothing waiting for a verdict, "我不是要办事 就是说声谢谢": kind words, nothing for anyone's item.
+  if (words !== null && !dialogue && (BARE_PRAISE.test(normalizeText(words).trim()) || JUST_THANKS.test(normalizeText(words)))) return say(ctx, out, everyone.thanks);
   // Without a number, a list, help or the figures asked for in other words come first (thanks that
   // also ask the volunteer something are for the volunteer).
   // A photo may come with a holder's news ("垃圾桶清干净了" and the picture of it); a location may not.
-  // "满意" with nothing waiting for a verdict: a kind word, not a request.
-  if (words !== null && !dialogue && /^(?:很|非常|特别|挺)?满意(?:了|的|啊|呀|哈)?[!！。.~～]*$/u.test(normalizeText(words).trim())) return say(ctx, out, everyone.thanks);
-  // "我不是要办事 就是说声谢谢": thanks to us, nothing for anyone's item.
-  if (words !== null && !dialogue && JUST_THANKS.test(normalizeText(words))) return say(ctx, out, everyone.thanks);
   const talk = words !== null && msg.location === null ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && [null, 'thanks'].includes(guessIntent(words)?.type ?? null)) : null;
   const second = !talk && words !== null && msg.conversationType === 'group' && !dialogue ? await secondInGroup(tx, ctx.actor, words, { conversationId: msg.conversationId, communityId: ctx.group?.communityId ?? null }, ctx.now) : null;
   // "孙浩同志您好，燃气公司的师傅已经在路上了…" from an official: for that resident.
@@ -244,82 +237,5 @@ function answersOnly(text: string): boolean {
   return isSkip(t) || isCancel(t) || /^(?:\d{1,2}|[一二两三四五六七八九十]|心愿|微心愿|反映|问题)[\s。.!！]*$/u.test(t);
 }
 
-/**
- * In a group: a command, an @mention, an emergency, or the answer to the bot's own question from
- * the person it asked; chatter between residents gets nothing. WeCom's and DingTalk's group robots
- * receive only messages that @ them (the channels take the mention out), so those are addressed;
- * in the simulator people type "@连心" themselves.
- */
-async function isForTheBot(tx: Tx, ctx: MessageContext, dialogue: Dialogue | null, deps: BotDeps): Promise<boolean> {
-  const { msg } = ctx;
-  const input = {
-    text: msg.text,
-    chat: 'group' as const,
-    mentionedBot: mentionedByPlatform(msg),
-    hasAttachment: msg.photos.length > 0 || msg.location !== null,
-    botNames: [deps.settings.botName],
-  };
-  const question: OpenQuestion | null = dialogue ? { kind: 'dialogue', step: dialogue.step as Step } : null;
-  if (addressedToBot({ ...input, question }) !== null) return true;
-  // "6 基础设施 交物业 限3天", "11和12我周末一起弄了": commands, though none reads alone.
-  if (!input.hasAttachment && parseCommands(msg.text) !== null) return true;
-  // "17号 电工说是线路老化，明天带材料来换" from its holder: news of that item, said to everyone.
-  if (msg.location === null && (await itemTalk(tx, ctx.actor, msg.text, ctx.now, ctx.actor.roles.size > 0 ? 'held' : false)) !== null) return true;
-  // "刚才说错了 是5号不是3号" from someone who just acted on an item here.
-  const fix = input.hasAttachment ? null : parseCorrection(msg.text);
-  if (fix && (await lastStep(tx, ctx.person.id, fix.wrong, ctx.now))) return true;
-  if (dialogue) return false;
-  // "电话就不留了吧…", "谢谢社区谢谢物业来得真快满意的": the answer to a question the bot asked this
-  // person (privately, or after its notice) said in the group.
-  const prompts = await openPrompts(tx, ctx.person, ctx.now);
-  if (!input.hasAttachment && prompts.some((p) => answersPrompt(p, msg.text))) return true;
-  // "具体在哪里？" after an urgent report raised in this group: a place (not just any words) answers it.
-  const asked = (await openPrompts(tx, ctx.person, ctx.now)).some((p) => p.kind === 'place' && p.item.sourceConversationId === msg.conversationId);
-  return asked && (msg.location !== null || extractPlace(msg.text) !== null);
-}
-
-/** Whether words plainly answer an open prompt (a phone number or declining it; a verdict on a fix). */
-function answersPrompt(p: OpenPrompt, text: string): boolean {
-  if (p.kind === 'phone') return extractPhone(text) !== null || isSkip(text);
-  // In a group "好的" or "谢谢" is said to anyone: only a verdict in words of its own counts.
-  if (p.kind === 'confirm' || p.kind === 'revisit') {
-    const plain = stripMentions(text).trim();
-    // "吴书记 红绿灯那个事真麻烦你了…谢谢你" thanks a person; a verdict names the fix or a score.
-    // "黄师傅真是杠杠滴 俺给打满分": a score said beside a name is still the verdict.
-    const scored = /满分|[1-5一二三四五]\s*(?:分|星|颗星)|[⭐★]/u.test(plain);
-    return VERDICT.test(plain) && (scored || !CALLS_SOMEONE.test(plain)) && !isAcknowledgement(plain) && understandReply(plain, { kind: p.kind, itemId: p.itemId, itemText: p.item.text }) !== null;
-  }
-  return false;
-}
-
-/**
- * The words for the bot when "@连心" stands after others: those before a trailing one ("…味儿老大了
- * @连心"), those after one in the middle ("婆婆出院了 我又有空了 @连心 现在还有啥没人接的"); null
- * when the message does not name the bot so (a leading @ is the parser's).
- */
-function trailingMention(text: string, botName: string): string | null {
-  const t = text.trimEnd();
-  for (const at of ['@', '＠']) {
-    const mention = `${at}${botName}`;
-    if (botName === '' || t.length <= mention.length) continue;
-    if (t.endsWith(mention)) return t.slice(0, -mention.length).trimEnd();
-    const i = t.indexOf(mention);
-    if (i <= 0) continue;
-    const after = t.slice(i + mention.length).trim();
-    if (after === '') continue;
-    // "有事都可以在群里@连心说": the bot spoken of, not spoken to.
-    if (/^(?:说|讲|发|反映|留言|提|报|私聊|问|后面)/u.test(after) || /(?:打个?|输入|发个|点一下|在群里)\s*$/u.test(t.slice(0, i))) return null;
-    // "煤气味特别冲 @连心 快叫人来": what comes before is the matter; the words after only call for help.
-    const first = t.slice(0, i).trim();
-    if (detectEmergency(first) || ([...after].length <= 8 && REQUEST.test(first) && !REQUEST.test(after))) return `${first} ${after}`;
-    return after;
-  }
-  return null;
-}
-
+const BARE_PRAISE = /^(?:很|非常|特别|挺)?满意(?:了|的|啊|呀|哈)?[!！。.~～]*$/u;
 const JUST_THANKS = /(?:不是要|不是来|没想)(?:办事|登记|反映|报|提)[^，。]{0,4}[\s,，。]*(?:我)?(?:就|只)是?(?:想)?(?:说|道)(?:声|一声|个)?谢谢|^(?:我)?(?:就|只)是?(?:想)?(?:说|道)(?:声|一声|个)谢谢/u;
-
-function mentionedByPlatform(msg: InboundMessage): boolean {
-  return msg.platform !== 'sim';
-}
-

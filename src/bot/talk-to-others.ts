@@ -1,0 +1,56 @@
+import { inList, type Tx } from '../db/sql.ts';
+import type { Actor } from '../domain/actor.ts';
+import { DAY } from '../core/clock.ts';
+import type { Runnable } from './commands/index.ts';
+import { itemIdsIn } from './item-id.ts';
+import { normalizeText } from './normalize-text.ts';
+import { talkAbout } from './talk-about.ts';
+import { calledBy, named, type ItemRow } from './items-named.ts';
+
+// Words about an item of someone else's, said in a group or by an official: a neighbour seconding
+// what was raised, an official addressing a resident by name.
+
+const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
+type Row = ItemRow;
+
+/**
+ * "@连心 我家也是 晚上被吵得睡不着 跟周师傅说的一样" in a group: seconding what a neighbour raised
+ * there lately — the one open report of the last week in the group's community, or the one of them the
+ * words repeat. Null when it is not a second, or not clear which.
+ */
+export async function secondInGroup(tx: Tx, actor: Actor, text: string, where: { conversationId: string; communityId: number | null }, now: Date): Promise<Runnable | null> {
+  const norm = normalizeText(text);
+  if (itemIdsIn(norm).length > 0 || talkAbout(text).kind !== 'support') return null;
+  // Raised in the group's community this week (the group is one place of it); a group not bound to one, in it.
+  const since = new Date(now.getTime() - 7 * DAY);
+  const rows = await tx.all<Row>(
+    where.communityId !== null
+      ? `${SELECT} WHERE community_id = ? AND status IN ('open', 'claimed') AND kind = 'report' AND submitter_id <> ? AND created_at > ? ORDER BY id DESC LIMIT 20`
+      : `${SELECT} WHERE source_conversation_id = ? AND status IN ('open', 'claimed') AND kind = 'report' AND submitter_id <> ? AND created_at > ? ORDER BY id DESC LIMIT 20`,
+    [where.communityId ?? where.conversationId, actor.id, since],
+  );
+  // "跟周师傅说的一样": the neighbour named says whose, before any shared word does.
+  const called = rows.length > 1 ? await calledBy(tx, rows, norm) : [];
+  const about = rows.length === 1 ? rows : called.length === 1 ? called : named(rows, norm);
+  return about.length === 1 ? { type: 'support', id: about[0]!.id } : null;
+}
+
+// "孙浩同志您好，…", "王阿姨，…": a person called by name at the start.
+const CALLED_BY_NAME = /^(?:@\S+\s*)?([\u4e00-\u9fa5]{2,3}?)(?:同志|阿姨|大爷|奶奶|爷爷|师傅|老师|先生|女士|大姐|大哥)?(?:您好|你好)?[，,\s]/u;
+
+/**
+ * An official's words to a resident by name ("@连心 孙浩同志您好，燃气公司的师傅已经在路上了…"):
+ * passed on about the one item that resident has under way in the official's communities lately.
+ */
+export async function officialToResident(tx: Tx, actor: Actor, text: string, now: Date): Promise<Runnable | null> {
+  const served = [...actor.roles].filter(([, role]) => role === 'official').map(([id]) => id);
+  const name = CALLED_BY_NAME.exec(text.trim())?.[1];
+  if (served.length === 0 || !name || itemIdsIn(normalizeText(text)).length > 0) return null;
+  const rows = await tx.all<{ id: number }>(
+    `SELECT i.id FROM items i JOIN people p ON p.id = i.submitter_id
+      WHERE p.name = ? AND i.community_id IN ${inList(served.length)} AND i.status IN ('open', 'claimed', 'done') AND i.updated_at > ?
+      ORDER BY i.id DESC LIMIT 2`,
+    [name, ...served, new Date(now.getTime() - 14 * DAY)],
+  );
+  return rows.length === 1 ? { type: 'tell', id: rows[0]!.id, note: text.trim().replace(/^@\S+\s*/u, '') } : null;
+}
