@@ -21,6 +21,7 @@ import { understandReply, type ReplyMeaning } from './understand-reply.ts';
 import { isAcknowledgement, isTakingNote } from './small-talk.ts';
 import { REQUEST, THING } from './request-words.ts';
 import { itemIdsIn } from './item-id.ts';
+import { parseCommands } from './parse-commands.ts';
 import { sharedWords } from './shares-words.ts';
 
 // What an answer to a holder's question or news is made of: when, where, who, thanks.
@@ -32,7 +33,9 @@ const REPLY_WORDS = /上午|下午|晚上|中午|早上|明天|后天|明朝|今
  */
 export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPrompt[], out: Outgoing, deps: BotDeps): Promise<boolean> {
   const text = ctx.msg.text;
-  for (const p of prompts) {
+  // A verdict or an answer to the bot's own question first; words passed on only after them.
+  const ordered = [...prompts.filter((p) => p.kind !== 'relay'), ...prompts.filter((p) => p.kind === 'relay')];
+  for (const p of ordered) {
     switch (p.kind) {
       case 'confirm':
       case 'revisit': {
@@ -85,11 +88,13 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         const shared = sharedWords(normalizeText(p.item.text), said);
         // "15号那个漫步机…": another item named (with 号 or #; a bare 301 is a room).
         if (itemIdsIn(said).some((m) => m.id !== p.itemId && /[号#]/u.test(said.slice(Math.max(0, m.index - 1), m.index + m.length)))) continue;
-        if ((REQUEST.test(said) || /帮我|有没有人|能不能|麻烦.{0,6}(?:来|修|弄|看)/u.test(said)) && shared === 0) continue;
+        if ((REQUEST.test(said) || /帮我|有没有人|能不能|麻烦.{0,6}(?:来|修|弄|看)|想请|想找|请个人/u.test(said)) && shared === 0) continue;
+        // "还有个事…", "社区就不能出面…": another matter, or an objection for the officials.
+        if (/还有(?:个|一个|件)事|另外|新的?问题|再反映|社区就不能|凭什么|出面/u.test(said)) continue;
         const thing = THING.exec(said)?.[0];
         if (thing !== undefined && !normalizeText(p.item.text).includes(thing) && shared === 0) continue;
         if (!REPLY_WORDS.test(said) && shared === 0) continue;
-        if (parseCommand(text).type !== 'text') continue;
+        if (parseCommand(text).type !== 'text' || parseCommands(text) !== null) continue;
         await answered(tx, p.id, ctx.now);
         await runCommand(tx, ctx, { type: 'tell', id: p.itemId, note: text.trim() }, out, deps);
         return true;

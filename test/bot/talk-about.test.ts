@@ -9,6 +9,7 @@ import { talkAbout } from '../../src/bot/talk-about.ts';
 const talk: Array<[string, string]> = [
   // Trial 25.
   ['8号 已关阀换管 气味没了，处理完毕', 'done'],
+  ['查明201厨房软管老化漏气，燃气公司已换管，楼道已通风，险情排除。', 'done'],
   ['周大爷家晾衣架换了新钢丝绳 摇起来顺溜了', 'done'],
   ['18号 虚惊一场 李奶奶在楼下邻居家打麻将 人好好的', 'done'],
   ['11号 八点半前没再开工 装修这事算解决了', 'done'],

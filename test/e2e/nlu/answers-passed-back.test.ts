@@ -41,6 +41,27 @@ describe('answers go back the way the question came', () => {
     expect(textsTo(r, li.id).join('\n')).toContain('医保卡');
   });
 
+  it('a verdict on one item is not taken for an answer to news of another', async () => {
+    const who = someone();
+    const lamp = await newItem(t, who, '心愿 卫生间顶上的灯泡憋了 想请人换一下', group);
+    await t.say(li, `认领 ${lamp}`);
+    await t.say(li, `完成 ${lamp} 换了个新灯泡`);
+    const phone = await newItem(t, who, '心愿 想请人教我用手机挂号', group);
+    await t.say(zhao, `认领 ${phone}`);
+    await t.say(zhao, `进展 ${phone} 下周三上门教`);
+    await t.say(who, '卫生间亮堂了，谢谢李师傅 满意');
+    expect((await ledgerItem(t, lamp)).status).toBe('confirmed');
+  });
+
+  it('"还有个事…" after news is another matter, not an answer', async () => {
+    const who = someone();
+    const id = await newItem(t, who, '心愿 想请人修一下门口的路灯', group);
+    await t.say(li, `认领 ${id}`);
+    await t.say(li, `进展 ${id} 灯头买好了 明天换`);
+    const r = await t.say(who, '还有个事，8栋楼顶水箱盖子被风掀开了，里面都是落叶');
+    expect(textsTo(r, li.id)).toEqual([]);
+  });
+
   it('a new request after news is still a new request', async () => {
     const who = someone();
     const id = await newItem(t, who, '心愿 想请人帮忙修个凳子', group);
