@@ -1,3 +1,4 @@
+import { withoutEmoji } from './normalize-text.ts';
 import type { CommunityRole } from '../domain/types.ts';
 import { parseNumber, CHINESE_NUMBER } from './chinese-number.ts';
 import type { Command } from './command-types.ts';
@@ -106,7 +107,8 @@ export function parseInvite(norm: string, soft: boolean): Command | null {
 }
 
 export function parseJoin(norm: string): Command {
-  const t = norm.replace(/^(?:邀请码|码)?\s*(?:是|为|:|：)?\s*/u, '').replace(TRAILING_PUNCT, '').trim();
+  // "报到啦 69M6F8BK", "报到了😊 TKWRNR6E": a particle or an emoji before the code is no part of it.
+  const t = withoutEmoji(norm).replace(/^(?:啦|了|喽|咯|哈|呀|啊|一下|下)+[\s!！~～,，。]*/u, '').replace(/^(?:邀请码|码)?\s*(?:是|为|:|：)?\s*/u, '').replace(TRAILING_PUNCT, '').trim();
   if (t === '') return { type: 'invalid', command: 'join', problem: 'missing_code' };
   // "报道 gmq2tr86 刘书记给的": the code, then who gave it.
   const code = /^([A-Za-z0-9-]{4,32})(?:$|\s+[\u4e00-\u9fa5])/u.exec(t);

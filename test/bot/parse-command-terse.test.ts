@@ -31,6 +31,9 @@ const one: Array<[string, Record<string, unknown>]> = [
   ['反应个事 小区儿童乐园的滑梯上有颗螺丝翘出来了', { type: 'report', text: '小区儿童乐园的滑梯上有颗螺丝翘出来了' }],
   ['反映吓 8座楼下垃圾堆成山', { type: 'report', text: '8座楼下垃圾堆成山' }],
   ['报道 gmq2tr86 刘书记给的', { type: 'join', code: 'GMQ2TR86' }],
+  // A particle or an emoji after 报到 is no part of the code (trial 33; a new user's first try).
+  ['报到啦 69M6F8BK', { type: 'join', code: '69M6F8BK' }],
+  ['报到啦😊 TKWRNR6E', { type: 'join', code: 'TKWRNR6E' }],
   ['进展 1 第4步', { type: 'progress', id: 1, note: '第4步' }],
   // A public number is no item; 十一号 holds no 一号, 二十号 no 十号.
   ['门打开了 孙大爷滑倒了 120已经到了 正往医院送', { type: 'text' }],
