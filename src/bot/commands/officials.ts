@@ -118,7 +118,6 @@ function inviteCommunity({ ctx }: Run): number {
   return served[0]!;
 }
 
-/** A member by name as typed, or in simplified characters ("孫建華" is 孙建华 in the roster). */
 /** "周师傅", "老周", "李老师": the one volunteer or official of the community with that surname, or null. */
 async function calledBySurname(tx: Tx, communityId: number, called: string) {
   const m = /^(?:老|小)?([\u4e00-\u9fa5])(?:师傅|老师|姐|哥|阿姨|叔|工|大爷)?$/u.exec(called.trim());
@@ -130,6 +129,7 @@ async function calledBySurname(tx: Tx, communityId: number, called: string) {
   return people.length === 1 ? people[0]! : null;
 }
 
+/** A member by name as typed, or in simplified characters ("孫建華" is 孙建华 in the roster). */
 async function findMember(tx: Tx, communityId: number, name: string) {
   try {
     return await findCommunityPerson(tx, communityId, name);
