@@ -3,6 +3,7 @@ import { isOfficialOf } from '../domain/actor.ts';
 import type { Runnable } from './commands/table.ts';
 import type { MessageContext } from './context.ts';
 import { stripMentions } from './strip-mentions.ts';
+import { FILED_BY_MISTAKE } from './parse-phrases.ts';
 
 // What a holder asks the resident: where, when they are in, how to reach them.
 const ASKS_RESIDENT = /几号楼|几栋|哪栋|住哪|几楼|几单元|门牌|地址|在家吗|家里有人|有人没|有人吗|方便吗|几点方便|电话多少|没写地方|没写地址/u;
@@ -25,7 +26,8 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
   );
   if (!row) return cmd;
   // "24号是误报": an official takes back what someone else filed by rejecting it.
-  if (cmd.type === 'withdraw' && isOfficialOf(ctx.actor, row.communityId) && row.submitterId !== ctx.actor.id) return { type: 'reject', id: cmd.id, reason: cmd.reason };
+  // (Only that phrase: an official's bare "撤回 N" on someone else's item stays the refusal it was.)
+  if (cmd.type === 'withdraw' && cmd.reason === FILED_BY_MISTAKE && isOfficialOf(ctx.actor, row.communityId) && row.submitterId !== ctx.actor.id) return { type: 'reject', id: cmd.id, reason: cmd.reason };
   if (cmd.type === 'withdraw' || (cmd.type === 'reject' && isOfficialOf(ctx.actor, row.communityId))) return cmd;
   // "8号我已经联系上电梯维保了，十分钟内到" from an official, before anyone took it: for the resident.
   if (isOfficialOf(ctx.actor, row.communityId)) return cmd.type === 'progress' && row.status === 'open' ? { type: 'tell', id: cmd.id, note: cmd.note } : cmd;

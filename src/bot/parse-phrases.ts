@@ -7,6 +7,9 @@ import { assigneeName, parseInvite } from './parse-official-args.ts';
 // with a code among other words, codes asked for, a hand-over or a slip put right. Pure.
 
 /** Requests written around the word: "生成一个党员邀请码", "给我个后台链接", "请问怎么认领". */
+/** The reason recorded when someone says an item was filed by mistake ("24号是我发错的"). */
+export const FILED_BY_MISTAKE = '发错了';
+
 export function parsePhrases(norm: string): Command | null {
   const t = norm.trim().replace(TRAILING_PUNCT, '');
   // "你好，我来报到，邀请码R5YEE9Y6": the code among other words.
@@ -15,7 +18,7 @@ export function parsePhrases(norm: string): Command | null {
   if (join) return { type: 'join', code: (join[1] ?? join[2])!.toUpperCase() };
   // "搞错了！24号是我发错的，不是新的燃气泄漏，赶紧撤掉": that item was a mistake.
   const mistaken = /^(?:搞错了|弄错了|错了|不好意思|抱歉)?[!！\s,，。]*#?\s*(\d{1,6})\s*号?(?:是|这条|这个)?(?:我)?(?:发错|报错|弄错|填错)(?:了|的)|^(?:搞错了|弄错了)?[!！\s,，。]*#?\s*(\d{1,6})\s*号?(?:是)?(?:误报|手滑发的)/u.exec(t);
-  if (mistaken) return { type: 'withdraw', id: Number(mistaken[1] ?? mistaken[2]), reason: '发错了' };
+  if (mistaken) return { type: 'withdraw', id: Number(mistaken[1] ?? mistaken[2]), reason: FILED_BY_MISTAKE };
   // "请郑凯同志负责15号事项，尽快落实。": who, then the item.
   const personFirst = /^(?:请|让|由)([\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:负责|跟进|牵头|去办|办理|处理)\s*#?\s*(\d{1,6})\s*号(?:事项|那件事|的事)?(?:[，,。\s]|$)/u.exec(t);
   if (personFirst) return { type: 'assign', id: Number(personFirst[2]), target: { kind: 'unit', name: personFirst[1]! } };
