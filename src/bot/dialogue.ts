@@ -41,7 +41,6 @@ const STATED_REPORT = /(?:(?:想|要)?(?:反映|反应)(?:一?下|个事)?|(?:�
 const STATED_WISH = /是个(?:微)?心愿[吧啊呀哈。.!！\s]*$|^(?:我|俺)?(?:想|要)(?:许|提)(?:个|一个)(?:微)?心愿[：:，,。\s]/u;
 // "地址跟上次一样", "还是老地方": the place of their last request.
 const SAME_PLACE = /(?:跟|和|同)(?:上次|上回|以前|之前)(?:一样|的一样|那个|那里|那儿)|还是(?:上次|上回)的|老地方|还是那(?:里|儿|个地方)/u;
-
 /** Where the person's last request with a place was. */
 async function lastPlace(tx: Tx, personId: number): Promise<string | null> {
   const row = await tx.get<{ place: string }>(`SELECT place FROM items WHERE submitter_id = ? AND place IS NOT NULL AND place <> '' ORDER BY id DESC LIMIT 1`, [personId]);
@@ -111,9 +110,10 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
   // "@连心 2" answers as "2" does.
   const text = stripMentions(ctx.msg.text).trim();
   const answer = normalizeText(text).trim();
-  // "算了" to what it is or where one lives is no skip: there is nothing yet to file.
+  // "算了" to what it is or where one lives is no skip: there is nothing yet to file ("2 没照片" answers it).
   const early = draft.step === 'text' || draft.step === 'kind' || draft.step === 'community';
-  if (isCancel(answer) || (early && ((isSkip(answer) && ctx.msg.photos.length === 0 && !ctx.msg.location) || isNotARequest(answer)))) {
+  const skips = isSkip(answer) && kindAnswer(answer) === null;
+  if (isCancel(answer) || (early && ((skips && ctx.msg.photos.length === 0 && !ctx.msg.location) || isNotARequest(answer)))) {
     await deleteDialogue(tx, row.id);
     // "我不是要办事 就是说声谢谢": thanks, answered as thanks.
     say(ctx, out, !isCancel(answer) && /谢谢|感谢|多谢/u.test(answer) ? everyone.thanks : residents.dialogueCancelled);

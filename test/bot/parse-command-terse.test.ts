@@ -19,6 +19,9 @@ const one: Array<[string, Record<string, unknown>]> = [
   ['4号改回环境卫生', { type: 'category', id: 4, category: '环境卫生' }],
   ['6号 限三个工作日', { type: 'deadline', id: 6, workingDays: 3 }],
   ['来个党员码，20个人用', { type: 'invite', role: 'member', uses: 20 }],
+  // Trial 33: 出 a code, and two codes each used once (one code two may use).
+  ['帮我出一个党员邀请码，限用5次', { type: 'invite', role: 'member', uses: 5 }],
+  ['麻烦生成两个干部邀请码，各用一次，谢谢。', { type: 'invite', role: 'official', uses: 2 }],
   ['十八 我来📱', { type: 'claim', id: 18 }],
   ['2号搞定✅', { type: 'done', id: 2 }],
   ['顺便8号也我来 搬花盆小case💪', { type: 'claim', id: 8 }],
