@@ -7,8 +7,8 @@ import { withoutEmoji } from './normalize-text.ts';
 
 const KIND_ANSWER = {
   // "是反映问题", "第二个", "选1", "2吧"
-  wish: /^(?:是|系|选|我选|算)?(?:第)?(?:1|一|１)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|撒|噻|嘞|哈|哦|$)|^(?:是|系|选|我选|算|这是)?(?:个)?(?:心愿|微心愿|许愿|wish)(?:[\s,，。.!！]|吧|把|啊|呀|嘛|的|是|撒|噻|嘞|哈|哦|$)/iu,
-  report: /^(?:是|系|选|我选|算)?(?:第)?(?:2|二|２)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|撒|噻|嘞|哈|哦|$)|^(?:是|系|选|我选|算|这是)?(?:要)?(?:反映|反映问题|反应问题|反应|问题|报事|报修|投诉|report)(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|撒|噻|嘞|哈|哦|啊|呀|$)/iu,
+  wish: /^(?:是|系|选|我选|算)?(?:第)?(?:1|一|１)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|就|嘛|啦|呗|咯|撒|噻|嘞|哈|哦|$)|^(?:是|系|选|我选|算|这是)?(?:个)?(?:心愿|微心愿|许愿|wish)(?:[\s,，。.!！]|吧|把|啊|呀|嘛|的|是|撒|噻|嘞|哈|哦|$)/iu,
+  report: /^(?:是|系|选|我选|算)?(?:第)?(?:2|二|２)(?:个|项)?(?:[\s,，。.!！]|吧|的|是|就|嘛|啦|呗|咯|撒|噻|嘞|哈|哦|$)|^(?:是|系|选|我选|算|这是)?(?:要)?(?:反映|反映问题|反应问题|反应|问题|报事|报修|投诉|report)(?:[\s,，。.!！]|吧|的|是|嘛|啦|呗|咯|撒|噻|嘞|哈|哦|啊|呀|$)/iu,
 };
 
 // "楼道是大家的 算反映问题吧": the kind named last, after why (not "不是心愿").
@@ -37,8 +37,8 @@ const SECOND = /第二种|第二个|第二项|后一个|后面那个|下面那�
 const CHOSEN = /(?:选|是|回复?|就|拣|揀|揾)\s*([12１２])(?![\d.号#])|^([12])\s*(?:啊|呀|哦|嘛|咯|喽)(?=$|[\s,，。])/u;
 
 // The options in the question's own words: "就是请人帮忙的那个", "是我自己家里的", "大家的事".
-const WISH_WORDS = /请(?:人|党员|志愿者)帮(?:个)?忙|找(?:人|党员)帮忙|帮忙的(?:那个|那种|那类)|帮个忙那个|(?:我|俺)?(?:自己|自个儿?|自家)家?(?:里)?的|(?:^|[\s，,])(?:我|俺)?家里?的(?:$|[\s，,。])|(?:我|俺)家(?:里)?的事|我(?:个人|自己)的(?:事)?|个人的(?:事)?|私事/u;
-const REPORT_WORDS = /公共的|大(?:伙|家伙)的(?:事)?|大家的(?:事)?|公家的|公家嘅|小区的(?:事|问题)|坏了的(?:那个|那种)|有问题的(?:那个|那种)|^(?:是)?(?:楼道|楼梯|外面|小区里|路上|电梯)的?(?:事|那个)?$/u;
+const WISH_WORDS = /请(?:人|党员|志愿者)(?:来)?帮(?:个)?忙|^是(?:我|俺)家(?:里)?的|找(?:人|党员)帮忙|帮忙的(?:那个|那种|那类)|帮个忙那个|(?:我|俺)?(?:自己|自个儿?|自家)家?(?:里)?的|(?:^|[\s，,])(?:我|俺)?家里?的(?:$|[\s，,。])|(?:我|俺)家(?:里)?的事|我(?:个人|自己)的(?:事)?|个人的(?:事)?|私事/u;
+const REPORT_WORDS = /公共的|大(?:伙|家伙)的(?:事)?|大家的(?:事)?|公家的|公家嘅|小区的(?:事|问题)|坏了的(?:那个|那种)|有问题的(?:那个|那种)|邻里纠纷|社区出面|^(?:是)?(?:楼道|楼梯|外面|小区里|路上|电梯)的?(?:事|那个)?$/u;
 
 /** The kind an answer chooses, or null. `answer` is normalised and trimmed. */
 export function kindAnswer(said: string): ItemKind | null {
@@ -53,7 +53,9 @@ export function kindAnswer(said: string): ItemKind | null {
   if (chosen) return /[1１]/u.test(chosen) ? 'wish' : 'report';
   if (FIRST.test(answer) && !SECOND.test(answer)) return 'wish';
   if (SECOND.test(answer) && !FIRST.test(answer)) return 'report';
-  if ([...answer].length <= 24 && WISH_WORDS.test(answer) !== REPORT_WORDS.test(answer)) return WISH_WORDS.test(answer) ? 'wish' : 'report';
+  // "是我家里的窗户不是公家的": what follows 不是 is the option not chosen.
+  const chosenPart = answer.replace(/不是[^，,。\s]{1,8}/gu, '');
+  if ([...answer].length <= 24 && WISH_WORDS.test(chosenPart) !== REPORT_WORDS.test(chosenPart)) return WISH_WORDS.test(chosenPart) ? 'wish' : 'report';
   return null;
 }
 

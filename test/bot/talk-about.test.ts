@@ -54,6 +54,11 @@ const talk: Array<[string, string]> = [
 
 // Answers to "这是哪一类？" in the words people use (trial 19).
 const kinds: Array<[string, 'wish' | 'report']> = [
+  // Trial 32: voice input writes 1 as 一; the option not chosen after 不是; the options' own words.
+  ['一就是帮我买菜', 'wish'],
+  ['这个算邻里纠纷吧 要社区出面的', 'report'],
+  ['是我家里的窗户不是公家的', 'wish'],
+  ['我家的电视嘛请党员来帮忙', 'wish'],
   ['反应问题', 'report'],
   ['系反映问题 邻里纠纷嚟嘅', 'report'],
   ['1️⃣', 'wish'],
