@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { camel, type Db, type Params, type Tx, type Value } from './sql.ts';
+import { camel, PLAN_EACH_TIME, type Db, type Params, type Tx, type Value } from './sql.ts';
 
 // timestamp(3) without time zone holds UTC (as Prisma writes it): read it as UTC, whatever TZ says.
 const TIMESTAMP = 1114;
@@ -125,8 +125,10 @@ export class PostgresDb implements Db {
     if (!q) {
       let n = 0;
       const text = sql.replace(/\?/gu, () => `$${++n}`);
-      // Named (prepared once per connection) while the set stays bounded; dynamic SQL beyond that is parsed each time.
-      const name = this.#queries.size < MAX_NAMED && !/^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/iu.test(sql) ? `q${this.#queries.size}` : undefined;
+      // Named (prepared once per connection) while the set stays bounded; dynamic SQL beyond that,
+      // and statements marked PLAN_EACH_TIME, are parsed and planned each time.
+      const named = this.#queries.size < MAX_NAMED && !sql.startsWith(PLAN_EACH_TIME) && !/^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/iu.test(sql);
+      const name = named ? `q${this.#queries.size}` : undefined;
       q = { text, name, keys: null };
       this.#queries.set(sql, q);
     }

@@ -155,7 +155,7 @@ export class InboundService {
         results = [{ kind: 'failed', error }];
       }
     }
-    let wrote = false;
+    const wrote: number[] = [];
     for (let i = 0; i < batch.length; i++) {
       const [key, job] = batch[i]!;
       const result = results[i]!;
@@ -164,7 +164,7 @@ export class InboundService {
       this.queues.get(key)!.shift();
       if (this.queues.get(key)!.length === 0) this.queues.delete(key);
       if (result.kind === 'done') {
-        wrote ||= result.outboxIds.length > 0;
+        wrote.push(...result.outboxIds);
         job.settle(result.outboxIds);
       } else {
         const error = result.kind === 'failed' ? result.error : new Error('too many concurrent changes');
@@ -174,7 +174,8 @@ export class InboundService {
         job.settle(undefined);
       }
     }
-    if (wrote) this.signal.kick();
+    // This process's dispatcher sends them by id, at once.
+    this.signal.offer(wrote);
     if (results.some((r) => r.kind === 'conflict')) await new Promise((r) => setTimeout(r, Math.random() * 20));
   }
 

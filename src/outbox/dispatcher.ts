@@ -1,16 +1,17 @@
 import type { OutboxMessage } from '../db/rows.ts';
 import type { Db } from '../db/sql.ts';
-import type { ChannelSender, Platform, SendResult } from '../core/messages.ts';
+import type { ChannelSender, Platform } from '../core/messages.ts';
 import type { Clock } from '../core/clock.ts';
 import { quietUntil, type QuietHours } from '../core/quiet-hours.ts';
 import type { Logger } from '../log.ts';
 import { dueRows, expiredLeases, type DueCursor } from './due-rows.ts';
+import { OwnRows } from './own-rows.ts';
 import type { OutboxSignal } from './outbox-signal.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { leaseRows, type Candidate } from './lease-rows.ts';
-import { OutcomeWriter, outcomeOf, type Outcome } from './record-outcome.ts';
+import { OutcomeWriter, type Outcome } from './record-outcome.ts';
+import { sendRow } from './send-row.ts';
 import { toDelivery } from './to-delivery.ts';
-import { withTimeout } from './with-timeout.ts';
 
 export type DispatcherOptions = {
   db: Db;
@@ -57,6 +58,10 @@ export class OutboxDispatcher {
   private passing: Promise<void> | null = null;
   private again = false;
   private offKick: (() => void) | null = null;
+  private offOffer: (() => void) | null = null;
+  /** A pass left due rows for want of room: look again when a send ends. */
+  private starved = false;
+  private readonly own: OwnRows;
   private renewTimer: NodeJS.Timeout | null = null;
   /** When expired leases were last looked for (by the dispatcher's clock). */
   private expiredCheckedAt = -Infinity;
@@ -75,11 +80,20 @@ export class OutboxDispatcher {
       random: options.random ?? Math.random,
     };
     this.outcomes = new OutcomeWriter(this.o.db, this.o.owner, () => this.o.clock.now(), this.o.log);
+    this.own = new OwnRows({
+      db: this.o.db,
+      clock: this.o.clock,
+      log: this.o.log,
+      maxDelayMs: this.o.pollMs,
+      busy: (id) => !this.running || this.inFlight.has(id),
+      take: (rows, now) => this.take(rows, now),
+    });
   }
 
   start(): void {
     this.running = true;
     this.offKick = this.o.signal.onKick(() => this.kick());
+    this.offOffer = this.o.signal.onOffer((ids) => this.own.add(ids));
     this.renewTimer = setInterval(() => this.renewLeases(), Math.max(500, Math.floor(this.o.leaseMs / 3)));
     this.renewTimer.unref();
     this.schedule(0);
@@ -89,8 +103,10 @@ export class OutboxDispatcher {
   async stop(): Promise<void> {
     this.running = false;
     this.offKick?.();
+    this.offOffer?.();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    await this.own.stop();
     await this.passing;
     await Promise.allSettled(this.inFlight.values());
     if (this.renewTimer) clearInterval(this.renewTimer);
@@ -108,9 +124,12 @@ export class OutboxDispatcher {
     const now = this.o.clock.now();
     let started = 0;
     let after: DueCursor = null;
+    this.starved = false;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const room = this.o.maxInFlight - this.inFlight.size;
-      if (room <= 0) break;
+      if (this.o.maxInFlight - this.inFlight.size <= 0) {
+        this.starved = true;
+        break;
+      }
       // A crashed process's rows first (they have waited longest), then the pending ones.
       // At most once a second: a lease runs for seconds, and every reply's pass asked for none.
       const lookForExpired = page === 0 && now.getTime() - this.expiredCheckedAt >= EXPIRED_CHECK_MS;
@@ -121,25 +140,40 @@ export class OutboxDispatcher {
       if (due.length === 0) break;
       const last = pending.at(-1);
       if (last) after = { notBefore: last.notBefore, id: last.id };
-      const wanted: Candidate[] = [];
-      for (const row of due) {
-        if (wanted.length >= room) break;
-        if (this.inFlight.has(row.id) || !(await this.mayTake(row, now))) continue;
-        const sender = this.o.senders.get(row.platform as Platform);
-        try {
-          wanted.push({ row, limit: sender ? await sender.rateKey(toDelivery(row)) : null });
-        } catch (error) {
-          // It stays pending; the next pass asks again. Nothing else waits for it.
-          this.o.log.warn({ outboxId: row.id, err: (error as Error).message }, 'rate limit of an outbox row not known yet');
-        }
-      }
-      for (const c of await leaseRows(this.o, wanted, now)) {
-        this.launch(c);
-        started++;
-      }
+      const { started: n, leftForRoom } = await this.take(due, now);
+      started += n;
+      if (leftForRoom > 0) this.starved = true;
       if (pending.length < PAGE) break;
     }
     return started;
+  }
+
+  /** Leases what it can of `rows` (each due and heading its conversation) and starts sending it. */
+  private async take(rows: readonly OutboxMessage[], now: Date): Promise<{ started: number; leftForRoom: number; startedIds: Set<number> }> {
+    const room = this.o.maxInFlight - this.inFlight.size;
+    const wanted: Candidate[] = [];
+    let leftForRoom = 0;
+    for (const row of rows) {
+      if (this.inFlight.has(row.id)) continue;
+      if (wanted.length >= room) {
+        leftForRoom++;
+        continue;
+      }
+      if (!(await this.mayTake(row, now))) continue;
+      const sender = this.o.senders.get(row.platform as Platform);
+      try {
+        wanted.push({ row, limit: sender ? await sender.rateKey(toDelivery(row)) : null });
+      } catch (error) {
+        // It stays pending; the next pass asks again. Nothing else waits for it.
+        this.o.log.warn({ outboxId: row.id, err: (error as Error).message }, 'rate limit of an outbox row not known yet');
+      }
+    }
+    const startedIds = new Set<number>();
+    for (const c of await leaseRows(this.o, wanted, now)) {
+      this.launch(c);
+      startedIds.add(c.row.id);
+    }
+    return { started: startedIds.size, leftForRoom, startedIds };
   }
 
   /** Whether this process may send the row now: its channel here can (a long connection held
@@ -160,16 +194,19 @@ export class OutboxDispatcher {
   private launch(c: Candidate): void {
     const { row } = c;
     let final = false;
-    const job = this.deliver(c)
+    const job = sendRow(this.o, this.outcomes, c)
       .then((done) => {
         final = done;
       })
       .finally(() => {
         this.inFlight.delete(row.id);
         this.o.signal.settled(row.id, final);
-        // The next message of this conversation may now be due: look again at once, not at the next poll.
-        this.kick();
+        // A row of ours behind this one may go now; so may rows a pass left for want of room. Rows
+        // of other writers behind it (a schedule's) wait for the next poll.
+        this.own.nudge();
+        if (this.starved) this.kick();
       });
+    this.own.forget(row.id);
     this.inFlight.set(row.id, job);
   }
 
@@ -193,43 +230,6 @@ export class OutboxDispatcher {
     } catch (error) {
       this.o.log.error({ err: (error as Error).message }, 'outbox pass failed');
     }
-  }
-
-  /** Sends one row and records the outcome; true when it ended for good (sent, dead, held) and that is committed. */
-  private async deliver({ row, limit }: Candidate): Promise<boolean> {
-    const { log, clock } = this.o;
-    const started = performance.now();
-    let outcome: Outcome;
-    const rateKey = limit?.key ?? null;
-    try {
-      const sender = this.o.senders.get(row.platform as Platform);
-      let result: SendResult;
-      if (!sender) {
-        result = { ok: false, retryable: true, error: `no ${row.platform} channel is configured` };
-      } else {
-        const delivery = toDelivery(row);
-        result = await withTimeout(sender.send(delivery), this.o.sendTimeoutMs);
-      }
-      outcome = outcomeOf(row, result, clock.now(), this.o);
-    } catch (error) {
-      // A sender that throws instead of answering: its message is scrubbed like any error (outcomeOf).
-      outcome = outcomeOf(row, { ok: false, retryable: true, error: (error as Error)?.message ?? 'unexpected error' }, clock.now(), this.o);
-    }
-    if (outcome.kind === 'wait' && rateKey) {
-      // Throttling is not a failure: wait it out without spending an attempt.
-      await this.o.rateLimiter.block(rateKey, outcome.notBefore);
-      log.warn({ outboxId: row.id, until: outcome.notBefore.toISOString() }, 'target throttled; waiting');
-    } else if (outcome.kind === 'held') {
-      log.info({ outboxId: row.id, why: outcome.error }, 'message held until the person writes again');
-    } else if (outcome.kind === 'retry' || outcome.kind === 'dead') {
-      log[outcome.kind === 'dead' ? 'error' : 'warn'](
-        { outboxId: row.id, attempts: outcome.attempts, err: outcome.error },
-        outcome.kind === 'dead' ? 'message undeliverable' : 'send failed; will retry',
-      );
-    }
-    this.o.onSend?.(row.platform, outcome.kind, performance.now() - started);
-    const committed = await this.outcomes.write(row.id, outcome);
-    return committed && (outcome.kind === 'sent' || outcome.kind === 'dead' || outcome.kind === 'held');
   }
 
   /** Renews the leases of every row this process is sending, at a third of their length: one statement. */

@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '../db/rows.ts';
-import type { Tx } from '../db/sql.ts';
+import { inList, PLAN_EACH_TIME, type Tx } from '../db/sql.ts';
 
 /** Where the last page ended: rows are read in (not_before, id) order. */
 export type DueCursor = { notBefore: Date; id: number } | null;
@@ -20,23 +20,35 @@ const HEAD = `NOT EXISTS (
 export function dueRows(tx: Tx, now: Date, after: DueCursor, limit: number): Promise<OutboxMessage[]> {
   return after
     ? tx.all<OutboxMessage>(
-        `SELECT o.* FROM outbox_messages o
+        `${PLAN_EACH_TIME} SELECT o.* FROM outbox_messages o
           WHERE o.status = 'pending' AND o.not_before <= ? AND (o.not_before, o.id) > (?, ?) AND ${HEAD}
           ORDER BY o.not_before, o.id LIMIT ?`,
         [now, after.notBefore, after.id, limit],
       )
     : tx.all<OutboxMessage>(
-        `SELECT o.* FROM outbox_messages o
+        `${PLAN_EACH_TIME} SELECT o.* FROM outbox_messages o
           WHERE o.status = 'pending' AND o.not_before <= ? AND ${HEAD}
           ORDER BY o.not_before, o.id LIMIT ?`,
         [now, limit],
       );
 }
 
+/**
+ * The given rows that still wait (pending), each with whether it heads its conversation now
+ * (`head` 1): the rows a process has just written, read by id rather than along the whole outbox.
+ */
+export function waitingRows(tx: Tx, ids: readonly number[]): Promise<Array<OutboxMessage & { head: number }>> {
+  return tx.all<OutboxMessage & { head: number }>(
+    `${PLAN_EACH_TIME} SELECT o.*, CASE WHEN ${HEAD} THEN 1 ELSE 0 END AS head FROM outbox_messages o
+      WHERE o.id IN ${inList(ids.length)} AND o.status = 'pending' ORDER BY o.id`,
+    ids,
+  );
+}
+
 /** Rows left in `sending` by a process whose lease ran out (it died mid-send): few, read apart. */
 export function expiredLeases(tx: Tx, now: Date, limit: number): Promise<OutboxMessage[]> {
   return tx.all<OutboxMessage>(
-    `SELECT o.* FROM outbox_messages o WHERE o.status = 'sending' AND o.lease_until < ? AND ${HEAD} ORDER BY o.id LIMIT ?`,
+    `${PLAN_EACH_TIME} SELECT o.* FROM outbox_messages o WHERE o.status = 'sending' AND o.lease_until < ? AND ${HEAD} ORDER BY o.id LIMIT ?`,
     [now, limit],
   );
 }

@@ -18,6 +18,21 @@ export class OutboxSignal {
   }
 
   /**
+   * Rows this process has just committed: its dispatcher leases them by id rather than reading the
+   * whole outbox, so that replicas do not race for each other's fresh rows. Without a listener
+   * (no dispatcher in this process), a kick.
+   */
+  offer(ids: readonly number[]): void {
+    if (ids.length === 0) return;
+    if (this.#events.listenerCount('offer') === 0) this.kick();
+    else this.#events.emit('offer', ids);
+  }
+  onOffer(listener: (ids: readonly number[]) => void): () => void {
+    this.#events.on('offer', listener);
+    return () => this.#events.off('offer', listener);
+  }
+
+  /**
    * An attempt at an outbox row ended (sent, failed, or handed back). `final`: it ended for good and
    * that is committed, so a waiter need not ask the database.
    */

@@ -25,9 +25,12 @@ export async function waitForDelivery(db: Db, signal: OutboxSignal, ids: readonl
     for (const id of open) if (!still.has(id)) open.delete(id);
   };
   try {
-    signal.kick();
     const deadline = Date.now() + timeoutMs;
-    if (!unsent) await look();
+    // Rows just written were offered to the dispatcher by their writer already.
+    if (!unsent) {
+      signal.kick();
+      await look();
+    }
     for (;;) {
       await new Promise<void>((resolve) => {
         if (open.size === 0) return resolve();

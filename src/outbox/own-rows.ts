@@ -1,0 +1,136 @@
+import type { Clock } from '../core/clock.ts';
+import type { OutboxMessage } from '../db/rows.ts';
+import type { Db } from '../db/sql.ts';
+import type { Logger } from '../log.ts';
+import { waitingRows } from './due-rows.ts';
+
+export type OwnRowsOptions = {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  /** After this long without a turn, the rows are left to the poll. */
+  maxDelayMs: number;
+  /** The row is being sent already, or nothing may start now. */
+  busy: (id: number) => boolean;
+  /** Leases and starts what it can of `rows` (due, heading their conversations). */
+  take: (rows: readonly OutboxMessage[], now: Date) => Promise<{ startedIds: ReadonlySet<number>; leftForRoom: number }>;
+};
+
+const FIRST_RETRY_MS = 5;
+const MAX_IDS = 500;
+
+/**
+ * Rows this process has just written (a reply, a group notice), taken by id at once rather than
+ * found by reading the outbox: replicas do not race for each other's fresh rows, and a reply goes
+ * out from the process that wrote it, which is the one waiting to hear it went. A row that cannot
+ * go yet (an earlier message of its conversation is still on its way, perhaps from another
+ * replica) is asked about again soon, then less often; past the poll interval it is left to the
+ * dispatcher's poll, which finds every due row whoever wrote it.
+ */
+export class OwnRows {
+  readonly #waiting = new Set<number>();
+  readonly #o: OwnRowsOptions;
+  #delay = FIRST_RETRY_MS;
+  #timer: NodeJS.Timeout | null = null;
+  #scheduled = false;
+  #running: Promise<void> | null = null;
+  #again = false;
+  #stopped = false;
+
+  constructor(o: OwnRowsOptions) {
+    this.#o = o;
+  }
+
+  add(ids: readonly number[]): void {
+    for (const id of ids) this.#waiting.add(id);
+    this.#delay = FIRST_RETRY_MS;
+    this.#soon();
+  }
+
+  /** A send of this process ended: a row waiting behind it may go now. */
+  nudge(): void {
+    if (this.#waiting.size > 0) this.#soon();
+  }
+
+  /** The row was taken some other way (the poll). */
+  forget(id: number): void {
+    this.#waiting.delete(id);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    await this.#running;
+  }
+
+  #soon(): void {
+    if (this.#stopped || this.#scheduled) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#scheduled = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.#running = this.#run().finally(() => {
+        this.#running = null;
+        if (this.#again) {
+          this.#again = false;
+          this.#soon();
+        } else this.#later();
+      });
+    });
+  }
+
+  async #run(): Promise<void> {
+    const ids = [...this.#waiting].slice(0, MAX_IDS);
+    if (ids.length === 0) return;
+    try {
+      const still = await this.#turn(ids);
+      for (const id of ids) if (!still.has(id)) this.#waiting.delete(id);
+    } catch (error) {
+      // Nothing is lost: the rows are in the outbox, and the poll finds them.
+      this.#o.log.warn({ err: (error as Error).message, rows: ids.length }, 'own outbox rows not taken; left to the poll');
+      this.#waiting.clear();
+    }
+  }
+
+  /**
+   * Those of `ids` that head their conversation go now; the ids of those behind an earlier message,
+   * or left for want of room, come back to be asked about again. Rows put off (a retry, quiet hours)
+   * and rows gone (sent, held) drop out.
+   */
+  async #turn(ids: number[]): Promise<Set<number>> {
+    const still = new Set<number>();
+    const now = this.#o.clock.now();
+    const ready: OutboxMessage[] = [];
+    for (const row of await waitingRows(this.#o.db, ids)) {
+      if (this.#o.busy(row.id) || row.notBefore.getTime() > now.getTime()) continue;
+      if (row.head) ready.push(row);
+      else still.add(row.id);
+    }
+    if (ready.length === 0) return still;
+    const { startedIds, leftForRoom } = await this.#o.take(ready, now);
+    if (leftForRoom > 0) for (const row of ready) if (!startedIds.has(row.id)) still.add(row.id);
+    return still;
+  }
+
+  /** Rows still waiting: again after a short while, each time twice as long, then the poll's. */
+  #later(): void {
+    if (this.#stopped || this.#waiting.size === 0) return;
+    if (this.#delay > this.#o.maxDelayMs) {
+      this.#waiting.clear();
+      return;
+    }
+    const delay = this.#delay;
+    this.#delay *= 2;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#soon();
+    }, delay);
+    this.#timer.unref();
+  }
+}
