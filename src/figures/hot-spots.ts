@@ -55,7 +55,7 @@ export async function hotSpots(tx: Tx, scope: Scope, span: Span, by: 'place' | '
     .slice(0, limit);
 }
 
-export type HotItem = { id: number; kind: string; text: string; createdAt: Date; supporters: number };
+export type HotItem = { id: number; kind: string; text: string; createdAt: Date; supporters: number; submitterName: string | null };
 
 /**
  * 热点事项 (official digest): reports still open or in progress with the most +1, now; the first
@@ -67,8 +67,10 @@ export async function hotItemsByCommunity(tx: Tx, scope: Scope, limit: number): 
   if (isEmptyScope(scope)) return new Map();
   const s = scopeSql(scope);
   const rows = await tx.all<HotItem & { communityId: number }>(
-    `SELECT h.community_id, h.id, h.kind, h.text, h.created_at, h.supporters FROM (
+    `SELECT h.community_id, h.id, h.kind, h.text, h.created_at, h.supporters,
+            (SELECT sp.name FROM people sp WHERE sp.id = h.submitter_id) AS submitter_name FROM (
        SELECT i.community_id AS community_id, i.id AS id, i.kind AS kind, i.text AS text, i.created_at AS created_at, s.n AS supporters,
+              i.submitter_id AS submitter_id,
               row_number() OVER (PARTITION BY i.community_id ORDER BY s.n DESC, i.id ASC) AS row_no
          FROM (SELECT item_id, count(*) AS n FROM item_supporters GROUP BY item_id) s CROSS JOIN items i
         WHERE i.id = s.item_id AND i.kind = 'report' AND i.status IN ${sqlList(UNFINISHED)}${s.sql}
@@ -76,7 +78,7 @@ export async function hotItemsByCommunity(tx: Tx, scope: Scope, limit: number): 
      WHERE h.row_no <= ? ORDER BY h.community_id, h.supporters DESC, h.id`,
     [...s.params, limit],
   );
-  return listsByCommunity(rows, (r) => ({ id: r.id, kind: r.kind, text: r.text, createdAt: r.createdAt, supporters: r.supporters }));
+  return listsByCommunity(rows, (r) => ({ id: r.id, kind: r.kind, text: r.text, createdAt: r.createdAt, supporters: r.supporters, submitterName: r.submitterName }));
 }
 
 /** 热点事项 over the scope: the first `limit` of all, which are among the first `limit` of their own community. */

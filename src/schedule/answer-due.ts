@@ -30,7 +30,7 @@ export const answerDue: JobDefinition = {
     const { db, bot, config } = deps;
     // (status, answer_due_at): the open items past their promise, never the ledger.
     const late = await db.all<Late>(
-      `SELECT i.id, i.community_id, i.kind, i.text, i.created_at, i.priority, p.platform, p.platform_user_id,
+      `SELECT i.id, i.community_id, i.kind, i.text, i.created_at, i.priority, p.platform, p.platform_user_id, p.name AS submitter_name,
               c.name AS community_name, c.phone AS community_phone
        FROM items i JOIN people p ON p.id = i.submitter_id JOIN communities c ON c.id = i.community_id
        WHERE i.status = 'open' AND i.answer_due_at < ? AND i.answered_at IS NULL AND i.late_notice_at IS NULL

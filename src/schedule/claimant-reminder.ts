@@ -8,13 +8,15 @@ import { publicPlace, publicText } from '../bot/public-view.ts';
 import { groups as groupTexts } from '../bot/texts/groups.ts';
 import { scheduledTexts } from './texts.ts';
 import { scheduledPush, type JobDefinition, type JobDeps } from './job.ts';
-import { listLine } from './list-lines.ts';
+import { listLine, submitterNameOf } from './list-lines.ts';
 
 // What the job needs of a claim (the list line, the release notices) and of a done item; a release
 // or a confirmation reads the whole row again in its transaction.
-type Claim = Pick<Item, 'id' | 'kind' | 'text' | 'place' | 'createdAt' | 'communityId' | 'submitterId' | 'claimantId' | 'version' | 'activityAt' | 'remindedAt' | 'priority'>;
+type Claim = Pick<Item, 'id' | 'kind' | 'text' | 'place' | 'createdAt' | 'communityId' | 'submitterId' | 'claimantId' | 'version' | 'activityAt' | 'remindedAt' | 'priority'> & {
+  submitterName: string | null;
+};
 type Done = Pick<Item, 'id' | 'version' | 'submitterId'>;
-const CLAIM_COLUMNS = 'id, kind, text, place, created_at, community_id, submitter_id, claimant_id, version, activity_at, reminded_at, priority';
+const CLAIM_COLUMNS = `id, kind, text, place, created_at, community_id, submitter_id, claimant_id, version, activity_at, reminded_at, priority, ${submitterNameOf('items')}`;
 
 /**
  * Daily, for claims: a reminder to each claimant whose claims had no progress for REMIND_AFTER_DAYS;
@@ -90,7 +92,7 @@ async function release(tx: Tx, item: Claim, now: Date, days: number, out: Outbou
     'SELECT platform, conversation_id FROM group_chats WHERE community_id = ? ORDER BY id',
     [item.communityId],
   );
-  for (const g of groups) out.push(scheduledPush(g.platform as Platform, 'group', g.conversationId, groupTexts.announceAgain({ ...item, text: publicText(item) }, publicPlace(item))));
+  for (const g of groups) out.push(scheduledPush(g.platform as Platform, 'group', g.conversationId, groupTexts.announceAgain({ ...item, text: publicText(item, item.submitterName ? [item.submitterName] : []) }, publicPlace(item))));
 }
 
 async function autoConfirm(tx: Tx, item: Done, now: Date, days: number, out: OutboundMessage[]) {

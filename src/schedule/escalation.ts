@@ -5,7 +5,7 @@ import { DAY, HOUR } from '../core/clock.ts';
 import { localDate } from '../core/zoned-time.ts';
 import { scheduledTexts } from './texts.ts';
 import { scheduledPush, type JobDefinition, type JobDeps } from './job.ts';
-import { listLine, URGENT_FIRST } from './list-lines.ts';
+import { listLine, submitterNameOf, URGENT_FIRST } from './list-lines.ts';
 
 const UNCLAIMED_FOR = 3 * DAY;
 const MAX_PER_LIST = 50;
@@ -13,8 +13,8 @@ const MAX_LISTED = 5000;
 // Escalated items are marked in pages: a bounded IN list per statement.
 const PAGE = 500;
 
-type Listed = Pick<Item, 'id' | 'communityId' | 'kind' | 'text' | 'createdAt' | 'claimantId' | 'assignedUnit' | 'escalatedAt' | 'priority'>;
-const COLUMNS = 'i.id, i.community_id, i.kind, i.text, i.created_at, i.claimant_id, i.assigned_unit, i.escalated_at, i.priority';
+type Listed = Pick<Item, 'id' | 'communityId' | 'kind' | 'text' | 'createdAt' | 'claimantId' | 'assignedUnit' | 'escalatedAt' | 'priority'> & { submitterName: string | null };
+const COLUMNS = `i.id, i.community_id, i.kind, i.text, i.created_at, i.claimant_id, i.assigned_unit, i.escalated_at, i.priority, ${submitterNameOf('i')}`;
 // Urgent items lead every list (SPEC "Items").
 const URGENT = URGENT_FIRST.replace('priority', 'i.priority');
 

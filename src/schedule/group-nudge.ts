@@ -3,7 +3,7 @@ import type { OutboundMessage } from '../core/messages.ts';
 import { DAY, HOUR } from '../core/clock.ts';
 import { scheduledTexts } from './texts.ts';
 import { scheduledPush, type JobDefinition, type JobDeps } from './job.ts';
-import { listLine, URGENT_FIRST } from './list-lines.ts';
+import { listLine, submitterNameOf, URGENT_FIRST } from './list-lines.ts';
 
 const UNCLAIMED_FOR = DAY;
 const MAX_LINES = 10;
@@ -30,8 +30,8 @@ export const groupNudge: JobDefinition = {
       // NOT (created_at >= ?) is created_at < ? that SQLite (no planner statistics) does not take for an
       // index range: it reads the community's open items (community_id, status), not every community's.
       // Urgent items lead the list (SPEC "Items"): a handful of open items per community to sort.
-      const items = await db.all<Pick<Item, 'id' | 'kind' | 'text' | 'createdAt' | 'priority'>>(
-        `SELECT id, kind, text, created_at, priority FROM items WHERE community_id = ? AND status = 'open' AND NOT (created_at >= ?)
+      const items = await db.all<Pick<Item, 'id' | 'kind' | 'text' | 'createdAt' | 'priority'> & { submitterName: string | null }>(
+        `SELECT id, kind, text, created_at, priority, ${submitterNameOf('items')} FROM items WHERE community_id = ? AND status = 'open' AND NOT (created_at >= ?)
          ORDER BY ${URGENT_FIRST}, id LIMIT ?`,
         [communityId, cutoff, MAX_LINES],
       );

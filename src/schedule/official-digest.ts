@@ -11,7 +11,7 @@ import { hotItemsByCommunity } from '../figures/hot-spots.ts';
 import { NO_FIGURES, flowFiguresByCommunity } from '../figures/period-figures.ts';
 import type { Scope } from '../figures/scope.ts';
 import { periodBefore, type Period } from '../figures/period.ts';
-import { listLine, URGENT_FIRST } from './list-lines.ts';
+import { listLine, submitterNameOf, URGENT_FIRST } from './list-lines.ts';
 
 const HOT_SPOTS = 3;
 const OVERDUE_LINES = 10;
@@ -40,9 +40,9 @@ export async function loadCommunityDigests(deps: JobDeps, communityIds: readonly
     Promise.all(
       communityIds.map((id) =>
         db.all<OverdueLine>(
-          `SELECT o.community_id, o.id, o.kind, o.text, o.created_at, o.assigned_unit, o.priority, p.name AS claimant_name
+          `SELECT o.community_id, o.id, o.kind, o.text, o.created_at, o.assigned_unit, o.priority, p.name AS claimant_name, ${submitterNameOf('o')}
            FROM (
-             SELECT community_id, id, kind, text, created_at, assigned_unit, claimant_id, deadline_at, priority FROM items
+             SELECT community_id, id, kind, text, created_at, assigned_unit, claimant_id, submitter_id, deadline_at, priority FROM items
              WHERE community_id = ? AND status IN ('open', 'claimed') AND deadline_at < ?
              ORDER BY ${URGENT_FIRST}, deadline_at, id
              LIMIT ?

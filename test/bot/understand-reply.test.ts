@@ -43,6 +43,11 @@ const afterDone: Array<[string, ReplyMeaning | null]> = [
   ['满意', confirm(5)],
   ['非常满意', confirm(5)],
   ['很满意谢谢刘书记', confirm(5, '谢谢刘书记')],
+  // Words that set a score right are no comment on the work.
+  ['改成四星吧', confirm(4)],
+  ['刚才打错了 应该是5星', confirm(5)],
+  ['不好意思 刚才点错了 是满意', confirm(5)],
+  ['好评 给五星', confirm(5)],
   ['非常满意，谢谢刘书记！', confirm(5, '谢谢刘书记！')],
   ['挺好的 五星', confirm(5, '挺好的')],
   ['五星好评', confirm(5)],
