@@ -1,5 +1,5 @@
 import type { Tx } from '../db/sql.ts';
-import { confirmItem, disputeItem } from '../domain/item-actions.ts';
+import { confirmItem, disputeItem, rerateItem } from '../domain/item-actions.ts';
 import { fileRecurrence, reopenAfterRevisit } from './after-confirmation.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
@@ -18,6 +18,7 @@ import { members } from './texts/members.ts';
 import { officials } from './texts/officials.ts';
 import { residents } from './texts/residents.ts';
 import { understandReply, type ReplyMeaning } from './understand-reply.ts';
+import { rerateOf } from './rerate-reply.ts';
 import { isAcknowledgement, isTakingNote } from './small-talk.ts';
 import { REQUEST, THING } from './request-words.ts';
 import { itemIdsIn } from './item-id.ts';
@@ -47,6 +48,12 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         }
         await answered(tx, p.id, ctx.now);
         await act(tx, ctx, meaning, out, deps);
+        return true;
+      }
+      case 'rerate': {
+        const said = rerateOf(text);
+        if (!said) continue;
+        await notifyChange(tx, await rerateItem(tx, ctx.actor, p.itemId, said.rating, said.comment, ctx.now), out, ctx.msg.conversationType === 'group');
         return true;
       }
       case 'phone': {

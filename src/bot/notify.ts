@@ -76,9 +76,17 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
       return;
     case 'confirmed':
       await answeredAbout(tx, 'confirm', id, now);
+      // "改成四星吧" within the day puts the score right.
+      if (item.submitterId === actorId && change.rating != null) await ask(tx, item.submitterId, 'rerate', id, now);
       out.reply(residents.confirmReply(id));
       tell(item.claimantId, members.toHolderConfirmed(id, change.rating ?? null, change.note));
       out.toGroups(item.communityId, groups.confirmed(id, change.rating ?? null), true);
+      return;
+    case 'rerated':
+      // Asked again: a second correction is understood too.
+      await ask(tx, item.submitterId, 'rerate', id, now);
+      out.reply(residents.rerateReply(id, change.rating ?? 0));
+      tell(item.claimantId, members.toHolderRerated(id, change.rating ?? 0, change.note));
       return;
     case 'rated_low':
     case 'disputed':

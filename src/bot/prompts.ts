@@ -12,6 +12,8 @@ import { DAY, HOUR, MINUTE } from '../core/clock.ts';
  */
 export type PromptKind =
   | 'confirm'
+  /** The submitter just confirmed with a score: "改成四星吧" within the day puts it right. */
+  | 'rerate'
   | 'revisit'
   | 'phone'
   | 'place'
@@ -85,6 +87,8 @@ function stillOpen(p: OpenPrompt, person: Pick<Person, 'phone'>, now: Date): boo
       return p.item.status === 'done';
     case 'revisit':
       return p.item.status === 'confirmed' && age < REVISIT_WINDOW;
+    case 'rerate':
+      return p.item.status === 'confirmed' && age < SHORT_WINDOW;
     case 'phone':
       return person.phone === null && age < SHORT_WINDOW;
     case 'place':

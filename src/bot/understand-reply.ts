@@ -3,6 +3,7 @@ import { extractPlace } from './extract-place.ts';
 import { THING } from './request-words.ts';
 import { normalizeText } from './normalize-text.ts';
 import { parseCommand } from './parse-command.ts';
+import { CORRECTION_ONLY } from './rerate-reply.ts';
 import { isSmallTalkTopic } from './small-talk.ts';
 import { stripMentions } from './strip-mentions.ts';
 
@@ -43,8 +44,6 @@ const PRAISE =
   /满意|好的|好滴|好嘞|好哒|好了|挺好|很好|非常好|真好|太好了|好多了|好着呢|好用|还好|都好|一切正常|正常|可以|行|是的|^是$|对的?|^嗯+$|确认|谢谢|感谢|多谢|辛苦|点赞|^赞|棒|亮了|通了|修好|弄好|搞定|解决了|收到了|拿到了|已收到|用上了|很快|挺快|及时|效率高|态度(?:很|挺|非常)?好|热情|耐心|^ok$|^好$|^好好|多亏(?:了)?|手艺(?:没得说|没说的|好|不错|真好)|没得说|没说的|靠谱|麻利|利索|👍|🙏|好评|要得|安逸|巴适|得劲|杠杠|贼好|老好了|[★⭐]|[一二三四五1-5]\s*(?:颗|粒|个)?\s*[星分]/iu;
 const CLOSING_WORD = /^(?:否|不是|不好|不行|(?:很|非常|特别)?不满意)(?:[\s,，。.!！:：;；]+|$)/u;
 const ACK_ONLY = /^(?:(?:好的?|好嘛|要得|好滴|好嘞|好哒|是的?|对的?|嗯+|可以|行|ok|确认|收到|没问题|没有问题)[\s,，。.!！~～]*)+$/iu;
-// "改成四星吧", "刚才点错了 应该是5星": what is left around the score sets it right; it says nothing of the work.
-const CORRECTION_ONLY = /^(?:(?:不好意思|对不起|抱歉|刚才|刚刚|[打点按说选]错了?|改成|改为|改|应该是|应该|是|给|打|评|吧|啊|呀|哈|了|我|再)[\s,，。.!！~～]*)+$/u;
 const DONE_QUESTIONED = /这也叫|不能算|哪能算|怎么能算|不算完|算(?:是)?(?:办完|修好|办好|完)了?[?？吗吧]|(?:啥|怎么|咋)就(?:算)?(?:办结|完成|结|完|好)了|两(?:个|件)事/u;
 // "先观察两天 再说", "等看完了我再说": no verdict yet.
 const LATER = /^(?:先|我先|再)?观察(?:两|几|一)?(?:天|下)|(?:等|过)[^，。]{0,10}(?:再说|再看|再评|再打分)|^(?:先)?(?:看看|用用)再说|再说吧?$/u;

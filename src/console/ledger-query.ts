@@ -149,7 +149,7 @@ export async function* ledgerExportItems(
     const [ratings, revisits] = await Promise.all([
       tx.all<{ itemId: number; rating: number; note: string | null }>(
         `SELECT item_id, rating, note FROM item_events
-          WHERE item_id IN ${inList(ids.length)} AND type IN ('confirmed', 'rated_low') AND rating IS NOT NULL ORDER BY item_id, id`,
+          WHERE item_id IN ${inList(ids.length)} AND type IN ('confirmed', 'rated_low', 'rerated') AND rating IS NOT NULL ORDER BY item_id, id`,
         ids,
       ),
       tx.all<{ itemId: number; answer: string | null }>(

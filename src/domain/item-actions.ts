@@ -1,7 +1,7 @@
 import type { Item, Person } from '../db/rows.ts';
 import { insert, type Tx } from '../db/sql.ts';
 import { isOfficialOf, type Actor } from './actor.ts';
-import { DomainError } from './errors.ts';
+import { ConflictError, DomainError } from './errors.ts';
 import { applyEvent, getItem, type ItemChange } from './items.ts';
 import { authorize } from './permissions.ts';
 import { transition } from './lifecycle.ts';
@@ -85,6 +85,26 @@ export async function confirmItem(
     rating,
     fields: { rating, ratingComment: comment || null },
   });
+}
+
+/**
+ * The submitter puts the rating of a confirmed item right ("改成四星吧"): it stays closed; the
+ * timeline keeps both ratings with their words, and the figures count the last one (docs/figures.md).
+ */
+export async function rerateItem(tx: Tx, actor: Actor, id: number, rating: number, comment: string, now: Date): Promise<ItemChange> {
+  const item = await getItem(tx, id);
+  if (item.submitterId !== actor.id) throw new DomainError('only_submitter', { id });
+  if (item.status !== 'confirmed') throw new DomainError('not_closed', { id, status: item.status as ItemStatus });
+  const updated = await tx.run('UPDATE items SET rating = ?, rating_comment = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?', [
+    rating,
+    comment || null,
+    now,
+    id,
+    item.version,
+  ]);
+  if (updated !== 1) throw new ConflictError(`item #${id}`);
+  await insert(tx, 'item_events', { itemId: id, type: 'rerated', actorId: actor.id, fromStatus: item.status, toStatus: item.status, note: comment, rating, createdAt: now });
+  return { type: 'rerated', item: { ...item, rating, ratingComment: comment || null, version: item.version + 1, updatedAt: now }, before: item, actor, note: comment, rating };
 }
 
 export async function disputeItem(tx: Tx, actor: Actor, id: number, reason: string, now: Date) {

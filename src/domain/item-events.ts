@@ -10,6 +10,8 @@ export const EVENT_TYPES = [
   'released',
   'confirmed',
   'rated_low',
+  /** The submitter put the rating of a confirmed item right (rating: the new one). */
+  'rerated',
   'auto_confirmed',
   'disputed',
   'withdrawn',

@@ -1,6 +1,6 @@
 import { highestRole } from '../../domain/actor.ts';
 import { joinWithInvite } from '../../domain/invites.ts';
-import { confirmItem, disputeItem, supportItem, withdrawItem } from '../../domain/item-actions.ts';
+import { confirmItem, disputeItem, rerateItem, supportItem, withdrawItem } from '../../domain/item-actions.ts';
 import { getItem } from '../../domain/items.ts';
 import { fileRecurrence, reopenBySubmitter } from '../after-confirmation.ts';
 import { detectEmergency } from '../detect-emergency.ts';
@@ -74,6 +74,10 @@ export const everyoneCommands: Handlers<Everyone> = {
       await passOnCommand.tell(run, { type: 'tell', id: item.id, note: said });
       run.out.reply(residents.rateWhenDone(item.id));
       return;
+    }
+    // "确认 3 4" again after confirming: the score put right, not "已确认，不能再操作".
+    if (item.status === 'confirmed' && item.submitterId === ctx.actor.id && cmd.rating !== null) {
+      return tell(run, await rerateItem(tx, ctx.actor, cmd.id, cmd.rating, cmd.comment, ctx.now));
     }
     return tell(run, await confirmItem(tx, ctx.actor, cmd.id, cmd.rating, cmd.comment, ctx.now));
   },

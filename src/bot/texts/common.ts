@@ -34,6 +34,7 @@ export const EVENT_NAMES: Record<EventType, string> = {
   released: '放弃认领',
   confirmed: '确认',
   rated_low: '评价不满意，重新办理',
+  rerated: '修改评分',
   auto_confirmed: '自动确认',
   disputed: '不满意，重新办理',
   withdrawn: '撤回',

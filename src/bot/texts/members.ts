@@ -47,6 +47,7 @@ export const members = {
 
   toHolderConfirmed: (id: number, rating: number | null, comment: string) =>
     `#${id} 提出人已确认${rating ? `，评分 ${stars(rating)}` : ''}${comment ? `：${comment}` : '。'}`,
+  toHolderRerated: (id: number, rating: number, comment: string) => `#${id} 提出人把评分改为 ${stars(rating)}${comment ? `：${comment}` : '。'}`,
   toHolderReopened: (id: number, reason: string) => `#${id} 被退回重新办理${reason ? `，原因：${reason}` : ''}。`,
   toHolderWithdrawn: (id: number) => `#${id} 已被提出人撤回，不用再办了。谢谢！`,
   toHolderRejected: (id: number, reason: string) => `#${id} 已被社区驳回（${reason}），不用再办了。`,

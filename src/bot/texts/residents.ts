@@ -3,7 +3,7 @@
 
 import type { Emergency, Hotline } from '../detect-emergency.ts';
 import type { ItemKind } from '../../domain/types.ts';
-import { KIND_NAMES, itemLine, short, type ItemRef } from './common.ts';
+import { KIND_NAMES, itemLine, short, stars, type ItemRef } from './common.ts';
 
 /** Local numbers (燃气抢修, the lifts' maintainer) are configured; the others are national. */
 export type LocalHotlines = { gas: string | null; lift: string | null };
@@ -84,6 +84,7 @@ export const residents = {
 
   // --- answers to what they did -------------------------------------------------------------------
   confirmReply: (id: number) => `谢谢您的评价！#${id} 已确认办结。`,
+  rerateReply: (id: number, rating: number) => `好的，#${id} 的评分改为 ${stars(rating)}。${rating <= 2 ? '要是还有问题没解决，直接说哪里不行，我再登记。' : ''}`,
   lowRatingReply: (id: number) => `收到您的评价。#${id} 已退回重新办理，社区干部也已知晓。`,
   disputeReply: (id: number) => `收到。#${id} 已退回重新办理，社区干部也已知晓。`,
   reopenedBySubmitter: (id: number) => `收到，#${id} 已重新打开，会尽快再处理，社区干部也已知晓。`,

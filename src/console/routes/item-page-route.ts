@@ -48,7 +48,7 @@ export async function itemPageRoute(app: FastifyInstance, deps: ConsoleDeps): Pr
       db.all<{ id: number; name: string }>('SELECT id, name FROM grids WHERE community_id = ? ORDER BY name', [item.communityId]),
     ]);
     const status = item.status as ItemStatus;
-    const ratings = events.filter((e) => e.rating !== null && (e.type === 'confirmed' || e.type === 'rated_low'));
+    const ratings = events.filter((e) => e.rating !== null && (e.type === 'confirmed' || e.type === 'rated_low' || e.type === 'rerated'));
     // Officials see the submitter's name in full here, as in 提出人 (SPEC: they see contact details).
     const who = (e: (typeof events)[number]) => (e.actorId === ADMIN_ACTOR_ID ? '管理员' : e.actor);
     const html = itemPage({
