@@ -103,6 +103,9 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         if (!REPLY_WORDS.test(said) && shared === 0) continue;
         if (parseCommand(text).type !== 'text' || parseCommands(text) !== null) continue;
         await answered(tx, p.id, ctx.now);
+        // "2单元301，下午我都在家" to "住几单元几楼？": the address, kept when the item has none yet.
+        const where = p.item.submitterId === ctx.person.id ? betterPlace(p.item.place, extractPlace(text)) : null;
+        if (where) await tx.run('UPDATE items SET place = ?, updated_at = ? WHERE id = ?', [where, ctx.now, p.itemId]);
         await runCommand(tx, ctx, { type: 'tell', id: p.itemId, note: text.trim() }, out, deps);
         return true;
       }
@@ -197,5 +200,7 @@ export async function revisitAnswered(tx: Tx, ctx: MessageContext, itemId: numbe
 /** A place said now, when the item has none or this one says more of it ("28号楼" → "28号楼2单元301"). */
 function betterPlace(known: string | null, said: string | null): string | null {
   if (said === null) return null;
+  // "2单元301" to a holder who asked which unit of 28号楼: the building known, the rest said now.
+  if (known !== null && /(?:号楼|栋|幢|座)$/u.test(known) && /^[0-9一二三四五六七八九十]+\s*单元/u.test(said)) return `${known}${said}`;
   return known === null || (said.includes(known) && said.length > known.length) ? said : null;
 }

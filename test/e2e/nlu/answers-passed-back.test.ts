@@ -29,6 +29,8 @@ describe('answers go back the way the question came', () => {
     const r = await t.say(who, '2单元301呀，小伙子明朝中午来好的，我等侬');
     expect(textsTo(r, li.id).join('\n')).toContain('2单元301');
     expect((await t.api('GET', '/api/items')).body.items.filter((i: { text: string }) => i.text.includes('2单元301'))).toEqual([]);
+    // The address the holder asked for is the item's now.
+    expect((await ledgerItem(t, id)).place).toBe('28号楼2单元301');
   });
 
   it('an answer to news ("好的 那礼拜三麻烦陈阿姨了 医保卡在抽屉里") reaches the holder; "好的" alone does not', async () => {
