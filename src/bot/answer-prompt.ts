@@ -52,7 +52,14 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
       }
       case 'rerate': {
         const said = rerateOf(text);
-        if (!said) continue;
+        if (!said) {
+          // "我没有说满意！座板是裂的，没修好" within the day: the confirmation taken back, as a revisit would.
+          const meaning = understandReply(text, { kind: 'revisit', itemId: p.itemId, itemText: p.item.text });
+          if (meaning?.kind !== 'reopen' && meaning?.kind !== 'new_report') continue;
+          await answered(tx, p.id, ctx.now);
+          await act(tx, ctx, meaning, out, deps);
+          return true;
+        }
         await notifyChange(tx, await rerateItem(tx, ctx.actor, p.itemId, said.rating, said.comment, ctx.now), out, ctx.msg.conversationType === 'group');
         return true;
       }

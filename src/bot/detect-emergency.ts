@@ -65,7 +65,7 @@ const SIGNALS: Signal[] = [
   { kind: 'crime', re: /偷东西|小偷|入室|撬[^，。,.!！]{0,4}(?:门|锁|窗)|偷车|偷电动车|在偷|偷电瓶/u, hotlines: ['police'], needsNow: true },
   {
     kind: 'missing',
-    re: /(?:老人|孩子|小孩|爷爷|奶奶|老伴|姥姥|姥爷|外婆|外公|大爷|大妈|老太太|老头|儿子|女儿|孙子|孙女)[^，。,.!！]{0,6}(?:走丢|走失|不见了|找不到了|联系不上了|没回来|还没回来|到现在没回来)(?!过)|(?:走丢|走失)了/u,
+    re: /(?:老人|孩子|小孩|爷爷|奶奶|老伴|姥姥|姥爷|外婆|外公|大爷|大妈|老太太|老头|老爷子|儿子|女儿|闺女|孙子|孙女)[^。.!！]{0,16}(?:走丢|走失|不见了|找不到了|找不着了|联系不上了|没回来|还没回来|到现在没回来)(?!过)|(?:走丢|走失)了|人(?:丢了|找不着了|找不到了)/u,
     hotlines: ['police'],
   },
   { kind: 'urgent', re: /救命|要跳楼|想跳楼|跳楼了|轻生|自杀/u, hotlines: ['police', 'ambulance'] },
@@ -83,7 +83,7 @@ const NOT_NOW_BEFORE = /(?:容易|怕(?!是)|担心|防止|小心|以免|避免|
 const NOT_NOW_ANYWHERE = /险情(?:已)?排除|已排除|已通风|已换管|处理完毕|已处理(?:好|完)?|已修好|已解决|已经处理好|已经换了|已经修好|已经来了|已经到了|(?:救护车|120|119)也?(?:已经)?叫了|已经送(?:去)?医院了|咋个办|咋办|怎么办|新闻|听说|可能(?:是)?出去了|可能不在家|还好没|还好没事|没啥事|没什么事|没大碍|没事了|已经好了|已经没事|现在好多了|好多了|早就好了|注意(?:用电|用火|安全)|咋整|怎么整|隐患/u;
 // Inside the words of a signal: "电梯…上礼拜还困了个人" was last week.
 const PAST_INSIDE = /上礼拜|上星期|上周|上回|上次|去年|以前|之前|昨天|昨晚|昨儿|昨夜|前天|那次|那回|这礼拜|这周|(?:周|星期|礼拜)[一二三四五六日天]|[二三四五六七八九十几]+分钟/u;
-const HAPPENING_NOW = /一直在|越来越|[!！]{2}|闻到|好大一股|一股|很大的?|很浓|很重|特别冲|呛|起不来|坐在地上|躺在地上|喊不应|叫不醒|正在|在偷|在撬|在砸|在抢|有人在|快来|现在|刚刚|刚才|抓住|跑了|赶紧|快点|快报警|马上/u;
+const HAPPENING_NOW = /一直在|到这会儿|这会儿还|还没回来|找不着了|谁看见了?|越来越|[!！]{2}|闻到|好大一股|一股|很大的?|很浓|很重|特别冲|呛|起不来|坐在地上|躺在地上|喊不应|叫不醒|正在|在偷|在撬|在砸|在抢|有人在|快来|现在|刚刚|刚才|抓住|跑了|赶紧|快点|快报警|马上/u;
 // The cause first: smoke from a switch box is an electrical emergency that 119 also hears about.
 const SETTING_BEFORE = /(?:设成|设为|设置为|改成|改为|标为|标成|调成|调为|列为|定为|算|恢复|所有|哪些|有没有|几个|几件|优先级?)\s*$/u;
 const KIND_AFTER = /^(?:的)?(?:事项|事情?|单子|件|任务|都|有哪些|有几个|列|程度|优先)/u;
@@ -107,6 +107,10 @@ export function detectEmergency(input: string): Emergency | null {
       if (NEGATED_BEFORE.test(before) || NOT_NOW_BEFORE.test(before) || PAST_INSIDE.test(m[0]) || /差点|差一点|险些|幸好没|还好没/u.test(m[0])) continue;
       // "跟他讲了充电起火的厉害": the danger of it, told as a warning.
       if (/^的?(?:厉害|危险|隐患|风险|后果)/u.test(text.slice(m.index + m[0].length))) continue;
+      // "电梯今年都困了好几回了": how often it has happened, not something happening now.
+      if (/今年|去年/u.test(m[0]) || /^了?(?:好几|几|很多|多少|[两三四五六七八九十]+)(?:回|次)/u.test(text.slice(m.index + m[0].length))) continue;
+      // "堵着道 着火了跑都跑不出去": what a fire would do, said of a hazard.
+      if (/^了?[^，。,.!！]{0,2}(?:跑都跑不|逃都逃不|咋跑|怎么跑|往哪跑)/u.test(text.slice(m.index + m[0].length))) continue;
       // "9号 设成紧急", "所有紧急的事项给我列一下": a setting or a kind of item, not a cry for help.
       if (signal.kind === 'urgent' && (SETTING_BEFORE.test(before) || KIND_AFTER.test(text.slice(m.index + m[0].length)))) continue;
       found.push(signal);

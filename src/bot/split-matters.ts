@@ -9,7 +9,7 @@ import { THING, TROUBLE, WANTS } from './request-words.ts';
 
 // A clause that opens another matter: 另外, 还有 (not 还有点/还有些), 再就是, 顺便说一下, 第二.
 const OPENER =
-  /(?:[，,。；;！!？?\s]+|(?<=了|的|呢|啊))(?:另外(?:还有|就是|再)?|还有(?:就是|一个(?:事|问题)|一件事|个事|件事)?(?![点些])|再(?:有)?就是|再一个(?:事|问题)?|再有(?:就是)?|顺便(?:再)?(?:说|反映|提)(?:一下|个事)?|此外|第二(?:个|件)?(?:事|问题)?(?:是|就是)?|二是)\s*[，,:：]?\s*/gu;
+  /(?:[，,。；;！!？?\s]+|(?<=了|的|呢|啊))(?:另外(?:还有|就是|再)?|还有(?:就是|一个(?:事|问题)|一件事|个事|件事)?(?![点些])|再(?:有)?就是|再一个(?:事|问题)?(?:是|就是)?|再有(?:就是)?|顺便(?:再)?(?:说|反映|提)(?:一下|个事)?|此外|第二(?:个|件)?(?:事|问题)?(?:是|就是)?|二是)\s*[，,:：]?\s*/gu;
 // "1、… 2、…", "1.… 2.…", "一是…二是…": a numbered list.
 const NUMBERED = /(?:^|[\s，,。；;：:])\s*(?:[1-9１-９][、.．)）]|[一二三四五]是)\s*/gu;
 // Sentences, for two that each name a different thing that is wrong.
@@ -18,7 +18,11 @@ const MAX_PARTS = 4;
 
 // "帮我买点菜": a wish says what to do for whom.
 const ASKS = /没人|帮我|帮(?:忙)?(?:买|修|拿|取|送|看|换|装|搬|挪)/u;
-const isMatter = (part: string): boolean => [...part].length >= 4 && (TROUBLE.test(part) || WANTS.test(part) || ASKS.test(part));
+// More of what goes wrong in a building than TROUBLE names: "单元门也关不上了", "地砖翘起来", "堆杂物".
+const WRONG = /关不上|打不开|翘|黑了|没人(?:清|管|收|修|弄)|堆|占(?:了|着|用)|杂物|晃|歪|倒了|断了|没水|没电|停了|不热|噪音|扰民|异味|违停|挡(?:着|住)/u;
+const isMatter = (part: string): boolean => [...part].length >= 4 && (TROUBLE.test(part) || WRONG.test(part) || WANTS.test(part) || ASKS.test(part));
+// "我说两个事啊 一个是…", "俺再说俩事": the words that announce the list, not a matter of their own.
+const ANNOUNCED = /^(?:(?:你好|您好|小连)[\s,，]*)?(?:我|俺)?(?:再|还)?(?:想)?(?:说|反映|讲|提)?(?:两|俩|三|几)个?(?:事|问题|事情)(?:啊|哈|呀|哦)?[\s,，:：]*(?:一个是|一是|第一(?:个|件)?(?:是)?)?\s*/u;
 // The things people report, and more of the common parts of a building that a topic rarely turns on.
 const THINGS = new RegExp(`${THING.source}|扶手|楼梯|台阶|窗户|玻璃|单元门|大门|车棚|围墙|墙皮|地砖|树枝?|绿化|草坪|晾衣|信报箱|消防栓|灭火器|水表|电表`, 'u');
 const thingOf = (part: string): string | null => THINGS.exec(part)?.[0] ?? null;
@@ -28,7 +32,12 @@ const thingsOf = (part: string): string[] => [...part.matchAll(new RegExp(THINGS
 export function splitMatters(text: string): string[] {
   const whole = text.trim();
   if (detectEmergency(whole)) return [whole];
-  for (const parts of [byList(whole), byOpener(whole), bySentence(whole)]) {
+  // Said to be several: a numbered list is taken as numbered, each part with words enough.
+  const announced = ANNOUNCED.test(whole);
+  const list = byList(whole);
+  if (announced && list.length >= 2 && list.length <= MAX_PARTS && list.every((p) => [...p].length >= 4)) return list;
+  const body = announced ? whole.replace(ANNOUNCED, '') : whole;
+  for (const parts of [list, byOpener(body), bySentence(body)]) {
     if (parts.length >= 2 && parts.length <= MAX_PARTS && parts.every(isMatter)) return parts;
   }
   return [whole];

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { detectEmergency } from '../../src/bot/detect-emergency.ts';
+import { guessIntent } from '../../src/bot/guess-intent.ts';
+import { publicText } from '../../src/bot/public-view.ts';
+import { rerateOf } from '../../src/bot/rerate-reply.ts';
+import { isSkip } from '../../src/bot/skip-and-cancel.ts';
+import { talkAbout } from '../../src/bot/talk-about.ts';
+import { understandReply } from '../../src/bot/understand-reply.ts';
+
+// Issue 12, trials 34 and 35 (people who had not read the parser): what they wrote and what it meant.
+
+describe('verdicts after a done notice', () => {
+  const confirm = { kind: 'confirm' as const, itemId: 5 };
+  it.each([
+    ['闺女费心了 老伴儿乐得不行 满意满意', 'confirm'],
+    ['就拿铁丝绑了绑 这哪叫修好了 回头一刮风还得掉 得换新铁皮', 'dispute'],
+    ['哪里修好了哦，我刚带娃娃下去看，链子是换了，座板还是裂起的，坐上去夹屁股', 'dispute'],
+    ['好得不行 谢谢', 'confirm'],
+  ])('%s → %s', (text, kind) => {
+    expect(understandReply(text, confirm)?.kind).toBe(kind);
+  });
+});
+
+describe('emergencies, and what only sounds like one', () => {
+  it.each([
+    ['俺家老头子早上出去遛弯到这会儿还没回来 他脑子有点糊涂 电话也没带 这可咋整啊 谁看见了告诉俺一声', 'missing'],
+    ['@连心 俺家老头找不着了 快帮帮忙', 'missing'],
+    ['急事 人丢了', 'missing'],
+    ['电梯里困了两个人', 'lift'],
+  ])('%s → %s', (text, kind) => {
+    expect(detectEmergency(text)?.kind).toBe(kind);
+  });
+  it.each([
+    '十号楼二门楼道里堆了好多纸箱子破家具 堵着道 着火了跑都跑不出去',
+    '想了一哈还是改成两颗星，这个电梯今年都困了好几回了，根本问题没解决',
+    '孩子昨天走丢过一次 后来找到了',
+  ])('%s → none', (text) => {
+    expect(detectEmergency(text)).toBeNull();
+  });
+});
+
+describe('a score put right, in their words', () => {
+  it.each([
+    ['想了一哈还是改成两颗星，这个电梯今年都困了好几回了，根本问题没解决', 2, '这个电梯今年都困了好几回了，根本问题没解决'],
+    ['哎呀按快了，其实等了好几天，算基本满意嘛', 4, '其实等了好几天'],
+    ['刚才问了家母，小杨是路上被堵了，不怪她，改成五星吧', 5, '问了家母，小杨是路上被堵了，不怪她'],
+    ['不是新事，是7号的评分改成5星', 5, ''],
+  ])('%s → %i', (text, rating, comment) => {
+    expect(rerateOf(text)).toEqual({ rating, comment });
+  });
+});
+
+describe('volunteers taking an item on in passing', () => {
+  it.each(['4号我离得近 过去看看', '接', '12号车棚 我下班带铁丝先绑上', '22号路灯 我晚上拿梯子看看', '十八号井盖我也去瞅一眼'])('%s → claim', (text) => {
+    expect(talkAbout(text).kind).toBe('claim');
+  });
+  it('"你们去看看嘛" is no claim', () => {
+    expect(talkAbout('你们去看看嘛').kind).not.toBe('claim');
+  });
+});
+
+describe('thanks to the bot, photo skips, neighbours’ doors', () => {
+  it('"连心小助手真好用，辛苦啦～" is thanks', () => {
+    expect(guessIntent('连心小助手真好用，辛苦啦～')).toEqual({ type: 'thanks' });
+  });
+  it.each(['黑咕隆咚的照不出来', '暖气片有啥可照的 没有'])('%s skips the photo', (text) => {
+    expect(isSkip(text)).toBe(true);
+  });
+  it.each([
+    ['我是12号楼3门401李秀芝的女儿', '我是12号楼3门***李秀芝的女儿'],
+    ['九号楼一门201 暖气不热', '九号楼一门*** 暖气不热'],
+    ['楼上1502天天半夜装修 吵得睡不着', '楼上***天天半夜装修 吵得睡不着'],
+    ['昨晚上去1502敲门了', '昨晚上去***敲门了'],
+    ['有事打110', '有事打110'],
+  ])('%s → %s in a group', (text, shown) => {
+    expect(publicText({ kind: 'report', text })).toBe(shown);
+  });
+});
