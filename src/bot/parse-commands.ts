@@ -116,11 +116,13 @@ const POLITE_LEAD = /^(?:麻烦|请|帮我|再|还要|另外|顺便|并且|然�
 // What may lead an official's settings: a setting, or reopening ("17号重新受理…交城管中队").
 const LEADS = new Set<Command['type']>([...SETTINGS, 'reopen']);
 // "何丽萍先去上门了解下情况": who goes, by name, as a hand-over.
-const NAME_GOES = /^(?:让|请|叫|麻烦)?((?![我你他她咱社物城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|这几天|今天|明天|尽快|马上|先|抽空|有空)*(?:去|来)?(?:上门|处理|看看|看下|看一下|瞅瞅|了解|协调|调解|跑一趟|核实|牵头|跟进|负责)/u;
+const NAME_GOES = /^(?:让|请|叫|麻烦)?((?![我你他她咱社物城由]|明天|今天|后天|马上|尽快|下午|上午|晚上|这两|回头|随后)[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|这几天|今天|明天|尽快|马上|先|抽空|有空)*(?:去|来)?(?:上门|处理|看看|看下|看一下|瞅瞅|了解|协调|调解|跑一趟|核实|牵头|跟进|负责)/u;
 // "路灯让赵建国去看一下": who is to go, after what it is.
 const LET_NAME = /(?:让|叫|麻烦|请)((?![我你他她咱物社城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|尽快|马上|先|今天|明天)*(?:(?:去|来)(?:看|处理|弄|修|办|跑|上门|了解|协调|一趟|放|装|送|拿|搬|查)|牵头|跟进|负责)/u;
 // "联系市政排水所来疏通": the unit called in.
 const CALL_IN = /^(?:联系|找|通知|叫)([\u4e00-\u9fa5]{2,8}?(?:所|局|公司|中队|大队|站|处|办|物业|维保))(?:来|去)?/u;
+// "12号事项请设为紧急", "改普通": a priority set in words.
+const PRIORITY_SAID = /^(?:事项|此事|这事|这个|优先级)?(?:请)?(?:设为|设成|设置为|改为|改成|改回|改|列为|定为|调为|调成|按)(紧急|加急|特急|普通|一般|正常|不急)(?:的|吧|处理|办理)?$/u;
 // "请何晓同志在本周五之前再和住户沟通一次": a day to have it done by, inside a longer clause.
 const BY_DAY = /(?:在)?((?:本|这|下)个?(?:周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]|月底)(?:之前|以前|前)/u;
 
@@ -152,6 +154,10 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
     else if (cmd.type === 'claim' && cmd.id === id.id && !out.some((c) => c.type === 'claim')) out.push(cmd as WithId);
     // "16号紧急 期限两天": beside another setting, a bare 紧急 is one too (alone it is a cry).
     else if (/^(?:紧急|加急|特急|急|很急|要急|急件|优先(?:办理|处理)|列为紧急|列为加急|按紧急(?:办|处理|办理)?)(?:的|吧)?$/u.test(clause) && !out.some((c) => c.type === 'priority')) out.push({ type: 'priority', id: id.id, priority: 'urgent' });
+    // "事项请设为紧急", "改普通": the priority said with its verb, beside other settings.
+    else if (PRIORITY_SAID.test(clause) && !out.some((c) => c.type === 'priority')) {
+      out.push({ type: 'priority', id: id.id, priority: /普通|一般|正常|不急/u.test(PRIORITY_SAID.exec(clause)![1]!) ? 'normal' : 'urgent' });
+    }
     else if ((NAME_GOES.test(clause) || LET_NAME.test(clause)) && !out.some((c) => c.type === 'assign')) {
       out.push({ type: 'assign', id: id.id, target: { kind: 'unit', name: (NAME_GOES.exec(clause) ?? LET_NAME.exec(clause))![1]! } });
     } else if (CALL_IN.test(clause) && !out.some((c) => c.type === 'assign')) {
