@@ -59,7 +59,7 @@ const ASSIGN_LET = /^(?:让|麻烦|请|叫)\s*([^\s,，。]{1,20}?)\s*(?:去|来
 // "没人接 让刘志强去一趟吧": the same, in a later clause.
 const ASSIGN_LET_LATER = /[\s,，。](?:让|麻烦|请|叫)\s*([\u4e00-\u9fa5]{2,4}?)\s*(?:去|来)(?:处理|办理|办|修|弄|做|看看|跑一趟|一趟|调解|看一下|负责)(?:一下)?(?:吧)?$/u;
 const ID = '#?\\s*(\\d{1,12}|[〇零一二两三四五六七八九十百]+)\\s*号?';
-const MERGE_TAIL = new RegExp(`^(?:(?:跟|和|与)${ID}(?:说的)?(?:是)?(?:重复|一样|同一件事|一回事|同一个事|一码事|一个事|一件事|一个问题|同一个问题)|(?:并到|并入|合并到|合到|归并到|并|合并)\\s*${ID}(?:里|吧)?$)`, 'u');
+const MERGE_TAIL = new RegExp(`^(?:(?:跟|和|与)${ID}(?:说的)?(?:是)?(?:重复|一样|同一件事|一回事|同一个事|一码事|一个事|一件事|一个问题|同一个问题|同一(?:个|盏|处|件|根|棵|台|部)[\u4e00-\u9fa5]{1,4}(?=$|[\s,，。]))|(?:并到|并入|合并到|合到|归并到|并|合并)\\s*${ID}(?:里|吧)?$)`, 'u');
 
 /** An official's command from what follows an item number, or null. */
 export function officialTail(id: number, tail: string, rawTail: string): Command | null {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectEmergency } from '../../src/bot/detect-emergency.ts';
 import { guessIntent } from '../../src/bot/guess-intent.ts';
+import { parseCommand } from '../../src/bot/parse-command.ts';
+import { parseCommands } from '../../src/bot/parse-commands.ts';
 import { publicText } from '../../src/bot/public-view.ts';
 import { rerateOf } from '../../src/bot/rerate-reply.ts';
 import { isSkip } from '../../src/bot/skip-and-cancel.ts';
@@ -74,5 +76,34 @@ describe('thanks to the bot, photo skips, neighbours’ doors', () => {
     ['有事打110', '有事打110'],
   ])('%s → %s in a group', (text, shown) => {
     expect(publicText({ kind: 'report', text })).toBe(shown);
+  });
+});
+
+describe('officials in their words', () => {
+  it.each([
+    ['告诉17号赵姨 供热站下午两点上门放气 家里得有人', { type: 'tell', id: 17, note: '赵姨 供热站下午两点上门放气 家里得有人' }],
+    ['查一哈＃１９', { type: 'status', id: 19 }],
+    ['16号和3号说的是同一个灯，并过去', { type: 'merge', id: 16, into: 3 }],
+  ])('%s', (text, command) => {
+    expect(parseCommand(text)).toEqual(command);
+  });
+  it('"16号和3号不是同一个灯" merges nothing', () => {
+    expect(parseCommand('16号和3号不是同一个灯').type).toBe('text');
+  });
+  it('"12号事项请设为紧急，分类调整为基础设施，期限两个工作日。" sets all three', () => {
+    expect(parseCommands('12号事项请设为紧急，分类调整为基础设施，期限两个工作日。')).toEqual(
+      expect.arrayContaining([
+        { type: 'priority', id: 12, priority: 'urgent' },
+        { type: 'category', id: 12, category: '基础设施' },
+        { type: 'deadline', id: 12, workingDays: 2 },
+      ]),
+    );
+  });
+  it('"23号不是着火 是楼道堆物 改普通 给物业清 三天" clears the priority too', () => {
+    expect(parseCommands('23号不是着火 是楼道堆物 改普通 给物业清 三天')).toEqual(expect.arrayContaining([{ type: 'priority', id: 23, priority: 'normal' }]));
+  });
+  it('"15号由我牵头，明天上门协调。" hands it to no unit called 由我 or 明天', () => {
+    const parsed = parseCommands('15号由我牵头，明天上门协调。') ?? [];
+    expect(parsed.some((c) => c.type === 'assign')).toBe(false);
   });
 });
