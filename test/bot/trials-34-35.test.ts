@@ -107,3 +107,12 @@ describe('officials in their words', () => {
     expect(parsed.some((c) => c.type === 'assign')).toBe(false);
   });
 });
+
+describe("a holder's done said by the result", () => {
+  it.each(['花都搬屋里了 五盆', '彭嬢嬢那几盆三角梅都搬到花园头了，摆在亭子旁边', '花盆往旁边挪了一米，消防栓露出来了', '胡奶奶已经学会打视频了', '供热站放完气了 暖气热乎了'])('%s → done', (text) => {
+    expect(talkAbout(text).kind).toBe('done');
+  });
+  it.each(['准备搬到楼下', '明天搬到楼下'])('%s → not done', (text) => {
+    expect(talkAbout(text).kind).not.toBe('done');
+  });
+});
