@@ -18,6 +18,7 @@ import { members } from './texts/members.ts';
 import { officials } from './texts/officials.ts';
 import { residents } from './texts/residents.ts';
 import { understandReply, type ReplyMeaning } from './understand-reply.ts';
+import { confirmArgs } from './confirm-args.ts';
 import { rerateOf } from './rerate-reply.ts';
 import { isAcknowledgement, isTakingNote } from './small-talk.ts';
 import { REQUEST, THING } from './request-words.ts';
@@ -51,7 +52,7 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         return true;
       }
       case 'rerate': {
-        const said = rerateOf(text);
+        const said = rerateOf(text) ?? (await firstScore(tx, p.itemId, text));
         if (!said) {
           // "我没有说满意！座板是裂的，没修好" within the day: the confirmation taken back, as a revisit would.
           const meaning = understandReply(text, { kind: 'revisit', itemId: p.itemId, itemText: p.item.text });
@@ -202,6 +203,14 @@ export async function revisitAnswered(tx: Tx, ctx: MessageContext, itemId: numbe
     itemId,
     ctx.person.id,
   ]);
+}
+
+/** A score for an item confirmed without one ("好" then "小伙子好 给五星"): any score said counts. */
+async function firstScore(tx: Tx, itemId: number, text: string): Promise<{ rating: number; comment: string } | null> {
+  const args = confirmArgs(normalizeText(text), text.trim());
+  if (args === 'bad_rating' || args.rating === null) return null;
+  const item = await tx.get<{ rating: number | null }>('SELECT rating FROM items WHERE id = ?', [itemId]);
+  return item && item.rating === null ? { rating: args.rating, comment: args.comment } : null;
 }
 
 /** A place said now, when the item has none or this one says more of it ("28号楼" → "28号楼2单元301"). */

@@ -76,8 +76,8 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
       return;
     case 'confirmed':
       await answeredAbout(tx, 'confirm', id, now);
-      // "改成四星吧" within the day puts the score right.
-      if (item.submitterId === actorId && change.rating != null) await ask(tx, item.submitterId, 'rerate', id, now);
+      // "改成四星吧" within the day puts the score right; "小伙子好 给五星" after a plain "好" gives one.
+      if (item.submitterId === actorId) await ask(tx, item.submitterId, 'rerate', id, now);
       out.reply(residents.confirmReply(id));
       tell(item.claimantId, members.toHolderConfirmed(id, change.rating ?? null, change.note));
       out.toGroups(item.communityId, groups.confirmed(id, change.rating ?? null), true);

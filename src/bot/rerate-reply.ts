@@ -8,7 +8,7 @@ export const CORRECTION_ONLY =
 // A score as a number or stars ("4星", "三颗星"), not a word of satisfaction ("满意" is thanks by now).
 const SCORE = /(?:^|[^0-9])[1-5１-５](?:$|[^0-9])|[一二三四五两]\s*(?:颗|粒|个)?\s*[星分]|[★⭐]/u;
 // A score given again on purpose: a correction, not another remark.
-const CORRECTING = /改成|改为|改一下|改个|改评|重新打|重打|重新评|[打点按说选]错|[按点]快了|手快了|[按点](?:得)?太快|应该是|其实是|更正/u;
+const CORRECTING = /改成|改为|改一下|改个|改评|改掉|还是给|还是打|重新打|重打|重新评|[打点按说选]错|[按点]快了|手快了|[按点](?:得)?太快|应该是|其实是|更正/u;
 // "又坏了 改成一星": the work failed again; that is a new report, not a score.
 const TROUBLE = /又(?:坏|不亮|漏|堵|停|不行)|没修好|还是老样子|不满意/u;
 
@@ -29,9 +29,11 @@ export function rerateOf(text: string): { rating: number; comment: string } | nu
   const comment = bare ? '' : args.comment.replace(/^(?:(?:不好意思|对不起|抱歉|刚才|刚刚|[打点按说选]错了?|改成|改为|改一下|重新打个?分|评分|应该是|其实是|是)[\s,，。.!！~～]*)+/u, '').trim();
   // "不是新事，是7号的评分改成…", "想了一哈还是改成…": the correction itself, wherever it stands, is no comment.
   const words = comment
-    .replace(/^(?:不是新(?:的|事)?[，,\s]*)?(?:是)?(?:#?\d+号?的)?(?:评分|分数)?/u, '')
+    .replace(/^(?:不是新的?事?[，,\s]*)?(?:是)?(?:#?\d+号?的?)?(?:评分|分数)?/u, '')
     .replace(/(?:想了一[下哈]|想了想|想想)?[，,\s]*(?:还是)?(?:把)?(?:评分|分数)?(?:改成|改为|改到|应该是|其实是)(?=[，,。.!！\s]|$)/gu, '')
     .replace(/(?:哎呀|哎|唉)?[，,\s]*(?:[按点]快了|手快了|[打点按说选]错了?)[，,\s]*/gu, '')
+    .replace(/[，,\s]*(?:刚才|之前|原来)?[^，,。\s]{0,4}改掉(?:吧|了)?/gu, '')
+    .replace(/[，,\s]*还是(?:给|打)?(?:她|他|它|您|你)?(?=[，,。\s]|$)/gu, '')
     .replace(/[，,\s]*(?:就?算)?[，,\s]*(?:嘛|吧|哈|呀|啊|了)*$/u, '')
     .replace(/^[，,。.!！\s]+|[，,\s]+$/gu, '')
     .replace(/[，,]{2,}/gu, '，');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectEmergency } from '../../src/bot/detect-emergency.ts';
 import { guessIntent } from '../../src/bot/guess-intent.ts';
+import { kindAnswer } from '../../src/bot/kind-answer.ts';
 import { parseCommand } from '../../src/bot/parse-command.ts';
 import { parseCommands } from '../../src/bot/parse-commands.ts';
 import { publicText } from '../../src/bot/public-view.ts';
@@ -115,4 +116,38 @@ describe("a holder's done said by the result", () => {
   it.each(['准备搬到楼下', '明天搬到楼下'])('%s → not done', (text) => {
     expect(talkAbout(text).kind).not.toBe('done');
   });
+});
+
+describe('trial 36', () => {
+  it.each([
+    ['想想李阿姨自己跑去叫的保洁，人家也是好心，还是给她五星吧，刚才4分改掉', 5, '想想李阿姨自己跑去叫的保洁，人家也是好心'],
+    ['想想也不怪小周 是派出所慢 还是给四颗星', 4, '想想也不怪小周 是派出所慢'],
+    ['不是新的事，4号评分改成5星', 5, ''],
+  ])('%s → %i', (text, rating, comment) => {
+    expect(rerateOf(text)).toEqual({ rating, comment });
+  });
+  it.each([
+    ['我自己跟吧', 'claim'],
+    ['7号养狗这个事要慢慢做工作的 一个礼拜内不要提醒我了', 'snooze'],
+    ['十分抱歉，我老伴突发腰伤需要照顾，文明养犬一事本周恐无法开展，烦请其他同志接手。', 'release'],
+    ['陆阿姨电视 信号源按错了 调回来了 教会了', 'done'],
+    ['三楼灯泡烧掉了 换了个LED的 亮堂多了', 'done'],
+    ['最后一辆也开走了 车位空了', 'done'],
+  ])('%s → %s', (text, kind) => {
+    expect(talkAbout(text).kind).toBe(kind);
+  });
+  it.each([
+    ['有单没', 'list'],
+    ['请问目前还有哪些心愿或问题尚无人认领？我本周三、周四均有空。', 'list'],
+    ['我这个干部能用哪些指令来着，忘了', 'help'],
+  ])('%s → %s', (text, type) => {
+    expect(guessIntent(text)?.type).toBe(type);
+  });
+  it('"好 好 清爽" after a done notice confirms', () => {
+    expect(understandReply('好 好 清爽', { kind: 'confirm', itemId: 14 })?.kind).toBe('confirm');
+  });
+});
+
+it('"家里" to "这是哪一类？" is a wish', () => {
+  expect(kindAnswer('家里')).toBe('wish');
 });

@@ -69,6 +69,23 @@ describe('a score put right after confirming', () => {
     expect(sat).toMatchObject({ part: 0, whole: 1 });
   });
 
+  it('confirmed with a plain "好", then "小伙子好 给五星" gives the score', async () => {
+    const who = someone();
+    const id = await newItem(t, who, '心愿 帮忙修个门把手');
+    await claimAndFinish(t, li, id, '修好了');
+    await t.say(who, '好');
+    expect(await ledgerItem(t, id)).toMatchObject({ status: 'confirmed', rating: null });
+    await t.say(who, '小伙子好 给五星');
+    expect((await ledgerItem(t, id)).rating).toBe(5);
+  });
+
+  it('"我没有说满意！…没修好" right after confirming sends it back', async () => {
+    const who = someone();
+    const id = await confirmedWith(who, '五星');
+    await t.say(who, '我没有说满意！座板是裂的，没修好');
+    expect((await ledgerItem(t, id)).status).toBe('claimed');
+  });
+
   it('a day later "改成四星" is no longer read as a score for it', async () => {
     const who = someone();
     const id = await confirmedWith(who, '五星');
