@@ -43,7 +43,7 @@ const UNIT_ONLY = /^(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|�
 const UNIT_LATER = /[\s,，。](?:转|交|派|改派|转派)(?:给)?\s*(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)(?:处理|去处理)?(?:吧)?$/u;
 // "限物业两个工作日内清完": the unit and its time limit (the limit is read by parse-commands.ts).
 const UNIT_LIMIT = /^(?:限|让|请)(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)(?=[\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天)|本周|这周|明天|后天)/u;
-const CHANGED_TO = new RegExp(`^(?:改|改成|改为|归|算)(${[...DEFAULT_CATEGORIES, ...Object.keys(CATEGORY_ALIAS)].join('|')})(?:类|吧)?(?=$|[\\s,，。;；])`, 'u');
+const CHANGED_TO = new RegExp(`^(?:应该|应|其实|还是)?(?:分类)?(?:改|改成|改为|归|算|放到|放在|归到|归入|划到|划归)(${[...DEFAULT_CATEGORIES, ...Object.keys(CATEGORY_ALIAS)].join('|')})(?:类|吧)?(?=$|[\\s,，。;；])`, 'u');
 const CATEGORY_ONLY = new RegExp(`^(?:${DEFAULT_CATEGORIES.join('|')})$`, 'u');
 // "6号 限三个工作日": a limit without 内.
 const LIMIT_PLAIN = /^(?:限|限期)(\d{1,2}|[一二两三四五六七八九十]{1,3})(个工作日|个?天|日)(?:之内|以内|内)?(?:办完|完成|办结|解决|处理好?|办好|修好|弄好|搞定)?(?:吧)?$/u;

@@ -151,3 +151,17 @@ describe('trial 36', () => {
 it('"家里" to "这是哪一类？" is a wish', () => {
   expect(kindAnswer('家里')).toBe('wish');
 });
+
+describe('categories said loosely (trial 36)', () => {
+  it.each([
+    ['15号应该算基础设施', { type: 'category', id: 15, category: '基础设施' }],
+    ['12号 分类放到治安安全', { type: 'category', id: 12, category: '治安安全' }],
+  ])('%s', (text, command) => {
+    expect(parseCommand(text)).toEqual(command);
+  });
+  it('"12号僵尸车，分类放到治安安全，期限月底前" sets both', () => {
+    expect(parseCommands('12号僵尸车，分类放到治安安全，期限月底前')).toEqual(
+      expect.arrayContaining([{ type: 'category', id: 12, category: '治安安全' }, { type: 'deadline', id: 12, by: { monthEnd: true } }]),
+    );
+  });
+});
