@@ -34,7 +34,6 @@ const STEPS: Record<ItemKind, Step[]> = {
   report: ['text', 'kind', 'community', 'place', 'photo'],
 };
 const URGENT_STEPS: Step[] = ['text', 'community'];
-
 // "我讲错了 不是东门 是北门": the place said again, right this time.
 const PLACE_FIX = /(?:[讲说写搞弄]错了|不对)[\s\S]*?不是[^，,\s]{1,10}[，,\s]*(?:是|在)([^，,。\s]{2,14})/u;
 const STATED_REPORT = /(?:(?:想|要)?(?:反映|反应)(?:一?下|个事)?|(?:这个)?是(?:公家|公共|大家)的事(?:儿)?)[吧啊呀哈。.!！\s]*$|^(?:[\u4e00-\u9fa5]{0,4}[，,。\s]*)?(?:我|俺)?(?:想|要|来|再)(?:跟社区|向社区|给社区)?(?:反映|反应)(?:一?下|一个|个)?(?:情况|问题|事)?[：:，,。\s]/u;
@@ -110,9 +109,10 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
   // "@连心 2" answers as "2" does.
   const text = stripMentions(ctx.msg.text).trim();
   const answer = normalizeText(text).trim();
-  // "算了" to what it is or where one lives is no skip: there is nothing yet to file ("2 没照片" answers it).
+  // "算了" to what it is or where one lives is no skip: there is nothing yet to file ("2 没照片" answers
+  // it); "没有照片" to "这是哪一类？" skips a photo thought asked for: the draft stays, asked again.
   const early = draft.step === 'text' || draft.step === 'kind' || draft.step === 'community';
-  const skips = isSkip(answer) && kindAnswer(answer) === null;
+  const skips = isSkip(answer) && kindAnswer(answer) === null && !(draft.step === 'kind' && /照片|相片|拍|照/u.test(answer));
   if (isCancel(answer) || (early && ((skips && ctx.msg.photos.length === 0 && !ctx.msg.location) || isNotARequest(answer)))) {
     await deleteDialogue(tx, row.id);
     // "我不是要办事 就是说声谢谢": thanks, answered as thanks.

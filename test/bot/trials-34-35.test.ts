@@ -165,3 +165,7 @@ describe('categories said loosely (trial 36)', () => {
     );
   });
 });
+
+it('"这个就不拍了吧 恶心" skips the photo', () => {
+  expect(isSkip('这个就不拍了吧 恶心')).toBe(true);
+});
