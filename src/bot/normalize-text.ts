@@ -4,7 +4,8 @@ import { simplifiedCode } from './simplified-code.ts';
  * Maps full-width ASCII (U+FF01–U+FF5E) to ASCII, odd spaces to a plain space and traditional
  * characters to simplified ones (認領 12, 路燈壞了), one code unit for one code unit, so that offsets
  * found in the normalised text are valid in the original. Users type `＃１２` and `认领　12` on phone
- * keyboards; the content they wrote is kept as they wrote it.
+ * keyboards; the content they wrote is kept as they wrote it. A few dialect words that stand for a
+ * common one read as it (额 for 我, 咧 for 了 at a word's end, 克 for 去 after 过/回).
  */
 export function normalizeText(text: string): string {
   let out = '';
@@ -13,6 +14,9 @@ export function normalizeText(text: string): string {
     if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
     else if (code === 0x3000 || code === 0x00a0 || (code >= 0x2000 && code <= 0x200b) || code === 0xfeff) out += ' ';
     else if (code === 0x8457 && text.charCodeAt(i + 1) === 0x706b) out += '着'; // 著火: 着火 (著 alone stays: 著名)
+    else if (code === 0x989d && !/[金名限数余定份配超差巨总票]/u.test(text[i - 1] ?? '') && !/[度外头定]/u.test(text[i + 1] ?? '')) out += '我'; // 额 (Shaanxi, Gansu): 我
+    else if (code === 0x54a7 && /[\u4e00-\u9fa5]/u.test(text[i - 1] ?? '') && !/[大咧]/u.test(text[i - 1] ?? '') && !/[\u4e00-\u9fa5]/u.test(text[i + 1] ?? '')) out += '了'; // 完成咧: 了
+    else if (code === 0x514b && (/[过回上出进]/u.test(text[i - 1] ?? '') || /[咧了]/u.test(text[i + 1] ?? ''))) out += '去'; // 过克, 克咧: 去
     else if (code >= 0x4e00) out += String.fromCharCode(simplifiedCode(code));
     else out += text[i];
   }

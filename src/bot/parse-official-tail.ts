@@ -1,3 +1,4 @@
+import { findRating } from './find-rating.ts';
 import { parseNumber } from './chinese-number.ts';
 import type { AssignTarget, Command } from './command-types.ts';
 import { assigneeName } from './parse-official-args.ts';
@@ -71,6 +72,9 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   const changedTo = CHANGED_TO.exec(tail);
   if (changedTo) return { type: 'category', id, category: CATEGORY_ALIAS[changedTo[1]!] ?? changedTo[1]! };
   const setTo = /^(?:设为|设成|改为|改成|归为|改回|调回|改到)[\s:：]*([^\s,，。;；]{2,10})(?=$|[\s,，。;；])/u.exec(tail);
+  // "1号改成五颗星": a score, not a category (the submitter putting a rating right).
+  const score = setTo ? findRating(setTo[1]!) : null;
+  if (score && score.rating !== 'bad' && score.rating !== null) return { type: 'confirm', id, rating: score.rating, comment: '' };
   if (setTo) return { type: 'category', id, category: rawTail.substr(setTo[0].length - setTo[1]!.length, setTo[1]!.length).replace(/(?:那一类|这一类|那类|一类|类)$/u, '') };
   let m = CATEGORY_TAIL.exec(tail);
   if (m && m[0] !== '') {

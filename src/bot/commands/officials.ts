@@ -38,7 +38,7 @@ export const officialCommands: Handlers<Official> = {
         ? { kind: 'person' as const, person: await findMember(tx, item.communityId, cmd.target.name) }
         : member
           ? { kind: 'person' as const, person: member }
-          : { kind: 'unit' as const, name: cmd.target.name.slice(0, 50) };
+          : { kind: 'unit' as const, name: unitName(cmd.target.name) };
     return tell(run, await assignItem(tx, ctx.actor, cmd.id, to, ctx.now));
   },
   async reject(run, cmd) {
@@ -138,4 +138,10 @@ async function findMember(tx: Tx, communityId: number, name: string) {
     if (simplified === name || !(error instanceof DomainError) || error.code !== 'person_not_found') throw error;
     return findCommunityPerson(tx, communityId, simplified);
   }
+}
+
+/** "物业公司立即设置围挡并补装井盖": the unit, without what it is asked to do. */
+function unitName(said: string): string {
+  const cut = /^(.{2,}?)(?:立即|马上|尽快|立刻|负责|进行|设置|处理|维修|修复|于|在\d|限期|抓紧|派人|安排)/u.exec(said);
+  return (cut ? cut[1]! : said).slice(0, 50);
 }
