@@ -4,6 +4,7 @@ import { kindAnswer } from '../../src/bot/kind-answer.ts';
 import { normalizeText } from '../../src/bot/normalize-text.ts';
 import { parseCommand } from '../../src/bot/parse-command.ts';
 import { parseCommands } from '../../src/bot/parse-commands.ts';
+import { rerateOf } from '../../src/bot/rerate-reply.ts';
 import { talkAbout } from '../../src/bot/talk-about.ts';
 
 // Issue 12, trial 37 (Shaanxi/Gansu/Henan speech, formal office writing): what it meant.
@@ -56,4 +57,8 @@ describe('formal office writing', () => {
   it('"1号改成五颗星" is a score, not a category', () => {
     expect(parseCommand('1号改成五颗星')).toEqual({ type: 'confirm', id: 1, rating: 5, comment: '' });
   });
+});
+
+it('"按错咧 给四颗星吧 杨师傅跑了两趟" puts the score right with the words about the work', () => {
+  expect(rerateOf('按错咧 给四颗星吧 杨师傅跑了两趟')).toEqual({ rating: 4, comment: '杨师傅跑了两趟' });
 });
