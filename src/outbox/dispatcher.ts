@@ -140,8 +140,8 @@ export class OutboxDispatcher {
       if (due.length === 0) break;
       const last = pending.at(-1);
       if (last) after = { notBefore: last.notBefore, id: last.id };
-      const { started: n, leftForRoom } = await this.take(due, now);
-      started += n;
+      const { startedIds, leftForRoom } = await this.take(due, now);
+      started += startedIds.size;
       if (leftForRoom > 0) this.starved = true;
       if (pending.length < PAGE) break;
     }
@@ -149,7 +149,7 @@ export class OutboxDispatcher {
   }
 
   /** Leases what it can of `rows` (each due and heading its conversation) and starts sending it. */
-  private async take(rows: readonly OutboxMessage[], now: Date): Promise<{ started: number; leftForRoom: number; startedIds: Set<number> }> {
+  private async take(rows: readonly OutboxMessage[], now: Date): Promise<{ startedIds: Set<number>; leftForRoom: number }> {
     const room = this.o.maxInFlight - this.inFlight.size;
     const wanted: Candidate[] = [];
     let leftForRoom = 0;
@@ -173,7 +173,7 @@ export class OutboxDispatcher {
       this.launch(c);
       startedIds.add(c.row.id);
     }
-    return { started: startedIds.size, leftForRoom, startedIds };
+    return { startedIds, leftForRoom };
   }
 
   /** Whether this process may send the row now: its channel here can (a long connection held
