@@ -56,7 +56,9 @@ describe(`${N} residents write to the WeCom app at once (${testDbKind()})`, () =
     // The last sends' outcomes commit a moment after the platform saw them.
     const settleBy = Date.now() + 10_000;
     while ((await countRows(t.app.db, 'outbox_messages', "status <> 'sent'")) > 0 && Date.now() < settleBy) await new Promise((r) => setTimeout(r, 50));
-    expect(await countRows(t.app.db, 'outbox_messages', "status <> 'sent'")).toBe(0);
+    const unsent = await t.app.db.all("SELECT id, status, attempts, not_before, lease_until, last_error FROM outbox_messages WHERE status <> 'sent'");
+    if (unsent.length > 0) console.log(`[burst ${testDbKind()}] not sent:`, JSON.stringify(unsent), new Date().toISOString());
+        expect(await countRows(t.app.db, 'outbox_messages', "status <> 'sent'")).toBe(0);
     console.log(`[burst ${testDbKind()}] ${N} callbacks acknowledged in ${acknowledgedMs} ms; all answered after ${answeredMs} ms`);
 
     expect(answered()).toBe(N);
