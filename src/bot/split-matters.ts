@@ -37,8 +37,10 @@ export function splitMatters(text: string): string[] {
   const list = byList(whole);
   if (announced && list.length >= 2 && list.length <= MAX_PARTS && list.every((p) => [...p].length >= 4)) return list;
   const body = announced ? whole.replace(ANNOUNCED, '') : whole;
+  // Said to be two: each part needs words enough, not words of trouble ("轴承响得很").
+  const matter = announced ? (p: string) => [...p].length >= 4 : isMatter;
   for (const parts of [list, byOpener(body), bySentence(body)]) {
-    if (parts.length >= 2 && parts.length <= MAX_PARTS && parts.every(isMatter)) return parts;
+    if (parts.length >= 2 && parts.length <= MAX_PARTS && parts.every(matter)) return parts;
   }
   return [whole];
 }
