@@ -87,7 +87,7 @@ async function run(kind: string, databaseUrl: string, processes: number) {
   };
   const procs: LianxinProcess[] = [];
   try {
-    for (let i = 0; i < processes; i++) procs.push(await startLianxinProcess(env));
+    for (let i = 0; i < processes; i++) procs.push(await startLianxinProcess(env, { production: true }));
     const at = (i: number) => procs[i % procs.length]!;
 
     await new Promise((r) => setTimeout(r, 1000));

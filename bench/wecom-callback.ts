@@ -31,7 +31,7 @@ const lianxin = await startLianxinProcess({
   QUIET_HOURS: 'off',
   SIM_ENABLED: 'false',
   ...wecomAppEnv(keys, api.url, 'bench-secret'),
-});
+}, { production: true });
 
 try {
   // Two thirds distinct messages, one third repeats of earlier ones (WeCom's retries).

@@ -36,7 +36,7 @@ const lianxin = await startLianxinProcess({
   WECOM_KF_SECRET: fake.secret,
   WECOM_KF_OPEN_KFID: fake.openKfid,
   WECOM_API_BASE: fake.url,
-});
+}, { production: true });
 const db = await connectDatabase(databaseUrl);
 
 try {

@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '../db/rows.ts';
-import { inList, PLAN_EACH_TIME, type Tx } from '../db/sql.ts';
+import { inList, PLAN_EACH_TIME, unindexed, type Tx } from '../db/sql.ts';
 
 /** Where the last page ended: rows are read in (not_before, id) order. */
 export type DueCursor = { notBefore: Date; id: number } | null;
@@ -40,7 +40,7 @@ export function dueRows(tx: Tx, now: Date, after: DueCursor, limit: number): Pro
 export function waitingRows(tx: Tx, ids: readonly number[]): Promise<Array<OutboxMessage & { head: number }>> {
   return tx.all<OutboxMessage & { head: number }>(
     `${PLAN_EACH_TIME} SELECT o.*, CASE WHEN ${HEAD} THEN 1 ELSE 0 END AS head FROM outbox_messages o
-      WHERE o.id IN ${inList(ids.length)} AND o.status = 'pending' ORDER BY o.id`,
+      WHERE o.id IN ${inList(ids.length)} AND ${unindexed('o.status')} = 'pending' ORDER BY o.id`,
     ids,
   );
 }

@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '../db/rows.ts';
-import { inList, type Db, type Tx } from '../db/sql.ts';
+import { inList, unindexed, type Db, type Tx } from '../db/sql.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { recordOutcome } from './record-outcome.ts';
 
@@ -28,7 +28,7 @@ export async function leaseRows(
       const ids = plainIds.slice(i, i + 500);
       const rows = await tx.all<{ id: number }>(
         `UPDATE outbox_messages SET status = 'sending', lease_owner = ?, lease_until = ?
-          WHERE id IN ${inList(ids.length)} AND status = 'pending' AND lease_until IS NULL RETURNING id`,
+          WHERE id IN ${inList(ids.length)} AND ${unindexed('status')} = 'pending' AND lease_until IS NULL RETURNING id`,
         [o.owner, until, ...ids],
       );
       for (const r of rows) took.add(r.id);

@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '../db/rows.ts';
-import { inList, type Db, type Tx } from '../db/sql.ts';
+import { inList, unindexed, type Db, type Tx } from '../db/sql.ts';
 import type { Logger } from '../log.ts';
 import type { SendResult } from '../core/messages.ts';
 import { safeErrorText } from '../core/error-text.ts';
@@ -45,7 +45,7 @@ async function markSent(tx: Tx, ids: readonly number[], owner: string, now: Date
     const part = ids.slice(i, i + 500);
     await tx.run(
       `UPDATE outbox_messages SET status = 'sent', sent_at = ?, lease_until = NULL, lease_owner = NULL, last_error = NULL
-        WHERE id IN ${inList(part.length)} AND status = 'sending' AND lease_owner = ?`,
+        WHERE id IN ${inList(part.length)} AND ${unindexed('status')} = 'sending' AND lease_owner = ?`,
       [now, ...part, owner],
     );
   }

@@ -21,11 +21,16 @@ export const SCHEDULES_OFF = {
   SCHEDULE_ANSWER_DUE: 'off',
 } as const;
 
-/** A real Lianxin process (`tsx src/main.ts`), as a replica runs in production. */
-export async function startLianxinProcess(env: Record<string, string>): Promise<LianxinProcess> {
+/**
+ * A real Lianxin process. Tests run the sources (`tsx src/main.ts`), so they need no build; benchmarks
+ * pass `production` and run what `npm start` runs (scripts/start.mjs: the compiled dist/main.js,
+ * rebuilt when src/ is newer), since tsx's loader would be measured along with Lianxin.
+ */
+export async function startLianxinProcess(env: Record<string, string>, opts: { production?: boolean } = {}): Promise<LianxinProcess> {
   const port = await freePort();
   const root = join(import.meta.dirname, '..', '..');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'main.ts')], {
+  const args = opts.production ? [join(root, 'scripts', 'start.mjs')] : ['--import', 'tsx', join(root, 'src', 'main.ts')];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -61,6 +61,28 @@ describe('the outbox dispatcher', () => {
     expect(await statusOf(t, ids)).toEqual(['sent', 'sent', 'sent']);
   });
 
+  it('sends rows its process wrote, queued behind each other in busy groups, in order and without waiting for the poll', async () => {
+    // A slow platform, so that most rows wait behind an earlier one of their group when offered.
+    const fake = recordingSender(async () => {
+      await new Promise((r) => setTimeout(r, 3));
+      return { ok: true };
+    });
+    t = await startTestApp({ env: { OUTBOX_POLL_MS: '60000' }, overrides: { senders: [fake.sender] } });
+    const groups = ['g1', 'g2', 'g3'];
+    const ids: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const wrote = await t.app.db.transaction((tx) => enqueue(tx, groups.map((g) => push(g, `${g} ${i}`)), {}, new Date()));
+      t.app.signal.offer(wrote);
+      ids.push(...wrote);
+    }
+    // Well within the poll's minute: every row went by the offer.
+    await t.app.waitForDelivery(ids, 20_000);
+    expect(await statusOf(t, ids)).toEqual(ids.map(() => 'sent'));
+    for (const g of groups) {
+      expect(fake.delivered.filter((d) => d.target === g).map((d) => d.text)).toEqual(Array.from({ length: 40 }, (_, i) => `${g} ${i}`));
+    }
+  });
+
   it('lets a throttled target wait without holding up another', async () => {
     const fake = recordingSender((d) =>
       d.target.id === 'slow' ? { ok: false, retryable: true, error: 'send too fast', throttledUntil: new Date(Date.now() + 600_000) } : { ok: true },

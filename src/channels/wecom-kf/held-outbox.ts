@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/sql.ts';
-import { inList } from '../../db/sql.ts';
+import { inList, unindexed } from '../../db/sql.ts';
 import { KF_WINDOW_BUDGET, KF_WINDOW_MS, type KfHoldReason } from './send-window.ts';
 
 // Outbox rows for a 微信客服 resident that may not go now wait as `held`: out of the dispatcher's
@@ -37,7 +37,7 @@ export async function waitingFrom(db: Tx, orderKey: string, headId: number): Pro
 /** Holds rows behind the one being delivered (the dispatcher holds that one from the send result). */
 export async function holdRows(db: Tx, ids: readonly number[], reason: KfHoldReason): Promise<void> {
   if (ids.length === 0) return;
-  await db.run(`UPDATE outbox_messages SET status = 'held', last_error = ? WHERE status = 'pending' AND id IN ${inList(ids.length)}`, [
+  await db.run(`UPDATE outbox_messages SET status = 'held', last_error = ? WHERE ${unindexed('status')} = 'pending' AND id IN ${inList(ids.length)}`, [
     heldNote(reason),
     ...ids,
   ]);
@@ -50,7 +50,7 @@ export async function markMerged(db: Tx, ids: readonly number[], intoId: number,
   if (ids.length === 0) return;
   await db.run(
     `UPDATE outbox_messages SET status = 'sent', sent_at = ?, last_error = ?, lease_until = NULL, lease_owner = NULL
-     WHERE status IN ('pending', 'held') AND id IN ${inList(ids.length)}`,
+     WHERE ${unindexed('status')} IN ('pending', 'held') AND id IN ${inList(ids.length)}`,
     [now, `${MERGED_PREFIX}${intoId}`, ...ids],
   );
 }

@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '../../db/rows.ts';
-import { inList, type Db } from '../../db/sql.ts';
+import { inList, unindexed, type Db } from '../../db/sql.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../log.ts';
 import { splitMessage } from '../../outbox/split-message.ts';
@@ -42,7 +42,7 @@ export async function replyThroughResponseUrl(deps: Deps, d: Delivery, url: stri
   }
   if (later.length > 0) {
     // Bounded: what one inbound message made the bot say into one conversation.
-    await db.run(`UPDATE outbox_messages SET status = 'sent', sent_at = ?, last_error = NULL WHERE id IN ${inList(later.length)} AND status = 'pending'`, [
+    await db.run(`UPDATE outbox_messages SET status = 'sent', sent_at = ?, last_error = NULL WHERE id IN ${inList(later.length)} AND ${unindexed('status')} = 'pending'`, [
       clock.now(),
       ...later.map((r) => r.id),
     ]);
