@@ -1,4 +1,4 @@
-import type { CommunityRole, Priority } from '../domain/types.ts';
+import type { CommunityRole, ItemKind, Priority } from '../domain/types.ts';
 
 // What parseCommand makes of a message: a command with its arguments, a problem with one, or text.
 
@@ -35,6 +35,8 @@ export type Command =
   | { type: 'snooze'; id: number; days: number }
   | { type: 'stats' }
   | { type: 'category'; id: number; category: string }
+  /** "3号改为问题反映", "选错了 应该是心愿": wish or report put right (submitter or official). */
+  | { type: 'kind'; id: number; kind: ItemKind }
   | { type: 'priority'; id: number; priority: Priority }
   | { type: 'deadline'; id: number; workingDays: number }
   /** "这周五之前", "12月5日前", "月底前": a day, counted into working days when the command runs. */
@@ -60,6 +62,8 @@ export type ParseProblem =
   | 'bad_merge'
   /** 设置 12 with nothing after it. */
   | 'missing_category'
+  /** 类型 12 with neither 微心愿 nor 问题反映 after it. */
+  | 'bad_kind'
   /** 优先 12 with a word that is neither 紧急 nor 普通. */
   | 'bad_priority'
   /** 期限 12 with nothing after it. */

@@ -25,6 +25,7 @@ export const COMMAND_WORDS: Record<CommandName, readonly string[]> = {
   snooze: ['暂停提醒', 'snooze'],
   stats: ['统计', 'stats'],
   category: ['设置', 'category'],
+  kind: ['类型', 'kind'],
   priority: ['优先', 'priority'],
   deadline: ['期限', 'deadline'],
   reopen: ['重新打开', 'reopen'],

@@ -21,7 +21,8 @@ import { chooseCommunity, knownCommunity } from './community-of.ts';
 import { submitMatters } from './submit-matters.ts';
 import { question } from './dialogue-question.ts';
 import { emergencyAdvice, residents } from './texts/residents.ts';
-import { everyone } from './texts/common.ts';
+import { everyone, KIND_NAMES } from './texts/common.ts';
+import { kindChange } from './kind-change.ts';
 
 /**
  * The short dialogue for a message that is not a command (SPEC "Talking to the bot"): wish or
@@ -140,6 +141,13 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
   if (emergency) {
     draft.text = `${draft.text}\n${text}`;
     makeUrgent(draft, emergency);
+    return advance(tx, ctx, draft, row.id, out, deps);
+  }
+  // "选错了，应该是问题反映" while asked where: the kind put right, then that kind's next question.
+  const rekind = draft.kind !== null && draft.step !== 'text' && draft.step !== 'kind' ? kindChange(answer) : null;
+  if (rekind) {
+    if (rekind !== draft.kind) say(ctx, out, residents.draftKindChanged(KIND_NAMES[rekind]));
+    draft.kind = rekind;
     return advance(tx, ctx, draft, row.id, out, deps);
   }
   // "好的" files a draft that waits for an optional photo (one sent later is added to the item);

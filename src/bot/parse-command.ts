@@ -30,7 +30,7 @@ const WORDS: Word[] = [
   ...Object.entries(EXTRA_WORDS).flatMap(([name, words]) => words!.map((word) => ({ name: name as CommandName, word, soft: true }))),
 ].sort((a, b) => b.word.length - a.word.length);
 
-const SENTENCE_STARTERS = new Set<CommandName>(['category', 'priority', 'deadline', 'reopen']);
+const SENTENCE_STARTERS = new Set<CommandName>(['category', 'kind', 'priority', 'deadline', 'reopen']);
 const NO_ARGS = new Set<CommandName>(['help', 'mine', 'list', 'working', 'stats', 'login', 'thanks']);
 const WITH_CONTENT = new Set<CommandName>(['wish', 'report']);
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
@@ -46,7 +46,21 @@ const BEFORE_ID = /^(?:一下|下|了|掉|个)(?=\s|#|第|\d|号|[〇零一二�
  */
 const CORRECTED_NUMBER = /^(?:哎呀|啊|哦)?[\s,，]*不是\s*#?\s*[\d〇零一二两三四五六七八九十]+\s*号?\s*[,，、\s]*是(?=\s*#?\s*[\d〇零一二两三四五六七八九十])/u;
 
+const CORRECTION_LEAD = /^\s*(?:更正|纠正|订正|修正|说错了|写错了|刚才说错了|刚才写错了)(?:一下)?[\s:：,，。!！]+(?=\S)/u;
+
 export function parseCommand(input: string): Command {
+  // "更正：2号分类应为基础设施": the word announcing a correction leads the command it corrects;
+  // before anything else ("说错了，不是漏水是渗水") it stays, for the correction to read.
+  const bare = stripMentions(input);
+  const stripped = bare.replace(CORRECTION_LEAD, '');
+  if (stripped !== bare) {
+    const cmd = commandOf(stripped);
+    return cmd.type === 'text' ? commandOf(input) : cmd;
+  }
+  return commandOf(input);
+}
+
+function commandOf(input: string): Command {
   // "哎呀不是7号 是5号理发 已经完成了": the number corrected is the one meant.
   const original = stripMentions(input).replace(CORRECTED_NUMBER, '');
   // 俺 is 我 in the north; one character for one, so offsets hold.
@@ -213,6 +227,11 @@ function parseArgs(name: CommandName, word: string, norm: string, raw: string, s
     }
     case 'category':
       return parseSetting(id, head, word);
+    case 'kind': {
+      const said = /^(?:改为|改成|设为|为|是)?\s*(微心愿|心愿|问题反映|反映问题|反映|报修)(?:吧|了)?[\s。.!！]*$/u.exec(head.norm.trim());
+      if (!said) return { type: 'invalid', command: name, problem: 'bad_kind' };
+      return { type: 'kind', id, kind: /心愿/u.test(said[1]!) ? 'wish' : 'report' };
+    }
     case 'priority':
       return parsePriority(id, head.norm, word === '加急' || word === '设为紧急');
     case 'deadline':

@@ -111,7 +111,7 @@ function fromClauses(raw: string, norm: string, ids: Found[]): WithId[] | null {
 // What an official sets of one item in the same breath: "…改成紧急 让周晓红马上过去看看",
 // "麻烦设成紧急，期限三个工作日".
 const SETTINGS = new Set<Command['type']>(['category', 'priority', 'deadline', 'assign', 'snooze']);
-const POLITE_LEAD = /^(?:麻烦|请|帮我|再|还要|另外|顺便|并且|然后|直接|就|先|给它|把它|将其|把这个)+\s*/u;
+const POLITE_LEAD = /^(?:麻烦|请|帮我|再|还要|另外|顺便|并且|并|同时|然后|直接|就|先|给它|把它|将其|把这个)+\s*/u;
 
 // What may lead an official's settings: a setting, or reopening ("17号重新受理…交城管中队").
 const LEADS = new Set<Command['type']>([...SETTINGS, 'reopen']);

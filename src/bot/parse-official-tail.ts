@@ -1,4 +1,5 @@
 import { findRating } from './find-rating.ts';
+import { kindChange } from './kind-change.ts';
 import { parseNumber } from './chinese-number.ts';
 import type { AssignTarget, Command } from './command-types.ts';
 import { assigneeName } from './parse-official-args.ts';
@@ -16,7 +17,7 @@ const PRIORITY_TAIL = new RegExp(
   `^(?:优先级?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为|是|就)?|(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|升为|升到|升成|升|提为|提到|提升为|提成|定为|定成|定|设|标|为))(紧急|加急|普通|一般|正常)(?:处理|办理)?(?:就行|就好|即可)?(?:吧)?${NOTE}|^(加急|加个急)(?:处理|办理)?(?:吧)?${NOTE}`,
   'u',
 );
-const CATEGORY_TAIL = /^(?:(?:请)?(?:调整|更改)?(?:分类|类别)(?:请|就)?(?:改为|设为|改成|设成|调整为|为|是|归为|改)?|分到|分为|归入|归到|归为|划到|划归|划为|归(?=[\u4e00-\u9fa5]{2,6}(?:类)?(?:$|[\s,，。;；])))[\s:：]*/u;
+const CATEGORY_TAIL = /^(?:(?:请)?(?:调整|更改)?(?:分类|类别)(?:请|就)?(?:改为|设为|改成|设成|调整为|应为|应是|应该是|应该为|应当为|应归为|应该归为|为|是|归为|改)?|分到|分为|归入|归到|归为|划到|划归|划为|归(?=[\u4e00-\u9fa5]{2,6}(?:类)?(?:$|[\s,，。;；])))[\s:：]*/u;
 const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|改成|设成|定为|定成|定在|定于|定|延到|延长到|放宽到|推到|放到|改到|给|为|是)?[\s:：]*/u;
 // "限三天内办完": a time limit, not a report that it is done.
 const LIMIT_TAIL = /^(?:限|限期|期限|要|必须|务必)?(\d{1,2}|[一二两三四五六七八九十]{1,3}|明天|后天)(?:个工作日|个?天|日)?(?:之内|以内|内|(?<=明天|后天)(?:之前|前))(?:必须|要|务必)?(?:办完|完成|办结|解决|处理好?|处理完|办好|修好|弄好|搞定|弄完|清完|修完|做完|清干净|清理完|清理干净)?(?:吧)?$/u;
@@ -44,7 +45,7 @@ const UNIT_ONLY = /^(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|�
 const UNIT_LATER = /[\s,，。](?:转|交|派|改派|转派)(?:给)?\s*(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)(?:处理|去处理)?(?:吧)?$/u;
 // "限物业两个工作日内清完": the unit and its time limit (the limit is read by parse-commands.ts).
 const UNIT_LIMIT = /^(?:限|让|请)(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)(?=[\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天)|本周|这周|明天|后天)/u;
-const CHANGED_TO = new RegExp(`^(?:应该|应|其实|还是)?(?:分类)?(?:改|改成|改为|归|算|放到|放在|归到|归入|划到|划归)(${[...DEFAULT_CATEGORIES, ...Object.keys(CATEGORY_ALIAS)].join('|')})(?:类|吧)?(?=$|[\\s,，。;；])`, 'u');
+const CHANGED_TO = new RegExp(`^(?:应该|应|其实|还是)?(?:分类)?(?:改|改成|改为|归|算|放到|放在|归到|归入|划到|划归|是|为)(${[...DEFAULT_CATEGORIES, ...Object.keys(CATEGORY_ALIAS)].join('|')})(?:类|吧)?(?=$|[\\s,，。;；])`, 'u');
 const CATEGORY_ONLY = new RegExp(`^(?:${DEFAULT_CATEGORIES.join('|')})$`, 'u');
 // "6号 限三个工作日": a limit without 内.
 const LIMIT_PLAIN = /^(?:限|限期)(\d{1,2}|[一二两三四五六七八九十]{1,3})(个工作日|个?天|日)(?:之内|以内|内)?(?:办完|完成|办结|解决|处理好?|办好|修好|弄好|搞定)?(?:吧)?$/u;
@@ -64,6 +65,9 @@ const MERGE_TAIL = new RegExp(`^(?:(?:跟|和|与)${ID}(?:说的)?(?:是)?(?:重
 
 /** An official's command from what follows an item number, or null. */
 export function officialTail(id: number, tail: string, rawTail: string): Command | null {
+  // "3号改为问题反映", "3号不是心愿 是报修": the kind put right, not a category named 问题反映.
+  const kind = /心愿|许愿|反映|报修|报事|投诉/u.test(tail) ? kindChange(tail) : null;
+  if (kind) return { type: 'kind', id, kind };
   const notSame = /不是(?:同)?一(?:个|回|件)事|不是一码事|两码事|不一样|不是重复/u.test(tail);
   const priority = PRIORITY_TAIL.exec(tail);
   if (priority) return { type: 'priority', id, priority: /紧急|加急|加个急/u.test(priority[1] ?? priority[3]!) ? 'urgent' : 'normal' };

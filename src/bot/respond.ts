@@ -30,6 +30,8 @@ import { openPrompts } from './prompts.ts';
 import { draftEscape, isCancel, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, isGreeting, isOnlySymbols, isSmallTalkTopic, isTakingNote, looksMeantForSomeoneElse } from './small-talk.ts';
 import { normalizeText } from './normalize-text.ts';
+import { kindChange } from './kind-change.ts';
+import { DAY } from '../core/clock.ts';
 import { REQUEST } from './request-words.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
 import { everyone, MAX_MESSAGE_CHARS } from './texts/common.ts';
@@ -124,6 +126,18 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const words = cmd.type === 'text' ? cmd.text : (cmd.type === 'thanks' && [...msg.text].length > 8) || seconds ? stripMentions(msg.text) : null;
   // "照片补上，就是这一堆" with a photo: for the request already raised, not a new one.
   if (cmd.type === 'text' && !dialogue && (await photosForItem(tx, ctx, cmd.text, out))) return;
+  // "选错了，应该是问题反映": the kind of the draft, or of their newest request, put right (before
+  // "说错了 是2" is read as item #2).
+  const rekind = words !== null && !hasAttachment ? kindChange(normalizeText(words)) : null;
+  if (rekind && dialogue && dialogue.step !== 'text') return continueDialogue(tx, ctx, dialogue, out, deps);
+  const newest = rekind && !dialogue ? await newestOwnRequest(tx, ctx.person.id, ctx.now) : null;
+  if (rekind && newest !== null) return runCommand(tx, ctx, { type: 'kind', id: newest, kind: rekind }, out, deps);
+  // "帮我拆成两条": how to raise the other matter (an item's words are not rewritten afterwards).
+  if (words !== null && !hasAttachment && SPLIT_ASKED.test(normalizeText(words))) {
+    say(ctx, out, residents.splitHow(dialogue ? null : await newestOwnRequest(tx, ctx.person.id, ctx.now)));
+    remind(ctx, out, dialogue);
+    return;
+  }
   // "刚才说错了 是5号不是3号": the step of a moment ago, put right.
   const fix = words !== null && !hasAttachment ? parseCorrection(stripMentions(msg.text)) : null;
   if (fix && (fix.right !== null || !dialogue)) {
@@ -237,5 +251,16 @@ function answersOnly(text: string): boolean {
   return isSkip(t) || isCancel(t) || /^(?:\d{1,2}|[一二两三四五六七八九十]|心愿|微心愿|反映|问题)[\s。.!！]*$/u.test(t);
 }
 
+const SPLIT_ASKED = /^(?:帮我|麻烦|请|能不能|可以)?(?:帮我)?(?:把它|把这个|这个|这条)?(?:拆|分)(?:成|为|开)(?:两|2|二|三|3|几)?(?:条|个|件|次)?(?:登记|记|报)?(?:吗|吧|呗|一下|不)?[?？。!！]*$/u;
+
 const BARE_PRAISE = /^(?:很|非常|特别|挺)?满意(?:了|的|啊|呀|哈)?[!！。.~～]*$/u;
 const JUST_THANKS = /(?:不是要|不是来|没想)(?:办事|登记|反映|报|提)[^，。]{0,4}[\s,，。]*(?:我)?(?:就|只)是?(?:想)?(?:说|道)(?:声|一声|个)?谢谢|^(?:我)?(?:就|只)是?(?:想)?(?:说|道)(?:声|一声|个)谢谢/u;
+
+/** The person's newest request still open or in hand, raised within the last day (its kind may be put right). */
+async function newestOwnRequest(tx: Tx, personId: number, now: Date): Promise<number | null> {
+  const row = await tx.get<{ id: number }>(
+    `SELECT id FROM items WHERE submitter_id = ? AND status IN ('open', 'claimed') AND created_at >= ? ORDER BY id DESC LIMIT 1`,
+    [personId, new Date(now.getTime() - DAY)],
+  );
+  return row?.id ?? null;
+}

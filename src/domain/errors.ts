@@ -27,6 +27,8 @@ export type DomainErrorCode =
   | 'unknown_category'
   /** 设置 N 分类 on a wish: only reports have a category. */
   | 'wish_no_category'
+  /** 改为问题反映 of an item that is one already (`options`: the kind's name). */
+  | 'same_kind'
   /** 邀请码 from an official of several communities, in a direct chat. */
   | 'which_community'
   /** 邀请码 in the group of a community where the sender is no official (but is one elsewhere). */

@@ -26,6 +26,8 @@ export const EVENT_TYPES = [
   'escalated',
   /** An official set the category, the priority or the deadline (note: the new value). */
   'categorized',
+  /** Wish or report put right, by its submitter or an official (note: the new kind's name). */
+  'kind_changed',
   'prioritized',
   'deadline_set',
   /** An official moved it to another grid (note: the grid's name). */

@@ -1,11 +1,12 @@
 import type { Item } from '../db/rows.ts';
 import { insert, snake, type Tx, type Value } from '../db/sql.ts';
-import type { Actor } from './actor.ts';
+import { isOfficialOf, type Actor } from './actor.ts';
 import { ConflictError, DomainError } from './errors.ts';
 import type { EventType } from './item-events.ts';
 import { getItem, type ItemChange } from './items.ts';
+import { guessCategory } from './classify.ts';
 import { requireOfficial } from './permissions.ts';
-import { CLOSED_STATUSES, type ItemStatus, type Priority } from './types.ts';
+import { CLOSED_STATUSES, type ItemKind, type ItemStatus, type Priority } from './types.ts';
 
 // An official's settings on an item (设置 N 分类, 优先 N, 期限 N): no change of status, but a change
 // of the ledger all the same, so each is an event on the timeline and bumps the version.
@@ -21,6 +22,24 @@ export async function setCategory(tx: Tx, actor: Actor, id: number, category: st
   const chosen = categories.find((c) => c === typed) ?? (partial.length === 1 ? partial[0] : undefined);
   if (!chosen) throw new DomainError('unknown_category', { id, options: categories.join('、') });
   return apply(tx, actor, item, { category: chosen }, 'categorized', chosen, now);
+}
+
+/**
+ * Wish or report, put right: by the submitter while nobody has finished it, or by an official.
+ * A wish has no category: a report's goes when it becomes a wish, and a wish turned report gets one
+ * guessed from its words, as a new report does.
+ */
+export async function setKind(tx: Tx, actor: Actor, id: number, kind: ItemKind, categories: readonly string[], now: Date) {
+  const item = await getItem(tx, id);
+  const name = kind === 'wish' ? '微心愿' : '问题反映';
+  if (item.submitterId !== actor.id || isOfficialOf(actor, item.communityId)) {
+    requireOfficial(actor, item);
+    if (CLOSED_STATUSES.includes(item.status as ItemStatus)) throw new DomainError('closed', { id, status: item.status as ItemStatus });
+  } else if (item.status !== 'open' && item.status !== 'claimed') {
+    throw new DomainError('closed', { id, status: item.status as ItemStatus });
+  }
+  if (item.kind === kind) throw new DomainError('same_kind', { id, options: name });
+  return apply(tx, actor, item, { kind, category: kind === 'wish' ? null : guessCategory(item.text, categories) }, 'kind_changed', name, now);
 }
 
 /** 优先 N 紧急 / 普通. */

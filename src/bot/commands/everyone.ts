@@ -10,7 +10,8 @@ import { extractPlace } from '../extract-place.ts';
 import { describeItem, describeMine, describeOpen, describeWorking } from '../queries.ts';
 import { answerRevisit } from '../revisit-answer.ts';
 import { submitItem } from '../submit-item.ts';
-import { everyone } from '../texts/common.ts';
+import { everyone, KIND_NAMES } from '../texts/common.ts';
+import { setKind } from '../../domain/item-settings.ts';
 import { members } from '../texts/members.ts';
 import { residents } from '../texts/residents.ts';
 import { afterConfirmation } from '../understand-reply.ts';
@@ -19,7 +20,7 @@ import { passOnCommand } from './pass-on.ts';
 import { tell, type Handlers } from './table.ts';
 import { stripMentions } from '../strip-mentions.ts';
 
-type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' | 'support' | 'status' | 'mine' | 'list' | 'working' | 'join' | 'thanks' | 'answer';
+type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' | 'support' | 'status' | 'mine' | 'list' | 'working' | 'join' | 'thanks' | 'answer' | 'kind';
 
 /** What anyone may do: raise, follow, confirm or dispute their own items, look things up, join. */
 export const everyoneCommands: Handlers<Everyone> = {
@@ -95,6 +96,14 @@ export const everyoneCommands: Handlers<Everyone> = {
     // "3号没修好 又堵上了" while it is being worked on: the holder hears it (there is nothing to confirm yet).
     if (item.status === 'claimed' && item.submitterId === ctx.actor.id && cmd.reason) return passOnCommand.tell(run, { type: 'tell', id: item.id, note: cmd.reason });
     return tell(run, await disputeItem(tx, ctx.actor, cmd.id, cmd.reason, ctx.now));
+  },
+  /** Wish or report put right: the one who asked hears it, and so do the holder and the submitter. */
+  async kind({ tx, ctx, out, deps }, cmd) {
+    const { item } = await setKind(tx, ctx.actor, cmd.id, cmd.kind, deps.settings.categories, ctx.now);
+    const name = KIND_NAMES[cmd.kind];
+    out.reply(everyone.kindChanged(item.id, name));
+    if (item.claimantId !== null && item.claimantId !== ctx.person.id) out.toPersonId(item.claimantId, members.kindChanged(item.id, name));
+    if (item.submitterId !== ctx.person.id) out.toPersonId(item.submitterId, residents.kindChangedByOffice(item.id, name));
   },
   async withdraw(run, cmd) {
     return tell(run, await withdrawItem(run.tx, run.ctx.actor, cmd.id, cmd.reason, run.ctx.now));

@@ -42,6 +42,8 @@ export function emergencyAdvice(e: Emergency, local: LocalHotlines): string {
 }
 
 export const residents = {
+  draftKindChanged: (kind: string) => `好的，改为${kind}。`,
+  kindChangedByOffice: (id: number, kind: string) => `社区把您提的 #${id} 改为${kind}了，办理照常。`,
   // --- the dialogue -----------------------------------------------------------------------------
   askKind: (text: string) =>
     `收到：“${short(text, 40)}”\n这是哪一类？请回复数字：\n1 微心愿（家里的小困难，请党员帮忙）\n2 反映问题（小区、公共的事）\n回复“取消”可放弃。`,
@@ -63,6 +65,9 @@ export const residents = {
 
   // --- receipts -----------------------------------------------------------------------------------
   /** Before the receipts of one message that told several matters. */
+  /** "帮我拆成两条": the item stays as it is; the other matter is raised on its own. */
+  splitHow: (id: number | null) =>
+    `好的。请把另一件事单独发一条，我另外登记一个编号${id === null ? '' : `；#${id} 照常办`}。`,
   severalMatters: (n: number) => `您说的是 ${n} 件事，分开登记，各有编号，分别安排人办：`,
   receiptWish: (id: number, answerHours: number) =>
     `已收到，编号 #${id}（微心愿）。\n${answerHours} 小时内会有人回复您，有进展我会告诉您。\n查进度请发：查询 ${id}`,
