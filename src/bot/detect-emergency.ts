@@ -80,7 +80,7 @@ const NEGATED_BEFORE = /(?:没|没有|无|不|别|未|防|非|(?<!是)不是|不
 // Somewhat before: a worry, a risk or the past, not an emergency now.
 const NOT_NOW_BEFORE = /(?:容易|怕(?!是)|担心|防止|小心|以免|避免|差点|差一点|可能会|会不会|万一|要是|如果|以前|之前|去年|上次|上个月|曾经|预防|提醒|注意|经常|老是|昨天|昨晚|昨儿|昨夜|昨个|前晚|前天|前两天|前几天|上周|上礼拜|上星期|上回|那回|那次|有过一回|有过一次|出过|新闻|听说|看到说|不知道|不晓得|天天|每天|总是|周[一二三四五六日]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|这礼拜|讲了|说了|讲讲|宣传)[^，。,.!！？?]{0,8}$/u;
 // Anywhere in the message: it was news, it is over, or it is a worry ("着火了咋整" next to a pile of boxes).
-const NOT_NOW_ANYWHERE = /险情(?:已)?排除|已排除|已通风|已换管|处理完毕|已处理(?:好|完)?|已修好|已解决|已经处理好|已经换了|已经修好|已经来了|已经到了|(?:救护车|120|119)也?(?:已经)?叫了|已经送(?:去)?医院了|咋个办|咋办|怎么办|新闻|听说|可能(?:是)?出去了|可能不在家|还好没|还好没事|没啥事|没什么事|没大碍|没事了|已经好了|已经没事|现在好多了|好多了|早就好了|注意(?:用电|用火|安全)|咋整|怎么整|隐患/u;
+const NOT_NOW_ANYWHERE = /险情(?:已)?排除|已排除|已通风|已换管|处理完毕|已处理(?:好|完)?|已修好|已解决|已经处理好|已经换了|已经修好|已经来了|已经到了|(?:救护车|120|119)也?(?:已经)?叫了|已经送(?:去)?医院了|咋个办|咋办|怎么办|新闻|听说|可能(?:是)?出去了|可能不在家|还好没|还好没事|没啥事|没什么事|没大碍|没事了|已经好了|已经没事|现在好多了|好多了|早就好了|注意(?:用电|用火|安全)|咋整|怎么整|隐患|口头禅|没那么严重|不用(?:打)?(?:110|120|119|报警)|开玩笑/u;
 // Inside the words of a signal: "电梯…上礼拜还困了个人" was last week.
 const PAST_INSIDE = /上礼拜|上星期|上周|上回|上次|去年|以前|之前|昨天|昨晚|昨儿|昨夜|前天|那次|那回|这礼拜|这周|(?:周|星期|礼拜)[一二三四五六日天]|[二三四五六七八九十几]+分钟/u;
 const HAPPENING_NOW = /一直在|到这会儿|这会儿还|还没回来|找不着了|谁看见了?|越来越|[!！]{2}|闻到|好大一股|一股|很大的?|很浓|很重|特别冲|呛|起不来|坐在地上|躺在地上|喊不应|叫不醒|正在|在偷|在撬|在砸|在抢|有人在|快来|现在|刚刚|刚才|抓住|跑了|赶紧|快点|快报警|马上/u;
@@ -111,6 +111,8 @@ export function detectEmergency(input: string): Emergency | null {
       if (/今年|去年/u.test(m[0]) || /^了?(?:好几|几|很多|多少|[两三四五六七八九十]+)(?:回|次)/u.test(text.slice(m.index + m[0].length))) continue;
       // "堵着道 着火了跑都跑不出去": what a fire would do, said of a hazard.
       if (/^了?[^，。,.!！]{0,2}(?:跑都跑不|逃都逃不|咋跑|怎么跑|往哪跑)/u.test(text.slice(m.index + m[0].length))) continue;
+      // "垃圾桶满出来了 味儿巨冲 救命 另外电梯…😅": 救命 as a figure of speech, among ordinary matters.
+      if (m[0] === '救命' && /[\u{1F602}\u{1F605}\u{1F923}\u{1F62D}]|哈哈|笑死|另外|再一个/u.test(text)) continue;
       // "9号 设成紧急", "所有紧急的事项给我列一下": a setting or a kind of item, not a cry for help.
       if (signal.kind === 'urgent' && (SETTING_BEFORE.test(before) || KIND_AFTER.test(text.slice(m.index + m[0].length)))) continue;
       found.push(signal);
