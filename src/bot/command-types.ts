@@ -9,8 +9,8 @@ export type DayRef = { weekday: number; weeksAhead: 0 | 1; nearest?: true } | { 
 export type AssignTarget = { kind: 'person'; name: string } | { kind: 'unit'; name: string };
 
 export type Command =
-  /** `topic`: a how-to question about one thing (rating, becoming a volunteer). */
-  | { type: 'help'; topic?: 'rate' | 'join' }
+  /** `topic`: a how-to question about one thing (rating, becoming a volunteer), or who the bot is. */
+  | { type: 'help'; topic?: 'rate' | 'join' | 'who' }
   | { type: 'wish'; text: string }
   | { type: 'report'; text: string }
   | { type: 'claim'; id: number }
@@ -27,7 +27,7 @@ export type Command =
   | { type: 'mine' }
   | { type: 'list' }
   /** 在办: items being worked on, who holds each and by when (officials; others: their own). */
-  | { type: 'working' }
+  | { type: 'working'; holder?: string }
   | { type: 'join'; code: string }
   | { type: 'assign'; id: number; target: AssignTarget }
   | { type: 'reject'; id: number; reason: string }

@@ -47,6 +47,11 @@ async function lastPlace(tx: Tx, personId: number): Promise<string | null> {
   return row?.place ?? null;
 }
 
+// Words that only open a conversation: what follows them is the request.
+const OPENING_ONLY = /^(?:那啥|那个|喂|在吗|在不在|你好|您好|有个事|有个事儿|问一下|请问|哎|诶|嗯|连心)[\s,，。!！?？…~～]*$/u;
+/** Pieces of one message typed in bursts come within this long of each other. */
+export const BURST_MS = 90_000;
+
 // A home's trouble is the household's (a wish); elsewhere the public's. ASKS: something wrong or wanted.
 const AT_HOME = /家里|我家|俺家|家中|屋里|房间|卧室|厨房|卫生间|厕所|阳台/u;
 const ASKS = new RegExp(`${TROUBLE_HERE.source}|${WANTS.source}|帮我`, 'u');
@@ -172,10 +177,17 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
         break;
       }
       // More words about the same thing: keep them with the draft and ask again. Words that ask for
-      // something after words that did not ("这个怎么用啊", then "我想要个老年手机") are the request.
-      if (text !== '' && !isSkip(text)) draft.text = ASKS.test(answer) && !ASKS.test(normalizeText(draft.text)) ? text : `${draft.text}\n${text}`;
+      // something after words that did not ("这个怎么用啊", then "我想要个老年手机") are the request,
+      // and so are words after a mere opening ("那啥", then "俺家暖气不咋热乎").
+      const replaced = text !== '' && !isSkip(text) && (OPENING_ONLY.test(normalizeText(draft.text).trim()) || (ASKS.test(answer) && !ASKS.test(normalizeText(draft.text))));
+      if (text !== '' && !isSkip(text)) draft.text = replaced ? text : `${draft.text}\n${text}`;
       await saveDraft(tx, ctx, draft, row.id);
-      say(ctx, out, residents.askKindAgain);
+      // One message typed in bursts ("俺家暖气不咋热乎" / "屋里才十六度 老伴冻得直哆嗦"): the question was
+      // just asked, so more words of the report do not get it again after every piece.
+      const moreWords = !isSkip(answer) && !/照片|相片|拍|意思|不懂|不知道|不明白|[?？]/u.test(answer) && (ASKS.test(answer) || [...answer].length >= 6);
+      if (!replaced && moreWords && ctx.now.getTime() - row.updatedAt.getTime() < BURST_MS) return;
+      // Words that replaced the draft's ("那啥", then the request): the question again, about them.
+      say(ctx, out, replaced ? await question(tx, 'kind', draft, ctx.msg.conversationType === 'group') : residents.askKindAgain);
       return;
     }
     case 'community': {

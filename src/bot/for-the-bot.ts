@@ -16,6 +16,9 @@ import { isSkip } from './skip-and-cancel.ts';
 import { stripMentions } from './strip-mentions.ts';
 import { CALLS_SOMEONE, isAcknowledgement } from './small-talk.ts';
 import { understandReply } from './understand-reply.ts';
+import { BURST_MS } from './dialogue.ts';
+import { normalizeText } from './normalize-text.ts';
+import { isThanks } from './parse-command.ts';
 
 // A verdict on a fix: satisfied or not, a score, fixed or not.
 export const VERDICT = /满意|评价|打分|满分|好评|差评|[1-5一二三四五]\s*(?:分|星|颗星)|[⭐★]|修好了|弄好了|办好了|真好了|彻底好了|没修好|没弄好|又坏|还是(?:不|老样子|坏)|(?:这|哪能|怎么能|咋能)算(?:是)?(?:弄好|修好|办好|好|完)了/u;
@@ -37,6 +40,9 @@ export async function isForTheBot(tx: Tx, ctx: MessageContext, dialogue: Dialogu
   };
   const question: OpenQuestion | null = dialogue ? { kind: 'dialogue', step: dialogue.step as Step } : null;
   if (addressedToBot({ ...input, question }) !== null) return true;
+  // "那啥" / "俺家暖气不咋热乎" / "屋里才十六度": the rest of a report typed in bursts by the person the
+  // bot just asked what kind it is, not chatter to the neighbours.
+  if (dialogue && (dialogue.step === 'kind' || dialogue.step === 'text') && ctx.now.getTime() - dialogue.updatedAt.getTime() < BURST_MS && isMorePieces(msg.text)) return true;
   // "6 基础设施 交物业 限3天", "11和12我周末一起弄了": commands, though none reads alone.
   if (!input.hasAttachment && parseCommands(msg.text) !== null) return true;
   // "17号 电工说是线路老化，明天带材料来换" from its holder: news of that item, said to everyone.
@@ -66,6 +72,12 @@ function answersPrompt(p: OpenPrompt, text: string): boolean {
     return VERDICT.test(plain) && (scored || !CALLS_SOMEONE.test(plain)) && !isAcknowledgement(plain) && understandReply(plain, { kind: p.kind, itemId: p.itemId, itemText: p.item.text }) !== null;
   }
   return false;
+}
+
+/** Words that can continue a report: not an acknowledgement, laughter, thanks or a word to someone. */
+function isMorePieces(text: string): boolean {
+  const t = normalizeText(stripMentions(text)).trim();
+  return [...t].length >= 4 && !isAcknowledgement(t) && !isThanks(t) && !/^(?:哈|呵|嘿|嘻)+|[？?]$|^@|(?:哥|姐|叔|姨|大爷|大妈|奶奶|爷爷|师傅|老师)[，,\s]/u.test(t);
 }
 
 function mentionedByPlatform(msg: InboundMessage): boolean {

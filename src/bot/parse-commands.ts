@@ -110,13 +110,13 @@ function fromClauses(raw: string, norm: string, ids: Found[]): WithId[] | null {
 
 // What an official sets of one item in the same breath: "…改成紧急 让周晓红马上过去看看",
 // "麻烦设成紧急，期限三个工作日".
-const SETTINGS = new Set<Command['type']>(['category', 'priority', 'deadline', 'assign', 'snooze']);
+const SETTINGS = new Set<Command['type']>(['kind', 'category', 'priority', 'deadline', 'assign', 'snooze']);
 const POLITE_LEAD = /^(?:麻烦|请|帮我|再|还要|另外|顺便|并且|并|同时|然后|直接|就|先|给它|把它|将其|把这个)+\s*/u;
 
 // What may lead an official's settings: a setting, or reopening ("17号重新受理…交城管中队").
 const LEADS = new Set<Command['type']>([...SETTINGS, 'reopen']);
 // "何丽萍先去上门了解下情况": who goes, by name, as a hand-over.
-const NAME_GOES = /^(?:让|请|叫|麻烦)?((?![我你他她咱社物城由]|明天|今天|后天|马上|尽快|下午|上午|晚上|这两|回头|随后)[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|这几天|今天|明天|尽快|马上|先|抽空|有空)*(?:去|来)?(?:上门|处理|看看|看下|看一下|瞅瞅|了解|协调|调解|跑一趟|核实|牵头|跟进|负责)/u;
+const NAME_GOES = /^(?:让|请|叫|麻烦)?((?![我你他她咱社物城由需要还再也都继]|明天|今天|后天|马上|尽快|下午|上午|晚上|这两|回头|随后|一起|大家)[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|这几天|今天|明天|尽快|马上|先|抽空|有空)*(?:去|来)?(?:上门|处理|看看|看下|看一下|瞅瞅|了解|协调|调解|跑一趟|核实|牵头|跟进|负责)/u;
 // "路灯让赵建国去看一下": who is to go, after what it is.
 const LET_NAME = /(?:让|叫|麻烦|请)((?![我你他她咱物社城])[\u4e00-\u9fa5]{2,3}?)(?:同志|老师|师傅)?(?:这两天|尽快|马上|先|今天|明天)*(?:(?:去|来)(?:看|处理|弄|修|办|跑|上门|了解|协调|一趟|放|装|送|拿|搬|查)|牵头|跟进|负责|(?:去|来)?(?:跟|和|找)[^，,。]{0,8}?(?:沟通|谈谈|聊聊|说说|协调|了解))/u;
 // "联系市政排水所来疏通": the unit called in.

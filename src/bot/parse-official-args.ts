@@ -112,7 +112,9 @@ export function parseJoin(norm: string): Command {
   if (t === '') return { type: 'invalid', command: 'join', problem: 'missing_code' };
   // "报道 gmq2tr86 刘书记给的": the code, then who gave it.
   const code = /^([A-Za-z0-9-]{4,32})(?:$|\s+[\u4e00-\u9fa5])/u.exec(t);
-  return { type: 'join', code: (code ? code[1]! : t).toUpperCase() };
+  // "zpw9 c29n": a code typed in two halves, as it was read out.
+  const halves = /^([A-Za-z0-9]{2,16})\s+([A-Za-z0-9]{2,16})(?:$|\s+[\u4e00-\u9fa5])/u.exec(t);
+  return { type: 'join', code: (code ? code[1]! : halves ? `${halves[1]}${halves[2]}` : t).toUpperCase() };
 }
 
 /** "处理一下", "去办": what to do, after whom; not part of a name. */

@@ -14,7 +14,7 @@ import { dayRef, workingDays } from './working-days.ts';
 const NOTE = '(?:[\\s,，。:：;；]+([\\s\\S]*))?$';
 const PRIORITY_TAIL = new RegExp(
   // A verb is needed ("12号紧急" is a resident's cry, not a setting), except after 优先级 and in 加急.
-  `^(?:优先级?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为|是|就)?|(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|升为|升到|升成|升|提为|提到|提升为|提成|定为|定成|定|设|标|为))(紧急|加急|普通|一般|正常)(?:处理|办理)?(?:就行|就好|即可)?(?:吧)?${NOTE}|^(加急|加个急)(?:处理|办理)?(?:吧)?${NOTE}`,
+  `^(?:优先级?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为|是|就)?|(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|升为|升到|升成|升|提为|提到|提升为|提成|定为|定成|定|设|标|为|改))(紧急|加急|普通|一般|正常)(?:处理|办理)?(?:就行|就好|即可)?(?:吧)?${NOTE}|^(加急|加个急)(?:处理|办理)?(?:吧)?${NOTE}`,
   'u',
 );
 const CATEGORY_TAIL = /^(?:(?:请)?(?:调整|更改)?(?:分类|类别)(?:请|就)?(?:改为|设为|改成|设成|调整为|应为|应是|应该是|应该为|应当为|应归为|应该归为|为|是|归为|改)?|分到|分为|归入|归到|归为|划到|划归|划为|归(?=[\u4e00-\u9fa5]{2,6}(?:类)?(?:$|[\s,，。;；])))[\s:：]*/u;
@@ -31,7 +31,7 @@ const REOPEN_MID = /^([\s\S]+?)[\s,，。]+(?:还是)?(?:重新打开|重开|重
 // "这个是邻里纠纷 归到矛盾纠纷里": the category last.
 const DEADLINE_LATER = /[\s,，。](?:期限|时限|限期)(?:改为|设为|改成|设成|定为|定在|延到|延长到|为)?([^\s,，。]{1,12})$/u;
 const CATEGORY_LAST = /(?:^|[\s,，。])(?:归到|归入|分到|划到|归为|放到|分类(?:设成|设为|改成|改为|是)|(?:算|算是|属于)(?=[\u4e00-\u9fa5]{0,6}(?:设施|卫生|安全|纠纷|其他|类)))([\u4e00-\u9fa5]{2,8}?)(?:类|里|那类|这类|那一类)?(?:吧|了|啊)?$/u;
-const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给|转交给?|改派给?|转派给?|交办|交由|转由|改由|指派|派单给?|给(?=[^\s]{2,10}$)|给(?=[^\s,，]{2,5}[\s,，])|交(?!警|通|费|钱|了|给我)(?=[\u4e00-\u9fa5]{2,8}(?:$|[\s,，。])))[\s:：]*/u;
+const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给|派(?!人|个人|员)(?=[\u4e00-\u9fa5]{2,4}(?:$|[\s,，。]))|转交给?|改派给?|转派给?|交办|交由|转由|改由|指派|派单给?|给(?=[^\s]{2,10}$)|给(?=[^\s,，]{2,5}[\s,，])|交(?!警|通|费|钱|了|给我)(?=[\u4e00-\u9fa5]{2,8}(?:$|[\s,，。])))[\s:：]*/u;
 // "8号车库道闸交给物业": what it is, then to whom.
 const ASSIGN_MID = /^[\u4e00-\u9fa5]{0,8}?(?:的事|那事|这事)?(?:交给|转给|派给|交办给|转交给?|交由|转由|改由)[\s:：]*/u;
 // "属于邻里矛盾", "归卫生": the office's everyday names for the default categories.
@@ -39,13 +39,17 @@ const CATEGORY_ALIAS: Record<string, string> = { 邻里矛盾: '矛盾纠纷', �
 const CATEGORY_ALIAS_TAIL = new RegExp(`^(?:属于|算|算是|归|归到|归为)(${Object.keys(CATEGORY_ALIAS).join('|')})(?:问题|类|的事|吧)?$`, 'u');
 // "9号 物业", "4号 城管 环卫那边": an official naming the unit, and nothing else.
 // "4号 转市政排水", "交城管中队": a unit by its kind of name.
-const UNIT_NAMED = /^(?:转|转给|交|交给|派给|转交)((?:物业|城管|供电|环卫|自来水|水务|燃气|派出所|市政|房管|街道|电梯|园林|住建|消防)[\u4e00-\u9fa5]{0,6}?(?:公司|中队|大队|所|站|局|处|办|科|队|部门|排水|养护)?)(?:处理|去处理|负责)?(?:吧)?(?=$|[\s,，。;；])/u;
+const UNIT_NAMED = /^(?:转|转给|交|交给|派给|转交)((?:物业|城管|供电|环卫|自来水|水务|燃气|派出所|市政|房管|街道|电梯|园林|住建|消防)[\u4e00-\u9fa5]{0,6}?(?:公司|中队|大队|所|站|局|处|办|科|队|部门|排水|养护)?)(?:处理|去处理|负责)?(?:吧)?(?=$|[\s,，。;；]|评估|看看|看一下|核实|研究|想办法|解决|去|来)/u;
 const UNIT_ONLY = /^(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)(?:那边|吧|去?处理|来处理)?(?:[\s,，]+[\u4e00-\u9fa5]{1,6}?(?:那边)?)?$/u;
 // "21号僵尸车 转派出所": the hand-over to a unit, later in the message.
 const UNIT_LATER = /[\s,，。](?:转|交|派|改派|转派)(?:给)?\s*(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)(?:处理|去处理)?(?:吧)?$/u;
 // "限物业两个工作日内清完": the unit and its time limit (the limit is read by parse-commands.ts).
 const UNIT_LIMIT = /^(?:限|让|请)(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)(?=[\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天)|本周|这周|明天|后天)/u;
 const CHANGED_TO = new RegExp(`^(?:应该|应|其实|还是)?(?:分类)?(?:改|改成|改为|归|算|放到|放在|归到|归入|划到|划归|是|为)(${[...DEFAULT_CATEGORIES, ...Object.keys(CATEGORY_ALIAS)].join('|')})(?:类|吧)?(?=$|[\\s,，。;；])`, 'u');
+// "2号的紧急撤了", "2号也不是紧急的哈 正常排就行", "取消加急": the urgency taken off.
+const URGENCY_OFF = /^(?:的)?(?:也)?(?:(?:紧急|加急)(?:的)?(?:标记|状态)?(?:撤了|撤掉|撤销|撤下|取消|去掉)|(?:撤销|取消|去掉|撤掉)(?:紧急|加急)|不(?:是|算)紧急(?:的)?(?:哈|啊|吧)?(?:[\s,，。]+(?:正常|按普通)[\s\S]{0,6})?$|(?:正常|按普通)排(?:就行|就好|吧)?$)/u;
+// "11分类错了 是基础设施不是养老助残": the category said wrong, then the right one.
+const CATEGORY_FIXED = new RegExp(`^(?:的)?(?:分类|类别)(?:错了|不对|弄错了|搞错了|选错了|分错了)[\\s,，。]*(?:应该)?(?:是|为|改成|改为|算|归)?(${[...DEFAULT_CATEGORIES, ...Object.keys(CATEGORY_ALIAS)].join('|')})`, 'u');
 const CATEGORY_ONLY = new RegExp(`^(?:${DEFAULT_CATEGORIES.join('|')})$`, 'u');
 // "6号 限三个工作日": a limit without 内.
 const LIMIT_PLAIN = /^(?:限|限期)(\d{1,2}|[一二两三四五六七八九十]{1,3})(个工作日|个?天|日)(?:之内|以内|内)?(?:办完|完成|办结|解决|处理好?|办好|修好|弄好|搞定)?(?:吧)?$/u;
@@ -71,8 +75,10 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   const notSame = /不是(?:同)?一(?:个|回|件)事|不是一码事|两码事|不一样|不是重复/u.test(tail);
   const priority = PRIORITY_TAIL.exec(tail);
   if (priority) return { type: 'priority', id, priority: /紧急|加急|加个急/u.test(priority[1] ?? priority[3]!) ? 'urgent' : 'normal' };
-  if (/^不(?:用|要|必)(?:加急|紧急)/u.test(tail)) return { type: 'priority', id, priority: 'normal' };
+  if (/^不(?:用|要|必)(?:加急|紧急)/u.test(tail) || URGENCY_OFF.test(tail)) return { type: 'priority', id, priority: 'normal' };
   // "19 改基础设施", "改邻里纠纷": 改 alone before a category's name.
+  const fixed = CATEGORY_FIXED.exec(tail);
+  if (fixed) return { type: 'category', id, category: CATEGORY_ALIAS[fixed[1]!] ?? fixed[1]! };
   const changedTo = CHANGED_TO.exec(tail);
   if (changedTo) return { type: 'category', id, category: CATEGORY_ALIAS[changedTo[1]!] ?? changedTo[1]! };
   const setTo = /^(?:设为|设成|改为|改成|归为|改回|调回|改到)[\s:：]*([^\s,，。;；]{2,10})(?=$|[\s,，。;；])/u.exec(tail);

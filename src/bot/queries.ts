@@ -138,18 +138,18 @@ export async function describeOpen(tx: Tx, communityIds: number[]): Promise<stri
  * resident), urgent and soonest due first, with who holds each and by when; null for anyone who
  * is no official there (they are shown their own).
  */
-export async function describeWorking(tx: Tx, actor: Actor, communityIds: number[], now: Date, deps: BotDeps): Promise<string | null> {
+export async function describeWorking(tx: Tx, actor: Actor, communityIds: number[], now: Date, deps: BotDeps, holder?: string): Promise<string | null> {
   const mine = communityIds.filter((c) => roleIn(actor, c) === 'official');
   if (mine.length === 0) return null;
   const rows = await tx.all<Pick<Item, 'id' | 'kind' | 'text' | 'priority' | 'status' | 'deadlineAt' | 'assignedUnit'> & { holder: string | null; submitter: string | null; total: number }>(
     `SELECT i.id, i.kind, i.text, i.priority, i.status, i.deadline_at, i.assigned_unit, p.name AS holder, s.name AS submitter, count(*) OVER () AS total
      FROM items i LEFT JOIN people p ON p.id = i.claimant_id LEFT JOIN people s ON s.id = i.submitter_id
-     WHERE i.community_id IN ${inList(mine.length)} AND i.status IN ('claimed', 'done')
+     WHERE i.community_id IN ${inList(mine.length)} AND i.status IN ('claimed', 'done')${holder ? ' AND (p.name = ? OR i.assigned_unit = ?)' : ''}
      ORDER BY CASE WHEN i.priority = 'urgent' THEN 0 ELSE 1 END, CASE WHEN i.deadline_at IS NULL THEN 1 ELSE 0 END, i.deadline_at, i.id LIMIT ?`,
-    [...mine, LIST_LIMIT],
+    [...mine, ...(holder ? [holder, holder] : []), LIST_LIMIT],
   );
   const total = rows[0]?.total ?? 0;
-  if (total === 0) return views.nothingWorking;
+  if (total === 0) return holder ? views.nothingHeldBy(holder) : views.nothingWorking;
   return views.working(
     rows.map((r) => ({
       id: r.id,

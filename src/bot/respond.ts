@@ -79,7 +79,7 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
   // "取消 9号给物业", "都不是 我是问小张几点来", "我是问10号的进度" to "这是哪一类？": the draft goes.
   if (dialogue && (await leaveDraft(tx, ctx, dialogue, cmd.type === 'text' ? cmd.text : msg.text, cmd.type !== 'text', out, deps))) return;
   // "1 车还在4栋车棚" to "这是哪一类？": the answer, with more words, not a command about item 1.
-  if (dialogue?.step === 'kind' && /^\s*[12１２](?:\uFE0F?\u20E3)?(?:[\s,，。、]|$)/u.test(stripMentions(msg.text))) return continueDialogue(tx, ctx, dialogue, out, deps);
+  if (dialogue?.step === 'kind' && /^\s*[12１２](?:\uFE0F?\u20E3)?(?:[啊呀吧呗嘛哦啦了的]|[\s,，。、!！]|$)/u.test(stripMentions(msg.text))) return continueDialogue(tx, ctx, dialogue, out, deps);
   // "认领12和13", "12号完成了 13号也完成了": one command per item.
   const many = cmd.type === 'text' || cmd.type === 'invalid' || 'id' in cmd ? parseCommands(msg.text) : null;
   if (many) {

@@ -44,7 +44,9 @@ export async function setKind(tx: Tx, actor: Actor, id: number, kind: ItemKind, 
 
 /** 优先 N 紧急 / 普通. */
 export async function setPriority(tx: Tx, actor: Actor, id: number, priority: Priority, now: Date) {
-  const item = await settable(tx, actor, id);
+  // "救命是口头禅 不用110": the submitter may take the urgency off their own report (not put it on).
+  const own = priority === 'normal' ? await getItem(tx, id) : null;
+  const item = own && own.submitterId === actor.id && !CLOSED_STATUSES.includes(own.status as ItemStatus) ? own : await settable(tx, actor, id);
   return apply(tx, actor, item, { priority }, 'prioritized', priority, now);
 }
 

@@ -33,6 +33,7 @@ export const everyoneCommands: Handlers<Everyone> = {
       return out.reply(everyone.howToRate(waiting));
     }
     if (cmd.topic === 'join' && highestRole(ctx.actor) === 'resident') return out.reply(everyone.howToJoin);
+    if (cmd.topic === 'who') return out.reply(everyone.whoAmI);
     out.reply(everyone.help(highestRole(ctx.actor)));
   },
   /** 心愿 内容: straight to the ledger when the community is known (the receipt may ask for a phone). */
@@ -121,9 +122,9 @@ export const everyoneCommands: Handlers<Everyone> = {
     run.out.reply((await describeOpen(run.tx, await communitiesInView(run))) ?? members.nothingOpen);
   },
   /** 在办: an official's communities' items under way; anyone else's own. */
-  async working(run) {
+  async working(run, cmd) {
     const { tx, ctx, out, deps } = run;
-    const list = await describeWorking(tx, ctx.actor, await communitiesInView(run), ctx.now, deps);
+    const list = await describeWorking(tx, ctx.actor, await communitiesInView(run), ctx.now, deps, cmd.holder);
     out.reply(list ?? (await describeMine(tx, ctx.actor, ctx.now)) ?? residents.nothingMine);
   },
   async join({ tx, ctx, out }, cmd) {

@@ -71,6 +71,7 @@ export const views = {
     ].join('\n');
   },
   nothingWorking: '现在没有办理中的事项。',
+  nothingHeldBy: (name: string) => `${name} 手上现在没有办理中的事项。`,
   working: (items: Array<ItemRef & { urgent: boolean; holder: string | null; awaiting: boolean; deadline: string | null; overdue: boolean }>, total: number) =>
     [
       `办理中（${total} 条）：`,

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerItem, receiptNumber, setUpCommunity } from '../../helpers/community.ts';
+import { startTestApp, textsTo, type TestApp } from '../../helpers/test-app.ts';
+
+// Issue 12, trial 38: a report typed in bursts in the group kept whole; a complaint after "满意吗？"
+// never closes the item; news of a trip still to come is not "done"; an official asks what one
+// volunteer holds.
+
+const group = 'g-bursts';
+let t: TestApp;
+const official = { id: 'burst-official', name: '张书记' };
+const volunteer = { id: 'burst-volunteer', name: '孙志刚' };
+const other = { id: 'burst-volunteer-2', name: '黄德福' };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const c = await setUpCommunity(t, '连发社区', group);
+  await t.say(official, `报到 ${c.officialCode}`);
+  await t.say(volunteer, `报到 ${c.memberCode}`);
+  await t.say(other, `报到 ${c.memberCode}`);
+});
+afterAll(() => t.close());
+
+describe('a report typed in bursts', () => {
+  it('in the group: every piece from the person asked is kept, a neighbour\'s laugh is not', async () => {
+    const who = { id: 'burst-li', name: '李大爷' };
+    const first = textsTo(await t.say(who, '@连心 那啥', { in: group }), group).join('\n');
+    expect(first).toContain('哪一类');
+    const second = textsTo(await t.say(who, '俺家暖气不咋热乎', { in: group }), group).join('\n');
+    // The question again, now about the words that matter.
+    expect(second).toMatch(/暖气[\s\S]*哪一类/u);
+    // More of the same, a moment later: kept, and not asked again.
+    expect(textsTo(await t.say(who, '摸着就温乎 屋里才十六度 老伴冻得直哆嗦', { in: group }), group)).toEqual([]);
+    expect(textsTo(await t.say({ id: 'burst-neighbour', name: '王婶' }, '哈哈 俺家也冷', { in: group }), group)).toEqual([]);
+    const receipt = textsTo(await t.say(who, '1', { in: group }), group).join('\n');
+    const item = await ledgerItem(t, receiptNumber(receipt));
+    expect(item.text).toBe('俺家暖气不咋热乎\n摸着就温乎 屋里才十六度 老伴冻得直哆嗦');
+  });
+});
+
+describe('what a volunteer says on the way, and what the resident answers', () => {
+  it('"好 七点半楼下见" is progress; the resident\'s "还没去呢咋就办结了" never confirms', async () => {
+    const who = { id: 'burst-lao', name: '老刘' };
+    const id = receiptNumber(textsTo(await t.say(who, '心愿 俺想找个人下礼拜二陪俺上医院复查 5栋302'), who.id).join('\n'));
+    await t.say(volunteer, `认领 ${id}`);
+    const news = await t.say(volunteer, `${id} 好 七点半楼下见`);
+    expect(textsTo(news, volunteer.id).join('\n')).not.toContain('办结');
+    expect((await ledgerItem(t, id)).status).toBe('claimed');
+    // Had it been marked done, the complaint must send it back, not confirm it.
+    await t.say(volunteer, `完成 ${id}`);
+    const answer = textsTo(await t.say(who, '这还没去呢咋就办结了 礼拜二才去医院'), who.id).join('\n');
+    expect(answer).not.toContain('已确认');
+    const item = await ledgerItem(t, id);
+    expect(item.status).toBe('claimed');
+    expect(item.events.map((e) => e.type)).not.toContain('confirmed');
+  });
+
+  it('an official asks what one volunteer holds', async () => {
+    const who = { id: 'burst-zhao', name: '赵姐' };
+    const id = receiptNumber(textsTo(await t.say(who, '心愿 帮俺老爷子剃个头 6栋101'), who.id).join('\n'));
+    await t.say(other, `认领 ${id}`);
+    const list = textsTo(await t.say(official, '黄德福手上现在有几件'), official.id).join('\n');
+    expect(list).toContain(`#${id}`);
+    expect(list).toContain('黄德福');
+    expect(list).not.toContain('孙志刚');
+    expect(textsTo(await t.say(official, '在办 马桂兰'), official.id).join('\n')).toContain('马桂兰 手上现在没有');
+  });
+});
