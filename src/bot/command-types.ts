@@ -10,7 +10,7 @@ export type AssignTarget = { kind: 'person'; name: string } | { kind: 'unit'; na
 
 export type Command =
   /** `topic`: a how-to question about one thing (rating, becoming a volunteer), or who the bot is. */
-  | { type: 'help'; topic?: 'rate' | 'join' | 'who' }
+  | { type: 'help'; topic?: 'rate' | 'join' | 'who' | 'photo' }
   | { type: 'wish'; text: string }
   | { type: 'report'; text: string }
   | { type: 'claim'; id: number }
@@ -33,7 +33,8 @@ export type Command =
   | { type: 'reject'; id: number; reason: string }
   | { type: 'merge'; id: number; into: number }
   | { type: 'snooze'; id: number; days: number }
-  | { type: 'stats' }
+  /** `topic`: 先锋榜, who did most this week (an official's "这周谁干得多 排个名"). */
+  | { type: 'stats'; topic?: 'pioneers' }
   | { type: 'category'; id: number; category: string }
   /** "3号改为问题反映", "选错了 应该是心愿": wish or report put right (submitter or official). */
   | { type: 'kind'; id: number; kind: ItemKind }

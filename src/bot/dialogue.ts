@@ -15,7 +15,7 @@ import { stripMentions } from './strip-mentions.ts';
 import { say } from './say.ts';
 import { WANTS } from './request-words.ts';
 import { kindAnswer, kindWithWhy, leavesKindToUs, TROUBLE_HERE } from './kind-answer.ts';
-import { isCancel, isNotARequest, isSkip } from './skip-and-cancel.ts';
+import { HOW_TO_SEND_PHOTO, isCancel, isNotARequest, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, withoutOpening } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
 import { submitMatters } from './submit-matters.ts';
@@ -214,6 +214,12 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
       }
       break;
     case 'photo': {
+      // "拍了 在手机里呢 咋发给你啊": how, not more words of the report; the question stays.
+      if (ctx.msg.photos.length === 0 && HOW_TO_SEND_PHOTO.test(answer)) {
+        await saveDraft(tx, ctx, draft, row.id);
+        say(ctx, out, residents.howToSendPhoto);
+        return;
+      }
       // "哎呀我讲错了 不是东门 是北门": the place corrected, not added as more words.
       const fixed = PLACE_FIX.exec(answer);
       if (fixed) {

@@ -3,7 +3,7 @@ import { extractPhone } from './extract-phone.ts';
 import { extractPlace } from './extract-place.ts';
 import { normalizeText } from './normalize-text.ts';
 import { parseCommand } from './parse-command.ts';
-import { draftEscape, isCancel, isSkip } from './skip-and-cancel.ts';
+import { draftEscape, HOW_TO_SEND_PHOTO, isCancel, isSkip } from './skip-and-cancel.ts';
 import { kindAnswer, leavesKindToUs } from './kind-answer.ts';
 import { understandReply, type ReplyQuestion } from './understand-reply.ts';
 
@@ -84,7 +84,7 @@ function answers(input: AddressInput): boolean {
       return extractPhone(text) !== null;
     case 'photo':
       // Any words at this step are added to the report, so only what is clearly for it counts.
-      return /^(?:补充|另外|还有)/u.test(text);
+      return /^(?:补充|另外|还有)/u.test(text) || HOW_TO_SEND_PHOTO.test(text);
     case 'place':
     case 'address':
       return extractPlace(text) !== null || (text.length <= 30 && !CHATTER.test(text) && parseCommand(text).type === 'text');

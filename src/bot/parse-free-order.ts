@@ -14,7 +14,7 @@ const SUPPORT_HEAD_WORDS =
   /^(?:同|同上|同样|同样的问题|一样|一样的问题|我也是|我家也是|我家那边也是|我们那边也是|我们也是|附议|\+1|加一|跟|我也遇到了?|我也要反映这个|我也反映|我也要反映)$/u;
 const PROGRESS_HEAD = /^(?:更新一下|更新下|更新|汇报一下|汇报|说一下|报告一下|跟进一下)$/u;
 // "好的我这边收到了 …", "那3号我自己认领吧": an acknowledgement before the number says nothing.
-const ACK_HEAD = /^(?:(?:那|那么|那就|好的?|好嘞|行|嗯|收到了?|ok|我这边|顺便|另外|还有|然后|您好|你好|请问一下|请问|想问一下|问一下|我问一下|俺问一下|一下|各位好|大家好|书记|老师|我回来了|(?:刚才)?(?:说|发|写|打)错了|不对|是)[\s,，。!！]*)+$/iu;
+const ACK_HEAD = /^(?:(?:那|那么|那就|好的?|好嘞|行|嗯|收到了?|ok|我这边|顺便|另外|还有|然后|您好|你好|请问一下|请问|想问一下|问一下|我问一下|俺问一下|一下|各位好|大家好|书记|老师|我回来了|(?:刚才)?(?:说|发|写|打)错了|不对|不是(?:转告|转达|带话|让你转告|查询?)|是把|把|是)[\s,，。!！]*)+$/iu;
 // What comes between the number and the verb: "12号的事办完了", "12号这个我来".
 const TAIL_LEAD = /^(?:的|事情?|活儿?|单子|问题|心愿|这个|这件事|这单|那个|也|[\s,，])*/u;
 // "我的12号怎么样了", "我报的12号到哪了": whose item it is changes nothing.
@@ -25,6 +25,7 @@ const DONE_HEAD = /^(?:我们?)?(?:已经?|都)?(?:完成|办结|办完|搞定|�
 const STATUS_HEAD = /^(?:我)?(?:帮我)?(?:想)?(?:查|查查|查一下|查下|查看|查询|看看|看一下|看下|瞅瞅|瞅一下|瞧瞧|问一下|问下|问问|知道|了解一下)(?:我的|我报的|我提的)?$/u;
 const WITHDRAW_HEAD = /^(?:我)?(?:要|想)?(?:撤销|撤回|取消)(?:一下|掉)?(?:我的)?$/u;
 const SUPPORT_HEAD = SUPPORT_HEAD_WORDS;
+const RELAY_HEAD = /(?:带个?话|捎个?话|转告(?:一下)?|转达(?:一下)?)[\s,，:：]*$/u;
 const CONFIRM_HEAD = /^(?:我)?(?:确认|评价)(?:一下|下)?$/u;
 const DISPUTE_HEAD = /^(?:我)?(?:对)?(?:不满意|重办)$/u;
 
@@ -39,7 +40,7 @@ const LIST_MORE =
 // "我手上有哪些活", "我手里还有几个单子".
 const MINE_HELD = /^我(?:现在)?(?:手上|手里|手头)(?:上)?(?:都|还)?(?:有|接了)?(?:哪些|什么|啥|几个|几件|多少)(?:活儿?|事儿?|事情|任务|单子?)?(?:吗|呢|啊)?$/u;
 // "再给我生成一个党员邀请码 新来了两个志愿者": asking for a code, the role in between, a reason after.
-const INVITE_ASK = /^(?:再|帮我|给我|请|麻烦)*(?:生成|发|要|来|开|做|弄|创建)(?:一下)?(?:一个|个|一张|张)?((?:党员|志愿者|成员|干部|网格员|工作人员)?)(?:的)?(?:邀请码|(?<=党员|志愿者|成员|干部|网格员)码)(?:$|[\s,，。;；!！])/u;
+const INVITE_ASK = /^(?:再|帮我|给我|请|麻烦|给[\u4e00-\u9fa5]{1,8}?(?:的)?(?:社工|志愿者|同志|党员|干部|网格员|人))*(?:生成|发|要|来|开|做|弄|创建|整|搞)(?:一下)?(?:一个|个|一张|张)?((?:党员|志愿者|成员|干部|网格员|工作人员)?)(?:的)?(?:邀请码|(?<=党员|志愿者|成员|干部|网格员)码)(?:$|[\s,，。;；!！])/u;
 const HELP_PHRASE =
   /^(?:(?:这个)?(?:咋|怎么|如何)(?:用|使用|弄|操作)(?:啊|呀|呢)?(?:这个)?(?:\s*(?:我)?(?:不会弄|不会用|不懂|不会))?|(?:志愿者|党员|居民|我)?(?:能|可以)(?:干|做)(?:啥|什么)[\s,，]*(?:命令|指令)(?:都)?有(?:哪些|啥|什么)|(?:你|这个|小助手|这个机器人|机器人)?(?:都)?(?:能|会|可以)(?:干|做|帮)(?:啥|什么|些什么|我什么|我啥)(?:啊|呀|呢)?|(?:我)?(?:能|可以)用(?:哪些|什么)(?:命令|指令|功能))$/u;
 const STATS_PHRASE =
@@ -108,6 +109,8 @@ function fromParts(head: string, id: number, fullTail: string, fullRawTail: stri
   const headRating = findRating(head);
   if (headRating && headRating.index === 0 && headRating.length === head.length && tail === '') return confirm(id, head, head);
   if (CONFIRM_HEAD.test(head)) return confirm(id, tail, rawTail);
+  // "不是查 是让你给赵姐带个话 14号到底要帮啥忙": words to pass on, about that item.
+  if (RELAY_HEAD.test(head) && tail !== '') return { type: 'tell', id, note: rawTail.trim() };
   if (DISPUTE_HEAD.test(head)) return { type: 'dispute', id, reason: rawTail.trim() };
   if (STATUS_HEAD.test(head) && (tail === '' || STATUS_TAIL.test(tail) || question)) return { type: 'status', id };
   // "同样的问题 7号 我们单元电梯也卡过": what follows is their own words of it.

@@ -72,8 +72,12 @@ const STATUS_ANY = /咋整了|有人来没有?|咋没动静|怎么没动静|还�
 // "垃圾的事", "灯的那个": what the item is about, before what is said of it.
 const OBJECT_LEAD = /^[\u4e00-\u9fa5]{1,6}?(?:的事情?|的活儿?|的那个|那个事|那件事|的问题|这个|那个|的)(?=我|已|都|刚|修|换|弄|装|接|处理|办|做|搞|交给|派给|转给|改成|改为|设成|设为)|^[\u4e00-\u9fa5]{1,3}(?=交给|交(?=[\u4e00-\u9fa5]{2,6}(?:处理|$|[\s,，。]))|转给|派给)/u;
 const SUPPORT_TAIL =
-  /^(?:\+1|附议|加一|我也是|我家也是|我们也是|我这也是|我这边也是|我也一样|我家也一样|一样|同样|同问|同上|也是|我也遇到(?:过)?|我家也这样|我也有这个问题|我家也有这个问题|我们楼也是|我们这也是|我们这边也是|我家也有|我们也有|我(?:家|们|们家|们楼)?也有(?:同样的|一样的|这个|这种)(?:问题|情况)|同样的问题|一样的问题)$/u;
+  /^(?:\+1|附议|加一|我也是|我家也是|我们也是|我这也是|我这边也是|我也一样|我家也一样|一样|同样|同问|同上|也是|我也遇到(?:过)?|我家也这样|我也有这个问题|我家也有这个问题|我们楼也是|我们这也是|我们这边也是|我家也有|我们也有|我(?:也)?附议|算我一票|我也赞成|我赞成|我(?:家|们|们家|们楼)?也有(?:同样的|一样的|这个|这种)(?:问题|情况)|同样的问题|一样的问题)$/u;
 const PROGRESS_TAIL = /^(?:的)?(?:进展|进度|更新|跟进)(?:[\s:：,，]+|是)/u;
+
+// "你帮我问问她", "给赵姐带个话": the bot asked to pass a question on.
+const ASK_THEM = /(?:你|麻烦你|请你)?(?:帮我|帮忙|替我)?(?:问问|问一下|问一声)(?:她|他|提出人|居民|住户|老人家?|[\u4e00-\u9fa5]{1,2}(?:姐|哥|叔|姨|大爷|大妈|奶奶|爷爷|老师|师傅))|(?:给|跟)[\u4e00-\u9fa5]{1,4}?带个?话|捎个?话/u;
+const ASK_THEM_WORDS = /[\s,，。]*(?:不是查[\s,，。]*)?(?:是)?(?:让你)?(?:你|麻烦你|请你)?(?:帮我|帮忙|替我)?(?:问问|问一下|问一声)(?:她|他|提出人|居民|住户|老人家?|[\u4e00-\u9fa5]{1,2}(?:姐|哥|叔|姨|大爷|大妈|奶奶|爷爷|老师|师傅))(?:吧|呗|哈)?|(?:给|跟)[\u4e00-\u9fa5]{1,4}?带个?话/gu;
 
 // "12号办得很好，谢谢": praise without a rating still confirms.
 const PRAISE_TAIL = /^(?:办|修|弄|处理|做|干)得(?:很|挺|非常|特别|真|太)?(?:好|不错|快|及时|棒|漂亮|满意)/u;
@@ -103,6 +107,8 @@ function fromTailWords(id: number, tail: string, rawTail: string, question: bool
   // "#12" or "12号？" alone: what about it?
   if (tail === '') return hash || question ? { type: 'status', id } : null;
   if (STATUS_TAIL.test(tail)) return { type: 'status', id };
+  // "…要帮啥忙啊？…你帮我问问她": a question for the other side, passed on (转告).
+  if (ASK_THEM.test(tail)) return { type: 'tell', id, note: rawTail.replace(ASK_THEM_WORDS, '').replace(/[\s,，。]+$/u, '').trim() || rawTail.trim() };
   // "12号完成了吗？", "12号有人接吗" ask; they do not tell.
   if (question && (DONE_TAIL.test(tail) || CLAIM_TAIL.test(tail) || DISPUTE_TAIL.test(tail))) return { type: 'status', id };
   if (DISPUTE_TAIL.test(tail)) {

@@ -14,6 +14,7 @@ import { officials } from './texts/officials.ts';
 import { currentState } from '../figures/current-state.ts';
 import { periodFigures } from '../figures/period-figures.ts';
 import { periodContaining } from '../figures/period.ts';
+import { pioneers } from '../figures/pioneers.ts';
 
 const LIST_LIMIT = 10;
 
@@ -170,13 +171,18 @@ export async function describeWorking(tx: Tx, actor: Actor, communityIds: number
  * 统计: each of the official's communities now (state) and this week so far (Monday to now), with
  * the figures of src/figures (docs/figures.md), as the bulletin, the digest and the console count them.
  */
-export async function describeStats(tx: Tx, actor: Actor, communityIds: number[], now: Date, deps: { timeZone: string; answerHours: number }): Promise<string> {
+export async function describeStats(tx: Tx, actor: Actor, communityIds: number[], now: Date, deps: { timeZone: string; answerHours: number }, topic?: 'pioneers'): Promise<string> {
   const mine = communityIds.filter((c) => roleIn(actor, c) === 'official');
   if (mine.length === 0) throw new DomainError('need_official');
   const week = periodContaining('week', now, deps.timeZone);
   const blocks: string[] = [];
   for (const communityId of mine) {
     const scope = { communityIds: [communityId] };
+    if (topic === 'pioneers') {
+      const [community, board] = await Promise.all([tx.get<{ name: string }>('SELECT name FROM communities WHERE id = ?', [communityId]), pioneers(tx, scope, week)]);
+      blocks.push(officials.pioneers(community?.name ?? '社区', board.filter((p) => p.claimed + p.done > 0).slice(0, 10)));
+      continue;
+    }
     const [community, state, f] = await Promise.all([
       tx.get<{ name: string }>('SELECT name FROM communities WHERE id = ?', [communityId]),
       currentState(tx, scope, now),

@@ -19,6 +19,9 @@ const CANCEL =
  * 不需要, 没了, 不留电话, 不方便. Only the whole message counts ("没有人管" is content).
  * "不要了" is a cancellation, not a skip (see isCancel): check isCancel first.
  */
+/** "拍了 在手机里呢 咋发给你啊": how to send a photo. */
+export const HOW_TO_SEND_PHOTO = /(?:照片|相片|图片|图)?[^，。]{0,6}(?:咋|怎么|如何|怎样)(?:个)?(?:发|传|弄|给)(?:给你|过去|上来|上去|照片|相片|图片)?(?:啊|呀|呢|哇)?[?？]*$/u;
+
 export function isSkip(text: string): boolean {
   if (tidy(text) === '' || isCancel(text)) return false;
   // "没有，就这样吧", "不用了，谢谢": every clause skips (or only thanks).

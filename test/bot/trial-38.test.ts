@@ -77,6 +77,21 @@ describe('an official in shorthand', () => {
     expect(parseCommands(text)).toEqual(cmds);
   });
   it.each([
+    ['不是转告 是把2号的紧急撤了 优先级改成一般', { type: 'priority', id: 2, priority: 'normal' }],
+    ['不是查 是让你给赵姐带个话 14号到底要帮啥忙', { type: 'tell', id: 14, note: '到底要帮啥忙' }],
+    ['给新来的社工整个干部邀请码', { type: 'invite', role: 'official', uses: 1 }],
+  ])('%s', (text, cmd) => {
+    expect(parseCommands(text) ?? parseCommand(text)).toEqual(cmd);
+  });
+  it('"25俺认领 24俺附议": both', () => {
+    expect(parseCommands('25俺认领 24俺附议')).toEqual([{ type: 'claim', id: 25 }, { type: 'support', id: 24 }]);
+  });
+  it('a volunteer\'s question for the resident is passed on, not answered with the status', () => {
+    expect(parseCommand('14号赵姐家要帮啥忙啊？上面就写老爷子瘫炕上了 没说要干啥 你帮我问问她')).toMatchObject({ type: 'tell', id: 14 });
+  });
+  it.each([
+    ['这周志愿者谁干得多 排个名 周一例会表扬一下', { type: 'stats', topic: 'pioneers' }],
+    ['照片咋发给你', { type: 'help', topic: 'photo' }],
     ['孙志刚手上现在有几件', { type: 'working', holder: '孙志刚' }],
     ['在办 黄德福', { type: 'working', holder: '黄德福' }],
     ['有没有快到期还没办完的', { type: 'working' }],

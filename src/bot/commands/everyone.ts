@@ -34,6 +34,7 @@ export const everyoneCommands: Handlers<Everyone> = {
     }
     if (cmd.topic === 'join' && highestRole(ctx.actor) === 'resident') return out.reply(everyone.howToJoin);
     if (cmd.topic === 'who') return out.reply(everyone.whoAmI);
+    if (cmd.topic === 'photo') return out.reply(residents.howToSendPhoto);
     out.reply(everyone.help(highestRole(ctx.actor)));
   },
   /** 心愿 内容: straight to the ledger when the community is known (the receipt may ask for a phone). */

@@ -101,8 +101,8 @@ export const officialCommands: Handlers<Official> = {
       out.reply(text);
     }
   },
-  async stats(run) {
-    run.out.reply(await describeStats(run.tx, run.ctx.actor, await communitiesInView(run), run.ctx.now, run.deps.settings));
+  async stats(run, cmd) {
+    run.out.reply(await describeStats(run.tx, run.ctx.actor, await communitiesInView(run), run.ctx.now, run.deps.settings, cmd.topic));
   },
 };
 

@@ -34,6 +34,11 @@ export const officials = {
     ].join('\n'),
   inviteSentPrivately: '邀请码已私信发给您，请不要在群里转发。',
   /** 统计: each community now, and this week so far (docs/figures.md). */
+  /** 先锋榜 of this week so far, as the weekly bulletin counts it (docs/figures.md). */
+  pioneers: (community: string, board: Array<{ name: string; claimed: number; done: number; averageRating: number | null }>) =>
+    board.length === 0
+      ? `${community} 本周还没有志愿者认领或办结事项。`
+      : [`${community} 本周先锋榜（周一到现在）：`, ...board.map((p, i) => `${i + 1}. ${p.name} 办结 ${p.done} 件，认领 ${p.claimed} 件${p.averageRating !== null ? `，平均 ${p.averageRating.toFixed(1)} 星` : ''}`)].join('\n'),
   stats: (s: {
     community: string;
     state: Record<ItemStatus, number> & { overdue: number };

@@ -64,5 +64,24 @@ describe('what a volunteer says on the way, and what the resident answers', () =
     expect(list).toContain('黄德福');
     expect(list).not.toContain('孙志刚');
     expect(textsTo(await t.say(official, '在办 马桂兰'), official.id).join('\n')).toContain('马桂兰 手上现在没有');
+    // 先锋榜 of the week so far, for the Monday meeting.
+    await t.say(other, `完成 ${id} 头剃好了`);
+    const board = textsTo(await t.say(official, '这周志愿者谁干得多 排个名 周一例会表扬一下'), official.id).join('\n');
+    expect(board).toContain('先锋榜');
+    expect(board).toContain('黄德福 办结 1 件');
+  });
+});
+
+describe('asked for a photo', () => {
+  it('"咋发给你啊" gets how, and the report still waits for the photo', async () => {
+    const who = { id: 'burst-zhao-2', name: '赵春梅' };
+    await t.say(who, '反映 8号楼后边一大堆装修垃圾没人清');
+    const how = textsTo(await t.say(who, '拍了 在手机里呢 咋发给你啊'), who.id).join('\n');
+    expect(how).toContain('照片');
+    expect(how).not.toContain('编号');
+    const receipt = textsTo(await t.say(who, '', { photos: ['photo-1'] }), who.id).join('\n');
+    const item = await ledgerItem(t, receiptNumber(receipt));
+    expect(item.text).not.toContain('咋发');
+    expect(item.photos.length).toBe(1);
   });
 });
