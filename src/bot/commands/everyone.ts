@@ -1,4 +1,4 @@
-import { highestRole } from '../../domain/actor.ts';
+import { highestRole, isOfficialOf } from '../../domain/actor.ts';
 import { joinWithInvite } from '../../domain/invites.ts';
 import { confirmItem, disputeItem, rerateItem, supportItem, withdrawItem } from '../../domain/item-actions.ts';
 import { getItem } from '../../domain/items.ts';
@@ -97,6 +97,10 @@ export const everyoneCommands: Handlers<Everyone> = {
     }
     // "3号没修好 又堵上了" while it is being worked on: the holder hears it (there is nothing to confirm yet).
     if (item.status === 'claimed' && item.submitterId === ctx.actor.id && cmd.reason) return passOnCommand.tell(run, { type: 'tell', id: item.id, note: cmd.reason });
+    // "不满意5 还在响" from a neighbour, not the one who raised it: the officials hear it.
+    if (item.submitterId !== ctx.actor.id && item.claimantId !== ctx.actor.id && !isOfficialOf(ctx.actor, item.communityId) && cmd.reason) {
+      return passOnCommand.tell(run, { type: 'tell', id: item.id, note: cmd.reason });
+    }
     return tell(run, await disputeItem(tx, ctx.actor, cmd.id, cmd.reason, ctx.now));
   },
   /** Wish or report put right: the one who asked hears it, and so do the holder and the submitter. */

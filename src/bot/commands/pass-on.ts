@@ -4,6 +4,7 @@ import { getItem } from '../../domain/items.ts';
 import { isOfficialOf } from '../../domain/actor.ts';
 import { members } from '../texts/members.ts';
 import { residents } from '../texts/residents.ts';
+import { maskName } from '../../core/mask.ts';
 import type { Handlers } from './table.ts';
 
 /**
@@ -21,7 +22,15 @@ export const passOnCommand: Handlers<'tell'> = {
       await ask(tx, item.submitterId, 'relay', item.id, ctx.now);
       return;
     }
-    if (item.submitterId !== ctx.actor.id) throw new DomainError('only_submitter', { id: item.id });
+    if (item.submitterId !== ctx.actor.id) {
+      // "这电梯就是我反映的啊 网格员帮我报的 还在响": a neighbour of the same community (perhaps the one
+      // it was filed for) is heard by the officials; the item itself is theirs to change.
+      const neighbour = ctx.person.communityId === item.communityId || ctx.group?.communityId === item.communityId || ctx.actor.roles.has(item.communityId);
+      if (!neighbour) throw new DomainError('only_submitter', { id: item.id });
+      out.toOfficials(item.communityId, members.neighbourSays(item.id, maskName(ctx.person.name), cmd.note));
+      out.reply(residents.toldOfficialsForNeighbour(item.id));
+      return;
+    }
     if (item.claimantId !== null && item.status !== 'withdrawn') {
       out.toPersonId(item.claimantId, members.submitterSays(item.id, cmd.note));
       out.reply(residents.toldHolder(item.id));

@@ -33,6 +33,7 @@ export const members = {
   newDeadline: (id: number, deadline: string) => `社区把您在办的 #${id} 的期限改为 ${deadline}。`,
   /** 转告: the submitter's words, passed on. */
   submitterSays: (id: number, note: string) => `#${id} 的提出人转告：${note}`,
+  neighbourSays: (id: number, name: string, note: string) => `关于 #${id}，居民${name}说：${note}`,
   submitterSaysFixed: (id: number, note: string) =>
     `#${id} 的提出人说已经好了${note ? `：${note}` : '。'}\n办好了请发：完成 ${id} 说明`,
   progressReply: (id: number) => `#${id} 的进展已记下，提出人会收到。`,

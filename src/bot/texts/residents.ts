@@ -102,6 +102,7 @@ export const residents = {
   officeSays: (id: number, note: string) => `关于您的 #${id}：${note}`,
   toldSubmitter: (id: number) => `好的，已转告 #${id} 的提出人。`,
   toldCommunityOfUnit: (id: number, unit: string) => `好的，#${id} 在由${unit}办理，您的话已转告社区，社区会跟${unit}沟通。`,
+  toldOfficialsForNeighbour: (id: number) => `好的，您说的 #${id} 的情况已转告社区干部，他们会核实处理。`,
   toldOfficials: (id: number) => `好的，#${id} 的事您的话已转告社区干部，他们会跟您联系。`,
   fixedBeforeDone: (id: number) => `谢谢告诉我！#${id} 还在办理中，我已转告办理人；办理人标记办结后，您回复“满意”就能确认。`,
   noPendingRevisit: '现在没有需要您回答的回访。发“帮助”看看怎么用。',

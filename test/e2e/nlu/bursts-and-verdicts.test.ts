@@ -72,6 +72,22 @@ describe('what a volunteer says on the way, and what the resident answers', () =
   });
 });
 
+describe('a neighbour\'s complaint about an item someone else raised', () => {
+  it('"不满意 N 还在响" reaches the officials, and the item stays as it is', async () => {
+    const gridWorker = { id: 'burst-grid', name: '吴迪' };
+    const renter = { id: 'burst-renter', name: '陈浩' };
+    await t.say(renter, '你好');
+    await t.say(gridWorker, '反映 6栋电梯嘎吱嘎吱响 6栋电梯里', { in: group });
+    const id = receiptNumber(textsTo(await t.say(gridWorker, '没有', { in: group }), group).join('\n'));
+    await t.say(volunteer, `认领 ${id}`);
+    await t.say(volunteer, `完成 ${id} 电梯公司来修了`);
+    const reply = await t.say(renter, `@连心 不满意${id} 还在响 这电梯就是我反映的 网格员帮我报的`, { in: group });
+    expect(textsTo(reply, group).join('\n')).toContain('已转告社区干部');
+    expect(textsTo(reply, official.id).join('\n')).toMatch(new RegExp(`#${id}[\\s\\S]*还在响`, 'u'));
+    expect((await ledgerItem(t, id)).status).toBe('done');
+  });
+});
+
 describe('asked for a photo', () => {
   it('"咋发给你啊" gets how, and the report still waits for the photo', async () => {
     const who = { id: 'burst-zhao-2', name: '赵春梅' };
