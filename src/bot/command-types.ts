@@ -4,7 +4,7 @@ import type { CommunityRole, ItemKind, Priority } from '../domain/types.ts';
 
 /** A day named in words: 周五 of this week or next, a month and day, or the month's end. */
 /** `nearest`: a weekday said without 这/本/下 — the next one to come (周五 said on a Saturday is next week's). */
-export type DayRef = { weekday: number; weeksAhead: 0 | 1; nearest?: true } | { month: number; day: number } | { monthEnd: true } | { today: true };
+export type DayRef = { weekday: number; weeksAhead: 0 | 1; nearest?: true } | { month: number; day: number } | { monthEnd: true } | { today: true } | { daysAhead: number };
 
 export type AssignTarget = { kind: 'person'; name: string } | { kind: 'unit'; name: string };
 

@@ -179,7 +179,10 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
   }
   // "10号给物业限两天", "…让他们两天之内清干净": a time limit with the hand-over.
   const limit = /(?:限(?:期)?|给[\u4e00-\u9fa5]{2,6}?)([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))|([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))(?:之内|以内|内)|(明天|后天)(?:下班|中午|上午|下午|晚上)?(?:之前|以前|前|之内|以内|内|(?=(?:必须|要|得)?(?:处理完|弄完|办完|修好|处理好|弄好|清完)))/u.exec(norm.slice(id.index + id.length));
-  const days = limit ? workingDays((limit[1] ?? limit[2] ?? limit[3])!) : null;
+  // "明天之前": that calendar day (working days would skip a weekend the office did not mean to).
+  const byDay = limit?.[3] ? dayRef(limit[3]) : null;
+  if (byDay && !out.some((c) => c.type === 'deadline')) out.push({ type: 'deadline', id: id.id, by: byDay });
+  const days = limit && !byDay ? workingDays((limit[1] ?? limit[2] ?? limit[3])!) : null;
   if (days !== null && days >= 1 && days <= 60 && !out.some((c) => c.type === 'deadline')) out.push({ type: 'deadline', id: id.id, workingDays: days });
   // "5号这件事情请何晓同志在本周五之前再和住户沟通一次": a day named in an instruction is the deadline.
   // "让杨红去一趟吧": one person told to go is a hand-over by itself.

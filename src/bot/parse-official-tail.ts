@@ -95,6 +95,7 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
     return category ? { type: 'category', id, category } : { type: 'invalid', command: 'category', problem: 'missing_category' };
   }
   const limit = LIMIT_TAIL.exec(tail) ?? LIMIT_PLAIN.exec(tail);
+  if (limit && /^(?:明天|后天)$/u.test(limit[1]!)) return { type: 'deadline', id, by: dayRef(limit[1]!)! };
   if (limit) {
     const days = workingDays(/天$/u.test(limit[1]!) ? limit[1]! : `${limit[1]}天`);
     return days !== null && days >= 1 && days <= 60 ? { type: 'deadline', id, workingDays: days } : { type: 'invalid', command: 'deadline', problem: 'bad_deadline' };

@@ -22,7 +22,7 @@ export function tellSetting(change: ItemChange, out: Outgoing, deps: BotDeps): v
       return;
     case 'deadline_set': {
       const shown = deadlineText(item.deadlineAt!, deps);
-      out.reply(officials.deadlineReply(item.id, Number.parseInt(change.note, 10), shown));
+      out.reply(officials.deadlineReply(item.id, change.note, shown));
       if (holder !== null) out.toPersonId(holder, members.newDeadline(item.id, shown));
       return;
     }

@@ -40,6 +40,9 @@ export function dayRef(text: string): DayRef | null {
     return month !== null && day !== null && month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { month, day } : null;
   }
   if (/^(?:今天|今日|今晚|当天)$/u.test(t)) return { today: true };
+  // "明天之前": the calendar day, a weekend one too ("7 明天之前必须办完" said on a Saturday).
+  if (/^(?:明天|明日)$/u.test(t)) return { daysAhead: 1 };
+  if (t === '后天') return { daysAhead: 2 };
   return /^(?:这个?月|本月)?月底$/u.test(t) ? { monthEnd: true } : null;
 }
 
@@ -48,6 +51,7 @@ export function dateOf(ref: DayRef, today: string): string {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const at = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
   if ('today' in ref) return today;
+  if ('daysAhead' in ref) return at(y, m, d + ref.daysAhead);
   if ('monthEnd' in ref) return at(y, m + 1, 0);
   if ('month' in ref) {
     const date = at(y, ref.month, ref.day);

@@ -51,9 +51,10 @@ export async function setPriority(tx: Tx, actor: Actor, id: number, priority: Pr
 }
 
 /** 期限 N 3天: the caller has turned the working days into the end of a day. */
-export async function setDeadline(tx: Tx, actor: Actor, id: number, deadlineAt: Date, workingDays: number, now: Date) {
+export async function setDeadline(tx: Tx, actor: Actor, id: number, deadlineAt: Date, workingDays: number, now: Date, day?: string) {
   const item = await settable(tx, actor, id);
-  return apply(tx, actor, item, { deadlineAt }, 'deadline_set', workingDays === 0 ? '今天内' : `${workingDays} 个工作日`, now);
+  // `day`: a day named that is no working day ("明天之前" on a Saturday), kept as said.
+  return apply(tx, actor, item, { deadlineAt }, 'deadline_set', day ? `${day}前` : workingDays === 0 ? '今天内' : `${workingDays} 个工作日`, now);
 }
 
 /** The grid an item belongs to (an item takes its submitter's, unless an official sets another). */

@@ -76,7 +76,7 @@ const commands: Array<[string, Record<string, unknown>]> = [
   ['王阿姨修水龙头那个1号我来 我会修这个', { type: 'claim', id: 1 }],
   ['陪陈奶奶去医院的6号我来 我周三正好休息', { type: 'claim', id: 6 }],
   ['李阿姨那个10号可以算完成了', { type: 'done', id: 10 }],
-  ['13号 明天之内弄好', { type: 'deadline', id: 13, workingDays: 1 }],
+  ['13号 明天之内弄好', { type: 'deadline', id: 13, by: { daysAhead: 1 } }],
   ['9号今天之内弄好', { type: 'deadline', id: 9, by: { today: true } }],
   ['13号换灯泡我顺路 下班就过去', { type: 'claim', id: 13 }],
   ['11号期限定五个工作日吧', { type: 'deadline', id: 11, workingDays: 5 }],

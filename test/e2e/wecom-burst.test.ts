@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WecomApiFake } from '../fakes/wecom-api-fake.ts';
-import { appCallback, appXml, newAesKey, post, type Keys, wecomAppEnv } from '../fakes/wecom-callback-client.ts';
+import { appCallback, appXml, newAesKey, postLikeWecom, type Keys, wecomAppEnv } from '../fakes/wecom-callback-client.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { countRows, testDbKind } from '../helpers/test-db.ts';
 
 // Issue 9: "2,000 residents writing to the WeCom app at once" once stalled every reply (one id per
 // waiting conversation in one IN list, past SQLite's limit of bound values). Each of them writes a
 // wish through an encrypted callback, all at once; each must get exactly one reply (message/send,
-// counted at the WeCom fake) within minutes. `BURST_RESIDENTS` changes the number.
+// counted at the WeCom fake) within minutes, though WeCom sends again what got no 200.
+// `BURST_RESIDENTS` changes the number.
 
 const N = Number(process.env.BURST_RESIDENTS ?? 2000);
 const CORP = 'wwburst0123456789';
@@ -43,9 +44,12 @@ describe(`${N} residents write to the WeCom app at once (${testDbKind()})`, () =
     const url = `${t.url}/wecom/callback`;
 
     const t0 = Date.now();
-    const answers = await Promise.all(callbacks.map((c) => post(url, c.query, c.body)));
+    // Sent as WeCom sends them: a callback whose connection dropped is sent again (3 retries), so on
+    // a loaded machine some arrive twice; each must still be handled and answered once.
+    const answers = await Promise.all(callbacks.map((c) => postLikeWecom(url, c.query, c.body)));
     const acknowledgedMs = Date.now() - t0;
     expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+    const resent = answers.filter((a) => a.attempts > 1).length;
 
     const answered = () => new Set(api.callsTo(SEND).map((c) => c.body?.touser)).size;
     const deadline = t0 + DEADLINE_MS;
@@ -59,7 +63,7 @@ describe(`${N} residents write to the WeCom app at once (${testDbKind()})`, () =
     const unsent = await t.app.db.all("SELECT id, status, attempts, not_before, lease_until, last_error FROM outbox_messages WHERE status <> 'sent'");
     if (unsent.length > 0) console.log(`[burst ${testDbKind()}] not sent:`, JSON.stringify(unsent), new Date().toISOString());
         expect(await countRows(t.app.db, 'outbox_messages', "status <> 'sent'")).toBe(0);
-    console.log(`[burst ${testDbKind()}] ${N} callbacks acknowledged in ${acknowledgedMs} ms; all answered after ${answeredMs} ms`);
+    console.log(`[burst ${testDbKind()}] ${N} callbacks acknowledged in ${acknowledgedMs} ms (${resent} sent again); all answered after ${answeredMs} ms`);
 
     expect(answered()).toBe(N);
     const perResident = new Map<string, number>();

@@ -67,13 +67,19 @@ export const officialCommands: Handlers<Official> = {
       }
       const date = dateOf(cmd.by, today);
       const days = date > today ? deps.calendar().workdaysBetween(today, date) : 0;
+      const deadlineAt = zonedTime(date, '23:59:59', deps.settings.timeZone);
+      // "7 明天之前必须办完" on a Saturday: the day said, though no working day comes before it.
+      if (days < 1 && date > today) {
+        tellSetting(await setDeadline(tx, ctx.actor, cmd.id, deadlineAt, 0, ctx.now, `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`), out, deps);
+        await answeredAbout(tx, 'deadline', cmd.id, ctx.now);
+        return;
+      }
       if (days < 1 || days > MAX_DEADLINE_DAYS) {
         out.reply(days < 1 ? officials.deadlineNotAhead(cmd.id) : everyone.parseProblem('bad_deadline', everyone.examples.deadline));
         // "哦今天已经周五了，那就下周三吧": the next words may be the day meant.
         await ask(tx, ctx.person.id, 'deadline', cmd.id, ctx.now);
         return;
       }
-      const deadlineAt = zonedTime(date, '23:59:59', deps.settings.timeZone);
       tellSetting(await setDeadline(tx, ctx.actor, cmd.id, deadlineAt, days, ctx.now), out, deps);
       await answeredAbout(tx, 'deadline', cmd.id, ctx.now);
       return;

@@ -23,8 +23,9 @@ export const officials = {
   categoryReply: (id: number, category: string) => `#${id} 的分类已改为：${category}。`,
   priorityReply: (id: number, priority: Priority) =>
     priority === 'urgent' ? `#${id} 已标为紧急，会排在各个清单的最前面。` : `#${id} 已改为普通优先级。`,
-  deadlineReply: (id: number, days: number, deadline: string) =>
-    Number.isNaN(days) || days === 0 ? `#${id} 的期限已改为今天内，${deadline} 前办结。` : `#${id} 的期限已改为 ${days} 个工作日，${deadline} 前办结。`,
+  /** `note`: as the timeline has it ("3 个工作日", "今天内", "11月29日前"). */
+  deadlineReply: (id: number, note: string, deadline: string) =>
+    /^\d+ 个工作日$/u.test(note) ? `#${id} 的期限已改为 ${Number.parseInt(note, 10)} 个工作日，${deadline} 前办结。` : note === '今天内' ? `#${id} 的期限已改为今天内，${deadline} 前办结。` : `#${id} 的期限已改为 ${deadline} 前办结。`,
   deadlineNotAhead: (id: number) => `这一天已经过了（或就是今天），期限至少要一个工作日。可以这样写：期限 ${id} 下周五，或 期限 ${id} 3天`,
   inviteReply: (code: string, community: string, role: CommunityRole, uses: number, until: string) =>
     [
