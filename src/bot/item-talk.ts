@@ -37,8 +37,12 @@ const OBJECTS = /出面|出个面|社区打|不比我|算谁的|协调|凭什么
  * the words; without a number (`numberless`), the one item of theirs the words can be about. Null
  * when the words are not plainly about one item of theirs: then they may be a new request.
  */
+const NOT_ABOUT_IT = /不是(?:给|跟|对|和)[^，。,]{0,6}说的|(?:是|这是)(?:个|一个)?新的?(?:问题|事)|不是(?:回|答)(?:复|他|她|你)/u;
+
 export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, numberless: boolean | 'held'): Promise<Runnable | null> {
   const norm = normalizeText(text);
+  // "不是给小王说的 是新的问题 楼道消防通道堵了": said not to be about what they have under way.
+  if (NOT_ABOUT_IT.test(norm)) return null;
   const found = itemIdsIn(norm);
   // "2号楼道灯我认了", "5号楼道杂物清走了": N号 before 楼… is item N when item N is about that 楼….
   const building = found.length === 0 ? /^(?:@\S+\s*)?(\d{1,6})号(楼[\u4e00-\u9fa5]{1,4})/u.exec(norm) : null;

@@ -6,6 +6,7 @@ import { stripMentions } from './strip-mentions.ts';
 import { FILED_BY_MISTAKE } from './parse-phrases.ts';
 
 // What a holder asks the resident: where, when they are in, how to reach them.
+const OWN_STATUS = /(?:怎么样|咋样|进展|进度|到哪|期限|什么时候到期|几号到期|还剩几天)/u;
 const ASKS_RESIDENT = /几号楼|几栋|哪栋|住哪|几楼|几单元|门牌|地址|在家吗|家里有人|有人没|有人吗|方便吗|几点方便|电话多少|没写地方|没写地址/u;
 
 /** What a command means from this sender: itself, another command, or taking back a completion. */
@@ -37,7 +38,9 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
   switch (cmd.type) {
     // "14号是几号楼的？没写地方", "16 问下住几号楼几楼": the holder asks its resident.
     case 'status':
-      return holder && row.status === 'claimed' && ASKS_RESIDENT.test(note) ? { type: 'tell', id: cmd.id, note } : cmd;
+      // "1号 孩子几点放学？在哪个学校": a holder's question is for the resident, not about the status
+      // of what they hold themselves.
+      return holder && row.status === 'claimed' && (ASKS_RESIDENT.test(note) || (/[?？吗呢呀]/u.test(note) && !OWN_STATUS.test(note))) ? { type: 'tell', id: cmd.id, note } : cmd;
     // "18号咋又驳回了…我家是初中生啊" from its resident: an objection, for the officials.
     case 'reject':
       return row.submitterId === ctx.actor.id ? { type: 'tell', id: cmd.id, note } : cmd;

@@ -16,7 +16,9 @@ export const passOnCommand: Handlers<'tell'> = {
     const item = await getItem(tx, cmd.id);
     // "请转告16号的居民，物业明天上午会来…": an official or the holder, to the resident.
     if (item.submitterId !== ctx.actor.id && (isOfficialOf(ctx.actor, item.communityId) || item.claimantId === ctx.actor.id)) {
-      out.toPersonId(item.submitterId, residents.officeSays(item.id, cmd.note.replace(/^(?:的)?(?:居民|提出人|住户|业主|阿姨|大爷)?[\s,，:：]*/u, '')));
+      // The holder by name (the resident knows who comes); an official's words as the community's.
+      const who = item.claimantId === ctx.actor.id ? `志愿者${ctx.person.name}` : undefined;
+      out.toPersonId(item.submitterId, residents.officeSays(item.id, cmd.note.replace(/^(?:的)?(?:居民|提出人|住户|业主|阿姨|大爷)?[\s,，:：]*/u, ''), who));
       out.reply(residents.toldSubmitter(item.id));
       // "2单元301呀，小伙子明朝中午来好的": the resident's answer goes back the same way.
       await ask(tx, item.submitterId, 'relay', item.id, ctx.now);
