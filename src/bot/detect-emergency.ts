@@ -111,6 +111,8 @@ export function detectEmergency(input: string): Emergency | null {
       if (/今年|去年/u.test(m[0]) || /^了?(?:好几|几|很多|多少|[两三四五六七八九十]+)(?:回|次)/u.test(text.slice(m.index + m[0].length))) continue;
       // "堵着道 着火了跑都跑不出去": what a fire would do, said of a hazard.
       if (/^了?[^，。,.!！]{0,2}(?:跑都跑不|逃都逃不|咋跑|怎么跑|往哪跑)/u.test(text.slice(m.index + m[0].length))) continue;
+      // "上楼梯看不到 已经摔了一跤了 麻烦找人来修一下": a fall that happened, told as why to fix something.
+      if (signal.kind === 'injury' && /已经$/u.test(before) && !HAPPENING_NOW.test(text)) continue;
       // "垃圾桶满出来了 味儿巨冲 救命 另外电梯…😅": 救命 as a figure of speech, among ordinary matters.
       if (m[0] === '救命' && /[\u{1F602}\u{1F605}\u{1F923}\u{1F62D}]|哈哈|笑死|另外|再一个/u.test(text)) continue;
       // "9号 设成紧急", "所有紧急的事项给我列一下": a setting or a kind of item, not a cry for help.

@@ -29,6 +29,8 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
   // "24号是误报": an official takes back what someone else filed by rejecting it.
   // (Only that phrase: an official's bare "撤回 N" on someone else's item stays the refusal it was.)
   if (cmd.type === 'withdraw' && cmd.reason === FILED_BY_MISTAKE && isOfficialOf(ctx.actor, row.communityId) && row.submitterId !== ctx.actor.id) return { type: 'reject', id: cmd.id, reason: cmd.reason };
+  // "取消 3号我不搞了 放弃" from the volunteer holding it: giving it back, not withdrawing the request.
+  if (cmd.type === 'withdraw' && row.claimantId === ctx.actor.id && row.submitterId !== ctx.actor.id && row.status === 'claimed') return { type: 'release', id: cmd.id, reason: cmd.reason };
   if (cmd.type === 'withdraw' || (cmd.type === 'reject' && isOfficialOf(ctx.actor, row.communityId))) return cmd;
   // "8号我已经联系上电梯维保了，十分钟内到" from an official, before anyone took it: for the resident.
   if (isOfficialOf(ctx.actor, row.communityId)) return cmd.type === 'progress' && row.status === 'open' ? { type: 'tell', id: cmd.id, note: cmd.note } : cmd;

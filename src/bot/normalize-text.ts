@@ -5,7 +5,8 @@ import { simplifiedCode } from './simplified-code.ts';
  * characters to simplified ones (認領 12, 路燈壞了), one code unit for one code unit, so that offsets
  * found in the normalised text are valid in the original. Users type `＃１２` and `认领　12` on phone
  * keyboards; the content they wrote is kept as they wrote it. A few dialect words that stand for a
- * common one read as it (额 for 我, 咧 for 了 at a word's end, 克 for 去 after 过/回, 明儿 for 明天).
+ * common one read as it (额 for 我, 咧 for 了 at a word's end, 克 for 去 after 过/回, 明儿 for 明天),
+ * and a homophone voice input writes for a word (以经 for 已经).
  */
 export function normalizeText(text: string): string {
   let out = '';
@@ -18,6 +19,7 @@ export function normalizeText(text: string): string {
     else if (code === 0x54a7 && /[\u4e00-\u9fa5]/u.test(text[i - 1] ?? '') && !/[大咧]/u.test(text[i - 1] ?? '') && !/[\u4e00-\u9fa5]/u.test(text[i + 1] ?? '')) out += '了'; // 完成咧: 了
     else if (code === 0x514b && (/[过回上出进]/u.test(text[i - 1] ?? '') || /[咧了]/u.test(text[i + 1] ?? ''))) out += '去'; // 过克, 克咧: 去
     else if (code === 0x513f && /[明今昨]/u.test(text[i - 1] ?? '')) out += '天'; // 明儿, 今儿 (northern): 明天, 今天
+    else if (code === 0x4ee5 && text[i + 1] === '经') out += '已'; // 以经 (voice input): 已经
     else if (code >= 0x4e00) out += String.fromCharCode(simplifiedCode(code));
     else out += text[i];
   }

@@ -154,6 +154,8 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
     else if (cmd.type === 'claim' && cmd.id === id.id && !out.some((c) => c.type === 'claim')) out.push(cmd as WithId);
     // "16号紧急 期限两天": beside another setting, a bare 紧急 is one too (alone it is a cry).
     else if (/^(?:紧急|加急|特急|急|很急|要急|急件|优先(?:办理|处理)|列为紧急|列为加急|按紧急(?:办|处理|办理)?)(?:的|吧)?$/u.test(clause) && !out.some((c) => c.type === 'priority')) out.push({ type: 'priority', id: id.id, priority: 'urgent' });
+    // "13号电梯夹人请标为紧急，并转给…": the priority at the end of the first clause.
+    else if (/(?:请|麻烦)?(?:标为|设为|设成|改成|改为|列为|定为)(?:紧急|加急)(?:处理)?$/u.test(clause) && !out.some((c) => c.type === 'priority')) out.push({ type: 'priority', id: id.id, priority: 'urgent' });
     // "事项请设为紧急", "改普通": the priority said with its verb, beside other settings.
     else if (PRIORITY_SAID.test(clause) && !out.some((c) => c.type === 'priority')) {
       out.push({ type: 'priority', id: id.id, priority: /普通|一般|正常|不急/u.test(PRIORITY_SAID.exec(clause)![1]!) ? 'normal' : 'urgent' });
@@ -178,7 +180,7 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
     instructed ||= LET_NAME.test(clause) || (BY_DAY.test(clause) && /(?:请|让|麻烦|叫)[\u4e00-\u9fa5]{2,3}/u.test(clause));
   }
   // "10号给物业限两天", "…让他们两天之内清干净": a time limit with the hand-over.
-  const limit = /(?:限(?:期)?|给[\u4e00-\u9fa5]{2,6}?)([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))|([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))(?:之内|以内|内)|(明天|后天)(?:下班|中午|上午|下午|晚上)?(?:之前|以前|前|之内|以内|内|(?=(?:必须|要|得)?(?:处理完|弄完|办完|修好|处理好|弄好|清完)))/u.exec(norm.slice(id.index + id.length));
+  const limit = /(?:限(?:期)?|给[\u4e00-\u9fa5]{2,6}?)([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))|([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))(?:之内|以内|内)|(今天|明天|后天)(?:下班|中午|上午|下午|晚上)?(?:之前|以前|前|之内|以内|内|(?=(?:必须|要|得)?(?:处理完|弄完|办完|修好|处理好|弄好|清完)))/u.exec(norm.slice(id.index + id.length));
   // "明天之前": that calendar day (working days would skip a weekend the office did not mean to).
   const byDay = limit?.[3] ? dayRef(limit[3]) : null;
   if (byDay && !out.some((c) => c.type === 'deadline')) out.push({ type: 'deadline', id: id.id, by: byDay });
@@ -193,7 +195,7 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
 }
 
 // "14号就是13号那件事，合并掉", "11号跟10号…并成一个处理", "14号重复了，和13号是一回事".
-const SAME_MATTER = /并成一个|并成一件|合并|并掉|并到一起|重复了?|是一回事|是一个事|是一件事|同一(?:件|个)事|就是\s*#?[\d〇零一二两三四五六七八九十]+号?(?:那|这)?(?:件|个)?事/u;
+const SAME_MATTER = /并成一个|并成一件|合并|同一(?:盏|处|根|台|部|棵|个地方)|并到\s*#?[\d〇零一二两三四五六七八九十]+号?(?:里面?)?|并掉|并到一起|重复了?|是一回事|是一个事|是一件事|同一(?:件|个)事|就是\s*#?[\d〇零一二两三四五六七八九十]+号?(?:那|这)?(?:件|个)?事/u;
 
 /** Two items said to be one matter: the newer goes into the older (合并 N 到 M). */
 function asMerge(raw: string, norm: string, ids: Found[]): WithId[] | null {

@@ -25,7 +25,10 @@ const DONE_HEAD = /^(?:我们?)?(?:已经?|都)?(?:完成|办结|办完|搞定|�
 const STATUS_HEAD = /^(?:我)?(?:帮我)?(?:想)?(?:查|查查|查一下|查下|查看|查询|看看|看一下|看下|瞅瞅|瞅一下|瞧瞧|问一下|问下|问问|知道|了解一下)(?:我的|我报的|我提的)?$/u;
 const WITHDRAW_HEAD = /^(?:我)?(?:要|想)?(?:撤销|撤回|取消)(?:一下|掉)?(?:我的)?$/u;
 const SUPPORT_HEAD = SUPPORT_HEAD_WORDS;
-const RELAY_HEAD = /(?:带个?话|捎个?话|转告(?:一下)?|转达(?:一下)?)[\s,，:：]*$/u;
+const RELAY_HEAD = /(?:带个?话|捎个?话|转告(?:一下)?|转达(?:一下)?)[\s,，:：]*$|^回(?:复)?$/u;
+// "帮我问哈3号那个杨师傅…", "想问一下2号的家属，…": a question for someone about the item, not its status.
+const ASK_HEAD = /^(?:帮我|麻烦你?|请你?|替我|我)?(?:想)?(?:问哈|问一下|问问|问下)$/u;
+const RELEASE_HEAD = /^(?:那)?(?:我)?(?:就)?(?:放了|放弃|退了|不搞了|不做了)$/u;
 const CONFIRM_HEAD = /^(?:我)?(?:确认|评价)(?:一下|下)?$/u;
 const DISPUTE_HEAD = /^(?:我)?(?:对)?(?:不满意|重办)$/u;
 
@@ -104,6 +107,8 @@ function fromParts(head: string, id: number, fullTail: string, fullRawTail: stri
   const lead = TAIL_LEAD.exec(fullTail)![0].length;
   const tail = fullTail.slice(lead);
   const rawTail = fullRawTail.slice(lead);
+  // Before the acknowledgements: "想问一下" opens a question as often as it opens a relay.
+  if (ASK_HEAD.test(head) && tail !== '' && !STATUS_TAIL.test(tail) && !/怎么样|咋样|进展|进度|到哪|谁在|有人|修好|办好|弄好/u.test(tail)) return { type: 'tell', id, note: rawTail.replace(/^(?:的|那个)\s*/u, '').trim() };
   if (head === '' || OWN_HEAD.test(head) || ACK_HEAD.test(head)) return fromTail(id, tail, rawTail, question, hash);
   if (RATE_HEAD.test(head) && findRating(tail)?.index === 0) return confirm(id, tail, rawTail);
   const headRating = findRating(head);
@@ -111,6 +116,7 @@ function fromParts(head: string, id: number, fullTail: string, fullRawTail: stri
   if (CONFIRM_HEAD.test(head)) return confirm(id, tail, rawTail);
   // "不是查 是让你给赵姐带个话 14号到底要帮啥忙": words to pass on, about that item.
   if (RELAY_HEAD.test(head) && tail !== '') return { type: 'tell', id, note: rawTail.trim() };
+  if (RELEASE_HEAD.test(head)) return { type: 'release', id, reason: rawTail.replace(/^(?:嘛|吧|了)\s*/u, '').trim() };
   if (DISPUTE_HEAD.test(head)) return { type: 'dispute', id, reason: rawTail.trim() };
   if (STATUS_HEAD.test(head) && (tail === '' || STATUS_TAIL.test(tail) || question)) return { type: 'status', id };
   // "同样的问题 7号 我们单元电梯也卡过": what follows is their own words of it.

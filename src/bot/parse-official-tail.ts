@@ -21,8 +21,10 @@ const CATEGORY_TAIL = /^(?:(?:请)?(?:调整|更改)?(?:分类|类别)(?:请|就
 const DEADLINE_TAIL = /^(?:期限|时限|办理期限|限期)(?:改为|设为|改成|设成|定为|定成|定在|定于|定|延到|延长到|放宽到|推到|放到|改到|给|为|是)?[\s:：]*/u;
 // "限三天内办完": a time limit, not a report that it is done.
 const LIMIT_TAIL = /^(?:限|限期|期限|要|必须|务必)?(\d{1,2}|[一二两三四五六七八九十]{1,3}|明天|后天)(?:个工作日|个?天|日)?(?:之内|以内|内|(?<=明天|后天)(?:之前|前))(?:必须|要|务必)?(?:办完|完成|办结|解决|处理好?|处理完|办好|修好|弄好|搞定|弄完|清完|修完|做完|清干净|清理完|清理干净)?(?:吧)?$/u;
-const REOPEN_TAIL = new RegExp(`^(?:重新打开|重开|重新办理|重新受理)(?:一下|下)?(?:吧)?${NOTE}`, 'u');
-const REJECT_TAIL = new RegExp(`^(?:驳回|退回|不予受理|不受理)(?:吧|了)?${NOTE}`, 'u');
+const REOPEN_TAIL = new RegExp(`^(?:请|麻烦)?(?:重新打开|重开|重新办理|重新受理)(?:一下|下)?(?:吧)?${NOTE}`, 'u');
+const REJECT_TAIL = new RegExp(`^(?:驳回|退回|不予受理|不受理|驳(?=\\s))(?:吧|了)?${NOTE}`, 'u');
+// "…的噪音问题，请驳回，原因写：已转告锦绣社区协调": the reason said after the verb, with its label.
+const REJECT_BECAUSE = /(?:请|予以)?(?:驳回|退回)(?:吧)?[\s,，。]*(?:原因|理由)(?:写|是|为|写成|就写)?[:：]\s*(\S[\s\S]*)$/u;
 const REJECT_LAST = /^([\s\S]+?)[\s,，。]*(?:驳回|退回|不予受理)(?:吧|了)?$/u;
 // "不归社区管 退回 燃气灶维修请打燃气公司客服": the verb between two halves of the reason.
 const REJECT_MID = /^([\s\S]+?)[\s,，。]+(?:驳回|退回)(?:吧|了)?[\s,，。]+([\s\S]+)$/u;
@@ -31,7 +33,7 @@ const REOPEN_MID = /^([\s\S]+?)[\s,，。]+(?:还是)?(?:重新打开|重开|重
 // "这个是邻里纠纷 归到矛盾纠纷里": the category last.
 const DEADLINE_LATER = /[\s,，。](?:期限|时限|限期)(?:改为|设为|改成|设成|定为|定在|延到|延长到|为)?([^\s,，。]{1,12})$/u;
 const CATEGORY_LAST = /(?:^|[\s,，。])(?:归到|归入|分到|划到|归为|放到|分类(?:设成|设为|改成|改为|是)|(?:算|算是|属于)(?=[\u4e00-\u9fa5]{0,6}(?:设施|卫生|安全|纠纷|其他|类)))([\u4e00-\u9fa5]{2,8}?)(?:类|里|那类|这类|那一类)?(?:吧|了|啊)?$/u;
-const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给|派(?!人|个人|员)(?=[\u4e00-\u9fa5]{2,4}(?:$|[\s,，。]))|转交给?|改派给?|转派给?|交办|交由|转由|改由|指派|派单给?|给(?=[^\s]{2,10}$)|给(?=[^\s,，]{2,5}[\s,，])|交(?!警|通|费|钱|了|给我)(?=[\u4e00-\u9fa5]{2,8}(?:$|[\s,，。])))[\s:：]*/u;
+const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给|派(?!人|个人|员)(?=[\u4e00-\u9fa5]{2,4}(?:$|[\s,，。]))|转交给?|改派给?|转派给?|交办|交由|转由|改由|指派|派单给?|给(?=[^\s]{2,10}$)|给(?=[^\s,，]{2,5}[\s,，])|交(?!警|通|费|钱|了|给我|[\u4e00-\u9fa5]{0,2}费)(?=[\u4e00-\u9fa5]{2,8}(?:$|[\s,，。])))[\s:：]*/u;
 // "8号车库道闸交给物业": what it is, then to whom.
 const ASSIGN_MID = /^[\u4e00-\u9fa5]{0,8}?(?:的事|那事|这事)?(?:交给|转给|派给|交办给|转交给?|交由|转由|改由)[\s:：]*/u;
 // "属于邻里矛盾", "归卫生": the office's everyday names for the default categories.
@@ -109,8 +111,10 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
     if (by) return { type: 'deadline', id, by };
     return days !== null && days >= 1 && days <= 60 ? { type: 'deadline', id, workingDays: days } : { type: 'invalid', command: 'deadline', problem: 'bad_deadline' };
   }
+  m = REJECT_BECAUSE.exec(tail);
+  if (m) return { type: 'reject', id, reason: noteOf(rawTail, tail, m[1]) };
   m = REOPEN_TAIL.exec(tail);
-  if (m) return { type: 'reopen', id, reason: noteOf(rawTail, tail, m[1]) };
+  if (m) return { type: 'reopen', id, reason: noteOf(rawTail, tail, m[1]).replace(/^(?:原因|理由)[:：]\s*/u, '') };
   m = REJECT_TAIL.exec(tail);
   if (m) return { type: 'reject', id, reason: noteOf(rawTail, tail, m[1]) };
   // "…社区无权处理，予以退回。请告知居民可拨打12345…": rejected, the whole as the reason.

@@ -145,9 +145,10 @@ export async function describeWorking(tx: Tx, actor: Actor, communityIds: number
   const rows = await tx.all<Pick<Item, 'id' | 'kind' | 'text' | 'priority' | 'status' | 'deadlineAt' | 'assignedUnit'> & { holder: string | null; submitter: string | null; total: number }>(
     `SELECT i.id, i.kind, i.text, i.priority, i.status, i.deadline_at, i.assigned_unit, p.name AS holder, s.name AS submitter, count(*) OVER () AS total
      FROM items i LEFT JOIN people p ON p.id = i.claimant_id LEFT JOIN people s ON s.id = i.submitter_id
-     WHERE i.community_id IN ${inList(mine.length)} AND i.status IN ('claimed', 'done')${holder ? ' AND (p.name = ? OR i.assigned_unit = ?)' : ''}
+     WHERE i.community_id IN ${inList(mine.length)} AND i.status IN ('claimed', 'done')${holder ? ' AND (p.name LIKE ? OR i.assigned_unit LIKE ?)' : ''}
      ORDER BY CASE WHEN i.priority = 'urgent' THEN 0 ELSE 1 END, CASE WHEN i.deadline_at IS NULL THEN 1 ELSE 0 END, i.deadline_at, i.id LIMIT ?`,
-    [...mine, ...(holder ? [holder, holder] : []), LIST_LIMIT],
+    // "小王", "老罗": a volunteer called by surname; "物业": the unit, whatever its full name.
+    [...mine, ...(holder ? [/^[小老阿][\u4e00-\u9fa5]$/u.test(holder) ? `${holder.slice(1)}%` : holder, `${holder}%`] : []), LIST_LIMIT],
   );
   const total = rows[0]?.total ?? 0;
   if (total === 0) return holder ? views.nothingHeldBy(holder) : views.nothingWorking;

@@ -55,7 +55,8 @@ const QUANTITY_AFTER_NUMBER = /^\s*\d+\s+(?:个|人|次|天|点|号|楼|栋|层|
  * command, a new topic, a question back). `itemText`, when given, lets a message about another
  * place ("3号楼的电梯又坏了" after a question about a street lamp in 5栋) count as a new topic.
  */
-const WORRY = /(?:就|只|就是|只是)?(?:怕|担心|万一)[^，,。；;!！]{0,12}/gu;
+// "希望不要在坏了" (再, by voice): a hope about later is no complaint now either.
+const WORRY = /(?:就|只|就是|只是)?(?:怕|担心|万一|希望(?:不要|别|莫|不会))[^，,。；;!！]{0,12}/gu;
 
 export function understandReply(input: string, question: ReplyQuestion | null): ReplyMeaning | null {
   if (!question) return null;

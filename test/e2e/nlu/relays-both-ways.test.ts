@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerItem, receiptNumber, setUpCommunity } from '../../helpers/community.ts';
+import { startTestApp, textsTo, type TestApp } from '../../helpers/test-app.ts';
+
+// Issue 12, trial 39: a volunteer's question reaches the resident and the answer comes back; a new
+// report written while a question is open is a new report; officials ask what someone holds by a
+// nickname or a unit.
+
+const group = 'g-relays';
+let t: TestApp;
+const official = { id: 'relay-official', name: '邓书记' };
+const student = { id: 'relay-student', name: '王思远' };
+const mother = { id: 'relay-mother', name: '李芳' };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const c = await setUpCommunity(t, '传话社区', group);
+  await t.say(official, `报到 ${c.officialCode}`);
+  await t.say(student, `报到 ${c.memberCode}`);
+});
+afterAll(() => t.close());
+
+describe('a question and its answer, both ways', () => {
+  it('"1号 孩子几点放学？在哪个学校" reaches the mother by the volunteer\'s name; her "四点半 实验小学" goes back', async () => {
+    const id = receiptNumber(textsTo(await t.say(mother, '心愿 每周一三五帮我接孩子放学 11栋3单元101', { in: group }), group).join('\n'));
+    await t.say(student, `认领 ${id}`);
+    const asked = await t.say(student, `${id}号 孩子几点放学？在哪个学校`);
+    expect(textsTo(asked, mother.id).join('\n')).toMatch(/志愿者王思远说：孩子几点放学？在哪个学校[\s\S]*直接回复我/u);
+    expect(textsTo(asked, student.id).join('\n')).toContain('已转告');
+    const answered = await t.say(mother, '四点半 实验小学');
+    expect(textsTo(answered, student.id).join('\n')).toContain('四点半 实验小学');
+    expect((await ledgerItem(t, id)).status).toBe('claimed');
+  });
+
+  it('a new report in the group while that question is open is a new report, and "不是给小王说的" is believed', async () => {
+    const before = textsTo(await t.say(mother, '@连心 11栋3单元楼道里有人堆了好多纸箱子 把消防通道都堵了', { in: group }), group).join('\n');
+    expect(before).toContain('哪一类');
+    const again = await t.say(mother, '@连心 不是给小王说的 是新的问题 楼道消防通道堵了', { in: group });
+    expect(textsTo(again, student.id)).toEqual([]);
+  });
+
+  it('"小王手上现在几件" finds 王思远\'s', async () => {
+    const list = textsTo(await t.say(official, '小王手上现在几件'), official.id).join('\n');
+    expect(list).toContain('王思远');
+    expect(list).not.toContain('没有办理中');
+  });
+});
