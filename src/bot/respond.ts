@@ -31,6 +31,8 @@ import { draftEscape, isCancel, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, isGreeting, isOnlySymbols, isSmallTalkTopic, isTakingNote, looksMeantForSomeoneElse } from './small-talk.ts';
 import { normalizeText } from './normalize-text.ts';
 import { kindChange } from './kind-change.ts';
+import { extractPhone } from './extract-phone.ts';
+import { members } from './texts/members.ts';
 import { DAY } from '../core/clock.ts';
 import { REQUEST } from './request-words.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
@@ -132,6 +134,20 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   if (rekind && dialogue && dialogue.step !== 'text') return continueDialogue(tx, ctx, dialogue, out, deps);
   const newest = rekind && !dialogue ? await newestOwnRequest(tx, ctx.person.id, ctx.now) : null;
   if (rekind && newest !== null) return runCommand(tx, ctx, { type: 'kind', id: newest, kind: rekind }, out, deps);
+  // "电话号码打错了一位 是13883256617": the number left before, put right; whoever holds their
+  // requests gets the new one.
+  const newPhone = words !== null && PHONE_FIXED.test(normalizeText(words)) ? extractPhone(words) : null;
+  if (newPhone && ctx.person.phone !== null && ctx.person.phone !== newPhone.number) {
+    await tx.run('UPDATE people SET phone = ?, updated_at = ? WHERE id = ?', [newPhone.number, ctx.now, ctx.person.id]);
+    const held = await tx.all<{ id: number; claimantId: number }>(
+      "SELECT id, claimant_id FROM items WHERE submitter_id = ? AND status = 'claimed' AND claimant_id IS NOT NULL ORDER BY id",
+      [ctx.person.id],
+    );
+    for (const h of held) out.toPersonId(h.claimantId, members.phoneChanged(h.id, newPhone.number));
+    say(ctx, out, residents.phoneChanged);
+    remind(ctx, out, dialogue);
+    return;
+  }
   // "帮我拆成两条": how to raise the other matter (an item's words are not rewritten afterwards).
   if (words !== null && !hasAttachment && SPLIT_ASKED.test(normalizeText(words))) {
     say(ctx, out, residents.splitHow(dialogue ? null : await newestOwnRequest(tx, ctx.person.id, ctx.now)));
@@ -250,6 +266,8 @@ function answersOnly(text: string): boolean {
   const t = text.trim();
   return isSkip(t) || isCancel(t) || /^(?:\d{1,2}|[一二两三四五六七八九十]|心愿|微心愿|反映|问题)[\s。.!！]*$/u.test(t);
 }
+
+const PHONE_FIXED = /(?:电话|号码|手机)[^，。]{0,8}(?:打错|写错|错了|改成|改为|换成|换了|不对|少打|多打)|(?:打错|写错)了?[^，。]{0,6}(?:电话|号码)|(?:新|换)(?:的)?(?:电话|号码|手机号)/u;
 
 const SPLIT_ASKED = /^(?:帮我|麻烦|请|能不能|可以)?(?:帮我)?(?:把它|把这个|这个|这条)?(?:拆|分)(?:成|为|开)(?:两|2|二|三|3|几)?(?:条|个|件|次)?(?:登记|记|报)?(?:吗|吧|呗|一下|不)?[?？。!！]*$/u;
 

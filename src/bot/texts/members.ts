@@ -32,6 +32,7 @@ export const members = {
   markedUrgent: (id: number) => `社区把您在办的 #${id} 标为紧急了，请尽快处理。`,
   newDeadline: (id: number, deadline: string) => `社区把您在办的 #${id} 的期限改为 ${deadline}。`,
   /** 转告: the submitter's words, passed on. */
+  phoneChanged: (id: number, phone: string) => `#${id} 的提出人电话改为：${phone}`,
   submitterSays: (id: number, note: string) => `#${id} 的提出人转告：${note}`,
   neighbourSays: (id: number, name: string, note: string) => `关于 #${id}，居民${name}说：${note}`,
   submitterSaysFixed: (id: number, note: string) =>

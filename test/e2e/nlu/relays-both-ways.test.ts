@@ -39,6 +39,17 @@ describe('a question and its answer, both ways', () => {
     expect(textsTo(again, student.id)).toEqual([]);
   });
 
+  it('a phone number put right reaches the volunteer holding the request', async () => {
+    const who = { id: 'relay-zhou', name: '周建' };
+    const receipt = textsTo(await t.say(who, '心愿 帮我搬一下柜子 9栋2单元602 电话13883256677'), who.id).join('\n');
+    const id = receiptNumber(receipt);
+    await t.say(student, `认领 ${id}`);
+    const fixed = await t.say(who, '等哈 电话号码打错了一位 是13883256617');
+    expect(textsTo(fixed, who.id).join('\n')).toContain('电话已改');
+    expect(textsTo(fixed, student.id).join('\n')).toContain(`#${id} 的提出人电话改为：13883256617`);
+    expect(textsTo(fixed, official.id)).toEqual([]);
+  });
+
   it('"小王手上现在几件" finds 王思远\'s', async () => {
     const list = textsTo(await t.say(official, '小王手上现在几件'), official.id).join('\n');
     expect(list).toContain('王思远');
