@@ -50,6 +50,17 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         }
         await answered(tx, p.id, ctx.now);
         await act(tx, ctx, meaning, out, deps);
+        // "满意" while two done notices wait: "都满意" is both; otherwise the other is named, so
+        // that it is not left waiting unseen.
+        const others = ordered.filter((o) => o.kind === 'confirm' && o.itemId !== p.itemId);
+        if (p.kind === 'confirm' && meaning.kind === 'confirm' && others.length > 0) {
+          if (/都|两个|两件|全部|全都/u.test(normalizeText(text))) {
+            for (const o of others) {
+              await answered(tx, o.id, ctx.now);
+              await act(tx, ctx, { ...meaning, itemId: o.itemId }, out, deps);
+            }
+          } else out.reply(residents.alsoDone(others.map((o) => o.itemId)));
+        }
         return true;
       }
       case 'rerate': {

@@ -42,6 +42,7 @@ export function emergencyAdvice(e: Emergency, local: LocalHotlines): string {
 }
 
 export const residents = {
+  alsoDone: (ids: readonly number[]) => `${ids.map((id) => `#${id}`).join('、')} 也办好了，等您确认：满意请回复“确认 ${ids[0]}”，没办好请直接说。`,
   phoneChanged: '好的，电话已改过来了，办理的志愿者会用新的号码联系您。',
   howToSendPhoto: '在聊天框点“+”或相册图标，选“照片”或“拍摄”，就能发给我。发不了也没关系，回复“没有”就行。',
   draftKindChanged: (kind: string) => `好的，改为${kind}。`,

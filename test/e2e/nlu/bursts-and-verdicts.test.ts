@@ -88,6 +88,31 @@ describe('a neighbour\'s complaint about an item someone else raised', () => {
   });
 });
 
+describe('two done notices waiting', () => {
+  it('"满意" confirms the newest and names the other; "都满意" confirms both', async () => {
+    const elder = { id: 'burst-zhang', name: '张德明' };
+    const first = receiptNumber(textsTo(await t.say(elder, '心愿 厨房水龙头滴水 3栋201'), elder.id).join('\n'));
+    const second = receiptNumber(textsTo(await t.say(elder, '心愿 帮我修下门铃 3栋201'), elder.id).join('\n'));
+    for (const id of [first, second]) {
+      await t.say(volunteer, `认领 ${id}`);
+      await t.say(volunteer, `完成 ${id} 修好了`);
+    }
+    const one = textsTo(await t.say(elder, '满意'), elder.id).join('\n');
+    expect(one).toMatch(new RegExp(`#${first} 也办好了|#${second} 也办好了`, 'u'));
+    const left = (await ledgerItem(t, first)).status === 'done' ? first : second;
+    expect((await ledgerItem(t, left)).status).toBe('done');
+    // The next pair: both at once.
+    const third = receiptNumber(textsTo(await t.say(elder, '心愿 帮我换个灯泡 3栋201'), elder.id).join('\n'));
+    for (const id of [third]) {
+      await t.say(volunteer, `认领 ${id}`);
+      await t.say(volunteer, `完成 ${id} 换好了`);
+    }
+    await t.say(elder, '都满意 谢谢');
+    expect((await ledgerItem(t, left)).status).toBe('confirmed');
+    expect((await ledgerItem(t, third)).status).toBe('confirmed');
+  });
+});
+
 describe('asked for a photo', () => {
   it('"咋发给你啊" gets how, and the report still waits for the photo', async () => {
     const who = { id: 'burst-zhao-2', name: '赵春梅' };
