@@ -20,7 +20,7 @@ import { runCommands } from './run-commands.ts';
 import { answerRest, leaveDraft } from './answer-rest.ts';
 import { guessIntent } from './guess-intent.ts';
 import { itemTalk } from './item-talk.ts';
-import { officialToResident, secondInGroup } from './talk-to-others.ts';
+import { officialToResident, secondInGroup, tellByName } from './talk-to-others.ts';
 import { photosForItem } from './photos-for-item.ts';
 import { withNumberedThings } from './numbered-thing.ts';
 import { parseCorrection } from './correction.ts';
@@ -172,8 +172,10 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const second = !talk && words !== null && msg.conversationType === 'group' && !dialogue ? await secondInGroup(tx, ctx.actor, words, { conversationId: msg.conversationId, communityId: ctx.group?.communityId ?? null }, ctx.now) : null;
   // "孙浩同志您好，燃气公司的师傅已经在路上了…" from an official: for that resident.
   const toResident = !talk && !second && words !== null && !dialogue ? await officialToResident(tx, ctx.actor, stripMentions(msg.text), ctx.now) : null;
-  if (talk || second || toResident) {
-    await runCommands(tx, ctx, [(talk ?? second ?? toResident)!], out, deps);
+  // "跟小王说 药是硝苯地平缓释片": for the other side of one of their items, by name.
+  const byName = !talk && !second && !toResident && words !== null ? await tellByName(tx, ctx.actor, stripMentions(msg.text)) : null;
+  if (talk || second || toResident || byName) {
+    await runCommands(tx, ctx, [(talk ?? second ?? toResident ?? byName)!], out, deps);
     // "就跟陈姐刚才报的16号一样 算我一个" while telling it anew: the matter is the one seconded.
     if (talk?.type === 'support' && dialogue && ['text', 'kind'].includes(dialogue.step)) {
       await deleteDialogue(tx, dialogue.id);

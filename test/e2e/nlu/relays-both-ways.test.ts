@@ -30,6 +30,10 @@ describe('a question and its answer, both ways', () => {
     const answered = await t.say(mother, '四点半 实验小学');
     expect(textsTo(answered, student.id).join('\n')).toContain('四点半 实验小学');
     expect((await ledgerItem(t, id)).status).toBe('claimed');
+    // Later, without the number and without a question open: to the volunteer she calls 小王.
+    const later = await t.say(mother, '跟小王说 这周五孩子五点放学');
+    expect(textsTo(later, student.id).join('\n')).toContain('这周五孩子五点放学');
+    expect(textsTo(later, mother.id).join('\n')).toContain('已转告');
   });
 
   it('a new report in the group while that question is open is a new report, and "不是给小王说的" is believed', async () => {
