@@ -62,6 +62,8 @@ export function itemIdsIn(text: string): Array<ItemIdMatch & { index: number }> 
     // "120已经到了", "打了110": a public number said bare in words is no item ("认领 120", "#120" and
     // "120号" still are: after a command word the parser reads the number itself).
     if (m && HOTLINE_NUMBERS.has(text.slice(i, i + m.length).trim())) continue;
+    // "5号电池还有没": a battery size, not item 5.
+    if (m && /^电池/u.test(text.slice(i + m.length))) continue;
     if (m) found.push({ ...m, index: i });
   }
   return found;

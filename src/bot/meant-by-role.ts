@@ -20,7 +20,7 @@ export type Meant = Runnable | { type: 'take_back'; id: number };
  * their news of an item nobody took yet goes to its resident.
  */
 export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): Promise<Meant> {
-  if (cmd.type !== 'dispute' && cmd.type !== 'deadline' && cmd.type !== 'assign' && cmd.type !== 'progress' && cmd.type !== 'status' && cmd.type !== 'reject' && cmd.type !== 'withdraw') return cmd;
+  if (cmd.type !== 'dispute' && cmd.type !== 'deadline' && cmd.type !== 'assign' && cmd.type !== 'progress' && cmd.type !== 'status' && cmd.type !== 'reject' && cmd.type !== 'withdraw' && cmd.type !== 'release') return cmd;
   const row = await tx.get<{ claimantId: number | null; submitterId: number; communityId: number; status: string }>(
     'SELECT claimant_id, submitter_id, community_id, status FROM items WHERE id = ?',
     [cmd.id],
@@ -29,11 +29,14 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
   // "24号是误报": an official takes back what someone else filed by rejecting it.
   // (Only that phrase: an official's bare "撤回 N" on someone else's item stays the refusal it was.)
   if (cmd.type === 'withdraw' && cmd.reason === FILED_BY_MISTAKE && isOfficialOf(ctx.actor, row.communityId) && row.submitterId !== ctx.actor.id) return { type: 'reject', id: cmd.id, reason: cmd.reason };
+  // "…归交警管，我们社区管不了，退回去吧" from an official who does not hold it: a rejection.
+  if (cmd.type === 'release') return isOfficialOf(ctx.actor, row.communityId) && row.claimantId !== ctx.actor.id ? { type: 'reject', id: cmd.id, reason: cmd.reason.replace(/[\s,，。]*(?:还是)?(?:退回去|退了|放回去)(?:吧|了)?[\s,，。]*/u, '，').replace(/^，|，$/gu, '') } : cmd;
   // "取消 3号我不搞了 放弃" from the volunteer holding it: giving it back, not withdrawing the request.
   if (cmd.type === 'withdraw' && row.claimantId === ctx.actor.id && row.submitterId !== ctx.actor.id && row.status === 'claimed') return { type: 'release', id: cmd.id, reason: cmd.reason };
   if (cmd.type === 'withdraw' || (cmd.type === 'reject' && isOfficialOf(ctx.actor, row.communityId))) return cmd;
   // "8号我已经联系上电梯维保了，十分钟内到" from an official, before anyone took it: for the resident.
   if (isOfficialOf(ctx.actor, row.communityId)) return cmd.type === 'progress' && row.status === 'open' ? { type: 'tell', id: cmd.id, note: cmd.note } : cmd;
+  // (release is handled below the role check: an official who does not hold it rejects it.)
   const holder = row.claimantId === ctx.actor.id;
   const words = stripMentions(ctx.msg.text).trim();
   const note = words.replace(/^#?\s*\d{1,9}\s*号?\s*[,，:：]?\s*/u, '');

@@ -35,7 +35,7 @@ const NO_ARGS = new Set<CommandName>(['help', 'mine', 'list', 'working', 'stats'
 const WITH_CONTENT = new Set<CommandName>(['wish', 'report']);
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
 // "我来认领12号", "请确认 12", "麻烦帮我查一下12号": politeness before the command word.
-const POLITE_PREFIX = /^(?:请|麻烦(?:你|您)?|帮(?:我|忙)|我(?:要|想要?|来|这边|已经?|可以|现在)?|那(?:就|我)?|好的?|嗯|ok|现在|马上|先)+[\s,，、。]*/iu;
+const POLITE_PREFIX = /^(?:请|麻烦(?:你|您)?|帮(?:我|忙)|本人(?:申请)?|申请|我(?:要|想要?|来|这边|已经?|可以|现在|申请)?|那(?:就|我)?|好的?|嗯|ok|现在|马上|先)+[\s,，、。]*/iu;
 // After the word and before the id: "认领一下12号", "完成了12号", "确认下 12".
 const BEFORE_ID = /^(?:一下|下|了|掉|个)(?=\s|#|第|\d|号|[〇零一二两三四五六七八九十])/u;
 
@@ -114,6 +114,8 @@ function parseWords(norm: string, original: string): Command | null {
   return invalid;
 }
 
+const WITHDRAW_REASON = /不要|不需要|不用|撤|重复|好了|解决了|算了|不办|不弄|作废|弄错|发错|报错/u;
+
 export type IdAndRest = { id: number; norm: string; raw: string; separated: boolean };
 
 /** Reads `12`, `#12`, `＃１２`, `12号`, `第12号` or `十二` at the start; the rest keeps its offsets. */
@@ -184,6 +186,9 @@ function parseArgs(name: CommandName, word: string, norm: string, raw: string, s
       if (hasSecondId(head.norm)) return { type: 'invalid', command: name, problem: 'many_ids' };
       return soft && !bare ? null : { type: 'support', id };
     case 'withdraw':
+      // "取消。4号的地址是…", "取消 6号能不能快点": 取消 ends a draft there, and what follows is about
+      // the item; it withdraws only alone or with a reason to ("取消4号 不需要了").
+      if (word === '取消' && text !== '' && !WITHDRAW_REASON.test(head.norm)) return null;
       return { type: 'withdraw', id, reason: text };
     case 'tell':
       return text ? { type: 'tell', id, note: text } : { type: 'invalid', command: name, problem: 'missing_text' };

@@ -40,9 +40,28 @@ export function parseCommands(text: string): WithId[] | null {
   }
   const said = commandSaidLast(text);
   if (said) return said;
+  const sentences = ids.length >= 2 ? bySentence(text) : null;
+  if (sentences) return sentences;
   if (ids.length === 1) return settingsOfOne(text, norm, ids[0]!) ?? commandClause(text, ids[0]!);
   if (ids.length < 2) return null;
   return asMerge(text, norm, ids) ?? fromList(text, norm, ids) ?? fromClauses(text, norm, ids);
+}
+
+/**
+ * "22跟21重复 并了。21加急，交物业找电梯公司，明天之内": an official's sentences, each about its own
+ * item, each read on its own. Null unless every sentence with a number is a command.
+ */
+function bySentence(text: string): WithId[] | null {
+  const parts = text.split(/[。；;!！\n]+/u).map((s) => s.trim()).filter((s) => s !== '');
+  if (parts.length < 2) return null;
+  const out: WithId[] = [];
+  for (const part of parts) {
+    if (itemIdsIn(normalizeText(part)).length === 0) continue;
+    const cmds = parseCommands(part) ?? [parseCommand(part)];
+    if (!cmds.every((c) => 'id' in c && typeof c.id === 'number')) return null;
+    out.push(...(cmds as WithId[]));
+  }
+  return out.length >= 2 ? out : null;
 }
 
 function fromList(raw: string, norm: string, ids: Found[]): WithId[] | null {

@@ -14,7 +14,7 @@ import { dayRef, workingDays } from './working-days.ts';
 const NOTE = '(?:[\\s,，。:：;；]+([\\s\\S]*))?$';
 const PRIORITY_TAIL = new RegExp(
   // A verb is needed ("12号紧急" is a resident's cry, not a setting), except after 优先级 and in 加急.
-  `^(?:优先级?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为|是|就)?|(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|升为|升到|升成|升|提为|提到|提升为|提成|定为|定成|定|设|标|为|改))(紧急|加急|普通|一般|正常)(?:处理|办理)?(?:就行|就好|即可)?(?:吧)?${NOTE}|^(加急|加个急)(?:处理|办理)?(?:吧)?${NOTE}`,
+  `^(?:优先级?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为|是|就)?|(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|升为|升到|升成|升|提为|提到|提升为|提成|定为|定成|定|设|标|为|改)(?:个|成)?)(紧急|加急|普通|一般|正常)(?:处理|办理)?(?:就行|就好|即可)?(?:吧)?${NOTE}|^(加急|加个急)(?:处理|办理)?(?:吧)?${NOTE}`,
   'u',
 );
 const CATEGORY_TAIL = /^(?:(?:请)?(?:调整|更改)?(?:分类|类别)(?:请|就)?(?:改为|设为|改成|设成|调整为|应为|应是|应该是|应该为|应当为|应归为|应该归为|为|是|归为|改)?|分到|分为|归入|归到|归为|划到|划归|划为|归(?=[\u4e00-\u9fa5]{2,6}(?:类)?(?:$|[\s,，。;；])))[\s:：]*/u;
@@ -25,9 +25,9 @@ const REOPEN_TAIL = new RegExp(`^(?:请|麻烦)?(?:重新打开|重开|重新办
 const REJECT_TAIL = new RegExp(`^(?:驳回|退回|不予受理|不受理|驳(?=\\s))(?:吧|了)?${NOTE}`, 'u');
 // "…的噪音问题，请驳回，原因写：已转告锦绣社区协调": the reason said after the verb, with its label.
 const REJECT_BECAUSE = /(?:请|予以)?(?:驳回|退回)(?:吧)?[\s,，。]*(?:原因|理由)(?:写|是|为|写成|就写)?[:：]\s*(\S[\s\S]*)$/u;
-const REJECT_LAST = /^([\s\S]+?)[\s,，。]*(?:驳回|退回|不予受理)(?:吧|了)?$/u;
+const REJECT_LAST = /^([\s\S]+?)[\s,，。]*(?:先|就)?(?:驳回|退回|不予受理)(?:吧|了)?(?:[\s,，。]*(?:理由|原因)(?:就)?(?:这么|这样|如上)写(?:吧)?)?$/u;
 // "不归社区管 退回 燃气灶维修请打燃气公司客服": the verb between two halves of the reason.
-const REJECT_MID = /^([\s\S]+?)[\s,，。]+(?:驳回|退回)(?:吧|了)?[\s,，。]+([\s\S]+)$/u;
+const REJECT_MID = /^([\s\S]+?)[\s,，。]+(?:先|就)?(?:驳回|退回)(?:吧|了)?[\s,，。]+([\s\S]+)$/u;
 // "张阿姨又说灯不亮了 重新打开 让陈建国再去看看": the verb is a clause of its own, anywhere.
 const REOPEN_MID = /^([\s\S]+?)[\s,，。]+(?:还是)?(?:重新打开|重开|重新受理|重新办理)(?:一下|吧)?(?:[\s,，。]+([\s\S]*))?$/u;
 // "这个是邻里纠纷 归到矛盾纠纷里": the category last.
@@ -47,7 +47,7 @@ const UNIT_ONLY = /^(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|�
 const UNIT_LATER = /[\s,，。](?:转|交|派|改派|转派)(?:给)?\s*(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)(?:处理|去处理)?(?:吧)?$/u;
 // "限物业两个工作日内清完": the unit and its time limit (the limit is read by parse-commands.ts).
 const UNIT_LIMIT = /^(?:限|让|请)(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)(?=[\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天)|本周|这周|明天|后天)/u;
-const CHANGED_TO = new RegExp(`^(?:应该|应|其实|还是)?(?:分类)?(?:改|改成|改为|归|算|放到|放在|归到|归入|划到|划归|是|为)(${[...DEFAULT_CATEGORIES, ...Object.keys(CATEGORY_ALIAS)].join('|')})(?:类|吧)?(?=$|[\\s,，。;；])`, 'u');
+const CHANGED_TO = new RegExp(`^(?:应该|应|其实|还是)?(?:分类)?(?:改|改成|改为|归|算|放到|放在|放|归到|归入|划到|划归|是|为)(${[...DEFAULT_CATEGORIES, ...Object.keys(CATEGORY_ALIAS)].join('|')})(?:那一类|这一类|那类|类|吧)?(?=$|[\\s,，。;；])`, 'u');
 // "2号的紧急撤了", "2号也不是紧急的哈 正常排就行", "取消加急": the urgency taken off.
 const URGENCY_OFF = /^(?:的)?(?:也)?(?:(?:紧急|加急)(?:的)?(?:标记|状态)?(?:撤了|撤掉|撤销|撤下|取消|去掉)|(?:撤销|取消|去掉|撤掉)(?:紧急|加急)|不(?:是|算)紧急(?:的)?(?:哈|啊|吧)?(?:[\s,，。]+(?:正常|按普通)[\s\S]{0,6})?$|(?:正常|按普通)排(?:就行|就好|吧)?$)/u;
 // "11分类错了 是基础设施不是养老助残": the category said wrong, then the right one.
@@ -135,10 +135,15 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   m = ASSIGN_TAIL.exec(tail) ?? ASSIGN_MID.exec(tail);
   if (m) {
     // "再给物业三天": the unit, and the days it is given (read as a limit by parse-commands.ts).
-    const who = assigneeName(rawTail.slice(m[0].length)).replace(/(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个工作日|个?天|周|个?星期)$/u, '');
+    const who = assigneeName(rawTail.slice(m[0].length))
+      .replace(/(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个工作日|个?天|周|个?星期)$/u, '');
+    // "交我自己来跟", "我黄建华自己办": the official takes it on, not a unit called 我自己.
+    if (/^(?:我|我自己|本人)(?:来|去)?(?:跟|办|弄|负责)?$/u.test(who)) return { type: 'claim', id };
     // "跟公交集团联系上了": news, not a unit called "集团联系上了".
     if (who === '' || /[了过着]$|联系|回复|答应|说/u.test(who)) return null;
-    const target: AssignTarget = /^[@＠]/u.test(who) ? { kind: 'person', name: who.slice(1).trim() } : { kind: 'unit', name: who };
+    // "交物业找电梯公司": the unit, not whom it is to call in.
+    const unit = who.replace(/(?<=[\u4e00-\u9fa5]{2})(?:找|叫)[\u4e00-\u9fa5]{2,8}$/u, '');
+    const target: AssignTarget = /^[@＠]/u.test(who) ? { kind: 'person', name: who.slice(1).trim() } : { kind: 'unit', name: unit };
     return { type: 'assign', id, target };
   }
   m = UNIT_ONLY.exec(tail) ?? UNIT_LATER.exec(tail) ?? UNIT_LIMIT.exec(tail) ?? UNIT_NAMED.exec(tail);

@@ -20,6 +20,9 @@ const TROUBLE = /又(?:坏|不亮|漏|堵|停|不行)|没修好|还是老样子|
 export function rerateOf(text: string): { rating: number; comment: string } | null {
   const norm = normalizeText(text).trim();
   if (norm === '' || TROUBLE.test(norm)) return null;
+  // "按错 是5": the slip owned up to, then the score alone.
+  const slip = /^(?:[打点按说选]错[了咧]?|[按点]快了)[\s,，。]*(?:是|应该是|改成)?\s*([1-5１-５])(?:星|分|颗星)?[\s。.!！]*$/u.exec(norm);
+  if (slip) return { rating: Number(normalizeText(slip[1]!)), comment: '' };
   const args = confirmArgs(norm, text.trim());
   if (args === 'bad_rating' || args.rating === null) return null;
   const left = normalizeText(args.comment);
