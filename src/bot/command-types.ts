@@ -20,6 +20,8 @@ export type Command =
   | { type: 'confirm'; id: number; rating: number | null; comment: string }
   | { type: 'dispute'; id: number; reason: string }
   | { type: 'withdraw'; id: number; reason: string }
+  /** "6号恢复", "4号还要的": a withdrawal put right. */
+  | { type: 'restore'; id: number }
   /** 转告 12 话: the submitter's words for whoever works on it. */
   | { type: 'tell'; id: number; note: string }
   | { type: 'support'; id: number }

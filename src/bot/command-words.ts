@@ -12,6 +12,7 @@ export const COMMAND_WORDS: Record<CommandName, readonly string[]> = {
   confirm: ['确认', '评价', 'confirm'],
   dispute: ['不满意', '重办', 'dispute'],
   withdraw: ['撤回', 'withdraw'],
+  restore: ['恢复', 'restore'],
   support: ['附议', '+1', 'same'],
   tell: ['转告', 'tell'],
   status: ['查询', 'status'],

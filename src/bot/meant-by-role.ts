@@ -20,12 +20,14 @@ export type Meant = Runnable | { type: 'take_back'; id: number };
  * their news of an item nobody took yet goes to its resident.
  */
 export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): Promise<Meant> {
-  if (cmd.type !== 'dispute' && cmd.type !== 'deadline' && cmd.type !== 'assign' && cmd.type !== 'progress' && cmd.type !== 'status' && cmd.type !== 'reject' && cmd.type !== 'withdraw' && cmd.type !== 'release') return cmd;
+  if (cmd.type !== 'dispute' && cmd.type !== 'deadline' && cmd.type !== 'assign' && cmd.type !== 'progress' && cmd.type !== 'status' && cmd.type !== 'reject' && cmd.type !== 'withdraw' && cmd.type !== 'release' && cmd.type !== 'reopen') return cmd;
   const row = await tx.get<{ claimantId: number | null; submitterId: number; communityId: number; status: string }>(
     'SELECT claimant_id, submitter_id, community_id, status FROM items WHERE id = ?',
     [cmd.id],
   );
   if (!row) return cmd;
+  // "6号是误操作撤回的，重新打开": a withdrawn item comes back by being restored.
+  if (cmd.type === 'reopen') return row.status === 'withdrawn' ? { type: 'restore', id: cmd.id } : cmd;
   // "24号是误报": an official takes back what someone else filed by rejecting it.
   // (Only that phrase: an official's bare "撤回 N" on someone else's item stays the refusal it was.)
   if (cmd.type === 'withdraw' && cmd.reason === FILED_BY_MISTAKE && isOfficialOf(ctx.actor, row.communityId) && row.submitterId !== ctx.actor.id) return { type: 'reject', id: cmd.id, reason: cmd.reason };

@@ -30,7 +30,7 @@ const WORDS: Word[] = [
   ...Object.entries(EXTRA_WORDS).flatMap(([name, words]) => words!.map((word) => ({ name: name as CommandName, word, soft: true }))),
 ].sort((a, b) => b.word.length - a.word.length);
 
-const SENTENCE_STARTERS = new Set<CommandName>(['category', 'kind', 'priority', 'deadline', 'reopen']);
+const SENTENCE_STARTERS = new Set<CommandName>(['category', 'kind', 'priority', 'deadline', 'reopen', 'restore']);
 const NO_ARGS = new Set<CommandName>(['help', 'mine', 'list', 'working', 'stats', 'login', 'thanks']);
 const WITH_CONTENT = new Set<CommandName>(['wish', 'report']);
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
@@ -232,6 +232,8 @@ function parseArgs(name: CommandName, word: string, norm: string, raw: string, s
     }
     case 'category':
       return parseSetting(id, head, word);
+    case 'restore':
+      return { type: 'restore', id };
     case 'kind': {
       const said = /^(?:改为|改成|设为|为|是)?\s*(微心愿|心愿|问题反映|反映问题|反映|报修)(?:吧|了)?[\s。.!！]*$/u.exec(head.norm.trim());
       if (!said) return { type: 'invalid', command: name, problem: 'bad_kind' };

@@ -116,6 +116,8 @@ function fromParts(head: string, id: number, fullTail: string, fullRawTail: stri
   if (CONFIRM_HEAD.test(head)) return confirm(id, tail, rawTail);
   // "不是查 是让你给赵姐带个话 14号到底要帮啥忙": words to pass on, about that item.
   if (RELAY_HEAD.test(head) && tail !== '') return { type: 'tell', id, note: rawTail.trim() };
+  // "不是撤回4号！", "谁让你撤了？？6号恢复": the withdrawal put right.
+  if (/(?:不是|没让|谁让你?)(?:要)?撤(?:回)?了?[?？!！\s]*$/u.test(head)) return { type: 'restore', id };
   if (RELEASE_HEAD.test(head)) return { type: 'release', id, reason: rawTail.replace(/^(?:嘛|吧|了)\s*/u, '').trim() };
   if (DISPUTE_HEAD.test(head)) return { type: 'dispute', id, reason: rawTail.trim() };
   if (STATUS_HEAD.test(head) && (tail === '' || STATUS_TAIL.test(tail) || question)) return { type: 'status', id };

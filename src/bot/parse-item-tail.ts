@@ -126,6 +126,8 @@ function fromTailWords(id: number, tail: string, rawTail: string, question: bool
   if (confirmWord) return confirm(id, tail.slice(confirmWord[0].length), rawTail.slice(confirmWord[0].length));
   const rating = findRating(tail);
   if (rating && (rating.index === 0 || PRAISE_ONLY.test(tail.slice(0, rating.index)))) return confirm(id, tail, rawTail);
+  // "6号恢复", "4号还要的", "6号不撤了": a withdrawal put right.
+  if (/^(?:要)?(?:恢复(?:一下)?|还要(?:的|呢|啊)?|不撤了?|别撤|不要撤|撤错了)(?:吧|啊|！|!)*(?=$|[\s,，。!！])/u.test(tail)) return { type: 'restore', id };
   let m = WITHDRAW_TAIL.exec(tail);
   if (m) return { type: 'withdraw', id, reason: noteAt(rawTail, tail, m[1]) };
   m = RELEASE_TAIL.exec(tail);

@@ -60,6 +60,8 @@ export function refusalText(error: DomainError): string {
       return t.unknownCategory(options);
     case 'wish_no_category':
       return t.wishNoCategory(id);
+    case 'not_withdrawn':
+      return t.notWithdrawn(id);
     case 'same_kind':
       return t.sameKind(id, options);
     case 'which_community':

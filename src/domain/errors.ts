@@ -27,6 +27,8 @@ export type DomainErrorCode =
   | 'unknown_category'
   /** 设置 N 分类 on a wish: only reports have a category. */
   | 'wish_no_category'
+  /** 恢复 N of an item that was not withdrawn. */
+  | 'not_withdrawn'
   /** 改为问题反映 of an item that is one already (`options`: the kind's name). */
   | 'same_kind'
   /** 邀请码 from an official of several communities, in a direct chat. */

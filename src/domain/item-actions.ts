@@ -3,7 +3,7 @@ import { insert, type Tx } from '../db/sql.ts';
 import { isOfficialOf, type Actor } from './actor.ts';
 import { ConflictError, DomainError } from './errors.ts';
 import { applyEvent, getItem, type ItemChange } from './items.ts';
-import { authorize } from './permissions.ts';
+import { authorize, requireOfficial } from './permissions.ts';
 import { transition } from './lifecycle.ts';
 import type { ItemStatus } from './types.ts';
 import { DAY } from '../core/clock.ts';
@@ -114,6 +114,33 @@ export async function disputeItem(tx: Tx, actor: Actor, id: number, reason: stri
 export async function withdrawItem(tx: Tx, actor: Actor, id: number, reason: string, now: Date) {
   return applyEvent(tx, actor, await getItem(tx, id), 'withdraw', now, { note: reason });
 }
+
+/**
+ * A withdrawal put right ("谁让你撤了？6号恢复", "不是撤回4号！4号还要的"): back to where it was, by
+ * its submitter within a day of withdrawing, or by an official of its community at any time. The
+ * withdrawal stays on the timeline, followed by 恢复.
+ */
+export async function restoreItem(tx: Tx, actor: Actor, id: number, now: Date): Promise<ItemChange> {
+  const item = await getItem(tx, id);
+  if (item.status !== 'withdrawn') throw new DomainError('not_withdrawn', { id, status: item.status as ItemStatus });
+  const withdrawn = await tx.get<{ fromStatus: string | null; createdAt: Date }>(
+    "SELECT from_status, created_at FROM item_events WHERE item_id = ? AND type = 'withdrawn' ORDER BY id DESC LIMIT 1",
+    [id],
+  );
+  const recent = withdrawn !== undefined && now.getTime() - withdrawn.createdAt.getTime() < RESTORE_WITHIN_MS;
+  if (!isOfficialOf(actor, item.communityId)) {
+    if (item.submitterId !== actor.id) requireOfficial(actor, item);
+    else if (!recent) throw new DomainError('closed', { id, status: 'withdrawn' });
+  }
+  const to = withdrawn?.fromStatus === 'claimed' && item.claimantId !== null ? 'claimed' : 'open';
+  const updated = await tx.run('UPDATE items SET status = ?, closed_at = NULL, version = version + 1, updated_at = ? WHERE id = ? AND version = ?', [to, now, id, item.version]);
+  if (updated !== 1) throw new ConflictError(`item #${id}`);
+  await insert(tx, 'item_events', { itemId: id, type: 'restored', actorId: actor.id, fromStatus: 'withdrawn', toStatus: to, note: null, createdAt: now });
+  return { type: 'restored', item: { ...item, status: to, closedAt: null, version: item.version + 1, updatedAt: now }, before: item, actor, note: '' };
+}
+
+/** How long a submitter may take back their own withdrawal. */
+const RESTORE_WITHIN_MS = DAY;
 
 export async function rejectItem(tx: Tx, actor: Actor, id: number, reason: string, now: Date) {
   return applyEvent(tx, actor, await getItem(tx, id), 'reject', now, { note: reason });

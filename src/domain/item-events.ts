@@ -15,6 +15,8 @@ export const EVENT_TYPES = [
   'auto_confirmed',
   'disputed',
   'withdrawn',
+  /** A withdrawal put right: back to open or to its holder. */
+  'restored',
   'rejected',
   'merged',
   'reopened',

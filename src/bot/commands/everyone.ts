@@ -1,6 +1,6 @@
 import { highestRole, isOfficialOf } from '../../domain/actor.ts';
 import { joinWithInvite } from '../../domain/invites.ts';
-import { confirmItem, disputeItem, rerateItem, supportItem, withdrawItem } from '../../domain/item-actions.ts';
+import { confirmItem, disputeItem, rerateItem, restoreItem, supportItem, withdrawItem } from '../../domain/item-actions.ts';
 import { getItem } from '../../domain/items.ts';
 import { fileRecurrence, reopenBySubmitter } from '../after-confirmation.ts';
 import { detectEmergency } from '../detect-emergency.ts';
@@ -20,7 +20,7 @@ import { passOnCommand } from './pass-on.ts';
 import { tell, type Handlers } from './table.ts';
 import { stripMentions } from '../strip-mentions.ts';
 
-type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' | 'support' | 'status' | 'mine' | 'list' | 'working' | 'join' | 'thanks' | 'answer' | 'kind';
+type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' | 'restore' | 'support' | 'status' | 'mine' | 'list' | 'working' | 'join' | 'thanks' | 'answer' | 'kind';
 
 /** What anyone may do: raise, follow, confirm or dispute their own items, look things up, join. */
 export const everyoneCommands: Handlers<Everyone> = {
@@ -110,6 +110,13 @@ export const everyoneCommands: Handlers<Everyone> = {
     out.reply(everyone.kindChanged(item.id, name));
     if (item.claimantId !== null && item.claimantId !== ctx.person.id) out.toPersonId(item.claimantId, members.kindChanged(item.id, name));
     if (item.submitterId !== ctx.person.id) out.toPersonId(item.submitterId, residents.kindChangedByOffice(item.id, name));
+  },
+  /** A withdrawal put right: the one who asked hears it, and the volunteer it goes back to. */
+  async restore({ tx, ctx, out }, cmd) {
+    const { item } = await restoreItem(tx, ctx.actor, cmd.id, ctx.now);
+    out.reply(everyone.restored(item.id));
+    if (item.claimantId !== null && item.claimantId !== ctx.person.id) out.toPersonId(item.claimantId, members.restored(item.id));
+    if (item.submitterId !== ctx.person.id) out.toPersonId(item.submitterId, everyone.restored(item.id));
   },
   async withdraw(run, cmd) {
     return tell(run, await withdrawItem(run.tx, run.ctx.actor, cmd.id, cmd.reason, run.ctx.now));

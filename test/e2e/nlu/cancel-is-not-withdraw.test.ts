@@ -35,6 +35,29 @@ describe('取消 ends a draft, not the request named after it', () => {
   });
 });
 
+describe('a withdrawal put right', () => {
+  it('by the resident within the day, back to open; by an official, back to the volunteer who held it', async () => {
+    const who = { id: 'cancel-li', name: '李秀珍' };
+    const volunteer = { id: 'cancel-volunteer', name: '周淑芬' };
+    const id = receiptNumber(textsTo(await t.say(who, '心愿 帮忙换个灯泡 7栋1单元402'), who.id).join('\n'));
+    await t.say(who, `撤回 ${id}`);
+    expect((await ledgerItem(t, id)).status).toBe('withdrawn');
+    const back = textsTo(await t.say(who, `不是撤回${id}号！！${id}号还要的 奶奶灯还没换`), who.id).join('\n');
+    expect(back).toContain(`#${id} 恢复了`);
+    expect((await ledgerItem(t, id)).status).toBe('open');
+    // Claimed, withdrawn by mistake, then restored by the office: the volunteer has it again.
+    const c = await t.api('POST', '/api/invites', { communityId: (await ledgerItem(t, id)).communityId, role: 'member', maxUses: 5 });
+    await t.say(volunteer, `报到 ${c.body.code}`);
+    await t.say(volunteer, `认领 ${id}`);
+    await t.say(who, `撤回 ${id}`);
+    const reply = await t.say(official, `${id}号是误操作撤回的，重新打开`);
+    expect(textsTo(reply, volunteer.id).join('\n')).toContain('恢复');
+    const item = await ledgerItem(t, id);
+    expect(item.status).toBe('claimed');
+    expect(item.events.map((e) => e.type).filter((e) => e === 'withdrawn' || e === 'restored')).toEqual(['withdrawn', 'restored', 'withdrawn', 'restored']);
+  });
+});
+
 describe('an official sending an item back', () => {
   it('"…我们社区管不了，退回去吧" rejects it with the reason', async () => {
     const who = { id: 'cancel-wang', name: '王德海' };

@@ -120,11 +120,14 @@ describe('重新打开', () => {
     expect(await ledgerItem(t, id)).toMatchObject({ status: 'claimed', rating: 5 });
   });
 
-  it('says why it cannot: still open, withdrawn', async () => {
+  it('says why it cannot while still open; a withdrawal it puts right, telling the resident', async () => {
     const open = await newItem(t, wang, '心愿 帮忙打扫楼道', group);
     expect(textsTo(await t.say(zhao, `重新打开 ${open}`), zhao.id)).toEqual([`#${open} 还在办理中，不需要重新打开。`]);
     await t.say(wang, `撤回 ${open}`);
-    expect(textsTo(await t.say(zhao, `重新打开 ${open}`), zhao.id)[0]).toBe(`#${open} 已由提出人撤回，不能重新打开。需要的话请提出人重新提。`);
+    // "6号是误操作撤回的，重新打开" (trial 40): the office restores it; the resident hears.
+    const reply = await t.say(zhao, `重新打开 ${open}`);
+    expect(textsTo(reply, zhao.id)[0]).toBe(`好的，#${open} 恢复了，照常办理。`);
+    expect(textsTo(reply, wang.id).join('\n')).toContain(`#${open} 恢复了`);
   });
 });
 
