@@ -1,3 +1,4 @@
+import { HOUR } from '../core/clock.ts';
 import { TROUBLE_HERE } from './kind-answer.ts';
 import type { Tx } from '../db/sql.ts';
 import { confirmItem, disputeItem, rerateItem } from '../domain/item-actions.ts';
@@ -123,7 +124,9 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         if (TROUBLE_HERE.test(said) && !TROUBLE_HERE.test(normalizeText(p.item.text)) && /[楼栋单元门道场院]/u.test(said)) continue;
         const thing = THING.exec(said)?.[0];
         if (thing !== undefined && !normalizeText(p.item.text).includes(thing) && shared === 0) continue;
-        if (!REPLY_WORDS.test(said) && shared === 0) continue;
+        // "九牧的 没有备用" to "什么牌子的？有备用的阀芯吗": a short answer soon after the question is one.
+        const justAsked = ctx.now.getTime() - p.askedAt.getTime() < 2 * HOUR && [...said].length <= 20;
+        if (!REPLY_WORDS.test(said) && shared === 0 && !justAsked) continue;
         if (parseCommand(text).type !== 'text' || parseCommands(text) !== null) continue;
         await answered(tx, p.id, ctx.now);
         // "2单元301，下午我都在家" to "住几单元几楼？": the address, kept when the item has none yet.

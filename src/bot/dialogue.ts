@@ -169,7 +169,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
     case 'kind': {
       const said = normalizeText(draft.text);
       const kind =
-        kindAnswer(answer) ?? (leavesKindToUs(answer) ? (TROUBLE_HERE.test(said) && !AT_HOME.test(said) ? 'report' : 'wish') : null);
+        kindAnswer(answer) ?? kindChange(answer) ?? (leavesKindToUs(answer) ? (TROUBLE_HERE.test(said) && !AT_HOME.test(said) ? 'report' : 'wish') : null);
       if (kind) {
         draft.kind = kind;
         // "2 还是3栋2单元那个灯": the place comes with the answer; "1，地址跟上次一样" the last one.

@@ -36,6 +36,16 @@ describe('a question and its answer, both ways', () => {
     expect(textsTo(later, mother.id).join('\n')).toContain('已转告');
   });
 
+  it('a short answer sharing no word with the item ("九牧的 没有备用") goes back too', async () => {
+    const who = { id: 'relay-tap', name: '刘阿姨' };
+    const id = receiptNumber(textsTo(await t.say(who, '心愿 厨房水龙头一直滴水 5栋101'), who.id).join('\n'));
+    await t.say(student, `认领 ${id}`);
+    await t.say(student, `${id}号 水龙头是什么牌子的？家里有备用的阀芯吗`);
+    const answer = await t.say(who, '九牧的 没有备用');
+    expect(textsTo(answer, student.id).join('\n')).toContain('九牧的 没有备用');
+    expect(textsTo(answer, who.id).join('\n')).not.toContain('哪一类');
+  });
+
   it('a new report in the group while that question is open is a new report, and "不是给小王说的" is believed', async () => {
     const before = textsTo(await t.say(mother, '@连心 11栋3单元楼道里有人堆了好多纸箱子 把消防通道都堵了', { in: group }), group).join('\n');
     expect(before).toContain('哪一类');
