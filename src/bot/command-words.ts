@@ -69,3 +69,10 @@ export const EXTRA_WORDS: Partial<Record<CommandName, readonly string[]>> = {
   invite: ['生成邀请码', '发邀请码', '要邀请码', '创建邀请码', '新邀请码', '邀请'],
   login: ['登陆', '登入', '管理后台', '进后台', '登录后台', '控制台'],
 };
+
+// "哎呀不是7号 是5号理发 已经完成了": the number corrected is the one meant.
+export const CORRECTED_NUMBER = /^(?:哎呀|啊|哦)?[\s,，]*不是\s*#?\s*[\d〇零一二两三四五六七八九十]+\s*号?\s*[,，、\s]*是(?=\s*#?\s*[\d〇零一二两三四五六七八九十])/u;
+// "更正：2号分类应为基础设施": the word announcing a correction, before the command it corrects.
+export const CORRECTION_LEAD = /^\s*(?:更正|纠正|订正|修正|说错了|写错了|刚才说错了|刚才写错了)(?:一下)?[\s:：,，。!！]+(?=\S)/u;
+// "取消4号 不需要了": why a request is withdrawn; "取消 6号能不能快点" gives none.
+export const WITHDRAW_REASON = /不要|不需要|不用|撤|重复|好了|解决了|算了|不办|不弄|作废|弄错|发错|报错/u;

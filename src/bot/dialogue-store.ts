@@ -1,3 +1,4 @@
+import type { Emergency } from './detect-emergency.ts';
 import type { Dialogue } from '../db/rows.ts';
 import { insert, update, type Tx } from '../db/sql.ts';
 import { DAY } from '../core/clock.ts';
@@ -91,4 +92,10 @@ export function submissionOf(draft: Draft) {
     photos: draft.photos,
     phone: draft.phone,
   };
+}
+
+/** An emergency said in a draft: urgent, and a report (a plain "很急" keeps a wish a wish; gas, fire or a fall does not). */
+export function makeUrgent(draft: Draft, emergency: Emergency): void {
+  draft.priority = 'urgent';
+  if (draft.kind === null || emergency.hotlines.length > 0) draft.kind = 'report';
 }

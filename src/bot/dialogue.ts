@@ -3,8 +3,8 @@ import type { Tx } from '../db/sql.ts';
 import type { ItemKind } from '../domain/types.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
-import { detectEmergency, type Emergency } from './detect-emergency.ts';
-import { deleteDialogue, draftOf, saveDraft, submissionOf, type Draft, type Step } from './dialogue-store.ts';
+import { detectEmergency } from './detect-emergency.ts';
+import { deleteDialogue, draftOf, makeUrgent, saveDraft, submissionOf, type Draft, type Step } from './dialogue-store.ts';
 import { extractPhone } from './extract-phone.ts';
 import { extractPlace } from './extract-place.ts';
 import { placeAnswer } from './place-answer.ts';
@@ -13,13 +13,13 @@ import type { Outgoing } from './outgoing.ts';
 import { isThanks } from './parse-command.ts';
 import { stripMentions } from './strip-mentions.ts';
 import { say } from './say.ts';
-import { WANTS } from './request-words.ts';
 import { kindAnswer, kindWithWhy, leavesKindToUs, TROUBLE_HERE } from './kind-answer.ts';
 import { HOW_TO_SEND_PHOTO, isCancel, isNotARequest, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement, withoutOpening } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
 import { submitMatters } from './submit-matters.ts';
 import { question } from './dialogue-question.ts';
+import { ASKS, AT_HOME, BURST_MS, lastPlace, OPENING_ONLY, PLACE_FIX, SAME_PLACE, STATED_REPORT, STATED_WISH } from './dialogue-words.ts';
 import { emergencyAdvice, residents } from './texts/residents.ts';
 import { everyone, KIND_NAMES } from './texts/common.ts';
 import { kindChange } from './kind-change.ts';
@@ -35,27 +35,6 @@ const STEPS: Record<ItemKind, Step[]> = {
   report: ['text', 'kind', 'community', 'place', 'photo'],
 };
 const URGENT_STEPS: Step[] = ['text', 'community'];
-// "我讲错了 不是东门 是北门": the place said again, right this time.
-const PLACE_FIX = /(?:[讲说写搞弄]错了|不对)[\s\S]*?不是[^，,\s]{1,10}[，,\s]*(?:是|在)([^，,。\s]{2,14})/u;
-const STATED_REPORT = /(?:(?:想|要)?(?:反映|反应)(?:一?下|个事)?|(?:这个)?是(?:公家|公共|大家)的事(?:儿)?)[吧啊呀哈。.!！\s]*$|^(?:[\u4e00-\u9fa5]{0,4}[，,。\s]*)?(?:我|俺)?(?:想|要|来|再)(?:跟社区|向社区|给社区)?(?:反映|反应)(?:一?下|一个|个)?(?:情况|问题|事情|事)?/u;
-const STATED_WISH = /是个(?:微)?心愿[吧啊呀哈。.!！\s]*$|^(?:我|俺)?(?:想|要)(?:许|提)(?:个|一个)(?:微)?心愿[：:，,。\s]/u;
-// "地址跟上次一样", "还是老地方": the place of their last request.
-const SAME_PLACE = /(?:跟|和|同)(?:上次|上回|以前|之前)(?:一样|的一样|那个|那里|那儿)|还是(?:上次|上回)(?:的|那个)|老地方|还是那(?:里|儿|个地方)/u;
-/** Where the person's last request with a place was. */
-async function lastPlace(tx: Tx, personId: number): Promise<string | null> {
-  const row = await tx.get<{ place: string }>(`SELECT place FROM items WHERE submitter_id = ? AND place IS NOT NULL AND place <> '' ORDER BY id DESC LIMIT 1`, [personId]);
-  return row?.place ?? null;
-}
-
-// Words that only open a conversation: what follows them is the request.
-const OPENING_ONLY = /^(?:那啥|那个|喂|在吗|在不在|你好|您好|有个事|有个事儿|问一下|请问|哎|诶|嗯|连心)[\s,，。!！?？…~～]*$/u;
-/** Pieces of one message typed in bursts come within this long of each other. */
-export const BURST_MS = 90_000;
-
-// A home's trouble is the household's (a wish); elsewhere the public's. ASKS: something wrong or wanted.
-const AT_HOME = /家里|我家|俺家|家中|屋里|房间|卧室|厨房|卫生间|厕所|阳台/u;
-const ASKS = new RegExp(`${TROUBLE_HERE.source}|${WANTS.source}|帮我`, 'u');
-
 /** Starts a dialogue; `kind` is known when it began with 反映 or 心愿. */
 export async function startDialogue(tx: Tx, ctx: MessageContext, start: { kind: ItemKind | null; text: string }, out: Outgoing, deps: BotDeps) {
   const communityId = await knownCommunity(tx, ctx);
@@ -236,12 +215,6 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
     }
   }
   await advance(tx, ctx, draft, row.id, out, deps);
-}
-
-function makeUrgent(draft: Draft, emergency: Emergency): void {
-  draft.priority = 'urgent';
-  // A plain "很急" keeps a wish a wish; gas, fire or a fall is a report.
-  if (draft.kind === null || emergency.hotlines.length > 0) draft.kind = 'report';
 }
 
 /** Moves to the first step still missing an answer, or submits. */

@@ -16,7 +16,7 @@ import { isSkip } from './skip-and-cancel.ts';
 import { stripMentions } from './strip-mentions.ts';
 import { CALLS_SOMEONE, isAcknowledgement } from './small-talk.ts';
 import { understandReply } from './understand-reply.ts';
-import { BURST_MS } from './dialogue.ts';
+import { BURST_MS } from './dialogue-words.ts';
 import { normalizeText } from './normalize-text.ts';
 import { isThanks } from './parse-command.ts';
 

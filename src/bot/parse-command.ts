@@ -3,7 +3,7 @@
 // thanks in thanks.ts.
 import { parseNumber } from './chinese-number.ts';
 import type { Command, CommandName } from './command-types.ts';
-import { COMMAND_WORDS, EXTRA_WORDS } from './command-words.ts';
+import { COMMAND_WORDS, CORRECTED_NUMBER, CORRECTION_LEAD, EXTRA_WORDS, WITHDRAW_REASON } from './command-words.ts';
 import { confirmArgs } from './confirm-args.ts';
 import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS, snoozeDays } from './snooze-days.ts';
 import { onlyFillers, TRAILING_FILLER, TRAILING_PUNCT } from './fillers.ts';
@@ -43,14 +43,9 @@ const BEFORE_ID = /^(?:一下|下|了|掉|个)(?=\s|#|第|\d|号|[〇零一二�
  * Turns what a person typed into a command. Tolerates a leading @mention, full-width characters,
  * `#12` / `＃１２` / `十二` / `12号`, politeness around the command, common typos and free word order
  * ("12号我来", "#12 搞定了"). Anything that is not a command is `text`, for the dialogue to handle.
+ * "更正：…" before a command leads it; before anything else ("说错了，不是漏水是渗水") it stays.
  */
-const CORRECTED_NUMBER = /^(?:哎呀|啊|哦)?[\s,，]*不是\s*#?\s*[\d〇零一二两三四五六七八九十]+\s*号?\s*[,，、\s]*是(?=\s*#?\s*[\d〇零一二两三四五六七八九十])/u;
-
-const CORRECTION_LEAD = /^\s*(?:更正|纠正|订正|修正|说错了|写错了|刚才说错了|刚才写错了)(?:一下)?[\s:：,，。!！]+(?=\S)/u;
-
 export function parseCommand(input: string): Command {
-  // "更正：2号分类应为基础设施": the word announcing a correction leads the command it corrects;
-  // before anything else ("说错了，不是漏水是渗水") it stays, for the correction to read.
   const bare = stripMentions(input);
   const stripped = bare.replace(CORRECTION_LEAD, '');
   if (stripped !== bare) {
@@ -113,8 +108,6 @@ function parseWords(norm: string, original: string): Command | null {
   }
   return invalid;
 }
-
-const WITHDRAW_REASON = /不要|不需要|不用|撤|重复|好了|解决了|算了|不办|不弄|作废|弄错|发错|报错/u;
 
 export type IdAndRest = { id: number; norm: string; raw: string; separated: boolean };
 

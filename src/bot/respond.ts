@@ -27,13 +27,12 @@ import { parseCorrection } from './correction.ts';
 import { correctLast } from './correct-last.ts';
 import { ownItemAskedAfter } from './own-item-asked-after.ts';
 import { openPrompts } from './prompts.ts';
-import { draftEscape, isCancel, isSkip } from './skip-and-cancel.ts';
+import { draftEscape, isBareAnswer, isCancel, isSkip } from './skip-and-cancel.ts';
+import { isOnlyPraiseOrThanks } from './thanks.ts';
 import { isAcknowledgement, isGreeting, isOnlySymbols, isSmallTalkTopic, isTakingNote, looksMeantForSomeoneElse } from './small-talk.ts';
 import { normalizeText } from './normalize-text.ts';
 import { kindChange } from './kind-change.ts';
-import { extractPhone } from './extract-phone.ts';
-import { members } from './texts/members.ts';
-import { DAY } from '../core/clock.ts';
+import { answerSplitAsked, newestOwnRequest, putPhoneRight } from './put-right.ts';
 import { REQUEST } from './request-words.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
 import { everyone, MAX_MESSAGE_CHARS } from './texts/common.ts';
@@ -72,7 +71,7 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
     await deleteDialogue(tx, expired.id);
     say(ctx, out, residents.draftExpired(expired.text));
     // "2", "跳过" answered the question of the dropped draft: nothing new starts from it.
-    if (cmd.type === 'text' && answersOnly(cmd.text)) return;
+    if (cmd.type === 'text' && isBareAnswer(cmd.text)) return;
   }
   if ([...msg.text].length > MAX_MESSAGE_CHARS) {
     say(ctx, out, everyone.tooLong);
@@ -134,23 +133,8 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   if (rekind && dialogue && dialogue.step !== 'text') return continueDialogue(tx, ctx, dialogue, out, deps);
   const newest = rekind && !dialogue ? await newestOwnRequest(tx, ctx.person.id, ctx.now) : null;
   if (rekind && newest !== null) return runCommand(tx, ctx, { type: 'kind', id: newest, kind: rekind }, out, deps);
-  // "电话号码打错了一位 是13883256617": the number left before, put right; whoever holds their
-  // requests gets the new one.
-  const newPhone = words !== null && PHONE_FIXED.test(normalizeText(words)) ? extractPhone(words) : null;
-  if (newPhone && ctx.person.phone !== null && ctx.person.phone !== newPhone.number) {
-    await tx.run('UPDATE people SET phone = ?, updated_at = ? WHERE id = ?', [newPhone.number, ctx.now, ctx.person.id]);
-    const held = await tx.all<{ id: number; claimantId: number }>(
-      "SELECT id, claimant_id FROM items WHERE submitter_id = ? AND status = 'claimed' AND claimant_id IS NOT NULL ORDER BY id",
-      [ctx.person.id],
-    );
-    for (const h of held) out.toPersonId(h.claimantId, members.phoneChanged(h.id, newPhone.number));
-    say(ctx, out, residents.phoneChanged);
-    remind(ctx, out, dialogue);
-    return;
-  }
-  // "帮我拆成两条": how to raise the other matter (an item's words are not rewritten afterwards).
-  if (words !== null && !hasAttachment && SPLIT_ASKED.test(normalizeText(words))) {
-    say(ctx, out, residents.splitHow(dialogue ? null : await newestOwnRequest(tx, ctx.person.id, ctx.now)));
+  // "电话号码打错了一位 是1388…", "帮我拆成两条": what they gave a moment ago, put right.
+  if (words !== null && !hasAttachment && ((await putPhoneRight(tx, ctx, words, out)) || (await answerSplitAsked(tx, ctx, words, dialogue !== null, out)))) {
     remind(ctx, out, dialogue);
     return;
   }
@@ -164,7 +148,7 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     return;
   }
   // "满意" with nothing waiting for a verdict, "我不是要办事 就是说声谢谢": kind words, nothing for anyone's item.
-  if (words !== null && !dialogue && (BARE_PRAISE.test(normalizeText(words).trim()) || JUST_THANKS.test(normalizeText(words)))) return say(ctx, out, everyone.thanks);
+  if (words !== null && !dialogue && isOnlyPraiseOrThanks(words)) return say(ctx, out, everyone.thanks);
   // Without a number, a list, help or the figures asked for in other words come first (thanks that
   // also ask the volunteer something are for the volunteer).
   // A photo may come with a holder's news ("垃圾桶清干净了" and the picture of it); a location may not.
@@ -261,26 +245,4 @@ function pending(ctx: MessageContext, dialogue: Dialogue): string {
 /** After an answer to something else, a word that a draft still waits; not in a group, where it is noise to everyone. */
 function remind(ctx: MessageContext, out: Outgoing, dialogue: Dialogue | null): void {
   if (dialogue && ctx.msg.conversationType !== 'group') say(ctx, out, pending(ctx, dialogue));
-}
-
-/** A bare answer to a dialogue's question: a number, a skip, a cancel, a word or two. */
-function answersOnly(text: string): boolean {
-  const t = text.trim();
-  return isSkip(t) || isCancel(t) || /^(?:\d{1,2}|[一二两三四五六七八九十]|心愿|微心愿|反映|问题)[\s。.!！]*$/u.test(t);
-}
-
-const PHONE_FIXED = /(?:电话|号码|手机)[^，。]{0,8}(?:打错|写错|错了|改成|改为|换成|换了|不对|少打|多打)|(?:打错|写错)了?[^，。]{0,6}(?:电话|号码)|(?:新|换)(?:的)?(?:电话|号码|手机号)/u;
-
-const SPLIT_ASKED = /^(?:帮我|麻烦|请|能不能|可以)?(?:帮我)?(?:把它|把这个|这个|这条)?(?:拆|分)(?:成|为|开)(?:两|2|二|三|3|几)?(?:条|个|件|次)?(?:登记|记|报)?(?:吗|吧|呗|一下|不)?[?？。!！]*$/u;
-
-const BARE_PRAISE = /^(?:很|非常|特别|挺)?满意(?:了|的|啊|呀|哈)?[!！。.~～]*$/u;
-const JUST_THANKS = /(?:不是要|不是来|没想)(?:办事|登记|反映|报|提)[^，。]{0,4}[\s,，。]*(?:我)?(?:就|只)是?(?:想)?(?:说|道)(?:声|一声|个)?谢谢|^(?:我)?(?:就|只)是?(?:想)?(?:说|道)(?:声|一声|个)谢谢/u;
-
-/** The person's newest request still open or in hand, raised within the last day (its kind may be put right). */
-async function newestOwnRequest(tx: Tx, personId: number, now: Date): Promise<number | null> {
-  const row = await tx.get<{ id: number }>(
-    `SELECT id FROM items WHERE submitter_id = ? AND status IN ('open', 'claimed') AND created_at >= ? ORDER BY id DESC LIMIT 1`,
-    [personId, new Date(now.getTime() - DAY)],
-  );
-  return row?.id ?? null;
 }

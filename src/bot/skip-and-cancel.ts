@@ -90,3 +90,9 @@ export function draftEscape(text: string): { rest: string } | null {
   if (/^(?:是|算)?(?:个)?(?:心愿|微心愿|反映问题|反映|问题|报修|[12])(?:吧|啊|呀)?[\s。.!！]*$/u.test(normalizeText(rest))) return null;
   return { rest: rest.replace(SAID_AGAIN, '').trim() };
 }
+
+/** A bare answer to a dialogue's question: a number, a skip, a cancel, a word or two. */
+export function isBareAnswer(text: string): boolean {
+  const t = text.trim();
+  return isSkip(t) || isCancel(t) || /^(?:\d{1,2}|[一二两三四五六七八九十]|心愿|微心愿|反映|问题)[\s。.!！]*$/u.test(t);
+}

@@ -18,3 +18,12 @@ export function isThanks(text: string): boolean {
   const t = normalizeText(text).trim();
   return THANKS.test(t) || (THANKS_TO.test(t) && !NOT_JUST_THANKS.test(t));
 }
+
+const BARE_PRAISE = /^(?:很|非常|特别|挺)?满意(?:了|的|啊|呀|哈)?[!！。.~～]*$/u;
+const JUST_THANKS = /(?:不是要|不是来|没想)(?:办事|登记|反映|报|提)[^，。]{0,4}[\s,，。]*(?:我)?(?:就|只)是?(?:想)?(?:说|道)(?:声|一声|个)?谢谢|^(?:我)?(?:就|只)是?(?:想)?(?:说|道)(?:声|一声|个)谢谢/u;
+
+/** "满意" with nothing waiting for a verdict, "我不是要办事 就是说声谢谢": kind words, nothing more. */
+export function isOnlyPraiseOrThanks(words: string): boolean {
+  const t = normalizeText(words);
+  return BARE_PRAISE.test(t.trim()) || JUST_THANKS.test(t);
+}

@@ -1,0 +1,27 @@
+import type { Tx } from '../db/sql.ts';
+import { TROUBLE_HERE } from './kind-answer.ts';
+import { WANTS } from './request-words.ts';
+
+// The words the dialogue listens for (dialogue.ts): a kind stated in the text, a place put right or
+// the same as last time, a mere opening, and how soon pieces of one message follow each other.
+
+// "我讲错了 不是东门 是北门": the place said again, right this time.
+export const PLACE_FIX = /(?:[讲说写搞弄]错了|不对)[\s\S]*?不是[^，,\s]{1,10}[，,\s]*(?:是|在)([^，,。\s]{2,14})/u;
+export const STATED_REPORT = /(?:(?:想|要)?(?:反映|反应)(?:一?下|个事)?|(?:这个)?是(?:公家|公共|大家)的事(?:儿)?)[吧啊呀哈。.!！\s]*$|^(?:[\u4e00-\u9fa5]{0,4}[，,。\s]*)?(?:我|俺)?(?:想|要|来|再)(?:跟社区|向社区|给社区)?(?:反映|反应)(?:一?下|一个|个)?(?:情况|问题|事情|事)?/u;
+export const STATED_WISH = /是个(?:微)?心愿[吧啊呀哈。.!！\s]*$|^(?:我|俺)?(?:想|要)(?:许|提)(?:个|一个)(?:微)?心愿[：:，,。\s]/u;
+// "地址跟上次一样", "还是老地方": the place of their last request.
+export const SAME_PLACE = /(?:跟|和|同)(?:上次|上回|以前|之前)(?:一样|的一样|那个|那里|那儿)|还是(?:上次|上回)(?:的|那个)|老地方|还是那(?:里|儿|个地方)/u;
+/** Where the person's last request with a place was. */
+export async function lastPlace(tx: Tx, personId: number): Promise<string | null> {
+  const row = await tx.get<{ place: string }>(`SELECT place FROM items WHERE submitter_id = ? AND place IS NOT NULL AND place <> '' ORDER BY id DESC LIMIT 1`, [personId]);
+  return row?.place ?? null;
+}
+
+// Words that only open a conversation: what follows them is the request.
+export const OPENING_ONLY = /^(?:那啥|那个|喂|在吗|在不在|你好|您好|有个事|有个事儿|问一下|请问|哎|诶|嗯|连心)[\s,，。!！?？…~～]*$/u;
+/** Pieces of one message typed in bursts come within this long of each other. */
+export const BURST_MS = 90_000;
+
+// A home's trouble is the household's (a wish); elsewhere the public's. ASKS: something wrong or wanted.
+export const AT_HOME = /家里|我家|俺家|家中|屋里|房间|卧室|厨房|卫生间|厕所|阳台/u;
+export const ASKS = new RegExp(`${TROUBLE_HERE.source}|${WANTS.source}|帮我`, 'u');

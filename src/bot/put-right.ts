@@ -1,0 +1,48 @@
+import { DAY } from '../core/clock.ts';
+import type { Tx } from '../db/sql.ts';
+import type { MessageContext } from './context.ts';
+import { extractPhone } from './extract-phone.ts';
+import { normalizeText } from './normalize-text.ts';
+import type { Outgoing } from './outgoing.ts';
+import { say } from './say.ts';
+import { members } from './texts/members.ts';
+import { residents } from './texts/residents.ts';
+
+// A resident putting right what they gave a moment ago, said in plain words: the phone number, or
+// the wish to have a request split (which the ledger does not do afterwards).
+
+const PHONE_FIXED = /(?:电话|号码|手机)[^，。]{0,8}(?:打错|写错|错了|改成|改为|换成|换了|不对|少打|多打)|(?:打错|写错)了?[^，。]{0,6}(?:电话|号码)|(?:新|换)(?:的)?(?:电话|号码|手机号)/u;
+const SPLIT_ASKED = /^(?:帮我|麻烦|请|能不能|可以)?(?:帮我)?(?:把它|把这个|这个|这条)?(?:拆|分)(?:成|为|开)(?:两|2|二|三|3|几)?(?:条|个|件|次)?(?:登记|记|报)?(?:吗|吧|呗|一下|不)?[?？。!！]*$/u;
+
+/** The person's newest request still open or in hand, raised within the last day. */
+export async function newestOwnRequest(tx: Tx, personId: number, now: Date): Promise<number | null> {
+  const row = await tx.get<{ id: number }>(
+    `SELECT id FROM items WHERE submitter_id = ? AND status IN ('open', 'claimed') AND created_at >= ? ORDER BY id DESC LIMIT 1`,
+    [personId, new Date(now.getTime() - DAY)],
+  );
+  return row?.id ?? null;
+}
+
+/**
+ * "电话号码打错了一位 是13883256617": the number left before, replaced; whoever holds one of their
+ * requests gets the new one. False when the words are no such correction.
+ */
+export async function putPhoneRight(tx: Tx, ctx: MessageContext, words: string, out: Outgoing): Promise<boolean> {
+  const phone = PHONE_FIXED.test(normalizeText(words)) ? extractPhone(words) : null;
+  if (!phone || ctx.person.phone === null || ctx.person.phone === phone.number) return false;
+  await tx.run('UPDATE people SET phone = ?, updated_at = ? WHERE id = ?', [phone.number, ctx.now, ctx.person.id]);
+  const held = await tx.all<{ id: number; claimantId: number }>(
+    "SELECT id, claimant_id FROM items WHERE submitter_id = ? AND status = 'claimed' AND claimant_id IS NOT NULL ORDER BY id",
+    [ctx.person.id],
+  );
+  for (const h of held) out.toPersonId(h.claimantId, members.phoneChanged(h.id, phone.number));
+  say(ctx, out, residents.phoneChanged);
+  return true;
+}
+
+/** "帮我拆成两条": how to raise the other matter. False when the words ask no such thing. */
+export async function answerSplitAsked(tx: Tx, ctx: MessageContext, words: string, inDraft: boolean, out: Outgoing): Promise<boolean> {
+  if (!SPLIT_ASKED.test(normalizeText(words))) return false;
+  say(ctx, out, residents.splitHow(inDraft ? null : await newestOwnRequest(tx, ctx.person.id, ctx.now)));
+  return true;
+}
