@@ -27,6 +27,8 @@ import { REQUEST, THING } from './request-words.ts';
 import { itemIdsIn } from './item-id.ts';
 import { parseCommands } from './parse-commands.ts';
 import { sharedWords } from './shares-words.ts';
+import { newMatterAfter } from './new-matter-after.ts';
+import { matterAfterVerdict } from './matter-after-verdict.ts';
 
 // What an answer to a holder's question or news is made of: when, where, who, thanks.
 const REPLY_WORDS = /上午|下午|晚上|中午|早上|明天|后天|明朝|今天|周[一二三四五六日末]|礼拜|[0-9一二三四五六七八九十两]点|单元|楼|室|在家|不在家|有人|钥匙|带上?|电话|好的|行|中|麻烦|谢谢|辛苦|等(?:你|您|他|她)|来接|门口|楼下/u;
@@ -43,7 +45,9 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
     switch (p.kind) {
       case 'confirm':
       case 'revisit': {
-        const meaning = understandReply(text, { kind: p.kind, itemId: p.itemId, itemText: p.item.text });
+        // "五星 谢谢小王。另外我家晾衣架坏了…": the verdict, then the new matter as a message of its own.
+        const split = p.kind === 'confirm' ? newMatterAfter(text) : null;
+        const meaning = understandReply(split?.verdict ?? text, { kind: p.kind, itemId: p.itemId, itemText: p.item.text });
         if (!meaning) continue;
         if (meaning.kind === 'later') {
           out.reply(residents.verdictLater(p.itemId));
@@ -51,6 +55,7 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         }
         await answered(tx, p.id, ctx.now);
         await act(tx, ctx, meaning, out, deps);
+        if (split) return matterAfterVerdict(tx, ctx, split.matter, p.itemId, out, deps);
         // "满意" while two done notices wait: "都满意" is both; otherwise the other is named, so
         // that it is not left waiting unseen.
         const others = ordered.filter((o) => o.kind === 'confirm' && o.itemId !== p.itemId);

@@ -37,7 +37,8 @@ type Signal = {
   needsNow?: boolean;
 };
 
-const GAS = '(?:煤气|燃气|天然气|液化气|瓦斯)';
+// 煤汽: typed by pinyin input for 煤气.
+const GAS = '(?:煤气|燃气|天然气|液化气|瓦斯|煤汽)';
 const SIGNALS: Signal[] = [
   { kind: 'gas', re: new RegExp(`${GAS}(?:罐|管|管道|灶|表)?(?:味|泄漏|泄露|漏了|漏气|在漏|爆炸|炸了|中毒)|(?:闻到|一股|有股|很大的|好大的|浓浓的|很浓的|很重的)${GAS}|${GAS}(?:罐|管道?)?漏`, 'u'), hotlines: ['gas'] },
   // Gas smells of rotten eggs (the odorant): how many describe it.
@@ -78,7 +79,7 @@ const SIGNALS: Signal[] = [
 // "能打着火了": a stove that lights again is no fire.
 const NEGATED_BEFORE = /(?:没|没有|无|不|别|未|防|非|(?<!是)不是|不算|并不|打|点|打得|点得)$/u;
 // Somewhat before: a worry, a risk or the past, not an emergency now.
-const NOT_NOW_BEFORE = /(?:容易|怕(?!是)|担心|防止|小心|以免|避免|差点|差一点|可能会|会不会|万一|要是|如果|以前|之前|去年|上次|上个月|曾经|预防|提醒|注意|经常|老是|昨天|昨晚|昨儿|昨夜|昨个|前晚|前天|前两天|前几天|上周|上礼拜|上星期|上回|那回|那次|有过一回|有过一次|出过|新闻|听说|看到说|不知道|不晓得|天天|每天|总是|周[一二三四五六日]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|这礼拜|讲了|说了|讲讲|宣传)[^，。,.!！？?]{0,8}$/u;
+const NOT_NOW_BEFORE = /(?:容易|怕(?!是)|恐|惊|唯恐|生怕|以防|担心|防止|小心|以免|避免|差点|差一点|可能会|会不会|万一|要是|如果|以前|之前|去年|上次|上个月|曾经|预防|提醒|注意|经常|老是|昨天|昨晚|昨儿|昨夜|昨个|前晚|前天|前两天|前几天|上周|上礼拜|上星期|上回|那回|那次|有过一回|有过一次|出过|新闻|听说|看到说|不知道|不晓得|天天|每天|总是|周[一二三四五六日]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|这礼拜|讲了|说了|讲讲|宣传)[^，。,.!！？?]{0,8}$/u;
 // Anywhere in the message: it was news, it is over, or it is a worry ("着火了咋整" next to a pile of boxes).
 const NOT_NOW_ANYWHERE = /险情(?:已)?排除|已排除|已通风|已换管|处理完毕|已处理(?:好|完)?|已修好|已解决|已经处理好|已经换了|已经修好|已经来了|已经到了|(?:救护车|120|119)也?(?:已经)?叫了|已经送(?:去)?医院了|咋个办|咋办|怎么办|新闻|听说|可能(?:是)?出去了|可能不在家|还好没|还好没事|没啥事|没什么事|没大碍|没事了|已经好了|已经没事|现在好多了|好多了|早就好了|注意(?:用电|用火|安全)|咋整|怎么整|隐患|口头禅|没那么严重|不用(?:打)?(?:110|120|119|报警)|开玩笑|物业说|在等(?:配件|师傅|维修|厂家)|等配件|早就(?:烧|坏|断)/u;
 // Inside the words of a signal: "电梯…上礼拜还困了个人" was last week.
@@ -105,6 +106,8 @@ export function detectEmergency(input: string): Emergency | null {
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 16), m.index);
       if (NEGATED_BEFORE.test(before) || NOT_NOW_BEFORE.test(before) || PAST_INSIDE.test(m[0]) || /差点|差一点|险些|幸好没|还好没/u.test(m[0])) continue;
+      // "恐有跌倒之虞", "好惊困喺入面": a fear of what could happen, not what is happening.
+      if (/^之虞|^的(?:危险|可能)/u.test(text.slice(m.index + m[0].length)) || /(?:惊|怕|担心|恐)[^，。,.!！]{0,2}(?:困|摔|跌)/u.test(m[0])) continue;
       // "跟他讲了充电起火的厉害": the danger of it, told as a warning.
       if (/^的?(?:厉害|危险|隐患|风险|后果)/u.test(text.slice(m.index + m[0].length))) continue;
       // "电梯今年都困了好几回了": how often it has happened, not something happening now.

@@ -30,6 +30,7 @@ const TOKEN = new RegExp(
   ].join('|'),
   'gu',
 );
+const HEARTS = new RegExp(`(?:(?<=(?:打|给|评|伊|他|她)个?\\s*)(?:[1-5一二三四五])\\s*(?:颗|粒|个)?\\s*[心兴]|(?:[1-5一二三四五])\\s*(?:颗|粒)\\s*心|^[四五]\\s*[心兴])(?![思情意里脏疼痛得愿])`, 'gu');
 const LEADING_NUMBER = /^(-?\d+(?:\.\d+)?|[一二三四五六七八九十两])(?=$|[\s,，。.!！:：;；、])/u;
 
 export type RatingMatch = {
@@ -43,7 +44,9 @@ export type RatingMatch = {
  * Finds the first rating in (normalised) text: a number at the very start ("5 谢谢"), stars, "五星",
  * "5分", "满分"/"100分" (5: people mean "perfect"), or a satisfaction word (see SATISFACTION).
  */
-export function findRating(text: string): RatingMatch | null {
+export function findRating(said: string): RatingMatch | null {
+  // "给伊五心", "五颗心", "打四兴" (星 by pinyin): hearts and the homophone are stars. Same length.
+  const text = said.replace(HEARTS, (m) => `${m.slice(0, -1)}星`);
   const lead = LEADING_NUMBER.exec(text);
   if (lead) return { rating: scale(parseNumber(lead[1]!.replace(/^-/, '')), lead[1]!.startsWith('-')), index: 0, length: lead[0].length };
 

@@ -37,13 +37,14 @@ const SECOND = /第二种|第二个|第二项|后一个|后面那个|下面那�
 const CHOSEN = /(?:选|是|回复?|就|拣|揀|揾)\s*([12１２])(?![\d.号#])|^([12])\s*(?:啊|呀|哦|嘛|咯|喽)(?=$|[\s,，。])/u;
 
 // The options in the question's own words: "就是请人帮忙的那个", "是我自己家里的", "大家的事".
-const WISH_WORDS = /请(?:人|党员|志愿者)(?:来)?帮(?:个)?忙|^是(?:我|俺)家(?:里)?的|找(?:人|党员)帮忙|帮忙的(?:那个|那种|那类)|帮个忙那个|(?:我|俺)?(?:自己|自个儿?|自家)家?(?:里)?的|(?:^|[\s，,])(?:我|俺)?家里?的(?:$|[\s，,。])|(?:我|俺)(?:家|屋)(?:里|头)?的事|我(?:个人|自己)的(?:事)?|个人的(?:事)?|私事|^(?:我|俺)?(?:家里|屋里|屋头)(?:的|头)?$/u;
-const REPORT_WORDS = /公共的|大(?:伙|家伙)的(?:事)?|大家的(?:事)?|公家的|公家嘅|小区的(?:事|问题)|坏了的(?:那个|那种)|有问题的(?:那个|那种)|邻里纠纷|社区出面|^(?:是)?(?:楼道|楼梯|外面|小区里|路上|电梯)的?(?:事|那个)?$/u;
+const WISH_WORDS = /请(?:人|党员|志愿者)(?:来)?帮(?:个)?忙|^是(?:我|俺)家(?:里)?的|找(?:人|党员)帮忙|帮忙的(?:那个|那种|那类)|帮个忙那个|(?:我|俺)?(?:自己|自个儿?|自家)家?(?:里)?的|(?:^|[\s，,])(?:我|俺)?家里?的(?:$|[\s，,。])|(?:我|俺)(?:家|屋)(?:里|头)?的事|我(?:个人|自己)的(?:事)?|个人的(?:事)?|私事|屋里向|屋里厢|屋企|^(?:我|俺)?(?:家里|屋里|屋头)(?:的|头)?$/u;
+const REPORT_WORDS = /公共的|公家额|大(?:伙|家伙)的(?:事)?|大家的(?:事)?|公家的|公家嘅|小区的(?:事|问题)|坏了的(?:那个|那种)|有问题的(?:那个|那种)|邻里纠纷|社区出面|^(?:是)?(?:楼道|楼梯|外面|小区里|路上|电梯)的?(?:事|那个)?$/u;
 
 /** The kind an answer chooses, or null. `answer` is normalised and trimmed. */
 export function kindAnswer(said: string): ItemKind | null {
   // "1️⃣": a keycap is its digit.
-  const answer = said.replace(/([0-9])\uFE0F?\u20E3/gu, '$1').trim();
+  // "选衣", "揀一", "儿 公家额…": the digits as pinyin input or Cantonese gives them.
+  const answer = said.replace(/([0-9])\uFE0F?\u20E3/gu, '$1').replace(/(?<=选|揀|拣|揾)(?:衣|依|伊)/gu, '1').replace(/(?<=选|揀|拣|揾)(?:儿|而)|^(?:儿|而)(?=[\s,，]|$)/gu, '2').trim();
   const last = KIND_LAST.exec(answer)?.[1];
   if (KIND_ANSWER.wish.test(answer) || (last !== undefined && /心愿|许愿|1/u.test(last))) return 'wish';
   if (KIND_ANSWER.report.test(answer) || last !== undefined) return 'report';

@@ -2,6 +2,7 @@ import type { Tx } from '../db/sql.ts';
 import { isOfficialOf } from '../domain/actor.ts';
 import type { Runnable } from './commands/table.ts';
 import type { MessageContext } from './context.ts';
+import { memberCalled } from './member-called.ts';
 import { stripMentions } from './strip-mentions.ts';
 import { FILED_BY_MISTAKE } from './parse-phrases.ts';
 
@@ -55,8 +56,12 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
       return holder && row.status === 'done' && row.submitterId !== ctx.actor.id ? { type: 'take_back', id: cmd.id } : cmd;
     case 'deadline':
       return holder ? { type: 'progress', id: cmd.id, note: words.replace(/^#?\s*\d{1,9}\s*号?\s*[,，:：]?\s*/u, '') } : cmd;
-    case 'assign':
-      return holder ? { type: 'release', id: cmd.id, reason: words } : cmd;
+    case 'assign': {
+      // "9号转给王思远": the holder hands it to another member; "交给物业吧 我不弄了" gives it back.
+      if (!holder) return cmd;
+      const to = await memberCalled(tx, row.communityId, cmd.target.name);
+      return to && to.id !== ctx.actor.id ? cmd : { type: 'release', id: cmd.id, reason: words };
+    }
     case 'progress': {
       const asks = cmd.note.trim() === '' || /不是新|是问|问一下|怎么样|咋样|如何|进展|进度|[?？吗]/u.test(cmd.note);
       // "1号物业没给弄好，还是臭" from its resident: words for whoever handles it.

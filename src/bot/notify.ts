@@ -46,7 +46,9 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
     }
     case 'assigned': {
       out.reply(officials.assignReply(id, holder));
-      if (item.claimantId !== null) tell(item.claimantId, await holderDetails(tx, item, 'assigned'));
+      // "9号转给李明": handed on by the volunteer who held it, named as the one who did.
+      const from = before?.claimantId != null && before.claimantId === actorId ? actor?.name : undefined;
+      if (item.claimantId !== null) tell(item.claimantId, await holderDetails(tx, item, 'assigned', from));
       if (before?.claimantId != null && before.claimantId !== item.claimantId) tell(before.claimantId, members.toHolderReassigned(id, holder));
       tell(item.submitterId, residents.toSubmitterAssigned(item, holder));
       await tellFollowers(`已交给 ${holder} 办理。`);
@@ -161,7 +163,7 @@ export async function holderName(tx: Tx, item: Item): Promise<string> {
 }
 
 /** The holder's direct message: the submitter's name, phone and place (SPEC: for those who handle it). */
-async function holderDetails(tx: Tx, item: Item, how: HolderDetails['how']): Promise<string> {
+async function holderDetails(tx: Tx, item: Item, how: HolderDetails['how'], from?: string): Promise<string> {
   const submitter = await tx.get<{ name: string; phone: string | null }>('SELECT name, phone FROM people WHERE id = ?', [item.submitterId]);
-  return members.holderDetails({ how, item, submitter: submitter?.name ?? '居民', phone: submitter?.phone ?? null, place: item.place });
+  return members.holderDetails({ how, item, submitter: submitter?.name ?? '居民', phone: submitter?.phone ?? null, place: item.place, ...(from ? { from } : {}) });
 }

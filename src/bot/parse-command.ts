@@ -138,7 +138,7 @@ function parseArgs(name: CommandName, word: string, norm: string, raw: string, s
     const lead = /^(?:一下|吓|一个问题|个问题|一件事|个事)?[\s:,.;!，。：；、！]*/u.exec(norm)![0].length;
     const content = raw.slice(lead).trim();
     // "我反映的问题怎么样了", "反映了好几次": 反映 describes here; it does not start a report.
-    if (/^[的了过得着]/u.test(norm)) return null;
+    if (/^(?:[的了过得]|着(?!急))/u.test(norm)) return null;
     // "投诉12号 志愿者没来": a complaint about an item is a dispute of it.
     if (word === '投诉') {
       const item = readId(norm.slice(lead), raw.slice(lead));
@@ -149,7 +149,7 @@ function parseArgs(name: CommandName, word: string, norm: string, raw: string, s
     return { type: name, text: content } as Command;
   }
   if (name === 'answer') return parseAnswer(word === '是' || word === 'yes', norm);
-  if (name === 'join') return parseJoin(norm);
+  if (name === 'join') return parseJoin(norm, word);
   if (name === 'invite') return parseInvite(norm, soft);
 
   // "确认收到" acknowledges a message; it confirms no item.

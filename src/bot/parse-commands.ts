@@ -4,10 +4,11 @@ import { normalizeText } from './normalize-text.ts';
 import { parseCommand } from './parse-command.ts';
 import { dayRef, workingDays } from './working-days.ts';
 import { commandClause, commandSaidLast, SAID_OF_MANY } from './command-in-story.ts';
+import { reopenedFirst } from './reopened-first.ts';
 
 type Found = ItemIdMatch & { index: number };
-
 const UNDONE_THEN_RELEASED = /^(?:@\S+\s*)?(?:刚才)?(?:说错了|搞错了|弄错了)?[\s,，]*#?(\d{1,6})\s*号?\s*不是(?:办完|完成|办结|结)(?:了)?[\s,，]*(?:是)?(?:我)?(?:要)?(?:放弃|退出|干不了|办不了|去不了)[\s,，]*/u;
+
 type WithId = Extract<Command, { id: number }>;
 
 // Between two numbers of one list: nothing, a space, 和, 、, a comma.
@@ -19,6 +20,7 @@ const SEPARATOR = /[\s,，。;；!！、]+/gu;
 const TRIM = /^[\s,，。;；!！、]+|[\s,，。;；!！、]+$/gu;
 // What may start the next clause without changing its meaning: "还有13号…", "另外 认领13".
 const CLAUSE_LEAD = /^(?:还有|另外|另请将?|另|然后|再把|再|并且|顺便把?|以及|和|跟)\s*/u;
+const SEVERAL_CLAIMED = /(?:我|俺)(?:们)?(?:都|全)(?:接|包|认领|领|来)了?(?!\S*[吗？?])|(?:都|全)(?:归)?我(?:来|包|接)了?(?=$|[\s,，。!！])|(?:^|[\s,，。!！])我(?:拿[^，。\s]{0,4})?(?:去|过去)(?:看看|瞅瞅|看一下)(?:吧)?[!！。]*$/u;
 // "13号也是", "13号也一样": the same command for another item.
 const SAME_AGAIN = /^\s*(?:也是|也一样|同样|一样|也)\s*(?:的|了|吧|哈|啊|呀)?[\s。.!！]*$/u;
 
@@ -40,11 +42,13 @@ export function parseCommands(text: string): WithId[] | null {
   }
   const said = commandSaidLast(text);
   if (said) return said;
+  // "4号下水道和5号帮奶奶拿药，我都接了！", "19号井盖20号减速带 我拿工具箱去看看": each taken on.
+  if (ids.length >= 2 && ids.every((m) => /[号#]/u.test(norm.slice(m.index, m.index + m.length))) && SEVERAL_CLAIMED.test(norm)) return unique(ids.map((m) => ({ type: 'claim', id: m.id }) as WithId));
   const sentences = ids.length >= 2 ? bySentence(text) : null;
   if (sentences) return sentences;
   if (ids.length === 1) return settingsOfOne(text, norm, ids[0]!) ?? commandClause(text, ids[0]!);
   if (ids.length < 2) return null;
-  return asMerge(text, norm, ids) ?? fromList(text, norm, ids) ?? fromClauses(text, norm, ids);
+  return reopenedFirst(norm, asMerge(text, norm, ids)) ?? fromList(text, norm, ids) ?? fromClauses(text, norm, ids);
 }
 
 /**

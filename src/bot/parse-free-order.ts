@@ -43,7 +43,7 @@ const LIST_MORE =
 // "我手上有哪些活", "我手里还有几个单子".
 const MINE_HELD = /^我(?:现在)?(?:手上|手里|手头)(?:上)?(?:都|还)?(?:有|接了)?(?:哪些|什么|啥|几个|几件|多少)(?:活儿?|事儿?|事情|任务|单子?)?(?:吗|呢|啊)?$/u;
 // "再给我生成一个党员邀请码 新来了两个志愿者": asking for a code, the role in between, a reason after.
-const INVITE_ASK = /^(?:再|帮我|给我|请|麻烦|给[\u4e00-\u9fa5]{1,8}?(?:的)?(?:社工|志愿者|同志|党员|干部|网格员|人))*(?:生成|发|要|来|开|做|弄|创建|整|搞)(?:一下)?(?:一个|个|一张|张)?((?:党员志愿者|党员|志愿者|成员|干部|网格员|工作人员)?)(?:的)?(?:邀请码|(?<=党员|志愿者|成员|干部|网格员)码)(?:$|[\s,，。;；!！])/u;
+const INVITE_ASK = /^(?:再|帮我|给我|请|麻烦|给[\u4e00-\u9fa5]{1,8}?(?:的)?(?:社工|志愿者|同志|党员|干部|网格员|人))*(?:生成|发|要|来|开|做|弄|创建|整|搞)(?:一下)?(?:一个|个|一张|张)?((?:党员志愿者|党员|志愿者|成员|干部|网格员|工作人员)?)(?:的)?(?:邀请码|(?<=党员|志愿者|成员|干部|网格员)码)(?:一个|1个|一张)?(?:$|[\s,，。;；!！])/u;
 const HELP_PHRASE =
   /^(?:(?:这个)?(?:咋|怎么|如何)(?:用|使用|弄|操作)(?:啊|呀|呢)?(?:这个)?(?:\s*(?:我)?(?:不会弄|不会用|不懂|不会))?|(?:志愿者|党员|居民|我)?(?:能|可以)(?:干|做)(?:啥|什么)[\s,，]*(?:命令|指令)(?:都)?有(?:哪些|啥|什么)|(?:你|这个|小助手|这个机器人|机器人)?(?:都)?(?:能|会|可以)(?:干|做|帮)(?:啥|什么|些什么|我什么|我啥)(?:啊|呀|呢)?|(?:我)?(?:能|可以)用(?:哪些|什么)(?:命令|指令|功能))$/u;
 const STATS_PHRASE =
@@ -117,7 +117,8 @@ function fromParts(head: string, id: number, fullTail: string, fullRawTail: stri
   // "不是查 是让你给赵姐带个话 14号到底要帮啥忙": words to pass on, about that item.
   if (RELAY_HEAD.test(head) && tail !== '') return { type: 'tell', id, note: rawTail.trim() };
   // "不是撤回4号！", "谁让你撤了？？6号恢复": the withdrawal put right.
-  if (/(?:不是|没让|谁让你?)(?:要)?撤(?:回)?了?[?？!！\s]*$/u.test(head)) return { type: 'restore', id };
+  // "撤错了 1号恢复": the mistake named before the number.
+  if (/(?:不是|没让|谁让你?)(?:要)?撤(?:回)?了?[?？!！\s]*$/u.test(head) || (/撤(?:回)?错了?[,，。!！\s]*$/u.test(head) && /^(?:恢复|还要|不撤|$)/u.test(tail))) return { type: 'restore', id };
   if (RELEASE_HEAD.test(head)) return { type: 'release', id, reason: rawTail.replace(/^(?:嘛|吧|了)\s*/u, '').trim() };
   if (DISPUTE_HEAD.test(head)) return { type: 'dispute', id, reason: rawTail.trim() };
   if (STATUS_HEAD.test(head) && (tail === '' || STATUS_TAIL.test(tail) || question)) return { type: 'status', id };

@@ -32,6 +32,7 @@ const DONE_TAIL = new RegExp(
 const DONE_SAID = new RegExp(`^${DONE_PREFIX}(?:送到|送去|送过去|修好|换好|装好|买好|清理干净|打扫干净|联系好)(?:了)?[\\u4e00-\\u9fa5]`, 'u');
 const CLAIM_TAIL =
   /^(?:我们?(?:周末|明天|后天|下午|晚上|改天|抽空|有空)(?:一起|顺便|过去|去)?(?:弄|修|装|办|做|搞|换)(?:了|吧)?(?=$|[\s,，。])|(?:我们?|由我|让我)(?:马上|现在|这就|今天|明天|下午|上午|晚上|一会儿?|待会儿?|等下|周末)?(?:来|去)(?:认领|接单|接|领|负责|办|做|处理|跟进|帮忙完成|帮忙解决|帮忙办|帮忙|帮|包|弄|修|看看|看一下|跑一趟|去一趟|搞定|完成|解决)?|我们?(?:自己)?(?:可以|能)?(?:认领|接单|接|领|负责|要|包|可以|能做|能办|能去|去|帮忙|来办|来做)|交给我|给我|归我|认领|接单)(?:一下|吧|了|嘛|呗|哈)*(?:[\s,，。;；!！]+([\s\S]*))?$/u;
+const CLAIM_MORE = /^(?:我(?:马上|这就|立刻|现在)(?:到|过来|过去|上来)|我(?:开车)?(?:送|陪)(?:吧)?(?=$|[\s,，。!！])|(?:顺手)?(?:也)?(?:接|包|领)(?:了|啦)|我(?:也)?(?:拿|包|领)(?:了|啦))|(?:^|[\s,，。!！])(?:冲鸭?|冲冲冲)[!！]*$/u;
 // "3号灯换好了", "十号空调修好了 加了点氟", "19号找到了 …": a thing and what was done to it, in the
 // first clause; "… 草丛里也弄干净了 搞定", "21号 管子接好了 完成": the done word last.
 const DONE_CLAUSE = /^[^\s,，。;；!！]{0,14}?(?<!没|不|未|没有|还没|没给|没帮|没有给|没替)(?:(?:修|换|弄|装|接|处理|办|做|搞|清理|打扫|送|收拾|疏通|通|找|重新弄|重新处理|安排|调解|上|查|复查|检查|陪|解决|理|剪|剃|洗|调|抹|刷|铺|贴|交|缴|充|付)(?:好|完|到|通|干净)(?:了|啦)?|(?:换|装|补|焊)(?:上)?了|(?:教|学)会了|(?:搬|送|拿|扛)(?:下去|上去|过去|回去)(?:了|(?=$))|(?:下水道|管子|水管|马桶|管道)(?:已经)?通(?:了|(?=$)))(?=$|[\s,，。;；!！])/u;
@@ -126,8 +127,10 @@ function fromTailWords(id: number, tail: string, rawTail: string, question: bool
   if (confirmWord) return confirm(id, tail.slice(confirmWord[0].length), rawTail.slice(confirmWord[0].length));
   const rating = findRating(tail);
   if (rating && (rating.index === 0 || PRAISE_ONLY.test(tail.slice(0, rating.index)))) return confirm(id, tail, rawTail);
+  // "请把1号恢复成已办结" after a wrong reopening: done again, no note.
+  if (/^(?:恢复|改回|还原|退回)(?:成|为|到)?(?:已经?)?(?:办结|完成|办完)(?:状态)?(?:吧)?[\s。.!！]*$/u.test(tail)) return { type: 'done', id, note: '' };
   // "6号恢复", "4号还要的", "6号不撤了": a withdrawal put right.
-  if (/^(?:要)?(?:恢复(?:一下)?|还要(?:的|呢|啊)?|不撤了?|别撤|不要撤|撤错了)(?:吧|啊|！|!)*(?=$|[\s,，。!！])/u.test(tail)) return { type: 'restore', id };
+  if (/^(?:要)?(?:恢复(?:一下)?|还要(?:的|呢|啊)?|不撤了?|别撤|不要撤|撤错了?)(?:吧|啊|！|!)*(?=$|[\s,，。!！])/u.test(tail)) return { type: 'restore', id };
   let m = WITHDRAW_TAIL.exec(tail);
   if (m) return { type: 'withdraw', id, reason: noteAt(rawTail, tail, m[1]) };
   m = RELEASE_TAIL.exec(tail);
@@ -139,6 +142,8 @@ function fromTailWords(id: number, tail: string, rawTail: string, question: bool
   // "下周三之前要弄好": a day to have it done by, not news that it is.
   const by = /^([^\s,，。]{1,8}?)(?:之前|以前|前)(?:要|得|必须|务必)?(?:弄好|办完|修好|完成|办好|处理好|解决|搞定|清完|弄完|给个结果|给结果|有个结果|答复|回复|反馈)?(?:吧)?$/u.exec(tail);
   if (by && dayRef(by[1]!)) return { type: 'deadline', id, by: dayRef(by[1]!)! };
+  // "13号我马上到！", "16我拿了", "5号…顺手也包了 冲鸭": taken on, not done.
+  if (CLAIM_MORE.test(tail) && !question) return { type: 'claim', id };
   m = DONE_TAIL.exec(tail);
   if (m) return { type: 'done', id, note: noteAt(rawTail, tail, m[1]) };
   if (DONE_SAID.test(tail)) return { type: 'done', id, note: rawTail.trim() };

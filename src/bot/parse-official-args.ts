@@ -106,7 +106,12 @@ export function parseInvite(norm: string, soft: boolean): Command | null {
   return { type: 'invite', role: finalRole, uses: finalUses };
 }
 
-export function parseJoin(norm: string): Command {
+export function parseJoin(norm: string, word = '报到'): Command | null {
+  // "加入 4P5DQGP2" joins with the code; "我想加入志愿者" is a sentence (help says how).
+  if (word === '加入') {
+    const code = /(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,12}(?![A-Za-z0-9])/u.exec(norm);
+    return code ? { type: 'join', code: code[0].toUpperCase() } : null;
+  }
   // "报到啦 69M6F8BK", "报到了😊 TKWRNR6E": a particle or an emoji before the code is no part of it.
   const t = withoutEmoji(norm).replace(/^(?:啦|了|喽|咯|哈|呀|啊|一下|下)+[\s!！~～,，。]*/u, '').replace(/^(?:邀请码|码)?\s*(?:是|为|:|：)?\s*/u, '').replace(TRAILING_PUNCT, '').trim();
   if (t === '') return { type: 'invalid', command: 'join', problem: 'missing_code' };
@@ -118,7 +123,7 @@ export function parseJoin(norm: string): Command {
 }
 
 /** "处理一下", "去办": what to do, after whom; not part of a name. */
-export const ASSIGN_DUTY = /(?:\s*(?:去|来)?(?:处理|办理|跟进|跟|负责|解决|看看|看一下)(?:一下|下)?|(?:\s+|去|来)(?:办|修|弄)(?:一下|下)?|(?:办|修|弄)一下)(?:吧|了)?$/u;
+export const ASSIGN_DUTY = /(?:\s*(?:去|来)?(?:处理|办理|跟进|跟|负责|解决|看看|看一下|返工|整改|落实)(?:一下|下)?|(?:\s+|去|来)(?:办|修|弄)(?:一下|下)?|(?:办|修|弄)一下)(?:吧|了)?$/u;
 
 /**
  * Who an item is handed to, out of what the official wrote after the verb: "陈志强 让他带电工去" →
@@ -132,7 +137,7 @@ export function assigneeName(text: string): string {
   name = name.replace(/(?:马上|立刻|立即|赶紧|赶快|尽快|现在|今天|明天|下午|上午)+过?$/u, '').replace(/限(?:期)?[\d一二两三四五六七八九十]+(?:个工作日|个?天|日)[\s\S]*$/u, '');
   // "物业公司撒盐除冰": a known unit, then what it is to do.
   const unit = /^(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)/u.exec(name);
-  if (unit && !at && /^[处清修弄撒去来帮负跟看解办管铲扫拖挪先再马掏通维换]/u.test(name.slice(unit[1]!.length))) name = unit[1]!;
+  if (unit && !at && /^[处清修弄撒去来帮负跟看解办管铲扫拖挪先再马掏通维换返整落]/u.test(name.slice(unit[1]!.length))) name = unit[1]!;
   const duty = /(?:去|来|帮忙|负责)[\u4e00-\u9fa5]*$/u.exec(name);
   if (duty && duty.index >= 2) name = name.slice(0, duty.index);
   // "交给物业吧": the particle is no part of the name.

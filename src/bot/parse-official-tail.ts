@@ -132,13 +132,15 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
     const into = parseNumber((m[1] ?? m[2])!);
     return into === null ? null : { type: 'merge', id, into: Math.min(into, 2_147_483_647) };
   }
+  // "9号转我。已与王思远商定": the sender takes it on (the holder's hand-over is theirs to make).
+  if (/^(?:转|交|给)(?:给)?(?:我|本人)(?:自己)?(?:来|吧|了|啊)*(?=$|[\s,，。!！])/u.test(tail)) return { type: 'claim', id };
   m = ASSIGN_TAIL.exec(tail) ?? ASSIGN_MID.exec(tail);
   if (m) {
     // "再给物业三天": the unit, and the days it is given (read as a limit by parse-commands.ts).
     const who = assigneeName(rawTail.slice(m[0].length))
       .replace(/(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个工作日|个?天|周|个?星期)$/u, '');
     // "交我自己来跟", "我黄建华自己办": the official takes it on, not a unit called 我自己.
-    if (/^(?:我|我自己|本人)(?:来|去)?(?:跟|办|弄|负责)?$/u.test(who)) return { type: 'claim', id };
+    if (/^(?:我|我自己|本人)(?:来|去)?(?:跟|办|弄|负责)?(?:吧|了|啊)?$/u.test(who)) return { type: 'claim', id };
     // "跟公交集团联系上了": news, not a unit called "集团联系上了".
     if (who === '' || /[了过着]$|联系|回复|答应|说/u.test(who)) return null;
     // "交物业找电梯公司": the unit, not whom it is to call in.

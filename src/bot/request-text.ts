@@ -10,10 +10,16 @@ const TURN = /(?:哎|诶|欸|噢|哦)?(?:对了|顺便说一下|顺便问一下|
 // "我想跟社区说个事啊，", "想反映个情况，": announcing that a request follows.
 const ANNOUNCE = /^(?:我)?(?:想|要)?(?:跟|和|给|向)?(?:社区|你们|您)?(?:说|反映|报|讲)(?:个|一个|一下|下)?(?:事|事情|情况|问题)?(?:啊|呀|哈)?[，,。：:\s]+/u;
 
+// A letter's salutation and closing: "尊敬的社区领导：您好！", "此致 敬礼！", "谢谢！".
+const SALUTATION = /^(?:尊敬的|敬爱的|亲爱的)[^：:，,。！!]{1,12}[：:，,]\s*/u;
+const CLOSING = /[，,。！!\s]*(?:此致[\s，,]*敬礼|顺颂[^。！!]{0,6}|祝[^。！!]{0,8}(?:顺利|愉快|健康))[！!。]*\s*$/u;
+
 /** The request's own words. */
 export function requestText(text: string): string {
   // "反映一哈 4栋后头…": 一哈/一下 belonged to the verb.
   let t = text.trim().replace(/^(?:一哈|一下)(?=[\s，,：:])[\s，,：:]*/u, '');
+  const letter = t.replace(SALUTATION, '').replace(CLOSING, '');
+  if (letter.length >= 4) t = letter;
   const greeted = GREETING.exec(t);
   if (greeted && t.length - greeted[0].length >= 4) t = t.slice(greeted[0].length);
   const turn = TURN.exec(t);

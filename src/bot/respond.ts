@@ -23,6 +23,7 @@ import { itemTalk } from './item-talk.ts';
 import { officialToResident, secondInGroup, tellByName } from './talk-to-others.ts';
 import { photosForItem } from './photos-for-item.ts';
 import { withNumberedThings } from './numbered-thing.ts';
+import { plainOfficeWords } from './office-style.ts';
 import { parseCorrection } from './correction.ts';
 import { correctLast } from './correct-last.ts';
 import { ownItemAskedAfter } from './own-item-asked-after.ts';
@@ -40,7 +41,6 @@ import { residents } from './texts/residents.ts';
 
 type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | 'invalid' }>;
 
-
 /**
  * Decides what one inbound message means and acts: a command, the answer to the bot's own last
  * question (a step of a dialogue, or an open prompt: "满意", a phone number), thanks, or the start
@@ -52,7 +52,9 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
   // "manyi, xiexie", "cancel": short answers typed in pinyin or English, read as their Chinese.
   const typed = before ?? given.msg.text;
   // "7号车棚那个加急" from an official: item 7, when item 7 is the one about the 车棚.
-  const said = await withNumberedThings(tx, given.actor, fromPinyin(typed) ?? typed);
+  const plain = fromPinyin(typed) ?? typed;
+  // "经研究，2号事项…着物业公司办理": an official's formulas, said plainly.
+  const said = await withNumberedThings(tx, given.actor, [...given.actor.roles.values()].includes('official') ? plainOfficeWords(plain) : plain);
   const ctx = said === given.msg.text ? given : { ...given, msg: { ...given.msg, text: said } };
   const { msg } = ctx;
   if (msg.event === 'enter_chat') {

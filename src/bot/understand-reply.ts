@@ -6,6 +6,7 @@ import { parseCommand } from './parse-command.ts';
 import { CORRECTION_ONLY } from './rerate-reply.ts';
 import { isSmallTalkTopic } from './small-talk.ts';
 import { stripMentions } from './strip-mentions.ts';
+import { sharedWords } from './shares-words.ts';
 
 // Answers to the bot's own last question, in the words people use. After "#12 已办结，满意吗？":
 // "满意，谢谢" confirms, "还是老样子" disputes. A week after confirmation ("#12 还好吗？"): "好的没问题"
@@ -39,7 +40,7 @@ const PRAISE_WITH_NEGATION = /没问题|没有问题|没毛病|没坏|不漏了|
 const AGAIN = /又(?:灭|黑|坏|不亮|漏|堵|停|出问题|不行|不通|没水|没电|响|掉|松|裂|脏|臭|满|冰|冷|凉|不热|会堆|堆|会坏)|再次(?:坏|出现|漏)|又开始|又有|重新坏/u;
 // It was never fixed, or the person is not satisfied.
 const COMPLAINT =
-  /不满意|没(?:有)?(?:修|弄|办|处理|解决|搞|换)(?:好|完)?|还没(?:有)?(?:好|修|来|人来|解决|处理)|还是(?:老样子|那样|一样|没好|坏的|坏|不行|不亮|漏|堵|有问题|没修)|老样子|根本没|没人来|没有人来|没来过|不亮|不通|还漏|还在漏|漏水|堵着|还堵|(?<![累饿乐气急忙吓])坏了|坏的|不好使|不能用|用不了|有问题|不行|不得行|唔算|仲系|仲未|冇搞掂|未搞掂|不治根|还在(?:放|响|吵|漏|滴|流|冒|堵|坏)|还黑着|还没(?:完|弄好|修好|办完)|后面还有|(?:啥|怎么|咋)就(?:算)?(?:办结|完成|结|完|好)了?|谁说(?:修|办|弄)?好了|没解决|我没说满意|哪能算|怎么能算|咋能算|(?:一点|一眼)(?:也|都)没(?:小|好|变|少)|还是(?:跳|吵|响|放|闹)到|这也叫(?:修好|办好|弄好|办完|完)|哪里(?:修|弄|办)?好了|还是(?:裂|碎|破)|(?:这|那)?哪(?:叫|算|能叫)(?:是)?(?:修好|办好|弄好|办完|完|修)|这(?:就)?算(?:是)?(?:办完|修好|办好|弄好|完)了?[?？]|不能算(?:办)?完|不算完|还没人管|没人管|唔得|冰凉|冷冰冰|还是冷|不热|不暖和?|没用|没有用|一点用都没有|不管用|治标不治本|治标唔治本|不怎么样|不太好|不大好|差评|糊弄|敷衍|骗人|假的|有啥用|有什么用|又摆回来|又回来了|第二天又|(?:可是|但是|不过)[^。]{0,24}?(?:还有|还在|没动|没清|没弄|没拉)|麻烦再(?:处理|弄|清|修|来)|没弄完|没清完|没办完|修了个寂寞|白修了|^(?:否|不是|不好|没有|不)$|不算(?:是)?(?:办好|修好|办完|弄好|好|完)|还是(?:松|晃|歪|斜|冷|凉|就那)|(?:可|可是|但是|但|不过)[^。]{0,16}?(?:还是(?!很|挺|不错|好|满意|希望|建议|要|想|得|请|麻烦)|都没有|(?:看|用|收|打)不(?:了|到|开))/u;
+  /不满意|没(?:有)?(?:修|弄|办|处理|解决|搞|换)(?:好|完)?|还没(?:有)?(?:好|修|来|人来|解决|处理)|还是(?:老样子|那样|一样|没好|坏的|坏|不行|不亮|漏|堵|有问题|没修)|老样子|根本没|没人来|没有人来|没来过|不亮|不通|还漏|还在漏|漏水|堵着|还堵|(?<![累饿乐气急忙吓])坏了|坏的|不好使|不能用|用不了|有问题|不行|不得行|唔算|仲系|仲未|冇搞掂|未搞掂|不治根|还在(?:放|响|吵|漏|滴|流|冒|堵|坏)|还黑着|还没(?:完|弄好|修好|办完)|后面还有|(?:啥|怎么|咋)就(?:算)?(?:办结|完成|结|完|好)了?|谁说(?:修|办|弄)?好了|没解决|我没说满意|哪能算|怎么能算|咋能算|(?:一点|一眼)(?:也|都)没(?:小|好|变|少)|还是(?:跳|吵|响|放|闹)到|这也叫(?:修好|办好|弄好|办完|完)|哪里(?:修|弄|办)?好了|还是(?:裂|碎|破)|(?:这|那)?哪(?:叫|算|能叫)(?:是)?(?:修好|办好|弄好|办完|完|修)|这(?:就)?算(?:是)?(?:办完|修好|办好|弄好|完)了?[?？]|不能算(?:办)?完|不算完|还没人管|没人管|唔得|冰凉|冷冰冰|还是冷|不热|不暖和?|没用|没有用|一点用都没有|不管用|治标不治本|治标唔治本|不怎么样|不太好|不大好|差评|糊弄|敷衍|骗人|假的|有啥用|有什么用|又摆回来|又回来了|第二天又|(?:可是|但是|不过)[^。]{0,24}?(?:还有|还在|没动|没清|没弄|没拉)|麻烦再(?:处理|弄|清|修|来)|没弄完|没清完|没办完|修了个寂寞|白修了|^(?:否|不是|不好|没有|不)$|不算(?:是)?(?:办好|修好|办完|弄好|好|完)|还是(?:松|晃|歪|斜|冷|凉|就那|一滩|有水|积水)|尚未|未算|未(?:修|弄|整|抹|处理)(?:好|平|完)|忽冷忽热|再行修整|督促|请勿办结|(?:并)?未(?:表示)?满意|没(?:有)?(?:表示|说过?)满意|(?:^|[\s,，。])没好(?:$|[\s,，。啊呢])|(?:可|可是|但是|但|不过)[^。]{0,16}?(?:还是(?!很|挺|不错|好|满意|希望|建议|要|想|得|请|麻烦)|都没有|(?:看|用|收|打)不(?:了|到|开))/u;
 const PRAISE =
   /满意|好的|好滴|好嘞|好哒|好了|挺好|很好|非常好|真好|太好了|好多了|好着呢|好用|还好|都好|一切正常|正常|可以|行|是的|^是$|对的?|^嗯+$|确认|谢谢|感谢|多谢|辛苦|点赞|^赞|棒|亮了|通了|修好|弄好|搞定|解决了|收到了|拿到了|已收到|用上了|很快|挺快|及时|效率高|态度(?:很|挺|非常)?好|热情|耐心|^ok$|^好$|^好好|多亏(?:了)?|手艺(?:没得说|没说的|好|不错|真好)|没得说|没说的|靠谱|麻利|利索|👍|🙏|好评|要得|安逸|巴适|得劲|杠杠|贼好|老好了|清爽|蛮好|灵的|[★⭐]|[一二三四五1-5]\s*(?:颗|粒|个)?\s*[星分]/iu;
 const CLOSING_WORD = /^(?:否|不是|不好|不行|(?:很|非常|特别)?不满意)(?:[\s,，。.!！:：;；]+|$)/u;
@@ -102,6 +103,8 @@ export function understandReply(input: string, question: ReplyQuestion | null): 
     const praise = PRAISE.test(norm.replace(/等[^，,。]{0,8}?(?:修好|弄好|办好|好)了?/gu, '')) || praiseDespiteNo || (rated !== 'bad_rating' && rated.rating !== null && !QUANTITY_AFTER_NUMBER.test(norm));
     // "…这个得说道说道 先给三星吧": a score of 3 or more given with a grumble is a rating, not a complaint.
     const scored = rated !== 'bad_rating' && rated.rating !== null && rated.rating >= 3 && /[1-5一二三四五]\s*(?:颗|粒|个)?\s*(?:星|分)|[⭐★]/u.test(norm);
+    // "…上次也是好了两天又坏 我先观察几天再评价哈": the verdict put off outright, whatever came before.
+    if (question.kind === 'confirm' && /观察(?:两|几|一)?(?:天|下|阵)[^。]{0,4}再(?:评价|评|打分)/u.test(calm)) return { kind: 'later', itemId: question.itemId };
     if (question.kind === 'confirm' && !complaint && !praise && LATER.test(calm.replace(/在说/gu, '再说'))) return { kind: 'later', itemId: question.itemId };
     if (complaint && !scored) polarity = 'no';
     else if (praise || scored) polarity = 'yes';
@@ -121,6 +124,9 @@ export function understandReply(input: string, question: ReplyQuestion | null): 
     // "8栋电梯又停了" to a question about a rubbish pile: another thing, a new topic.
     const thing = THING.exec(norm)?.[0];
     if (question.itemText && thing && !answers && !normalizeText(question.itemText).includes(thing)) return null;
+    // After confirmation, "想问下社区有没有…辅导作业的", "12345打过两次了 没用 社区出面协调一下不行？":
+    // a question or an objection that shares nothing with the item is about something else.
+    if (question.kind === 'revisit' && question.itemText && !answers && /想问|有没有|能不能|可不可以|社区出面|协调|[?？]\s*$/u.test(norm) && !/没(?:修|弄|办)?好|老样子|又|还是/u.test(norm) && sharedWords(normalizeText(question.itemText), norm) === 0) return null;
   }
 
   if (question.kind === 'confirm') {

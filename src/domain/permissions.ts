@@ -29,6 +29,11 @@ export function authorize(actor: Actor, event: LifecycleEvent, item: ItemFacts):
       if (!isMemberOf(actor, item.communityId)) throw new DomainError('not_your_community', { id });
       return;
     case 'assign':
+      // The volunteer holding it may hand it to another member ("9号转给王思远"); the bot checks the
+      // target is a person of the community. Anyone else's hand-out is an official's.
+      if (isClaimant && item.status === 'claimed') return;
+      requireOfficial(actor, item);
+      return;
     case 'reject':
     case 'merge':
     case 'reopen':

@@ -88,3 +88,9 @@ export async function communityWithPeople(t: TestApp, name: string, group: strin
   await t.say(zhao, `报到 ${c.officialCode}`);
   return { ...c, li, zhao };
 }
+
+/** Files a wish or a report from a direct chat and returns its number; a report's photo question is answered "没有". */
+export async function fileRequest(t: TestApp, who: SimPerson, text: string): Promise<number> {
+  const said = textsTo(await t.say(who, text), who.id).join('\n');
+  return receiptNumber(/编号 #/u.test(said) ? said : textsTo(await t.say(who, '没有'), who.id).join('\n'));
+}

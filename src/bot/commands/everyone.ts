@@ -12,6 +12,7 @@ import { answerRevisit } from '../revisit-answer.ts';
 import { submitItem } from '../submit-item.ts';
 import { everyone, KIND_NAMES } from '../texts/common.ts';
 import { setKind } from '../../domain/item-settings.ts';
+import { groups } from '../texts/groups.ts';
 import { members } from '../texts/members.ts';
 import { residents } from '../texts/residents.ts';
 import { afterConfirmation } from '../understand-reply.ts';
@@ -117,6 +118,7 @@ export const everyoneCommands: Handlers<Everyone> = {
     out.reply(everyone.restored(item.id));
     if (item.claimantId !== null && item.claimantId !== ctx.person.id) out.toPersonId(item.claimantId, members.restored(item.id));
     if (item.submitterId !== ctx.person.id) out.toPersonId(item.submitterId, everyone.restored(item.id));
+    out.toGroups(item.communityId, groups.restored(item.id, item.status === 'open'), true);
   },
   async withdraw(run, cmd) {
     return tell(run, await withdrawItem(run.tx, run.ctx.actor, cmd.id, cmd.reason, run.ctx.now));

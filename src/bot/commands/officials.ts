@@ -1,16 +1,14 @@
-import type { Person } from '../../db/rows.ts';
 import { DAY } from '../../core/clock.ts';
 import { localDate, zonedTime } from '../../core/zoned-time.ts';
-import type { Tx } from '../../db/sql.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { createInvite } from '../../domain/invites.ts';
-import { assignItem, findCommunityPerson, mergeItem, rejectItem, reopenItem } from '../../domain/item-actions.ts';
+import { assignItem, mergeItem, rejectItem, reopenItem } from '../../domain/item-actions.ts';
 import { setCategory, setDeadline, setPriority } from '../../domain/item-settings.ts';
 import { getItem } from '../../domain/items.ts';
+import { findMember, memberCalled } from '../member-called.ts';
 import { requireOfficial } from '../../domain/permissions.ts';
 import { deadlineAfter } from '../deadline.ts';
 import { answeredAbout, ask } from '../prompts.ts';
-import { normalizeText } from '../normalize-text.ts';
 import { MAX_DEADLINE_DAYS } from '../parse-official-args.ts';
 import { everyone } from '../texts/common.ts';
 import { dateOf } from '../working-days.ts';
@@ -27,12 +25,13 @@ export const officialCommands: Handlers<Official> = {
   async assign(run, cmd) {
     const { tx, ctx } = run;
     const item = await getItem(tx, cmd.id);
-    // Who may is checked first: "#12 不属于您所在的社区" before "本社区没有找到…".
-    requireOfficial(ctx.actor, item);
+    // Who may is checked first: "#12 不属于您所在的社区" before "本社区没有找到…". The holder may
+    // hand it to a member (meantByRole turned a hand-over to anyone else into giving it back).
+    const holder = item.claimantId === ctx.actor.id && item.status === 'claimed';
+    if (!holder) requireOfficial(ctx.actor, item);
     // "交给李建国" without an @: a member of the community by that name is that member (the unit
     // of the same name was handed the item, and the volunteer never heard of it).
-    // "让周师傅去处理一下": the one volunteer of that surname.
-    const member = cmd.target.kind === 'unit' ? ((await findMember(tx, item.communityId, cmd.target.name).catch(() => null)) ?? (await calledBySurname(tx, item.communityId, cmd.target.name))) : null;
+    const member = cmd.target.kind === 'unit' ? await memberCalled(tx, item.communityId, cmd.target.name) : null;
     const to =
       cmd.target.kind === 'person'
         ? { kind: 'person' as const, person: await findMember(tx, item.communityId, cmd.target.name) }
@@ -122,28 +121,6 @@ function inviteCommunity({ ctx }: Run): number {
   }
   if (served.length > 1) throw new DomainError('which_community');
   return served[0]!;
-}
-
-/** "周师傅", "老周", "李老师": the one volunteer or official of the community with that surname, or null. */
-async function calledBySurname(tx: Tx, communityId: number, called: string) {
-  const m = /^(?:老|小)?([\u4e00-\u9fa5])(?:师傅|老师|姐|哥|阿姨|叔|工|大爷)?$/u.exec(called.trim());
-  if (!m || called.trim().length < 2) return null;
-  const people = await tx.all<Person>(
-    `SELECT p.* FROM people p WHERE p.name LIKE ? AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.community_id = ?) ORDER BY p.id LIMIT 2`,
-    [`${m[1]}%`, communityId],
-  );
-  return people.length === 1 ? people[0]! : null;
-}
-
-/** A member by name as typed, or in simplified characters ("孫建華" is 孙建华 in the roster). */
-async function findMember(tx: Tx, communityId: number, name: string) {
-  try {
-    return await findCommunityPerson(tx, communityId, name);
-  } catch (error) {
-    const simplified = normalizeText(name);
-    if (simplified === name || !(error instanceof DomainError) || error.code !== 'person_not_found') throw error;
-    return findCommunityPerson(tx, communityId, simplified);
-  }
 }
 
 /** "物业公司立即设置围挡并补装井盖": the unit, without what it is asked to do. */

@@ -195,7 +195,9 @@ export const everyone = {
   onlyClaimant: (id: number) => `只有 #${id} 的认领人或社区干部可以这样做。`,
   nobodyClaimedYet: (id: number) => `#${id} 还没有人认领。想办的话先发：认领 ${id}`,
   alreadyClaimedBy: (id: number, name: string, unit: boolean) =>
-    unit ? `#${id} 已交给 ${name} 办理。发“待认领”看看别的。` : `#${id} 已经被 ${name} 认领了。发“待认领”看看别的。`,
+    unit
+      ? `#${id} 已交给 ${name} 办理。发“待认领”看看别的。`
+      : `#${id} 已经被 ${name} 认领了。要接手的话，请 ${name} 发“${id}号转给”加您的名字；看别的发“待认领”。`,
   alreadyYours: (id: number) => `#${id} 已经是您认领的了。`,
   notClaimed: (id: number) => `#${id} 还没有人认领。认领请发：认领 ${id}`,
   notOpen: (id: number) => `#${id} 已在办理中，不能再合并。`,

@@ -23,5 +23,7 @@ export const groups = {
   done: (id: number, who: string) => `#${id} 已办结，感谢 ${who}！`,
   confirmed: (id: number, rating: number | null) => (rating ? `#${id} 居民已确认办结，评分 ${stars(rating)}` : `#${id} 居民已确认办结。`),
   closed: (id: number, status: ItemStatus) => `#${id} ${STATUS_NAMES[status]}。`,
+  /** A withdrawal put right: the group heard "#N 已撤回", so it hears this too. */
+  restored: (id: number, open: boolean) => (open ? `#${id} 撤回有误，已恢复，仍可认领：认领 ${id}` : `#${id} 撤回有误，已恢复，继续办理。`),
   merged: (id: number, into: number) => `#${id} 与 #${into} 是同一件事，已合并到 #${into} 一起办理。`,
 } as const;

@@ -7,6 +7,8 @@ import type { Role } from '../../domain/types.ts';
 export type HolderDetails = {
   /** Claimed by the volunteer, or given to them by an official (an assignment is not "您认领了"). */
   how: 'claimed' | 'assigned';
+  /** Who handed it over, when it was its holder rather than the office ("王思远"). */
+  from?: string;
   item: ItemRef & { priority?: string };
   submitter: string;
   phone: string | null;
@@ -17,7 +19,7 @@ export const members = {
   /** In the holder's direct chat: everything needed to help, contacts included. */
   holderDetails: (d: HolderDetails) =>
     [
-      d.how === 'claimed' ? `您认领了 ${itemLine(d.item)}` : `社区把 ${itemLine(d.item)}交给您办理。`,
+      d.how === 'claimed' ? `您认领了 ${itemLine(d.item)}` : `${d.from ?? '社区'}把 ${itemLine(d.item)}交给您办理。`,
       d.item.priority === 'urgent' ? '【紧急】请尽快联系提出人。' : null,
       `内容：${d.item.text}`,
       `提出人：${d.submitter}`,

@@ -1,0 +1,35 @@
+import type { Person } from '../db/rows.ts';
+import type { Tx } from '../db/sql.ts';
+import { DomainError } from '../domain/errors.ts';
+import { findCommunityPerson } from '../domain/item-actions.ts';
+import { normalizeText } from './normalize-text.ts';
+
+/**
+ * The member of a community a person means by a name without an @: "李建国" by name (or in
+ * simplified characters), "周师傅", "老周" by the one member of that surname; null when none.
+ */
+export async function memberCalled(tx: Tx, communityId: number, called: string): Promise<Person | null> {
+  return (await findMember(tx, communityId, called).catch(() => null)) ?? (await calledBySurname(tx, communityId, called));
+}
+
+/** "周师傅", "老周", "李老师": the one volunteer or official of the community with that surname, or null. */
+async function calledBySurname(tx: Tx, communityId: number, called: string) {
+  const m = /^(?:老|小)?([\u4e00-\u9fa5])(?:师傅|老师|姐|哥|阿姨|叔|工|大爷)?$/u.exec(called.trim());
+  if (!m || called.trim().length < 2) return null;
+  const people = await tx.all<Person>(
+    `SELECT p.* FROM people p WHERE p.name LIKE ? AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.community_id = ?) ORDER BY p.id LIMIT 2`,
+    [`${m[1]}%`, communityId],
+  );
+  return people.length === 1 ? people[0]! : null;
+}
+
+/** A member by name as typed, or in simplified characters ("孫建華" is 孙建华 in the roster). */
+export async function findMember(tx: Tx, communityId: number, name: string) {
+  try {
+    return await findCommunityPerson(tx, communityId, name);
+  } catch (error) {
+    const simplified = normalizeText(name);
+    if (simplified === name || !(error instanceof DomainError) || error.code !== 'person_not_found') throw error;
+    return findCommunityPerson(tx, communityId, simplified);
+  }
+}
