@@ -124,7 +124,7 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         if ((REQUEST.test(said) || /帮我|有没有人|能不能|麻烦.{0,6}(?:来|修|弄|看)|想请|想找|请个人/u.test(said)) && shared === 0) continue;
         // "还有个事…", "社区就不能出面…": another matter, or an objection for the officials.
         // "你这个小助手还蛮管用 谢谢了": words to the bot, not for the other side.
-        if (/还有(?:个|一个|件)事|另外|新的?问题|再反映|社区就不能|凭什么|出面|小助手|连心|机器人|不是(?:给|跟|对)[^，。]{0,6}说的/u.test(said)) continue;
+        if (/还有(?:个|一个|件)事|^还有[\s,，]|另外|新的?问题|再反映|社区就不能|凭什么|出面|小助手|连心|机器人|不是(?:给|跟|对)[^，。]{0,6}说的/u.test(said)) continue;
         // "楼道里有人堆了好多纸箱子 把消防通道都堵了": trouble the item never spoke of is a new matter.
         if (TROUBLE_HERE.test(said) && !TROUBLE_HERE.test(normalizeText(p.item.text)) && /[楼栋单元门道场院]/u.test(said)) continue;
         const thing = THING.exec(said)?.[0];

@@ -46,7 +46,9 @@ export async function answerRest(tx: Tx, ctx: MessageContext, rest: string, out:
   const plain = withoutSaidAgain(rest).trim();
   const cmd = /^#?\s*\d{1,9}\s*号?[?？。.!！\s]*$/u.test(plain) ? parseCommand(`查询 ${plain}`) : parseCommand(rest);
   const many = parseCommands(rest);
-  const known = many ?? (PLAIN.has(cmd.type) ? null : [cmd as Runnable]);
+  // "勿是新额 阿拉只是问问 查询": a bare 查询 asks after their own items.
+  const bare = cmd.type === 'invalid' && cmd.command === 'status' && cmd.problem === 'missing_id';
+  const known = many ?? (bare ? [{ type: 'mine' as const }] : PLAIN.has(cmd.type) ? null : [cmd as Runnable]);
   const talk = known ? null : await itemTalk(tx, ctx.actor, rest, ctx.now, true);
   const guessed = known || talk ? null : guessIntent(rest);
   // "我就是说声谢谢": the cancellation has answered it.
@@ -56,6 +58,8 @@ export async function answerRest(tx: Tx, ctx: MessageContext, rest: string, out:
   if (run) await runCommands(tx, ctx, run, out, deps);
   return run !== null;
 }
+
+const PLAINLY_DROPPED = /^(?:@\S+\s*)?(?:不登了|不用登记|不登记了|(?:嗰条|这条|那条|呢条)?唔使登记|(?:此|这)(?:并)?非新(?:事|事项)|(?:唔係|唔系|勿是|不是)新(?:嘅|嘢|额|的|我)(?:事体|事情|事|问题)?)/u;
 
 // The questions before a draft says anything worth keeping: what it is, which community.
 const EARLY_STEPS = new Set<string>(['text', 'kind', 'community']);
@@ -67,13 +71,16 @@ const EARLY_STEPS = new Set<string>(['text', 'kind', 'community']);
  * the words do not leave it; nothing is changed then.
  */
 export async function leaveDraft(tx: Tx, ctx: MessageContext, dialogue: Dialogue, text: string, isCommand: boolean, out: Outgoing, deps: BotDeps): Promise<boolean> {
-  if (!EARLY_STEPS.has(dialogue.step)) return false;
+  // At a later step only words that plainly drop it ("此非新事，取消。", "嗰条唔使登记 取消", "勿是新额
+  // 阿拉只是问问 查询") leave it; a bare "不是" may begin an answer ("不是 在3号楼").
+  const plainly = PLAINLY_DROPPED.test(normalizeText(text));
+  if (!EARLY_STEPS.has(dialogue.step) && !plainly) return false;
   const escape = draftEscape(text);
   const drop = async () => {
     await deleteDialogue(tx, dialogue.id);
     say(ctx, out, residents.dialogueCancelled);
   };
-  if (escape && (!isCommand || (escape.rest !== '' && commandIn(escape.rest)))) {
+  if (escape && (!isCommand || plainly || (escape.rest !== '' && commandIn(escape.rest)))) {
     // "我不是要办事 就是说声谢谢": thanks, not a cancellation to confirm.
     if (escape.rest !== '' && (isThanks(escape.rest) || guessIntent(escape.rest)?.type === 'thanks')) {
       await deleteDialogue(tx, dialogue.id);

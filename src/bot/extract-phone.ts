@@ -27,7 +27,11 @@ const PHONE_WORD = /(?:电话|座机|固话|号码|手机|联系|打|tel|phone)[
 export function extractPhone(input: string): Phone | null {
   // "一三八零零一二三四五六七八" (said digit by digit, 幺 for 1): one character per digit, so the
   // offsets stay those of the text as typed.
-  const text = normalizeText(input).replace(/[〇零幺一二三四五六七八九]{3,}/gu, (run) => [...run].map((c) => SPOKEN_DIGIT[c] ?? c).join(''));
+  // "18677O23391": a letter O or l typed among digits is the digit it looks like (same length).
+  const text = normalizeText(input)
+    .replace(/[〇零幺一二三四五六七八九]{3,}/gu, (run) => [...run].map((c) => SPOKEN_DIGIT[c] ?? c).join(''))
+    .replace(/(?<=\d{2})[Oo](?=\d)|(?<=\d)[Oo](?=\d{2})/gu, '0')
+    .replace(/(?<=\d{2})[lI](?=\d)|(?<=\d)[lI](?=\d{2})/gu, '1');
   for (const run of text.matchAll(RUN)) {
     const groups = [...run[0].matchAll(/\d+/gu)].map((g) => ({ digits: g[0], at: run.index + g.index }));
     for (let i = 0; i < groups.length; i++) {

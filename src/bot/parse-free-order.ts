@@ -78,6 +78,9 @@ export function parseFreeOrder(norm: string, raw: string): Command | null {
   if (HELP_PHRASE.test(t)) return { type: 'help' };
   if (STATS_PHRASE.test(t)) return { type: 'stats' };
   if (LOGIN_PHRASE.test(t)) return { type: 'login' };
+  // "您好，我是社区办公室张晓敏，邀请码：JCN93CYJ，请核实。": joining, with the code inside a sentence.
+  const given = /邀请码\s*(?:是|为|:|：)?\s*([A-Za-z0-9]{6,12})(?![A-Za-z0-9])/u.exec(t);
+  if (given && /[A-Za-z]/u.test(given[1]!)) return { type: 'join', code: given[1]!.toUpperCase() };
   const invite = INVITE_ASK.exec(t);
   if (invite) {
     // "…邀请码 能用10次的": the number of uses, if said; other words are the reason.

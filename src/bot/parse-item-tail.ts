@@ -18,7 +18,7 @@ const DISPUTE_TAIL =
   /^(?:我)?(?:(?:很|非常|特别)?不满意|重办|有问题|(?:还|都)?没(?:有)?(?:修|弄|办|处理|解决|搞)(?:好|完)?|还没(?:有)?(?:好|来|人来)|根本没|没人来|没有人来|还是(?:老样子|那样|一样|没好|坏的|不行|不亮|漏|堵|有问题)|老样子|又(?:坏|不亮|漏|堵|停|出问题|不行)|不行)/u;
 const DISPUTE_WORD = /^(?:我)?(?:(?:很|非常|特别)?不满意|重办)[\s,，。:：]*/u;
 const CONFIRM_WORD = /^(?:我)?(?:已)?(?:确认|评价)(?:一下|下)?[\s,，。:：]*/u;
-const PRAISE_ONLY = /^(?:[\s,，。.!！]|挺好的?|很好|非常好|真好|不错|好的|谢谢|感谢|辛苦了|修好了|已经修好了|已经好了|满意)*$/u;
+const PRAISE_ONLY = /^(?:[\s,，。.!！]|(?:刚刚|刚才)?(?:忘(?:记)?|漏)(?:了)?(?:打分|评分|打星)了?|挺好的?|很好|非常好|真好|不错|好的|谢谢|感谢|辛苦了|修好了|已经修好了|已经好了|满意)*$/u;
 const WITHDRAW_TAIL =
   /^(?:我)?(?:要|想)?(?:撤回|撤销|撤了?|撤掉|不要了?|不需要了?|不用了?|取消|作废|不办了?|不想要了?|不用(?:弄|修|办|管|来|处理)了?)(?:吧|啦)?(?:[\s,，。:：]+([\s\S]*))?$/u;
 const RELEASE_TAIL =
@@ -130,7 +130,7 @@ function fromTailWords(id: number, tail: string, rawTail: string, question: bool
   // "请把1号恢复成已办结" after a wrong reopening: done again, no note.
   if (/^(?:恢复|改回|还原|退回)(?:成|为|到)?(?:已经?)?(?:办结|完成|办完)(?:状态)?(?:吧)?[\s。.!！]*$/u.test(tail)) return { type: 'done', id, note: '' };
   // "6号恢复", "4号还要的", "6号不撤了": a withdrawal put right.
-  if (/^(?:要)?(?:恢复(?:一下)?|还要(?:的|呢|啊)?|不撤了?|别撤|不要撤|撤错了?)(?:吧|啊|！|!)*(?=$|[\s,，。!！])/u.test(tail)) return { type: 'restore', id };
+  if (/^(?:要)?(?:恢复(?:一下)?|还是要(?:额|的|嘅)?(?=$|[\s,，。!！])|还要(?:的|呢|啊)?|不撤了?|别撤|不要撤|撤错了?)(?:吧|啊|！|!)*(?=$|[\s,，。!！])/u.test(tail)) return { type: 'restore', id };
   let m = WITHDRAW_TAIL.exec(tail);
   if (m) return { type: 'withdraw', id, reason: noteAt(rawTail, tail, m[1]) };
   m = RELEASE_TAIL.exec(tail);

@@ -10,7 +10,8 @@ import { parseCommand } from '../../src/bot/parse-command.ts';
 import { parseCommands } from '../../src/bot/parse-commands.ts';
 import { placeAnswer } from '../../src/bot/place-answer.ts';
 import { requestText } from '../../src/bot/request-text.ts';
-import { isSkip } from '../../src/bot/skip-and-cancel.ts';
+import { draftEscape, isSkip } from '../../src/bot/skip-and-cancel.ts';
+import { extractPhone } from '../../src/bot/extract-phone.ts';
 import { talkAbout } from '../../src/bot/talk-about.ts';
 import { understandReply } from '../../src/bot/understand-reply.ts';
 
@@ -169,5 +170,27 @@ describe('verdicts', () => {
   });
   it.each(['满意，另外谢谢小王', '满意 还有点漏'])('%s is all verdict', (text) => {
     expect(newMatterAfter(text)).toBeNull();
+  });
+});
+
+describe('more of what trials 41–42 wrote', () => {
+  it.each([
+    ['您好，我是社区办公室张晓敏，邀请码：JCN93CYJ，请核实。', { type: 'join', code: 'JCN93CYJ' }],
+    ['8号刚刚忘记打分了 打四星', { type: 'confirm', id: 8, rating: 4 }],
+    ['17号还是要', { type: 'restore', id: 17 }],
+  ])('%s', (text, cmd) => {
+    expect(said(text)).toMatchObject(cmd);
+  });
+  it('a letter O among the digits of a phone number is a zero', () => {
+    expect(extractPhone('电话18677O23391 白天上班可能接不到')?.number).toBe('18677023391');
+  });
+  it.each([
+    ['银行额事体勿要麻烦了 撤脱好了', 'withdraw'],
+    ['东门口个井盖 我都系反映呢单嘢 加埋我一份', 'support'],
+  ])('%s → %s', (text, kind) => {
+    expect(talkAbout(text).kind).toBe(kind);
+  });
+  it.each(['此非新事，取消。', '嗰条唔使登记 取消', '勿是新额 阿拉只是问问 查询'])('%s drops a draft', (text) => {
+    expect(draftEscape(text)).not.toBeNull();
   });
 });
