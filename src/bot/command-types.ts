@@ -40,6 +40,8 @@ export type Command =
   | { type: 'category'; id: number; category: string }
   /** "3号改为问题反映", "选错了 应该是心愿": wish or report put right (submitter or official). */
   | { type: 'kind'; id: number; kind: ItemKind }
+  /** "3号地点应为东门口人行道": the place put right. */
+  | { type: 'place'; id: number; place: string }
   | { type: 'priority'; id: number; priority: Priority }
   | { type: 'deadline'; id: number; workingDays: number }
   /** "这周五之前", "12月5日前", "月底前": a day, counted into working days when the command runs. */

@@ -27,6 +27,8 @@ export const COMMAND_WORDS: Record<CommandName, readonly string[]> = {
   stats: ['统计', 'stats'],
   category: ['设置', 'category'],
   kind: ['类型', 'kind'],
+  // Said within a sentence about an item ("3号地点应为…", parse-item-tail.ts), not as a first word.
+  place: [],
   priority: ['优先', 'priority'],
   deadline: ['期限', 'deadline'],
   reopen: ['重新打开', 'reopen'],

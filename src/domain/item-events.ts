@@ -30,6 +30,8 @@ export const EVENT_TYPES = [
   'categorized',
   /** Wish or report put right, by its submitter or an official (note: the new kind's name). */
   'kind_changed',
+  /** Its place put right, by its submitter or an official (note: the new place). */
+  'place_set',
   'prioritized',
   'deadline_set',
   /** An official moved it to another grid (note: the grid's name). */

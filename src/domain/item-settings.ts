@@ -42,6 +42,18 @@ export async function setKind(tx: Tx, actor: Actor, id: number, kind: ItemKind, 
   return apply(tx, actor, item, { kind, category: kind === 'wish' ? null : guessCategory(item.text, categories) }, 'kind_changed', name, now);
 }
 
+/** "3号地点应为东门口人行道": by the submitter while it is open or in hand, or by an official. */
+export async function setPlace(tx: Tx, actor: Actor, id: number, place: string, now: Date) {
+  const item = await getItem(tx, id);
+  if (item.submitterId === actor.id && !isOfficialOf(actor, item.communityId)) {
+    if (item.status !== 'open' && item.status !== 'claimed') throw new DomainError('closed', { id, status: item.status as ItemStatus });
+  } else {
+    requireOfficial(actor, item);
+    if (CLOSED_STATUSES.includes(item.status as ItemStatus)) throw new DomainError('closed', { id, status: item.status as ItemStatus });
+  }
+  return apply(tx, actor, item, { place: place.slice(0, 200) }, 'place_set', place.slice(0, 200), now);
+}
+
 /** 优先 N 紧急 / 普通. */
 export async function setPriority(tx: Tx, actor: Actor, id: number, priority: Priority, now: Date) {
   // "救命是口头禅 不用110": the submitter may take the urgency off their own report (not put it on).

@@ -11,7 +11,7 @@ import { describeItem, describeMine, describeOpen, describeWorking } from '../qu
 import { answerRevisit } from '../revisit-answer.ts';
 import { submitItem } from '../submit-item.ts';
 import { everyone, KIND_NAMES } from '../texts/common.ts';
-import { setKind } from '../../domain/item-settings.ts';
+import { setKind, setPlace } from '../../domain/item-settings.ts';
 import { groups } from '../texts/groups.ts';
 import { members } from '../texts/members.ts';
 import { residents } from '../texts/residents.ts';
@@ -21,7 +21,7 @@ import { passOnCommand } from './pass-on.ts';
 import { tell, type Handlers } from './table.ts';
 import { stripMentions } from '../strip-mentions.ts';
 
-type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' | 'restore' | 'support' | 'status' | 'mine' | 'list' | 'working' | 'join' | 'thanks' | 'answer' | 'kind';
+type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' | 'restore' | 'support' | 'status' | 'mine' | 'list' | 'working' | 'join' | 'thanks' | 'answer' | 'kind' | 'place';
 
 /** What anyone may do: raise, follow, confirm or dispute their own items, look things up, join. */
 export const everyoneCommands: Handlers<Everyone> = {
@@ -111,6 +111,13 @@ export const everyoneCommands: Handlers<Everyone> = {
     out.reply(everyone.kindChanged(item.id, name));
     if (item.claimantId !== null && item.claimantId !== ctx.person.id) out.toPersonId(item.claimantId, members.kindChanged(item.id, name));
     if (item.submitterId !== ctx.person.id) out.toPersonId(item.submitterId, residents.kindChangedByOffice(item.id, name));
+  },
+  /** The place put right; a group hears that it was, not where (it may be a home). */
+  async place({ tx, ctx, out }, cmd) {
+    const { item } = await setPlace(tx, ctx.actor, cmd.id, cmd.place, ctx.now);
+    out.reply(ctx.msg.conversationType === 'group' ? everyone.placeChangedHere(item.id) : everyone.placeChanged(item.id, cmd.place));
+    if (item.claimantId !== null && item.claimantId !== ctx.person.id) out.toPersonId(item.claimantId, members.placeChanged(item.id, cmd.place));
+    if (item.submitterId !== ctx.person.id) out.toPersonId(item.submitterId, everyone.placeChanged(item.id, cmd.place));
   },
   /** A withdrawal put right: the one who asked hears it, and the volunteer it goes back to. */
   async restore({ tx, ctx, out }, cmd) {

@@ -50,6 +50,7 @@ export const EVENT_NAMES: Record<EventType, string> = {
   escalated: '上报干部',
   categorized: '改分类',
   kind_changed: '改类型',
+  place_set: '改地点',
   prioritized: '改优先级',
   deadline_set: '改期限',
   grid_set: '改网格',
@@ -85,13 +86,14 @@ const HELP_RESIDENT = [
   '· 撤回 12 · 附议 12 · 待认领',
   '也可以直接把事情发给我，我一步步问您。',
 ];
-const HELP_MEMBER = ['党员志愿者：', '· 认领 12 · 进展 12 说明 · 完成 12 说明', '· 放弃 12 原因 · 暂停提醒 12 3'];
+const HELP_MEMBER = ['党员志愿者：', '· 认领 12 · 进展 12 说明 · 完成 12 说明', '· 放弃 12 原因 · 暂停提醒 12 3', '· 12号转给 姓名 —— 交给别的志愿者接着办'];
 const HELP_OFFICIAL = [
   '社区干部：',
   '· 指派 12 @某人（或单位名）· 驳回 12 原因',
   '· 合并 12 到 8 · 重新打开 12 原因',
   '· 设置 12 分类 环境卫生 · 优先 12 紧急（或 普通）',
   '· 期限 12 3天（工作日）· 类型 12 问题反映（或 微心愿）',
+  '· 12号地点改为 东门口人行道',
   '· 邀请码 党员 30 · 邀请码 干部',
   '· 在办 —— 办理中的事项、谁在办、期限（在办 姓名：某人手上的）',
   '· 统计 · 登录',
@@ -165,6 +167,7 @@ export const everyone = {
     stats: '统计',
     category: '设置 12 分类 环境卫生',
     kind: '类型 12 问题反映',
+    place: '12号地点改为 3号楼东门',
     restore: '恢复 12',
     priority: '优先 12 紧急',
     deadline: '期限 12 3天',
@@ -233,6 +236,8 @@ export const everyone = {
   restored: (id: number) => `好的，#${id} 恢复了，照常办理。`,
   sameKind: (id: number, kind: string) => `#${id} 已经是${kind}了，不用改。`,
   kindChanged: (id: number, kind: string) => `好的，#${id} 改为${kind}了。`,
+  placeChanged: (id: number, place: string) => `好的，#${id} 的地点改为：${place}`,
+  placeChangedHere: (id: number) => `好的，#${id} 的地点已更正。`,
   whichCommunity: '您是几个社区的干部，请在要邀请的那个社区的群里发“邀请码”。',
   notOfficialHere: '您不是本群所在社区的干部。要为您的社区生成邀请码，请私聊我发“邀请码”。',
   groupNotBound: '本群还没有绑定社区，请联系管理员绑定后再用。',

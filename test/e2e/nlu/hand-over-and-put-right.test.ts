@@ -114,3 +114,19 @@ describe('a new matter after a verdict', () => {
     expect(reply).not.toContain('哪一类');
   });
 });
+
+describe('a place put right', () => {
+  it('"N号地点应为…，并非我家" from its resident, "更正：N号地点应为…" from an official; the holder hears, a group is not told where', async () => {
+    const resident = { id: 'ho-zhou-dm', name: '周德明' };
+    const id = await fileRequest(t, resident, '反映 井盖松动 踩上去晃 8栋3单元一楼');
+    await t.say(first, `认领 ${id}`);
+    const own = await t.say(resident, `${id}号地点应为东门口人行道，并非我家`);
+    expect(textsTo(own, first.id).join('\n')).toContain('东门口人行道');
+    expect((await ledgerItem(t, id)).place).toBe('东门口人行道');
+    const office = await t.say(official, `更正：${id}号地点应为东门口人行道北侧`, { in: group });
+    expect(textsTo(office, group).join('\n')).not.toContain('人行道');
+    const item = await ledgerItem(t, id);
+    expect(item.place).toBe('东门口人行道北侧');
+    expect(item.events.filter((e) => e.type === 'place_set').map((e) => e.note)).toEqual(['东门口人行道', '东门口人行道北侧']);
+  });
+});
