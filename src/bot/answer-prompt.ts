@@ -24,7 +24,7 @@ import { confirmArgs } from './confirm-args.ts';
 import { rerateOf } from './rerate-reply.ts';
 import { isAcknowledgement, isTakingNote } from './small-talk.ts';
 import { REQUEST, THING } from './request-words.ts';
-import { itemIdsIn } from './item-id.ts';
+import { namesAnotherItem } from './item-id.ts';
 import { parseCommands } from './parse-commands.ts';
 import { sharedWords } from './shares-words.ts';
 import { newMatterAfter } from './new-matter-after.ts';
@@ -45,6 +45,8 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
     switch (p.kind) {
       case 'confirm':
       case 'revisit': {
+        // "@连心 9号 装修那个 昨晚还是drilling…" while #7's question is open: about #9, not #7.
+        if (namesAnotherItem(normalizeText(text), p.itemId)) continue;
         // "五星 谢谢小王。另外我家晾衣架坏了…": the verdict, then the new matter as a message of its own.
         const split = p.kind === 'confirm' ? newMatterAfter(text) : null;
         const meaning = understandReply(split?.verdict ?? text, { kind: p.kind, itemId: p.itemId, itemText: p.item.text });
@@ -70,6 +72,7 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         return true;
       }
       case 'rerate': {
+        if (namesAnotherItem(normalizeText(text), p.itemId)) continue;
         const said = rerateOf(text) ?? (await firstScore(tx, p.itemId, text));
         if (!said) {
           // "我没有说满意！座板是裂的，没修好" within the day: the confirmation taken back, as a revisit would.
@@ -120,11 +123,11 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         // A new request is no answer: words of one, sharing nothing with the item, or another item named.
         const shared = sharedWords(normalizeText(p.item.text), said);
         // "15号那个漫步机…": another item named (with 号 or #; a bare 301 is a room).
-        if (itemIdsIn(said).some((m) => m.id !== p.itemId && /[号#]/u.test(said.slice(Math.max(0, m.index - 1), m.index + m.length)))) continue;
-        if ((REQUEST.test(said) || /帮我|有没有人|能不能|麻烦.{0,6}(?:来|修|弄|看)|想请|想找|请个人/u.test(said)) && shared === 0) continue;
+        if (namesAnotherItem(said, p.itemId)) continue;
+        if ((REQUEST.test(said) || /帮我|有没有人|能不能|麻烦.{0,6}(?:来|修|弄|看)|想请|想找|请个人|report|想反映|反映一下|许个(?:心)?愿/iu.test(said)) && shared === 0) continue;
         // "还有个事…", "社区就不能出面…": another matter, or an objection for the officials.
         // "你这个小助手还蛮管用 谢谢了": words to the bot, not for the other side.
-        if (/还有(?:个|一个|件)事|^还有[\s,，]|另外|新的?问题|再反映|社区就不能|凭什么|出面|小助手|连心|机器人|不是(?:给|跟|对)[^，。]{0,6}说的/u.test(said)) continue;
+        if (/还有(?:个|一个|件)事|^还有[\s,，]|还想许|另外|新的?问题|再反映|社区就不能|凭什么|出面|小助手|连心|机器人|不是(?:给|跟|对)[^，。]{0,6}说的/u.test(said)) continue;
         // "楼道里有人堆了好多纸箱子 把消防通道都堵了": trouble the item never spoke of is a new matter.
         if (TROUBLE_HERE.test(said) && !TROUBLE_HERE.test(normalizeText(p.item.text)) && /[楼栋单元门道场院]/u.test(said)) continue;
         const thing = THING.exec(said)?.[0];
@@ -243,3 +246,4 @@ function betterPlace(known: string | null, said: string | null): string | null {
   if (known !== null && /(?:号楼|栋|幢|座)$/u.test(known) && /^[0-9一二三四五六七八九十]+\s*单元/u.test(said)) return `${known}${said}`;
   return known === null || (said.includes(known) && said.length > known.length) ? said : null;
 }
+

@@ -10,7 +10,7 @@ export const PLACE_FIX = /(?:[讲说写搞弄]错了|不对)[\s\S]*?不是[^，,
 export const STATED_REPORT = /(?:(?:想|要)?(?:反映|反应)(?:一?下|个事)?|(?:这个)?是(?:公家|公共|大家)的事(?:儿)?)[吧啊呀哈。.!！\s]*$|^(?:[\u4e00-\u9fa5]{0,4}[，,。\s]*)?(?:我|俺)?(?:想|要|来|再)(?:跟社区|向社区|给社区)?(?:反映|反应)(?:一?下|一个|个)?(?:情况|问题|事情|事)?/u;
 export const STATED_WISH = /是个(?:微)?心愿[吧啊呀哈。.!！\s]*$|^(?:我|俺)?(?:想|要)(?:许|提)(?:个|一个)(?:微)?心愿[：:，,。\s]/u;
 // "地址跟上次一样", "还是老地方": the place of their last request.
-export const SAME_PLACE = /(?:跟|和|同)(?:上次|上回|以前|之前)(?:一样|的一样|那个|那里|那儿)|还是(?:上次|上回)(?:的|那个)|老地方|还是那(?:里|儿|个地方)/u;
+export const SAME_PLACE = /(?:跟|和|同)(?:上次|上回|上趟|以前|之前|原来)(?:一样|的一样|那个|那里|那儿)|^(?:地址)?(?:还是)?一样(?:的|额|嘛|啊)?$|还是(?:上次|上回)(?:的|那个)|老地方|还是那(?:里|儿|个地方)/u;
 /** Where the person's last request with a place was. */
 export async function lastPlace(tx: Tx, personId: number): Promise<string | null> {
   const row = await tx.get<{ place: string }>(`SELECT place FROM items WHERE submitter_id = ? AND place IS NOT NULL AND place <> '' ORDER BY id DESC LIMIT 1`, [personId]);

@@ -68,3 +68,8 @@ export function itemIdsIn(text: string): Array<ItemIdMatch & { index: number }> 
   }
   return found;
 }
+
+/** "15号那个漫步机…": another item named (with 号 or #; a bare 301 is a room, "20号见" a day). */
+export function namesAnotherItem(said: string, itemId: number): boolean {
+  return itemIdsIn(said).some((m) => m.id !== itemId && /[号#]/u.test(said.slice(Math.max(0, m.index - 1), m.index + m.length)) && !/^(?:见|那天|上午|下午|晚上|早上)/u.test(said.slice(m.index + m.length)));
+}

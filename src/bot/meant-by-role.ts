@@ -37,6 +37,8 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
   // "取消 3号我不搞了 放弃" from the volunteer holding it: giving it back, not withdrawing the request.
   if (cmd.type === 'withdraw' && row.claimantId === ctx.actor.id && row.submitterId !== ctx.actor.id && row.status === 'claimed') return { type: 'release', id: cmd.id, reason: cmd.reason };
   if (cmd.type === 'withdraw' || (cmd.type === 'reject' && isOfficialOf(ctx.actor, row.communityId))) return cmd;
+  // "刚才说错了 17号还没修完 先别算完成" from the official who closed it: taken back.
+  if (cmd.type === 'dispute' && row.status === 'done' && row.claimantId === ctx.actor.id && row.submitterId !== ctx.actor.id) return { type: 'take_back', id: cmd.id };
   // "8号我已经联系上电梯维保了，十分钟内到" from an official, before anyone took it: for the resident.
   if (isOfficialOf(ctx.actor, row.communityId)) return cmd.type === 'progress' && row.status === 'open' ? { type: 'tell', id: cmd.id, note: cmd.note } : cmd;
   // (release is handled below the role check: an official who does not hold it rejects it.)

@@ -9,7 +9,9 @@ import { normalizeText } from './normalize-text.ts';
  * simplified characters), "周师傅", "老周" by the one member of that surname; null when none.
  */
 export async function memberCalled(tx: Tx, communityId: number, called: string): Promise<Person | null> {
-  return (await findMember(tx, communityId, called).catch(() => null)) ?? (await calledBySurname(tx, communityId, called));
+  // "物业马建国": the person, named with where they work.
+  const name = called.replace(/^(?:物业(?:公司)?|居委会|社区)(?:的)?(?=[\u4e00-\u9fa5]{2,3}$)/u, '');
+  return (await findMember(tx, communityId, name).catch(() => null)) ?? (await calledBySurname(tx, communityId, name));
 }
 
 /** "周师傅", "老周", "李老师": the one volunteer or official of the community with that surname, or null. */

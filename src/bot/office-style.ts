@@ -1,3 +1,5 @@
+import { plainSpokenWords } from './spoken-office.ts';
+
 // Officials write in the style of a 公文 ("经研究，2号事项请予以加急处理，着物业公司办理", "6号交钱国强
 // 同志办理", "3号：1、交物业公司返工；2、期限2个工作日"). The formulas carry no meaning of their own;
 // said plainly, the same words are commands the parser reads. Only officials' messages are rewritten.
@@ -25,16 +27,18 @@ const REWRITES: Array<[RegExp, string]> = [
 // Shorthand whose plain form the parser knows: "3号不是紧急情况，改为普通", "15 门一直开着 急",
 // "3 等配件 一周别提醒", "8 交保洁 今天清掉", "18 系统误登 并5", "让赵卫国去看一下吧".
 const ID = '^\\s*#?(\\d{1,6})\\s*号?';
-const SHORTHAND: Array<[RegExp, string]> = [
+const SHORTHAND: Array<[RegExp, string | ((...a: string[]) => string)]> = [
   [new RegExp(`${ID}[^，,。]*?(?:不是|并非|不算|不属于)紧急[^，,。]*(?:[，,。\\s]*(?:改为|改成|就|按)?(?:普通|一般|正常)[^，,。]*)?[。！!]*$`, 'u'), '$1号改为普通'],
   [new RegExp(`${ID}\\s*(.*?)[，,\\s]+(?:急|急急|加急|紧急)[!！。]*$`, 'u'), '$1号加急。$2'],
-  [new RegExp(`${ID}\\s*(.*?)[，,\\s]*(一周|一个?星期|\\d{1,2}天|[一二两三四五六七八九十]{1,2}天)(?:内)?(?:先)?(?:别|不要|不用|暂停|不再)(?:提醒|催)了?[。！!]*$`, 'u'), '$1号 $2。暂停提醒 $1 $3'],
+  [new RegExp(`${ID}\\s*(.*?)[，,\\s]*(一周|一个?星期|一个?礼拜|\\d{1,2}天|[一二两三四五六七八九十]{1,2}天)(?:内|之内)?(?:先)?(?:别|不要|不用|暂停|不再)(?:提醒|催)(?:我)?了?[。！!]*$`, 'u'), '$1号 $2。暂停提醒 $1 $3'],
   [new RegExp(`${ID}(.*?)(?:并|合并到?)\\s*#?(\\d{1,6})\\s*号?[。！!]*$`, 'u'), '$1号并到$3号'],
   [new RegExp(`${ID}.*?(?:恢复|改回|还原)(?:为|成|到)?(?:已经?)?(?:确认|办结|完成)(?:的)?(?:状态)?[。！!]*$`, 'u'), '$1号恢复成已办结'],
   [/(今天|今日|明天)(?:就|要|必须)?(?:清掉|弄好|处理掉?|修好|办完|完成|清理掉?|搞定)(?:吧|哈)?(?=$|[，,。\s])/gu, '$1之内'],
   [new RegExp(`^(?!.*暂停提醒)(${ID.slice(1)}.*?\\s)(一周|一个?星期|\\d{1,2}天|[一二两三四五六七八九十]{1,2}天)[。！!]*$`, 'u'), '$1限$3'],
-  [/(?:让|叫)(?![他她我你上])([\u4e00-\u9fa5]{2,6}?)(?:那边|同志|师傅)?(?:去|来)?(?:看一下|看看|处理一下|处理|弄一下|修一下)(?:吧|哈|一下)?(?=$|[，,。])/gu, '交给$1'],
+  [/(?:让|叫)(?![他她我你上])([\u4e00-\u9fa5]{2,6}?)(?:那边|同志|师傅)?(今天|明天)?(?:上午|下午|晚上)?(?:就|先)?(?:去|来)?(?:看一下|看看|瞅瞅|处理一下|处理|弄一下|修一下|弄|挪开|清走)(?:吧|哈|一下)?(?=$|[，,。]|期限|限)/gu, (m: string, who: string, day?: string) => (day ? `交给${who}，${day}之内` : `交给${who}`)],
   [/(?:你们)?催(?:一下|催)(?![他她我你])([\u4e00-\u9fa5]{2,6}?)(?=$|[，,。])/gu, '交给$1'],
+  // "1号写的啥呀…查一下": the office looks at it; nothing is passed on.
+  [new RegExp(`${ID}.*?(?:查一下|查查|查下|看一下是啥)[吧啊呀。!！]*$`, 'u'), '查询 $1'],
   // "7号单车棚那个锁，交给赵卫国": the item, then whom it goes to.
   [new RegExp(`${ID}(?![^，,。]*(?:加急|紧急|期限|分类|普通|并到|驳回|暂停))[^，,。]*[，,]\\s*交给`, 'u'), '$1号交给'],
 ];
@@ -45,9 +49,9 @@ const LIST_MARK = /(?<=[：:；;，,。\s])[1-9一二三四五六七八九][、�
 
 /** An official's message with the 公文 formulas said plainly; other text as it was. */
 export function plainOfficeWords(text: string): string {
-  let out = text;
+  let out = plainSpokenWords(text);
   for (const [re, to] of REWRITES) out = out.replace(re, to);
-  for (const [re, to] of SHORTHAND) out = out.replace(re, to);
+  for (const [re, to] of SHORTHAND) out = typeof to === 'string' ? out.replace(re, to) : out.replace(re, to as (...a: string[]) => string);
   if (ITEM_LEAD.test(out)) out = out.replace(LIST_MARK, '').replace(/[；;]/gu, '，');
   return out;
 }

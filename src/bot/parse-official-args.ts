@@ -36,6 +36,9 @@ export function parsePriority(id: number, norm: string, urgentWord: boolean): Co
 export function parseDeadline(id: number, norm: string): Command {
   const t = norm.replace(TRAILING_FILLER, '').replace(/^(?:期限|时限|设为|设置为|改为|改成|为|:|：)+/u, '').trim();
   if (t === '') return { type: 'invalid', command: 'deadline', problem: 'missing_deadline' };
+  // "期限 8 后天": the calendar day, not two working days.
+  const day = /^(?:今天|今日|明天|明日|后天)/u.test(t) ? dayRef(t) : null;
+  if (day) return { type: 'deadline', id, by: day };
   const days = workingDays(t);
   if (days === null) {
     const by = dayRef(t);

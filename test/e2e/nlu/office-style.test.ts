@@ -58,3 +58,15 @@ describe('a volunteer and a resident, in their words', () => {
     expect((await ledgerItem(t, id)).status).toBe('confirmed');
   });
 });
+
+describe('an official dictating while walking', () => {
+  it('"@连心 N号那个坡道的事儿加急啊让钱国强今天上午就给挪开" in the group: urgent, handed to him, due today', async () => {
+    const id = await fileRequest(t, { id: 'os-slope', name: '李想' }, '反映 地库坡道上堆了一堆建筑垃圾');
+    const spoken = id < 10 ? '零一二三四五六七八九'[id]! : String(id);
+    await t.say(cadre, `@连心 ${spoken}号那个坡道的事儿加急啊让钱国强今天上午就给挪开`, { in: group });
+    const item = await ledgerItem(t, id);
+    expect(item.priority).toBe('urgent');
+    expect(item.claimantName).toBe('钱国强');
+    expect(item.deadlineAt).not.toBeNull();
+  });
+});
