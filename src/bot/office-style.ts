@@ -1,3 +1,4 @@
+import { tableAsSentences } from './pasted-table.ts';
 import { plainSpokenWords } from './spoken-office.ts';
 
 // Officials write in the style of a 公文 ("经研究，2号事项请予以加急处理，着物业公司办理", "6号交钱国强
@@ -49,7 +50,7 @@ const LIST_MARK = /(?<=[：:；;，,。\s])[1-9一二三四五六七八九][、�
 
 /** An official's message with the 公文 formulas said plainly; other text as it was. */
 export function plainOfficeWords(text: string): string {
-  let out = plainSpokenWords(text);
+  let out = tableAsSentences(text) ?? plainSpokenWords(text);
   for (const [re, to] of REWRITES) out = out.replace(re, to);
   for (const [re, to] of SHORTHAND) out = typeof to === 'string' ? out.replace(re, to) : out.replace(re, to as (...a: string[]) => string);
   if (ITEM_LEAD.test(out)) out = out.replace(LIST_MARK, '').replace(/[；;]/gu, '，');

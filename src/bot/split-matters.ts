@@ -19,12 +19,12 @@ const MAX_PARTS = 4;
 // "帮我买点菜": a wish says what to do for whom.
 const ASKS = /没人|帮我|帮(?:忙)?(?:买|修|拿|取|送|看|换|装|搬|挪)/u;
 // More of what goes wrong in a building than TROUBLE names: "单元门也关不上了", "地砖翘起来", "堆杂物".
-const WRONG = /关不上|打不开|翘|黑了|没人(?:清|管|收|修|弄)|堆|占(?:了|着|用)|杂物|晃|歪|倒了|断了|没水|没电|停了|不热|噪音|扰民|异味|违停|挡(?:着|住)/u;
+const WRONG = /冇人|烂咗|坏咗|唔(?:得|work)|not working|broken|关不上|打不开|翘|黑了|没人(?:清|管|收|修|弄)|堆|占(?:了|着|用)|杂物|晃|歪|倒了|断了|没水|没电|停了|不热|噪音|扰民|异味|违停|挡(?:着|住)/u;
 const isMatter = (part: string): boolean => [...part].length >= 4 && (TROUBLE.test(part) || WRONG.test(part) || WANTS.test(part) || ASKS.test(part));
 // "我说两个事啊 一个是…", "俺再说俩事": the words that announce the list, not a matter of their own.
-const ANNOUNCED = /^(?:(?:你好|您好|小连)[\s,，]*)?(?:我|俺)?(?:再|还)?(?:想)?(?:说|反映|讲|提)?(?:两|俩|三|几)个?(?:事|问题|事情)(?:啊|哈|呀|哦)?[\s,，:：]*(?:一个是|一是|第一(?:个|件)?(?:是)?)?\s*/u;
+const ANNOUNCED = /^(?:(?:你好|您好|小连)[\s,，]*)?(?:我|俺)?(?:再|还)?(?:想)?(?:说|反映|讲|提|叨叨|唠唠|念叨)?(?:两|俩|三|几)个?(?:事儿?|问题|事情)(?:啊|哈|呀|哦)?[\s,，:：]*(?:一个是|一是|第一(?:个|件)?(?:是)?)?\s*/u;
 // The things people report, and more of the common parts of a building that a topic rarely turns on.
-const THINGS = new RegExp(`${THING.source}|扶手|楼梯|台阶|窗户|玻璃|单元门|大门|车棚|围墙|墙皮|地砖|树枝?|绿化|草坪|晾衣|信报箱|消防栓|灭火器|水表|电表`, 'u');
+const THINGS = new RegExp(`${THING.source}|扶手|楼梯|台阶|窗户|玻璃|单元门|大门|车棚|围墙|墙皮|地砖|树枝?|绿化|草坪|晾衣|信报箱|消防栓|灭火器|水表|电表|道闸|闸锁|闭门器|顶棚|车棚`, 'u');
 const thingOf = (part: string): string | null => THINGS.exec(part)?.[0] ?? null;
 const thingsOf = (part: string): string[] => [...part.matchAll(new RegExp(THINGS.source, 'gu'))].map((m) => m[0]);
 
@@ -42,6 +42,9 @@ export function splitMatters(text: string): string[] {
   for (const parts of [list, byOpener(body), bySentence(body)]) {
     if (parts.length >= 2 && parts.length <= MAX_PARTS && parts.every(matter)) return parts;
   }
+  // "…道闸 keeps not opening 另外 8号楼下的垃圾桶满了好几天了": 另外 between two things named is two.
+  const opened = byOpener(body).map((p) => p.replace(/[\s，,]*(?:两|俩)个?事儿?$/u, ''));
+  if (opened.length === 2 && opened.every((p) => [...p].length >= 4 && (thingOf(p) !== null || extractPlace(p) !== null))) return opened;
   return [whole];
 }
 

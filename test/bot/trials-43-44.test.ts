@@ -9,6 +9,7 @@ import { parseCommands } from '../../src/bot/parse-commands.ts';
 import { isSkip } from '../../src/bot/skip-and-cancel.ts';
 import { talkAbout } from '../../src/bot/talk-about.ts';
 import { understandReply } from '../../src/bot/understand-reply.ts';
+import { splitMatters } from '../../src/bot/split-matters.ts';
 
 // Issue 12, trials 43 (Beijing speech, a 居委会主任 dictating by voice while walking, 物业 staff with an
 // official code, half-English residents) and 44 (Fujian/Hunan/Jiangxi accents, a 网格长 in dialect,
@@ -92,5 +93,34 @@ describe('residents', () => {
   });
   it('"另反映两件事…" after confirmation reopens nothing', () => {
     expect(understandReply('另反映两件事：1、3栋单元门闭门器坏了 2、车棚顶棚漏雨', { kind: 'revisit', itemId: 5, itemText: '5栋楼道灯不亮' })).toBeNull();
+  });
+});
+
+describe('rows pasted from the Excel 台账', () => {
+  it.each([
+    ['4\t物业\n7\t陈雨涵', [{ type: 'assign', id: 4, target: { name: '物业' } }, { type: 'assign', id: 7, target: { name: '陈雨涵' } }]],
+    ['序号 事项编号 内容 承办人\n1 4 充电桩 物业\n2 7 外卖柜 陈雨涵', [{ type: 'assign', id: 4, target: { name: '物业' } }, { type: 'assign', id: 7, target: { name: '陈雨涵' } }]],
+    ['编号\t承办\t期限\n12\t物业\t12月10日\n13\t陈雨涵\t3天', [{ type: 'assign', id: 12 }, { type: 'deadline', id: 12, by: { month: 12, day: 10 } }, { type: 'assign', id: 13 }, { type: 'deadline', id: 13, workingDays: 3 }]],
+    ['12\t车棚顶棚\t物业\t12月10日', [{ type: 'assign', id: 12, target: { name: '物业' } }, { type: 'deadline', id: 12, by: { month: 12, day: 10 } }]],
+  ])('%s', (text, cmd) => {
+    expect(office(text)).toMatchObject(cmd);
+  });
+  it('a list of numbers under a heading, or sentences on lines, are no rows', () => {
+    expect(plainOfficeWords('物业承办事项\t4\t8\t17')).toBe('物业承办事项\t4\t8\t17');
+    expect(office('3号 交给物业\n5号 加急')).toMatchObject([{ type: 'assign', id: 3 }, { type: 'priority', id: 5, priority: 'urgent' }]);
+  });
+});
+
+describe('two matters in one message', () => {
+  it.each([
+    ['叨叨俩事儿一个是三号楼车棚的顶子漏了再一个是楼道里的灭火器都过期两年了', ['三号楼车棚的顶子漏了', '楼道里的灭火器都过期两年了']],
+    ['地库入口的道闸 keeps not opening 另外 8号楼下的垃圾桶满了好几天了', ['地库入口的道闸 keeps not opening', '8号楼下的垃圾桶满了好几天了']],
+    ['三栋门口啲垃圾冇人收 另外单车棚个闸锁烂咗', ['三栋门口啲垃圾冇人收', '单车棚个闸锁烂咗']],
+    ['井盖松了 另外车库灯一直闪 两个事', ['井盖松了', '车库灯一直闪']],
+  ])('%s', (text, parts) => {
+    expect(splitMatters(text)).toEqual(parts);
+  });
+  it.each(['水管漏了，另外墙也泡坏了', '楼道灯坏了，还有点闪'])('%s is one', (text) => {
+    expect(splitMatters(text)).toHaveLength(1);
   });
 });

@@ -70,3 +70,15 @@ describe('an official dictating while walking', () => {
     expect(item.deadlineAt).not.toBeNull();
   });
 });
+
+describe('a clerk pasting rows from Excel', () => {
+  it('"编号⇥承办⇥期限" rows hand each item out with its deadline', async () => {
+    const a = await fileRequest(t, { id: 'os-row-a', name: '周会计' }, '反映 车棚顶棚漏雨 3栋车棚');
+    const b = await fileRequest(t, { id: 'os-row-b', name: '林阿姨' }, '心愿 帮我取一下快递 5栋201');
+    await t.say(cadre, `编号\t承办\t期限\n${a}\t物业\t12月10日\n${b}\t钱国强\t3天`);
+    const first = await ledgerItem(t, a);
+    expect(first.assignedUnit).toBe('物业');
+    expect(first.deadlineAt).not.toBeNull();
+    expect((await ledgerItem(t, b)).claimantName).toBe('钱国强');
+  });
+});
