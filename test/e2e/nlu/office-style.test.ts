@@ -82,3 +82,14 @@ describe('a clerk pasting rows from Excel', () => {
     expect((await ledgerItem(t, b)).claimantName).toBe('钱国强');
   });
 });
+
+describe('asking after one of several requests by its thing', () => {
+  it('"充电桩呢" shows the request about the charging post, not a new draft', async () => {
+    const who = { id: 'os-rider', name: '骑手小王' };
+    const post = await fileRequest(t, who, '反映 小区门口的充电桩坏了 充不了电');
+    await fileRequest(t, who, '反映 3栋外卖柜门关不严');
+    const reply = textsTo(await t.say(who, '充电桩呢'), who.id).join('\n');
+    expect(reply).toContain(`#${post}`);
+    expect(reply).not.toContain('哪一类');
+  });
+});
