@@ -45,8 +45,8 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
     switch (p.kind) {
       case 'confirm':
       case 'revisit': {
-        // "@连心 9号 装修那个 昨晚还是drilling…" while #7's question is open: about #9, not #7.
-        if (namesAnotherItem(normalizeText(text), p.itemId)) continue;
+        // "@连心 9号 装修那个…" while #7's question is open is about #9; "快来人 我爸又不见了" is an alarm.
+        if (namesAnotherItem(normalizeText(text), p.itemId) || detectEmergency(text)) continue;
         // "五星 谢谢小王。另外我家晾衣架坏了…": the verdict, then the new matter as a message of its own.
         const split = p.kind === 'confirm' ? newMatterAfter(text) : null;
         const meaning = understandReply(split?.verdict ?? text, { kind: p.kind, itemId: p.itemId, itemText: p.item.text });
@@ -72,7 +72,8 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         return true;
       }
       case 'rerate': {
-        if (namesAnotherItem(normalizeText(text), p.itemId)) continue;
+        // (A bare "1" may be an item's number: a score put right says 星, 分 or 改.)
+        if (namesAnotherItem(normalizeText(text), p.itemId) || detectEmergency(text) || /^\s*[0-9０-９]\s*$/u.test(text)) continue;
         const said = rerateOf(text) ?? (await firstScore(tx, p.itemId, text));
         if (!said) {
           // "我没有说满意！座板是裂的，没修好" within the day: the confirmation taken back, as a revisit would.

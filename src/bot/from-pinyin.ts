@@ -17,9 +17,12 @@ const WORDS: Record<string, string> = {
   gas: '煤气', lift: '电梯', elevator: '电梯', fire: '着火',
   mytickets: '我的', mytasks: '我的', myitems: '我的', mylist: '我的', take: '接', close: '结', update: '进展',
   xiuhaole: '修好了', gaodingle: '搞定了', gaoding: '搞定', le: '了', ba: '吧', a: '啊', ne: '呢',
+  // Initials typed for speed: 在吗, 好的, 谢谢, 不留, 没照(片), 取消, 怎么样了, 加入, 反映, 牛, 五星.
+  zaima: '在吗', zai: '在', ma: '吗', okk: '好的', xx: '谢谢', xxx: '谢谢', bl: '不留', buliu: '不留', mz: '没有照片', meizhao: '没有照片',
+  qx: '取消', zmyl: '怎么样了', zmy: '怎么样', jiaru: '加入', fy: '反映', nb: '真棒', yyds: '真棒', dd: '等等',
 };
 // After a number: 4 hao (号), 5 stars (星), 5 fen (分).
-const AFTER_NUMBER: Record<string, string> = { hao: '号', stars: '星', star: '星', xing: '星', fen: '分' };
+const AFTER_NUMBER: Record<string, string> = { hao: '号', stars: '星', star: '星', xing: '星', fen: '分', x: '星' };
 const KEYS = Object.keys(WORDS).sort((a, b) => b.length - a.length);
 
 /** The text with its known pinyin and English words in Chinese, or null when there were none. */

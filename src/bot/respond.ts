@@ -6,6 +6,8 @@ import { fromPinyin } from './from-pinyin.ts';
 import { isForTheBot, VERDICT } from './for-the-bot.ts';
 import { trailingMention } from './trailing-mention.ts';
 import { answerPrompt } from './answer-prompt.ts';
+import { detectEmergency } from './detect-emergency.ts';
+import { itemIdsIn } from './item-id.ts';
 import type { BotDeps } from './bot-deps.ts';
 import { runCommand } from './commands/index.ts';
 import type { MessageContext } from './context.ts';
@@ -15,6 +17,7 @@ import type { Outgoing } from './outgoing.ts';
 import { parseCommand, type Command } from './parse-command.ts';
 import { stripMentions } from './strip-mentions.ts';
 import { say } from './say.ts';
+import { pending, remind } from './draft-reminder.ts';
 import { parseCommands } from './parse-commands.ts';
 import { runCommands } from './run-commands.ts';
 import { answerRest, leaveDraft } from './answer-rest.ts';
@@ -154,7 +157,9 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // Without a number, a list, help or the figures asked for in other words come first (thanks that
   // also ask the volunteer something are for the volunteer).
   // A photo may come with a holder's news ("垃圾桶清干净了" and the picture of it); a location may not.
-  const talk = words !== null && msg.location === null ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && [null, 'thanks'].includes(guessIntent(words)?.type ?? null)) : null;
+  // "快来人 我爸又不见了": an alarm is a new item with its receipt first, not words about an old one.
+  const alarm = words !== null && detectEmergency(words) !== null && itemIdsIn(normalizeText(words)).length === 0;
+  const talk = words !== null && msg.location === null && !alarm ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && [null, 'thanks'].includes(guessIntent(words)?.type ?? null)) : null;
   const second = !talk && words !== null && msg.conversationType === 'group' && !dialogue ? await secondInGroup(tx, ctx.actor, words, { conversationId: msg.conversationId, communityId: ctx.group?.communityId ?? null }, ctx.now) : null;
   // "孙浩同志您好，燃气公司的师傅已经在路上了…" from an official: for that resident.
   const toResident = !talk && !second && words !== null && !dialogue ? await officialToResident(tx, ctx.actor, stripMentions(msg.text), ctx.now) : null;
@@ -239,12 +244,3 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   return startDialogue(tx, ctx, { kind: null, text }, out, deps);
 }
 
-/** The reminder of an unfinished draft; in a group without its words (others read along). */
-function pending(ctx: MessageContext, dialogue: Dialogue): string {
-  return residents.pendingDialogue(ctx.msg.conversationType === 'group' ? '' : dialogue.text);
-}
-
-/** After an answer to something else, a word that a draft still waits; not in a group, where it is noise to everyone. */
-function remind(ctx: MessageContext, out: Outgoing, dialogue: Dialogue | null): void {
-  if (dialogue && ctx.msg.conversationType !== 'group') say(ctx, out, pending(ctx, dialogue));
-}

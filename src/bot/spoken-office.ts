@@ -21,7 +21,7 @@ export function plainSpokenWords(text: string): string {
     // "…交给马建国7号那个道闸…": a second item's clause, after one that named its own.
     .replace(/(?<=\d{1,6}号[^，,。\s\d]*?[\u4e00-\u9fa5])(?<![月并到入和跟与及把给至])(?=\d{1,6}号(?![楼栋院门单室]))/gu, '。');
   // "2号电梯的事儿…", "5号那个车棚跟灭火器的…": the item, without what it is about.
-  t = t.replace(/(\d{1,6}号)(?:那个)?([^，,。\s]{0,10}?)(?:的事儿|的事情|的事|那个|的)(?=[\u4e00-\u9fa5])/gu, (m, id: string, about: string) =>
+  t = t.replace(/(\d{1,6}号)(?:那个)?([^，,。\s\d]{0,10}?)(?:的事儿|的事情|的事|那个|的)(?=[\u4e00-\u9fa5])/gu, (m, id: string, about: string) =>
     COMMAND_WORD.test(about) || [...about].length === 1 ? m : `${id} `,
   );
   return t
@@ -38,7 +38,7 @@ export function plainSpokenWords(text: string): string {
     .replace(/交给?物业(?:那边)?[，,]?(?:让|叫)/gu, '交给')
     .replace(/交给物业(?:的)?(?!公司|那边|的人|处理|来|去)([\u4e00-\u9fa5]{2,3}?)(?=$|[，,。\s吧]|期限|限|今天|明天|去)/gu, '交给$1')
     .replace(/(?<=[\u4e00-\u9fa5])(?=期限)/gu, '，')
-    .replace(/(?<=[\u4e00-\u9fa5])(驳回|退回)(吧)?(?=$|[，,。让叫])/gu, ' $1$2 ')
+    .replace(/[，,\s]*(?:这条|这个|这件)?(?:先|就)?(驳回|退回)(吧)?(?=$|[，,。让叫])/gu, ' $1$2 ')
     // "期限顺延到下周五吧等厂家呢": the day, then why.
     .replace(/(期限[^，,。]{1,12}?(?:前|之前|号|日|天|周[一二三四五六日]|礼拜[一二三四五六日天]))吧?(?=[\u4e00-\u9fa5])(?!之前|以前|前|[吧啊呀哈]$)/gu, '$1，')
     // "交物业今天必须清走": the unit, then by when.

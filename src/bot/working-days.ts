@@ -26,11 +26,11 @@ export function daysOrWeeks(text: string, perWeek: number): number | null {
 }
 
 const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
-const BY_END = /(?:之前|以前|前|为止|截止|之内|以内|内|完成|办结|办完|解决|处理好?|办好|修好)+$/u;
+const BY_END = /(?:之前|以前|前|为止|截止|之内|以内|内|完成|办结|办完|解决|处理好?|办好|修好|装好|清完|弄完|弄好|吧)+$/u;
 
 /** "这周五之前", "下周一", "12月5日前", "12月5号", "月底前", "今天之内": the day meant, or null. */
 export function dayRef(text: string): DayRef | null {
-  const t = text.replace(/\s+/gu, '').replace(/^(?:在|到|定在|定到|定于|截止到?|调整为|调整到|调为|延至|延到|延长至|延长到|推迟到|推到|改为|改到|改成|设为|顺延至|顺延到|给定到|往后延到|延到)/u, '').replace(BY_END, '');
+  const t = text.replace(/\s+/gu, '').replace(/^(?:在|到|定在|定到|定于|截止到?|调整为|调整到|调为|延至|延到|延长至|延长到|推迟到|推到|改为|改到|改成|设为|顺延至|顺延到|给定到|往后延到|延到|就定到|就定在|定)/u, '').replace(BY_END, '');
   const week = /^(下个?|这个?|本)?(?:周|星期|礼拜)([一二三四五六日天1-7])$/u.exec(t);
   if (week) return week[1] ? { weekday: WEEKDAY[week[2]!]!, weeksAhead: week[1].startsWith('下') ? 1 : 0 } : { weekday: WEEKDAY[week[2]!]!, weeksAhead: 0, nearest: true };
   const date = new RegExp(`^(\\d{1,2}|${CHINESE_NUMBER})月(\\d{1,2}|${CHINESE_NUMBER})(?:日|号)$`, 'u').exec(t);

@@ -130,3 +130,16 @@ describe('a place put right', () => {
     expect(item.events.filter((e) => e.type === 'place_set').map((e) => e.note)).toEqual(['东门口人行道', '东门口人行道北侧']);
   });
 });
+
+describe('an alarm while a verdict is asked for', () => {
+  it('"快来人 我爸又不见了" after an earlier search was confirmed raises a new alarm; the old item stays closed', async () => {
+    const daughter = { id: 'ho-daughter', name: '李红梅' };
+    const first = await fileRequest(t, daughter, '大家帮帮忙！我爸不见了 他有老年痴呆 穿蓝色棉袄');
+    await t.say(official, `完成 ${first} 找到了 送回家了`);
+    await t.say(daughter, '满意');
+    expect((await ledgerItem(t, first)).status).toBe('confirmed');
+    const reply = textsTo(await t.say(daughter, '快来人 我爸又不见了'), daughter.id).join('\n');
+    expect(reply).toContain('110');
+    expect((await ledgerItem(t, first)).status).toBe('confirmed');
+  });
+});
