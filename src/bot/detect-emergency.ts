@@ -106,6 +106,8 @@ export function detectEmergency(input: string): Emergency | null {
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 16), m.index);
       if (NEGATED_BEFORE.test(before) || NOT_NOW_BEFORE.test(before) || PAST_INSIDE.test(m[0]) || /差点|差一点|险些|幸好没|还好没/u.test(m[0])) continue;
+      // "…万一扶空了摔倒，髋部骨折就麻烦了": what a worry leads to, a clause later.
+      if (/万一|以免|容易|担心|生怕|恐怕/u.test(text.slice(Math.max(0, m.index - 20), m.index)) && !HAPPENING_NOW.test(text)) continue;
       // "恐有跌倒之虞", "好惊困喺入面": a fear of what could happen, not what is happening.
       if (/^之虞|^的(?:危险|可能)/u.test(text.slice(m.index + m[0].length)) || /(?:惊|怕|担心|恐)[^，。,.!！]{0,2}(?:困|摔|跌)/u.test(m[0])) continue;
       // "跟他讲了充电起火的厉害": the danger of it, told as a warning.

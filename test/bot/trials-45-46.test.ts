@@ -34,6 +34,10 @@ describe('officials', () => {
 });
 
 describe('residents and volunteers', () => {
+  it('a worry a clause before the harm raises no alarm', () => {
+    expect(detectEmergency('@连心 反映个情况：3号楼二单元楼梯扶手松脱了，老人上下楼万一扶空了摔倒，髋部骨折就麻烦了')).toBeNull();
+    expect(detectEmergency('老人摔倒了 流血了 快来人')?.kind).toBe('injury');
+  });
   it('a missing father is an emergency', () => {
     expect(detectEmergency('大家帮帮忙！我爸不见了 他有老年痴呆 穿蓝色棉袄戴灰帽子 七十八岁')?.kind).toBe('missing');
     expect(detectEmergency('快来人 我爸又不见了')?.kind).toBe('missing');
