@@ -3,6 +3,7 @@ import type { Tx } from '../db/sql.ts';
 import { highestRole } from '../domain/actor.ts';
 import { addPhotos } from '../domain/item-actions.ts';
 import { fromPinyin } from './from-pinyin.ts';
+import { withoutSpacedCharacters } from './spaced-words.ts';
 import { isForTheBot, VERDICT } from './for-the-bot.ts';
 import { trailingMention } from './trailing-mention.ts';
 import { answerPrompt } from './answer-prompt.ts';
@@ -55,7 +56,7 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
   // "manyi, xiexie", "cancel": short answers typed in pinyin or English, read as their Chinese.
   const typed = before ?? given.msg.text;
   // "7号车棚那个加急" from an official: item 7, when item 7 is the one about the 车棚.
-  const plain = fromPinyin(typed) ?? typed;
+  const plain = withoutSpacedCharacters(fromPinyin(typed) ?? typed);
   // "经研究，2号事项…着物业公司办理": an official's formulas, said plainly.
   const said = await withNumberedThings(tx, given.actor, [...given.actor.roles.values()].includes('official') ? plainOfficeWords(plain) : plain);
   const ctx = said === given.msg.text ? given : { ...given, msg: { ...given.msg, text: said } };

@@ -143,3 +143,17 @@ describe('an alarm while a verdict is asked for', () => {
     expect((await ledgerItem(t, first)).status).toBe('confirmed');
   });
 });
+
+describe('a space after every character', () => {
+  it('"N号 不 要 了 撤 了" withdraws; "水 有 了 满 意" confirms', async () => {
+    const grandmother = { id: 'ho-ayi', name: '吉克阿依' };
+    const a = await fileRequest(t, grandmother, '心愿 帮 我 去 医院 拿 药 5栋101');
+    await t.say(grandmother, `${a}号 不 要 了 撤 了`);
+    expect((await ledgerItem(t, a)).status).toBe('withdrawn');
+    const b = await fileRequest(t, grandmother, '心愿 家里 水管 坏了 帮 我 修 一下 5栋101');
+    await t.say(first, `认领 ${b}`);
+    await t.say(first, `${b}号修好了`);
+    await t.say(grandmother, '水 有 了 满 意');
+    expect((await ledgerItem(t, b)).status).toBe('confirmed');
+  });
+});
