@@ -1,3 +1,5 @@
+import { parseCommand } from './parse-command.ts';
+import { parseCommands } from './parse-commands.ts';
 import { tableAsSentences } from './pasted-table.ts';
 import { plainSpokenWords } from './spoken-office.ts';
 
@@ -62,4 +64,15 @@ export function plainOfficeWords(text: string): string {
   for (const [re, to] of SHORTHAND) out = typeof to === 'string' ? out.replace(re, to) : out.replace(re, to as (...a: string[]) => string);
   if (ITEM_LEAD.test(out)) out = out.replace(LIST_MARK, '').replace(/[；;]/gu, '，');
   return out;
+}
+
+/**
+ * An official's message as the bot reads it: said plainly when that makes commands of it, else as
+ * typed, so that news and words for a resident reach them in the official's own words.
+ */
+export function officeCommands(text: string): string {
+  const plain = plainOfficeWords(text);
+  if (plain === text) return text;
+  const cmd = parseCommand(plain);
+  return parseCommands(plain) !== null || (cmd.type !== 'text' && cmd.type !== 'empty' && cmd.type !== 'invalid') ? plain : text;
 }

@@ -27,7 +27,7 @@ import { itemTalk } from './item-talk.ts';
 import { officialToResident, secondInGroup, tellByName } from './talk-to-others.ts';
 import { photosForItem } from './photos-for-item.ts';
 import { withNumberedThings } from './numbered-thing.ts';
-import { plainOfficeWords } from './office-style.ts';
+import { officeCommands } from './office-style.ts';
 import { parseCorrection } from './correction.ts';
 import { correctLast } from './correct-last.ts';
 import { ownItemAskedAfter } from './own-item-asked-after.ts';
@@ -58,7 +58,7 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
   // "7号车棚那个加急" from an official: item 7, when item 7 is the one about the 车棚.
   const plain = withoutSpacedCharacters(fromPinyin(typed) ?? typed);
   // "经研究，2号事项…着物业公司办理": an official's formulas, said plainly.
-  const said = await withNumberedThings(tx, given.actor, [...given.actor.roles.values()].includes('official') ? plainOfficeWords(plain) : plain);
+  const said = await withNumberedThings(tx, given.actor, [...given.actor.roles.values()].includes('official') ? officeCommands(plain) : plain);
   const ctx = said === given.msg.text ? given : { ...given, msg: { ...given.msg, text: said } };
   const { msg } = ctx;
   if (msg.event === 'enter_chat') {

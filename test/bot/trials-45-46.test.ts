@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectEmergency } from '../../src/bot/detect-emergency.ts';
 import { fromPinyin } from '../../src/bot/from-pinyin.ts';
 import { guessIntent } from '../../src/bot/guess-intent.ts';
-import { plainOfficeWords } from '../../src/bot/office-style.ts';
+import { officeCommands, plainOfficeWords } from '../../src/bot/office-style.ts';
 import { parseCommand } from '../../src/bot/parse-command.ts';
 import { parseCommands } from '../../src/bot/parse-commands.ts';
 import { talkAbout } from '../../src/bot/talk-about.ts';
@@ -61,5 +61,13 @@ describe('residents and volunteers', () => {
   });
   it('"通开个啥！！！还往外冒黑水！！！这叫修好了？？？" disputes', () => {
     expect(understandReply('通开个啥！！！还往外冒黑水！！！这叫修好了？？？', { kind: 'confirm', itemId: 2, itemText: '7号楼下水道堵了' })?.kind).toBe('dispute');
+  });
+});
+
+describe("an official's own words", () => {
+  it('are kept as typed when saying them plainly makes no command (news and words for a resident)', () => {
+    expect(officeCommands('孙浩同志您好，燃气公司的师傅已经在路上了，还有请您先把窗户打开')).toBe('孙浩同志您好，燃气公司的师傅已经在路上了，还有请您先把窗户打开');
+    expect(officeCommands('3号 物业说明天来修 然后帮我跟居民说一声')).toBe('3号 物业说明天来修 然后帮我跟居民说一声');
+    expect(officeCommands('经研究，12号予以重新受理。')).toBe('12号重新打开。');
   });
 });
