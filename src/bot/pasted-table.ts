@@ -18,9 +18,13 @@ const SAID = /^(?:交|给|设|改|把|让|叫|请|驳回|合并|并到|重新|�
 
 /** The rows as sentences, or null when the text is no pasted table. */
 export function tableAsSentences(text: string): string | null {
-  const rows = text.split(/\r?\n/u).map((l) => l.trim()).filter((l) => l !== '').map((l) => l.split(/\t+|\s{2,}|(?<=\S)\s(?=\S)/u).map((c) => c.trim()));
-  if (rows.length === 0 || !rows.some((r) => r.length >= 2) || !/\t|\s{2,}|\n/u.test(text)) return null;
-  const header = rows[0]!.every((c) => !/^\d/u.test(c)) ? rows[0]!.map((c) => HEADERS.find(([re]) => re.test(c))?.[1] ?? 'other') : null;
+  const lines = text.split(/\r?\n/u).map((l) => l.trim()).filter((l) => l !== '');
+  // Single spaces split cells only under a header that names them ("序号 事项编号 内容 承办人"):
+  // "4号 物业电工下午四点换灯 天黑前亮" is a sentence, not a row.
+  const named = lines.length > 1 && lines[0]!.split(/\s+/u).some((c) => HEADERS.some(([re]) => re.test(c)));
+  const rows = lines.map((l) => l.split(named ? /\s+/u : /\t+|\s{2,}/u).map((c) => c.trim()));
+  if (rows.length === 0 || !rows.some((r) => r.length >= 2)) return null;
+  const header = rows[0]!.every((c) => !/^\d/u.test(c)) && rows[0]!.some((c) => HEADERS.some(([re]) => re.test(c))) ? rows[0]!.map((c) => HEADERS.find(([re]) => re.test(c))?.[1] ?? 'other') : null;
   const body = header ? rows.slice(1) : rows;
   const out: string[] = [];
   for (const cells of body) {

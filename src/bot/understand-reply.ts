@@ -104,7 +104,7 @@ export function understandReply(input: string, question: ReplyQuestion | null): 
     // "…这个得说道说道 先给三星吧": a score of 3 or more given with a grumble is a rating, not a complaint.
     const scored = rated !== 'bad_rating' && rated.rating !== null && rated.rating >= 3 && /[1-5一二三四五]\s*(?:颗|粒|个)?\s*(?:星|分)|[⭐★]/u.test(norm);
     // "…上次也是好了两天又坏 我先观察几天再评价哈": the verdict put off outright, whatever came before.
-    if (question.kind === 'confirm' && /观察(?:两|几|一)?(?:天|下|阵)[^。]{0,4}再(?:评价|评|打分)/u.test(calm)) return { kind: 'later', itemId: question.itemId };
+    if (question.kind === 'confirm' && /观察(?:两|几|一)?(?:天|下|阵)[^。]{0,4}再(?:评价|评|打分)|先别(?:急着)?(?:结|确认|打分)|再打分/u.test(calm)) return { kind: 'later', itemId: question.itemId };
     if (question.kind === 'confirm' && !complaint && !praise && LATER.test(calm.replace(/在说/gu, '再说'))) return { kind: 'later', itemId: question.itemId };
     if (complaint && !scored) polarity = 'no';
     else if (praise || scored) polarity = 'yes';

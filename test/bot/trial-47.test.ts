@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { extractPlace } from '../../src/bot/extract-place.ts';
+import { guessIntent } from '../../src/bot/guess-intent.ts';
+import { officeCommands, plainOfficeWords } from '../../src/bot/office-style.ts';
+import { parseCommand } from '../../src/bot/parse-command.ts';
+import { parseCommands } from '../../src/bot/parse-commands.ts';
+import { isSkip } from '../../src/bot/skip-and-cancel.ts';
+import { talkAbout } from '../../src/bot/talk-about.ts';
+import { understandReply } from '../../src/bot/understand-reply.ts';
+
+// Issue 12, trial 47 (a mixed new-build community: a retired couple sharing a phone, a night-shift
+// mother, a landlord, a clinic doctor, a new 社区主任, a 网格员 writing terse lists).
+
+const said = (text: string) => parseCommands(text) ?? parseCommand(text);
+
+describe('a 网格员 writing lines', () => {
+  it('a line with single spaces is a sentence, never a pasted row with a unit called "天黑前亮"', () => {
+    expect(plainOfficeWords('4号 物业电工下午四点换灯 天黑前亮\n8号 谁有空接一下')).not.toContain('交给');
+    expect(officeCommands('4号 物业电工下午四点换灯 天黑前亮\n8号 谁有空接一下')).toBe('4号 物业电工下午四点换灯 天黑前亮\n8号 谁有空接一下');
+  });
+  it('"2号 不漏了 结 / 19号 玻璃胶补好了 也结" closes both', () => {
+    expect(said('2号 不漏了 结\n19号 玻璃胶补好了 也结')).toMatchObject([{ type: 'done', id: 2 }, { type: 'done', id: 19 }]);
+  });
+  it('"在办 列一下" lists, naming nobody', () => {
+    expect(guessIntent('在办 列一下')).toEqual({ type: 'working' });
+  });
+});
+
+describe('residents and volunteers', () => {
+  it.each([
+    ['观察了两天 电梯再没停过 再结一次', 'done'],
+    ['三楼是感应开关坏了 换了 亮了', 'done'],
+    ['软管已换，检测无泄漏。', 'done'],
+    ['理解理解 那我先放下 看哪位女同志能接一下', 'release'],
+    ['楼上业主电话打通了 答应下周找人重做卫生间防水', 'news'],
+  ])('%s → %s', (text, kind) => {
+    expect(talkAbout(text).kind).toBe(kind);
+  });
+  it('"先别急着结 …没问题了再打分" puts the verdict off', () => {
+    expect(understandReply('先别急着结 老头子说再坐两天看看 没问题了再打分。老伴', { kind: 'confirm', itemId: 1, itemText: '电梯老停' })?.kind).toBe('later');
+  });
+  it('"我们家提的那几个事都办完了没有" asks for their items', () => {
+    expect(guessIntent('我们家提的那几个事都办完了没有 老张')).toEqual({ type: 'mine' });
+  });
+  it('"么得照片" skips; "我住六动一零三" (栋 by voice) is a place', () => {
+    expect(isSkip('么得照片')).toBe(true);
+    expect(extractPlace('我住六动一零三')).toBe('六动一零三');
+  });
+});
