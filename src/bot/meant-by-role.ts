@@ -21,6 +21,8 @@ export type Meant = Runnable | { type: 'take_back'; id: number };
  * their news of an item nobody took yet goes to its resident.
  */
 export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): Promise<Meant> {
+  // "3号…是不是应该设个期限？怎么设": an official asking the bot how, not news for the resident.
+  if ((cmd.type === 'tell' || cmd.type === 'progress' || cmd.type === 'status') && [...ctx.actor.roles.values()].includes('official') && /(?:怎么|咋|如何)(?:设|弄|操作|改|用)(?:$|[?？吗呢啊呀]|$)|是不是(?:应该|要)设/u.test(ctx.msg.text)) return { type: 'help' };
   if (cmd.type !== 'dispute' && cmd.type !== 'deadline' && cmd.type !== 'assign' && cmd.type !== 'progress' && cmd.type !== 'status' && cmd.type !== 'reject' && cmd.type !== 'withdraw' && cmd.type !== 'release' && cmd.type !== 'reopen') return cmd;
   const row = await tx.get<{ claimantId: number | null; submitterId: number; communityId: number; status: string }>(
     'SELECT claimant_id, submitter_id, community_id, status FROM items WHERE id = ?',

@@ -60,3 +60,20 @@ describe('trial 48 (an old-town community, 湖北/四川 speech, a family needin
     expect(understandReply('我刚才扶着上了一趟楼稳当得很蛮意蛮意王师傅真是好人', { kind: 'confirm', itemId: 18, itemText: '楼梯扶手松了' })?.kind).toBe('confirm');
   });
 });
+
+describe('a new 社区主任 and a 网格员 (trial 47)', () => {
+  const office = (text: string) => { const p = plainOfficeWords(text); return parseCommands(p) ?? parseCommand(p); };
+  it.each([
+    ['14号交给物业，先让他们评估一下，给两周时间', [{ type: 'assign', id: 14, target: { name: '物业' } }, { type: 'deadline', id: 14, workingDays: 10 }]],
+    ['22号让高敏去上门调解一下，给三个工作日', [{ type: 'assign', id: 22, target: { name: '高敏' } }, { type: 'deadline', id: 22, workingDays: 3 }]],
+    ['15号那个长椅坏了帮我催一下物业，明天必须修好', [{ type: 'assign', id: 15, target: { name: '物业' } }, { type: 'deadline', id: 15, by: { daysAhead: 1 } }]],
+  ])('%s', (text, cmd) => {
+    expect(office(text)).toMatchObject(cmd);
+  });
+  it.each([
+    ['志愿者这周哪个最积极 我想表扬一下', { type: 'stats', topic: 'pioneers' }],
+    ['高敏手上的事多吗？', { type: 'working', holder: '高敏' }],
+  ])('%s', (text, cmd) => {
+    expect(guessIntent(text)).toEqual(cmd);
+  });
+});

@@ -93,3 +93,13 @@ describe('asking after one of several requests by its thing', () => {
     expect(reply).not.toContain('哪一类');
   });
 });
+
+describe('an official asking how', () => {
+  it('"N号…是不是应该设个期限？怎么设" gets the help, and nothing reaches the resident', async () => {
+    const who = { id: 'os-chenmo', name: '陈默' };
+    const id = await fileRequest(t, who, '心愿 帮我装个闪光门铃 5栋301');
+    const reply = await t.say(cadre, `${id}号那个装门铃的，是不是应该设个期限？怎么设`);
+    expect(textsTo(reply, cadre.id).join('\n')).toContain('期限 12');
+    expect(textsTo(reply, who.id)).toEqual([]);
+  });
+});
