@@ -1,6 +1,8 @@
 import type { Tx } from '../db/sql.ts';
 import { TROUBLE_HERE } from './kind-answer.ts';
-import { WANTS } from './request-words.ts';
+import { REQUEST, THING, WANTS } from './request-words.ts';
+import { normalizeText } from './normalize-text.ts';
+import { sharedWords } from './shares-words.ts';
 
 // The words the dialogue listens for (dialogue.ts): a kind stated in the text, a place put right or
 // the same as last time, a mere opening, and how soon pieces of one message follow each other.
@@ -25,3 +27,8 @@ export const BURST_MS = 90_000;
 // A home's trouble is the household's (a wish); elsewhere the public's. ASKS: something wrong or wanted.
 export const AT_HOME = /家里|我家|俺家|家中|屋里|房间|卧室|厨房|卫生间|厕所|阳台/u;
 export const ASKS = new RegExp(`${TROUBLE_HERE.source}|${WANTS.source}|帮我`, 'u');
+
+/** A new matter said well after the kind question, sharing nothing with the draft it would join. */
+export function isNewMatter(draftText: string, answer: string, elapsedMs: number): boolean {
+  return elapsedMs >= BURST_MS && (REQUEST.test(answer) || THING.test(answer)) && [...answer].length >= 8 && sharedWords(normalizeText(draftText), answer) === 0;
+}

@@ -19,7 +19,7 @@ import { isAcknowledgement, withoutOpening } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
 import { submitMatters } from './submit-matters.ts';
 import { question } from './dialogue-question.ts';
-import { ASKS, AT_HOME, BURST_MS, lastPlace, OPENING_ONLY, PLACE_FIX, SAME_PLACE, STATED_REPORT, STATED_WISH } from './dialogue-words.ts';
+import { ASKS, AT_HOME, BURST_MS, isNewMatter, lastPlace, OPENING_ONLY, PLACE_FIX, SAME_PLACE, STATED_REPORT, STATED_WISH } from './dialogue-words.ts';
 import { emergencyAdvice, residents } from './texts/residents.ts';
 import { everyone, KIND_NAMES } from './texts/common.ts';
 import { kindChange } from './kind-change.ts';
@@ -65,14 +65,7 @@ export async function startDialogue(tx: Tx, ctx: MessageContext, start: { kind: 
  * A new 心愿/反映 while a draft is open: early on it answers the kind question; later the open
  * draft is filed as it stands (nothing is dropped) and the new one starts.
  */
-export async function restartDialogue(
-  tx: Tx,
-  ctx: MessageContext,
-  row: Dialogue,
-  start: { kind: ItemKind; text: string },
-  out: Outgoing,
-  deps: BotDeps,
-): Promise<void> {
+export async function restartDialogue(tx: Tx, ctx: MessageContext, row: Dialogue, start: { kind: ItemKind; text: string }, out: Outgoing, deps: BotDeps): Promise<void> {
   const draft = draftOf(row);
   if (draft.communityId === null || draft.step === 'text' || draft.step === 'kind') {
     draft.kind = start.kind;
@@ -159,6 +152,12 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
       // something after words that did not ("这个怎么用啊", then "我想要个老年手机") are the request,
       // and so are words after a mere opening ("那啥", then "俺家暖气不咋热乎").
       const replaced = text !== '' && !isSkip(text) && (OPENING_ONLY.test(normalizeText(draft.text).trim()) || (ASKS.test(answer) && !ASKS.test(normalizeText(draft.text))));
+      // A new matter well after the question, sharing nothing with the draft: not glued onto it.
+      if (!replaced && isNewMatter(draft.text, answer, ctx.now.getTime() - row.updatedAt.getTime())) {
+        await deleteDialogue(tx, row.id);
+        say(ctx, out, residents.draftSetAside(draft.text));
+        return startDialogue(tx, ctx, { kind: null, text }, out, deps);
+      }
       if (text !== '' && !isSkip(text)) draft.text = replaced ? text : `${draft.text}\n${text}`;
       await saveDraft(tx, ctx, draft, row.id);
       // One message typed in bursts ("俺家暖气不咋热乎" / "屋里才十六度 老伴冻得直哆嗦"): the question was

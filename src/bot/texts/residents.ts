@@ -63,6 +63,7 @@ export const residents = {
   pendingDialogue: (text: string) =>
     text.trim() ? `（您还有一条没登记完：“${short(text, 20)}”，接着回复即可，或回复“取消”。）` : '（您还有一条没登记完，接着回复即可，或回复“取消”。）',
   photoAdded: (id: number) => `照片已补充到 #${id}。`,
+  draftSetAside: (text: string) => `您之前说的“${short(text, 20)}”还没选是哪一类，没有登记，先放下了；需要的话请再说一遍。`,
   draftExpired: (text: string) =>
     `您之前说的${text.trim() ? `“${short(text, 20)}”` : '事'}没有说完，超过 24 小时已作废，没有登记。需要的话请重新说一遍。`,
 

@@ -77,6 +77,19 @@ describe('drafts expire', () => {
     expect(again).toContain('哪一类');
   });
 
+  it('a new matter minutes after an unanswered kind question is not glued onto the old draft', async () => {
+    const e = { id: 'd-new-matter', name: '周德明' };
+    await t.say(e, '满意 谢谢李师傅 另外我家厨房灯不亮');
+    clock.set(new Date(clock.now().getTime() + 10 * 60_000));
+    const r = textsTo(await t.say(e, '东门口人行道井盖松动，踩上去晃，望尽快处理'), e.id).join('\n');
+    expect(r).toContain('还没选是哪一类，没有登记');
+    expect(r).toContain('哪一类');
+    await t.say(e, '2');
+    const filed = textsTo(await t.say(e, '没有'), e.id).join('\n');
+    const id = receiptNumber(filed);
+    expect((await ledgerItem(t, id)).text).not.toContain('厨房灯');
+  });
+
   it('in a group the note names the person, and waits until they address the bot', async () => {
     const e = { id: 'e1', name: '卫老师' };
     await t.say(e, '@连心 花坛里的水管漏水', { in: group });
