@@ -8,7 +8,7 @@ import { FILED_BY_MISTAKE } from './parse-phrases.ts';
 
 // What a holder asks the resident: where, when they are in, how to reach them.
 const OWN_STATUS = /(?:怎么样|咋样|进展|进度|到哪|期限|什么时候到期|几号到期|还剩几天)/u;
-const ASKS_RESIDENT = /问下|问一下|问问|几点在家|啥时候在家|什么时候在家|几号楼|几栋|哪栋|住哪|几楼|几单元|门牌|地址|在家吗|家里有人|有人没|有人吗|方便吗|几点方便|电话多少|没写地方|没写地址/u;
+const ASKS_RESIDENT = /叫啥|有没有|[^，。\s]没$|问下|问一下|问问|几点在家|啥时候在家|什么时候在家|几号楼|几栋|哪栋|住哪|几楼|几单元|门牌|地址|在家吗|家里有人|有人没|有人吗|方便吗|几点方便|电话多少|没写地方|没写地址/u;
 
 /** What a command means from this sender: itself, another command, or taking back a completion. */
 export type Meant = Runnable | { type: 'take_back'; id: number };
@@ -23,12 +23,14 @@ export type Meant = Runnable | { type: 'take_back'; id: number };
 export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): Promise<Meant> {
   // "3号…是不是应该设个期限？怎么设": an official asking the bot how, not news for the resident.
   if ((cmd.type === 'tell' || cmd.type === 'progress' || cmd.type === 'status') && [...ctx.actor.roles.values()].includes('official') && /(?:怎么|咋|如何)(?:设|弄|操作|改|用)(?:$|[?？吗呢啊呀]|$)|是不是(?:应该|要)设/u.test(ctx.msg.text)) return { type: 'help' };
-  if (cmd.type !== 'dispute' && cmd.type !== 'deadline' && cmd.type !== 'assign' && cmd.type !== 'progress' && cmd.type !== 'status' && cmd.type !== 'reject' && cmd.type !== 'withdraw' && cmd.type !== 'release' && cmd.type !== 'reopen') return cmd;
+  if (cmd.type !== 'dispute' && cmd.type !== 'deadline' && cmd.type !== 'assign' && cmd.type !== 'progress' && cmd.type !== 'status' && cmd.type !== 'reject' && cmd.type !== 'withdraw' && cmd.type !== 'release' && cmd.type !== 'reopen' && cmd.type !== 'claim') return cmd;
   const row = await tx.get<{ claimantId: number | null; submitterId: number; communityId: number; status: string }>(
     'SELECT claimant_id, submitter_id, community_id, status FROM items WHERE id = ?',
     [cmd.id],
   );
   if (!row) return cmd;
+  // "4号 收到 马上去" from its holder: on the way, told to the resident, not a second claim.
+  if (cmd.type === 'claim') return row.claimantId === ctx.actor.id && row.status === 'claimed' && /马上|这就|现在|下午|晚上|明天|去|到/u.test(ctx.msg.text) ? { type: 'progress', id: cmd.id, note: stripMentions(ctx.msg.text).replace(/^#?\s*\d{1,9}\s*号?\s*[,，:：]?\s*/u, '').trim() } : cmd;
   // "6号是误操作撤回的，重新打开": a withdrawn item comes back by being restored.
   if (cmd.type === 'reopen') return row.status === 'withdrawn' ? { type: 'restore', id: cmd.id } : cmd;
   // "24号是误报": an official takes back what someone else filed by rejecting it.

@@ -77,3 +77,13 @@ describe('a new 社区主任 and a 网格员 (trial 47)', () => {
     expect(guessIntent(text)).toEqual(cmd);
   });
 });
+
+describe('trial 48, officials', () => {
+  const office = (text: string) => { const p = plainOfficeWords(text); return parseCommands(p) ?? parseCommand(p); };
+  it('"6号分类不对哈 屋面渗水应该归基础设施，期限给五个工作日"', () => {
+    expect(office('6号分类不对哈 屋面渗水应该归基础设施，期限给五个工作日')).toMatchObject([{ type: 'category', id: 6, category: '基础设施' }, { type: 'deadline', id: 6, workingDays: 5 }]);
+  });
+  it('"这周的数字发我一下 街道下午要" asks for the figures', () => {
+    expect(guessIntent('这周的数字发我一下 街道下午要')).toEqual({ type: 'stats' });
+  });
+});

@@ -103,3 +103,15 @@ describe('an official asking how', () => {
     expect(textsTo(reply, who.id)).toEqual([]);
   });
 });
+
+describe('a holder on the way, and asking (trial 48)', () => {
+  it('"N号 收到 马上去" from its holder tells the resident; "N号 药叫啥名 有医保卡没" reaches the resident', async () => {
+    const who = { id: 'os-vendor', name: '杨德明' };
+    const id = await fileRequest(t, who, '反映 3栋门口下水道堵了 一直反水');
+    await t.say(volunteer, `认领 ${id}`);
+    const onTheWay = await t.say(volunteer, `${id}号 收到 马上去`, { in: group });
+    expect(textsTo(onTheWay, who.id).join('\n')).toContain('马上去');
+    const asked = await t.say(volunteer, `${id}号 药叫啥名 有医保卡没`);
+    expect(textsTo(asked, who.id).join('\n')).toContain('药叫啥名');
+  });
+});
