@@ -92,7 +92,7 @@ export function fromTail(id: number, tail: string, rawTail: string, asked: boole
   // "2号那个灯啥时候能修好啊": when, not that it is.
   const question = asked || /^[^\s,，。;；!！]{0,16}(?:[?？]|(?:吗|么|伐|没有?)(?=$|[\s,，。?？]))/u.test(tail) || /^[^\s,，。;；!！]{0,8}(?:啥时候|什么时候|几时|哪天|多久)/u.test(tail);
   // "11号还没焊呢，礼拜三才来，怎么就算办结了？": asked, but a dispute.
-  if (/(?:怎么|咋)就(?:算)?(?:办结|完成|结|修好)了|这叫(?:修好|办好|办结)/u.test(tail)) return { type: 'dispute', id, reason: rawTail.trim() };
+  if (/(?:怎么|咋)就(?:算)?(?:办结|完成|结|修好)(?:了|$)|这叫(?:修好|办好|办结)/u.test(tail)) return { type: 'dispute', id, reason: rawTail.trim() };
   // "8号 进度：视频通话教会了，健康码下周再去教": said to be progress.
   if (/^(?:进度|进展)[\s:：，,。]/u.test(tail)) return { type: 'progress', id, note: rawTail.replace(/^\s*(?:进度|进展)[\s:：，,。]*/u, '').trim() };
   // "2号 跟志愿者说药是硝苯地平缓释片": words to pass on to the other side.

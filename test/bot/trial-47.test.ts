@@ -12,6 +12,7 @@ import { understandReply } from '../../src/bot/understand-reply.ts';
 // mother, a landlord, a clinic doctor, a new 社区主任, a 网格员 writing terse lists).
 
 const said = (text: string) => parseCommands(text) ?? parseCommand(text);
+const office = (text: string) => said(plainOfficeWords(text));
 
 describe('a 网格员 writing lines', () => {
   it('a line with single spaces is a sentence, never a pasted row with a unit called "天黑前亮"', () => {
@@ -62,7 +63,6 @@ describe('trial 48 (an old-town community, 湖北/四川 speech, a family needin
 });
 
 describe('a new 社区主任 and a 网格员 (trial 47)', () => {
-  const office = (text: string) => { const p = plainOfficeWords(text); return parseCommands(p) ?? parseCommand(p); };
   it.each([
     ['14号交给物业，先让他们评估一下，给两周时间', [{ type: 'assign', id: 14, target: { name: '物业' } }, { type: 'deadline', id: 14, workingDays: 10 }]],
     ['22号让高敏去上门调解一下，给三个工作日', [{ type: 'assign', id: 22, target: { name: '高敏' } }, { type: 'deadline', id: 22, workingDays: 3 }]],
@@ -79,11 +79,17 @@ describe('a new 社区主任 and a 网格员 (trial 47)', () => {
 });
 
 describe('trial 48, officials', () => {
-  const office = (text: string) => { const p = plainOfficeWords(text); return parseCommands(p) ?? parseCommand(p); };
   it('"6号分类不对哈 屋面渗水应该归基础设施，期限给五个工作日"', () => {
     expect(office('6号分类不对哈 屋面渗水应该归基础设施，期限给五个工作日')).toMatchObject([{ type: 'category', id: 6, category: '基础设施' }, { type: 'deadline', id: 6, workingDays: 5 }]);
   });
   it('"这周的数字发我一下 街道下午要" asks for the figures', () => {
     expect(guessIntent('这周的数字发我一下 街道下午要')).toEqual({ type: 'stats' });
+  });
+});
+
+describe('trial 45, a resident asking why it was closed', () => {
+  it('"11号还没焊呢，礼拜三才来，怎么就算办结了？" disputes, though it ends with a question mark', () => {
+    expect(said('11号还没焊呢，礼拜三才来，怎么就算办结了？')).toMatchObject({ type: 'dispute', id: 11 });
+    expect(said('11号完成了吗？')).toEqual({ type: 'status', id: 11 });
   });
 });
