@@ -142,21 +142,21 @@ export class OutboxDispatcher {
       if (last) after = { notBefore: last.notBefore, id: last.id };
       const { startedIds, leftForRoom } = await this.take(due, now);
       started += startedIds.size;
-      if (leftForRoom > 0) this.starved = true;
+      if (leftForRoom.size > 0) this.starved = true;
       if (pending.length < PAGE) break;
     }
     return started;
   }
 
   /** Leases what it can of `rows` (each due and heading its conversation) and starts sending it. */
-  private async take(rows: readonly OutboxMessage[], now: Date): Promise<{ startedIds: Set<number>; leftForRoom: number }> {
+  private async take(rows: readonly OutboxMessage[], now: Date): Promise<{ startedIds: Set<number>; leftForRoom: Set<number> }> {
     const room = this.o.maxInFlight - this.inFlight.size;
     const wanted: Candidate[] = [];
-    let leftForRoom = 0;
+    const leftForRoom = new Set<number>();
     for (const row of rows) {
       if (this.inFlight.has(row.id)) continue;
       if (wanted.length >= room) {
-        leftForRoom++;
+        leftForRoom.add(row.id);
         continue;
       }
       if (!(await this.mayTake(row, now))) continue;

@@ -83,6 +83,27 @@ describe('the outbox dispatcher', () => {
     }
   });
 
+  it('sends its own rows that wait for room (more conversations than sends at once), each once, without the poll', async () => {
+    const fake = recordingSender(async () => {
+      await new Promise((r) => setTimeout(r, 2));
+      return { ok: true };
+    });
+    t = await startTestApp({ env: { OUTBOX_POLL_MS: '60000' }, overrides: { senders: [fake.sender] } });
+    // 150 conversations at once against 32 sends in flight: most rows head their conversation but
+    // must wait for room, and are offered again as sends end.
+    const groups = Array.from({ length: 150 }, (_, i) => `room${i}`);
+    const ids: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      const wrote = await t.app.db.transaction((tx) => enqueue(tx, groups.map((g) => push(g, `${g} ${round}`)), {}, new Date()));
+      t.app.signal.offer(wrote);
+      ids.push(...wrote);
+    }
+    await t.app.waitForDelivery(ids, 20_000);
+    expect(await statusOf(t, ids)).toEqual(ids.map(() => 'sent'));
+    expect(fake.delivered).toHaveLength(300);
+    for (const g of groups) expect(fake.delivered.filter((d) => d.target === g).map((d) => d.text)).toEqual([`${g} 0`, `${g} 1`]);
+  });
+
   it('lets a throttled target wait without holding up another', async () => {
     const fake = recordingSender((d) =>
       d.target.id === 'slow' ? { ok: false, retryable: true, error: 'send too fast', throttledUntil: new Date(Date.now() + 600_000) } : { ok: true },
