@@ -1,4 +1,5 @@
 import type { CommunityRole, ItemKind, Priority } from '../domain/types.ts';
+import type { StatsSpan } from './stats-span.ts';
 
 // What parseCommand makes of a message: a command with its arguments, a problem with one, or text.
 
@@ -36,7 +37,7 @@ export type Command =
   | { type: 'merge'; id: number; into: number }
   | { type: 'snooze'; id: number; days: number }
   /** `topic`: 先锋榜, who did most this week (an official's "这周谁干得多 排个名"). */
-  | { type: 'stats'; topic?: 'pioneers' }
+  | { type: 'stats'; topic?: 'pioneers'; span?: StatsSpan }
   | { type: 'category'; id: number; category: string }
   /** "3号改为问题反映", "选错了 应该是心愿": wish or report put right (submitter or official). */
   | { type: 'kind'; id: number; kind: ItemKind }

@@ -1,6 +1,7 @@
 import type { Command } from './command-types.ts';
 import { normalizeText } from './normalize-text.ts';
 import { REQUEST } from './request-words.ts';
+import { figuresAsked, statsSpanSaid } from './stats-span.ts';
 
 // The last try before a message is taken for a new wish or report: a short message addressed to the
 // bot that asks for one of the no-argument commands in other words ("现在有啥活没人接的 给我看看",
@@ -63,8 +64,10 @@ export function guessIntent(text: string): Guess | null {
   if (holder && !/^(?:我|你|他|她|咱|俺|谁|各自|大家|志愿者)/u.test(holder)) return { type: 'working', holder };
   // "我反映的…那两件事，现在有什么进展了吗", "帮我查一下我提过的所有事情的情况吧": their own, however long.
   if (OWN_ASKED.test(t) && !ID.test(t)) return { type: 'mine' };
+  // "这个月各类问题分别有多少": figures, though 问题 is a word of a report.
+  if (figuresAsked(t) && !ID.test(t)) return { type: 'stats', span: statsSpanSaid(t) };
   // "麻烦帮我看一下…": a polite opening asks for nothing by itself.
   if ([...t].length > 40 || REQUEST.test(t.replace(/^(?:麻烦|请)(?:你|您)?(?:帮我|帮忙)?/u, '')) || ID.test(t)) return null;
-  for (const [re, command] of GUESSES) if (re.test(t)) return command;
+  for (const [re, command] of GUESSES) if (re.test(t)) return command.type === 'stats' && !command.topic ? { type: 'stats', span: statsSpanSaid(t) } : command;
   return null;
 }

@@ -15,6 +15,7 @@ import { STATUS_TAIL } from './parse-item-tail.ts';
 import { parseAssign, parseDeadline, parseInvite, parseJoin, parsePriority, parseSetting } from './parse-official-args.ts';
 import { parsePhrases } from './parse-phrases.ts';
 import { isThanks } from './thanks.ts';
+import { statsSpanSaid } from './stats-span.ts';
 
 export type { AssignTarget, Command, CommandName, ParseProblem } from './command-types.ts';
 export { COMMAND_WORDS } from './command-words.ts';
@@ -94,6 +95,9 @@ function parseWords(norm: string, original: string): Command | null {
         const after = norm.slice(afterWord).replace(TRAILING_PUNCT, '').replace(/^(?:一下|下)/u, '');
         // "登录一下后台": the place one signs in to is no argument.
         if (onlyFillers(name === 'login' ? after.replace(/^(?:到|进)?(?:后台|控制台|系统|网页|管理后台)/u, '') : after)) return { type: name } as Command;
+        // "统计 上个月", "统计 本月 分类": the stretch asked for.
+        const span = name === 'stats' ? statsSpanSaid(after) : undefined;
+        if (span && onlyFillers(after.replace(/(?:这|本|当|上)个?月|今年|本年|(?:这|本)(?:周|礼拜|星期)|的|按|各|分类|类别|情况|数据/gu, ''))) return { type: 'stats', span };
         continue;
       }
       let restStart = afterWord + (norm.slice(afterWord).match(SEPARATORS)?.[0].length ?? 0);

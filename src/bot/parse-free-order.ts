@@ -3,6 +3,7 @@ import { findRating } from './find-rating.ts';
 import { itemIdsIn } from './item-id.ts';
 import type { Command } from './command-types.ts';
 import { parseInvite } from './parse-official-args.ts';
+import { statsSpanSaid } from './stats-span.ts';
 import { officialTail } from './parse-official-tail.ts';
 import { confirm, fromTail, STATUS_TAIL } from './parse-item-tail.ts';
 
@@ -47,7 +48,7 @@ const INVITE_ASK = /^(?:妹子|小连|连心|@\S+\s*)?\s*(?:再|帮我|给我|�
 const HELP_PHRASE =
   /^(?:(?:这个)?(?:咋|怎么|如何)(?:用|使用|弄|操作)(?:啊|呀|呢)?(?:这个)?(?:\s*(?:我)?(?:不会弄|不会用|不懂|不会))?|(?:志愿者|党员|居民|我)?(?:能|可以)(?:干|做)(?:啥|什么)[\s,，]*(?:命令|指令)(?:都)?有(?:哪些|啥|什么)|(?:你|这个|小助手|这个机器人|机器人)?(?:都)?(?:能|会|可以)(?:干|做|帮)(?:啥|什么|些什么|我什么|我啥)(?:啊|呀|呢)?|(?:我)?(?:能|可以)用(?:哪些|什么)(?:命令|指令|功能))$/u;
 const STATS_PHRASE =
-  /^统计一下[\s\S]{0,10}$|^(?:看看|看一下|看下|查看|查查|查一下)?(?:这周|本周|这礼拜|这星期|这个月|本月|最近)?(?:咱|我们|本|咱们)?(?:社区)?(?:的)?(?:这周|本周|这个月|本月|最近)?(?:的)?(?:统计|数据)(?:情况)?(?:怎么样|咋样|如何)?(?:了|吗|呢)?$/u;
+  /^统计一下[\s\S]{0,10}$|^(?:看看|看一下|看下|查看|查查|查一下)?(?:这周|本周|这礼拜|这星期|这个月|本月|上个?月|今年|最近)?(?:咱|我们|本|咱们)?(?:社区)?(?:的)?(?:这周|本周|这个月|本月|上个?月|今年|最近)?(?:的)?(?:统计|数据)(?:情况)?(?:怎么样|咋样|如何)?(?:了|吗|呢)?$/u;
 const LOGIN_PHRASE = /^(?:我)?(?:要|想)?(?:进|登录|登陆|上|打开|用)(?:一下)?(?:电脑)?(?:上)?(?:看看|看一下|看|查查|查一下)?(?:后台|控制台|管理后台|网页版|台账)(?:看看|看一下)?$/u;
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
 const TRAILING_CLAUSE_PUNCT = /[\s,，。;；!！]+$/u;
@@ -76,7 +77,7 @@ export function parseFreeOrder(norm: string, raw: string): Command | null {
   if (LIST_PHRASE.test(t) || LIST_MORE.test(t)) return { type: 'list' };
   if (MINE_PHRASE.test(t) || MINE_MORE.test(t) || MINE_HELD.test(t)) return { type: 'mine' };
   if (HELP_PHRASE.test(t)) return { type: 'help' };
-  if (STATS_PHRASE.test(t)) return { type: 'stats' };
+  if (STATS_PHRASE.test(t)) return { type: 'stats', span: statsSpanSaid(t) };
   if (LOGIN_PHRASE.test(t)) return { type: 'login' };
   // "您好，我是社区办公室张晓敏，邀请码：JCN93CYJ，请核实。": joining, with the code inside a sentence.
   const given = /邀请码\s*(?:是|为|:|：)?\s*([A-Za-z0-9]{6,12})(?![A-Za-z0-9])/u.exec(t);

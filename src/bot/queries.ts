@@ -15,6 +15,8 @@ import { currentState } from '../figures/current-state.ts';
 import { periodFigures } from '../figures/period-figures.ts';
 import { periodContaining } from '../figures/period.ts';
 import { pioneers } from '../figures/pioneers.ts';
+import { categoryCounts } from '../figures/category-counts.ts';
+import { statsPeriod, type StatsSpan } from './stats-span.ts';
 
 const LIST_LIMIT = 10;
 
@@ -172,7 +174,7 @@ export async function describeWorking(tx: Tx, actor: Actor, communityIds: number
  * 统计: each of the official's communities now (state) and this week so far (Monday to now), with
  * the figures of src/figures (docs/figures.md), as the bulletin, the digest and the console count them.
  */
-export async function describeStats(tx: Tx, actor: Actor, communityIds: number[], now: Date, deps: { timeZone: string; answerHours: number }, topic?: 'pioneers'): Promise<string> {
+export async function describeStats(tx: Tx, actor: Actor, communityIds: number[], now: Date, deps: { timeZone: string; answerHours: number }, topic?: 'pioneers', span: StatsSpan = 'week'): Promise<string> {
   const mine = communityIds.filter((c) => roleIn(actor, c) === 'official');
   if (mine.length === 0) throw new DomainError('need_official');
   const week = periodContaining('week', now, deps.timeZone);
@@ -184,12 +186,14 @@ export async function describeStats(tx: Tx, actor: Actor, communityIds: number[]
       blocks.push(officials.pioneers(community?.name ?? '社区', board.filter((p) => p.claimed + p.done > 0).slice(0, 10)));
       continue;
     }
-    const [community, state, f] = await Promise.all([
+    const { period, label } = statsPeriod(span, now, deps.timeZone);
+    const [community, state, f, kinds] = await Promise.all([
       tx.get<{ name: string }>('SELECT name FROM communities WHERE id = ?', [communityId]),
       currentState(tx, scope, now),
-      periodFigures(tx, scope, week, now, { answerHours: deps.answerHours }),
+      periodFigures(tx, scope, period, now, { answerHours: deps.answerHours }),
+      categoryCounts(tx, scope, { from: period.from, to: now < period.to ? now : period.to }),
     ]);
-    blocks.push(officials.stats({ community: community?.name ?? '社区', state, week: f }));
+    blocks.push(officials.stats({ community: community?.name ?? '社区', state, label, period: f, categories: kinds }));
   }
   return blocks.join('\n\n');
 }

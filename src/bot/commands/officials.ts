@@ -107,7 +107,7 @@ export const officialCommands: Handlers<Official> = {
     }
   },
   async stats(run, cmd) {
-    run.out.reply(await describeStats(run.tx, run.ctx.actor, await communitiesInView(run), run.ctx.now, run.deps.settings, cmd.topic));
+    run.out.reply(await describeStats(run.tx, run.ctx.actor, await communitiesInView(run), run.ctx.now, run.deps.settings, cmd.topic, cmd.span));
   },
 };
 

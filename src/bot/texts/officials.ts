@@ -43,17 +43,23 @@ export const officials = {
   stats: (s: {
     community: string;
     state: Record<ItemStatus, number> & { overdue: number };
-    week: { created: number; claimed: number; done: number; confirmed: number; onTime: { part: number; whole: number }; satisfaction: { part: number; whole: number; average: number | null } };
+    /** "本周（周一至今）", "上月（10月）". */
+    label: string;
+    period: { created: number; claimed: number; done: number; confirmed: number; onTime: { part: number; whole: number }; satisfaction: { part: number; whole: number; average: number | null } };
+    categories: Array<{ category: string; count: number }>;
   }) =>
     [
       `${s.community} 现在：`,
       `待认领 ${s.state.open} · 办理中 ${s.state.claimed} · 待确认 ${s.state.done} · 超期 ${s.state.overdue}`,
       `已确认 ${s.state.confirmed} · 撤回 ${s.state.withdrawn} · 驳回 ${s.state.rejected} · 合并 ${s.state.merged}`,
-      `本周（周一至今）：新提出 ${s.week.created} · 认领 ${s.week.claimed} · 办结 ${s.week.done} · 居民确认 ${s.week.confirmed}`,
-      `及时率 ${s.week.onTime.whole > 0 ? `${percentOf(s.week.onTime)}（${s.week.onTime.part}/${s.week.onTime.whole}）` : '—（本周还没有到答复时限的事项）'} · 满意率 ${
-        s.week.satisfaction.whole > 0 ? `${percentOf(s.week.satisfaction)}（${s.week.satisfaction.whole} 个评价，平均 ${s.week.satisfaction.average!.toFixed(1)} 分）` : '暂无评价'
+      `${s.label}：新提出 ${s.period.created} · 认领 ${s.period.claimed} · 办结 ${s.period.done} · 居民确认 ${s.period.confirmed}`,
+      s.categories.length > 0 ? `按类别：${s.categories.map((c) => `${c.category} ${c.count}`).join(' · ')}` : null,
+      `及时率 ${s.period.onTime.whole > 0 ? `${percentOf(s.period.onTime)}（${s.period.onTime.part}/${s.period.onTime.whole}）` : `—（${s.label.replace(/（.*$/u, '')}${s.label.startsWith('上') ? '' : '还'}没有到答复时限的事项）`} · 满意率 ${
+        s.period.satisfaction.whole > 0 ? `${percentOf(s.period.satisfaction)}（${s.period.satisfaction.whole} 个评价，平均 ${s.period.satisfaction.average!.toFixed(1)} 分）` : '暂无评价'
       }`,
-    ].join('\n'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
   consoleLink: (url: string) => `连心工作台登录链接（10 分钟内有效，只能用一次，请勿转发）：\n${url}`,
   consoleInGroup: '登录链接请私聊我发“登录”，不要在群里发。',
 
