@@ -79,7 +79,7 @@ const SIGNALS: Signal[] = [
 // "能打着火了": a stove that lights again is no fire.
 const NEGATED_BEFORE = /(?:没|没有|无|不|别|未|防|非|(?<!是)不是|不算|并不|打|点|打得|点得)$/u;
 // Somewhat before: a worry, a risk or the past, not an emergency now.
-const NOT_NOW_BEFORE = /(?:容易|怕(?!是)|恐|惊|唯恐|生怕|以防|担心|防止|小心|以免|避免|差点|差一点|可能会|会不会|万一|要是|如果|以前|之前|去年|上次|上个月|曾经|预防|提醒|注意|经常|老是|昨天|昨晚|昨儿|昨夜|昨个|前晚|前天|前两天|前几天|上周|上礼拜|上星期|上回|那回|那次|有过一回|有过一次|出过|新闻|听说|看到说|不知道|不晓得|天天|每天|总是|周[一二三四五六日]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|这礼拜|讲了|说了|讲讲|宣传)[^，。,.!！？?]{0,8}$/u;
+const NOT_NOW_BEFORE = /(?:别把|别让|别叫|不要让|不要把|免得|省得|不然|要不然|否则|容易|怕(?!是)|恐|惊|唯恐|生怕|以防|担心|防止|小心|以免|避免|差点|差一点|可能会|会不会|万一|要是|如果|以前|之前|去年|上次|上个月|曾经|预防|提醒|注意|经常|老是|昨天|昨晚|昨儿|昨夜|昨个|前晚|前天|前两天|前几天|上周|上礼拜|上星期|上回|那回|那次|有过一回|有过一次|出过|新闻|听说|看到说|不知道|不晓得|天天|每天|总是|周[一二三四五六日]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|这礼拜|讲了|说了|讲讲|宣传)[^，。,.!！？?]{0,8}$/u;
 // Anywhere in the message: it was news, it is over, or it is a worry ("着火了咋整" next to a pile of boxes).
 const NOT_NOW_ANYWHERE = /险情(?:已)?排除|已排除|已通风|已换管|处理完毕|已处理(?:好|完)?|已修好|已解决|已经处理好|已经换了|已经修好|已经来了|已经到了|(?:救护车|120|119)也?(?:已经)?叫了|已经送(?:去)?医院了|咋个办|咋办|怎么办|新闻|听说|可能(?:是)?出去了|可能不在家|还好没|还好没事|没啥事|没什么事|没大碍|没事了|已经好了|已经没事|现在好多了|好多了|早就好了|注意(?:用电|用火|安全)|咋整|怎么整|隐患|口头禅|没那么严重|不用(?:打)?(?:110|120|119|报警)|开玩笑|物业说|在等(?:配件|师傅|维修|厂家)|等配件|早就(?:烧|坏|断)/u;
 // Inside the words of a signal: "电梯…上礼拜还困了个人" was last week.
@@ -116,6 +116,10 @@ export function detectEmergency(input: string): Emergency | null {
       if (/今年|去年/u.test(m[0]) || /^了?(?:好几|几|很多|多少|[两三四五六七八九十]+)(?:回|次)/u.test(text.slice(m.index + m[0].length))) continue;
       // "堵着道 着火了跑都跑不出去": what a fire would do, said of a hazard.
       if (/^了?[^，。,.!！]{0,2}(?:跑都跑不|逃都逃不|咋跑|怎么跑|往哪跑)/u.test(text.slice(m.index + m[0].length))) continue;
+      // "楼上402家白天没人 敲门也没人开": nobody home, not someone who cannot answer.
+      if (signal.kind === 'injury' && /敲门/u.test(m[0]) && /(?:白天|平时|上班|家里?|屋里|楼上)[^，。,.!！]{0,6}没人(?!应|开)/u.test(text) && !HAPPENING_NOW.test(text)) continue;
+      // "下礼拜二得上中医院拿药 想找个人陪着去 俺一个人扶不动他": why help is wanted, not a fall now.
+      if (signal.kind === 'injury' && /扶不动|抬不动|扶不起来/u.test(m[0]) && /找(?:个)?人|陪(?:着|我|他|她)?(?:去|上)|帮(?:忙|把手)/u.test(text) && !HAPPENING_NOW.test(text)) continue;
       // "上楼梯看不到 已经摔了一跤了 麻烦找人来修一下": a fall that happened, told as why to fix something.
       if (signal.kind === 'injury' && /已经$/u.test(before) && !HAPPENING_NOW.test(text)) continue;
       // "垃圾桶满出来了 味儿巨冲 救命 另外电梯…😅": 救命 as a figure of speech, among ordinary matters.

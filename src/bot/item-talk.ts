@@ -21,7 +21,7 @@ type Row = ItemRow;
 // Without a number, words are taken for the person's own item only while it is fresh news.
 const RECENT = 3 * DAY;
 // The number starts a clause ("我家里正好有美林 4号我现在给送过去"), or ends the message ("…冲了一遍 3号").
-const CLAUSE_START = /(?:^|[\s,，。;；!！:：]|^(?:收到|好的?|嗯+|行|ok)[～~!！。,，\s]*|^(?:关于|对于)|^(?:好的?|嗯+|行|收到|对)?[\u4e00-\u9fa5]?(?:书记|主任|大爷|阿姨|大姐|大哥|老师|师傅|奶奶|爷爷|叔|婶)|^(?:这|那)?(?:还|就)?是)(?:那|那个|我的?|咱的?|[\u4e00-\u9fa5]{0,3}把)?$/u;
+const CLAUSE_START = /(?:^|[\s,，。;；!！:：]|^【[^】]{1,10}】|^(?:工作)?(?:汇报|报告|通报|反馈)[:：]?|^(?:收到|好的?|嗯+|行|ok)[～~!！。,，\s]*|^(?:关于|对于)|^(?:好的?|嗯+|行|收到|对)?[\u4e00-\u9fa5]?(?:书记|主任|大爷|阿姨|大姐|大哥|老师|师傅|奶奶|爷爷|叔|婶)|^(?:这|那)?(?:还|就)?是)(?:那|那个|我的?|咱的?|[\u4e00-\u9fa5]{0,3}把)?$/u;
 const NEW_ASK = /(?<!带个?话|转告)帮我(?!跟|给|带|转)|帮俺|找(?:个)?人|想(?:要|找|请|让)|能不能|可以帮|心愿|反映/u;
 const FOR_THE_HOLDER = /(?:跟|和|给|告诉)[\u4e00-\u9fa5]{1,4}(?:说一声|说下|讲一声|讲下|带个话)|^补充|我住|住在|地址是|在家|不在家|家里(?:有|没)人|上门|几点|下午|上午|晚上|明天|后天|周末|周[一二三四五六日天]|礼拜|要带|带(?:什么|啥|身份证|医保卡|户口本)|费用|多少钱/u;
 const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
@@ -156,6 +156,8 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
     if (talk.kind === 'news' && row.status === 'open') return { type: 'tell', id, note: words };
   }
   if (row.status === 'open' && talk.kind === 'claim' && isMemberOf(actor, row.communityId) && !submitter) return { type: 'claim', id };
+  // "5号这周的菜我替蒙哥送到了": a member reporting on one another holds (or a unit) is heard by them.
+  if (named && !holder && !submitter && row.status === 'claimed' && ['done', 'news'].includes(talk.kind) && isMemberOf(actor, row.communityId)) return { type: 'tell', id, note: words };
   if (submitter) {
     if (row.status === 'done' && talk.kind === 'rating') return { type: 'confirm', id, rating: talk.rating, comment: words };
     if (row.status === 'done' && talk.kind === 'praise') return { type: 'confirm', id, rating: null, comment: words };

@@ -1,5 +1,5 @@
 import type { Tx } from '../db/sql.ts';
-import { isOfficialOf } from '../domain/actor.ts';
+import { isMemberOf, isOfficialOf } from '../domain/actor.ts';
 import type { Runnable } from './commands/table.ts';
 import type { MessageContext } from './context.ts';
 import { memberCalled } from './member-called.ts';
@@ -23,7 +23,7 @@ export type Meant = Runnable | { type: 'take_back'; id: number };
 export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): Promise<Meant> {
   // "3号…是不是应该设个期限？怎么设": an official asking the bot how, not news for the resident.
   if ((cmd.type === 'tell' || cmd.type === 'progress' || cmd.type === 'status') && [...ctx.actor.roles.values()].includes('official') && /(?:怎么|咋|如何)(?:设|弄|操作|改|用)(?:$|[?？吗呢啊呀]|$)|是不是(?:应该|要)设/u.test(ctx.msg.text)) return { type: 'help' };
-  if (cmd.type !== 'dispute' && cmd.type !== 'deadline' && cmd.type !== 'assign' && cmd.type !== 'progress' && cmd.type !== 'status' && cmd.type !== 'reject' && cmd.type !== 'withdraw' && cmd.type !== 'release' && cmd.type !== 'reopen' && cmd.type !== 'claim') return cmd;
+  if (cmd.type !== 'done' && cmd.type !== 'dispute' && cmd.type !== 'deadline' && cmd.type !== 'assign' && cmd.type !== 'progress' && cmd.type !== 'status' && cmd.type !== 'reject' && cmd.type !== 'withdraw' && cmd.type !== 'release' && cmd.type !== 'reopen' && cmd.type !== 'claim') return cmd;
   const row = await tx.get<{ claimantId: number | null; submitterId: number; communityId: number; status: string }>(
     'SELECT claimant_id, submitter_id, community_id, status FROM items WHERE id = ?',
     [cmd.id],
@@ -49,6 +49,10 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
   const holder = row.claimantId === ctx.actor.id;
   const words = stripMentions(ctx.msg.text).trim();
   const note = words.replace(/^#?\s*\d{1,9}\s*号?\s*[,，:：]?\s*/u, '');
+  // "5号这周的菜我替蒙哥送到了": a member working alongside the holder (or for the unit it was given
+  // to) is heard by them rather than refused.
+  const helper = !holder && row.submitterId !== ctx.actor.id && row.status === 'claimed' && isMemberOf(ctx.actor, row.communityId);
+  if (cmd.type === 'done') return helper ? { type: 'tell', id: cmd.id, note: note || words } : cmd;
   switch (cmd.type) {
     // "14号是几号楼的？没写地方", "16 问下住几号楼几楼": the holder asks its resident.
     case 'status':
@@ -73,6 +77,7 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
       // "1号物业没给弄好，还是臭" from its resident: words for whoever handles it.
       if (!holder && row.submitterId === ctx.actor.id && !asks && row.status === 'claimed') return { type: 'tell', id: cmd.id, note: cmd.note };
       const asking = !holder && (row.submitterId === ctx.actor.id || asks);
+      if (helper && !asks) return { type: 'tell', id: cmd.id, note: cmd.note };
       return asking ? { type: 'status', id: cmd.id } : cmd;
     }
   }

@@ -1,7 +1,7 @@
 import { ask } from '../prompts.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { getItem } from '../../domain/items.ts';
-import { isOfficialOf } from '../../domain/actor.ts';
+import { isMemberOf, isOfficialOf } from '../../domain/actor.ts';
 import { members } from '../texts/members.ts';
 import { residents } from '../texts/residents.ts';
 import { maskName } from '../../core/mask.ts';
@@ -22,6 +22,21 @@ export const passOnCommand: Handlers<'tell'> = {
       out.reply(residents.toldSubmitter(item.id));
       // "2单元301呀，小伙子明朝中午来好的": the resident's answer goes back the same way.
       await ask(tx, item.submitterId, 'relay', item.id, ctx.now);
+      return;
+    }
+    // "5号这周的菜我替蒙哥送到了", "【工作汇报】4号…已处理完毕" from 物业's member: a member working
+    // alongside reports to the holder (or, for a unit's, to the officials), who may mark it done
+    // (SPEC: 完成 is the claimant's or an official's).
+    if (item.submitterId !== ctx.actor.id && item.status === 'claimed' && isMemberOf(ctx.actor, item.communityId)) {
+      const said = members.helperSays(item.id, ctx.person.name, cmd.note);
+      if (item.claimantId !== null) {
+        const holder = await tx.get<{ name: string }>('SELECT name FROM people WHERE id = ?', [item.claimantId]);
+        out.toPersonId(item.claimantId, said);
+        out.reply(members.toldHolderForHelper(item.id, holder?.name ?? ''));
+      } else {
+        out.toOfficials(item.communityId, said);
+        out.reply(members.toldOfficialsForHelper(item.id, item.assignedUnit ?? '相关单位'));
+      }
       return;
     }
     if (item.submitterId !== ctx.actor.id) {

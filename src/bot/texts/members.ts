@@ -39,6 +39,10 @@ export const members = {
   phoneChanged: (id: number, phone: string) => `#${id} 的提出人电话改为：${phone}`,
   submitterSays: (id: number, note: string) => `#${id} 的提出人转告：${note}`,
   neighbourSays: (id: number, name: string, note: string) => `关于 #${id}，居民${name}说：${note}`,
+  /** A second volunteer (or 物业's own member) reports on one held by another, or by a unit. */
+  helperSays: (id: number, name: string, note: string) => `关于 #${id}，${name}说：${note}\n确实办好了请发：完成 ${id}`,
+  toldHolderForHelper: (id: number, holder: string) => `好的，已转告 #${id} 的认领人${holder}，办好后由认领人标记办结。`,
+  toldOfficialsForHelper: (id: number, unit: string) => `好的，#${id} 由${unit}办理，您的话已转告社区干部，由他们确认办结。`,
   submitterSaysFixed: (id: number, note: string) =>
     `#${id} 的提出人说已经好了${note ? `：${note}` : '。'}\n办好了请发：完成 ${id} 说明`,
   progressReply: (id: number) => `#${id} 的进展已记下，提出人会收到。`,
