@@ -19,6 +19,8 @@ export function itemJson(item: Item & { submitter?: Pick<Person, 'name'>; claima
     claimantName: item.claimant?.name ?? null,
     assignedUnit: item.assignedUnit,
     mergedIntoId: item.mergedIntoId,
+    /** A need that comes back (每周送菜): each 完成 records a round. */
+    recurring: Boolean(item.recurring),
     rating: item.rating,
     ratingComment: item.ratingComment,
     deadlineAt: item.deadlineAt?.toISOString() ?? null,

@@ -118,6 +118,7 @@ export const item = z.object({
   claimantName: z.string().nullable(),
   assignedUnit: z.string().nullable(),
   mergedIntoId: z.number().int().nullable(),
+  recurring: z.boolean(),
   rating: z.number().int().nullable(),
   ratingComment: z.string().nullable(),
   deadlineAt: nullableTime,

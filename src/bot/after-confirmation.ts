@@ -53,3 +53,13 @@ export async function fileRecurrence(tx: Tx, ctx: MessageContext, oldId: number,
     deps,
   );
 }
+
+/** The revisit's own record (its figures: how many said it held). */
+export async function revisitAnswered(tx: Tx, ctx: MessageContext, itemId: number, answer: 'yes' | 'no'): Promise<void> {
+  await tx.run('UPDATE revisits SET answered_at = ?, answer = ? WHERE item_id = ? AND person_id = ? AND answered_at IS NULL', [
+    ctx.now,
+    answer,
+    itemId,
+    ctx.person.id,
+  ]);
+}

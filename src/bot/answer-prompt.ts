@@ -2,7 +2,7 @@ import { HOUR } from '../core/clock.ts';
 import { TROUBLE_HERE } from './kind-answer.ts';
 import type { Tx } from '../db/sql.ts';
 import { confirmItem, disputeItem, rerateItem } from '../domain/item-actions.ts';
-import { fileRecurrence, reopenAfterRevisit } from './after-confirmation.ts';
+import { fileRecurrence, reopenAfterRevisit, revisitAnswered } from './after-confirmation.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
 import { detectEmergency } from './detect-emergency.ts';
@@ -29,6 +29,7 @@ import { parseCommands } from './parse-commands.ts';
 import { sharedWords } from './shares-words.ts';
 import { newMatterAfter } from './new-matter-after.ts';
 import { matterAfterVerdict } from './matter-after-verdict.ts';
+import { keepOn } from './keep-on.ts';
 
 // What an answer to a holder's question or news is made of: when, where, who, thanks.
 const REPLY_WORDS = /上午|下午|晚上|中午|早上|明天|后天|明朝|今天|周[一二三四五六日末]|礼拜|[0-9一二三四五六七八九十两]点|单元|楼|室|在家|不在家|有人|钥匙|带上?|电话|好的|行|中|麻烦|谢谢|辛苦|等(?:你|您|他|她)|来接|门口|楼下/u;
@@ -217,19 +218,10 @@ async function act(tx: Tx, ctx: MessageContext, m: ReplyMeaning, out: Outgoing, 
     case 'new_report':
       await revisitAnswered(tx, ctx, m.linkedTo, 'no');
       return fileRecurrence(tx, ctx, m.linkedTo, m.text, out, deps);
+    case 'keep_on':
+      return keepOn(tx, ctx, m.itemId, m.note, out);
     case 'later':
-      return;
   }
-}
-
-/** The revisit's own record (its figures: how many said it held). */
-export async function revisitAnswered(tx: Tx, ctx: MessageContext, itemId: number, answer: 'yes' | 'no'): Promise<void> {
-  await tx.run('UPDATE revisits SET answered_at = ?, answer = ? WHERE item_id = ? AND person_id = ? AND answered_at IS NULL', [
-    ctx.now,
-    answer,
-    itemId,
-    ctx.person.id,
-  ]);
 }
 
 /** A score for an item confirmed without one ("好" then "小伙子好 给五星"): any score said counts. */

@@ -23,6 +23,8 @@ export type Command =
   | { type: 'withdraw'; id: number; reason: string }
   /** "6号恢复", "4号还要的": a withdrawal put right. */
   | { type: 'restore'; id: number }
+  /** "3号是长期的 别给结了": a need that comes back (keep-on.ts). */
+  | { type: 'keep_on'; id: number; note: string }
   /** 转告 12 话: the submitter's words for whoever works on it. */
   | { type: 'tell'; id: number; note: string }
   | { type: 'support'; id: number }

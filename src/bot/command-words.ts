@@ -15,6 +15,8 @@ export const COMMAND_WORDS: Record<CommandName, readonly string[]> = {
   restore: ['恢复', 'restore'],
   support: ['附议', '+1', 'same'],
   tell: ['转告', 'tell'],
+  // No word of its own: "长期失眠…" starts many a wish. Said in words (keep-on.ts).
+  keep_on: [],
   status: ['查询', 'status'],
   mine: ['我的', 'mine'],
   list: ['待认领', '列表', 'list'],

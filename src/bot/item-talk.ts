@@ -130,6 +130,8 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
   // "社区就不能出面协调一下吗？" after a rejection: for the officials, not a status to read back.
   if (submitter && row.status === 'rejected' && ['status', 'news', 'dispute'].includes(talk.kind)) return { type: 'tell', id, note: words };
   if (talk.kind === 'status') return { type: 'status', id };
+  // "3号是长期的 千万别给结了": from whoever asked for it, holds it or oversees it.
+  if (talk.kind === 'keep_on' && (submitter || holder || official) && ['open', 'claimed', 'done'].includes(row.status)) return { type: 'keep_on', id, note: words };
   // "16号刘阿姨住哪栋啊 上面没写地址": the holder asks the submitter.
   if (holder && row.status === 'claimed' && HOLDER_ASKS.test(words)) return { type: 'tell', id, note: words };
   if (row.status === 'claimed' && (holder || official)) {

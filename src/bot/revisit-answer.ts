@@ -2,7 +2,7 @@ import type { Revisit } from '../db/rows.ts';
 import type { Tx } from '../db/sql.ts';
 import { DAY } from '../core/clock.ts';
 import { reopenAfterRevisit } from './after-confirmation.ts';
-import { revisitAnswered } from './answer-prompt.ts';
+import { revisitAnswered } from './after-confirmation.ts';
 import type { MessageContext } from './context.ts';
 import type { Outgoing } from './outgoing.ts';
 import { answeredAbout } from './prompts.ts';

@@ -1,6 +1,7 @@
 import { findRating } from './find-rating.ts';
 import { normalizeText } from './normalize-text.ts';
 import { isSmallTalkTopic } from './small-talk.ts';
+import { KEEP_ON } from './keep-on-words.ts';
 
 /**
  * What plain words say about an item someone is involved in, when they are no command: "14号搬好了
@@ -20,12 +21,14 @@ export type Talk =
   | { kind: 'reopen' }
   | { kind: 'done' }
   | { kind: 'claim' }
+  /** "3号是长期的 千万别给结了": a need that comes back (keep-on.ts). */
+  | { kind: 'keep_on' }
   /** "学会啦！教得可耐心了，点个赞": pleased with it. */
   | { kind: 'praise' }
   | { kind: 'news' };
 
 const STATUS = /几天能?(?:弄|修|办)?(?:好|完)|哪天(?:能)?(?:过)?来|咗未|(?:目前|现在)?(?:进展|进度)(?:如何|怎样|怎么样)|么样了|么子时候|(?:来过|来了|修了|弄了|办了|拉走了|清了|搬走了|修好了|弄好了|办好了|到了)没有?(?:啊|呀|呢)?(?=$|[\s,，。?？])|来没来|有信儿?没|有动静没|几时|好久(?:来|到)|了没(?!再)|没有?[?？]*$|吗[?？]*$|[?？]$|几点|什么时候|啥时候|哪天来|多久|咋样了|怎么样了|有人接|有人管|有消息|(?:还)?(?:修不修|管不管|办不办|弄不弄)/u;
-const SNOOZE = /提醒(?:先)?(?:停|暂停)|再提醒|暂停提醒|别(?:再)?(?:提醒|催)|不要(?:再)?(?:提醒|催)|不用(?:再)?(?:提醒|催)|先别催|晚点再催/u;
+const SNOOZE = /提醒(?:先)?(?:停|暂停)|再提醒|暂停提醒|别(?:再|老|总)?(?:提醒|催)|不要(?:再)?(?:提醒|催)|不用(?:再)?(?:提醒|催)|先别催|晚点再催/u;
 const RELEASE = /抽不开身|无法开展|(?:请|烦请|麻烦)(?:其他|别的)(?:同志|人|志愿者)?接手|谁能帮忙接|(?:哪位|谁)(?:能|可以)?(?:帮忙)?接(?:一下|手)?|请别人接|找人接|只能先?放下|先放下了|去不成|替我一下|谁能替|麻烦别人了|让别人去|爬不了|退出|退了吧|我退了|不接了|抽不出|没(?:时间|空)(?:去|弄|管)?了|去不了|来不了|干不了|弄不了|做不了|办不了|顾不上|不用我(?:去|来|管)?了|换个人|换人吧|让别人|交给别人|只能放回去|放回去(?:了|吧)|退回去(?:吧|了)?(?=$|[\s,，。])|整不了|先放下(?=[\s,，])|哪位[^，。]{0,6}能接|退脱|弄勿来|(?:弄|搞|做)不来|让年轻人来/u;
 const WITHDRAW = /撤咗|撤脱|勿要麻烦了|唔使啦|不用麻烦(?:了|啦|你们|大家)|撤了吧?|撤回|撤销|撤掉|不用(?:弄|修|办|来|管)?了|不需要了|不要了|用不着了/u;
 const DISPUTE = /(?:先)?(?:别|不)算(?:完成|办完|办结)|还没(?:修|弄|办|来|换|装|好|人来)|(?:人|师傅|志愿者)都?还?没(?:来|到|上门)|没(?:人|见人)来|怎么就(?:说)?(?:办好|好了|完成|修好|弄好|办结)|根本没(?:修|弄|来|办|人)|哪(?:里|儿)(?:修|弄|办)好了|谁说(?:修|弄|办)?好了|^不对啊?|还在(?:往下)?(?:滴|漏|流|冒|响|坏|堵)|又(?:坏|漏|不|堵|停|出)|没(?:修|弄|办|搞|清)(?:好|完)|还是(?:不|老样子|那样|坏|漏|堵)|不灵|不管用|没用|白修|不满意/u;
@@ -61,6 +64,7 @@ const INSTRUCTED = /^(?:请|要求|务必|责成|烦请|限)|于[^，。]{0,12}(
 export function talkAbout(text: string): Talk {
   const t = normalizeText(text).trim().replace(/俺/gu, '我');
   if (SNOOZE.test(t)) return { kind: 'snooze' };
+  if (KEEP_ON.test(t) && !STATUS.test(t.replace(/[?？]$/u, ''))) return { kind: 'keep_on' };
   if (STATUS.test(t)) return { kind: 'status' };
   if (REOPEN.test(t)) return { kind: 'reopen' };
   if (RELEASE.test(t)) return { kind: 'release' };

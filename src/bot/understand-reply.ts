@@ -7,6 +7,7 @@ import { CORRECTION_ONLY } from './rerate-reply.ts';
 import { isSmallTalkTopic } from './small-talk.ts';
 import { stripMentions } from './strip-mentions.ts';
 import { sharedWords } from './shares-words.ts';
+import { KEEP_ON } from './keep-on-words.ts';
 
 // Answers to the bot's own last question, in the words people use. After "#12 已办结，满意吗？":
 // "满意，谢谢" confirms, "还是老样子" disputes. A week after confirmation ("#12 还好吗？"): "好的没问题"
@@ -32,7 +33,9 @@ export type ReplyMeaning =
   /** After confirmation: it broke again. A new report with `text`, linked to `linkedTo`. */
   | { kind: 'new_report'; linkedTo: number; text: string }
   /** "先观察两天 再说": the verdict comes later; the question stays open. */
-  | { kind: 'later'; itemId: number };
+  | { kind: 'later'; itemId: number }
+  /** "莫给我结了 下个礼拜六还要送的": a need that comes back (keep-on.ts). */
+  | { kind: 'keep_on'; itemId: number; note: string };
 
 // Phrases that contain 不/没 but praise: checked before the complaints.
 const PRAISE_WITH_NEGATION = /没问题|没有问题|没毛病|没坏|不漏了|不堵了|不错|没事了?|挺不错|不用担心|不愁|(?:乐|高兴|开心|美|好|喜欢|舒服)得不行|(?:得)?不得了/u;
@@ -103,6 +106,7 @@ export function understandReply(input: string, question: ReplyQuestion | null): 
     const praise = PRAISE.test(norm.replace(/等[^，,。]{0,8}?(?:修好|弄好|办好|好)了?/gu, '')) || praiseDespiteNo || (rated !== 'bad_rating' && rated.rating !== null && !QUANTITY_AFTER_NUMBER.test(norm));
     // "…这个得说道说道 先给三星吧": a score of 3 or more given with a grumble is a rating, not a complaint.
     const scored = rated !== 'bad_rating' && rated.rating !== null && rated.rating >= 3 && /[1-5一二三四五]\s*(?:颗|粒|个)?\s*(?:星|分)|[⭐★]/u.test(norm);
+    if (question.kind === 'confirm' && KEEP_ON.test(calm)) return { kind: 'keep_on', itemId: question.itemId, note: raw };
     // "…上次也是好了两天又坏 我先观察几天再评价哈": the verdict put off outright, whatever came before.
     if (question.kind === 'confirm' && /观察(?:两|几|一)?(?:天|下|阵)[^。]{0,4}再(?:评价|评|打分)|先别(?:急着)?(?:结|确认|打分)|再打分|(?:别|不要|莫)(?:给我)?(?:急着)?(?:结|确认|办结)(?:了)?(?:啊|哈|呀)?(?:$|[\s,，。!！])|不评价|长期的|每(?:周|个礼拜|礼拜)都要/u.test(calm)) return { kind: 'later', itemId: question.itemId };
     if (question.kind === 'confirm' && !complaint && !praise && LATER.test(calm.replace(/在说/gu, '再说'))) return { kind: 'later', itemId: question.itemId };

@@ -96,6 +96,7 @@ export type Item = {
   answerDueAt: Date | null;
   lateNoticeAt: Date | null;
   relatedToId: number | null;
+  recurring: boolean;
 };
 
 export type ItemEvent = {

@@ -7,6 +7,10 @@ import { authorize, requireOfficial } from './permissions.ts';
 import { transition } from './lifecycle.ts';
 import type { ItemStatus } from './types.ts';
 import { DAY } from '../core/clock.ts';
+import { endsTheNeed } from './recurring.ts';
+
+/** The note of one round of a recurring need, in its timeline. */
+export const ROUND_DONE = '本次已办好';
 
 // The chat commands on one item. Each runs inside the caller's transaction.
 
@@ -59,6 +63,11 @@ export async function progressItem(tx: Tx, actor: Actor, id: number, note: strin
  */
 export async function completeItem(tx: Tx, actor: Actor, id: number, note: string, now: Date) {
   let item = await getItem(tx, id);
+  // A need that comes back: this round is recorded, and the item stays with its holder. Its
+  // deadline was for the first round; a need without end is never overdue.
+  if (item.recurring && item.status === 'claimed' && !endsTheNeed(note)) {
+    return applyEvent(tx, actor, item, 'progress', now, { note: `${ROUND_DONE}${note ? `：${note}` : ''}`, fields: { deadlineAt: null } });
+  }
   if (item.status === 'open' && isOfficialOf(actor, item.communityId)) {
     item = (await applyEvent(tx, actor, item, 'claim', now, { fields: { claimantId: actor.id, assignedUnit: null }, skipAuthorize: true })).item;
   }
@@ -160,6 +169,22 @@ export async function reopenItem(tx: Tx, actor: Actor | null, id: number, note: 
  * The holder takes back a completion said by mistake ("刚才说错了 还没修好 先别算完成"): while the
  * submitter has not confirmed it, the item goes back to them, as a dispute would send it.
  */
+/**
+ * The submitter (or its holder, or an official) says a need comes back ("莫给我结了 下个礼拜六还要送的", "3号是长期的 别给结了"):
+ * it is marked recurring and, if its holder had just finished it, goes back to them.
+ */
+export async function keepOnItem(tx: Tx, actor: Actor, id: number, note: string, now: Date): Promise<ItemChange | null> {
+  const item = await getItem(tx, id);
+  if (item.submitterId !== actor.id && item.claimantId !== actor.id && !isOfficialOf(actor, item.communityId)) throw new DomainError('only_submitter', { id });
+  if (!['open', 'claimed', 'done'].includes(item.status)) throw new DomainError('closed', { id, status: item.status as ItemStatus });
+  // Once a round is done, a need without end has no deadline (completeItem).
+  const deadlineAt = item.status === 'done' ? null : item.deadlineAt;
+  const updated = await tx.run('UPDATE items SET recurring = ?, deadline_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?', [true, deadlineAt, now, id, item.version]);
+  if (updated !== 1) throw new ConflictError(`item #${id}`);
+  const marked = { ...item, recurring: true, deadlineAt, version: item.version + 1, updatedAt: now };
+  return item.status === 'done' ? applyEvent(tx, actor, marked, 'reopen', now, { note, skipAuthorize: true }) : null;
+}
+
 export async function takeBackDone(tx: Tx, actor: Actor, id: number, note: string, now: Date) {
   const item = await getItem(tx, id);
   if (item.claimantId !== actor.id) throw new DomainError('only_claimant', { id });

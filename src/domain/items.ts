@@ -6,6 +6,7 @@ import { EVENT_OF, type EventType } from './item-events.ts';
 import { transition, type LifecycleEvent } from './lifecycle.ts';
 import { authorize } from './permissions.ts';
 import type { ItemKind, ItemStatus, Priority } from './types.ts';
+import { isRecurring } from './recurring.ts';
 
 /** What happened to an item: enough for the bot to tell everyone who should know. */
 export type ItemChange = {
@@ -41,11 +42,13 @@ export type NewItem = {
   answerDueAt?: Date | null;
   /** The confirmed item this one is a recurrence of ("又坏了"). */
   relatedToId?: number | null;
+  /** A need that comes back (每周送菜): see recurring.ts. */
+  recurring?: boolean;
 };
 
 export async function createItem(tx: Tx, input: NewItem, now: Date): Promise<ItemChange> {
   const { photos, ...given } = input;
-  const fields = { ...given, gridId: given.gridId ?? null, answerDueAt: given.answerDueAt ?? null, relatedToId: given.relatedToId ?? null };
+  const fields = { ...given, gridId: given.gridId ?? null, answerDueAt: given.answerDueAt ?? null, relatedToId: given.relatedToId ?? null, recurring: given.recurring ?? isRecurring(given.text) };
   const values = { ...fields, status: 'open', createdAt: now, updatedAt: now };
   const id = await insert(tx, 'items', values);
   await insert(tx, 'item_events', {
@@ -92,6 +95,7 @@ const EMPTY_ITEM: Omit<Item, 'id' | 'kind' | 'status' | 'communityId' | 'text' |
   answerDueAt: null,
   lateNoticeAt: null,
   relatedToId: null,
+  recurring: false,
 };
 
 export async function getItem(tx: Tx, id: number): Promise<Item> {

@@ -20,8 +20,9 @@ import { communitiesInView, communityForNewItem } from './scope.ts';
 import { passOnCommand } from './pass-on.ts';
 import { tell, type Handlers } from './table.ts';
 import { stripMentions } from '../strip-mentions.ts';
+import { keepOn } from '../keep-on.ts';
 
-type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' | 'restore' | 'support' | 'status' | 'mine' | 'list' | 'working' | 'join' | 'thanks' | 'answer' | 'kind' | 'place';
+type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' | 'restore' | 'support' | 'status' | 'mine' | 'list' | 'working' | 'join' | 'thanks' | 'answer' | 'kind' | 'place' | 'keep_on';
 
 /** What anyone may do: raise, follow, confirm or dispute their own items, look things up, join. */
 export const everyoneCommands: Handlers<Everyone> = {
@@ -126,6 +127,9 @@ export const everyoneCommands: Handlers<Everyone> = {
     if (item.claimantId !== null && item.claimantId !== ctx.person.id) out.toPersonId(item.claimantId, members.restored(item.id));
     if (item.submitterId !== ctx.person.id) out.toPersonId(item.submitterId, everyone.restored(item.id));
     out.toGroups(item.communityId, groups.restored(item.id, item.status === 'open'), true);
+  },
+  async keep_on({ tx, ctx, out }, cmd) {
+    return keepOn(tx, ctx, cmd.id, cmd.note, out);
   },
   async withdraw(run, cmd) {
     return tell(run, await withdrawItem(run.tx, run.ctx.actor, cmd.id, cmd.reason, run.ctx.now));

@@ -43,7 +43,11 @@ export const memberCommands: Handlers<'claim' | 'progress' | 'done' | 'release' 
     // "社保卡办好了 完成": the word that said it is done is not part of the note.
     // "忘了点 完成 17": an aside about the command, not about the job.
     const note = cmd.note.replace(/(?<=\S)[\s,，。]+(?:完成|搞定|办结|结了|ok|done)(?:了|啦|吧)?[\s。.!！]*$/iu, '').replace(/^(?:刚才|之前)?(?:忘了|忘记)(?:点|按|发|说)?(?:了)?[\s,，。]*$/u, '');
-    return tell(run, await completeItem(tx, ctx.actor, cmd.id, note, ctx.now));
+    const change = await completeItem(tx, ctx.actor, cmd.id, note, ctx.now);
+    if (change.type !== 'progress') return tell(run, change);
+    // A need that comes back: one round done, told to the resident; it stays with its holder.
+    out.reply(members.roundDone(item.id));
+    if (item.submitterId !== ctx.actor.id) out.toPersonId(item.submitterId, residents.roundDone(item.id, ctx.person.name, note));
   },
   async release(run, cmd) {
     return tell(run, await releaseItem(run.tx, run.ctx.actor, cmd.id, cmd.reason, run.ctx.now));

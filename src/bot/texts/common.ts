@@ -154,6 +154,7 @@ export const everyone = {
     dispute: '不满意 12 水龙头还在漏',
     withdraw: '撤回 12',
     tell: '转告 12 明天下午家里有人',
+    keep_on: '长期 12 每周六送菜',
     support: '附议 12',
     status: '查询 12',
     mine: '我的',

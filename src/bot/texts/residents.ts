@@ -118,6 +118,9 @@ export const residents = {
   toSubmitterClaimed: (item: ItemRef, who: string) => `您的 ${itemLine(item)}已由 ${who} 认领，会尽快联系您。`,
   toSubmitterAssigned: (item: ItemRef, who: string) => `您的 ${itemLine(item)}已交给 ${who} 办理。`,
   toSubmitterProgress: (id: number, who: string, note: string) => `#${id} 有新进展（${who}）：${note}`,
+  keptOn: (id: number, holder: string | null) =>
+    `好的，#${id} 是长期的事，不会给您结掉${holder ? `，仍由${holder}办理` : ''}。每次办好我会告诉您；哪天不需要了，说一声“${id}号不用了”就行。`,
+  roundDone: (id: number, who: string, note: string) => `您的 #${id} 这次已办好（${who}）${note ? `：${note}` : '。'}\n这是长期的事，下次仍由${who}办理；哪天不需要了，说一声“${id}号不用了”就行。`,
   toSubmitterDone: (id: number, who: string, note: string) =>
     [
       `#${id} 已办结（${who}）${closingWordsOff(note) ? `：${closingWordsOff(note)}` : '。'}`,
@@ -139,7 +142,7 @@ export const residents = {
 /** "…物业已经换了新手机 这个办结", "可以办结了": words that ask the bot to close it, left out of the notice. */
 function closingWordsOff(note: string): string {
   return note
-    .replace(/^(?:好的?[\u4e00-\u9fa5]{0,4}[\s,，]*)?(?:我这边|我)?(?:可以|就)?(?:办结|结)(?:一下|掉)?(?:了|吧|啦)?[\s,，。!！]*/u, '')
+    .replace(/^(?:好的?[\u4e00-\u9fa5]{0,4}[\s,，]*)?(?:我这边|我)?(?:可以|就)?(?:办结|结)(?!束)(?:一下|掉)?(?:了|吧|啦)?[\s,，。!！]*/u, '')
     .replace(/[\s,，。]*(?:这个|这单|就|可以|予以|准予|我这边)*(?:办结|结|结案)(?:一下|掉)?(?:了|吧|啦)?[。!！]*$/u, '')
     .replace(/[\s,，。;；]+$/u, '')
     .trim();

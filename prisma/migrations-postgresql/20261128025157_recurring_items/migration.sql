@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "items" ADD COLUMN     "recurring" BOOLEAN NOT NULL DEFAULT false;
