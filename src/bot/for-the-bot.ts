@@ -21,7 +21,7 @@ import { normalizeText } from './normalize-text.ts';
 import { isThanks } from './parse-command.ts';
 
 // A verdict on a fix: satisfied or not, a score, fixed or not.
-export const VERDICT = /满意|评价|打分|满分|好评|差评|[1-5一二三四五]\s*(?:分|星|颗星)|[⭐★]|修好了|弄好了|办好了|真好了|彻底好了|没修好|没弄好|又坏|还是(?:不|老样子|坏)|(?:这|哪能|怎么能|咋能)算(?:是)?(?:弄好|修好|办好|好|完)了/u;
+export const VERDICT = /满意|评价|打分|满分|好评|差评|[1-5一二三四五]\s*(?:分|星|颗星)|[⭐★]|修好了|弄好了|办好了|真好了|彻底好了|没修好|没弄好|又坏|还是(?:不|老样子|坏)|(?:这|哪能|怎么能|咋能)算(?:是)?(?:弄好|修好|办好|好|完)了|亮(?:咯|啦|堂)|好亮|不(?:漏|堵|晃|响)了|(?:贼|很|挺|可)结实|点(?:个)?赞|这回(?:行|好)了?|好使了|能用了|暖和(?:多)?了|(?:又|还)(?:在)?(?:闪|漏|堵|冒|漫)|没(?:得)?(?:通|修|弄|整)(?:完|好|利索)|漫出来/u;
 
 /**
  * In a group: a command, an @mention, an emergency, or the answer to the bot's own question from

@@ -78,6 +78,11 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
   }
   if (!numberless) return null;
   const talk = talkOf(actor, text);
+  // "不好意思 谁能接下" just after giving one back: about that one, never another they still hold.
+  if (talk.kind === 'release') {
+    const given = await tx.get<{ itemId: number }>(`SELECT item_id FROM item_events WHERE actor_id = ? AND type = 'released' AND created_at > ? ORDER BY id DESC LIMIT 1`, [actor.id, new Date(now.getTime() - 30 * 60_000)]);
+    if (given) return { type: 'status', id: given.itemId };
+  }
   // In a group, without a number, only a holder's news of the one item whose words it repeats.
   if (numberless === 'held') {
     // What is wrong with it may be told ("发条松了"); asking for help is a request of its own.

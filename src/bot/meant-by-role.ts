@@ -78,6 +78,8 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
       if (!holder && row.submitterId === ctx.actor.id && !asks && row.status === 'claimed') return { type: 'tell', id: cmd.id, note: cmd.note };
       const asking = !holder && (row.submitterId === ctx.actor.id || asks);
       if (helper && !asks) return { type: 'tell', id: cmd.id, note: cmd.note };
+      // "1号 问下阿婆要买些啥菜": the holder's question for the resident, whose answer comes back.
+      if (holder && row.status === 'claimed' && ASKS_RESIDENT.test(cmd.note) && /啥|什么|哪|几|吗|没|[?？]|问下|问一下|问问/u.test(cmd.note)) return { type: 'tell', id: cmd.id, note: cmd.note };
       return asking ? { type: 'status', id: cmd.id } : cmd;
     }
   }

@@ -10,13 +10,24 @@ import { normalizeText } from './normalize-text.ts';
  */
 export async function memberCalled(tx: Tx, communityId: number, called: string): Promise<Person | null> {
   // "物业马建国": the person, named with where they work.
-  const name = called.replace(/^(?:物业(?:公司)?|居委会|社区)(?:的)?(?=[\u4e00-\u9fa5]{2,3}$)/u, '');
-  return (await findMember(tx, communityId, name).catch(() => null)) ?? (await calledBySurname(tx, communityId, name));
+  // "晓燕你去上门协调一下": the one spoken to.
+  const name = called.replace(/^(?:物业(?:公司)?|居委会|社区)(?:的)?(?=[\u4e00-\u9fa5]{2,4}$)/u, '').replace(/(?<=[\u4e00-\u9fa5]{2})(?:你|您)$/u, '');
+  return (await findMember(tx, communityId, name).catch(() => null)) ?? (await calledBySurname(tx, communityId, name)) ?? (await calledByGivenName(tx, communityId, name));
+}
+
+/** "晓燕": the one member whose three-character name ends so. */
+async function calledByGivenName(tx: Tx, communityId: number, called: string) {
+  if (!/^[\u4e00-\u9fa5]{2}$/u.test(called)) return null;
+  const people = await tx.all<Person>(
+    `SELECT p.* FROM people p WHERE p.name LIKE ? AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.community_id = ?) ORDER BY p.id LIMIT 2`,
+    [`_${called}`, communityId],
+  );
+  return people.length === 1 ? people[0]! : null;
 }
 
 /** "周师傅", "老周", "李老师": the one volunteer or official of the community with that surname, or null. */
 async function calledBySurname(tx: Tx, communityId: number, called: string) {
-  const m = /^(?:老|小)?([\u4e00-\u9fa5])(?:师傅|老师|姐|哥|阿姨|叔|工|大爷)?$/u.exec(called.trim());
+  const m = /^(?:老|小)?([\u4e00-\u9fa5])(?:师傅|老师|姐|哥|阿姨|叔|工|大爷|经理|主任|书记|组长|队长|总)?$/u.exec(called.trim());
   if (!m || called.trim().length < 2) return null;
   const people = await tx.all<Person>(
     `SELECT p.* FROM people p WHERE p.name LIKE ? AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.community_id = ?) ORDER BY p.id LIMIT 2`,

@@ -218,17 +218,19 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
 }
 
 // "14号就是13号那件事，合并掉", "11号跟10号…并成一个处理", "14号重复了，和13号是一回事".
-const SAME_MATTER = /并成一个|并成一件|合并|同一(?:盏|处|根|台|部|棵|个地方)|并到\s*#?[\d〇零一二两三四五六七八九十]+号?(?:里面?)?|并掉|并到一起|重复了?|是一回事|是一个事|是一件事|同一(?:件|个)事|就是\s*#?[\d〇零一二两三四五六七八九十]+号?(?:那|这)?(?:件|个)?事/u;
+const SAME_MATTER = /并成一个|并成一件|合并|说的是(?:同)?一个[\u4e00-\u9fa5]{1,4}|是(?:同)?一个[\u4e00-\u9fa5]{1,3}(?=$|[\s,，。])[^。]{0,3}并|并过去|(?:^|[\s,，。])并了(?=$|[\s,，。])|同一(?:盏|处|根|台|部|棵|个地方)|并到\s*#?[\d〇零一二两三四五六七八九十]+号?(?:里面?)?|并掉|并到一起|重复了?|是一回事|是一个事|是一件事|同一(?:件|个)事|就是\s*#?[\d〇零一二两三四五六七八九十]+号?(?:那|这)?(?:件|个)?事/u;
 
 /** Two items said to be one matter: the newer goes into the older (合并 N 到 M). */
 function asMerge(raw: string, norm: string, ids: Found[]): WithId[] | null {
   const distinct = [...new Set(ids.map((m) => m.id))];
-  // "合并 8 到 12" says which way itself.
-  // "跟3号不是一个事": said not to be the same.
+  // "合并 8 到 12" says which way itself; "跟3号不是一个事" says they differ.
   if (/不是(?:同)?一(?:个|回|件)事|不是一码事|两码事|不一样|不是重复/u.test(norm)) return null;
   if (distinct.length !== 2 || parseCommand(raw).type === 'merge' || !SAME_MATTER.test(norm) || /[和跟与、]\s*#?[\d〇零一二两三四五六七八九十]+号?\s*(?:都|也)?(?:认领|完成|我来)/u.test(norm)) return null;
   const [into, id] = [Math.min(...distinct), Math.max(...distinct)] as [number, number];
-  return [{ type: 'merge', id, into }];
+  // "19跟18是一个路灯 并了 18号交物业黄建明 限两个工作日": the merge, then a clause of its own.
+  const next = ids.slice(2).find((m) => /[\s,，。；;]$/u.test(norm.slice(0, m.index)) && SAME_MATTER.test(norm.slice(0, m.index)));
+  const more = next ? (parseCommands(raw.slice(next.index).trim()) ?? [parseCommand(raw.slice(next.index).trim())]) : [];
+  return [{ type: 'merge', id, into }, ...(more.every((c) => 'id' in c && typeof c.id === 'number') ? (more as WithId[]) : [])];
 }
 
 function gap(norm: string, a: Found, b: Found): string {

@@ -85,7 +85,7 @@ export function parseFreeOrder(norm: string, raw: string): Command | null {
   const invite = INVITE_ASK.exec(t);
   if (invite) {
     // "…邀请码 能用10次的": the number of uses, if said; other words are the reason.
-    const uses = /(?:能用|可以用|可用|用)?(\d{1,4}|[一二两三四五六七八九十百]+)(?:次|个人)/u.exec(t.slice(invite[0].length));
+    const uses = /(?:能用|可以用|可用|用)?(\d{1,4}|[一二两三四五六七八九十百]+)(?:次|回|遍|个人)/u.exec(t.slice(invite[0].length));
     return parseInvite(`${invite[1]!.replace('党员志愿者', '党员')}${uses ? ` ${uses[1]}次` : ''}`, false);
   }
 

@@ -5,6 +5,7 @@ import type { Command } from './command-types.ts';
 import { officialTail } from './parse-official-tail.ts';
 import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS, snoozeDays } from './snooze-days.ts';
 import { dayRef } from './working-days.ts';
+import { DEFAULT_CATEGORIES } from '../domain/types.ts';
 
 // What people say after an item number, and what it makes: "…怎么样了" asks, "…我来" takes it on,
 // "…修好了" is done, "…先别提醒我了" pauses. Each pattern covers the whole tail (fillers aside);
@@ -93,6 +94,8 @@ export function fromTail(id: number, tail: string, rawTail: string, asked: boole
   const question = asked || /^[^\s,，。;；!！]{0,16}(?:[?？]|(?:吗|么|伐|没有?)(?=$|[\s,，。?？]))/u.test(tail) || /^[^\s,，。;；!！]{0,8}(?:啥时候|什么时候|几时|哪天|多久)/u.test(tail);
   // "11号还没焊呢，礼拜三才来，怎么就算办结了？": asked, but a dispute.
   if (/(?:怎么|咋)就(?:算)?(?:办结|完成|结|修好)(?:了|$)|这叫(?:修好|办好|办结)/u.test(tail)) return { type: 'dispute', id, reason: rawTail.trim() };
+  // "3号 13845102266": a phone number given for the other side, never a score.
+  if (/^(?:我的?)?(?:电话|手机|号码)?[\s:：是]*1\d{10}(?:\s|$)/u.test(tail) || /^\d{3,4}-?\d{7,8}$/u.test(tail.trim())) return { type: 'tell', id, note: rawTail.trim() };
   // "8号 进度：视频通话教会了，健康码下周再去教": said to be progress.
   if (/^(?:进度|进展)[\s:：，,。]/u.test(tail)) return { type: 'progress', id, note: rawTail.replace(/^\s*(?:进度|进展)[\s:：，,。]*/u, '').trim() };
   // "2号 跟志愿者说药是硝苯地平缓释片": words to pass on to the other side.
@@ -165,7 +168,11 @@ function fromTailWords(id: number, tail: string, rawTail: string, question: bool
     return { type: 'claim', id };
   }
   if (SUPPORT_TAIL.test(tail) || SAME_HERE.test(tail)) return { type: 'support', id };
-  const official = officialTail(id, tail, rawTail);
+  // "3号那个坑分类改成基础设施": what it is, then the setting.
+  const named = /^(?:那个|这个|那|这)?[\u4e00-\u9fa5]{1,4}?(?=分类|类别|期限|时限|优先级)/u.exec(tail);
+  const setting = named ? officialTail(id, tail.slice(named[0].length), rawTail.slice(named[0].length)) : null;
+  // ("5号垃圾分类不规范" names no category: a complaint, not a setting.)
+  const official = officialTail(id, tail, rawTail) ?? (setting && (setting.type !== 'category' || (DEFAULT_CATEGORIES as readonly string[]).includes(setting.category)) ? setting : null);
   if (official) return official;
   m = SNOOZE_TAIL.exec(tail);
   if (m) {

@@ -82,7 +82,7 @@ export function parseInvite(norm: string, soft: boolean): Command | null {
   let uses: number | null = null;
   let s = t;
   while (s !== '') {
-    const sep = /^[\s,，、:：的]+|^(?:给|发|生成|一个|个|张|用|可用|身份|角色|要|来|的)/u.exec(s);
+    const sep = /^[\s,，、:：的]+|^(?:给|发|生成|一个|个|张|用|可用|身份|角色|要|来|的)|^(?:就行|就够了?|就可以了?|即可|够了)$/u.exec(s);
     if (sep) {
       s = s.slice(sep[0].length);
       continue;
@@ -93,7 +93,7 @@ export function parseInvite(norm: string, soft: boolean): Command | null {
       s = s.slice(r[0].exec(s)![0].length);
       continue;
     }
-    const n = new RegExp(`^(?:限|最多)?(\\d{1,6}|${CHINESE_NUMBER})\\s*(?:个|次|人|份|张|名|位|uses?)?`, 'iu').exec(s);
+    const n = new RegExp(`^(?:限|最多)?(\\d{1,6}|${CHINESE_NUMBER})\\s*(?:个|次|回|遍|人|份|张|名|位|uses?)?`, 'iu').exec(s);
     if (n && uses === null) {
       uses = parseNumber(n[1]!);
       s = s.slice(n[0].length);

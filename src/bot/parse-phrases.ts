@@ -54,11 +54,11 @@ export function parsePhrases(norm: string): Command | null {
   // "给我一个党员的码 一个人用就行": 码 alone, after whose it is.
   const forSomeone = new RegExp(`(?:弄|生成|开|发|做|要|来|创建|准备|给我|给|出)(?:一下)?(?:(\\d{1,3}|${CHINESE_NUMBER})\\s*(?:个|张)|一?个|一?张)?(?:(干部|党员|志愿者)?的?邀请码|(干部|党员|志愿者)的?码(?![A-Za-z0-9]))`, 'u').exec(t);
   if (forSomeone) {
-    const uses = new RegExp(`(\\d{1,4}|${CHINESE_NUMBER})\\s*(?:个人|人|次)`, 'u').exec(t.slice(forSomeone.index + forSomeone[0].length));
+    const uses = new RegExp(`(\\d{1,4}|${CHINESE_NUMBER})\\s*(?:个人|人|次|回|遍)`, 'u').exec(t.slice(forSomeone.index + forSomeone[0].length));
     const codes = forSomeone[1] ? parseNumber(forSomeone[1]) : null;
     // "两个干部邀请码，各用一次": one code that two may use (a code per person is as good as two codes).
     const each = codes !== null && codes >= 2 && /各(?:用)?一次|每人一次|一人一个/u.test(t);
-    const n = each ? codes : /(?:只)?(?:能)?用一次|一次性/u.test(t) ? 1 : uses ? parseNumber(uses[1]!) : codes !== null && codes >= 2 ? codes : null;
+    const n = each ? codes : /(?:只)?(?:能)?用一(?:次|回|遍)|一次性/u.test(t) ? 1 : uses ? parseNumber(uses[1]!) : codes !== null && codes >= 2 ? codes : null;
     const parsed = parseInvite(`${forSomeone[2] ?? forSomeone[3] ?? ''} ${n ?? ''}`.trim() || '邀请码', true);
     if (parsed?.type === 'invite') return parsed;
   }

@@ -42,6 +42,7 @@ import { REQUEST } from './request-words.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
 import { everyone, MAX_MESSAGE_CHARS } from './texts/common.ts';
 import { residents } from './texts/residents.ts';
+import { freshMatter } from './fresh-matter.ts';
 
 type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | 'invalid' }>;
 
@@ -221,6 +222,8 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // "不是新事 是1号的进展" with no draft open (the news was already taken): what follows, if it asks something.
   const escape = cmd.type === 'text' && !hasAttachment && !dialogue ? draftEscape(cmd.text) : null;
   if (escape) {
+    const fresh = freshMatter(escape.rest);
+    if (fresh) return runCommand(tx, ctx, fresh, out, deps);
     if (escape.rest === '' || !(await answerRest(tx, ctx, escape.rest, out, deps))) say(ctx, out, residents.nothingPending);
     return;
   }

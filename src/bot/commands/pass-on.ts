@@ -18,7 +18,7 @@ export const passOnCommand: Handlers<'tell'> = {
     if (item.submitterId !== ctx.actor.id && (isOfficialOf(ctx.actor, item.communityId) || item.claimantId === ctx.actor.id)) {
       // The holder by name (the resident knows who comes); an official's words as the community's.
       const who = item.claimantId === ctx.actor.id ? `志愿者${ctx.person.name}` : undefined;
-      out.toPersonId(item.submitterId, residents.officeSays(item.id, cmd.note.replace(/^(?:的)?(?:居民|提出人|住户|业主|阿姨|大爷|家属|家里人)?[\s,，:：]*/u, ''), who));
+      out.toPersonId(item.submitterId, residents.officeSays(item.id, cmd.note.replace(/^(?:的)?(?:帮我)?(?:问下|问一下|问问)?(?:居民|提出人|住户|业主|阿姨|阿婆|大爷|大妈|奶奶|爷爷|家属|家里人)?[\s,，:：]*/u, ''), who));
       out.reply(residents.toldSubmitter(item.id));
       // "2单元301呀，小伙子明朝中午来好的": the resident's answer goes back the same way.
       await ask(tx, item.submitterId, 'relay', item.id, ctx.now);
