@@ -30,6 +30,7 @@ import { sharedWords } from './shares-words.ts';
 import { newMatterAfter } from './new-matter-after.ts';
 import { matterAfterVerdict } from './matter-after-verdict.ts';
 import { keepOn } from './keep-on.ts';
+import { guessIntent } from './guess-intent.ts';
 
 // What an answer to a holder's question or news is made of: when, where, who, thanks.
 const REPLY_WORDS = /上午|下午|晚上|中午|早上|明天|后天|明朝|今天|周[一二三四五六日末]|礼拜|[0-9一二三四五六七八九十两]点|单元|楼|室|在家|不在家|有人|钥匙|带上?|电话|好的|行|中|麻烦|谢谢|辛苦|等(?:你|您|他|她)|来接|门口|楼下/u;
@@ -89,6 +90,8 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
       }
       case 'phone': {
         const phone = extractPhone(text);
+        // "俺不留电话了 俺家老头有 一三七零四六一五五八八九": a number with a digit too many or too few.
+        if (!phone && /[0-9０-９〇零一二三四五六七八九幺]{9,}/u.test(text.replace(/[\s-]/gu, ''))) return (out.reply(residents.phoneLooksWrong), true);
         if (!phone && !isSkip(text) && !isCancel(text)) continue;
         await answered(tx, p.id, ctx.now);
         if (!phone) {
@@ -121,7 +124,8 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
       case 'relay': {
         // An answer to words passed on: back to whoever handles it. Not "好的", not a new matter.
         const said = normalizeText(text).trim();
-        if (said === '' || isAcknowledgement(said) || isTakingNote(said) || detectEmergency(text)) continue;
+        // "这个东西怎么用啊我孙子给我装的": a question to the bot, not an answer for the other side.
+        if (said === '' || isAcknowledgement(said) || isTakingNote(said) || detectEmergency(text) || guessIntent(text)?.type === 'help') continue;
         // A new request is no answer: words of one, sharing nothing with the item, or another item named.
         const shared = sharedWords(normalizeText(p.item.text), said);
         // "15号那个漫步机…": another item named (with 号 or #; a bare 301 is a room).

@@ -33,7 +33,7 @@ export function readItemId(text: string): ItemIdMatch | null {
     // 13807316650: a mobile number, never an item.
     if (/^1[3-9]\d{9}$/u.test(m[1])) return null;
     // "和1202的住户", "1202那家": a bare room number with the people who live there.
-    if (!text.startsWith('#') && m[1].length >= 3 && /^\s*(?:的)?(?:住户|邻居|业主|人家|那家|那户|这家|家)/u.test(after)) return null;
+    if (!text.startsWith('#') && m[1].length >= 3 && /^\s*(?:的)?(?:住户|邻居|业主|人家|那家|那户|这家|家|(?:老|小)[\u4e00-\u9fa5](?![号楼栋])|(?:大爷|大妈|奶奶|爷爷|阿姨|叔|婶|嫂|老太太|老头))/u.test(after)) return null;
   } else if (!WORD_NUMBER_END.test(after)) {
     return null;
   }

@@ -11,7 +11,7 @@ import { residents } from './texts/residents.ts';
 // A resident putting right what they gave a moment ago, said in plain words: the phone number, or
 // the wish to have a request split (which the ledger does not do afterwards).
 
-const PHONE_FIXED = /(?:电话|号码|手机)[^，。]{0,8}(?:打错|写错|错了|改成|改为|换成|换了|不对|少打|多打)|(?:打错|写错)了?[^，。]{0,6}(?:电话|号码)|(?:新|换)(?:的)?(?:电话|号码|手机号)/u;
+const PHONE_FIXED = /(?:电话|号码|手机)[^，。]{0,8}(?:打错|写错|错了|改成|改为|换成|换了|不对|少打|多打)|(?:打错|写错)了?[^，。]{0,6}(?:电话|号码)|(?:新|换)(?:的)?(?:电话|号码|手机号)|(?:多|少)打了?(?:一|个)?(?:位|个?零|个?数)/u;
 const SPLIT_ASKED = /^(?:帮我|麻烦|请|能不能|可以)?(?:帮我)?(?:把它|把这个|这个|这条)?(?:拆|分)(?:成|为|开)(?:两|2|二|三|3|几)?(?:条|个|件|次)?(?:登记|记|报)?(?:吗|吧|呗|一下|不)?[?？。!！]*$/u;
 
 /** The person's newest request still open or in hand, raised within the last day. */
@@ -29,7 +29,9 @@ export async function newestOwnRequest(tx: Tx, personId: number, now: Date): Pro
  */
 export async function putPhoneRight(tx: Tx, ctx: MessageContext, words: string, out: Outgoing): Promise<boolean> {
   const phone = PHONE_FIXED.test(normalizeText(words)) ? extractPhone(words) : null;
-  if (!phone || ctx.person.phone === null || ctx.person.phone === phone.number) return false;
+  if (!phone || ctx.person.phone === phone.number) return false;
+  // "多打了个零 是13704615589": the number meant when the one typed before was no number at all.
+  if (ctx.person.phone === null && (await newestOwnRequest(tx, ctx.person.id, ctx.now)) === null) return false;
   await tx.run('UPDATE people SET phone = ?, updated_at = ? WHERE id = ?', [phone.number, ctx.now, ctx.person.id]);
   const held = await tx.all<{ id: number; claimantId: number }>(
     "SELECT id, claimant_id FROM items WHERE submitter_id = ? AND status = 'claimed' AND claimant_id IS NOT NULL ORDER BY id",

@@ -50,7 +50,7 @@ const CLOSING_WORD = /^(?:否|不是|不好|不行|(?:很|非常|特别)?不满�
 const ACK_ONLY = /^(?:(?:好的?|好嘛|要得|好滴|好嘞|好哒|是的?|对的?|嗯+|可以|行|ok|确认|收到|没问题|没有问题)[\s,，。.!！~～]*)+$/iu;
 const DONE_QUESTIONED = /这也叫|不能算|哪能算|怎么能算|不算完|算(?:是)?(?:办完|修好|办好|完)了?[?？吗吧]|(?:啥|怎么|咋)就(?:算)?(?:办结|完成|结|完|好)了|两(?:个|件)事/u;
 // "先观察两天 再说", "等看完了我再说": no verdict yet.
-const LATER = /^(?:先|我先|再)?观察(?:两|几|一)?(?:天|下)|(?:等|过)[^，。]{0,10}(?:再说|再看|再评|再打分)|^(?:先)?(?:看看|用用)再说|再说吧?$/u;
+const LATER = /^(?:先|我先|再)?观察(?:两|几|一)?(?:天|下)|先(?:看|用|观察)(?:两|几|一)?(?:天|下|阵)再说|(?:等|过)[^，。]{0,10}(?:再说|再看|再评|再打分)|^(?:先)?(?:看看|用用)再说|再说吧?$/u;
 const NEW_REQUEST = /(?:我|俺)(?:还)?想(?:请|找|麻烦|求)(?:一位|一个|个|位)?|(?:能不能|可不可以|谁能)(?:请|找|帮)|(?:我|俺)(?:还)?(?:有|想提)(?:个|一个|件)(?:新的?)?(?:心愿|事|请求)|(?:另外|还有)(?:一|个)(?:件)?(?:事|心愿)/u;
 const QUANTITY_AFTER_NUMBER = /^\s*\d+\s+(?:个|人|次|天|点|号|楼|栋|层|位|家)/u;
 
@@ -108,7 +108,7 @@ export function understandReply(input: string, question: ReplyQuestion | null): 
     const scored = rated !== 'bad_rating' && rated.rating !== null && rated.rating >= 3 && /[1-5一二三四五]\s*(?:颗|粒|个)?\s*(?:星|分)|[⭐★]/u.test(norm);
     if (question.kind === 'confirm' && KEEP_ON.test(calm)) return { kind: 'keep_on', itemId: question.itemId, note: raw };
     // "…上次也是好了两天又坏 我先观察几天再评价哈": the verdict put off outright, whatever came before.
-    if (question.kind === 'confirm' && /观察(?:两|几|一)?(?:天|下|阵)[^。]{0,4}再(?:评价|评|打分)|先别(?:急着)?(?:结|确认|打分)|再打分|(?:别|不要|莫)(?:给我)?(?:急着)?(?:结|确认|办结)(?:了)?(?:啊|哈|呀)?(?:$|[\s,，。!！])|不评价|长期的|每(?:周|个礼拜|礼拜)都要/u.test(calm)) return { kind: 'later', itemId: question.itemId };
+    if (question.kind === 'confirm' && /观察(?:两|几|一)?(?:天|下|阵)[^。]{0,4}再(?:评价|评|打分)|先别(?:急着)?(?:给我?)?(?:结|确认|打分)|再打分|(?:别|不要|莫)(?:着急|急着)?(?:给我|给)?(?:急着)?(?:结|确认|办结)(?:了)?(?:啊|哈|呀)?(?:$|[\s,，。!！])|不评价|长期的|每(?:周|个礼拜|礼拜)都要/u.test(calm)) return { kind: 'later', itemId: question.itemId };
     if (question.kind === 'confirm' && !complaint && !praise && LATER.test(calm.replace(/在说/gu, '再说'))) return { kind: 'later', itemId: question.itemId };
     if (complaint && !scored) polarity = 'no';
     else if (praise || scored) polarity = 'yes';

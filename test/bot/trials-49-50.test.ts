@@ -1,5 +1,6 @@
 import { detectEmergency } from '../../src/bot/detect-emergency.ts';
 import { freshMatter } from '../../src/bot/fresh-matter.ts';
+import { itemIdsIn } from '../../src/bot/item-id.ts';
 import { parseCommand } from '../../src/bot/parse-command.ts';
 import { parseCommands } from '../../src/bot/parse-commands.ts';
 import { talkAbout } from '../../src/bot/talk-about.ts';
@@ -86,5 +87,16 @@ describe('a new matter set apart from an item', () => {
       text: '下周三上午我要去医院复查，想请一位志愿者陪同前往',
     });
     expect(freshMatter('是问10号的进度')).toBeNull();
+  });
+});
+
+describe('trial 49, more', () => {
+  it.each(['先看两天再说别着急给结了万一又坏了呢', '我不是说新事是路灯那个先别给结'])('%s puts the verdict off', (text) => {
+    expect(understandReply(text, { kind: 'confirm', itemId: 1, itemText: '路灯不亮了' })?.kind).toBe('later');
+  });
+  it('"302老李让我捎个话" names a room, not item 302', () => {
+    expect(said('302老李让我捎个话 谢谢高师傅')).toMatchObject({ type: 'text' });
+    expect(itemIdsIn('302老李让我捎个话')).toEqual([]);
+    expect(itemIdsIn('5号老李接了').map((m) => m.id)).toEqual([5]);
   });
 });

@@ -117,6 +117,7 @@ export const residents = {
   // --- notices about their items -------------------------------------------------------------------
   toSubmitterClaimed: (item: ItemRef, who: string) => `您的 ${itemLine(item)}已由 ${who} 认领，会尽快联系您。`,
   toSubmitterAssigned: (item: ItemRef, who: string) => `您的 ${itemLine(item)}已交给 ${who} 办理。`,
+  phoneLooksWrong: '这个号码好像不对（手机号是 11 位），麻烦再发一遍；不留也可以。',
   toSubmitterProgress: (id: number, who: string, note: string) => `#${id} 有新进展（${who}）：${note}`,
   keptOn: (id: number, holder: string | null) =>
     `好的，#${id} 是长期的事，不会给您结掉${holder ? `，仍由${holder}办理` : ''}。每次办好我会告诉您；哪天不需要了，说一声“${id}号不用了”就行。`,

@@ -71,3 +71,12 @@ it('"不好意思 谁能接下" just after giving one back gives back nothing el
   expect((await ledgerItem(t, one)).status).toBe('claimed');
   expect((await ledgerItem(t, two)).status).toBe('open');
 });
+
+it('a phone number with a digit too many is asked again, and the number put right later is kept', async () => {
+  const zhang = { id: 'tf-zhang', name: '张桂兰' };
+  await t.say(zhang, '心愿 下礼拜二想找人陪我家老头上医院拿药 5栋301');
+  const wrong = await t.say(zhang, '俺不留电话了 俺家老头有 一三七零四六一五五八八九 是他的');
+  expect(textsTo(wrong, zhang.id).join('\n')).toContain('号码好像不对');
+  const right = await t.say(zhang, '多打了个零 是13704615589 老头子的');
+  expect(textsTo(right, zhang.id).join('\n')).toMatch(/电话(?:记下|已改)/u);
+});
