@@ -203,7 +203,7 @@ export class OutboxDispatcher {
         this.o.signal.settled(row.id, final);
         // A row of ours behind this one may go now; so may rows a pass left for want of room. Rows
         // of other writers behind it (a schedule's) wait for the next poll.
-        this.own.nudge();
+        this.own.nudge(row.orderKey);
         if (this.starved) this.kick();
       });
     this.own.forget(row.id);
