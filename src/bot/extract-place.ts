@@ -9,7 +9,7 @@ import { normalizeText } from './normalize-text.ts';
 type Part = { end: number; anchor: boolean; address: boolean };
 
 const NUM = '(?:\\d{1,4}|[一二三四五六七八九十两〇零]{1,3}|[A-Za-z])';
-const BUILDING = new RegExp(`^${NUM}\\s*(?:[#＃]楼?|号楼|号院|栋楼?|动(?=\\s*(?:\\d|[一二三四五六七八九零〇]{2}))|幢|座|号门(?![禁卡铃锁牌把框])|期|区)`, 'u');
+const BUILDING = new RegExp(`^${NUM}\\s*(?:[#＃]楼?|号楼|号院|栋楼?|[动洞](?=\\s*(?:\\d|[一二三四五六七八九零〇]{2}))|幢|座|号门(?![禁卡铃锁牌把框])|期|区)`, 'u');
 const UNIT = new RegExp(`^${NUM}\\s*单元`, 'u');
 const FLOOR = new RegExp(`^(?:${NUM}\\s*(?:楼|层)|地下${NUM}?层?|负${NUM}层?)(?![道梯下上])`, 'u');
 // 502, or 五零二 read digit by digit as people say a room.

@@ -13,6 +13,8 @@ const SATISFACTION: ReadonlyArray<readonly [string, number]> = [
   ['比较满意', 4], ['基本满意', 4], ['还算满意', 4], ['还满意', 4], ['较满意', 4],
   ['一般般', 3], ['一般', 3], ['还行', 3], ['还可以', 3], ['凑合', 3], ['马马虎虎', 3], ['过得去', 3],
   ['好评', 5], ['中评', 3], ['差评', 1],
+  // 满义: a typo of 满意 common enough on small keys.
+  ['满义', 5],
 ];
 
 // Longest first so that 不满意 wins over 满意 and 一般般 over 一般. "满意度"/"满意吗" are not answers.
@@ -47,6 +49,9 @@ export type RatingMatch = {
 export function findRating(said: string): RatingMatch | null {
   // "给伊五心", "五颗心", "打四兴" (星 by pinyin): hearts and the homophone are stars. Same length.
   const text = said.replace(HEARTS, (m) => `${m.slice(0, -1)}星`);
+  // "比较满意吧 头一回没弄干净 扣一颗": a star taken off the full five.
+  const off = /扣(?:掉)?(一|1|两|2|三|3)(?:颗|个|分)(?:星)?/u.exec(text);
+  if (off) return { rating: 5 - parseNumber(off[1]!)!, index: off.index, length: off[0].length };
   const lead = LEADING_NUMBER.exec(text);
   if (lead) return { rating: scale(parseNumber(lead[1]!.replace(/^-/, '')), lead[1]!.startsWith('-')), index: 0, length: lead[0].length };
 
@@ -57,7 +62,9 @@ export function findRating(said: string): RatingMatch | null {
     if (m[1]) {
       // "还行吧 … 先给个满意": the word given as the rating wins over one said before it.
       const given = /(?:给|打|评)个?\s*$/u.test(text.slice(Math.max(0, m.index - 3), m.index));
-      if (!word || given) word = { rating: WORDS.find(([w]) => w === m![1])![1], index: m.index, length: m[0].length };
+      // "还行 基本满意": a word of 满意 says more than 还行 or 一般 before it.
+      const sharper = word !== null && /满意/u.test(m[1]) && !/满意/u.test(text.slice(word.index, word.index + word.length));
+      if (!word || given || sharper) word = { rating: WORDS.find(([w]) => w === m![1])![1], index: m.index, length: m[0].length };
       continue;
     }
     if (m[2]) {

@@ -7,8 +7,9 @@ import { normalizeText } from './normalize-text.ts';
 import { REQUEST, WANTS } from './request-words.ts';
 import { talkAbout, type Talk } from './talk-about.ts';
 import { ASKS_AFTER } from './own-item-asked-after.ts';
-import { sharesWords } from './shares-words.ts';
+import { sharedWords, sharesWords } from './shares-words.ts';
 import { aboutAnother, daysIn, holderCalled, named, namedOrCalled, type ItemRow } from './items-named.ts';
+import { guessIntent } from './guess-intent.ts';
 
 /** What the words say, for this person: a resident (no role) takes nothing on; "我要去买菜" is news. */
 function talkOf(actor: Actor, words: string): Talk {
@@ -21,7 +22,7 @@ type Row = ItemRow;
 // Without a number, words are taken for the person's own item only while it is fresh news.
 const RECENT = 3 * DAY;
 // The number starts a clause ("我家里正好有美林 4号我现在给送过去"), or ends the message ("…冲了一遍 3号").
-const CLAUSE_START = /(?:^|[\s,，。;；!！:：]|^【[^】]{1,10}】|^(?:工作)?(?:汇报|报告|通报|反馈)[:：]?|^(?:收到|好的?|嗯+|行|ok)[～~!！。,，\s]*|^(?:关于|对于)|^(?:好的?|嗯+|行|收到|对)?[\u4e00-\u9fa5]?(?:书记|主任|大爷|阿姨|大姐|大哥|老师|师傅|奶奶|爷爷|叔|婶)|^(?:这|那)?(?:还|就)?是)(?:那|那个|我的?|咱的?|[\u4e00-\u9fa5]{0,3}把)?$/u;
+const CLAUSE_START = /(?:^|[\s,，。;；!！:：]|(?:^|[\s,，。])(?:就|还|这|那)?是|^【[^】]{1,10}】|^(?:工作)?(?:汇报|报告|通报|反馈)[:：]?|^(?:收到|好的?|嗯+|行|ok)[～~!！。,，\s]*|^(?:关于|对于)|^(?:好的?|嗯+|行|收到|对)?[\u4e00-\u9fa5]?(?:书记|主任|大爷|阿姨|大姐|大哥|老师|师傅|奶奶|爷爷|叔|婶)|^(?:这|那)?(?:还|就)?是)(?:那|那个|我的?|咱的?|[\u4e00-\u9fa5]{0,3}把)?$/u;
 const NEW_ASK = /(?<!带个?话|转告)帮我(?!跟|给|带|转)|帮俺|找(?:个)?人|想(?:要|找|请|让)|能不能|可以帮|心愿|反映/u;
 const FOR_THE_HOLDER = /(?:跟|和|给|告诉)[\u4e00-\u9fa5]{1,4}(?:说一声|说下|讲一声|讲下|带个话)|^补充|我住|住在|地址是|在家|不在家|家里(?:有|没)人|上门|几点|下午|上午|晚上|明天|后天|周末|周[一二三四五六日天]|礼拜|要带|带(?:什么|啥|身份证|医保卡|户口本)|费用|多少钱/u;
 const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
@@ -43,7 +44,10 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
   const norm = normalizeText(text);
   // "不是给小王说的 是新的问题 楼道消防通道堵了": said not to be about what they have under way.
   if (NOT_ABOUT_IT.test(norm)) return null;
-  const found = itemIdsIn(norm);
+  // "13号昨晚去701坐了会": beside an item's number, a bare number of three digits or more is a room.
+  const ids = itemIdsIn(norm);
+  const marked = (m: { index: number; length: number }) => /[号#]/u.test(norm.slice(m.index, m.index + m.length));
+  const found = ids.some(marked) ? ids.filter((m) => marked(m) || m.length < 3) : ids;
   // "2号楼道灯我认了", "5号楼道杂物清走了": N号 before 楼… is item N when item N is about that 楼….
   const building = found.length === 0 ? /^(?:@\S+\s*)?(\d{1,6})号(楼[\u4e00-\u9fa5]{1,4})/u.exec(norm) : null;
   if (building) {
@@ -77,6 +81,8 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
     return decide(row, actor, talk.kind === 'news' && head ? talkOf(actor, text) : talk, after && head ? `${head} ${after}` : words, true);
   }
   if (!numberless) return null;
+  // "@连心 今天还有没得没人接的单子": a list asked for, not news of what they hold.
+  if (![null, 'thanks'].includes(guessIntent(text)?.type ?? null)) return null;
   const talk = talkOf(actor, text);
   // "不好意思 谁能接下" just after giving one back: about that one, never another they still hold.
   if (talk.kind === 'release') {
@@ -218,7 +224,9 @@ async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date
     `${SELECT} WHERE submitter_id = ? AND status IN ('open', 'claimed', 'done', 'confirmed', 'rejected') AND updated_at > ? ORDER BY id DESC LIMIT 20`,
     [actor.id, since],
   );
-  if (mine.length === 1) return aboutAnother(mine[0]!.text, norm) ? undefined : mine[0];
+  // "师傅 都两天了吊顶还在滴" is not about a confirmed 路灯: reopening one closed takes its words.
+  const closedUnnamed = (r: Row) => r.status === 'confirmed' && talk.kind === 'dispute' && sharedWords(normalizeText(r.text), norm) === 0 && !/老样子|没(?:修|弄|办)?好|还是那样|又坏/u.test(norm);
+  if (mine.length === 1) return aboutAnother(mine[0]!.text, norm) || closedUnnamed(mine[0]!) ? undefined : mine[0];
   const about = named(mine, norm);
   return about.length === 1 ? about[0] : undefined;
 }

@@ -8,7 +8,7 @@ import { FILED_BY_MISTAKE } from './parse-phrases.ts';
 
 // What a holder asks the resident: where, when they are in, how to reach them.
 const OWN_STATUS = /(?:怎么样|咋样|进展|进度|到哪|期限|什么时候到期|几号到期|还剩几天)/u;
-const ASKS_RESIDENT = /叫啥|有没有|[^，。\s]没$|问下|问一下|问问|几点在家|啥时候在家|什么时候在家|几号楼|几栋|哪栋|住哪|几楼|几单元|门牌|地址|在家吗|家里有人|有人没|有人吗|方便吗|几点方便|电话多少|没写地方|没写地址/u;
+const ASKS_RESIDENT = /叫啥|有没有|几点(?:的|钟)?(?:号|去|到|走|出发|在家|方便)?(?:啊|呀|呢)?|礼拜几|星期几|[^，。\s]没$|问下|问一下|问问|几点在家|啥时候在家|什么时候在家|几号楼|几栋|哪栋|住哪|几楼|几单元|门牌|地址|在家吗|家里有人|有人没|有人吗|方便吗|几点方便|电话多少|没写地方|没写地址/u;
 
 /** What a command means from this sender: itself, another command, or taking back a completion. */
 export type Meant = Runnable | { type: 'take_back'; id: number };

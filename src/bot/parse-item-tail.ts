@@ -136,7 +136,7 @@ function fromTailWords(id: number, tail: string, rawTail: string, question: bool
   const place = /^(?:的)?(?:地点|地址|位置)(?:应为|应该是|应该在|应是|改为|改成|更正为|是|在|为)[：:]?\s*([^，,。；;！!]{2,40})/u.exec(tail);
   if (place && !question) return { type: 'place', id, place: rawTail.slice(place[0].length - place[1]!.length, place[0].length).trim() };
   // "请把1号恢复成已办结" after a wrong reopening: done again, no note.
-  if (/^(?:恢复|改回|还原|退回)(?:成|为|到)?(?:已经?)?(?:办结|完成|办完)(?:状态)?(?:吧)?[\s。.!！]*$/u.test(tail)) return { type: 'done', id, note: '' };
+  if (/^(?:给)?(?:恢复|改回|还原|退回)(?:成|为|到)?(?:已经?)?(?:办结|完成|办完)(?:状态)?(?:吧)?[\s。.!！]*$/u.test(tail)) return { type: 'done', id, note: '' };
   // "6号恢复", "4号还要的", "6号不撤了": a withdrawal put right.
   if (/^(?:要)?(?:恢复(?:一下)?|还是要(?:额|的|嘅)?(?=$|[\s,，。!！])|还要(?:的|呢|啊)?|不撤了?|别撤|不要撤|撤错了?)(?:吧|啊|！|!)*(?=$|[\s,，。!！])/u.test(tail)) return { type: 'restore', id };
   let m = WITHDRAW_TAIL.exec(tail);

@@ -1,8 +1,9 @@
 import { daysPeriod, periodBefore, periodContaining, type Period } from '../figures/period.ts';
-import { localDate } from '../core/zoned-time.ts';
+import { localDate, zonedTime } from '../core/zoned-time.ts';
+import { parseNumber } from './chinese-number.ts';
 
 /** The stretch an official asks figures for: this week (the default), this or last month, this year. */
-export type StatsSpan = 'week' | 'month' | 'lastMonth' | 'year';
+export type StatsSpan = 'week' | 'month' | 'lastMonth' | 'year' | `m${number}`;
 
 const LAST_MONTH = /上个?月|上月份/u;
 const MONTH = /(?:这|本|当)个?月|月度|这一个月/u;
@@ -10,6 +11,10 @@ const YEAR = /今年|本年|全年|年度|这一年/u;
 
 /** The stretch named in a question about figures, other than this week ("上个月各类多少": last month). */
 export function statsSpanSaid(text: string): StatsSpan | undefined {
+  // "11月份分类别的件数": that month.
+  const named = /(?<![\d年])(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?(?!\d|[一二三四五六七八九十]?[日号])/u.exec(text);
+  const month = named ? parseNumber(named[1]!) : null;
+  if (month !== null) return `m${month}`;
   if (LAST_MONTH.test(text)) return 'lastMonth';
   if (MONTH.test(text)) return 'month';
   if (YEAR.test(text)) return 'year';
@@ -19,7 +24,7 @@ export function statsSpanSaid(text: string): StatsSpan | undefined {
 
 // "这个月各类问题分别有多少", "按分类统计一下", "上个月一共收了多少件": figures asked for, not a report
 // about 问题. A share by kind, or a count over a named stretch.
-const BY_CATEGORY = /(?:各类|各个?类别|各个?分类|分类|类别|哪类|哪一类|哪几类|按类|每类|每一类|每个类)[^。]{0,12}?(?:多少|几件|几个|几起|统计|分布|占比|数|情况)|(?:统计|分布|占比)[^。]{0,6}(?:各类|分类|类别|按类)/u;
+const BY_CATEGORY = /(?:按类别?|分类别)[^。]{0,8}(?:报|发|给我|列|拉|统计)|(?:各类|各个?类别|各个?分类|分类|类别|哪类|哪一类|哪几类|按类|每类|每一类|每个类)[^。]{0,12}?(?:多少|几件|几个|几起|统计|分布|占比|数|情况)|(?:统计|分布|占比)[^。]{0,6}(?:各类|分类|类别|按类)/u;
 const SPAN_COUNT = /(?:这|本|当|上)个?月|今年|本年|(?:这|本)(?:周|礼拜|星期)/u;
 const COUNTED = /(?:一共|总共|总计|合计|共)?(?:收|来|提|报|反映|接|办|办结|完成|处理|解决|新提出|登记)(?:了|过)?(?:多少|几)(?:件|个|起|条)?|(?<!好)(?:有|一共|总共|总计|合计|共)(?:多少|几)(?:件|个|起|条)?/u;
 
@@ -30,6 +35,17 @@ export function figuresAsked(text: string): boolean {
 
 /** The period a stretch stands for at `now`, and how it is named in a reply. */
 export function statsPeriod(span: StatsSpan, now: Date, timeZone: string): { period: Period; label: string } {
+  if (/^m\d+$/u.test(span)) {
+    const today = localDate(now, timeZone);
+    const month = Number(span.slice(1));
+    const thisMonth = Number(today.slice(5, 7));
+    if (month === thisMonth) return statsPeriod('month', now, timeZone);
+    // A month later in the year than now is last year's.
+    const year = Number(today.slice(0, 4)) - (month > thisMonth ? 1 : 0);
+    const first = `${year}-${String(month).padStart(2, '0')}-01`;
+    const period = periodContaining('month', zonedTime(first, '12:00:00', timeZone), timeZone);
+    return { period, label: `${month}月（${year === Number(today.slice(0, 4)) ? '' : `${year}年`}${month}月1日至${Number(period.lastDay.slice(8))}日）` };
+  }
   if (span === 'lastMonth') {
     const period = periodBefore('month', now, timeZone);
     return { period, label: `上月（${Number(period.firstDay.slice(5, 7))}月）` };

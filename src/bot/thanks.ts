@@ -3,7 +3,7 @@ import { normalizeText } from './normalize-text.ts';
 // Thanks on their own get a short warm answer; thanks with a request or complaint in them do not.
 
 const THANKS_CORE =
-  '(?:(?:非常|十分|万分|太|真是?|真的|多)?(?:谢谢|感谢|多谢|谢了|谢啦|感恩|辛苦)(?:你|您|你们|您们|了|啦|哈|啊|呀|大家|小助手|连心|机器人|书记|老师|各位|党员同志|志愿者)*|thanks?(?: you)?|thx|3q|麻烦(?:你|您)?了|唔该(?:晒)?(?:你哋|你)?|多谢(?:晒)?(?:你哋)?)';
+  '(?:(?:非常|十分|万分|太|真是?|真的|多)?(?:谢谢|谢射|感谢|多谢|谢了|谢啦|感恩|辛苦)(?:你|您|你们|您们|了|啦|哈|啊|呀|大家|小助手|连心|机器人|书记|老师|各位|党员同志|志愿者)*|thanks?(?: you)?|thx|3q|麻烦(?:你|您)?了|唔该(?:晒)?(?:你哋|你)?|多谢(?:晒)?(?:你哋)?)';
 const THANKS = new RegExp(
   `^(?:(?:好的?|嗯+|收到|ok)[\\s,，。!！]*)?(?:${THANKS_CORE}(?:[\\s,，。.!！~～❤💕🌹]|[\\u{1F300}-\\u{1FAFF}\\u2600-\\u27BF\\uFE0F])*)+$`,
   'iu',

@@ -7,7 +7,7 @@ import { authorize, requireOfficial } from './permissions.ts';
 import { transition } from './lifecycle.ts';
 import type { ItemStatus } from './types.ts';
 import { DAY } from '../core/clock.ts';
-import { endsTheNeed } from './recurring.ts';
+import { endsTheNeed, needGoesOn } from './recurring.ts';
 
 /** The note of one round of a recurring need, in its timeline. */
 export const ROUND_DONE = '本次已办好';
@@ -65,8 +65,8 @@ export async function completeItem(tx: Tx, actor: Actor, id: number, note: strin
   let item = await getItem(tx, id);
   // A need that comes back: this round is recorded, and the item stays with its holder. Its
   // deadline was for the first round; a need without end is never overdue.
-  if (item.recurring && item.status === 'claimed' && !endsTheNeed(note)) {
-    return applyEvent(tx, actor, item, 'progress', now, { note: `${ROUND_DONE}${note ? `：${note}` : ''}`, fields: { deadlineAt: null } });
+  if ((item.recurring || needGoesOn(note)) && item.status === 'claimed' && !endsTheNeed(note)) {
+    return applyEvent(tx, actor, item, 'progress', now, { note: `${ROUND_DONE}${note ? `：${note}` : ''}`, fields: { deadlineAt: null, recurring: true } });
   }
   if (item.status === 'open' && isOfficialOf(actor, item.communityId)) {
     item = (await applyEvent(tx, actor, item, 'claim', now, { fields: { claimantId: actor.id, assignedUnit: null }, skipAuthorize: true })).item;

@@ -6,6 +6,7 @@ import { members } from '../texts/members.ts';
 import { residents } from '../texts/residents.ts';
 import { maskName } from '../../core/mask.ts';
 import type { Handlers } from './table.ts';
+import { talkAbout } from '../talk-about.ts';
 
 /**
  * 转告 N 话 ("9号麻烦下午或者周末上门", "补充一下 工作日上午家里没人"): the submitter's words reach
@@ -28,7 +29,7 @@ export const passOnCommand: Handlers<'tell'> = {
     // alongside reports to the holder (or, for a unit's, to the officials), who may mark it done
     // (SPEC: 完成 is the claimant's or an official's).
     if (item.submitterId !== ctx.actor.id && item.status === 'claimed' && isMemberOf(ctx.actor, item.communityId)) {
-      const said = members.helperSays(item.id, ctx.person.name, cmd.note);
+      const said = members.helperSays(item.id, ctx.person.name, cmd.note, talkAbout(cmd.note).kind === 'done');
       if (item.claimantId !== null) {
         const holder = await tx.get<{ name: string }>('SELECT name FROM people WHERE id = ?', [item.claimantId]);
         out.toPersonId(item.claimantId, said);

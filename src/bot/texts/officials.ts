@@ -54,7 +54,7 @@ export const officials = {
       `已确认 ${s.state.confirmed} · 撤回 ${s.state.withdrawn} · 驳回 ${s.state.rejected} · 合并 ${s.state.merged}`,
       `${s.label}：新提出 ${s.period.created} · 认领 ${s.period.claimed} · 办结 ${s.period.done} · 居民确认 ${s.period.confirmed}`,
       s.categories.length > 0 ? `按类别：${s.categories.map((c) => `${c.category} ${c.count}`).join(' · ')}` : null,
-      `及时率 ${s.period.onTime.whole > 0 ? `${percentOf(s.period.onTime)}（${s.period.onTime.part}/${s.period.onTime.whole}）` : `—（${s.label.replace(/（.*$/u, '')}${s.label.startsWith('上') ? '' : '还'}没有到答复时限的事项）`} · 满意率 ${
+      `及时率 ${s.period.onTime.whole > 0 ? `${percentOf(s.period.onTime)}（${s.period.onTime.part}/${s.period.onTime.whole}）` : `—（${s.label.replace(/（.*$/u, '')}${s.label.includes('至今') ? '还' : ''}没有到答复时限的事项）`} · 满意率 ${
         s.period.satisfaction.whole > 0 ? `${percentOf(s.period.satisfaction)}（${s.period.satisfaction.whole} 个评价，平均 ${s.period.satisfaction.average!.toFixed(1)} 分）` : '暂无评价'
       }`,
     ]
