@@ -5,33 +5,36 @@ import { parseCommand } from './parse-command.ts';
 import { dayRef, workingDays } from './working-days.ts';
 import { commandClause, commandSaidLast, SAID_OF_MANY } from './command-in-story.ts';
 import { reopenedFirst } from './reopened-first.ts';
+import { newsBeside } from './news-beside.ts';
 
 type Found = ItemIdMatch & { index: number };
-const UNDONE_THEN_RELEASED = /^(?:@\S+\s*)?(?:刚才)?(?:说错了|搞错了|弄错了)?[\s,，]*#?(\d{1,6})\s*号?\s*不是(?:办完|完成|办结|结)(?:了)?[\s,，]*(?:是)?(?:我)?(?:要)?(?:放弃|退出|干不了|办不了|去不了)[\s,，]*/u;
-
 type WithId = Extract<Command, { id: number }>;
+const UNDONE_THEN_RELEASED = /^(?:@\S+\s*)?(?:刚才)?(?:说错了|搞错了|弄错了)?[\s,，]*#?(\d{1,6})\s*号?\s*不是(?:办完|完成|办结|结)(?:了)?[\s,，]*(?:是)?(?:我)?(?:要)?(?:放弃|退出|干不了|办不了|去不了)[\s,，]*/u;
 
 // Between two numbers of one list: nothing, a space, 和, 、, a comma.
 const LIST_GAP = /^\s*(?:[和、,，与跟及]|还有|以及)?\s*$/u;
 // The list's own word after it: "12号和13号都办完了" is "12号办完了" twice.
 const ALL_OF_THEM = /^(\s*(?:我们?|俺|咱)?)\s*(?:也都|全都|全部|都|也)/u;
-// Where one clause ends and the next begins.
-const SEPARATOR = /[\s,，。;；!！、]+/gu;
+const SEPARATOR = /[\s,，。;；!！、]+/gu; // where one clause ends and the next begins
 const TRIM = /^[\s,，。;；!！、]+|[\s,，。;；!！、]+$/gu;
 // What may start the next clause without changing its meaning: "还有13号…", "另外 认领13".
 const CLAUSE_LEAD = /^(?:还有|另外|另请将?|另|然后|再把|再|并且|顺便把?|以及|和|跟)\s*/u;
 const SEVERAL_CLAIMED = /(?:我|俺)(?:们)?(?:都|全)(?:接|包|认领|领|来)了?(?!\S*[吗？?])|[^，。\s]{0,8}我来(?:吧|了)?(?=$|[\s,，。!！])|(?:都|全)(?:归)?我(?:来|包|接)了?(?=$|[\s,，。!！])|(?:^|[\s,，。!！])我(?:拿[^，。\s]{0,4})?(?:去|过去)(?:看看|瞅瞅|看一下)(?:吧)?[!！。]*$/u;
-// "13号也是", "13号也一样": the same command for another item.
+// "13号也是": the same command for another item.
 const SAME_AGAIN = /^\s*(?:也是|也一样|同样|一样|也)\s*(?:的|了|吧|哈|啊|呀)?[\s。.!！]*$/u;
 
 /**
  * The commands of a message that parseCommand does not read whole: several, one per item — a list
  * of numbers with one verb ("认领 12 13", "12号和13号都办完了"), clauses each with its own number
- * ("认领12，完成13"), an official's settings of one item in one breath — or one, inside other words
- * ("…，认领4号", "…！确认 4 5", "让杨红去一趟吧"). Null when parseCommand's reading stands.
- * Pure; works on the normalised text, whose offsets equal the original's.
+ * ("认领12，完成13"), an official's settings of one item in one breath (with news beside them,
+ * news-beside.ts) — or one, inside other words ("…，认领4号", "让杨红去一趟吧"). Null when
+ * parseCommand's reading stands. Pure; works on the normalised text, whose offsets equal the original's.
  */
 export function parseCommands(text: string): WithId[] | null {
+  return newsBeside(text, readCommands(text));
+}
+
+function readCommands(text: string): WithId[] | null {
   const norm = normalizeText(text);
   const ids = itemIdsIn(norm);
   // "刚才说错了 6号不是办完了 是我要放弃 请别人接": the completion taken back, then given back.
@@ -131,11 +134,9 @@ function fromClauses(raw: string, norm: string, ids: Found[]): WithId[] | null {
   return unique(out);
 }
 
-// What an official sets of one item in the same breath: "…改成紧急 让周晓红马上过去看看",
-// "麻烦设成紧急，期限三个工作日".
+// What an official sets of one item in one breath: "…改成紧急 让周晓红马上过去看看".
 const SETTINGS = new Set<Command['type']>(['kind', 'category', 'priority', 'deadline', 'assign', 'snooze']);
 const POLITE_LEAD = /^(?:麻烦|请|帮我|再|还要|另外|顺便|并且|并|同时|然后|直接|就|先|给它|把它|将其|把这个)+\s*/u;
-
 // What may lead an official's settings: a setting, or reopening ("17号重新受理…交城管中队").
 const LEADS = new Set<Command['type']>([...SETTINGS, 'reopen']);
 // "何丽萍先去上门了解下情况": who goes, by name, as a hand-over.
@@ -216,7 +217,6 @@ function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | null {
   const recategorised = !led && out.length === 1 && out[0]!.type === 'category' && /(?:不是|不算|不属于)[\u4e00-\u9fa5]{1,6}|分类改/u.test(norm.slice(id.index + id.length));
   return out.length >= 2 || byDayAlone || recategorised ? out : null;
 }
-
 // "14号就是13号那件事，合并掉", "11号跟10号…并成一个处理", "14号重复了，和13号是一回事".
 const SAME_MATTER = /并成一个|并成一件|合并|说的是(?:同)?一个[\u4e00-\u9fa5]{1,4}|是(?:同)?一个[\u4e00-\u9fa5]{1,3}(?=$|[\s,，。])[^。]{0,3}并|并过去|(?:^|[\s,，。])并了(?=$|[\s,，。])|同一(?:盏|处|根|台|部|棵|个地方)|并到\s*#?[\d〇零一二两三四五六七八九十]+号?(?:里面?)?|并掉|并到一起|重复了?|是一回事|是一个事|是一件事|同一(?:件|个)事|就是\s*#?[\d〇零一二两三四五六七八九十]+号?(?:那|这)?(?:件|个)?事/u;
 

@@ -101,3 +101,30 @@ describe('officials', () => {
     expect(statsPeriod('m12', now, 'Asia/Shanghai').period.firstDay).toBe('2025-12-01');
   });
 });
+
+describe('an official\'s settings with news beside them', () => {
+  it.each([
+    [
+      '9号期限改到12月8号 物业说主板坏了等配件 跟居民说一声',
+      [
+        { type: 'deadline', id: 9, by: { month: 12, day: 8 } },
+        { type: 'tell', id: 9, note: '物业说主板坏了等配件' },
+      ],
+    ],
+    [
+      '17号分类改成治安安全 我已经打了95598 供电所说半小时到',
+      [
+        { type: 'category', id: 17, category: '治安安全' },
+        { type: 'tell', id: 17, note: '我已经打了95598，供电所说半小时到' },
+      ],
+    ],
+    [
+      '18号先暂停提醒七天 期限也往后挪到12月9号',
+      [
+        { type: 'snooze', id: 18, days: 7 },
+        { type: 'deadline', id: 18, by: { month: 12, day: 9 } },
+      ],
+    ],
+  ])('%s', (text, commands) => expect(said(text)).toEqual(commands));
+  it('settings alone stay as they are', () => expect(said('3号分类改成基础设施 期限三个工作日')).toHaveLength(2));
+});

@@ -77,3 +77,11 @@ it('"N号第一次课上完啦 下周三晚上继续" records a round and keeps 
   const item = await ledgerItem(t, id);
   expect([item.status, item.recurring]).toEqual(['claimed', true]);
 });
+
+it('"N号期限改到12月8号 物业说主板坏了等配件 跟居民说一声" sets the deadline and tells the resident the news', async () => {
+  const cheng = { id: 'tt-cheng2', name: '程大妈' };
+  const id = await fileRequest(t, cheng, '反映 单元门禁坏了 刷卡没反应 9栋');
+  const reply = await t.say(official, `${id}号期限改到12月8号 物业说主板坏了等配件 跟居民说一声`, { in: group });
+  expect(textsTo(reply, cheng.id).join('\n')).toContain('主板坏了等配件');
+  expect((await ledgerItem(t, id)).deadlineAt).not.toBeNull();
+});
