@@ -34,13 +34,15 @@ export function dueRows(tx: Tx, now: Date, after: DueCursor, limit: number): Pro
 }
 
 /**
- * The given rows that still wait (pending), each with whether it heads its conversation now
- * (`head` 1): the rows a process has just written, read by id rather than along the whole outbox.
+ * The given rows that still wait (pending), each with the earliest undelivered row of its
+ * conversation before it (`blocker`, null when it heads the conversation now): the rows a process
+ * has just written, read by id rather than along the whole outbox.
  */
-export function waitingRows(tx: Tx, ids: readonly number[]): Promise<Array<OutboxMessage & { head: number }>> {
-  return tx.all<OutboxMessage & { head: number }>(
-    `${PLAN_EACH_TIME} SELECT o.*, CASE WHEN ${HEAD} THEN 1 ELSE 0 END AS head FROM outbox_messages o
-      WHERE o.id IN ${inList(ids.length)} AND ${unindexed('o.status')} = 'pending' ORDER BY o.id`,
+export function waitingRows(tx: Tx, ids: readonly number[]): Promise<Array<OutboxMessage & { blocker: number | null }>> {
+  return tx.all<OutboxMessage & { blocker: number | null }>(
+    `${PLAN_EACH_TIME} SELECT o.*, (SELECT min(p.id) FROM outbox_messages p
+        WHERE p.order_key = o.order_key AND p.status IN ('pending', 'sending', 'held') AND p.id < o.id) AS blocker
+      FROM outbox_messages o WHERE o.id IN ${inList(ids.length)} AND ${unindexed('o.status')} = 'pending' ORDER BY o.id`,
     ids,
   );
 }

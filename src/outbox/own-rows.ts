@@ -18,6 +18,8 @@ export type OwnRowsOptions = {
 
 const FIRST_RETRY_MS = 5;
 const MAX_IDS = 500;
+// Rows behind another replica's send (a group both write to) are read again this often.
+const SWEEP_MS = 25;
 
 /**
  * Rows this process has just written (a reply, a group notice), taken by id at once rather than
@@ -45,6 +47,12 @@ export class OwnRows {
    * 4 ms a pass once thousands of residents had replies queued (`bench:callbacks`).
    */
   readonly #ended = new Set<string>();
+  /**
+   * Conversations whose waiting row is behind a row this process is not sending (another replica's,
+   * or one put off): no send of ours will end there, so their oldest row is read every SWEEP_MS.
+   */
+  readonly #foreign = new Set<string>();
+  #foreignAt = 0;
   /** The next pass reads the oldest row of every waiting conversation (a timed pass). */
   #sweep = false;
   readonly #o: OwnRowsOptions;
@@ -134,11 +142,15 @@ export class OwnRows {
       else if (id < (oldest.get(key) ?? Infinity)) oldest.set(key, id);
       if (ids.length + oldest.size >= MAX_IDS) break;
     }
-    const sweep = this.#sweep;
+    const now = performance.now();
+    const foreign = this.#foreign.size > 0 && now - this.#foreignAt >= SWEEP_MS;
+    if (foreign) this.#foreignAt = now;
+    const due = (key: string) => this.#sweep || this.#ended.has(key) || (foreign && this.#foreign.has(key));
+    const behind = [...oldest].filter(([key]) => due(key));
+    for (const [key] of behind) this.#foreign.delete(key);
     this.#sweep = false;
-    const behind = sweep ? [...oldest.values()] : [...oldest].filter(([key]) => this.#ended.has(key)).map(([, id]) => id);
     this.#ended.clear();
-    return [...ids, ...behind];
+    return [...ids, ...behind.map(([, id]) => id)];
   }
 
   #forget(id: number): void {
@@ -151,6 +163,7 @@ export class OwnRows {
     this.#waiting.clear();
     this.#keys.clear();
     this.#ready.clear();
+    this.#foreign.clear();
   }
 
   /**
@@ -164,10 +177,12 @@ export class OwnRows {
     const ready: OutboxMessage[] = [...this.#ready.values()];
     for (const row of ids.length > 0 ? await waitingRows(this.#o.db, ids) : []) {
       if (this.#o.busy(row.id) || row.notBefore.getTime() > now.getTime()) continue;
-      if (row.head) ready.push(row);
+      if (row.blocker === null) ready.push(row);
       else {
         still.add(row.id);
         this.#keys.set(row.id, row.orderKey);
+        // Behind a row of ours that is being sent or waits here: its send's end says when to look.
+        if (!this.#o.busy(row.blocker) && !this.#waiting.has(row.blocker)) this.#foreign.add(row.orderKey);
       }
     }
     this.#ready.clear();
