@@ -166,12 +166,8 @@ export async function reopenItem(tx: Tx, actor: Actor | null, id: number, note: 
 }
 
 /**
- * The holder takes back a completion said by mistake ("刚才说错了 还没修好 先别算完成"): while the
- * submitter has not confirmed it, the item goes back to them, as a dispute would send it.
- */
-/**
- * The submitter (or its holder, or an official) says a need comes back ("莫给我结了 下个礼拜六还要送的", "3号是长期的 别给结了"):
- * it is marked recurring and, if its holder had just finished it, goes back to them.
+ * The submitter (or its holder, or an official) says a need comes back ("莫给我结了 下个礼拜六还要送的",
+ * "3号是长期的 别给结了"): it is marked recurring and, if its holder had just finished it, goes back to them.
  */
 export async function keepOnItem(tx: Tx, actor: Actor, id: number, note: string, now: Date): Promise<ItemChange | null> {
   const item = await getItem(tx, id);
@@ -185,6 +181,10 @@ export async function keepOnItem(tx: Tx, actor: Actor, id: number, note: string,
   return item.status === 'done' ? applyEvent(tx, actor, marked, 'reopen', now, { note, skipAuthorize: true }) : null;
 }
 
+/**
+ * The holder takes back a completion said by mistake ("刚才说错了 还没修好 先别算完成"): while the
+ * submitter has not confirmed it, the item goes back to them, as a dispute would send it.
+ */
 export async function takeBackDone(tx: Tx, actor: Actor, id: number, note: string, now: Date) {
   const item = await getItem(tx, id);
   if (item.claimantId !== actor.id) throw new DomainError('only_claimant', { id });
