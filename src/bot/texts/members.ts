@@ -42,6 +42,7 @@ export const members = {
   /** A second volunteer (or 物业's own member) reports on one held by another, or by a unit. */
   helperSays: (id: number, name: string, note: string, done: boolean) => `关于 #${id}，${name}说：${note}${done ? `\n确实办好了请发：完成 ${id}` : ''}`,
   keptOn: (id: number, note: string) => `#${id} 的提出人说这是长期的事${note ? `：${note}` : ''}\n事项仍在您名下，不会结；每次办好发“完成 ${id}”记一次，全部结束时发：完成 ${id} 结束`,
+  keptOnBy: (id: number) => `好的，#${id} 记为长期的事：每次办好发“完成 ${id}”记一次，事项不会结；全部结束时发：完成 ${id} 结束`,
   roundDone: (id: number) => `#${id} 这次的已记下，提出人会收到。这是长期的事，仍在您名下；全部结束时发：完成 ${id} 结束`,
   toldHolderForHelper: (id: number, holder: string) => `好的，已转告 #${id} 的认领人${holder}，办好后由认领人标记办结。`,
   toldOfficialsForHelper: (id: number, unit: string) => `好的，#${id} 由${unit}办理，您的话已转告社区干部，由他们确认办结。`,

@@ -58,3 +58,12 @@ it('"N号是长期的 千万别给结了" while it is being done tells its holde
   expect(toHolder).not.toContain('已经好了');
   expect((await ledgerItem(t, id)).recurring).toBe(true);
 });
+
+it('its holder\'s "N号是长期的活" marks it so and tells the holder how rounds are recorded', async () => {
+  const wu = { id: 'rc-wu', name: '吴桂芝' };
+  const id = await fileRequest(t, wu, '心愿 想请人陪我去做透析 2栋101');
+  await t.say(holder, `认领 ${id}`);
+  const reply = await t.say(holder, `${id}号是长期的活 每周二都得去`);
+  expect(textsTo(reply, holder.id).join('\n')).toContain(`完成 ${id} 结束`);
+  expect((await ledgerItem(t, id)).recurring).toBe(true);
+});
