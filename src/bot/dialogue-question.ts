@@ -7,7 +7,7 @@ import { residents } from './texts/residents.ts';
 export async function question(tx: Tx, step: Step, draft: Draft, inGroup: boolean): Promise<string> {
   switch (step) {
     case 'text':
-      return draft.photos.length > 0 ? residents.askTextAfterPhoto : residents.askText;
+      return draft.photos.length > 0 ? residents.askTextAfterPhoto : draft.kind === 'wish' ? residents.askWishText : residents.askText;
     case 'kind':
       // In a group the words said back are what the group may read: no room number, phone or address.
       return residents.askKind(inGroup ? publicText({ kind: 'report', text: draft.text }) : draft.text);

@@ -42,7 +42,8 @@ export async function startDialogue(tx: Tx, ctx: MessageContext, start: { kind: 
     step: 'text',
     // "…单车棚乱停 想反映下": the kind said at the end.
     kind: start.kind ?? (STATED_REPORT.test(normalizeText(start.text)) ? 'report' : STATED_WISH.test(normalizeText(start.text)) ? 'wish' : null),
-    text: withoutOpening(start.text),
+    // "在吗 想许个愿望": the kind said, the wish itself still to come (asked for next).
+    text: /^(?:我|俺)?(?:想|要)?(?:许|提)(?:个|一个)?(?:微)?(?:心愿|愿望|愿)[。.!！~～\s]*$/u.test(normalizeText(withoutOpening(start.text))) ? '' : withoutOpening(start.text),
     communityId,
     place: ctx.msg.location?.label ?? null,
     latitude: ctx.msg.location?.latitude ?? null,

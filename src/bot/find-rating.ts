@@ -14,7 +14,7 @@ const SATISFACTION: ReadonlyArray<readonly [string, number]> = [
   ['一般般', 3], ['一般', 3], ['还行', 3], ['还可以', 3], ['凑合', 3], ['马马虎虎', 3], ['过得去', 3],
   ['好评', 5], ['中评', 3], ['差评', 1],
   // 满义: a typo of 满意 common enough on small keys.
-  ['满义', 5],
+  ['满义', 5], ['满依', 5],
 ];
 
 // Longest first so that 不满意 wins over 满意 and 一般般 over 一般. "满意度"/"满意吗" are not answers.

@@ -60,8 +60,12 @@ export function isAddressedToBot(input: AddressInput): boolean {
 
 function mentionsByName(text: string, names: readonly string[]): boolean {
   const t = normalizeText(text).trimStart();
-  // "连心你好我想请个人帮我…": the bot called by its name, without an @.
-  return names.some((name) => name !== '' && (t.startsWith(`@${name}`) || new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?:你好|您好|侬好|啊|呀|[，,：:\\s])`, 'u').test(t)));
+  // "连心你好我想请个人帮我…", "你好小连 吃了吗": the bot called by its name (or 小 and its first
+  // character, as people call it), without an @.
+  const called = names.flatMap((name) => (/^[\u4e00-\u9fa5]{2}$/u.test(name) ? [name, `小${name[0]}`] : [name]));
+  return called.some(
+    (name) => name !== '' && (t.startsWith(`@${name}`) || new RegExp(`^(?:你好|您好|喂|哎)?[，,\\s]*${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?:你好|您好|侬好|啊|呀|[，,：:\\s])`, 'u').test(t)),
+  );
 }
 
 /** Whether the message plausibly answers the open question (the dialogue stores what it gets). */

@@ -214,7 +214,7 @@ async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date
     const about = named(await tx.all<Row>(`${SELECT} WHERE submitter_id = ? AND status IN ('open', 'claimed', 'done') ORDER BY id DESC LIMIT 20`, [actor.id]), norm);
     if (about.length === 1) return about[0];
   }
-  if ((talk.kind === 'news' && (!FOR_THE_HOLDER.test(norm) || NEW_ASK.test(norm))) || (asking && talk.kind !== 'dispute')) {
+  if ((talk.kind === 'news' && (!FOR_THE_HOLDER.test(norm) || NEW_ASK.test(norm))) || (asking && talk.kind !== 'dispute' && talk.kind !== 'withdraw')) {
     // "社区就不能出面帮忙协调一下吗？" just after a rejection: an objection, whatever it asks for.
     if (!['status', 'news'].includes(talk.kind) || !OBJECTS.test(norm)) return undefined;
     const rejected = await tx.all<Row>(`${SELECT} WHERE submitter_id = ? AND status = 'rejected' AND updated_at > ? ORDER BY id DESC LIMIT 2`, [actor.id, since]);

@@ -8,8 +8,9 @@ type WithId = Extract<Command, { id: number }>;
 // 供电所说半小时到": an official's settings of one item, with news for its resident beside them.
 // The settings are read as they were; the news goes to the resident as 转告 (it had reached nobody).
 const SETTINGS = new Set<Command['type']>(['category', 'deadline', 'priority', 'assign', 'snooze']);
-const PASS_ON = /^(?:麻烦|请)?(?:你|您)?(?:(?:跟|和|给)(?:居民|住户|业主|提出人|他|她|人家)?(?:说|讲)(?:一声|一下)?|(?:告诉|转告|通知)(?:一下)?(?:居民|住户|业主|提出人|他|她)(?:一声|一下)?)(?:吧|哈)?$/u;
-const NEWS = /我已经|已经(?:打了|联系|通知|报了|找了|跟)|(?:说|讲)[^，。,\s]{0,10}(?:到|来|修|换|坏|好)|等配件|在等|明天(?:上午|下午)?(?:就)?(?:来|到|修|换)/u;
+// "跟老刘说物业礼拜一上午来换井圈": the words that ask for it to be passed on are not passed on.
+const PASS_ON_LEAD = /^(?:麻烦|请)?(?:你|您)?(?:跟|和|给|告诉)(?:居民|住户|业主|提出人|他|她|人家|老?[\u4e00-\u9fa5]{1,2}?)?(?:说|讲)?(?:一声|一下)?[\s,，:：]*/u;
+const NEWS = /我已经|已经(?:打了|联系|通知|报了|找了|跟)|(?:说|讲)[^，。,\s]{0,10}(?:到|来|修|换|坏|好)|等配件|在等|(?:明天|后天|(?:下)?(?:礼拜|周|星期)[一二三四五六日天])(?:上午|下午|晚上)?(?:就)?(?:来|到|修|换|装)/u;
 
 /** The commands read, and 转告 of the news said beside them; `cmds` as it was when there is none. */
 export function newsBeside(text: string, cmds: WithId[] | null): WithId[] | null {
@@ -20,7 +21,5 @@ export function newsBeside(text: string, cmds: WithId[] | null): WithId[] | null
   const clauses = stripMentions(text).split(/[，,。；;\s]+/u).filter((c) => c !== '');
   const news = clauses.filter((c) => NEWS.test(c) && ['text', 'progress', 'tell'].includes(parseCommand(`${id}号 ${c}`).type));
   if (news.length === 0) return cmds;
-  // "跟居民说一声" asks for it to be passed on; without it, news of the work is passed on too.
-  if (!clauses.some((c) => PASS_ON.test(c)) && !news.some((c) => /我已经|已经/u.test(c))) return cmds;
-  return [...(read as WithId[]), { type: 'tell', id, note: news.join('，') }];
+  return [...(read as WithId[]), { type: 'tell', id, note: news.map((c) => c.replace(/^#?\d{1,6}号?/u, '').replace(PASS_ON_LEAD, '') || c).join('，') }];
 }

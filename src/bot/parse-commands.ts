@@ -46,7 +46,7 @@ function readCommands(text: string): WithId[] | null {
   const said = commandSaidLast(text);
   if (said) return said;
   // "4号下水道和5号帮奶奶拿药，我都接了！", "19号井盖20号减速带 我拿工具箱去看看": each taken on.
-  if (ids.length >= 2 && ids.every((m) => /[号#]/u.test(norm.slice(m.index, m.index + m.length))) && SEVERAL_CLAIMED.test(norm)) return unique(ids.map((m) => ({ type: 'claim', id: m.id }) as WithId));
+  if (ids.length >= 2 && (ids.every((m) => /[号#]/u.test(norm.slice(m.index, m.index + m.length))) || /俩都|两个都|都我/u.test(norm)) && SEVERAL_CLAIMED.test(norm)) return unique(ids.map((m) => ({ type: 'claim', id: m.id }) as WithId));
   const sentences = ids.length >= 2 ? bySentence(text) : null;
   if (sentences) return sentences;
   if (ids.length === 1) return settingsOfOne(text, norm, ids[0]!) ?? commandClause(text, ids[0]!);

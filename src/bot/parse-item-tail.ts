@@ -94,6 +94,8 @@ export function fromTail(id: number, tail: string, rawTail: string, asked: boole
   const question = asked || /^[^\s,，。;；!！]{0,16}(?:[?？]|(?:吗|么|伐|没有?)(?=$|[\s,，。?？]))/u.test(tail) || /^[^\s,，。;；!！]{0,8}(?:啥时候|什么时候|几时|哪天|多久)/u.test(tail);
   // "11号还没焊呢，礼拜三才来，怎么就算办结了？": asked, but a dispute.
   if (/(?:怎么|咋)就(?:算)?(?:办结|完成|结|修好)(?:了|$)|这叫(?:修好|办好|办结)/u.test(tail)) return { type: 'dispute', id, reason: rawTail.trim() };
+  // "4号呢": how it goes.
+  if (/^(?:呢|嘞|咧|啦)[?？]*$/u.test(tail) || (tail === '' && /^\s*(?:呢|嘞)[?？]*\s*$/u.test(rawTail))) return { type: 'status', id };
   // "3号 13845102266": a phone number given for the other side, never a score.
   if (/^(?:我的?)?(?:电话|手机|号码)?[\s:：是]*1\d{10}(?:\s|$)/u.test(tail) || /^\d{3,4}-?\d{7,8}$/u.test(tail.trim())) return { type: 'tell', id, note: rawTail.trim() };
   // "8号 进度：视频通话教会了，健康码下周再去教": said to be progress.
@@ -169,7 +171,7 @@ function fromTailWords(id: number, tail: string, rawTail: string, question: bool
   }
   if (SUPPORT_TAIL.test(tail) || SAME_HERE.test(tail)) return { type: 'support', id };
   // "3号那个坑分类改成基础设施": what it is, then the setting.
-  const named = /^(?:那个|这个|那|这)?[\u4e00-\u9fa5]{1,4}?(?=分类|类别|期限|时限|优先级)/u.exec(tail);
+  const named = /^(?:那个|这个|那|这)?[\u4e00-\u9fa5]{1,4}?(?=分类|类别|期限|时限|优先级|设为|设成|改为|改成|交给|转给)/u.exec(tail);
   const setting = named ? officialTail(id, tail.slice(named[0].length), rawTail.slice(named[0].length)) : null;
   // ("5号垃圾分类不规范" names no category: a complaint, not a setting.)
   const official = officialTail(id, tail, rawTail) ?? (setting && (setting.type !== 'category' || (DEFAULT_CATEGORIES as readonly string[]).includes(setting.category)) ? setting : null);

@@ -14,7 +14,7 @@ import { dayRef, workingDays } from './working-days.ts';
 const NOTE = '(?:[\\s,，。:：;；]+([\\s\\S]*))?$';
 const PRIORITY_TAIL = new RegExp(
   // A verb is needed ("12号紧急" is a resident's cry, not a setting), except after 优先级 and in 加急.
-  `^(?:优先级?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为|是|就)?|(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|升为|升到|升成|升|提为|提到|提升为|提成|定为|定成|定|设|标|为|改)(?:个|成)?)(紧急|加急|普通|一般|正常)(?:处理|办理)?(?:就行|就好|即可)?(?:吧)?${NOTE}|^(加急|加个急)(?:处理|办理)?(?:吧)?${NOTE}`,
+  `^(?:优先级?(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|为|是|就|设|改|调)?|(?:设为|设置为|改为|标为|标记为|改成|设成|调为|调成|改回|调回|恢复(?:成|为|到)?|升为|升到|升成|升|提为|提到|提升为|提成|定为|定成|定|设|标|为|改)(?:个|成)?)(紧急|加急|普通|一般|正常)(?:处理|办理)?(?:就行|就好|即可)?(?:吧)?${NOTE}|^(加急|加个急)(?:处理|办理)?(?:吧)?${NOTE}`,
   'u',
 );
 const CATEGORY_TAIL = /^(?:(?:请)?(?:调整|更改)?(?:分类|类别)(?:请|就)?(?:改为|设为|改成|设成|调整为|应为|应是|应该是|应该为|应当为|应归为|应该归为|为|是|归为|改)?|分到|分为|归入|归到|归为|划到|划归|划为|归(?=[\u4e00-\u9fa5]{2,6}(?:类)?(?:$|[\s,，。;；])))[\s:：]*/u;
@@ -31,7 +31,7 @@ const REJECT_MID = /^([\s\S]+?)[\s,，。]+(?:先|就)?(?:驳回|退回)(?:吧|�
 // "张阿姨又说灯不亮了 重新打开 让陈建国再去看看": the verb is a clause of its own, anywhere.
 const REOPEN_MID = /^([\s\S]+?)[\s,，。]+(?:还是)?(?:重新打开|重开|重新受理|重新办理)(?:一下|吧)?(?:[\s,，。]+([\s\S]*))?$/u;
 // "这个是邻里纠纷 归到矛盾纠纷里": the category last.
-const DEADLINE_LATER = /[\s,，。](?:期限|时限|限期)(?:改为|设为|改成|设成|定为|定在|延到|延长到|为)?([^\s,，。]{1,12})$/u;
+const DEADLINE_LATER = /[\s,，。](?:期限|时限|限期)(?:改为|设为|改成|设成|定为|定在|延到|延长到|放宽到|推迟到|挪到|往后挪到|为)?([^\s,，。]{1,12})$/u;
 const CATEGORY_LAST = /(?:^|[\s,，。])(?:归到|归入|分到|划到|归为|放到|分类(?:设成|设为|改成|改为|是)|(?:算|算是|属于)(?=[\u4e00-\u9fa5]{0,6}(?:设施|卫生|安全|纠纷|其他|类)))([\u4e00-\u9fa5]{2,8}?)(?:类|里|那类|这类|那一类)?(?:吧|了|啊)?$/u;
 const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给|派(?!人|个人|员)(?=[\u4e00-\u9fa5]{2,4}(?:$|[\s,，。]))|转交给?|改派给?|转派给?|交办|交由|转由|改由|指派|派单给?|给(?!排水|恢复|改|设|标|调|撤|关|结|办|弄|整|加|换|他|她|你|我)(?=[^\s]{2,10}$)|给(?!排水|恢复|改|设|标|调|撤|关|结|办|弄|整|加|换|他|她|你|我)(?=[^\s,，]{2,5}[\s,，])|交(?!警|通|费|钱|了|给我|[\u4e00-\u9fa5]{0,2}费)(?=[\u4e00-\u9fa5]{2,8}(?:$|[\s,，。])))[\s:：]*/u;
 // "8号车库道闸交给物业": what it is, then to whom.
@@ -51,7 +51,7 @@ const CHANGED_TO = new RegExp(`^(?:应该|应|其实|还是)?(?:分类)?(?:改|�
 // "2号的紧急撤了", "2号也不是紧急的哈 正常排就行", "取消加急": the urgency taken off.
 const URGENCY_OFF = /^(?:的)?(?:也)?(?:(?:紧急|加急)(?:的)?(?:标记|状态)?(?:撤了|撤掉|撤销|撤下|取消|去掉)|(?:撤销|取消|去掉|撤掉)(?:紧急|加急)|不(?:是|算)紧急(?:的)?(?:哈|啊|吧)?(?:[\s,，。]+(?:正常|按普通)[\s\S]{0,6})?$|(?:正常|按普通)排(?:就行|就好|吧)?$)/u;
 // "11分类错了 是基础设施不是养老助残": the category said wrong, then the right one.
-const CATEGORY_FIXED = new RegExp(`^(?:的)?(?:分类|类别)(?:错了|不对|弄错了|搞错了|选错了|分错了)[\\s,，。]*(?:应该)?(?:是|为|改成|改为|算|归)?(${[...DEFAULT_CATEGORIES, ...Object.keys(CATEGORY_ALIAS)].join('|')})`, 'u');
+const CATEGORY_FIXED = new RegExp(`^(?:的)?(?:分类|类别)(?:错了|不对|弄错了|搞错了|选错了|分错了)[\\s,，。]*(?:[\u4e00-\u9fa5]{1,6}?)?(?:应该)?(?:是|为|改成|改为|算|归)?(${[...DEFAULT_CATEGORIES, ...Object.keys(CATEGORY_ALIAS)].join('|')})`, 'u');
 const CATEGORY_ONLY = new RegExp(`^(?:${DEFAULT_CATEGORIES.join('|')})$`, 'u');
 // "6号 限三个工作日": a limit without 内.
 const LIMIT_PLAIN = /^(?:限|限期)(\d{1,2}|[一二两三四五六七八九十]{1,3})(个工作日|个?天|日)(?:之内|以内|内)?(?:办完|完成|办结|解决|处理好?|办好|修好|弄好|搞定)?(?:吧)?$/u;
@@ -106,7 +106,8 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   if (m && m[0] !== '') {
     // "期限三个工作日 跟孙建国说抓紧": the first clause is the deadline, the rest a remark.
     const said = tail.slice(m[0].length).split(/[\s,，。;；]+/u)[0] ?? '';
-    const days = workingDays(said);
+    // "期限明天" said on a Saturday: Sunday, the calendar day (as 期限 N 明天 is).
+    const days = /^(?:今天|今日|明天|明日|后天)/u.test(said) ? null : workingDays(said);
     const by = days === null ? dayRef(said) : null;
     if (by) return { type: 'deadline', id, by };
     return days !== null && days >= 1 && days <= 60 ? { type: 'deadline', id, workingDays: days } : { type: 'invalid', command: 'deadline', problem: 'bad_deadline' };

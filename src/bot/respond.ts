@@ -2,10 +2,7 @@ import type { Dialogue } from '../db/rows.ts';
 import type { Tx } from '../db/sql.ts';
 import { highestRole } from '../domain/actor.ts';
 import { addPhotos } from '../domain/item-actions.ts';
-import { fromPinyin } from './from-pinyin.ts';
-import { withoutSpacedCharacters } from './spaced-words.ts';
 import { isForTheBot, VERDICT } from './for-the-bot.ts';
-import { trailingMention } from './trailing-mention.ts';
 import { answerPrompt } from './answer-prompt.ts';
 import { detectEmergency } from './detect-emergency.ts';
 import { itemIdsIn } from './item-id.ts';
@@ -26,8 +23,6 @@ import { guessIntent } from './guess-intent.ts';
 import { itemTalk } from './item-talk.ts';
 import { officialToResident, secondInGroup, tellByName } from './talk-to-others.ts';
 import { photosForItem } from './photos-for-item.ts';
-import { withNumberedThings } from './numbered-thing.ts';
-import { officeCommands } from './office-style.ts';
 import { parseCorrection } from './correction.ts';
 import { correctLast } from './correct-last.ts';
 import { ownItemAskedAfter } from './own-item-asked-after.ts';
@@ -43,6 +38,7 @@ import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
 import { everyone, MAX_MESSAGE_CHARS } from './texts/common.ts';
 import { residents } from './texts/residents.ts';
 import { freshMatter } from './fresh-matter.ts';
+import { wordsSaid } from './words-said.ts';
 
 type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | 'invalid' }>;
 
@@ -52,15 +48,7 @@ type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | '
  * of a new item. In a group only what is addressed to the bot is answered (SPEC "Talking to the bot").
  */
 export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps: BotDeps): Promise<void> {
-  // "…味儿老大了 @连心": the bot named at the end is addressed as at the start, and not part of the words.
-  const before = trailingMention(given.msg.text, deps.settings.botName);
-  // "manyi, xiexie", "cancel": short answers typed in pinyin or English, read as their Chinese.
-  const typed = before ?? given.msg.text;
-  // "7号车棚那个加急" from an official: item 7, when item 7 is the one about the 车棚.
-  const plain = withoutSpacedCharacters(fromPinyin(typed) ?? typed);
-  // "经研究，2号事项…着物业公司办理": an official's formulas, said plainly.
-  const said = await withNumberedThings(tx, given.actor, [...given.actor.roles.values()].includes('official') ? officeCommands(plain) : plain);
-  const ctx = said === given.msg.text ? given : { ...given, msg: { ...given.msg, text: said } };
+  const { ctx, named } = await wordsSaid(tx, given, deps);
   const { msg } = ctx;
   if (msg.event === 'enter_chat') {
     // Named when known: a resident who scanned a community's card sees they reached the right place.
@@ -72,7 +60,7 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
   }
   const group = msg.conversationType === 'group';
   const { dialogue, expired } = await findDialogue(tx, ctx);
-  if (group && before === null && !(await isForTheBot(tx, ctx, dialogue, deps))) return;
+  if (group && !named && !(await isForTheBot(tx, ctx, dialogue, deps))) return;
   const cmd = parseCommand(msg.text);
   if (expired) {
     await deleteDialogue(tx, expired.id);
@@ -199,7 +187,7 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   }
   // "今天天气真好": small talk gets a word back, not a draft (in a group it was never addressed).
   if (cmd.type === 'text' && !dialogue && !hasAttachment && isSmallTalkTopic(normalizeText(cmd.text)) && !REQUEST.test(normalizeText(cmd.text))) {
-    say(ctx, out, everyone.smallTalk);
+    say(ctx, out, /吃(?:了|饭|过)/u.test(cmd.text) ? everyone.smallTalkMeal : everyone.smallTalk);
     return;
   }
   // "现在有啥活没人接的 给我看看": a list, help, stats, mine or the console asked for in other words.

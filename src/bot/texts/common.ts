@@ -183,6 +183,7 @@ export const everyone = {
   meantForSomeoneElse: '这条消息像是要发给别人的，我没有登记。要找我办事，直接跟我说就行。',
   noMatter: '好的，没关系。',
   smallTalk: '是呀！家里或小区有需要帮忙的，随时跟我说。',
+  smallTalkMeal: '吃过啦，谢谢您惦记！家里或小区有需要帮忙的，随时跟我说。',
   whoAmI: '我是连心小助手，是个机器人，负责登记和传话；事情由社区干部和党员志愿者来办。发“帮助”可以看怎么用。',
   /** After "刚才说错了…": what can be put right, and how. */
   correctionHow: (wrong: number | null, right: number | null) =>

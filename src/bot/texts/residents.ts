@@ -51,6 +51,7 @@ export const residents = {
   askKind: (text: string) =>
     `收到：“${short(text, 40)}”\n这是哪一类？请回复数字：\n1 微心愿（家里的小困难，请党员帮忙）\n2 反映问题（小区、公共的事）\n回复“取消”可放弃。`,
   askText: '请用文字说一下是什么事。',
+  askWishText: '好的，请说说您的心愿：需要帮什么忙？',
   askTextAfterPhoto: '照片收到了。请再用文字说一下是什么事。',
   askKindAgain: '请回复 1（微心愿）或 2（反映问题）。回复“取消”可放弃。',
   askCommunity: (names: string[]) => `您是哪个社区的？请回复数字：\n${names.map((n, i) => `${i + 1} ${n}`).join('\n')}`,
