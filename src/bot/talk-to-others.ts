@@ -5,7 +5,9 @@ import type { Runnable } from './commands/index.ts';
 import { itemIdsIn } from './item-id.ts';
 import { normalizeText } from './normalize-text.ts';
 import { talkAbout } from './talk-about.ts';
-import { calledBy, named, type ItemRow } from './items-named.ts';
+import { aboutAnother, calledBy, named, type ItemRow } from './items-named.ts';
+import { THING } from './request-words.ts';
+import { sharedWords } from './shares-words.ts';
 
 // Words about an item of someone else's, said in a group or by an official: a neighbour seconding
 // what was raised, an official addressing a resident by name.
@@ -31,7 +33,12 @@ export async function secondInGroup(tx: Tx, actor: Actor, text: string, where: {
   );
   // "跟周师傅说的一样": the neighbour named says whose, before any shared word does.
   const called = rows.length > 1 ? await calledBy(tx, rows, norm) : [];
-  const about = rows.length === 1 ? rows : called.length === 1 ? called : named(rows, norm);
+  // "店门口下水道井盖碎了一半 …赶紧来人弄一下" is a matter of its own, not a second of the one 地砖 report.
+  const shared = rows.length === 1 ? sharedWords(normalizeText(rows[0]!.text), norm) : 0;
+  const thing = THING.exec(norm)?.[0];
+  const otherThing = rows.length === 1 && thing !== undefined && !normalizeText(rows[0]!.text).includes(thing);
+  const only = rows.length === 1 && !otherThing && (shared > 0 || ([...norm].length <= 14 && !aboutAnother(rows[0]!.text, norm))) ? rows : [];
+  const about = rows.length === 1 ? only : called.length === 1 ? called : named(rows, norm);
   return about.length === 1 ? { type: 'support', id: about[0]!.id } : null;
 }
 

@@ -46,3 +46,13 @@ it('"在吗 想许个愿望" asks for the wish, and the next message is the wish
   const id = Number(/编号 #(\d+)/u.exec(receipt)?.[1]);
   expect((await ledgerItem(t, id)).text).toContain('打疫苗');
 });
+
+it('"…井盖盖子碎了一半 …赶紧来人弄一下" is a new matter, not a "+1" on the one 地砖 report', async () => {
+  const lin = { id: 'cn-lin', name: '林秀珍' };
+  await t.say(lin, '反映 店门口地砖翘起来了 绊倒人 幸福路12号', { in: group });
+  await t.say(lin, '没有', { in: group });
+  const reply = await t.say({ id: 'cn-pan', name: '潘建华' }, '@连心 店门口下水道井盖盖子碎了一半 顾客踩进去两个了 赶紧来人弄一下', { in: group });
+  expect(textsTo(reply, group).join('\n')).not.toContain('附议');
+  const second = await t.say({ id: 'cn-wang', name: '王大妈' }, '@连心 我家也是', { in: group });
+  expect(textsTo(second, group).join('\n')).toContain('附议');
+});
