@@ -92,3 +92,11 @@ describe('volunteers and residents', () => {
     expect(findRating('满依')?.rating).toBe(5);
   });
 });
+
+describe('tried as a new user', () => {
+  it.each([
+    ['冰箱抬下去了', 'done'],
+    ['米背上去了', 'done'],
+    ['准备抬下去了', 'news'],
+  ])('%s → %s', (text, kind) => expect(talkAbout(text).kind).toBe(kind));
+});
