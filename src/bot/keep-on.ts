@@ -1,5 +1,5 @@
 import type { Tx } from '../db/sql.ts';
-import { keepOnItem } from '../domain/item-actions.ts';
+import { keepOnItem } from '../domain/keep-on-item.ts';
 import type { MessageContext } from './context.ts';
 import type { Outgoing } from './outgoing.ts';
 import { answeredAbout } from './prompts.ts';

@@ -1,6 +1,5 @@
-// The parser of commands as people type them. Its vocabulary is in command-words.ts, its result
-// types in command-types.ts, the arguments of the officials' commands in parse-official-args.ts,
-// thanks in thanks.ts.
+// The parser of commands as people type them. Its vocabulary is in command-words.ts, its result types
+// in command-types.ts, the arguments of the officials' commands in parse-official-args.ts, thanks in thanks.ts.
 import { parseNumber } from './chinese-number.ts';
 import type { Command, CommandName } from './command-types.ts';
 import { COMMAND_WORDS, CORRECTED_NUMBER, CORRECTION_LEAD, EXTRA_WORDS, WITHDRAW_REASON } from './command-words.ts';
@@ -15,7 +14,7 @@ import { STATUS_TAIL } from './parse-item-tail.ts';
 import { parseAssign, parseDeadline, parseInvite, parseJoin, parsePriority, parseSetting } from './parse-official-args.ts';
 import { parsePhrases } from './parse-phrases.ts';
 import { isThanks } from './thanks.ts';
-import { statsSpanSaid } from './stats-span.ts';
+import { statsOfStretch } from './stats-span.ts';
 
 export type { AssignTarget, Command, CommandName, ParseProblem } from './command-types.ts';
 export { COMMAND_WORDS } from './command-words.ts';
@@ -59,8 +58,7 @@ export function parseCommand(input: string): Command {
 function commandOf(input: string): Command {
   // "哎呀不是7号 是5号理发 已经完成了": the number corrected is the one meant.
   const original = stripMentions(input).replace(CORRECTED_NUMBER, '');
-  // 俺 is 我 in the north; one character for one, so offsets hold.
-  // "十八 我来📱", "2号搞定✅": emoji are spaces to the parser (as many code units, so offsets hold).
+  // 俺 is 我 in the north; "十八 我来📱": emoji are spaces (as many code units, so offsets hold).
   const norm = withoutEmoji(normalizeText(original).replace(/俺/gu, '我'));
   if (norm.trim() === '') return { type: 'empty' };
   if (isThanks(norm)) return { type: 'thanks' };
@@ -95,9 +93,7 @@ function parseWords(norm: string, original: string): Command | null {
         const after = norm.slice(afterWord).replace(TRAILING_PUNCT, '').replace(/^(?:一下|下)/u, '');
         // "登录一下后台": the place one signs in to is no argument.
         if (onlyFillers(name === 'login' ? after.replace(/^(?:到|进)?(?:后台|控制台|系统|网页|管理后台)/u, '') : after)) return { type: name } as Command;
-        // "统计 上个月", "统计 本月 分类": the stretch asked for.
-        const span = name === 'stats' ? statsSpanSaid(after) : undefined;
-        if (span && onlyFillers(after.replace(/(?:这|本|当|上)个?月|今年|本年|(?:这|本)(?:周|礼拜|星期)|的|按|各|分类|类别|情况|数据/gu, ''))) return { type: 'stats', span };
+        if (name === 'stats' && statsOfStretch(after)) return statsOfStretch(after)!;
         continue;
       }
       let restStart = afterWord + (norm.slice(afterWord).match(SEPARATORS)?.[0].length ?? 0);

@@ -1,6 +1,7 @@
 import { daysPeriod, periodBefore, periodContaining, type Period } from '../figures/period.ts';
 import { localDate, zonedTime } from '../core/zoned-time.ts';
 import { parseNumber } from './chinese-number.ts';
+import { onlyFillers } from './fillers.ts';
 
 /** The stretch an official asks figures for: this week (the default), this or last month, this year. */
 export type StatsSpan = 'week' | 'month' | 'lastMonth' | 'year' | `m${number}`;
@@ -59,4 +60,11 @@ export function statsPeriod(span: StatsSpan, now: Date, timeZone: string): { per
     return { period, label: `本月（${Number(period.firstDay.slice(5, 7))}月1日至今）` };
   }
   return { period: periodContaining('week', now, timeZone), label: '本周（周一至今）' };
+}
+
+/** "统计 上个月", "统计 本月 分类": 统计 with the stretch asked for, and nothing else; else null. */
+export function statsOfStretch(after: string): { type: 'stats'; span: StatsSpan } | null {
+  const span = statsSpanSaid(after);
+  const rest = after.replace(/(?:这|本|当|上)个?月|今年|本年|(?:这|本)(?:周|礼拜|星期)|的|按|各|分类|类别|情况|数据/gu, '');
+  return span && onlyFillers(rest) ? { type: 'stats', span } : null;
 }
