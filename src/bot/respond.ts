@@ -48,7 +48,7 @@ type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | '
  * of a new item. In a group only what is addressed to the bot is answered (SPEC "Talking to the bot").
  */
 export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps: BotDeps): Promise<void> {
-  const { ctx, named } = await wordsSaid(tx, given, deps);
+  const { ctx, named, greetingOnly } = await wordsSaid(tx, given, deps);
   const { msg } = ctx;
   if (msg.event === 'enter_chat') {
     // Named when known: a resident who scanned a community's card sees they reached the right place.
@@ -61,6 +61,8 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
   const group = msg.conversationType === 'group';
   const { dialogue, expired } = await findDialogue(tx, ctx);
   if (group && !named && !(await isForTheBot(tx, ctx, dialogue, deps))) return;
+  // "你好小连 吃了吗" while a question waits: the question again, the greeting kept out of the draft.
+  if (greetingOnly && dialogue) return say(ctx, out, pending(ctx, dialogue));
   const cmd = parseCommand(msg.text);
   if (expired) {
     await deleteDialogue(tx, expired.id);

@@ -13,7 +13,7 @@ import { trailingMention } from './trailing-mention.ts';
  * in a group): the bot's name at the end or at the start is no part of them, and pinyin, spaced
  * characters and an official's formulas are said plainly.
  */
-export async function wordsSaid(tx: Tx, given: MessageContext, deps: BotDeps): Promise<{ ctx: MessageContext; named: boolean }> {
+export async function wordsSaid(tx: Tx, given: MessageContext, deps: BotDeps): Promise<{ ctx: MessageContext; named: boolean; greetingOnly: boolean }> {
   // "…味儿老大了 @连心": the bot named at the end is addressed as at the start.
   const before = trailingMention(given.msg.text, deps.settings.botName);
   // "你好小连 吃了吗 旧冰箱要抬下楼": called by name, then what is asked (a greeting alone stays).
@@ -24,5 +24,5 @@ export async function wordsSaid(tx: Tx, given: MessageContext, deps: BotDeps): P
   const plain = withoutSpacedCharacters(fromPinyin(typed) ?? typed);
   // "经研究，2号事项…着物业公司办理": an official's formulas, said plainly.
   const said = await withNumberedThings(tx, given.actor, [...given.actor.roles.values()].includes('official') ? officeCommands(plain) : plain);
-  return { ctx: said === given.msg.text ? given : { ...given, msg: { ...given.msg, text: said } }, named: before !== null || lead !== null };
+  return { ctx: said === given.msg.text ? given : { ...given, msg: { ...given.msg, text: said } }, named: before !== null || lead !== null, greetingOnly: lead !== null && lead.rest === '' };
 }

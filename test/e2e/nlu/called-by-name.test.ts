@@ -56,3 +56,15 @@ it('"…井盖盖子碎了一半 …赶紧来人弄一下" is a new matter, not 
   const second = await t.say({ id: 'cn-wang', name: '王大妈' }, '@连心 我家也是', { in: group });
   expect(textsTo(second, group).join('\n')).toContain('附议');
 });
+
+it('"你好小连 吃了吗" while the kind question waits keeps the greeting out of the draft', async () => {
+  const zheng = { id: 'cn-zheng4', name: '郑德福' };
+  await t.say(zheng, '你好小连 吃了吗 想请人每周二帮我买菜送上楼 5栋101', { in: group });
+  const again = await t.say(zheng, '你好小连 吃了吗', { in: group });
+  expect(textsTo(again, group).join('\n')).toContain('没登记完');
+  const filed = await t.say(zheng, '1', { in: group });
+  const id = Number(/编号 #(\d+)/u.exec(textsTo(filed, group).join('\n'))?.[1]);
+  const item = await ledgerItem(t, id);
+  expect(item.text).not.toContain('吃了吗');
+  expect(item.recurring).toBe(true);
+});
