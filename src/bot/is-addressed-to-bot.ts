@@ -58,14 +58,22 @@ export function isAddressedToBot(input: AddressInput): boolean {
   return addressedToBot(input) !== null;
 }
 
+const namePatterns = new Map<string, RegExp>();
+
 function mentionsByName(text: string, names: readonly string[]): boolean {
   const t = normalizeText(text).trimStart();
   // "连心你好我想请个人帮我…", "你好小连 吃了吗": the bot called by its name (or 小 and its first
-  // character, as people call it), without an @.
+  // character, as people call it), without an @. Built once per name: every group message asks.
   const called = names.flatMap((name) => (/^[\u4e00-\u9fa5]{2}$/u.test(name) ? [name, `小${name[0]}`] : [name]));
-  return called.some(
-    (name) => name !== '' && (t.startsWith(`@${name}`) || new RegExp(`^(?:你好|您好|喂|哎)?[，,\\s]*${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?:你好|您好|侬好|啊|呀|[，,：:\\s])`, 'u').test(t)),
-  );
+  return called.some((name) => {
+    if (name === '') return false;
+    let re = namePatterns.get(name);
+    if (!re) {
+      re = new RegExp(`^(?:你好|您好|喂|哎)?[，,\\s]*${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?:你好|您好|侬好|啊|呀|[，,：:\\s])`, 'u');
+      namePatterns.set(name, re);
+    }
+    return t.startsWith(`@${name}`) || re.test(t);
+  });
 }
 
 /** Whether the message plausibly answers the open question (the dialogue stores what it gets). */

@@ -14,6 +14,8 @@ const NEWS = /我已经|已经(?:打了|联系|通知|报了|找了|跟)|(?:说|
 
 /** The commands read, and 转告 of the news said beside them; `cmds` as it was when there is none. */
 export function newsBeside(text: string, cmds: WithId[] | null): WithId[] | null {
+  // Most messages carry no news: they are not parsed a second time (every message passes here).
+  if (!NEWS.test(text)) return cmds;
   const read = cmds ?? [parseCommand(text)];
   if (read.length === 0 || !read.every((c) => SETTINGS.has(c.type) && 'id' in c)) return cmds;
   const id = (read[0] as WithId).id;
