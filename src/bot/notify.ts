@@ -39,7 +39,9 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
       } else {
         out.reply(details);
       }
-      tell(item.submitterId, residents.toSubmitterClaimed(item, holder));
+      tell(item.submitterId, residents.toSubmitterClaimed(item, holder, change.note));
+      // "3号我来 明天上午九点过去接您": the resident's answer to the plan goes back to the holder.
+      if (change.note && item.submitterId !== actorId) await ask(tx, item.submitterId, 'relay', id, now);
       await tellFollowers('已有人认领办理。');
       out.toGroups(item.communityId, groups.claimed(id, holder), true);
       return;

@@ -14,7 +14,8 @@ export const ROUND_DONE = '本次已办好';
 
 // The chat commands on one item. Each runs inside the caller's transaction.
 
-export async function claimItem(tx: Tx, actor: Actor, id: number, now: Date): Promise<ItemChange> {
+/** `plan`: what the claimant says they will do ("明天上午过去"), kept in the timeline. */
+export async function claimItem(tx: Tx, actor: Actor, id: number, now: Date, plan = ''): Promise<ItemChange> {
   const item = await getItem(tx, id);
   authorize(actor, 'claim', item);
   if (item.status === 'claimed') {
@@ -27,6 +28,7 @@ export async function claimItem(tx: Tx, actor: Actor, id: number, now: Date): Pr
   return applyEvent(tx, actor, item, 'claim', now, {
     fields: { claimantId: actor.id, assignedUnit: null },
     skipAuthorize: true,
+    ...(plan ? { note: plan } : {}),
   });
 }
 

@@ -4,6 +4,7 @@ import { getItem } from '../../domain/items.ts';
 import { confirmArgs } from '../confirm-args.ts';
 import { itemIdsIn } from '../item-id.ts';
 import { normalizeText } from '../normalize-text.ts';
+import { planBesideClaim } from '../plan-beside-claim.ts';
 import { members } from '../texts/members.ts';
 import { residents } from '../texts/residents.ts';
 import { tell, type Handlers } from './table.ts';
@@ -15,7 +16,7 @@ export const memberCommands: Handlers<'claim' | 'progress' | 'done' | 'release' 
     const item = await getItem(run.tx, cmd.id);
     const news = item.status === 'claimed' && item.claimantId === run.ctx.actor.id ? newsAfterNumber(run.ctx.msg.text) : '';
     if (news) return tell(run, await progressItem(run.tx, run.ctx.actor, cmd.id, news, run.ctx.now));
-    return tell(run, await claimItem(run.tx, run.ctx.actor, cmd.id, run.ctx.now));
+    return tell(run, await claimItem(run.tx, run.ctx.actor, cmd.id, run.ctx.now, planBesideClaim(run.ctx.msg.text)));
   },
   async progress(run, cmd) {
     return tell(run, await progressItem(run.tx, run.ctx.actor, cmd.id, cmd.note, run.ctx.now));
