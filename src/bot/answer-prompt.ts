@@ -6,8 +6,9 @@ import { fileRecurrence, reopenAfterRevisit, revisitAnswered } from './after-con
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
 import { detectEmergency } from './detect-emergency.ts';
-import { extractPhone } from './extract-phone.ts';
 import { extractPlace } from './extract-place.ts';
+import { betterPlace } from './better-place.ts';
+import { answerPhone } from './phone-answer.ts';
 import { notifyChange } from './notify.ts';
 import type { Outgoing } from './outgoing.ts';
 import { parseCommand } from './parse-command.ts';
@@ -16,7 +17,6 @@ import { dayRef, workingDays } from './working-days.ts';
 import { runCommand } from './commands/index.ts';
 import { answered, ask, type OpenPrompt } from './prompts.ts';
 import { isCancel, isSkip } from './skip-and-cancel.ts';
-import { members } from './texts/members.ts';
 import { officials } from './texts/officials.ts';
 import { residents } from './texts/residents.ts';
 import { understandReply, type ReplyMeaning } from './understand-reply.ts';
@@ -88,29 +88,9 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         await notifyChange(tx, await rerateItem(tx, ctx.actor, p.itemId, said.rating, said.comment, ctx.now), out, ctx.msg.conversationType === 'group');
         return true;
       }
-      case 'phone': {
-        const phone = extractPhone(text);
-        // "俺不留电话了 俺家老头有 一三七零四六一五五八八九": a number with a digit too many or too few.
-        if (!phone && /[0-9０-９〇零一二三四五六七八九幺]{9,}/u.test(text.replace(/[\s-]/gu, ''))) return (out.reply(residents.phoneLooksWrong), true);
-        if (!phone && !isSkip(text) && !isCancel(text)) continue;
-        await answered(tx, p.id, ctx.now);
-        if (!phone) {
-          // "不用留啦 车子就放在4栋楼下车棚": where it is, kept when the item has no place yet.
-          const place = betterPlace(p.item.place, extractPlace(text));
-          if (place) await tx.run('UPDATE items SET place = ?, updated_at = ? WHERE id = ?', [place, ctx.now, p.itemId]);
-          out.reply(place ? `${residents.phoneSkipped}\n${residents.placeSaved(p.itemId, place)}` : residents.phoneSkipped);
-          return true;
-        }
-        await tx.run('UPDATE people SET phone = ?, updated_at = ? WHERE id = ?', [phone.number, ctx.now, ctx.person.id]);
-        // "可以 13907715562 白天都在家 我住5栋2单元302": the address, when the item has none yet.
-        const where = betterPlace(p.item.place, extractPlace(text.replace(phone.text, '')));
-        if (where) await tx.run('UPDATE items SET place = ?, updated_at = ? WHERE id = ?', [where, ctx.now, p.itemId]);
-        out.reply(where ? `${residents.phoneSaved}\n${residents.placeSaved(p.itemId, where)}` : residents.phoneSaved);
-        // Whoever already holds the item needs it now; officials of an urgent one too.
-        if (p.item.claimantId !== null) out.toPersonId(p.item.claimantId, members.phoneForHolder(p.itemId, phone.number));
-        if (p.item.priority === 'urgent') out.toOfficials(p.item.communityId, officials.urgentPhone(p.itemId, phone.number));
-        return true;
-      }
+      case 'phone':
+        if (await answerPhone(tx, ctx, p, out)) return true;
+        continue;
       case 'deadline': {
         // "哦今天已经周五了，那就下周三吧", "那就3天吧": the day or days meant, run as 期限.
         const said = normalizeText(text).split(/[\s,，。;；!！]+/u).filter((w) => w !== '').at(-1)?.replace(/^(?:那就|就|那|改成|改到|定在)+/u, '').replace(/(?:吧|好了|了|呗|哈)+$/u, '').replace(/(?:之前|以前|前)$/u, '') ?? '';
@@ -235,12 +215,3 @@ async function firstScore(tx: Tx, itemId: number, text: string): Promise<{ ratin
   const item = await tx.get<{ rating: number | null }>('SELECT rating FROM items WHERE id = ?', [itemId]);
   return item && item.rating === null ? { rating: args.rating, comment: args.comment } : null;
 }
-
-/** A place said now, when the item has none or this one says more of it ("28号楼" → "28号楼2单元301"). */
-function betterPlace(known: string | null, said: string | null): string | null {
-  if (said === null) return null;
-  // "2单元301" to a holder who asked which unit of 28号楼: the building known, the rest said now.
-  if (known !== null && /(?:号楼|栋|幢|座)$/u.test(known) && /^[0-9一二三四五六七八九十]+\s*单元/u.test(said)) return `${known}${said}`;
-  return known === null || (said.includes(known) && said.length > known.length) ? said : null;
-}
-

@@ -62,7 +62,7 @@ export async function isForTheBot(tx: Tx, ctx: MessageContext, dialogue: Dialogu
 
 /** Whether words plainly answer an open prompt (a phone number or declining it; a verdict on a fix). */
 function answersPrompt(p: OpenPrompt, text: string): boolean {
-  if (p.kind === 'phone') return extractPhone(text) !== null || isSkip(text);
+  if (p.kind === 'phone') return extractPhone(text) !== null || isSkip(text) || (p.partial !== null && /^[\d\s-]+$/u.test(text.trim()));
   // In a group "好的" or "谢谢" is said to anyone: only a verdict in words of its own counts.
   if (p.kind === 'confirm' || p.kind === 'revisit') {
     const plain = stripMentions(text).trim();

@@ -33,7 +33,8 @@ type PromptItem = Pick<
   Item,
   'id' | 'kind' | 'text' | 'status' | 'place' | 'communityId' | 'submitterId' | 'claimantId' | 'priority' | 'sourceConversationId'
 >;
-export type OpenPrompt = { id: number; kind: PromptKind; itemId: number; askedAt: Date; item: PromptItem };
+/** `partial`: the first digits of a number sent in pieces (kind phone). */
+export type OpenPrompt = { id: number; kind: PromptKind; itemId: number; askedAt: Date; partial: string | null; item: PromptItem };
 
 const LOOK_BACK = 30 * DAY;
 const REVISIT_WINDOW = 14 * DAY;
@@ -46,7 +47,7 @@ const RELAY_WINDOW = 12 * HOUR;
 export async function ask(tx: Tx, personId: number, kind: PromptKind, itemId: number, now: Date): Promise<void> {
   await tx.run(
     `INSERT INTO prompts (person_id, kind, item_id, asked_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (person_id, kind, item_id) DO UPDATE SET asked_at = excluded.asked_at, answered_at = NULL`,
+     ON CONFLICT (person_id, kind, item_id) DO UPDATE SET asked_at = excluded.asked_at, answered_at = NULL, partial = NULL`,
     [personId, kind, itemId, now],
   );
 }
@@ -62,19 +63,20 @@ export async function answeredAbout(tx: Tx, kind: PromptKind, itemId: number, no
 
 /** The person's open questions, newest first (a handful: one index range, person_id + answered_at). */
 export async function openPrompts(tx: Tx, person: Pick<Person, 'id' | 'phone'>, now: Date): Promise<OpenPrompt[]> {
-  const rows = await tx.all<{ id: number; kind: string; itemId: number; askedAt: Date } & { itemKind: string } & Omit<PromptItem, 'id' | 'kind'>>(
-    `SELECT p.id, p.kind, p.item_id, p.asked_at, i.kind AS item_kind, i.text, i.status, i.place, i.community_id,
+  const rows = await tx.all<{ id: number; kind: string; itemId: number; askedAt: Date; partial: string | null } & { itemKind: string } & Omit<PromptItem, 'id' | 'kind'>>(
+    `SELECT p.id, p.kind, p.item_id, p.asked_at, p.partial, i.kind AS item_kind, i.text, i.status, i.place, i.community_id,
             i.submitter_id, i.claimant_id, i.priority, i.source_conversation_id
      FROM prompts p JOIN items i ON i.id = p.item_id
      WHERE p.person_id = ? AND p.answered_at IS NULL AND p.asked_at > ?
      ORDER BY p.asked_at DESC, p.id DESC LIMIT 10`,
     [person.id, new Date(now.getTime() - LOOK_BACK)],
   );
-  const prompts = rows.map(({ id, kind, itemId, askedAt, itemKind, ...item }) => ({
+  const prompts = rows.map(({ id, kind, itemId, askedAt, partial, itemKind, ...item }) => ({
     id,
     kind: kind as PromptKind,
     itemId,
     askedAt,
+    partial,
     item: { ...item, id: itemId, kind: itemKind },
   }));
   return prompts.filter((p) => stillOpen(p, person, now));

@@ -247,6 +247,7 @@ export type Prompt = {
   itemId: number;
   askedAt: Date;
   answeredAt: Date | null;
+  partial: string | null;
 };
 
 export type ConsoleLink = {

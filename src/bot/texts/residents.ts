@@ -119,6 +119,7 @@ export const residents = {
   toSubmitterClaimed: (item: ItemRef, who: string, plan = '') =>
     plan ? `您的 ${itemLine(item)}已由 ${who} 认领。\n${who} 说：${plan}\n有话要带给${who}，直接回复我就行。` : `您的 ${itemLine(item)}已由 ${who} 认领，会尽快联系您。`,
   toSubmitterAssigned: (item: ItemRef, who: string) => `您的 ${itemLine(item)}已交给 ${who} 办理。`,
+  phoneGoOn: '好的，后面几位呢？接着发就行。',
   phoneLooksWrong: '这个号码好像不对（手机号是 11 位），麻烦再发一遍；不留也可以。',
   toSubmitterProgress: (id: number, who: string, note: string) => `#${id} 有新进展（${who}）：${note}`,
   keptOn: (id: number, holder: string | null) =>

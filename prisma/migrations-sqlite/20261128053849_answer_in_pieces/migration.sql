@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "prompts" ADD COLUMN "partial" TEXT;

@@ -1,0 +1,66 @@
+import type { Tx } from '../db/sql.ts';
+import { betterPlace } from './better-place.ts';
+import type { MessageContext } from './context.ts';
+import { extractPhone, type Phone } from './extract-phone.ts';
+import { extractPlace } from './extract-place.ts';
+import { normalizeText } from './normalize-text.ts';
+import type { Outgoing } from './outgoing.ts';
+import { answered, type OpenPrompt } from './prompts.ts';
+import { isCancel, isSkip } from './skip-and-cancel.ts';
+import { members } from './texts/members.ts';
+import { officials } from './texts/officials.ts';
+import { residents } from './texts/residents.ts';
+
+// A message of digits alone, the way a number is typed in pieces: "138 0013", then "8000".
+const DIGITS_ONLY = /^[\d\s\-—.·]+$/u;
+// The start of a mobile (1 and 3–9; not 110, 120) or of a landline's area code (0): more digits are to come.
+const NUMBER_START = /^(?:1[3-9]|0)\d*$/u;
+
+/**
+ * An answer to "方便留个电话吗？": a number (kept, given to whoever holds the item), a skip, or a
+ * number in pieces, held in the question until the rest comes. False: not an answer to it.
+ */
+export async function answerPhone(tx: Tx, ctx: MessageContext, p: OpenPrompt, out: Outgoing): Promise<boolean> {
+  const text = ctx.msg.text;
+  const norm = normalizeText(text).trim();
+  const digits = DIGITS_ONLY.test(norm) ? norm.replace(/\D/gu, '') : '';
+  const joined = p.partial !== null && digits !== '' ? p.partial + digits : '';
+  const phone = (joined ? extractPhone(joined) : null) ?? extractPhone(text);
+  if (!phone) {
+    // "138 0013": the first part of a number; "8000" follows in the next message.
+    const piece = joined || digits;
+    if (piece.length >= 3 && piece.length < 11 && NUMBER_START.test(piece)) {
+      await tx.run('UPDATE prompts SET partial = ? WHERE id = ?', [piece, p.id]);
+      out.reply(residents.phoneGoOn);
+      return true;
+    }
+    // "俺不留电话了 俺家老头有 一三七零四六一五五八八九": a number with a digit too many or too few.
+    if (joined || /[0-9０-９〇零一二三四五六七八九幺]{9,}/u.test(text.replace(/[\s-]/gu, ''))) {
+      if (joined) await tx.run('UPDATE prompts SET partial = NULL WHERE id = ?', [p.id]);
+      out.reply(residents.phoneLooksWrong);
+      return true;
+    }
+    if (!isSkip(text) && !isCancel(text)) return false;
+  }
+  await answered(tx, p.id, ctx.now);
+  if (!phone) {
+    // "不用留啦 车子就放在4栋楼下车棚": where it is, kept when the item has no place yet.
+    const place = betterPlace(p.item.place, extractPlace(text));
+    if (place) await tx.run('UPDATE items SET place = ?, updated_at = ? WHERE id = ?', [place, ctx.now, p.itemId]);
+    out.reply(place ? `${residents.phoneSkipped}\n${residents.placeSaved(p.itemId, place)}` : residents.phoneSkipped);
+    return true;
+  }
+  await keepPhone(tx, ctx, p, phone, joined ? '' : text.replace(phone.text, ''), out);
+  return true;
+}
+
+async function keepPhone(tx: Tx, ctx: MessageContext, p: OpenPrompt, phone: Phone, rest: string, out: Outgoing): Promise<void> {
+  await tx.run('UPDATE people SET phone = ?, updated_at = ? WHERE id = ?', [phone.number, ctx.now, ctx.person.id]);
+  // "可以 13907715562 白天都在家 我住5栋2单元302": the address, when the item has none yet.
+  const where = betterPlace(p.item.place, extractPlace(rest));
+  if (where) await tx.run('UPDATE items SET place = ?, updated_at = ? WHERE id = ?', [where, ctx.now, p.itemId]);
+  out.reply(where ? `${residents.phoneSaved}\n${residents.placeSaved(p.itemId, where)}` : residents.phoneSaved);
+  // Whoever already holds the item needs it now; officials of an urgent one too.
+  if (p.item.claimantId !== null) out.toPersonId(p.item.claimantId, members.phoneForHolder(p.itemId, phone.number));
+  if (p.item.priority === 'urgent') out.toOfficials(p.item.communityId, officials.urgentPhone(p.itemId, phone.number));
+}
