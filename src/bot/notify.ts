@@ -113,7 +113,7 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
       return;
     case 'merged': {
       const into = change.into!;
-      out.reply(officials.mergeReply(id, into.id));
+      out.reply(officials.mergeReply(id, into.id, change.turned));
       tell(item.submitterId, residents.toSubmitterMerged(id, into.id));
       out.toGroups(item.communityId, groups.merged(id, into.id), true);
       return;

@@ -18,6 +18,8 @@ export type ItemChange = {
   rating?: number | null;
   /** The item a duplicate was merged into. */
   into?: Item;
+  /** Merged the other way round from what was said ("合并 12 到 11" while #12 is in hand). */
+  turned?: boolean;
   /** Number of residents behind a report after a +1. */
   supporters?: number;
 };

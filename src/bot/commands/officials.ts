@@ -44,7 +44,10 @@ export const officialCommands: Handlers<Official> = {
     return tell(run, await rejectItem(run.tx, run.ctx.actor, cmd.id, cmd.reason, run.ctx.now));
   },
   async merge(run, cmd) {
-    return tell(run, await mergeItem(run.tx, run.ctx.actor, cmd.id, cmd.into, run.ctx.now));
+    // "合并 12 到 11" when #12 is in hand and #11 is not: the one in hand stays, the other joins it.
+    const swap = (await getItem(run.tx, cmd.id)).status === 'claimed' && (await getItem(run.tx, cmd.into)).status === 'open';
+    const change = await mergeItem(run.tx, run.ctx.actor, swap ? cmd.into : cmd.id, swap ? cmd.id : cmd.into, run.ctx.now);
+    return tell(run, swap ? { ...change, turned: true } : change);
   },
   async reopen(run, cmd) {
     return tell(run, await reopenItem(run.tx, run.ctx.actor, cmd.id, cmd.reason, run.ctx.now));
