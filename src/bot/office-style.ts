@@ -1,5 +1,6 @@
 import { parseCommand } from './parse-command.ts';
 import { parseCommands } from './parse-commands.ts';
+import { listAsSentences } from './numbered-list.ts';
 import { tableAsSentences } from './pasted-table.ts';
 import { plainSpokenWords } from './spoken-office.ts';
 
@@ -37,6 +38,8 @@ const ID = '^\\s*#?(\\d{1,6})\\s*号?';
 const SHORTHAND: Array<[RegExp, string | ((...a: string[]) => string)]> = [
   [new RegExp(`${ID}[^，,。]*?(?:不是|并非|不算|不属于)紧急[^，,。]*(?:[，,。\\s]*(?:改为|改成|就|按)?(?:普通|一般|正常)[^，,。]*)?[。！!]*$`, 'u'), '$1号改为普通'],
   [new RegExp(`${ID}\\s*(.*?)[，,\\s]+(?:急|急急|加急|紧急)[!！。]*$`, 'u'), '$1号加急。$2'],
+  // "6号紧急" as one entry of a list.
+  [new RegExp(`${ID}\\s*(?:急|急急|加急|紧急)[!！。]*$`, 'u'), '$1号加急'],
   [new RegExp(`${ID}\\s*(.*?)[，,\\s]*(一周|一个?星期|一个?礼拜|\\d{1,2}天|[一二两三四五六七八九十]{1,2}天)(?:内|之内)?(?:先)?(?:别|不要|不用|暂停|不再)(?:提醒|催)(?:我)?了?[。！!]*$`, 'u'), '$1号 $2。暂停提醒 $1 $3'],
   [new RegExp(`${ID}(.*?)(?:并|合并到?)\\s*#?(\\d{1,6})\\s*号?[。！!]*$`, 'u'), '$1号并到$3号'],
   [new RegExp(`${ID}.*?(?:恢复|改回|还原)(?:为|成|到)?(?:已经?)?(?:确认|办结|完成)(?:的)?(?:状态)?[。！!]*$`, 'u'), '$1号恢复成已办结'],
@@ -59,6 +62,9 @@ const LIST_MARK = /(?<=[：:；;，,。\s])[1-9一二三四五六七八九][、�
 
 /** An official's message with the 公文 formulas said plainly; other text as it was. */
 export function plainOfficeWords(text: string): string {
+  // "1、15号交给王思远 2、16号期限改到下周五 3、10号紧急": each entry said plainly on its own.
+  const list = listAsSentences(text);
+  if (list !== null) return list.split('。').map(plainOfficeWords).join('。');
   let out = tableAsSentences(text) ?? plainSpokenWords(text);
   for (const [re, to] of REWRITES) out = out.replace(re, to);
   for (const [re, to] of SHORTHAND) out = typeof to === 'string' ? out.replace(re, to) : out.replace(re, to as (...a: string[]) => string);

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { officeCommands } from '../../src/bot/office-style.ts';
+import { parseCommand } from '../../src/bot/parse-command.ts';
+import { parseCommands } from '../../src/bot/parse-commands.ts';
+
+// Issue 12, trials 55 (柳州话: a 壮族 grandmother and her daughter-in-law, a young mother, a veteran
+// and a student volunteering, a 副书记 writing numbered lists) and 56 (宁夏话: a 回族 grandmother
+// typing a character at a time, a stroke survivor typing one-handed in pieces, a school volunteer,
+// 物业's manager with the official code, a 网格员 reporting for several households, a 主任).
+
+const official = (text: string) => {
+  const plain = officeCommands(text);
+  return parseCommands(plain) ?? parseCommand(plain);
+};
+
+describe("an official's numbered list: one command per entry", () => {
+  it.each([
+    [
+      '1、15号交给王思远 2、16号期限改到下周五 3、10号设为紧急',
+      [
+        { type: 'assign', id: 15, target: { kind: 'unit', name: '王思远' } },
+        { type: 'deadline', id: 16, by: { weekday: 5, weeksAhead: 1 } },
+        { type: 'priority', id: 10, priority: 'urgent' },
+      ],
+    ],
+    [
+      '今天的安排：1、3号给王思远；2、4号驳回，重复了；3、6号紧急',
+      [
+        { type: 'assign', id: 3, target: { kind: 'unit', name: '王思远' } },
+        { type: 'reject', id: 4, reason: '重复了' },
+        { type: 'priority', id: 6, priority: 'urgent' },
+      ],
+    ],
+    ['（1）3号给物业，（2）5号期限明天', [{ type: 'assign', id: 3, target: { kind: 'unit', name: '物业' } }, { type: 'deadline', id: 5, by: { daysAhead: 1 } }]],
+    ['①3号紧急 ②4号给物业', [{ type: 'priority', id: 3, priority: 'urgent' }, { type: 'assign', id: 4, target: { kind: 'unit', name: '物业' } }]],
+    ['1.5号交物业 2.7号期限三天', [{ type: 'assign', id: 5, target: { kind: 'unit', name: '物业' } }, { type: 'deadline', id: 7, workingDays: 3 }]],
+  ])('%s', (text, commands) => expect(official(text)).toEqual(commands));
+
+  it('"5、6号都完成了" is no list: both items are done', () => {
+    expect(official('5、6号都完成了')).toEqual([{ type: 'done', id: 5, note: '' }, { type: 'done', id: 6, note: '' }]);
+  });
+  it('"6号紧急" alone sets the priority', () => expect(official('6号紧急')).toEqual({ type: 'priority', id: 6, priority: 'urgent' }));
+});
