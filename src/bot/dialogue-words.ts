@@ -21,6 +21,9 @@ export async function lastPlace(tx: Tx, personId: number): Promise<string | null
 
 // Words that only open a conversation: what follows them is the request.
 export const OPENING_ONLY = /^(?:那啥|那个|喂|在吗|在不在|你好|您好|有个事|有个事儿|问一下|请问|哎|诶|嗯|连心)[\s,，。!！?？…~～]*$/u;
+// "还有个事", "我想", "跟你说个事": a matter announced, its words still to come (asked for next).
+export const ANNOUNCES_ONLY =
+  /^(?:(?:我|俺)?(?:还|另外)?(?:有|还有)(?:个|一个|件|一件)事(?:儿|情)?(?:想)?(?:说|问|找你|麻烦你|请你帮忙|想请你帮忙)?|(?:我|俺)(?:想|要)(?:说|问|反映|讲)?(?:一下|个事)?|(?:跟|和)?(?:你|您)说(?:个|一个|件)事(?:儿)?|(?:麻烦|请)?帮(?:个|一个|一下)忙)[\s,，。!！?？…~～吧啊呀哈]*$/u;
 /** Pieces of one message typed in bursts come within this long of each other. */
 export const BURST_MS = 90_000;
 

@@ -19,7 +19,7 @@ import { isAcknowledgement, withoutOpening } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
 import { submitMatters } from './submit-matters.ts';
 import { question } from './dialogue-question.ts';
-import { ASKS, AT_HOME, BURST_MS, isNewMatter, lastPlace, OPENING_ONLY, PLACE_FIX, SAME_PLACE, STATED_REPORT, STATED_WISH } from './dialogue-words.ts';
+import { ANNOUNCES_ONLY, ASKS, AT_HOME, BURST_MS, isNewMatter, lastPlace, OPENING_ONLY, PLACE_FIX, SAME_PLACE, STATED_REPORT, STATED_WISH } from './dialogue-words.ts';
 import { emergencyAdvice, residents } from './texts/residents.ts';
 import { everyone, KIND_NAMES } from './texts/common.ts';
 import { kindChange } from './kind-change.ts';
@@ -43,7 +43,8 @@ export async function startDialogue(tx: Tx, ctx: MessageContext, start: { kind: 
     // "…单车棚乱停 想反映下": the kind said at the end.
     kind: start.kind ?? (STATED_REPORT.test(normalizeText(start.text)) ? 'report' : STATED_WISH.test(normalizeText(start.text)) ? 'wish' : null),
     // "在吗 想许个愿望": the kind said, the wish itself still to come (asked for next).
-    text: /^(?:我|俺)?(?:想|要)?(?:许|提)(?:个|一个)?(?:微)?(?:心愿|愿望|愿)[。.!！~～\s]*$/u.test(normalizeText(withoutOpening(start.text))) ? '' : withoutOpening(start.text),
+    // "还有个事": the matter itself too.
+    text: /^(?:我|俺)?(?:想|要)?(?:许|提)(?:个|一个)?(?:微)?(?:心愿|愿望|愿)[。.!！~～\s]*$/u.test(normalizeText(withoutOpening(start.text))) || ANNOUNCES_ONLY.test(normalizeText(withoutOpening(start.text)).trim()) ? '' : withoutOpening(start.text),
     communityId,
     place: ctx.msg.location?.label ?? null,
     latitude: ctx.msg.location?.latitude ?? null,
@@ -152,7 +153,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
       // More words about the same thing: keep them with the draft and ask again. Words that ask for
       // something after words that did not ("这个怎么用啊", then "我想要个老年手机") are the request,
       // and so are words after a mere opening ("那啥", then "俺家暖气不咋热乎").
-      const replaced = text !== '' && !isSkip(text) && (OPENING_ONLY.test(normalizeText(draft.text).trim()) || (ASKS.test(answer) && !ASKS.test(normalizeText(draft.text))));
+      const replaced = text !== '' && !isSkip(text) && (OPENING_ONLY.test(normalizeText(draft.text).trim()) || ANNOUNCES_ONLY.test(normalizeText(draft.text).trim()) || (ASKS.test(answer) && !ASKS.test(normalizeText(draft.text))));
       // A new matter well after the question, sharing nothing with the draft: not glued onto it.
       if (!replaced && isNewMatter(draft.text, answer, ctx.now.getTime() - row.updatedAt.getTime())) {
         await deleteDialogue(tx, row.id);

@@ -37,7 +37,7 @@ const ASSIGN_TAIL = /^(?:再|还是|改)?(?:(?:指派|交办|派|交|转|分)给
 // "8号车库道闸交给物业": what it is, then to whom.
 const ASSIGN_MID = /^[\u4e00-\u9fa5]{0,8}?(?:的事|那事|这事)?(?:交给|转给|派给|交办给|转交给?|交由|转由|改由)[\s:：]*/u;
 // "属于邻里矛盾", "归卫生": the office's everyday names for the default categories.
-const CATEGORY_ALIAS: Record<string, string> = { 邻里矛盾: '矛盾纠纷', 邻里纠纷: '矛盾纠纷', 纠纷: '矛盾纠纷', 卫生: '环境卫生', 环卫: '环境卫生', 设施: '基础设施', 治安: '治安安全', 安全: '治安安全', 养老: '养老助残', 助残: '养老助残' };
+export const CATEGORY_ALIAS: Record<string, string> = { 邻里矛盾: '矛盾纠纷', 邻里纠纷: '矛盾纠纷', 纠纷: '矛盾纠纷', 卫生: '环境卫生', 环卫: '环境卫生', 设施: '基础设施', 治安: '治安安全', 安全: '治安安全', 养老: '养老助残', 助残: '养老助残' };
 const CATEGORY_ALIAS_TAIL = new RegExp(`^(?:属于|算|算是|归|归到|归为)(${Object.keys(CATEGORY_ALIAS).join('|')})(?:问题|类|的事|吧)?$`, 'u');
 // "9号 物业", "4号 城管 环卫那边": an official naming the unit, and nothing else.
 // "4号 转市政排水", "交城管中队": a unit by its kind of name.

@@ -12,6 +12,8 @@ import { residents } from './texts/residents.ts';
 // the wish to have a request split (which the ledger does not do afterwards).
 
 const PHONE_FIXED = /(?:电话|号码|手机)[^，。]{0,8}(?:打错|写错|错了|改成|改为|换成|换了|不对|少打|多打)|(?:打错|写错)了?[^，。]{0,6}(?:电话|号码)|(?:新|换)(?:的)?(?:电话|号码|手机号)|(?:多|少)打了?(?:一|个)?(?:位|个?零|个?数)/u;
+// What may stand beside a number given on its own: "我的电话", "这是我手机号", "有事打这个".
+const PHONE_ONLY = /^(?:[\s,，。.:：!！]|我的?|俺的?|这是|这个|是|电话|手机号?|号码|联系方式|有事|打|联系我?|找我|就行|可以|吧|啊|哈|了)*$/u;
 const SPLIT_ASKED = /^(?:帮我|麻烦|请|能不能|可以)?(?:帮我)?(?:把它|把这个|这个|这条)?(?:拆|分)(?:成|为|开)(?:两|2|二|三|3|几)?(?:条|个|件|次)?(?:登记|记|报)?(?:吗|吧|呗|一下|不)?[?？。!！]*$/u;
 
 /** The person's newest request still open or in hand, raised within the last day. */
@@ -28,17 +30,27 @@ export async function newestOwnRequest(tx: Tx, personId: number, now: Date): Pro
  * requests gets the new one. False when the words are no such correction.
  */
 export async function putPhoneRight(tx: Tx, ctx: MessageContext, words: string, out: Outgoing): Promise<boolean> {
-  const phone = PHONE_FIXED.test(normalizeText(words)) ? extractPhone(words) : null;
-  if (!phone || ctx.person.phone === phone.number) return false;
+  const found = extractPhone(words);
+  // "13709512288", "我电话 13709512288" with no question asking for it: the number given all the same.
+  const only = found !== null && PHONE_ONLY.test(normalizeText(words.replace(found.text, ' ')).trim());
+  const phone = PHONE_FIXED.test(normalizeText(words)) || only ? found : null;
+  if (!phone) return false;
+  if (ctx.person.phone === phone.number) {
+    if (!only) return false;
+    say(ctx, out, residents.phoneKnown);
+    return true;
+  }
   // "多打了个零 是13704615589": the number meant when the one typed before was no number at all.
-  if (ctx.person.phone === null && (await newestOwnRequest(tx, ctx.person.id, ctx.now)) === null) return false;
+  if (!only && ctx.person.phone === null && (await newestOwnRequest(tx, ctx.person.id, ctx.now)) === null) return false;
   await tx.run('UPDATE people SET phone = ?, updated_at = ? WHERE id = ?', [phone.number, ctx.now, ctx.person.id]);
+  await tx.run("UPDATE prompts SET answered_at = ? WHERE person_id = ? AND kind = 'phone' AND answered_at IS NULL", [ctx.now, ctx.person.id]);
   const held = await tx.all<{ id: number; claimantId: number }>(
     "SELECT id, claimant_id FROM items WHERE submitter_id = ? AND status = 'claimed' AND claimant_id IS NOT NULL ORDER BY id",
     [ctx.person.id],
   );
-  for (const h of held) out.toPersonId(h.claimantId, members.phoneChanged(h.id, phone.number));
-  say(ctx, out, residents.phoneChanged);
+  const first = ctx.person.phone === null;
+  for (const h of held) out.toPersonId(h.claimantId, first ? members.phoneForHolder(h.id, phone.number) : members.phoneChanged(h.id, phone.number));
+  say(ctx, out, first ? residents.phoneSaved : residents.phoneChanged);
   return true;
 }
 

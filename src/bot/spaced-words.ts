@@ -7,8 +7,9 @@ const CJK = /^[\u4e00-\u9fa5]+$/u;
 /** The text without the spaces between its Chinese words, when most of its words are one character. */
 export function withoutSpacedCharacters(text: string): string {
   const tokens = text.trim().split(/\s+/u);
-  if (tokens.length < 4) return text;
   const single = tokens.filter((t) => /^[\u4e00-\u9fa5]$/u.test(t)).length;
+  // "你 好", "满 意": a short message of single characters only.
+  if (tokens.length < 4 && !(tokens.length >= 2 && single === tokens.length)) return text;
   if (single * 2 < tokens.length) return text;
   // Digits and letters keep their spaces: "认领 12 13" is two numbers.
   return tokens.reduce((out, t, i) => (i === 0 ? t : CJK.test(t[0]!) && /[\u4e00-\u9fa5号]$/u.test(out) ? out + t : `${out} ${t}`), '');

@@ -36,6 +36,31 @@ describe("an official's numbered list: one command per entry", () => {
     ['1.5号交物业 2.7号期限三天', [{ type: 'assign', id: 5, target: { kind: 'unit', name: '物业' } }, { type: 'deadline', id: 7, workingDays: 3 }]],
   ])('%s', (text, commands) => expect(official(text)).toEqual(commands));
 
+  it.each([
+    [
+      '1. 3号井盖的事列为紧急\n2. 4号垃圾桶交给莫建国同志\n3. 3号限两天内处理完',
+      [
+        { type: 'priority', id: 3, priority: 'urgent' },
+        { type: 'assign', id: 4, target: { kind: 'unit', name: '莫建国' } },
+        { type: 'deadline', id: 3, workingDays: 2 },
+      ],
+    ],
+    [
+      '8号停车的事派给物业，期限五个工作日；5号噪音改普通；12号催一下蓝天宇',
+      [
+        { type: 'assign', id: 8, target: { kind: 'unit', name: '物业' } },
+        { type: 'deadline', id: 8, workingDays: 5 },
+        { type: 'priority', id: 5, priority: 'normal' },
+        { type: 'assign', id: 12, target: { kind: 'unit', name: '蓝天宇' } },
+      ],
+    ],
+  ])('lines and sentences, each about its own item: %j', (text, commands) => expect(official(text)).toEqual(commands));
+
+  it.each([
+    ['3号井盖的事列为紧急', { type: 'priority', id: 3, priority: 'urgent' }],
+    ['5号噪音改普通', { type: 'priority', id: 5, priority: 'normal' }],
+  ])('%s', (text, command) => expect(official(text)).toEqual(command));
+
   it('"5、6号都完成了" is no list: both items are done', () => {
     expect(official('5、6号都完成了')).toEqual([{ type: 'done', id: 5, note: '' }, { type: 'done', id: 6, note: '' }]);
   });

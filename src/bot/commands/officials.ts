@@ -10,6 +10,7 @@ import { requireOfficial } from '../../domain/permissions.ts';
 import { deadlineAfter } from '../deadline.ts';
 import { answeredAbout, ask } from '../prompts.ts';
 import { MAX_DEADLINE_DAYS } from '../parse-official-args.ts';
+import { CATEGORY_ALIAS } from '../parse-official-tail.ts';
 import { everyone } from '../texts/common.ts';
 import { dateOf } from '../working-days.ts';
 import { tellSetting } from '../tell-setting.ts';
@@ -17,6 +18,9 @@ import { describeStats } from '../queries.ts';
 import { officials } from '../texts/officials.ts';
 import { communitiesInView } from './scope.ts';
 import { tell, type Handlers, type Run } from './table.ts';
+
+// "8号分类改为安全隐患", "分类放为老服务": names offices use for the default categories.
+const OFFICE_NAMES: Record<string, string> = { 安全隐患: '治安安全', 隐患: '治安安全', 消防安全: '治安安全', 为老服务: '养老助残', 环境: '环境卫生', 市容: '环境卫生' };
 
 type Official = 'assign' | 'reject' | 'merge' | 'reopen' | 'category' | 'priority' | 'deadline' | 'invite' | 'stats';
 
@@ -53,7 +57,10 @@ export const officialCommands: Handlers<Official> = {
     return tell(run, await reopenItem(run.tx, run.ctx.actor, cmd.id, cmd.reason, run.ctx.now));
   },
   async category({ tx, ctx, out, deps }, cmd) {
-    tellSetting(await setCategory(tx, ctx.actor, cmd.id, cmd.category, deps.settings.categories, ctx.now), out, deps);
+    // "安全隐患" where the community has no such category: the one the office means by it.
+    const alias = CATEGORY_ALIAS[cmd.category] ?? OFFICE_NAMES[cmd.category];
+    const category = !deps.settings.categories.includes(cmd.category) && alias && deps.settings.categories.includes(alias) ? alias : cmd.category;
+    tellSetting(await setCategory(tx, ctx.actor, cmd.id, category, deps.settings.categories, ctx.now), out, deps);
   },
   async priority({ tx, ctx, out, deps }, cmd) {
     tellSetting(await setPriority(tx, ctx.actor, cmd.id, cmd.priority, ctx.now), out, deps);

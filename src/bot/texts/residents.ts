@@ -50,7 +50,7 @@ export const residents = {
   // --- the dialogue -----------------------------------------------------------------------------
   askKind: (text: string) =>
     `收到：“${short(text, 40)}”\n这是哪一类？请回复数字：\n1 微心愿（家里的小困难，请党员帮忙）\n2 反映问题（小区、公共的事）\n回复“取消”可放弃。`,
-  askText: '请用文字说一下是什么事。',
+  askText: '好的，您请说，是什么事？',
   askWishText: '好的，请说说您的心愿：需要帮什么忙？',
   askTextAfterPhoto: '照片收到了。请再用文字说一下是什么事。',
   askKindAgain: '请回复 1（微心愿）或 2（反映问题）。回复“取消”可放弃。',
@@ -119,6 +119,7 @@ export const residents = {
   toSubmitterClaimed: (item: ItemRef, who: string, plan = '') =>
     plan ? `您的 ${itemLine(item)}已由 ${who} 认领。\n${who} 说：${plan}\n有话要带给${who}，直接回复我就行。` : `您的 ${itemLine(item)}已由 ${who} 认领，会尽快联系您。`,
   toSubmitterAssigned: (item: ItemRef, who: string) => `您的 ${itemLine(item)}已交给 ${who} 办理。`,
+  phoneKnown: '这个号码已经记着了，办理的志愿者会用它联系您。',
   phoneGoOn: '好的，后面几位呢？接着发就行。',
   phoneLooksWrong: '这个号码好像不对（手机号是 11 位），麻烦再发一遍；不留也可以。',
   toSubmitterProgress: (id: number, who: string, note: string) => `#${id} 有新进展（${who}）：${note}`,
