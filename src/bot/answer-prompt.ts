@@ -76,11 +76,13 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
       case 'rerate': {
         // (A bare "1" may be an item's number: a score put right says 星, 分 or 改.)
         if (namesAnotherItem(normalizeText(text), p.itemId) || detectEmergency(text) || /^\s*[0-9０-９]\s*$/u.test(text)) continue;
-        const said = rerateOf(text) ?? (await firstScore(tx, p.itemId, text));
+        // "我没有说满意！座板是裂的，没修好", "我冇满意啊！米都冇到" within the day: the confirmation
+        // taken back, as a revisit would (the 满意 in it is no score).
+        const meaning = understandReply(text, { kind: 'revisit', itemId: p.itemId, itemText: p.item.text });
+        const takenBack = meaning?.kind === 'reopen' || meaning?.kind === 'new_report';
+        const said = rerateOf(text) ?? (takenBack ? null : await firstScore(tx, p.itemId, text));
         if (!said) {
-          // "我没有说满意！座板是裂的，没修好" within the day: the confirmation taken back, as a revisit would.
-          const meaning = understandReply(text, { kind: 'revisit', itemId: p.itemId, itemText: p.item.text });
-          if (meaning?.kind !== 'reopen' && meaning?.kind !== 'new_report') continue;
+          if (!takenBack) continue;
           await answered(tx, p.id, ctx.now);
           await act(tx, ctx, meaning, out, deps);
           return true;

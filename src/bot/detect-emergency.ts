@@ -75,6 +75,7 @@ const SIGNALS: Signal[] = [
   { kind: 'urgent', re: /^急[!！]|紧急|十万火急|火急|急急急|很急|特别急|非常急|太急了|急死了|急事|快来人/u, hotlines: [] },
 ];
 
+const OFFICE_ORDER = /^[的了]?[\s,，。]*(?:处理|办理)?[\s,，。]*(?:请|麻烦)?(?:派给|交给|指派给?|转给|交由|让[\u4e00-\u9fa5]{2,3}(?:去|负责|牵头)|期限|限期|今天之内|今天内|尽快处理)/u;
 // Just before a signal, these say it is not happening: "没有煤气味", "不紧急", "防止摔倒".
 // "能打着火了": a stove that lights again is no fire.
 const NEGATED_BEFORE = /(?:没|没有|无|不|别|未|防|非|(?<!是)不是|不算|并不|打|点|打得|点得)$/u;
@@ -126,6 +127,8 @@ export function detectEmergency(input: string): Emergency | null {
       if (m[0] === '救命' && /[\u{1F602}\u{1F605}\u{1F923}\u{1F62D}]|哈哈|笑死|另外|再一个/u.test(text)) continue;
       // "9号 设成紧急", "所有紧急的事项给我列一下": a setting or a kind of item, not a cry for help.
       if (signal.kind === 'urgent' && (SETTING_BEFORE.test(before) || KIND_AFTER.test(text.slice(m.index + m[0].length)))) continue;
+      // "滑梯的事紧急，派给莫建国，今天之内处理": the office ranking a matter and handing it on.
+      if (signal.kind === 'urgent' && OFFICE_ORDER.test(text.slice(m.index + m[0].length))) continue;
       found.push(signal);
       break;
     }

@@ -14,7 +14,7 @@ import { extractPlace } from './extract-place.ts';
 import { extractPhone } from './extract-phone.ts';
 import { isSkip } from './skip-and-cancel.ts';
 import { stripMentions } from './strip-mentions.ts';
-import { CALLS_SOMEONE, isAcknowledgement } from './small-talk.ts';
+import { CALLS_SOMEONE, isAcknowledgement, isReassurance } from './small-talk.ts';
 import { understandReply } from './understand-reply.ts';
 import { BURST_MS } from './dialogue-words.ts';
 import { normalizeText } from './normalize-text.ts';
@@ -77,7 +77,7 @@ function answersPrompt(p: OpenPrompt, text: string): boolean {
 /** Words that can continue a report: not an acknowledgement, laughter, thanks or a word to someone. */
 function isMorePieces(text: string): boolean {
   const t = normalizeText(stripMentions(text)).trim();
-  return [...t].length >= 4 && !isAcknowledgement(t) && !isThanks(t) && !/^(?:哈|呵|嘿|嘻)+|[？?]$|^@|(?:哥|姐|叔|姨|大爷|大妈|奶奶|爷爷|师傅|老师)[，,\s]/u.test(t);
+  return [...t].length >= 4 && !isAcknowledgement(t) && !isThanks(t) && !isReassurance(t) && !/^(?:哈|呵|嘿|嘻)+|[？?]$|^@|(?:哥|姐|叔|姨|大爷|大妈|奶奶|爷爷|师傅|老师)[，,\s]/u.test(t);
 }
 
 function mentionedByPlatform(msg: InboundMessage): boolean {

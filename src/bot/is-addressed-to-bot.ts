@@ -6,6 +6,7 @@ import { parseCommand } from './parse-command.ts';
 import { draftEscape, HOW_TO_SEND_PHOTO, isCancel, isSkip } from './skip-and-cancel.ts';
 import { kindAnswer, leavesKindToUs } from './kind-answer.ts';
 import { understandReply, type ReplyQuestion } from './understand-reply.ts';
+import { isReassurance } from './small-talk.ts';
 
 // In a group the bot answers only what is addressed to it (SPEC "Talking to the bot"): a command,
 // an @mention of the bot, or the answer to its own question from the person it asked. Chatter
@@ -84,6 +85,8 @@ function answers(input: AddressInput): boolean {
   if (input.hasAttachment && (q.step === 'photo' || q.step === 'place' || q.step === 'address')) return true;
   // "没事没事谢谢老张": said to a neighbour in the middle of the bot's question.
   if (THANKS_A_NEIGHBOUR.test(text)) return false;
+  // "没事没事 吓我一跳": reassurance among neighbours, with more to say, is no leaving the draft.
+  if (isReassurance(text)) return false;
   if (isCancel(text) || isSkip(text)) return true;
   // "取消 取消 阿拉勿要登记了", "不是不是 是我想帮别人…": leaving the first questions.
   if ((q.step === 'text' || q.step === 'community') && draftEscape(text) !== null) return true;

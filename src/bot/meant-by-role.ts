@@ -5,6 +5,10 @@ import type { MessageContext } from './context.ts';
 import { memberCalled } from './member-called.ts';
 import { stripMentions } from './strip-mentions.ts';
 import { FILED_BY_MISTAKE } from './parse-phrases.ts';
+import { isPlanNotDone } from './plan-not-done.ts';
+
+// "完成 9 下午送到的": the command word itself says it is done.
+const EXPLICIT_DONE = /^(?:完成|办结|done|finish)/iu;
 
 // What a holder asks the resident: where, when they are in, how to reach them.
 const OWN_STATUS = /(?:怎么样|咋样|进展|进度|到哪|期限|什么时候到期|几号到期|还剩几天)/u;
@@ -29,6 +33,10 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
     [cmd.id],
   );
   if (!row) return cmd;
+  // "收到 9号 下午三点前送到" from whoever handles it: when it will be done is news, not a completion.
+  if (cmd.type === 'done' && row.status === 'claimed' && (row.claimantId === ctx.actor.id || isOfficialOf(ctx.actor, row.communityId)) && !EXPLICIT_DONE.test(stripMentions(ctx.msg.text).trim()) && isPlanNotDone(ctx.msg.text)) {
+    return { type: 'progress', id: cmd.id, note: stripMentions(ctx.msg.text).trim() };
+  }
   // "4号 收到 马上去" from its holder: on the way, told to the resident, not a second claim.
   if (cmd.type === 'claim') return row.claimantId === ctx.actor.id && row.status === 'claimed' && /马上|这就|现在|下午|晚上|明天|去|到/u.test(ctx.msg.text) ? { type: 'progress', id: cmd.id, note: stripMentions(ctx.msg.text).replace(/^#?\s*\d{1,9}\s*号?\s*[,，:：]?\s*/u, '').trim() } : cmd;
   // "6号是误操作撤回的，重新打开": a withdrawn item comes back by being restored.

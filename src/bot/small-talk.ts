@@ -66,3 +66,7 @@ export function looksMeantForSomeoneElse(text: string): boolean {
   if (/^(?:老公|老婆|媳妇|儿子|闺女|老妈|妈|爸|宝贝)[\s,，]*(?:记得|别忘了?|回来|下班|晚上|你)/u.test(t)) return true;
   return CALLS_SOMEONE.test(t) && /你(?!们)/u.test(t.replace(CALLS_SOMEONE, '')) && !/社区|连心|机器人|登记|帮我|麻烦|能不能/u.test(t);
 }
+
+// "没事没事 吓我一跳": reassurance among neighbours, with more to say (not leaving a draft).
+const REASSURANCE = /^(?:没事|没关系|不要紧|不碍事)(?:的|了|啦|哈)?[\s,，。!！]*(?:没事(?:的|了|啦|哈)?[\s,，。!！]*)?(?=\S)(?!.*(?:登记|取消|不报|不用|我是问|不是新))/u;
+export const isReassurance = (norm: string): boolean => REASSURANCE.test(norm);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { detectEmergency } from '../../src/bot/detect-emergency.ts';
 import { officeCommands } from '../../src/bot/office-style.ts';
+import { isPlanNotDone } from '../../src/bot/plan-not-done.ts';
+import { understandReply } from '../../src/bot/understand-reply.ts';
 import { parseCommand } from '../../src/bot/parse-command.ts';
 import { parseCommands } from '../../src/bot/parse-commands.ts';
 
@@ -65,4 +68,32 @@ describe("an official's numbered list: one command per entry", () => {
     expect(official('5、6号都完成了')).toEqual([{ type: 'done', id: 5, note: '' }, { type: 'done', id: 6, note: '' }]);
   });
   it('"6号紧急" alone sets the priority', () => expect(official('6号紧急')).toEqual({ type: 'priority', id: 6, priority: 'urgent' }));
+});
+
+describe('a plan is not a completion', () => {
+  it.each(['收到 9号 下午三点前送到', '收到收到 12号我下午就去 灯泡已经买好了', '收到 20号 今日内处理 已落实', '8号 明天上午去换'])('%s', (text) => {
+    expect(isPlanNotDone(text)).toBe(true);
+  });
+  it.each(['12号 今天上午修好了', '9号米和青菜已送到阿姨家 放厨房了', '5号 下午送到了', '3号已经处理好了 明天再去看看', '2号搞定 明天不用去了', '7号 晚上陪阿姨去的 已经回来了', '6号的灯今天下午亮了'])(
+    '%s is done',
+    (text) => expect(isPlanNotDone(text)).toBe(false),
+  );
+});
+
+describe('a resident who got a done notice for something not done', () => {
+  const item = { itemId: 9, itemText: '想请人帮我去菜市场买十斤米' };
+  it.each(['米还没送来啊 怎么就说办好了', '我冇满意啊！米都冇到 你咋个讲我确认了'])('%s disputes', (text) => {
+    expect(understandReply(text, { kind: 'confirm', ...item })?.kind).toBe('dispute');
+  });
+  it('"我冇满意啊！…" after confirming takes it back', () => {
+    expect(understandReply('我冇满意啊！米都冇到 你咋个讲我确认了', { kind: 'revisit', ...item })?.kind).toBe('reopen');
+  });
+  it.each(['已经送到了 满意', '菜送来了 很满意'])('%s still confirms', (text) => {
+    expect(understandReply(text, { kind: 'confirm', ...item })?.kind).toBe('confirm');
+  });
+});
+
+it('an official ranking a matter and handing it on raises no alarm', () => {
+  expect(detectEmergency('滑梯的事紧急，派给莫建国，今天之内处理')).toBeNull();
+  expect(detectEmergency('紧急！5号楼煤气味很大')?.kind).toBe('gas');
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpCommunity } from '../../helpers/community.ts';
+import { fileRequest, ledgerItem, setUpCommunity } from '../../helpers/community.ts';
 import { startTestApp, textsTo, type SimPerson, type TestApp } from '../../helpers/test-app.ts';
 
 // Issue 12, trials 55 and 56: a grandmother who types a character at a time ("你 好", "还 有 个 事"),
@@ -7,6 +7,7 @@ import { startTestApp, textsTo, type SimPerson, type TestApp } from '../../helpe
 
 const group = 'g-t5556';
 let t: TestApp;
+let code = '';
 let n = 0;
 const someone = (name = '马奶奶'): SimPerson => ({ id: `t56-${++n}`, name });
 const phoneOf = async (who: SimPerson) =>
@@ -16,7 +17,7 @@ const draftText = async (who: SimPerson) =>
 
 beforeAll(async () => {
   t = await startTestApp();
-  await setUpCommunity(t, '连心测试社区', group);
+  code = (await setUpCommunity(t, '连心测试社区', group)).memberCode;
 });
 afterAll(() => t.close());
 
@@ -59,4 +60,47 @@ describe('people who type slowly', () => {
     expect(await draftText(who)).toBeUndefined();
     expect(textsTo(await t.say(who, '我电话 13709512288'), who.id).join('\n')).toContain('已经记着了');
   });
+});
+
+describe('a volunteer\'s plan, and a resident told too early', () => {
+  it('"收到 N号 下午三点前送到" from the holder is news for the resident, not a completion', async () => {
+    const volunteer = someone('莫建国');
+    await t.say(volunteer, `报到 ${code}`);
+    const resident = someone('谭阿姨');
+    const id = await fileRequest(t, resident, '心愿 想请人帮我去菜市场买十斤米 9栋101');
+    await t.say(volunteer, `认领 ${id}`);
+    const plan = await t.say(volunteer, `收到 ${id}号 下午三点前送到`);
+    expect((await ledgerItem(t, id)).status).toBe('claimed');
+    expect(textsTo(plan, resident.id).join('\n')).toContain('下午三点前送到');
+
+    // Marked done after all, too early: the resident says so, and it goes back to the holder.
+    await t.say(volunteer, `完成 ${id} 米送到了`);
+    const told = await t.say(resident, '米还没送来啊 怎么就说办好了');
+    expect((await ledgerItem(t, id)).status).toBe('claimed');
+    expect(textsTo(told, volunteer.id).join('\n')).toContain('米还没送来啊');
+  });
+
+  it('"我冇满意啊！…" right after a confirmation takes it back: no five stars', async () => {
+    const volunteer = someone('蓝天宇');
+    await t.say(volunteer, `报到 ${code}`);
+    const resident = someone('谭阿姨');
+    const id = await fileRequest(t, resident, '心愿 想请人帮我买袋米 9栋102');
+    await t.say(volunteer, `认领 ${id}`);
+    await t.say(volunteer, `完成 ${id} 送到了`);
+    await t.say(resident, '好');
+    await t.say(resident, '我冇满意啊！米都冇到 你咋个讲我确认了');
+    const item = await ledgerItem(t, id);
+    expect(item.status).not.toBe('confirmed');
+    expect(item.rating).not.toBe(5);
+  });
+});
+
+it('"没事没事 吓我一跳" said among neighbours in the group keeps the speaker\'s unfinished report', async () => {
+  const mother = someone('黎小芳');
+  await t.say(mother, '@连心 小区儿童滑梯那里有个螺丝冒出来了 好尖', { in: group });
+  const before = await draftText(mother);
+  expect(before).toContain('滑梯');
+  const reply = await t.say(mother, '没事没事 吓我一跳', { in: group });
+  expect(reply.replies).toEqual([]);
+  expect(await draftText(mother)).toBe(before);
 });
