@@ -23,3 +23,8 @@ export async function question(tx: Tx, step: Step, draft: Draft, inGroup: boolea
       return residents.askPhoto;
   }
 }
+
+/** The kind plain from the words, said back with them, before the next question (a group reads them masked). */
+export function kindGuessed(draft: Draft, inGroup: boolean): string {
+  return residents.kindGuessed(draft.kind!, inGroup ? publicText({ kind: 'report', text: draft.text }) : draft.text);
+}

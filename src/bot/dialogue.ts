@@ -15,14 +15,16 @@ import { stripMentions } from './strip-mentions.ts';
 import { say } from './say.ts';
 import { kindAnswer, kindWithWhy, leavesKindToUs, TROUBLE_HERE } from './kind-answer.ts';
 import { HOW_TO_SEND_PHOTO, isCancel, isNotARequest, isSkip } from './skip-and-cancel.ts';
-import { isAcknowledgement, withoutOpening } from './small-talk.ts';
+import { isAcknowledgement } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
 import { submitMatters } from './submit-matters.ts';
-import { question } from './dialogue-question.ts';
-import { ANNOUNCES_ONLY, ASKS, AT_HOME, BURST_MS, isNewMatter, lastPlace, OPENING_ONLY, PLACE_FIX, SAME_PLACE, STATED_REPORT, STATED_WISH } from './dialogue-words.ts';
+import { kindGuessed, question } from './dialogue-question.ts';
+import { ANNOUNCES_ONLY, ASKS, AT_HOME, BURST_MS, isNewMatter, lastPlace, OPENING_ONLY, PLACE_FIX, SAME_PLACE } from './dialogue-words.ts';
 import { emergencyAdvice, residents } from './texts/residents.ts';
 import { everyone, KIND_NAMES } from './texts/common.ts';
 import { kindChange } from './kind-change.ts';
+import { newDraft } from './new-draft.ts';
+import { clearKind } from './clear-kind.ts';
 
 /**
  * The short dialogue for a message that is not a command (SPEC "Talking to the bot"): wish or
@@ -38,21 +40,7 @@ const URGENT_STEPS: Step[] = ['text', 'community'];
 /** Starts a dialogue; `kind` is known when it began with 反映 or 心愿. */
 export async function startDialogue(tx: Tx, ctx: MessageContext, start: { kind: ItemKind | null; text: string }, out: Outgoing, deps: BotDeps) {
   const communityId = await knownCommunity(tx, ctx);
-  const draft: Draft = {
-    step: 'text',
-    // "…单车棚乱停 想反映下": the kind said at the end.
-    kind: start.kind ?? (STATED_REPORT.test(normalizeText(start.text)) ? 'report' : STATED_WISH.test(normalizeText(start.text)) ? 'wish' : null),
-    // "在吗 想许个愿望": the kind said, the wish itself still to come (asked for next).
-    // "还有个事": the matter itself too.
-    text: /^(?:我|俺)?(?:想|要)?(?:许|提)(?:个|一个)?(?:微)?(?:心愿|愿望|愿)[。.!！~～\s]*$/u.test(normalizeText(withoutOpening(start.text))) || ANNOUNCES_ONLY.test(normalizeText(withoutOpening(start.text)).trim()) ? '' : withoutOpening(start.text),
-    communityId,
-    place: ctx.msg.location?.label ?? null,
-    latitude: ctx.msg.location?.latitude ?? null,
-    longitude: ctx.msg.location?.longitude ?? null,
-    photos: [...ctx.msg.photos],
-    phone: extractPhone(start.text)?.number ?? null,
-    priority: 'normal',
-  };
+  const draft = newDraft(ctx, start, communityId);
   const emergency = detectEmergency(start.text);
   if (emergency) {
     makeUrgent(draft, emergency);
@@ -60,7 +48,10 @@ export async function startDialogue(tx: Tx, ctx: MessageContext, start: { kind: 
     const advice = emergencyAdvice(emergency, deps.settings.hotlines);
     if (communityId === null && advice) out.reply(advice);
   }
-  await advance(tx, ctx, draft, null, out, deps);
+  // "3栋楼道灯坏了好几天了": the kind plain from the words is not asked; the person is told it.
+  const guessed = draft.kind === null && !emergency ? clearKind(normalizeText(draft.text)) : null;
+  draft.kind ??= guessed;
+  await advance(tx, ctx, draft, null, out, deps, guessed ? kindGuessed(draft, ctx.msg.conversationType === 'group') : '');
 }
 
 /**
@@ -150,9 +141,8 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
         draft.place ??= extractPlace(text) ?? (SAME_PLACE.test(answer) ? await lastPlace(tx, ctx.person.id) : null);
         break;
       }
-      // More words about the same thing: keep them with the draft and ask again. Words that ask for
-      // something after words that did not ("这个怎么用啊", then "我想要个老年手机") are the request,
-      // and so are words after a mere opening ("那啥", then "俺家暖气不咋热乎").
+      // More words about the same thing are kept with the draft. Words asking something after words that
+      // did not ("这个怎么用啊", "我想要个老年手机"), or after a mere opening ("那啥"), are the request.
       const replaced = text !== '' && !isSkip(text) && (OPENING_ONLY.test(normalizeText(draft.text).trim()) || ANNOUNCES_ONLY.test(normalizeText(draft.text).trim()) || (ASKS.test(answer) && !ASKS.test(normalizeText(draft.text))));
       // A new matter well after the question, sharing nothing with the draft: not glued onto it.
       if (!replaced && isNewMatter(draft.text, answer, ctx.now.getTime() - row.updatedAt.getTime())) {
@@ -161,6 +151,9 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
         return startDialogue(tx, ctx, { kind: null, text }, out, deps);
       }
       if (text !== '' && !isSkip(text)) draft.text = replaced ? text : `${draft.text}\n${text}`;
+      // "下楼难" / "想去医院复查": with the next piece the kind may be plain; it is not asked again.
+      draft.kind = clearKind(normalizeText(draft.text));
+      if (draft.kind) return advance(tx, ctx, draft, row.id, out, deps, kindGuessed(draft, ctx.msg.conversationType === 'group'));
       await saveDraft(tx, ctx, draft, row.id);
       // One message typed in bursts ("俺家暖气不咋热乎" / "屋里才十六度 老伴冻得直哆嗦"): the question was
       // just asked, so more words of the report do not get it again after every piece.
@@ -186,6 +179,12 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
     }
     case 'address':
     case 'place':
+      // "东门口人行道井盖松动…" minutes after "住哪里？": a new matter; this one is filed as it stands.
+      if (!ctx.msg.location && isNewMatter(draft.text, answer, ctx.now.getTime() - row.updatedAt.getTime())) {
+        await deleteDialogue(tx, row.id);
+        await submitMatters(tx, ctx, submissionOf(draft), out, deps);
+        return startDialogue(tx, ctx, { kind: null, text }, out, deps);
+      }
       if (!ctx.msg.location) {
         const said = phone ? text.replace(phone.text, '').trim() : text;
         // "还是3号楼2单元，跟上回一样": a place said outright wins over the last one.
@@ -219,7 +218,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
 }
 
 /** Moves to the first step still missing an answer, or submits. */
-async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number | null, out: Outgoing, deps: BotDeps) {
+async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number | null, out: Outgoing, deps: BotDeps, lead = '') {
   // A place already in the text is the place: the bot asks only for what is really missing.
   if (draft.kind && draft.place === null) draft.place = extractPlace(draft.text, { addressOnly: draft.kind === 'wish' });
   const inGroup = ctx.msg.conversationType === 'group';
@@ -242,7 +241,8 @@ async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number 
     if (!missing) continue;
     draft.step = step;
     await saveDraft(tx, ctx, draft, rowId);
-    say(ctx, out, await question(tx, step, draft, ctx.msg.conversationType === 'group'));
+    const asked = await question(tx, step, draft, ctx.msg.conversationType === 'group');
+    say(ctx, out, lead ? `${lead}\n${asked}` : asked);
     return;
   }
   if (rowId !== null) await deleteDialogue(tx, rowId);

@@ -15,7 +15,7 @@ const RIGHT_ONE = new RegExp(`(?:应该|应|其实|本来|原来)?(?:是|选|算
 const NOT_THIS = new RegExp(`不是(?:个)?(${WISH}|${REPORT})[\\s,，。]*(?:而)?是(?:个)?(${WISH}|${REPORT})`, 'u');
 
 // "应该是问题反映吧", "这个其实算心愿": said as the whole message.
-const SHOULD_BE = new RegExp(`^(?:这个|这条|刚才那个|刚才那条)?(?:应该|其实|应当)(?:是|算|选|归)(?:一个|个|第)?${KIND}(?:类|那类|那个)?(?:吧|了|啊|呀|的)?[\\s。.!！]*$`, 'u');
+const SHOULD_BE = new RegExp(`^(?:不是|不对)?[\\s,，]*(?:这个|这条|刚才那个|刚才那条)?(?:应该|其实|应当)?(?:是|算|选|归)(?:一个|个|第)?${KIND}(?:类|那类|那个)?(?:吧|了|啊|呀|的)?[\\s。.!！]*$`, 'u');
 
 const kindOf = (word: string): ItemKind => (new RegExp(`^(?:${WISH}|[1１])$`, 'u').test(word) ? 'wish' : 'report');
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { clearKind } from '../../src/bot/clear-kind.ts';
 import { detectEmergency } from '../../src/bot/detect-emergency.ts';
+import { normalizeText } from '../../src/bot/normalize-text.ts';
 import { officeCommands } from '../../src/bot/office-style.ts';
 import { isPlanNotDone } from '../../src/bot/plan-not-done.ts';
 import { understandReply } from '../../src/bot/understand-reply.ts';
@@ -96,4 +98,31 @@ describe('a resident who got a done notice for something not done', () => {
 it('an official ranking a matter and handing it on raises no alarm', () => {
   expect(detectEmergency('滑梯的事紧急，派给莫建国，今天之内处理')).toBeNull();
   expect(detectEmergency('紧急！5号楼煤气味很大')?.kind).toBe('gas');
+});
+
+// Both trials: "这是哪一类？" for matters whose kind the words make plain (18 times in 440 messages).
+describe('the kind plain from the words', () => {
+  it.each([
+    ['3栋2单元楼道灯坏了好几天了😭晚上抱娃上楼黑漆漆的 求修！！', 'report'],
+    ['帮我楼下邻居刘奶奶反映一下 7栋门口那个下水道井盖松了 踩上去会翻 很危险', 'report'],
+    ['3栋4栋中间的垃圾桶两天没清了', 'report'],
+    ['我家楼上天天晚上12点还在拖椅子 咚咚咚的 睡不着 9栋3单元', 'report'],
+    ['小区儿童滑梯那里有个螺丝冒出来了 好尖 在中心花园', 'report'],
+    ['9栋后面那棵大树有根树枝断了挂在半空 刮风怕砸到人', 'report'],
+    ['晚上广场舞音响开太大声了 九点半还在放', 'report'],
+    ['北门口那个井盖翘起来了 电动车骑过去差点翻了 快找人弄一下', 'report'],
+    ['东门口人行道井盖松动，踩上去晃，望尽快处理', 'report'],
+    ['阿婆下礼拜三要去中心医院复查眼睛，能不能有志愿者陪她去一下', 'wish'],
+    ['我腰闪了 动不了 想请人帮我去菜市场买十斤米和一点青菜', 'wish'],
+    ['周六上午想找个人帮我看两个小时娃 我要去拔牙', 'wish'],
+    ['帮阿婆登记一个 电视冇信号 要人上门帮忙调一下机顶盒', 'wish'],
+    ['我屋里厢水龙头一直滴滴滴 搞么子都关唔紧', 'wish'],
+    ['我那个收音机也坏了 有人会修不', 'wish'],
+    ['下楼难\n想去医院复查', 'wish'],
+  ])('%s → %s', (text, kind) => expect(clearKind(normalizeText(text))).toBe(kind));
+
+  it.each(['楼下那个灯坏了好几天', '那个灯又坏了', '6号楼那几个灯坏了好几个', '楼下有人在吵架', '阿婆要去医院 楼道灯坏了 能不能陪她下楼', '我想问问社区有没有老年人体检'])(
+    '%s is asked',
+    (text) => expect(clearKind(normalizeText(text))).toBeNull(),
+  );
 });

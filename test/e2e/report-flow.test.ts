@@ -21,7 +21,7 @@ describe('a whole report: free text in a direct chat → dialogue → receipt �
   afterAll(() => t.close());
 
   it('asks whether it is a wish or a report, then for the place and a photo, and ends with a receipt', async () => {
-    const first = await t.say(zhang, '楼下的路灯坏了好几天了，晚上看不见路');
+    const first = await t.say(zhang, '楼下那盏灯坏了好几天了，晚上看不见路');
     expect(textsTo(first, zhang.id)[0]).toMatch(/1.*微心愿[\s\S]*2.*反映/u);
     expect((await t.api('GET', '/api/items')).body.items).toHaveLength(0);
 
@@ -45,7 +45,7 @@ describe('a whole report: free text in a direct chat → dialogue → receipt �
     expect(post).not.toContain('张桂兰');
 
     const item = (await t.api('GET', `/api/items/${id}`)).body;
-    expect(item).toMatchObject({ kind: 'report', status: 'open', place: '5号楼东门', category: '基础设施', text: '楼下的路灯坏了好几天了，晚上看不见路' });
+    expect(item).toMatchObject({ kind: 'report', status: 'open', place: '5号楼东门', category: '基础设施', text: '楼下那盏灯坏了好几天了，晚上看不见路' });
     expect(item.deadlineAt).not.toBeNull();
   });
 

@@ -24,9 +24,14 @@ it('"你好小连 吃了吗" in the group gets a word back, addressed to him', a
 it('"小连啊 我家门口楼道那个灯坏了…" in the group starts a report, without the greeting in its words', async () => {
   const zheng = { id: 'cn-zheng2', name: '郑大爷' };
   const reply = await t.say(zheng, '小连啊 我家门口楼道那个灯坏了好几天了 3栋2单元', { in: group });
-  const text = textsTo(reply, group).join('\n');
-  expect(text).toContain('我家门口楼道那个灯坏了');
-  expect(text).not.toContain('小连啊');
+  expect(textsTo(reply, group).join('\n')).toContain('反映问题');
+  const draft = await t.app.db.get<{ text: string }>(
+    'SELECT d.text FROM dialogues d JOIN people p ON p.id = d.person_id WHERE p.platform_user_id = ?',
+    [zheng.id],
+  );
+  expect(draft!.text).toContain('我家门口楼道那个灯坏了');
+  expect(draft!.text).not.toContain('小连啊');
+  await t.say(zheng, '取消', { in: group });
 });
 
 it('"你好小连 吃了吗 …旧冰箱要抬下楼 我搬不动" in a direct chat is the request', async () => {
@@ -59,7 +64,7 @@ it('"…井盖盖子碎了一半 …赶紧来人弄一下" is a new matter, not 
 
 it('"你好小连 吃了吗" while the kind question waits keeps the greeting out of the draft', async () => {
   const zheng = { id: 'cn-zheng4', name: '郑德福' };
-  await t.say(zheng, '你好小连 吃了吗 想请人每周二帮我买菜送上楼 5栋101', { in: group });
+  await t.say(zheng, '你好小连 吃了吗 每周二的菜太重了 拎不上楼 5栋101', { in: group });
   const again = await t.say(zheng, '你好小连 吃了吗', { in: group });
   expect(textsTo(again, group).join('\n')).toContain('没登记完');
   const filed = await t.say(zheng, '1', { in: group });

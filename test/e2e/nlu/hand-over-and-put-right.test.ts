@@ -102,7 +102,7 @@ describe('a new matter after a verdict', () => {
     const reply = textsTo(await t.say(resident, '五星 谢谢小王。另外我家阳台的晾衣架坏了 想请人帮忙修一下'), resident.id).join('\n');
     expect((await ledgerItem(t, id)).status).toBe('confirmed');
     expect(reply).toContain('晾衣架');
-    expect(reply).toMatch(/哪一类|已收到，编号/u);
+    expect(reply).toMatch(/哪一类|微心愿|已收到，编号/u);
   });
 
   it('"满意 还有点漏" stays one verdict', async () => {

@@ -27,7 +27,7 @@ const items = async () => (await t.api('GET', '/api/items')).body.items as Array
 describe('the kind put right', () => {
   it('while asked for the address: the report questions follow, and the receipt says 问题反映', async () => {
     const who = { id: 'kind-res-1', name: '王秀英' };
-    const asked = textsTo(await t.say(who, '楼道灯坏了好几天了'), who.id).join('\n');
+    const asked = textsTo(await t.say(who, '那个灯坏了好几天了'), who.id).join('\n');
     expect(asked).toContain('哪一类');
     const address = textsTo(await t.say(who, '1'), who.id).join('\n');
     if (/哪个社区/u.test(address)) await t.say(who, '改类社区');

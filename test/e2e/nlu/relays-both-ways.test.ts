@@ -48,7 +48,7 @@ describe('a question and its answer, both ways', () => {
 
   it('a new report in the group while that question is open is a new report, and "不是给小王说的" is believed', async () => {
     const before = textsTo(await t.say(mother, '@连心 11栋3单元楼道里有人堆了好多纸箱子 把消防通道都堵了', { in: group }), group).join('\n');
-    expect(before).toContain('哪一类');
+    expect(before).toContain('反映问题');
     const again = await t.say(mother, '@连心 不是给小王说的 是新的问题 楼道消防通道堵了', { in: group });
     expect(textsTo(again, student.id)).toEqual([]);
   });

@@ -104,3 +104,39 @@ it('"没事没事 吓我一跳" said among neighbours in the group keeps the spe
   expect(reply.replies).toEqual([]);
   expect(await draftText(mother)).toBe(before);
 });
+
+describe('the kind plain from the words is not asked', () => {
+  it('a household\'s need in a direct chat goes straight to the address, saying how it is filed', async () => {
+    const who = someone('谭阿姨');
+    const first = textsTo(await t.say(who, '我腰闪了 动不了 想请人帮我去菜市场买十斤米'), who.id).join('\n');
+    expect(first).not.toContain('这是哪一类');
+    expect(first).toContain('按“微心愿”登记');
+    expect(first).toContain('地址');
+    const receipt = textsTo(await t.say(who, '9栋101'), who.id).join('\n');
+    const item = await ledgerItem(t, Number(/编号 #(\d+)/u.exec(receipt)?.[1]));
+    expect(item).toMatchObject({ kind: 'wish', place: '9栋101' });
+  });
+
+  it('a public trouble in the group is asked only for a photo, and the person may put the kind right', async () => {
+    const who = someone('黎小芳');
+    const first = textsTo(await t.say(who, '@连心 3栋2单元楼道灯坏了好几天了 晚上黑漆漆的', { in: group }), group).join('\n');
+    expect(first).toMatch(/^黎\*，收到/u);
+    expect(first).toContain('按“反映问题”登记');
+    expect(first).toContain('照片');
+    const receipt = textsTo(await t.say(who, '没照片', { in: group }), group).join('\n');
+    expect((await ledgerItem(t, Number(/编号 #(\d+)/u.exec(receipt)?.[1]))).kind).toBe('report');
+
+    const other = someone('老赵');
+    await t.say(other, '我家门口那个灯坏了 想请人换一下');
+    const changed = textsTo(await t.say(other, '改成反映问题'), other.id).join('\n');
+    expect(changed).toContain('问题反映');
+  });
+
+  it('the pieces of a slow typist make the kind plain: it is not asked a second time', async () => {
+    const who = someone('老赵');
+    expect(textsTo(await t.say(who, '下楼难'), who.id).join('\n')).toContain('哪一类');
+    const next = textsTo(await t.say(who, '想去医院复查'), who.id).join('\n');
+    expect(next).toContain('按“微心愿”登记');
+    expect(next).not.toContain('请回复 1');
+  });
+});

@@ -1,0 +1,29 @@
+import type { ItemKind } from '../domain/types.ts';
+import { AT_HOME } from './dialogue-words.ts';
+import { TROUBLE } from './request-words.ts';
+
+// "3栋2单元楼道灯坏了好几天了", "周六上午想找个人帮我看两个小时娃": the kind plain from the words, so the
+// bot need not ask it (issue 12: it asks only for what is really missing). Pure; null when in doubt.
+
+// Places and things everyone shares.
+const PUBLIC =
+  /楼道|路灯|井盖|垃圾桶|垃圾|单元门|门禁|电梯|小区|广场|花园|滑梯|秋千|健身器材|停车|电动车|消防通道|下水道|化粪池|路面|树枝|大树|绿化|围墙|车棚|车库|监控|公厕|楼顶|楼梯|噪音|扰民|广场舞|音响|拖椅子|施工|北门|南门|东门|西门|大门|门口的?(?:路)?灯/u;
+// What is wrong out there, in the words people use for it.
+const WRONG_OUT_THERE = /松动|晃|破损|塌陷|凹陷|缺了|丢了|被偷|没清|没人收|没人管|乱停|乱扔|乱堆|堵死|翘起|冒出来|断了|太大声|大声|睡不着|会翻|差点|不亮|黑乎乎|黑漆漆/u;
+// Help for a household: someone to go, fetch, mind, accompany, come round.
+const HOUSEHOLD_HELP =
+  /有人(?:会|能)?(?:修|弄|帮)|(?:请|找)(?:个|一个|位|一位)?(?:人|志愿者)|有没有(?:人|志愿者)|谁(?:能|有空|可以|会)|帮(?:我|她|他|阿婆|奶奶|爷爷|老人)?(?:去|买|拿|取|送|看|修|调|换|搬|陪|接|照看)|陪(?:我|她|他|阿婆|奶奶|爷爷|老人)|帮忙(?:买|拿|取|送|看|修|调|换|搬|陪|接|照看)|代(?:买|取|购)|跑腿|看(?:两个小时|一下|会儿)?娃|照看|上门帮忙|(?:想|要)去医院|去医院复查|复查|看病|拿药|取药|买菜/u;
+
+// Help only a household needs ("…井盖翘起来了 快找人弄一下" asks for a repair, not for a helper).
+const FOR_A_HOUSEHOLD = /陪|买菜|看(?:两个小时|一下|会儿)?娃|照看|医院|拿药|取药|代(?:买|取|购)|跑腿/u;
+// Trouble inside a home, in more words than a report's.
+const HOME_TROUBLE = new RegExp(`${TROUBLE.source}|滴|关不(?:紧|上)|关唔紧|打不开|没信号|不转|不出水|没热水|没电|跳闸`, 'u');
+
+export function clearKind(norm: string): ItemKind | null {
+  const publicTrouble = PUBLIC.test(norm) && (TROUBLE.test(norm) || WRONG_OUT_THERE.test(norm));
+  if (publicTrouble) return FOR_A_HOUSEHOLD.test(norm) ? null : 'report';
+  if (HOUSEHOLD_HELP.test(norm)) return 'wish';
+  // "我屋里厢水龙头一直滴滴滴": trouble at home is the household's.
+  if (!PUBLIC.test(norm) && AT_HOME.test(norm) && HOME_TROUBLE.test(norm)) return 'wish';
+  return null;
+}
