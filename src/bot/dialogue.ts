@@ -7,7 +7,7 @@ import { detectEmergency } from './detect-emergency.ts';
 import { deleteDialogue, draftOf, makeUrgent, saveDraft, submissionOf, type Draft, type Step } from './dialogue-store.ts';
 import { extractPhone } from './extract-phone.ts';
 import { extractPlace } from './extract-place.ts';
-import { placeAnswer } from './place-answer.ts';
+import { isPlaceLike, placeAnswer } from './place-answer.ts';
 import { normalizeText } from './normalize-text.ts';
 import type { Outgoing } from './outgoing.ts';
 import { isThanks } from './parse-command.ts';
@@ -92,9 +92,8 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
   }
   const emergency = draft.priority === 'normal' ? detectEmergency(text) : null;
   if (emergency && draft.step !== 'community') {
-    // An emergency is a report of its own, never merged into an unfinished draft: the alert must
-    // carry its own words and place. A draft nobody said was a request yet (the kind question
-    // unanswered) is dropped; one being completed is filed as it stands.
+    // An emergency is a report of its own (the alert carries its own words and place). A draft not yet
+    // a request (kind unanswered) is dropped; one being completed is filed as it stands.
     await deleteDialogue(tx, row.id);
     if (!early) await submitMatters(tx, ctx, submissionOf(draft), out, deps);
     return startDialogue(tx, ctx, { kind: 'report', text }, out, deps);
@@ -120,8 +119,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
     draft.kind = rekind;
     return advance(tx, ctx, draft, row.id, out, deps);
   }
-  // "好的" files a draft that waits for an optional photo (one sent later is added to the item);
-  // to any other question it is no answer: the question is asked again.
+  // "好的" files a draft waiting for an optional photo (one sent later joins the item); to any other question it is asked again.
   if (isAcknowledgement(answer) && ctx.msg.photos.length === 0 && !ctx.msg.location && draft.step !== 'photo') {
     await saveDraft(tx, ctx, draft, row.id);
     say(ctx, out, await question(tx, draft.step, draft, ctx.msg.conversationType === 'group'));
@@ -141,10 +139,10 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
         draft.place ??= extractPlace(text) ?? (SAME_PLACE.test(answer) ? await lastPlace(tx, ctx.person.id) : null);
         break;
       }
-      // More words about the same thing are kept with the draft. Words asking something after words that
-      // did not ("这个怎么用啊", "我想要个老年手机"), or after a mere opening ("那啥"), are the request.
+      // More words are kept with the draft; asking words after words that asked nothing ("这个怎么用啊",
+      // "我想要个老年手机") or after a mere opening ("那啥") are the request. A new matter well after the
+      // question, sharing nothing with the draft, is not glued onto it.
       const replaced = text !== '' && !isSkip(text) && (OPENING_ONLY.test(normalizeText(draft.text).trim()) || ANNOUNCES_ONLY.test(normalizeText(draft.text).trim()) || (ASKS.test(answer) && !ASKS.test(normalizeText(draft.text))));
-      // A new matter well after the question, sharing nothing with the draft: not glued onto it.
       if (!replaced && isNewMatter(draft.text, answer, ctx.now.getTime() - row.updatedAt.getTime())) {
         await deleteDialogue(tx, row.id);
         say(ctx, out, residents.draftSetAside(draft.text));
@@ -189,6 +187,8 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
         const said = phone ? text.replace(phone.text, '').trim() : text;
         // "还是3号楼2单元，跟上回一样": a place said outright wins over the last one.
         const before = SAME_PLACE.test(normalizeText(said)) && extractPlace(said) === null ? await lastPlace(tx, ctx.person.id) : null;
+        // "买 菜 要 清 真 的" to "住哪里？": more about the request, kept with it; the question stays.
+        if (!before && said !== '' && !isSkip(said) && !isPlaceLike(said)) return advance(tx, ctx, { ...draft, text: `${draft.text}\n${said}` }, row.id, out, deps, residents.notedStillWhere);
         draft.place = before ?? (isSkip(said) || said === '' ? '' : placeAnswer(said, extractPlace(said, { addressOnly: draft.step === 'address' })));
       }
       break;

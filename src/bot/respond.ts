@@ -151,7 +151,9 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // A photo may come with a holder's news ("垃圾桶清干净了" and the picture of it); a location may not.
   // "快来人 我爸又不见了": an alarm is a new item with its receipt first, not words about an old one.
   const alarm = words !== null && detectEmergency(words) !== null && itemIdsIn(normalizeText(words)).length === 0;
-  const talk = words !== null && msg.location === null && !alarm ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && [null, 'thanks'].includes(guessIntent(words)?.type ?? null)) : null;
+  const talked = words !== null && msg.location === null && !alarm ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && [null, 'thanks'].includes(guessIntent(words)?.type ?? null)) : null;
+  // "请问蓝同学周三几点来…": a question for the holder by name, not how the item stands.
+  const talk = talked?.type === 'status' && words !== null && (await tellByName(tx, ctx.actor, stripMentions(msg.text))) ? null : talked;
   const second = !talk && words !== null && msg.conversationType === 'group' && !dialogue ? await secondInGroup(tx, ctx.actor, words, { conversationId: msg.conversationId, communityId: ctx.group?.communityId ?? null }, ctx.now) : null;
   // "孙浩同志您好，燃气公司的师傅已经在路上了…" from an official: for that resident.
   const toResident = !talk && !second && words !== null && !dialogue ? await officialToResident(tx, ctx.actor, stripMentions(msg.text), ctx.now) : null;

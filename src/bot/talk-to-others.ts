@@ -65,10 +65,18 @@ export async function officialToResident(tx: Tx, actor: Actor, text: string, now
 // "跟小王说 药是硝苯地平缓释片", "麻烦跟李阿姨讲一声 我明早九点到": words for the other side of an item.
 const TELL_NAMED = /^(?:麻烦|请)?(?:你)?(?:帮我)?(?:跟|和|给|替我跟)([\u4e00-\u9fa5]{1,4}?)(?:同志|老师|师傅)?(?:(?:说|讲)(?!好|过|了|定)|带个话)(?:一下|一声)?[\s,，:：]*(\S[\s\S]*)$/u;
 
+// "帮我带个话给蓝同学：周三几点来", "请问蓝同学周三几点来接阿婆啊": the same, said the other way round.
+const TELL_TO = /^(?:麻烦|请)?(?:你)?(?:帮我)?(?:带个话|捎个话|传个话|转告|转达)给?([\u4e00-\u9fa5]{1,4}?)(?:同志|老师|师傅|同学)?[\s,，:：]+(\S[\s\S]*)$/u;
+const ASK_NAMED = /^(?:请问|问一下|问下|想问下?)[\s,，]*([\u4e00-\u9fa5]{1,3}?)(?:同志|老师|师傅|同学)[\s,，]*(\S[\s\S]*[?？吗呢啊]|\S[\s\S]*几点[\s\S]*)$/u;
+// "刚才讲的九点半的号是回答蓝同学的 你帮我转给他": words for the holder, whoever they are.
+const PASS_IT_ON = /(?:你)?帮我(?:转给|转告|告诉)(?:他|她)(?:一下|一声)?(?:吧)?(?=$|[\s,，。])/u;
+
 /** Whether `called` ("小王", "王思远", "志愿者", "李阿姨") can be the person named `name`. */
 function calls(called: string, name: string, role: 'holder' | 'submitter'): boolean {
   if (called === name) return true;
   if (role === 'holder' && /^(?:志愿者|党员|办理人|帮忙的)$/u.test(called)) return true;
+  // "蓝同学", "蓝": the surname alone, or with 同学 after it.
+  if (/^[\u4e00-\u9fa5]$/u.test(called) && name.startsWith(called)) return true;
   if (role === 'submitter' && /^(?:提出人|居民|住户|老人家?)$/u.test(called)) return true;
   // 小王 / 老王 / 王姐 / 李阿姨: a surname and a word of address.
   const surname = /^[小老阿]([\u4e00-\u9fa5])$/u.exec(called)?.[1] ?? /^([\u4e00-\u9fa5])(?:姐|哥|叔|姨|阿姨|大爷|大妈|奶奶|爷爷|老师|师傅)$/u.exec(called)?.[1];
@@ -80,9 +88,10 @@ function calls(called: string, name: string, role: 'holder' | 'submitter'): bool
  * their request, or a volunteer's for the resident whose request they hold. The one item that fits.
  */
 export async function tellByName(tx: Tx, actor: Actor, text: string): Promise<Runnable | null> {
-  const m = TELL_NAMED.exec(normalizeText(text).trim());
+  const norm = normalizeText(text).trim();
+  const m = TELL_NAMED.exec(norm) ?? TELL_TO.exec(norm) ?? ASK_NAMED.exec(norm) ?? PASS_IT_ON.exec(norm);
   if (!m || itemIdsIn(normalizeText(text)).length > 0) return null;
-  const called = m[1]!;
+  const called = m[1] ?? '办理人';
   const rows = await tx.all<{ id: number; submitterId: number; claimantId: number | null; submitter: string; holder: string | null }>(
     `SELECT i.id, i.submitter_id, i.claimant_id, s.name AS submitter, h.name AS holder FROM items i
        JOIN people s ON s.id = i.submitter_id LEFT JOIN people h ON h.id = i.claimant_id
@@ -90,6 +99,6 @@ export async function tellByName(tx: Tx, actor: Actor, text: string): Promise<Ru
     [actor.id, actor.id],
   );
   const fits = rows.filter((r) => (r.submitterId === actor.id ? r.holder !== null && calls(called, r.holder, 'holder') : calls(called, r.submitter, 'submitter')));
-  const note = text.trim().slice(text.trim().length - m[2]!.length).trim();
+  const note = m[2] === undefined ? text.trim() : text.trim().slice(text.trim().length - m[2].length).trim();
   return fits.length === 1 ? { type: 'tell', id: fits[0]!.id, note } : null;
 }

@@ -56,6 +56,7 @@ export const residents = {
   kindGuessed: (kind: 'wish' | 'report', text: string) =>
     `收到：“${short(text, 40)}”\n` +
     (kind === 'wish' ? '这是家里的事，按“微心愿”登记，请党员志愿者帮忙（不对请回复“改成反映问题”）。' : '这是公共的事，按“反映问题”登记（是自家的事请回复“改成心愿”）。'),
+  notedStillWhere: '好的，记下了。',
   askKindAgain: '请回复 1（微心愿）或 2（反映问题）。回复“取消”可放弃。',
   askCommunity: (names: string[]) => `您是哪个社区的？请回复数字：\n${names.map((n, i) => `${i + 1} ${n}`).join('\n')}`,
   askCommunityAgain: (count: number) => `请回复 1 到 ${count} 之间的数字。`,

@@ -75,8 +75,9 @@ describe('answers in their own words', () => {
   it('"地址跟上次一样" gives the last request\'s place', async () => {
     const sun = { id: 'sun-words', name: '孙阿姨' };
     await newItem(t, sun, '心愿 幸福里7栋1单元502 想请人帮忙换个灯泡');
-    await t.say(sun, '还想请人帮忙修一下门锁');
-    const r = await t.say(sun, '1，地址跟上次一样');
+    // The kind is plain ("请人帮忙"): only where is asked.
+    expect(textsTo(await t.say(sun, '还想请人帮忙修一下门锁'), sun.id).join('\n')).toContain('地址');
+    const r = await t.say(sun, '地址跟上次一样');
     const said = textsTo(r, sun.id).join('\n');
     expect(said).not.toMatch(/在哪里/u);
     const id = Number(/#(\d+)/u.exec(said)?.[1]);

@@ -140,3 +140,28 @@ describe('the kind plain from the words is not asked', () => {
     expect(next).not.toContain('请回复 1');
   });
 });
+
+it('"买 菜 要 清 真 的" to "住哪里？" is kept with the wish, not taken as the address', async () => {
+  const who = someone('马奶奶');
+  await t.say(who, '想买点菜');
+  const again = textsTo(await t.say(who, '买 菜 要 清 真 的'), who.id).join('\n');
+  expect(again).toContain('记下了');
+  expect(again).toContain('地址');
+  const receipt = textsTo(await t.say(who, '7号楼2单元101'), who.id).join('\n');
+  const item = await ledgerItem(t, Number(/编号 #(\d+)/u.exec(receipt)?.[1]));
+  expect(item.place).toBe('7号楼2单元101');
+  expect(item.text).toContain('买菜要清真的');
+});
+
+it('a resident\'s question or message for the holder, by name, reaches the holder rather than showing the status', async () => {
+  const volunteer = someone('蓝天宇');
+  await t.say(volunteer, `报到 ${code}`);
+  const resident = someone('覃姐');
+  const id = await fileRequest(t, resident, '心愿 阿婆周三要去医院复查 想请人陪一下 5栋101');
+  await t.say(volunteer, `认领 ${id}`);
+  for (const words of ['请问蓝同学周三几点来接阿婆啊 要带医保卡吗', '帮我带个话给蓝同学：周三几点来接阿婆，要不要带医保卡', '刚才讲的九点半的号是回答蓝同学的 你帮我转给他']) {
+    const r = await t.say(resident, words);
+    expect(textsTo(r, volunteer.id).join('\n')).toContain('提出人转告');
+    expect(textsTo(r, resident.id).join('\n')).not.toContain('办理中');
+  }
+});
