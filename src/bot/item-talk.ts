@@ -145,6 +145,7 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
   if (talk.kind === 'keep_on' && (submitter || holder || official) && ['open', 'claimed', 'done'].includes(row.status)) return { type: 'keep_on', id, note: words };
   // "16号刘阿姨住哪栋啊 上面没写地址": the holder asks the submitter.
   if (holder && row.status === 'claimed' && HOLDER_ASKS.test(words)) return { type: 'tell', id, note: words };
+  if (holder && row.status === 'done' && talk.kind === 'dispute') return { type: 'dispute', id, reason: words }; // "…12号撤销完成": taken back
   if (row.status === 'claimed' && (holder || official)) {
     switch (talk.kind) {
       case 'done':

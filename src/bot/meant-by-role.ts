@@ -71,6 +71,8 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
     case 'reject':
       return row.submitterId === ctx.actor.id ? { type: 'tell', id: cmd.id, note } : cmd;
     case 'dispute':
+      // "9号尚未完成 是计划下午三点前送达" while it is still in hand: news of it.
+      if (holder && row.status === 'claimed') return { type: 'progress', id: cmd.id, note };
       return holder && row.status === 'done' && row.submitterId !== ctx.actor.id ? { type: 'take_back', id: cmd.id } : cmd;
     case 'deadline':
       return holder ? { type: 'progress', id: cmd.id, note: words.replace(/^#?\s*\d{1,9}\s*号?\s*[,，:：]?\s*/u, '') } : cmd;

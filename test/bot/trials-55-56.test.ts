@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clearKind } from '../../src/bot/clear-kind.ts';
 import { detectEmergency } from '../../src/bot/detect-emergency.ts';
 import { normalizeText } from '../../src/bot/normalize-text.ts';
+import { talkAbout } from '../../src/bot/talk-about.ts';
 import { officeCommands } from '../../src/bot/office-style.ts';
 import { isPlanNotDone } from '../../src/bot/plan-not-done.ts';
 import { understandReply } from '../../src/bot/understand-reply.ts';
@@ -125,4 +126,15 @@ describe('the kind plain from the words', () => {
     '%s is asked',
     (text) => expect(clearKind(normalizeText(text))).toBeNull(),
   );
+});
+
+describe("a volunteer's words about what they hold", () => {
+  it.each([
+    ['9号米和青菜已送到阿姨家 放厨房了 已落实', 'done'],
+    ['收到 13号 已到场 螺丝已拧平 加装防护帽 已落实', 'done'],
+    ['2号已落实。', 'done'],
+    ['7号路灯得供电所来弄 我爬不上去也没工具 放弃了sorry', 'release'],
+    ['9号尚未完成 是计划下午三点前送达 系统搞错了', 'dispute'],
+    ['我还没去呢 怎么就办结了 12号撤销完成 我下午才去', 'dispute'],
+  ])('%s → %s', (text, kind) => expect(talkAbout(text).kind).toBe(kind));
 });

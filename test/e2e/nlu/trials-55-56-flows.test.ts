@@ -165,3 +165,18 @@ it('a resident\'s question or message for the holder, by name, reaches the holde
     expect(textsTo(r, resident.id).join('\n')).not.toContain('办理中');
   }
 });
+
+it('a holder who gives up in their words, or takes back a completion said too early, is understood', async () => {
+  const volunteer = someone('蓝天宇');
+  await t.say(volunteer, `报到 ${code}`);
+  const a = await fileRequest(t, someone('韦阿婆'), '心愿 想请人帮忙换个灯泡 5栋101');
+  await t.say(volunteer, `认领 ${a}`);
+  await t.say(volunteer, `${a}号灯得供电所来弄 我爬不上去也没工具 放弃了sorry`);
+  expect((await ledgerItem(t, a)).status).toBe('open');
+
+  const b = await fileRequest(t, someone('韦阿婆'), '心愿 想请人帮忙修个门锁 5栋101');
+  await t.say(volunteer, `认领 ${b}`);
+  await t.say(volunteer, `完成 ${b}`);
+  await t.say(volunteer, `我还没去呢 怎么就办结了 ${b}号撤销完成 我下午才去`);
+  expect((await ledgerItem(t, b)).status).toBe('claimed');
+});
