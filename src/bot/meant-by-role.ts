@@ -52,7 +52,12 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
   // "刚才说错了 17号还没修完 先别算完成" from the official who closed it: taken back.
   if (cmd.type === 'dispute' && row.status === 'done' && row.claimantId === ctx.actor.id && row.submitterId !== ctx.actor.id) return { type: 'take_back', id: cmd.id };
   // "8号我已经联系上电梯维保了，十分钟内到" from an official, before anyone took it: for the resident.
-  if (isOfficialOf(ctx.actor, row.communityId)) return cmd.type === 'progress' && row.status === 'open' ? { type: 'tell', id: cmd.id, note: cmd.note } : cmd;
+  if (isOfficialOf(ctx.actor, row.communityId)) {
+    if (cmd.type === 'progress' && row.status === 'open') return { type: 'tell', id: cmd.id, note: cmd.note };
+    // "提醒一下蓝天宇 12号抓紧": words for the holder (pass-on.ts), not news for the resident.
+    if (cmd.type === 'progress' && row.claimantId !== ctx.actor.id && /提醒|催|抓紧/u.test(ctx.msg.text)) return { type: 'tell', id: cmd.id, note: stripMentions(ctx.msg.text).trim() };
+    return cmd;
+  }
   // (release is handled below the role check: an official who does not hold it rejects it.)
   const holder = row.claimantId === ctx.actor.id;
   const words = stripMentions(ctx.msg.text).trim();

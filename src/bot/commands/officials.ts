@@ -15,6 +15,7 @@ import { everyone } from '../texts/common.ts';
 import { dateOf } from '../working-days.ts';
 import { tellSetting } from '../tell-setting.ts';
 import { describeStats } from '../queries.ts';
+import { members } from '../texts/members.ts';
 import { officials } from '../texts/officials.ts';
 import { communitiesInView } from './scope.ts';
 import { tell, type Handlers, type Run } from './table.ts';
@@ -42,6 +43,13 @@ export const officialCommands: Handlers<Official> = {
         : member
           ? { kind: 'person' as const, person: member }
           : { kind: 'unit' as const, name: unitName(cmd.target.name) };
+    // "12号催一下蓝天宇" when 蓝天宇 holds it already (another of that name or not): a reminder for them.
+    const held = item.claimantId !== null && item.status === 'claimed' && !holder ? await tx.get<{ name: string }>('SELECT name FROM people WHERE id = ?', [item.claimantId]) : undefined;
+    if (held && ((to.kind === 'person' && to.person.id === item.claimantId) || cmd.target.name.replace(/^@/u, '') === held.name)) {
+      run.out.toPersonId(item.claimantId!, members.officeNudges(item.id, ctx.person.name, '请抓紧办理'));
+      run.out.reply(members.nudgedHolder(item.id, held.name));
+      return;
+    }
     return tell(run, await assignItem(tx, ctx.actor, cmd.id, to, ctx.now));
   },
   async reject(run, cmd) {

@@ -2,6 +2,7 @@ import { ask } from '../prompts.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { getItem } from '../../domain/items.ts';
 import { isMemberOf, isOfficialOf } from '../../domain/actor.ts';
+import { normalizeText } from '../normalize-text.ts';
 import { members } from '../texts/members.ts';
 import { residents } from '../texts/residents.ts';
 import { maskName } from '../../core/mask.ts';
@@ -16,6 +17,15 @@ export const passOnCommand: Handlers<'tell'> = {
   async tell({ tx, ctx, out }, cmd) {
     const item = await getItem(tx, cmd.id);
     // "请转告16号的居民，物业明天上午会来…": an official or the holder, to the resident.
+    // "转告 12 蓝天宇同学 …请今天内处理", "提醒一下蓝天宇 12号抓紧": an official's words for the holder.
+    if (item.claimantId !== null && item.claimantId !== ctx.actor.id && item.status === 'claimed' && isOfficialOf(ctx.actor, item.communityId)) {
+      const holder = (await tx.get<{ name: string }>('SELECT name FROM people WHERE id = ?', [item.claimantId]))!.name;
+      if (forTheHolder(cmd.note, holder)) {
+        out.toPersonId(item.claimantId, members.officeNudges(item.id, ctx.person.name, cmd.note));
+        out.reply(members.nudgedHolder(item.id, holder));
+        return;
+      }
+    }
     if (item.submitterId !== ctx.actor.id && (isOfficialOf(ctx.actor, item.communityId) || item.claimantId === ctx.actor.id)) {
       // The holder by name (the resident knows who comes); an official's words as the community's.
       const who = item.claimantId === ctx.actor.id ? `志愿者${ctx.person.name}` : undefined;
@@ -59,3 +69,10 @@ export const passOnCommand: Handlers<'tell'> = {
     out.reply(item.assignedUnit ? residents.toldCommunityOfUnit(item.id, item.assignedUnit) : item.status === 'open' ? residents.toldCommunity(item.id) : residents.toldOfficials(item.id));
   },
 };
+
+/** Words that name the holder ("蓝天宇", "蓝同学", "小蓝") or urge them on ("提醒一下", "抓紧"). */
+function forTheHolder(note: string, holder: string): boolean {
+  const said = normalizeText(note);
+  const surname = holder[0] ?? '';
+  return said.includes(holder) || new RegExp(`^[\\s,，:：]*(?:${surname}(?:同学|同志|师傅|老师|哥|姐)|小${surname})`, 'u').test(said) || /^(?:提醒|催)(?:一下|下)?/u.test(said);
+}

@@ -40,6 +40,8 @@ export const members = {
   submitterSays: (id: number, note: string) => `#${id} 的提出人转告：${note}`,
   neighbourSays: (id: number, name: string, note: string) => `关于 #${id}，居民${name}说：${note}`,
   /** A second volunteer (or 物业's own member) reports on one held by another, or by a unit. */
+  officeNudges: (id: number, official: string, said: string) => `社区干部${official}提醒您：#${id}（${said}）。有进展请发：进展 ${id} 说明。`,
+  nudgedHolder: (id: number, holder: string) => `好的，已提醒 ${holder} 抓紧办 #${id}。`,
   helperSays: (id: number, name: string, note: string, done: boolean) => `关于 #${id}，${name}说：${note}${done ? `\n确实办好了请发：完成 ${id}` : ''}`,
   keptOn: (id: number, note: string) => `#${id} 的提出人说这是长期的事${note ? `：${note}` : ''}\n事项仍在您名下，不会结；每次办好发“完成 ${id}”记一次，全部结束时发：完成 ${id} 结束`,
   keptOnBy: (id: number) => `好的，#${id} 记为长期的事：每次办好发“完成 ${id}”记一次，事项不会结；全部结束时发：完成 ${id} 结束`,

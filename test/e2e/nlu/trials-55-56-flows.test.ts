@@ -8,6 +8,7 @@ import { startTestApp, textsTo, type SimPerson, type TestApp } from '../../helpe
 const group = 'g-t5556';
 let t: TestApp;
 let code = '';
+let officialCode = '';
 let n = 0;
 const someone = (name = '马奶奶'): SimPerson => ({ id: `t56-${++n}`, name });
 const phoneOf = async (who: SimPerson) =>
@@ -17,7 +18,7 @@ const draftText = async (who: SimPerson) =>
 
 beforeAll(async () => {
   t = await startTestApp();
-  code = (await setUpCommunity(t, '连心测试社区', group)).memberCode;
+  ({ memberCode: code, officialCode } = await setUpCommunity(t, '连心测试社区', group));
 });
 afterAll(() => t.close());
 
@@ -179,4 +180,23 @@ it('a holder who gives up in their words, or takes back a completion said too ea
   await t.say(volunteer, `完成 ${b}`);
   await t.say(volunteer, `我还没去呢 怎么就办结了 ${b}号撤销完成 我下午才去`);
   expect((await ledgerItem(t, b)).status).toBe('claimed');
+});
+
+it('an official\'s reminder for the holder ("提醒一下蓝天宇 N号抓紧", "转告 N 蓝天宇同学 …", "N号催一下蓝天宇") reaches the holder, not the resident', async () => {
+  const volunteer = someone('蓝天宇');
+  await t.say(volunteer, `报到 ${code}`);
+  const official = someone('梁副书记');
+  await t.say(official, `报到 ${officialCode}`);
+  const resident = someone('韦阿婆');
+  const id = await fileRequest(t, resident, '心愿 想请人帮忙换个灯泡 5栋101');
+  await t.say(volunteer, `认领 ${id}`);
+  for (const words of [`提醒一下蓝天宇 ${id}号抓紧`, `转告 ${id} 蓝天宇同学 阿婆的事请今天内处理`, `${id}号催一下蓝天宇`]) {
+    const r = await t.say(official, words);
+    expect(textsTo(r, volunteer.id).join('\n')).toContain('提醒您');
+    expect(textsTo(r, resident.id)).toEqual([]);
+  }
+  expect((await ledgerItem(t, id)).claimantId).not.toBeNull();
+  // Words for the resident still go to the resident.
+  const r = await t.say(official, `转告 ${id} 物业说明天来人`);
+  expect(textsTo(r, resident.id).join('\n')).toContain('物业说明天来人');
 });
