@@ -29,7 +29,7 @@ import { ownItemAskedAfter } from './own-item-asked-after.ts';
 import { openPrompts } from './prompts.ts';
 import { draftEscape, isBareAnswer, isCancel, isSkip } from './skip-and-cancel.ts';
 import { isOnlyPraiseOrThanks } from './thanks.ts';
-import { isAcknowledgement, isGreeting, isOnlySymbols, isSmallTalkTopic, isTakingNote, looksMeantForSomeoneElse } from './small-talk.ts';
+import { isAcknowledgement, isGreeting, isNotice, isOnlySymbols, isSmallTalkTopic, isTakingNote, looksMeantForSomeoneElse } from './small-talk.ts';
 import { normalizeText } from './normalize-text.ts';
 import { kindChange } from './kind-change.ts';
 import { answerSplitAsked, newestOwnRequest, putPhoneRight } from './put-right.ts';
@@ -189,6 +189,8 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     say(ctx, out, everyone.meantForSomeoneElse);
     return;
   }
+  // "@连心 大家好，本周六上午九点在活动室开居民议事会" from an official: a notice for everyone, not a matter.
+  if (cmd.type === 'text' && !dialogue && !hasAttachment && highestRole(ctx.actor) === 'official' && isNotice(normalizeText(cmd.text))) return say(ctx, out, everyone.noticeNotFiled);
   // "今天天气真好": small talk gets a word back, not a draft (in a group it was never addressed).
   if (cmd.type === 'text' && !dialogue && !hasAttachment && isSmallTalkTopic(normalizeText(cmd.text)) && !REQUEST.test(normalizeText(cmd.text))) {
     say(ctx, out, /吃(?:了|饭|过)/u.test(cmd.text) ? everyone.smallTalkMeal : everyone.smallTalk);

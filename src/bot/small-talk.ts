@@ -70,3 +70,7 @@ export function looksMeantForSomeoneElse(text: string): boolean {
 // "没事没事 吓我一跳": reassurance among neighbours, with more to say (not leaving a draft).
 const REASSURANCE = /^(?:没事|没关系|不要紧|不碍事)(?:的|了|啦|哈)?[\s,，。!！]*(?:没事(?:的|了|啦|哈)?[\s,，。!！]*)?(?=\S)(?!.*(?:登记|取消|不报|不用|我是问|不是新))/u;
 export const isReassurance = (norm: string): boolean => REASSURANCE.test(norm);
+
+// "大家好，本周六上午九点在活动室开居民议事会，欢迎参加": a notice to everyone, with nothing wrong or wanted in it.
+const NOTICE = /^(?:各位(?:居民|邻居|业主|街坊)?|大家好|通知|温馨提示|提醒大家)|欢迎(?:大家)?参加|(?:请|望)(?:大家|各位)(?:相互转告|准时|积极|注意)|居民议事会|(?:开|召开)[^，。]{0,6}会/u;
+export const isNotice = (norm: string): boolean => NOTICE.test(norm) && !/坏|漏|堵|不亮|没人管|帮我|想请|反映|投诉/u.test(norm);

@@ -3,6 +3,7 @@ import type { BotDeps } from './bot-deps.ts';
 import { calledByName } from './called-by-name.ts';
 import type { MessageContext } from './context.ts';
 import { fromPinyin } from './from-pinyin.ts';
+import { withItemDescribed } from './item-described.ts';
 import { withNumberedThings } from './numbered-thing.ts';
 import { officeCommands } from './office-style.ts';
 import { withoutSpacedCharacters } from './spaced-words.ts';
@@ -23,6 +24,8 @@ export async function wordsSaid(tx: Tx, given: MessageContext, deps: BotDeps): P
   // "7号车棚那个加急" from an official: item 7, when item 7 is the one about the 车棚.
   const plain = withoutSpacedCharacters(fromPinyin(typed) ?? typed);
   // "经研究，2号事项…着物业公司办理": an official's formulas, said plainly.
-  const said = await withNumberedThings(tx, given.actor, [...given.actor.roles.values()].includes('official') ? officeCommands(plain) : plain);
+  const official = [...given.actor.roles.values()].includes('official');
+  // "滑梯的事紧急，派给莫建国": an official naming the item by what it is about.
+  const said = await withNumberedThings(tx, given.actor, official ? officeCommands(await withItemDescribed(tx, given.actor, plain, given.now)) : plain);
   return { ctx: said === given.msg.text ? given : { ...given, msg: { ...given.msg, text: said } }, named: before !== null || lead !== null, greetingOnly: lead !== null && lead.rest === '' };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clearKind } from '../../src/bot/clear-kind.ts';
 import { detectEmergency } from '../../src/bot/detect-emergency.ts';
+import { guessIntent } from '../../src/bot/guess-intent.ts';
 import { normalizeText } from '../../src/bot/normalize-text.ts';
 import { talkAbout } from '../../src/bot/talk-about.ts';
 import { officeCommands } from '../../src/bot/office-style.ts';
@@ -137,4 +138,26 @@ describe("a volunteer's words about what they hold", () => {
     ['9号尚未完成 是计划下午三点前送达 系统搞错了', 'dispute'],
     ['我还没去呢 怎么就办结了 12号撤销完成 我下午才去', 'dispute'],
   ])('%s → %s', (text, kind) => expect(talkAbout(text).kind).toBe(kind));
+});
+
+describe("an official's sentences and questions", () => {
+  it.each([
+    ['19号我自己办 完成 已电话告知', [{ type: 'claim', id: 19 }, { type: 'done', id: 19, note: '已电话告知' }]],
+    ['13号煤气味那个，包经理马上安排人去5号楼2单元，今天必须有结果', [{ type: 'assign', id: 13, target: { kind: 'unit', name: '包经理' } }, { type: 'deadline', id: 13, by: { today: true } }]],
+    ['指派17给包经理 今天办', [{ type: 'assign', id: 17, target: { kind: 'unit', name: '包经理' } }, { type: 'deadline', id: 17, by: { today: true } }]],
+    [
+      '8号 请包经理这边牵头处理，优先级调成紧急，明天下午六点前必须清完',
+      [{ type: 'assign', id: 8, target: { kind: 'unit', name: '包经理' } }, { type: 'priority', id: 8, priority: 'urgent' }, { type: 'deadline', id: 8, by: { daysAhead: 1 } }],
+    ],
+    ['14号优先级调高一点，期限两天，分类放养老助残', [{ type: 'priority', id: 14, priority: 'urgent' }, { type: 'deadline', id: 14, workingDays: 2 }, { type: 'category', id: 14, category: '养老助残' }]],
+  ])('%s', (text, commands) => expect(official(text)).toEqual(commands));
+
+  it.each([
+    ['现在还有哪些在办的', { type: 'working' }],
+    ['现在谁手上还有没办完的', { type: 'working' }],
+    ['这周每个志愿者各办了几件', { type: 'stats', topic: 'pioneers' }],
+    ['10月的呢', { type: 'stats', span: 'm10' }],
+    ['上个月的呢', { type: 'stats', span: 'lastMonth' }],
+    ['11月份的数据按微心愿和问题反映分开给我列一下，各多少件，办结多少件', { type: 'stats', span: 'm11' }],
+  ])('%s', (text, command) => expect(guessIntent(text)).toEqual(command));
 });

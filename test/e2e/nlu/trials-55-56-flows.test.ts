@@ -200,3 +200,35 @@ it('an official\'s reminder for the holder ("提醒一下蓝天宇 N号抓紧", 
   const r = await t.say(official, `转告 ${id} 物业说明天来人`);
   expect(textsTo(r, resident.id).join('\n')).toContain('物业说明天来人');
 });
+
+describe('an official in the group', () => {
+  it('names an item by what it is about ("滑梯的事紧急，派给…，今天之内处理"): it is set, and no alarm is raised', async () => {
+    const official = someone('梁副书记');
+    await t.say(official, `报到 ${officialCode}`);
+    const volunteer = someone('莫卫东');
+    await t.say(volunteer, `报到 ${code}`);
+    const id = await fileRequest(t, someone('黎小芳'), '反映 中心花园滑梯有颗螺丝冒出来了');
+    const r = await t.say(official, '@连心 滑梯的事紧急，派给莫卫东，今天之内处理', { in: group });
+    expect(textsTo(r, volunteer.id).join('\n')).toContain(`#${id}`);
+    const item = await ledgerItem(t, id);
+    expect(item).toMatchObject({ priority: 'urgent', claimantId: expect.any(Number) });
+    expect(item.place).toBe('中心花园滑梯');
+    expect(textsTo(r, group).join('\n')).not.toContain('哪一类');
+  });
+
+  it('a notice to everyone is not filed', async () => {
+    const official = someone('海主任');
+    await t.say(official, `报到 ${officialCode}`);
+    const r = await t.say(official, '@连心 大家好，本周六上午九点在活动室开居民议事会，欢迎参加', { in: group });
+    expect(textsTo(r, group).join('\n')).toContain('通知');
+    expect(await draftText(official)).toBeUndefined();
+  });
+
+  it('"N号我自己办 完成 已电话告知" takes the item on and closes it', async () => {
+    const official = someone('梁副书记');
+    await t.say(official, `报到 ${officialCode}`);
+    const id = await fileRequest(t, someone('谭阿姨'), '心愿 想问社区有没有老年人免费体检 5栋101');
+    await t.say(official, `${id}号我自己办 完成 已电话告知`);
+    expect((await ledgerItem(t, id)).status).toBe('done');
+  });
+});
