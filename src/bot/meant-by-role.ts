@@ -48,6 +48,8 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
   if (cmd.type === 'release') return isOfficialOf(ctx.actor, row.communityId) && row.claimantId !== ctx.actor.id ? { type: 'reject', id: cmd.id, reason: cmd.reason.replace(/[\s,，。]*(?:还是)?(?:退回去|退了|放回去)(?:吧|了)?[\s,，。]*/u, '，').replace(/^，|，$/gu, '') } : cmd;
   // "取消 3号我不搞了 放弃" from the volunteer holding it: giving it back, not withdrawing the request.
   if (cmd.type === 'withdraw' && row.claimantId === ctx.actor.id && row.submitterId !== ctx.actor.id && row.status === 'claimed') return { type: 'release', id: cmd.id, reason: cmd.reason };
+  // "17号不归我们 井盖是市政的 退回" from the official holding it: given back to the office, not refused.
+  if (cmd.type === 'reject' && row.claimantId === ctx.actor.id && row.status === 'claimed' && /退回|不归我们|不是我们/u.test(ctx.msg.text) && !/驳回|不予受理/u.test(ctx.msg.text)) return { type: 'release', id: cmd.id, reason: cmd.reason };
   if (cmd.type === 'withdraw' || (cmd.type === 'reject' && isOfficialOf(ctx.actor, row.communityId))) return cmd;
   // "刚才说错了 17号还没修完 先别算完成" from the official who closed it: taken back.
   if (cmd.type === 'dispute' && row.status === 'done' && row.claimantId === ctx.actor.id && row.submitterId !== ctx.actor.id) return { type: 'take_back', id: cmd.id };

@@ -232,3 +232,14 @@ describe('an official in the group', () => {
     expect((await ledgerItem(t, id)).status).toBe('done');
   });
 });
+
+it('"N号不归我们 井盖是市政的 退回" from 物业\'s manager holding it gives it back; it is not refused to the resident', async () => {
+  const manager = someone('包经理');
+  await t.say(manager, `报到 ${officialCode}`);
+  const resident = someone('白大爷');
+  const id = await fileRequest(t, resident, '心愿 北门外井盖翘起来了 想请人看看 北门');
+  await t.say(manager, `认领 ${id}`);
+  const r = await t.say(manager, `${id}号不归我们 井盖是市政的 退回`);
+  expect((await ledgerItem(t, id)).status).toBe('open');
+  expect(textsTo(r, resident.id).join('\n')).not.toContain('没有受理');
+});
