@@ -19,7 +19,12 @@ const FOR_A_HOUSEHOLD = /陪|买(?:点|些)?菜|看(?:两个小时|一下|会儿
 // Trouble inside a home, in more words than a report's.
 const HOME_TROUBLE = new RegExp(`${TROUBLE.source}|滴|关不(?:紧|上)|关唔紧|打不开|没信号|不转|不出水|没热水|没电|跳闸`, 'u');
 
+// "想问下 社区有冇老年人免费体检 几时有": a question for the office (政策咨询), nothing broken, no help at home.
+const INQUIRY = /(?:想问|请问|问一?下|咨询)[^。]{0,16}(?:有没有|有冇|有无|几时|什么时候|啥时候|怎么(?:办|申请|领|报名)|在哪(?:里)?(?:办|领|报名)|能不能(?:申请|办|领)|补贴|政策|体检|低保|医保|社保|养老金|老年卡|疫苗)/u;
+export const isInquiry = (norm: string): boolean => INQUIRY.test(norm) && !HOME_TROUBLE.test(norm) && !WRONG_OUT_THERE.test(norm);
+
 export function clearKind(norm: string): ItemKind | null {
+  if (isInquiry(norm) && !HOUSEHOLD_HELP.test(norm)) return 'report';
   const publicTrouble = PUBLIC.test(norm) && (TROUBLE.test(norm) || WRONG_OUT_THERE.test(norm));
   if (publicTrouble) return FOR_A_HOUSEHOLD.test(norm) ? null : 'report';
   if (HOUSEHOLD_HELP.test(norm)) return 'wish';

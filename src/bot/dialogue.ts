@@ -13,7 +13,7 @@ import type { Outgoing } from './outgoing.ts';
 import { isThanks } from './parse-command.ts';
 import { stripMentions } from './strip-mentions.ts';
 import { say } from './say.ts';
-import { kindAnswer, kindWithWhy, leavesKindToUs, TROUBLE_HERE } from './kind-answer.ts';
+import { kindAnswer, kindWithWhy, leavesKindToUs, TROUBLE_HERE, wordsAfterKind } from './kind-answer.ts';
 import { HOW_TO_SEND_PHOTO, isCancel, isNotARequest, isSkip } from './skip-and-cancel.ts';
 import { isAcknowledgement } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
@@ -24,7 +24,7 @@ import { emergencyAdvice, residents } from './texts/residents.ts';
 import { everyone, KIND_NAMES } from './texts/common.ts';
 import { kindChange } from './kind-change.ts';
 import { newDraft } from './new-draft.ts';
-import { clearKind } from './clear-kind.ts';
+import { clearKind, isInquiry } from './clear-kind.ts';
 
 /**
  * The short dialogue for a message that is not a command (SPEC "Talking to the bot"): wish or
@@ -135,8 +135,9 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
         kindAnswer(answer) ?? kindChange(answer) ?? (leavesKindToUs(answer) ? (TROUBLE_HERE.test(said) && !AT_HOME.test(said) ? 'report' : 'wish') : null);
       if (kind) {
         draft.kind = kind;
-        // "2 还是3栋2单元那个灯": the place comes with the answer; "1，地址跟上次一样" the last one.
+        // "2 还是3栋2单元那个灯": the place with the answer ("地址跟上次一样": the last); more words, the request's.
         draft.place ??= extractPlace(text) ?? (SAME_PLACE.test(answer) ? await lastPlace(tx, ctx.person.id) : null);
+        if (wordsAfterKind(text)) draft.text = `${draft.text}\n${wordsAfterKind(text)}`;
         break;
       }
       // More words are kept with the draft; asking words after words that asked nothing ("这个怎么用啊",
@@ -153,8 +154,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
       draft.kind = clearKind(normalizeText(draft.text));
       if (draft.kind) return advance(tx, ctx, draft, row.id, out, deps, kindGuessed(draft, ctx.msg.conversationType === 'group'));
       await saveDraft(tx, ctx, draft, row.id);
-      // One message typed in bursts ("俺家暖气不咋热乎" / "屋里才十六度 老伴冻得直哆嗦"): the question was
-      // just asked, so more words of the report do not get it again after every piece.
+      // A message typed in bursts ("俺家暖气不咋热乎" / "屋里才十六度…") is not asked again after every piece.
       const moreWords = !isSkip(answer) && !/照片|相片|拍|意思|不懂|不知道|不明白|[?？]/u.test(answer) && (ASKS.test(answer) || [...answer].length >= 6);
       if (!replaced && moreWords && ctx.now.getTime() - row.updatedAt.getTime() < BURST_MS) return;
       // Words that replaced the draft's ("那啥", then the request): the question again, about them.
@@ -219,8 +219,8 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
 
 /** Moves to the first step still missing an answer, or submits. */
 async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number | null, out: Outgoing, deps: BotDeps, lead = '') {
-  // A place already in the text is the place: the bot asks only for what is really missing.
-  if (draft.kind && draft.place === null) draft.place = extractPlace(draft.text, { addressOnly: draft.kind === 'wish' });
+  // A place already in the text is the place (a question for the office has none): only what is missing is asked.
+  if (draft.kind && draft.place === null) draft.place = extractPlace(draft.text, { addressOnly: draft.kind === 'wish' }) ?? (isInquiry(normalizeText(draft.text)) ? '' : null);
   const inGroup = ctx.msg.conversationType === 'group';
   // A home address is never asked for where the group reads the answer (the phone is asked privately).
   const steps = (draft.priority === 'urgent' ? URGENT_STEPS : draft.kind ? STEPS[draft.kind] : STEPS.wish).filter(
@@ -236,7 +236,7 @@ async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number 
           : step === 'community'
             ? draft.communityId === null
             : step === 'photo'
-              ? draft.photos.length === 0 && draft.step !== 'photo'
+              ? draft.photos.length === 0 && draft.step !== 'photo' && !isInquiry(normalizeText(draft.text))
               : draft.place === null;
     if (!missing) continue;
     draft.step = step;

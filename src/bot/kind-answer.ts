@@ -67,3 +67,13 @@ const LEFT_TO_US = /你(?:们)?看着(?:办|算|给算|定|弄|来)|随便|都�
 export function leavesKindToUs(answer: string): boolean {
   return [...answer].length <= 20 && LEFT_TO_US.test(answer);
 }
+
+// The kind said first: "1，…", "2 …", "选1 …", "心愿，…".
+const KIND_FIRST = /^\s*(?:选|是)?(?:[12１２]|第?[一二](?:个|种)|心愿|微心愿|反映问题?)(?![\d号楼栋单元])[\s,，。、:：]+/u;
+
+/** "1，我是她儿媳妇帮她打字，就是家里厨房的水龙头关不紧…": what the person tells after answering the kind. */
+export function wordsAfterKind(text: string): string {
+  const m = KIND_FIRST.exec(text);
+  const rest = m ? text.slice(m[0].length).trim() : '';
+  return [...rest.replace(/[^\u4e00-\u9fa5]/gu, '')].length >= 12 ? rest : '';
+}

@@ -40,7 +40,7 @@ export function isGreeting(text: string): boolean {
 
 // "喂你好我跟你说啊…", "你好 小区门口…", "咋没反应呢 我说想…": the opening before what is asked.
 const OPENING =
-  /^(?:(?:喂+|哎+|唉+|嗨|hi|hello|连心(?:你好|您好|啊|呀)?|你好啊?|您好|大家好|在吗|在不在|请问一下|请问|我想问一下|想问一下|打扰(?:一下|了)|不好意思|我跟你说个事儿?|我跟你说啊?|跟你说个事儿?|我说|咋没反应呢?|怎么没反应呢?|有人吗|帮帮忙)[\s,，。.!！?？~～…啊呀哈嘛]*)+/iu;
+  /^(?:(?:喂+|哎+|唉+|嗨|hi|hello|连心(?:你好|您好|啊|呀)?|你好啊?|您好|大家好|在吗|在不在|请问一下|请问|我想问一下|想问一下|打扰(?:一下|了)|不好意思|我跟你说个事儿?|我跟你说啊?|跟你说个事儿?|我说|咋没反应呢?|怎么没反应呢?|有人吗|有冇人(?:啊|呀|在)?|有没有人(?:啊|在)?|帮帮忙)[\s,，。.!！?？~～…啊呀哈嘛]*)+/iu;
 
 /** The words of a request without a greeting or "are you there" before them (they are filed and posted). */
 export function withoutOpening(text: string): string {

@@ -243,3 +243,20 @@ it('"N号不归我们 井盖是市政的 退回" from 物业\'s manager holding 
   expect((await ledgerItem(t, id)).status).toBe('open');
   expect(textsTo(r, resident.id).join('\n')).not.toContain('没有受理');
 });
+
+it('a question for the office ("想问下 社区有冇老年人免费体检 几时有") is filed as 政策咨询 at once, asked for no place or photo', async () => {
+  const who = someone('谭阿姨');
+  const receipt = textsTo(await t.say(who, '想问下 社区有冇老年人免费体检 几时有'), who.id).join('\n');
+  expect(receipt).toContain('政策咨询');
+  expect(receipt).not.toMatch(/哪一类|在哪里|照片/u);
+});
+
+it('"1，<what it is>" to the kind question keeps what is said after the 1', async () => {
+  const who = someone('覃姐');
+  await t.say(who, '喂 有冇人啊 我讲水龙头坏咯');
+  await t.say(who, '1，我是她儿媳妇覃姐帮她打字，就是家里厨房的水龙头关不紧一直滴水，阿婆一个人在家弄不了');
+  const receipt = textsTo(await t.say(who, '5栋1单元101'), who.id).join('\n');
+  const item = await ledgerItem(t, Number(/编号 #(\d+)/u.exec(receipt)?.[1]));
+  expect(item.text).toContain('关不紧一直滴水');
+  expect(item.text).not.toContain('有冇人');
+});
