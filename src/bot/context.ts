@@ -9,9 +9,11 @@ export type MessageContext = {
   msg: InboundMessage;
   person: Person;
   actor: Actor;
-  /** The bound group the message came from, if any. */
-  group: (GroupChat & { community: Community }) | null;
+  /** The bound group the message came from, if any, with every group of its community (in id order). */
+  group: (GroupChat & { community: Community; communityGroups: Array<Pick<GroupChat, 'platform' | 'conversationId'>> }) | null;
   now: Date;
+  /** First heard from in this message (their row was written by it): nothing of theirs to read yet. */
+  newcomer?: boolean;
 };
 
 type GroupRow = GroupChat & {
@@ -19,6 +21,8 @@ type GroupRow = GroupChat & {
   communityCreatedAt: Date;
   communityPhone: string | null;
   communityWechatLink: string | null;
+  otherPlatform: string;
+  otherConversationId: string;
 };
 
 /** A person with one of their memberships per row (null columns when they have none). */
@@ -56,7 +60,7 @@ export async function loadContext(tx: Tx, msg: InboundMessage, now: Date): Promi
         updatedAt: now,
         gridId: null,
       };
-      return { msg, person, actor: { id: person.id, name: person.name, roles: new Map() }, group, now };
+      return { msg, person, actor: { id: person.id, name: person.name, roles: new Map() }, group, now, newcomer: true };
     }
     const winner = await findPerson(tx, msg);
     if (winner.length === 0) throw new Error(`person ${msg.platform}:${msg.senderId} neither inserted nor found`);
@@ -74,19 +78,23 @@ export async function loadContext(tx: Tx, msg: InboundMessage, now: Date): Promi
   return { msg, person, actor: { id: person.id, name: person.name, roles }, group, now };
 }
 
-/** The bound group of the conversation, with its community (one JOIN). */
+/**
+ * The bound group of the conversation, with its community and that community's groups, one row per
+ * group (a handful): read once here, so that a post to the community's groups needs no second read.
+ */
 async function findGroup(tx: Tx, msg: InboundMessage): Promise<MessageContext['group']> {
-  const row = await tx.get<GroupRow>(
+  const rows = await tx.all<GroupRow>(
     `SELECT g.*, c.name AS community_name, c.created_at AS community_created_at, c.phone AS community_phone,
-            c.wechat_link AS community_wechat_link
-     FROM group_chats g JOIN communities c ON c.id = g.community_id
-     WHERE g.platform = ? AND g.conversation_id = ?`,
+            c.wechat_link AS community_wechat_link, o.platform AS other_platform, o.conversation_id AS other_conversation_id
+     FROM group_chats g JOIN communities c ON c.id = g.community_id JOIN group_chats o ON o.community_id = g.community_id
+     WHERE g.platform = ? AND g.conversation_id = ? ORDER BY o.id`,
     [msg.platform, msg.conversationId],
   );
-  if (!row) return null;
-  const { communityName, communityCreatedAt, communityPhone, communityWechatLink, ...group } = row;
+  if (rows.length === 0) return null;
+  const { communityName, communityCreatedAt, communityPhone, communityWechatLink, otherPlatform: _p, otherConversationId: _c, ...group } = rows[0]!;
   return {
     ...group,
+    communityGroups: rows.map((r) => ({ platform: r.otherPlatform, conversationId: r.otherConversationId })),
     community: {
       id: group.communityId,
       name: communityName,

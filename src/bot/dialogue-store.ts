@@ -35,6 +35,9 @@ export function conversationKey(ctx: MessageContext): string {
  * the caller to drop when it answers (so that the note about it is not lost on chatter it ignores).
  */
 export async function findDialogue(tx: Tx, ctx: MessageContext): Promise<{ dialogue: Dialogue | null; expired: Dialogue | null }> {
+  // Someone first heard from in this very message has no draft yet: nothing to read (one round trip
+  // less for every newcomer, on PostgreSQL a tenth of a new wish's).
+  if (ctx.newcomer) return { dialogue: null, expired: null };
   const row = await tx.get<Dialogue>('SELECT * FROM dialogues WHERE person_id = ? AND conversation_key = ?', [ctx.person.id, conversationKey(ctx)]);
   if (!row) return { dialogue: null, expired: null };
   return ctx.now.getTime() - row.updatedAt.getTime() <= DRAFT_TTL ? { dialogue: row, expired: null } : { dialogue: null, expired: row };

@@ -26,11 +26,16 @@ export type Source = {
 export class Outgoing {
   private readonly intents: Intent[] = [];
   private readonly source: Source | null;
+  /** Groups of a community already read with the message's context (no second read). */
+  private readonly knownGroups = new Map<number, GroupAddress[]>();
 
   constructor(source: Source | null) {
     this.source = source;
   }
 
+  knowGroups(communityId: number, groups: GroupAddress[]): void {
+    this.knownGroups.set(communityId, groups);
+  }
   reply(text: string): void {
     this.intents.push({ kind: 'reply', text });
   }
@@ -159,6 +164,13 @@ export class Outgoing {
     }
     // Communities: one or two per command (the item's), never a list that grows with the data.
     const groups = new Map<number, GroupAddress[]>();
+    for (const c of [...groupCommunities]) {
+      const known = this.knownGroups.get(c);
+      if (known) {
+        groups.set(c, known);
+        groupCommunities.delete(c);
+      }
+    }
     if (groupCommunities.size > 0) {
       const rows = await tx.all<GroupAddress & { communityId: number }>(
         `SELECT community_id, platform, conversation_id FROM group_chats WHERE community_id IN ${inList(groupCommunities.size)} ORDER BY id`,

@@ -122,7 +122,11 @@ async function handle(tx: Tx, deps: InboundDeps, inboundId: number, msg: Inbound
     out.reply(refusalText(refusal));
     // "打错了 是17号" may follow: what was refused is kept a few minutes.
     await rememberRefusal(tx, await loadContext(tx, msg, now), refusal);
-  } else await respond(tx, await loadContext(tx, msg, now), out, deps);
+  } else {
+    const ctx = await loadContext(tx, msg, now);
+    if (ctx.group) out.knowGroups(ctx.group.communityId, ctx.group.communityGroups);
+    await respond(tx, ctx, out, deps);
+  }
   const ids = await enqueue(tx, await out.resolve(tx), { inboundId }, now);
   // Marked handled only if it still was pending: another replica that got here first wins.
   const marked = await tx.run(
