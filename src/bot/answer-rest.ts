@@ -59,7 +59,8 @@ export async function answerRest(tx: Tx, ctx: MessageContext, rest: string, out:
   return run !== null;
 }
 
-const PLAINLY_DROPPED = /^(?:@\S+\s*)?(?:不登了|不用登记|不登记了|(?:嗰条|这条|那条|呢条)?唔使登记|(?:此|这)(?:并)?非新(?:事|事项)|(?:唔係|唔系|勿是|不是)新(?:嘅|嘢|额|的|我)(?:事体|事情|事|问题)?)/u;
+// "取消 我要的是统计数字", "…我是书记在布置工作取消": 取消 first or last drops a draft at any step.
+const PLAINLY_DROPPED = /取消[。.!！~～\s]*$|^(?:@\S+\s*)?(?:取消|不登了|不用登记|不登记了|(?:嗰条|这条|那条|呢条)?唔使登记|(?:此|这)(?:并)?非新(?:事|事项)|(?:唔係|唔系|勿是|不是)新(?:嘅|嘢|额|的|我)(?:事体|事情|事|问题)?)/u;
 
 // The questions before a draft says anything worth keeping: what it is, which community.
 const EARLY_STEPS = new Set<string>(['text', 'kind', 'community']);

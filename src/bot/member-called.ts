@@ -12,7 +12,22 @@ export async function memberCalled(tx: Tx, communityId: number, called: string):
   // "物业马建国": the person, named with where they work.
   // "晓燕你去上门协调一下": the one spoken to.
   const name = called.replace(/^(?:物业(?:公司)?|居委会|社区)(?:的)?(?=[\u4e00-\u9fa5]{2,4}$)/u, '').replace(/(?<=[\u4e00-\u9fa5]{2})(?:你|您)$/u, '');
-  return (await findMember(tx, communityId, name).catch(() => null)) ?? (await calledBySurname(tx, communityId, name)) ?? (await calledByGivenName(tx, communityId, name));
+  return (
+    (await findMember(tx, communityId, name).catch(() => null)) ??
+    (await calledBySurname(tx, communityId, name)) ??
+    (await calledByGivenName(tx, communityId, name)) ??
+    (await calledByEnding(tx, communityId, name))
+  );
+}
+
+/** "小马" for the member on record as "物业的小马": the one whose name ends so. */
+async function calledByEnding(tx: Tx, communityId: number, called: string) {
+  if (!/^[\u4e00-\u9fa5]{2,3}$/u.test(called)) return null;
+  const people = await tx.all<Person>(
+    `SELECT p.* FROM people p WHERE p.name LIKE ? AND p.name <> ? AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.community_id = ?) ORDER BY p.id LIMIT 2`,
+    [`%${called}`, called, communityId],
+  );
+  return people.length === 1 ? people[0]! : null;
 }
 
 /** "晓燕": the one member whose three-character name ends so. */

@@ -43,6 +43,8 @@ const SHORTHAND: Array<[RegExp, string | ((...a: string[]) => string)]> = [
   // "3号井盖的事列为紧急", "5号噪音改普通": the priority at the end of what the item is.
   [new RegExp(`${ID}(?![^，,。]*(?:不是|并非|不算))[^，,。]{0,12}?(?:请)?(?:列为|标为|设为|定为|改为|改成)(紧急|加急)(?:处理)?[。！!]*$`, 'u'), '$1号设为紧急'],
   [new RegExp(`${ID}[^，,。]{0,12}?(?:改|改为|改成|调为|调成)回?(?:普通|一般|正常)[。！!]*$`, 'u'), '$1号改为普通'],
+  // "11号消防通道优先紧急": what it is, then 紧急 without a stop.
+  [new RegExp(`${ID}[^，,。\\s]{1,10}?(?:优先|要|很|特别)(?:紧急|加急)[!！。]*$`, 'u'), '$1号加急'],
   // "6号紧急" as one entry of a list.
   [new RegExp(`${ID}\\s*(?:急|急急|加急|紧急)[!！。]*$`, 'u'), '$1号加急'],
   [new RegExp(`${ID}\\s*(.*?)[，,\\s]*(一周|一个?星期|一个?礼拜|\\d{1,2}天|[一二两三四五六七八九十]{1,2}天)(?:内|之内)?(?:先)?(?:别|不要|不用|暂停|不再)(?:提醒|催)(?:我)?了?[。！!]*$`, 'u'), '$1号 $2。暂停提醒 $1 $3'],
@@ -71,7 +73,10 @@ export function plainOfficeWords(text: string): string {
   // ("3号处理如下：1、分类改为…；2、期限…": settings of one item, read below with its number.)
   // "8号…派给物业，期限五个工作日；5号噪音改普通；12号催一下蓝天宇": each sentence about its item too.
   const list = tableAsSentences(text) === null ? (listAsSentences(text) ?? text).split(/[。；;\n]+/u).filter((s) => s.trim() !== '') : [];
-  if (list.filter((s) => itemIdsIn(normalizeText(s)).length > 0).length >= 2) return list.map(plainOfficeWords).join('。');
+  const withIds = list.filter((s) => itemIdsIn(normalizeText(s)).length > 0).length;
+  if (withIds >= 2) return list.map(plainOfficeWords).join('。');
+  // "1.2号件优先级调紧急 2.期限三天 3.分类改安全隐患": one item's settings, listed.
+  if (withIds === 1 && list.length >= 2 && !ITEM_LEAD.test(text) && listAsSentences(text) !== null && itemIdsIn(normalizeText(list[0]!)).length > 0) text = list.join('，');
   let out = tableAsSentences(text) ?? plainSpokenWords(text);
   for (const [re, to] of REWRITES) out = out.replace(re, to);
   for (const [re, to] of SHORTHAND) out = typeof to === 'string' ? out.replace(re, to) : out.replace(re, to as (...a: string[]) => string);

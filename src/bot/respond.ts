@@ -36,6 +36,7 @@ import { answerSplitAsked, newestOwnRequest, putPhoneRight } from './put-right.t
 import { REQUEST } from './request-words.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
 import { everyone, MAX_MESSAGE_CHARS } from './texts/common.ts';
+import { officials } from './texts/officials.ts';
 import { residents } from './texts/residents.ts';
 import { freshMatter } from './fresh-matter.ts';
 import { wordsSaid } from './words-said.ts';
@@ -101,6 +102,8 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
       remind(ctx, out, dialogue);
   }
 }
+
+const ORDERS = /设(?:成|为)(?:紧急|加急)|期限|派给|指派|交给[\u4e00-\u9fa5]{1,4}(?:办|处理|跟)|你去跟|你帮我|布置工作|盯(?:着|一下|到)|抓紧办/u;
 
 /** What is not a command: an answer to the newest open question first, then thanks, then a new item. */
 async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue: Dialogue | null, out: Outgoing, deps: BotDeps) {
@@ -189,6 +192,9 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
     say(ctx, out, everyone.meantForSomeoneElse);
     return;
   }
+  // "小郭啊那个东门消防通道的事情你去跟一下…设成紧急三天之内": an official's orders about an item not
+  // named by number: which one is asked, rather than the orders filed as a resident's report.
+  if (cmd.type === 'text' && !dialogue && highestRole(ctx.actor) === 'official' && ORDERS.test(normalizeText(cmd.text))) return say(ctx, out, officials.whichItem);
   // "@连心 大家好，本周六上午九点在活动室开居民议事会" from an official: a notice for everyone, not a matter.
   if (cmd.type === 'text' && !dialogue && !hasAttachment && highestRole(ctx.actor) === 'official' && isNotice(normalizeText(cmd.text))) return say(ctx, out, everyone.noticeNotFiled);
   // "今天天气真好": small talk gets a word back, not a draft (in a group it was never addressed).

@@ -44,6 +44,8 @@ export function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | 
     const clause = raw.slice(id.index + id.length + m.index, id.index + id.length + m.index + m[0].length).replace(POLITE_LEAD, '');
     if (clause === '') continue;
     const cmd = parseCommand(`${idText} ${clause}`);
+    // "分类矛盾纠纷不用改": a setting said to stay as it is sets nothing.
+    if (cmd.type === 'category' && /(?:不用|不必|不要|别)改|不变|保持/u.test(cmd.category)) continue;
     if ('id' in cmd && cmd.id === id.id && SETTINGS.has(cmd.type) && !out.some((c) => c.type === cmd.type)) out.push(cmd as WithId);
     // "6号 市政 阴沟那个交给物业先掏一下": the hand-over said with its verb outweighs a bare unit's name.
     else if (cmd.type === 'assign' && cmd.id === id.id && bareUnit && /(?:交给|转给|派给|交由|转交)/u.test(clause)) {
@@ -81,7 +83,8 @@ export function settingsOfOne(raw: string, norm: string, id: Found): WithId[] | 
       out.push({ type: 'done', id: id.id, note: raw.slice(id.index + id.length + m.index + m[0].length).replace(/^[\s,，。]+/u, '').trim() });
     }
     // "让杨红去一趟吧", "请何晓同志在本周五之前…": someone told to do it.
-    instructed ||= LET_NAME.test(clause) || (BY_DAY.test(clause) && /(?:请|让|麻烦|叫)[\u4e00-\u9fa5]{2,3}/u.test(clause));
+    // "这周五之前给我结掉": a day to have it closed by.
+    instructed ||= LET_NAME.test(clause) || (BY_DAY.test(clause) && /(?:请|让|麻烦|叫)[\u4e00-\u9fa5]{2,3}|(?:给我)?(?:结掉|办完|办结|解决|处理完|弄好|搞定)/u.test(clause));
   }
   // "10号给物业限两天", "…让他们两天之内清干净": a time limit with the hand-over.
   const limit = /(?:限(?:期)?|给[\u4e00-\u9fa5]{2,6}?)([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))|([\d一二两三四五六七八九十]{1,3}(?:个工作日|个?天|周|个?星期|个?礼拜))(?:之内|以内|内)|(今天|明天|后天)(?:下班|中午|上午|下午|晚上)?(?:[\d一二三四五六七八九十两]{1,2}点半?)?(?:之前|以前|前|之内|以内|内|(?=(?:必须|要|得)?(?:处理完|弄完|办完|修好|处理好|弄好|清完|清理完|有结果|办好|(?:办|处理)(?=$|[\s,，。]))))/u.exec(norm.slice(id.index + id.length));

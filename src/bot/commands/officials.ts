@@ -50,6 +50,8 @@ export const officialCommands: Handlers<Official> = {
       run.out.reply(members.nudgedHolder(item.id, held.name));
       return;
     }
+    // "派给她", "派给小马" with no such member: a person nobody can find, not a unit of that name.
+    if (to.kind === 'unit' && !UNIT_WORD.test(to.name) && (PRONOUN.test(to.name) || [...to.name].length <= 4)) throw new DomainError('person_not_found', { name: to.name });
     return tell(run, await assignItem(tx, ctx.actor, cmd.id, to, ctx.now));
   },
   async reject(run, cmd) {
@@ -140,6 +142,10 @@ function inviteCommunity({ ctx }: Run): number {
   if (served.length > 1) throw new DomainError('which_community');
   return served[0]!;
 }
+
+// Words that name a unit rather than a person ("物业", "城管中队", "园林绿化那边", "供电所").
+const UNIT_WORD = /物业|城管|保洁|保安|电工|水电|维修|工程部|班组|交警|消防|热线|12345|公司|所|局|站|队|处|办|科|部门|单位|中心|街道|市政|供电|环卫|燃气|水务|绿化|园林|维保|电梯|社区|居委|那边|方面/u;
+const PRONOUN = /^(?:她|他|它|他们|她们|你|您|这人|那人|这个人|那个人)$/u;
 
 /** "物业公司立即设置围挡并补装井盖": the unit, without what it is asked to do. */
 function unitName(said: string): string {

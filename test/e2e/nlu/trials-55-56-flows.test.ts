@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileRequest, ledgerItem, setUpCommunity } from '../../helpers/community.ts';
 import { startTestApp, textsTo, type SimPerson, type TestApp } from '../../helpers/test-app.ts';
 
-// Issue 12, trials 55 and 56: a grandmother who types a character at a time ("你 好", "还 有 个 事"),
+// Issue 12, trials 55 and 56 (and 57–58 at the end): a grandmother who types a character at a time ("你 好", "还 有 个 事"),
 // a stroke survivor typing one-handed in pieces ("我想", "下楼难", "13709512288"), 宁夏话's 嫑.
 
 const group = 'g-t5556';
@@ -259,4 +259,38 @@ it('"1，<what it is>" to the kind question keeps what is said after the 1', asy
   const item = await ledgerItem(t, Number(/编号 #(\d+)/u.exec(receipt)?.[1]));
   expect(item.text).toContain('关不紧一直滴水');
   expect(item.text).not.toContain('有冇人');
+});
+
+describe('trials 57-58', () => {
+  it('"派给她" or a name no member has is refused, not handed to a unit of that name; "派给物业小马" finds 物业的小马', async () => {
+    const official = someone('方主任');
+    await t.say(official, `报到 ${officialCode}`);
+    const xiaoma = { id: 't58-xiaoma', name: '物业的小马' };
+    await t.say(xiaoma, `报到 ${code}`);
+    const id = await fileRequest(t, someone('顾老伯'), '心愿 阿拉屋里电视机勿来事了 想请人来弄一下 7号楼302');
+    const r = await t.say(official, `${id}号紧急 派给她 今天内`);
+    expect(textsTo(r, official.id).join('\n')).toContain('她');
+    expect((await ledgerItem(t, id)).claimantId).toBeNull();
+    expect((await ledgerItem(t, id)).priority).toBe('urgent');
+    const given = await t.say(official, `${id}号 派给物业小马`);
+    expect(textsTo(given, xiaoma.id).join('\n')).toContain(`#${id}`);
+  });
+
+  it('"取消 …" or "…取消" leaves a draft at any step, and what follows is answered', async () => {
+    const who = someone('彭书记');
+    await t.say(who, '6号楼门口的路灯坏了');
+    const r = textsTo(await t.say(who, '取消 我要的是统计数字 这个月的'), who.id).join('\n');
+    expect(r).toContain('已取消');
+    expect(await draftText(who)).toBeUndefined();
+    await t.say(who, '5号楼楼道灯坏了');
+    expect(textsTo(await t.say(who, '不是反映问题你怎么老是搞错我是书记在布置工作取消'), who.id).join('\n')).toContain('已取消');
+  });
+
+  it('an official\'s orders about an item not named by number are asked "which one", not filed', async () => {
+    const official = someone('彭书记');
+    await t.say(official, `报到 ${officialCode}`);
+    const r = textsTo(await t.say(official, '小郭啊那个消防通道的事情你去跟一下这个事情比较急要设成紧急三天之内必须解决'), official.id).join('\n');
+    expect(r).toContain('哪一件');
+    expect(await draftText(official)).toBeUndefined();
+  });
 });
