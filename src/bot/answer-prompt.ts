@@ -112,10 +112,12 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         const shared = sharedWords(normalizeText(p.item.text), said);
         // "15号那个漫步机…": another item named (with 号 or #; a bare 301 is a room).
         if (namesAnotherItem(said, p.itemId)) continue;
-        if ((REQUEST.test(said) || /帮我|有没有人|能不能|麻烦.{0,6}(?:来|修|弄|看)|想请|想找|请个人|report|想反映|反映一下|许个(?:心)?愿/iu.test(said)) && shared === 0) continue;
+        // ("…那我周一上午带材料过去 需要复印件吗": a question back, not a new request.)
+        const asksBack = /(?:吗|么|[?？])[\s。]*$/u.test(said) && !TROUBLE_HERE.test(said);
+        if ((REQUEST.test(said) || /帮我|有没有人|能不能|麻烦.{0,6}(?:来|修|弄|看)|想请|想找|请个人|report|想反映|反映一下|许个(?:心)?愿/iu.test(said)) && shared === 0 && !asksBack) continue;
         // "还有个事…", "社区就不能出面…": another matter, or an objection for the officials.
         // "你这个小助手还蛮管用 谢谢了": words to the bot, not for the other side.
-        if (/还有(?:个|一个|件)事|^还有[\s,，]|还想许|另外|新的?问题|再反映|社区就不能|凭什么|出面|小助手|连心|机器人|不是(?:给|跟|对)[^，。]{0,6}说的/u.test(said)) continue;
+        if (/还有(?:个|一个|件|一件)事|^还有[\s,，]|还想许|另外|新的?问题|再反映|想反映|要反映|申请(?:一个|个)?(?:微)?心愿|想许|社区就不能|凭什么|出面|小助手|连心|机器人|不是(?:给|跟|对)[^，。]{0,6}说的/u.test(said)) continue;
         // "楼道里有人堆了好多纸箱子 把消防通道都堵了": trouble the item never spoke of is a new matter.
         if (TROUBLE_HERE.test(said) && !TROUBLE_HERE.test(normalizeText(p.item.text)) && /[楼栋单元门道场院]/u.test(said)) continue;
         const thing = THING.exec(said)?.[0];

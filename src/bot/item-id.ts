@@ -29,6 +29,8 @@ export function readItemId(text: string): ItemIdMatch | null {
   if (m[3]) {
     if (NOT_ID_AFTER_HAO.test(after)) return null;
   } else if (m[1] !== undefined) {
+    // "9# 已联系物业": the mark after the number (a 网格员's shorthand); "3#楼" is a building.
+    if (/^[#＃](?![楼栋幢单元门院座号])/u.test(after) && !text.startsWith('#')) return { id: Math.min(Number(m[1]), MAX_ITEM_ID), length: m[0].length + 1 };
     if (NOT_ID_AFTER_NUMBER.test(after)) return null;
     // 13807316650: a mobile number, never an item.
     if (/^1[3-9]\d{9}$/u.test(m[1])) return null;

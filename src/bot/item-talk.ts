@@ -25,6 +25,8 @@ const RECENT = 3 * DAY;
 const CLAUSE_START = /(?:^|[\s,，。;；!！:：]|(?:^|[\s,，。])(?:就|还|这|那)?是|^【[^】]{1,10}】|^(?:工作)?(?:汇报|报告|通报|反馈)[:：]?|^(?:收到|好的?|嗯+|行|ok)[～~!！。,，\s]*|^(?:关于|对于)|^(?:好的?|嗯+|行|收到|对)?[\u4e00-\u9fa5]?(?:书记|主任|大爷|阿姨|大姐|大哥|老师|师傅|奶奶|爷爷|叔|婶)|^(?:这|那)?(?:还|就)?是)(?:那|那个|我的?|咱的?|[\u4e00-\u9fa5]{0,3}把)?$/u;
 const NEW_ASK = /(?<!带个?话|转告)帮我(?!跟|给|带|转)|帮俺|找(?:个)?人|想(?:要|找|请|让)|能不能|可以帮|心愿|反映/u;
 const FOR_THE_HOLDER = /(?:跟|和|给|告诉)[\u4e00-\u9fa5]{1,4}(?:说一声|说下|讲一声|讲下|带个话)|^补充|我住|住在|地址是|在家|不在家|家里(?:有|没)人|上门|几点|下午|上午|晚上|明天|后天|周末|周[一二三四五六日天]|礼拜|要带|带(?:什么|啥|身份证|医保卡|户口本)|费用|多少钱/u;
+// Something done or under way: news of an item, not talk beside it.
+const ACTION = /修|换|送|弄|清|装|配|联系|到了|去了|来了|看过|看了|查了|问了|处理|买|拿|搬|约|上门|打了|通了|好了|完了|办|松了|坏了|等/u;
 const SELECT = 'SELECT id, status, community_id, submitter_id, claimant_id, text FROM items';
 const HOLDER_ASKS = /[?？]|住哪|哪(?:栋|个单元|一户|天方便)|几号楼|几栋|门牌|没写(?:地方|地址)|几(?:点|号楼|楼|单元)方便|什么时候方便|方便吗|在家吗|电话多少/u;
 // Words that object to a rejection ("社区就不能出面协调一下吗", "凭什么不受理").
@@ -91,7 +93,6 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
   }
   // In a group, without a number, only a holder's news of the one item whose words it repeats.
   if (numberless === 'held') {
-    // What is wrong with it may be told ("发条松了"); asking for help is a request of its own.
     // "不客气 应该的 孙奶奶下周还要啥提前跟我说": an answer to a neighbour's thanks.
     if (/^(?:不客气|不用谢|应该的|客气啥|没事没事|小事)/u.test(norm.trim())) return null;
     // "老陈家送医院那个我来吧 我有车": a volunteer taking on the one open item the words name.
@@ -99,7 +100,8 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
       const open = await openItemNamed(tx, actor, norm);
       if (open) return { type: 'claim', id: open.id };
     }
-    if (!['done', 'news', 'release', 'snooze', 'claim'].includes(talk.kind) || WANTS.test(norm)) return null;
+    // "今天谁家炖肉了 楼道里好香": news that does nothing is chatter, whatever it names.
+    if (!['done', 'news', 'release', 'snooze', 'claim'].includes(talk.kind) || WANTS.test(norm) || (talk.kind === 'news' && !ACTION.test(norm))) return null;
     const about = await namedOrCalled(tx, await heldItems(tx, actor), norm);
     // "地库那个灯我下午去看了…": of what they hold, going there is news of it.
     return about.length === 1 ? decide(about[0]!, actor, talk.kind === 'claim' ? { kind: 'news' } : talk, text.trim(), false) : null;
@@ -182,8 +184,7 @@ function decide(row: Row, actor: Actor, talk: Talk, words: string, named: boolea
     // "没事了 可以结了": an open one is withdrawn; one being done is passed to its holder or confirmed.
     if (talk.kind === 'done' && !holder && row.status !== 'confirmed') return row.status === 'open' ? { type: 'withdraw', id, reason: words } : { type: 'done', id, note: words };
   }
-  // "9号麻烦下午或者周末上门", "通啥通啊 又冒上来了", "谢谢这闺女了 下礼拜三她还能陪着去不":
-  // words for whoever works on it.
+  // "9号麻烦下午或者周末上门", "通啥通啊 又冒上来了", "…她还能陪着去不": words for whoever works on it.
   if (submitter && (talk.kind === 'news' || (['dispute', 'praise'].includes(talk.kind) && row.status === 'claimed')) && ['open', 'claimed'].includes(row.status)) return { type: 'tell', id, note: words };
   if (!submitter && named && talk.kind === 'support' && ['open', 'claimed'].includes(row.status)) return { type: 'support', id };
   return null;
@@ -209,8 +210,7 @@ async function ownItem(tx: Tx, actor: Actor, talk: Talk, norm: string, now: Date
   // Words that ask for something ("能不能帮我换个灯泡") are a new request, unless they dispute a fix;
   // news without a number is for the holder only when it says when or adds to it ("补充一下…").
   const since = new Date(now.getTime() - RECENT);
-  // "下水到那个是弄了没有啊 还是臭得很": asking after the one of theirs whose words it repeats,
-  // though it also says what is wrong.
+  // "下水到那个是弄了没有啊 还是臭得很": asking after the one whose words it repeats (and what is wrong).
   if (talk.kind === 'status' && asking) {
     const about = named(await tx.all<Row>(`${SELECT} WHERE submitter_id = ? AND status IN ('open', 'claimed', 'done') ORDER BY id DESC LIMIT 20`, [actor.id]), norm);
     if (about.length === 1) return about[0];

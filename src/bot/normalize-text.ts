@@ -22,6 +22,7 @@ export function normalizeText(text: string): string {
     else if (code === 0x4ee5 && text[i + 1] === '经') out += '已'; // 以经 (voice input): 已经
     else if (code === 0x5187) out += '没'; // 冇 (Cantonese, 湖北, 江西): 没
     else if (code === 0x5ad1) out += '别'; // 嫑 (宁夏, 陕西, 甘肃: 不要): 别
+    else if (code === 0x52ff) out += '不'; // 勿 (沪语, 吴语: 勿是, 勿留了, 勿对): 不
     else if ((code === 0x9017 || code === 0x53e5) && text[i + 1] === '号' && /[\u4e00-\u9fa5]/u.test(text[i - 1] ?? '')) {
       // "…也不亮了逗号麻烦…": punctuation spoken into voice input (two characters for two).
       out += code === 0x9017 ? '， ' : '。 ';

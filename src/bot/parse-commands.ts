@@ -43,8 +43,14 @@ function readCommands(text: string): WithId[] | null {
     const id = Number(undone[1]);
     return [{ type: 'dispute', id, reason: '' }, { type: 'release', id, reason: text.slice(undone.index + undone[0].length).trim() }];
   }
+  // "15 已办 502水管换好 402天花板已干": the number first, then done; later numbers are rooms.
+  const doneFirst = /^\s*#?(\d{1,6})\s*号?\s+(?:已办(?:结|完|妥)?|已完成|已处理|办结了?|完成了?|搞定了?)(?:[\s,，。]+([\s\S]*))?$/u.exec(norm);
+  const rooms = ids.slice(1).every((m) => /^\d{3,4}$/u.test(norm.slice(m.index, m.index + m.length)));
+  if (doneFirst && ids.length >= 2 && rooms) return [{ type: 'done', id: Number(doneFirst[1]), note: text.slice(text.length - (doneFirst[2] ?? '').length).trim() }];
   const said = commandSaidLast(text);
   if (said) return said;
+  // "2 3我来", "10、12 我": bare numbers, then who takes them.
+  if (ids.length >= 2 && /^[\d\s、,，和及]+(?:都)?(?:我来|我接|我|我包了|归我|我去)(?:了|吧|啦)?[!！。]*$/u.test(norm)) return unique(ids.map((m) => ({ type: 'claim', id: m.id }) as WithId));
   // "4号下水道和5号帮奶奶拿药，我都接了！", "19号井盖20号减速带 我拿工具箱去看看": each taken on.
   if (ids.length >= 2 && (ids.every((m) => /[号#]/u.test(norm.slice(m.index, m.index + m.length))) || /俩都|两个都|都我/u.test(norm)) && SEVERAL_CLAIMED.test(norm)) return unique(ids.map((m) => ({ type: 'claim', id: m.id }) as WithId));
   const sentences = ids.length >= 2 ? bySentence(text) : null;

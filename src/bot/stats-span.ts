@@ -4,9 +4,10 @@ import { parseNumber } from './chinese-number.ts';
 import { onlyFillers } from './fillers.ts';
 
 /** The stretch an official asks figures for: this week (the default), this or last month, this year. */
-export type StatsSpan = 'week' | 'month' | 'lastMonth' | 'year' | `m${number}`;
+export type StatsSpan = 'week' | 'lastWeek' | 'month' | 'lastMonth' | 'year' | `m${number}`;
 
 const LAST_MONTH = /上个?月|上月份/u;
+const LAST_WEEK = /上(?:个)?(?:周|礼拜|星期)/u;
 const MONTH = /(?:这|本|当)个?月|月度|这一个月/u;
 const YEAR = /今年|本年|全年|年度|这一年/u;
 
@@ -17,6 +18,7 @@ export function statsSpanSaid(text: string): StatsSpan | undefined {
   const month = named ? parseNumber(named[1]!) : null;
   if (month !== null) return `m${month}`;
   if (LAST_MONTH.test(text)) return 'lastMonth';
+  if (LAST_WEEK.test(text)) return 'lastWeek';
   if (MONTH.test(text)) return 'month';
   if (YEAR.test(text)) return 'year';
   // This week is what 统计 shows unasked.
@@ -26,7 +28,7 @@ export function statsSpanSaid(text: string): StatsSpan | undefined {
 // "这个月各类问题分别有多少", "按分类统计一下", "上个月一共收了多少件": figures asked for, not a report
 // about 问题. A share by kind, or a count over a named stretch.
 const BY_CATEGORY = /(?:按类别?|按分类|分类别)[^。]{0,8}(?:报|发|给我|列|拉|统计)|(?:各类|各个?类别|各个?分类|分类|类别|哪类|哪一类|哪几类|按类|每类|每一类|每个类)[^。]{0,12}?(?:多少|几件|几个|几起|统计|分布|占比|数|情况)|(?:统计|分布|占比)[^。]{0,6}(?:各类|分类|类别|按类)/u;
-const SPAN_COUNT = /(?:这|本|当|上)个?月|今年|本年|(?:这|本)(?:周|礼拜|星期)/u;
+const SPAN_COUNT = /(?:这|本|当|上)个?月|今年|本年|(?:这|本|上)个?(?:周|礼拜|星期)/u;
 const COUNTED = /(?:一共|总共|总计|合计|共)?(?:收|来|提|报|反映|接|办|办结|完成|处理|解决|新提出|登记)(?:了|过)?(?:多少|几)(?:件|个|起|条)?|(?<!好)(?:有|一共|总共|总计|合计|共)(?:多少|几)(?:件|个|起|条)?/u;
 
 /** Whether a short message asks for figures in words ("这个月各类问题分别有多少"). */
@@ -51,6 +53,10 @@ export function statsPeriod(span: StatsSpan, now: Date, timeZone: string): { per
     const period = periodBefore('month', now, timeZone);
     return { period, label: `上月（${Number(period.firstDay.slice(5, 7))}月）` };
   }
+  if (span === 'lastWeek') {
+    const period = periodBefore('week', now, timeZone);
+    return { period, label: `上周（${Number(period.firstDay.slice(5, 7))}月${Number(period.firstDay.slice(8))}日至${Number(period.lastDay.slice(5, 7))}月${Number(period.lastDay.slice(8))}日）` };
+  }
   if (span === 'year') {
     const today = localDate(now, timeZone);
     return { period: daysPeriod(`${today.slice(0, 4)}-01-01`, today, timeZone), label: `今年（1月1日至今）` };
@@ -65,6 +71,6 @@ export function statsPeriod(span: StatsSpan, now: Date, timeZone: string): { per
 /** "统计 上个月", "统计 本月 分类": 统计 with the stretch asked for, and nothing else; else null. */
 export function statsOfStretch(after: string): { type: 'stats'; span: StatsSpan } | null {
   const span = statsSpanSaid(after);
-  const rest = after.replace(/(?:这|本|当|上)个?月|今年|本年|(?:这|本)(?:周|礼拜|星期)|的|按|各|分类|类别|情况|数据/gu, '');
+  const rest = after.replace(/(?:这|本|当|上)个?月|今年|本年|(?:这|本|上)个?(?:周|礼拜|星期)|的|按|各|分类|类别|情况|数据/gu, '');
   return span && onlyFillers(rest) ? { type: 'stats', span } : null;
 }

@@ -262,6 +262,27 @@ it('"1，<what it is>" to the kind question keeps what is said after the 1', asy
 });
 
 describe('trials 57-58', () => {
+  it('a volunteer\'s chatter in the group ("今天谁家炖肉了 楼道里好香") is no news of the 楼道 item they hold', async () => {
+    const volunteer = someone('小周');
+    await t.say(volunteer, `报到 ${code}`);
+    const resident = someone('小吴');
+    const id = await fileRequest(t, resident, '心愿 12号楼2单元楼道灯坏了 想请人帮忙换 12号楼2单元501');
+    await t.say(volunteer, `认领 ${id}`);
+    const r = await t.say(volunteer, '今天谁家炖肉了 楼道里好香', { in: group });
+    expect(r.replies).toEqual([]);
+  });
+
+  it('a resident\'s new matter while words passed on wait ("您好，我还有一件事想反映：…") is not passed on', async () => {
+    const volunteer = someone('黄老师');
+    await t.say(volunteer, `报到 ${code}`);
+    const resident = someone('周明');
+    const id = await fileRequest(t, resident, '心愿 请帮我在网上申请补贴 3栋2单元402');
+    await t.say(volunteer, `认领 ${id}`);
+    await t.say(volunteer, `${id}号 周六上午十点上门可以吗？`);
+    const r = await t.say(resident, '您好，我还有一件事想反映：3栋与4栋之间的儿童游乐区，滑梯旁边的铁栏杆已经松动，没有照片。');
+    expect(textsTo(r, volunteer.id)).toEqual([]);
+  });
+
   it('"派给她" or a name no member has is refused, not handed to a unit of that name; "派给物业小马" finds 物业的小马', async () => {
     const official = someone('方主任');
     await t.say(official, `报到 ${officialCode}`);
