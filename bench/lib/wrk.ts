@@ -36,7 +36,8 @@ request = function() i = i + 1; if i > #reqs then i = 1 end; return reqs[i] end
     let text = '';
     child.stdout.on('data', (d) => (text += String(d)));
     child.stderr.on('data', (d) => (text += String(d)));
-    child.on('error', reject);
+    // Without the load generator the bench cannot measure anything: say how to get it.
+    child.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new Error('wrk is not installed: apt-get install wrk (Debian), then run the bench again') : error));
     child.on('exit', () => resolve(text));
   });
   const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? NaN);
