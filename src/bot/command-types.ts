@@ -45,6 +45,8 @@ export type Command =
   | { type: 'kind'; id: number; kind: ItemKind }
   /** "3号地点应为东门口人行道": the place put right. */
   | { type: 'place'; id: number; place: string }
+  /** "17号内容有误 应为：只换灯泡": the item's words put right. */
+  | { type: 'content'; id: number; text: string }
   | { type: 'priority'; id: number; priority: Priority }
   | { type: 'deadline'; id: number; workingDays: number }
   /** "这周五之前", "12月5日前", "月底前": a day, counted into working days when the command runs. */

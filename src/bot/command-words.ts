@@ -31,6 +31,7 @@ export const COMMAND_WORDS: Record<CommandName, readonly string[]> = {
   kind: ['类型', 'kind'],
   // Said within a sentence about an item ("3号地点应为…", parse-item-tail.ts), not as a first word.
   place: [],
+  content: [],
   priority: ['优先', 'priority'],
   deadline: ['期限', 'deadline'],
   reopen: ['重新打开', 'reopen'],

@@ -137,6 +137,10 @@ function fromTailWords(id: number, tail: string, rawTail: string, question: bool
   // "3号地点应为东门口人行道，并非我家": the place put right.
   const place = /^(?:的)?(?:地点|地址|位置)(?:应为|应该是|应该在|应是|改为|改成|更正为|是|在|为)[：:]?\s*([^，,。；;！!]{2,40})/u.exec(tail);
   if (place && !question) return { type: 'place', id, place: rawTail.slice(place[0].length - place[1]!.length, place[0].length).trim() };
+  // "17号内容有误 应为：只换灯泡", "7号内容改为…": the words put right.
+  const words = /^(?:的)?(?:内容|事项内容|描述)(?:有误|错了|不对|登记错了)?[\s,，。]*(?:应为|应该是|应是|改为|改成|更正为|实际是|实际上是)[：:]?\s*(\S[\s\S]{1,199})$/u.exec(tail);
+  if (words && !question) return { type: 'content', id, text: rawTail.slice(rawTail.length - words[1]!.length).trim() };
+  if (/^(?:的)?(?:内容|描述)(?:有误|错了|不对|登记错了)/u.test(tail)) return { type: 'invalid', command: 'content', problem: 'missing_text' };
   // "请把1号恢复成已办结" after a wrong reopening: done again, no note.
   if (/^(?:给)?(?:恢复|改回|还原|退回)(?:成|为|到)?(?:已经?)?(?:办结|完成|办完)(?:状态)?(?:吧)?[\s。.!！]*$/u.test(tail)) return { type: 'done', id, note: '' };
   // "6号恢复", "4号还要的", "6号不撤了": a withdrawal put right.

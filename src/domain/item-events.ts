@@ -32,6 +32,8 @@ export const EVENT_TYPES = [
   'kind_changed',
   /** Its place put right, by its submitter or an official (note: the new place). */
   'place_set',
+  /** Its words put right, by its submitter or an official (note: the new words). */
+  'text_set',
   'prioritized',
   'deadline_set',
   /** An official moved it to another grid (note: the grid's name). */

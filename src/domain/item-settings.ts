@@ -54,6 +54,18 @@ export async function setPlace(tx: Tx, actor: Actor, id: number, place: string, 
   return apply(tx, actor, item, { place: place.slice(0, 200) }, 'place_set', place.slice(0, 200), now);
 }
 
+/** "17号内容有误 应为：只换灯泡": the same rules as the place. */
+export async function setText(tx: Tx, actor: Actor, id: number, text: string, now: Date) {
+  const item = await getItem(tx, id);
+  if (item.submitterId === actor.id && !isOfficialOf(actor, item.communityId)) {
+    if (item.status !== 'open' && item.status !== 'claimed') throw new DomainError('closed', { id, status: item.status as ItemStatus });
+  } else {
+    requireOfficial(actor, item);
+    if (CLOSED_STATUSES.includes(item.status as ItemStatus)) throw new DomainError('closed', { id, status: item.status as ItemStatus });
+  }
+  return apply(tx, actor, item, { text: text.slice(0, 2000) }, 'text_set', text.slice(0, 200), now);
+}
+
 /** 优先 N 紧急 / 普通. */
 export async function setPriority(tx: Tx, actor: Actor, id: number, priority: Priority, now: Date) {
   // "救命是口头禅 不用110": the submitter may take the urgency off their own report (not put it on).

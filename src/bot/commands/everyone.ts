@@ -11,7 +11,7 @@ import { describeItem, describeMine, describeOpen, describeWorking } from '../qu
 import { answerRevisit } from '../revisit-answer.ts';
 import { submitItem } from '../submit-item.ts';
 import { everyone, KIND_NAMES } from '../texts/common.ts';
-import { setKind, setPlace } from '../../domain/item-settings.ts';
+import { setKind, setPlace, setText } from '../../domain/item-settings.ts';
 import { groups } from '../texts/groups.ts';
 import { members } from '../texts/members.ts';
 import { residents } from '../texts/residents.ts';
@@ -22,7 +22,7 @@ import { tell, type Handlers } from './table.ts';
 import { stripMentions } from '../strip-mentions.ts';
 import { keepOn } from '../keep-on.ts';
 
-type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' | 'restore' | 'support' | 'status' | 'mine' | 'list' | 'working' | 'join' | 'thanks' | 'answer' | 'kind' | 'place' | 'keep_on';
+type Everyone = 'help' | 'wish' | 'report' | 'confirm' | 'dispute' | 'withdraw' | 'restore' | 'support' | 'status' | 'mine' | 'list' | 'working' | 'join' | 'thanks' | 'answer' | 'kind' | 'place' | 'content' | 'keep_on';
 
 /** What anyone may do: raise, follow, confirm or dispute their own items, look things up, join. */
 export const everyoneCommands: Handlers<Everyone> = {
@@ -119,6 +119,11 @@ export const everyoneCommands: Handlers<Everyone> = {
     out.reply(ctx.msg.conversationType === 'group' ? everyone.placeChangedHere(item.id) : everyone.placeChanged(item.id, cmd.place));
     if (item.claimantId !== null && item.claimantId !== ctx.person.id) out.toPersonId(item.claimantId, members.placeChanged(item.id, cmd.place));
     if (item.submitterId !== ctx.person.id) out.toPersonId(item.submitterId, everyone.placeChanged(item.id, cmd.place));
+  },
+  async content({ tx, ctx, out }, cmd) {
+    const { item } = await setText(tx, ctx.actor, cmd.id, cmd.text, ctx.now);
+    out.reply(ctx.msg.conversationType === 'group' ? everyone.contentChangedHere(item.id) : everyone.contentChanged(item.id, cmd.text));
+    if (item.claimantId !== null && item.claimantId !== ctx.person.id) out.toPersonId(item.claimantId, members.contentChanged(item.id, cmd.text));
   },
   /** A withdrawal put right: the one who asked hears it, and the volunteer it goes back to. */
   async restore({ tx, ctx, out }, cmd) {

@@ -33,6 +33,7 @@ export const members = {
   restored: (id: number) => `#${id} 撤回后又恢复了，还由您办理。`,
   kindChanged: (id: number, kind: string) => `您在办的 #${id} 改为${kind}了，事情本身没变。`,
   placeChanged: (id: number, place: string) => `您在办的 #${id} 地点更正为：${place}，请按新地点去。`,
+  contentChanged: (id: number, text: string) => `您在办的 #${id} 内容更正为：${text}`,
   markedUrgent: (id: number) => `社区把您在办的 #${id} 标为紧急了，请尽快处理。`,
   newDeadline: (id: number, deadline: string) => `社区把您在办的 #${id} 的期限改为 ${deadline}。`,
   /** 转告: the submitter's words, passed on. */

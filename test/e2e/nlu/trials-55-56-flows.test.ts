@@ -262,6 +262,23 @@ it('"1，<what it is>" to the kind question keeps what is said after the 1', asy
 });
 
 describe('trials 57-58', () => {
+  it('"N号内容有误 应为：…" from an official puts the item\'s words right, and its holder hears it', async () => {
+    const official = someone('郭网格员');
+    await t.say(official, `报到 ${officialCode}`);
+    const volunteer = someone('刘骑手');
+    await t.say(volunteer, `报到 ${code}`);
+    const id = await fileRequest(t, someone('谭爹爹'), '心愿 屋里客厅的灯泡烧哒 楼上吵得很 5栋1单元202');
+    await t.say(volunteer, `认领 ${id}`);
+    const r = await t.say(official, `${id}号内容有误 应为：客厅灯泡烧了 要人来换`);
+    expect((await ledgerItem(t, id)).text).toBe('客厅灯泡烧了 要人来换');
+    expect(textsTo(r, volunteer.id).join('\n')).toContain('内容更正为');
+    expect((await ledgerItem(t, id)).events.at(-1)).toMatchObject({ type: 'text_set' });
+    // Said without the new words: how to say them, and nothing for the resident.
+    const how = await t.say(official, `${id}号内容有误 把楼上吵那段删掉`);
+    expect(textsTo(how, official.id).join('\n')).toContain('内容改为');
+    expect(how.replies.filter((r) => r.conversationId !== official.id)).toEqual([]);
+  });
+
   it('a volunteer\'s chatter in the group ("今天谁家炖肉了 楼道里好香") is no news of the 楼道 item they hold', async () => {
     const volunteer = someone('小周');
     await t.say(volunteer, `报到 ${code}`);
