@@ -28,8 +28,8 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
   // "3号…是不是应该设个期限？怎么设": an official asking the bot how, not news for the resident.
   if ((cmd.type === 'tell' || cmd.type === 'progress' || cmd.type === 'status') && [...ctx.actor.roles.values()].includes('official') && /(?:怎么|咋|如何)(?:设|弄|操作|改|用)(?:$|[?？吗呢啊呀]|$)|是不是(?:应该|要)设/u.test(ctx.msg.text)) return { type: 'help' };
   if (cmd.type !== 'done' && cmd.type !== 'dispute' && cmd.type !== 'deadline' && cmd.type !== 'assign' && cmd.type !== 'progress' && cmd.type !== 'status' && cmd.type !== 'reject' && cmd.type !== 'withdraw' && cmd.type !== 'release' && cmd.type !== 'reopen' && cmd.type !== 'claim') return cmd;
-  const row = await tx.get<{ claimantId: number | null; submitterId: number; communityId: number; status: string }>(
-    'SELECT claimant_id, submitter_id, community_id, status FROM items WHERE id = ?',
+  const row = await tx.get<{ claimantId: number | null; submitterId: number; communityId: number; status: string; assignedUnit: string | null }>(
+    'SELECT claimant_id, submitter_id, community_id, status, assigned_unit FROM items WHERE id = ?',
     [cmd.id],
   );
   if (!row) return cmd;
@@ -44,6 +44,10 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
   // "24号是误报": an official takes back what someone else filed by rejecting it.
   // (Only that phrase: an official's bare "撤回 N" on someone else's item stays the refusal it was.)
   if (cmd.type === 'withdraw' && cmd.reason === FILED_BY_MISTAKE && isOfficialOf(ctx.actor, row.communityId) && row.submitterId !== ctx.actor.id) return { type: 'reject', id: cmd.id, reason: cmd.reason };
+  // "14号狗的事我们管不了 这个我不接 退回去吧" from the unit it was given to (物业 with an official's
+  // code): handed back to the office, not refused.
+  const unitGivesBack = row.assignedUnit !== null && row.status === 'claimed' && /我们管不了|我不接|我们不接|不归我们|不是我们的|我们不管/u.test(ctx.msg.text);
+  if ((cmd.type === 'release' || cmd.type === 'reject') && unitGivesBack) return { type: 'release', id: cmd.id, reason: 'reason' in cmd ? cmd.reason : '' };
   // "…归交警管，我们社区管不了，退回去吧" from an official who does not hold it: a rejection.
   if (cmd.type === 'release') return isOfficialOf(ctx.actor, row.communityId) && row.claimantId !== ctx.actor.id ? { type: 'reject', id: cmd.id, reason: cmd.reason.replace(/[\s,，。]*(?:还是)?(?:退回去|退了|放回去)(?:吧|了)?[\s,，。]*/u, '，').replace(/^，|，$/gu, '') } : cmd;
   // "取消 3号我不搞了 放弃" from the volunteer holding it: giving it back, not withdrawing the request.

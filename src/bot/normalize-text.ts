@@ -8,6 +8,9 @@ import { simplifiedCode } from './simplified-code.ts';
  * common one read as it (额 for 我, 咧 for 了 at a word's end, 克 for 去 after 过/回, 明儿 for 明天),
  * and a homophone voice input writes for a word (以经 for 已经).
  */
+// Cantonese written as it is said, one character for one: 俾/畀 给, 佢 他, 咗 了, 嘅 的, 喺 在, 嚟 来.
+const CANTONESE: Record<number, string> = { 0x4ffe: '给', 0x7540: '给', 0x4f62: '他', 0x5497: '了', 0x5605: '的', 0x55ba: '在', 0x569f: '来' };
+
 export function normalizeText(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -23,6 +26,7 @@ export function normalizeText(text: string): string {
     else if (code === 0x5187) out += '没'; // 冇 (Cantonese, 湖北, 江西): 没
     else if (code === 0x5ad1) out += '别'; // 嫑 (宁夏, 陕西, 甘肃: 不要): 别
     else if (code === 0x52ff) out += '不'; // 勿 (沪语, 吴语: 勿是, 勿留了, 勿对): 不
+    else if (CANTONESE[code] !== undefined) out += CANTONESE[code]; // 交俾陈sir, 爆咗, 佢: Mandarin's word
     else if ((code === 0x9017 || code === 0x53e5) && text[i + 1] === '号' && /[\u4e00-\u9fa5]/u.test(text[i - 1] ?? '')) {
       // "…也不亮了逗号麻烦…": punctuation spoken into voice input (two characters for two).
       out += code === 0x9017 ? '， ' : '。 ';

@@ -147,7 +147,7 @@ export function assigneeName(text: string): string {
   if (duty && duty.index >= 2) name = name.slice(0, duty.index);
   // "交给物业吧": the particle is no part of the name.
   // "张浩先去…": 先/再/也 after a name is no part of it.
-  return at + name.replace(ASSIGN_DUTY, '').replace(/(?<=.{2})[吧啊哈呀呢嘛]+$/u, '').replace(/(?<=^[\u4e00-\u9fa5]{2,3})(?:先|再|也|就)$/u, '');
+  return at + name.replace(ASSIGN_DUTY, '').replace(/(?<=.{2})[吧啊哈呀呢嘛啦咯喔嘞]+$/u, '').replace(/(?<=^[\u4e00-\u9fa5]{2,3})(?:先|再|也|就)$/u, '');
 }
 
 export function parseAssign(id: number, raw: string): Command {

@@ -53,7 +53,8 @@ export function withoutOpening(text: string): string {
 /** "今天天气真好", "吃了吗": small talk, whatever praise is in it. */
 export function isSmallTalkTopic(norm: string): boolean {
   // "我想反映个事情 …下雨天都泡烂了": a request that mentions the weather is still a request.
-  return /天气|下雨|下雪|吃饭|吃了吗|早上好|晚上好|过节|节日快乐/u.test(norm) && !/满意|谢|修|弄|办|好了|反映|报修|投诉|没人(?:管|收拾|清|修)|堆/u.test(norm);
+  // "@连心 你话今个礼拜六会唔会落雨", "猪肉都起价了 @连心 你话系唔系": the bot asked its opinion.
+  return /天气|下雨|落雨|下雪|吃饭|吃了吗|早上好|晚上好|过节|节日快乐|场波|球赛|起价|涨价|你话|你觉得|你都(?:睇|看)|你说是不是/u.test(norm) && !/满意|谢|修|弄|办|好了|反映|报修|投诉|没人(?:管|收拾|清|修)|堆/u.test(norm);
 }
 
 // "王姐 …", "吴书记 …", "老马，…": someone called by name at the start — words to a person, not to the bot.

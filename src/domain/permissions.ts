@@ -3,7 +3,7 @@ import { DomainError } from './errors.ts';
 import type { LifecycleEvent } from './lifecycle.ts';
 import type { ItemStatus } from './types.ts';
 
-type ItemFacts = { id: number; communityId: number; submitterId: number; claimantId: number | null; status?: string };
+type ItemFacts = { id: number; communityId: number; submitterId: number; claimantId: number | null; status?: string; assignedUnit?: string | null };
 
 /**
  * An official's command on an item: an official of another community hears that the item is not
@@ -46,7 +46,8 @@ export function authorize(actor: Actor, event: LifecycleEvent, item: ItemFacts):
       if (actor.roles.size === 0) throw new DomainError('need_member', { id });
       throw new DomainError('only_claimant', { id, status: item.status as ItemStatus | undefined });
     case 'release':
-      if (isClaimant) return;
+      // An item given to a unit (nobody claimed it) may be handed back by an official, for the unit.
+      if (isClaimant || (official && item.claimantId === null && item.assignedUnit != null)) return;
       if (actor.roles.size === 0) throw new DomainError('need_member', { id });
       throw new DomainError('only_claimant', { id, status: item.status as ItemStatus | undefined });
     case 'confirm':

@@ -60,3 +60,17 @@ describe('residents', () => {
   });
   it('"孩子上周发烧了 现在好了" is not', () => expect(detectEmergency('孩子上周发烧了 现在好了')).toBeNull());
 });
+
+// Trials 59 (东北/内蒙 speech, 物业 with the official code) and 60 (粤语 elders, a 主任 mixing Cantonese).
+describe('trials 59-60', () => {
+  it.each([
+    '@连心 东门那块天天有辆白色面包车堵着消防通道 救护车都进不来 说了好几回了',
+    '哈哈这机器人还挺能整 一说救护车就让打120',
+    '楼上那家天天后半夜一两点还叮咣的 上去敲门也不开 7号楼1单元402',
+  ])('%s raises no alarm', (text) => expect(detectEmergency(text)).toBeNull());
+  it.each(['快叫救护车 我爸摔倒了', '十座地下水管爆咗啊 啲水喷到成地都系 快啲叫人熄水掣'])('%s does', (text) => expect(detectEmergency(text)).not.toBeNull());
+  it.each([
+    ['3号陪诊果单 交俾陈师傅啦 佢有车', { type: 'assign', id: 3, target: { kind: 'unit', name: '陈师傅' } }],
+    ['3号 交给陈sir啦', { type: 'assign', id: 3, target: { kind: 'unit', name: '陈sir' } }],
+  ])('%s', (text, command) => expect(official(text)).toEqual(command));
+});

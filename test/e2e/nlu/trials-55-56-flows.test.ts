@@ -261,6 +261,28 @@ it('"1，<what it is>" to the kind question keeps what is said after the 1', asy
   expect(item.text).not.toContain('有冇人');
 });
 
+describe('trials 59-60', () => {
+  it('"N号…我们管不了 这个我不接 退回去吧" from the unit it was given to hands it back; the resident is not refused', async () => {
+    const official = someone('其木格');
+    await t.say(official, `报到 ${officialCode}`);
+    const manager = someone('物业的张工');
+    await t.say(manager, `报到 ${officialCode}`);
+    const resident = someone('包大娘');
+    const id = await fileRequest(t, resident, '心愿 花园里有条大黄狗天天撵人 想请人管管 3号楼');
+    await t.say(official, `${id}号交给物业`);
+    const r = await t.say(manager, `${id}号狗的事我们管不了 这个我不接 退回去吧`);
+    expect((await ledgerItem(t, id)).status).toBe('open');
+    expect(textsTo(r, resident.id).join('\n')).not.toContain('没有受理');
+  });
+
+  it('chatter that asks the bot its opinion ("@连心 你话今个礼拜六会唔会落雨啊") starts nothing', async () => {
+    const who = someone('小芳');
+    const r = textsTo(await t.say(who, '@连心 你话今个礼拜六会唔会落雨啊 我哋想去白云山', { in: group }), group).join('\n');
+    expect(r).not.toContain('哪一类');
+    expect(await draftText(who)).toBeUndefined();
+  });
+});
+
 describe('trials 57-58', () => {
   it('"N号内容有误 应为：…" from an official puts the item\'s words right, and its holder hears it', async () => {
     const official = someone('郭网格员');
