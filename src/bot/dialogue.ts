@@ -80,8 +80,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
   // "@连心 2" answers as "2" does.
   const text = stripMentions(ctx.msg.text).trim();
   const answer = normalizeText(text).trim();
-  // "算了" to what it is or where one lives is no skip: there is nothing yet to file ("2 没照片" answers
-  // it); "没有照片" to "这是哪一类？" skips a photo thought asked for: the draft stays, asked again.
+  // "算了" early is no skip: nothing is filed yet ("2 没照片" answers); "没有照片" to the kind question keeps the draft.
   const early = draft.step === 'text' || draft.step === 'kind' || draft.step === 'community';
   const skips = isSkip(answer) && kindAnswer(answer) === null && !(draft.step === 'kind' && /照片|相片|拍|照/u.test(answer));
   if (isCancel(answer) || (early && ((skips && ctx.msg.photos.length === 0 && !ctx.msg.location) || isNotARequest(answer)))) {
@@ -92,8 +91,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
   }
   const emergency = draft.priority === 'normal' ? detectEmergency(text) : null;
   if (emergency && draft.step !== 'community') {
-    // An emergency is a report of its own (the alert carries its own words and place). A draft not yet
-    // a request (kind unanswered) is dropped; one being completed is filed as it stands.
+    // An emergency is a report of its own; a draft not yet a request is dropped, one being completed filed.
     await deleteDialogue(tx, row.id);
     if (!early) await submitMatters(tx, ctx, submissionOf(draft), out, deps);
     return startDialogue(tx, ctx, { kind: 'report', text }, out, deps);
@@ -128,6 +126,8 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
   switch (draft.step) {
     case 'text':
       draft.text = text;
+      // "还有个事", then "想买点清真的牛肉": the kind may be plain from the words that came.
+      if (draft.kind === null && (draft.kind = clearKind(normalizeText(text)))) return advance(tx, ctx, draft, row.id, out, deps, kindGuessed(draft, ctx.msg.conversationType === 'group'));
       break;
     case 'kind': {
       const said = normalizeText(draft.text);

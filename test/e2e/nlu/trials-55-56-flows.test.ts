@@ -36,7 +36,8 @@ describe('people who type slowly', () => {
     const asked = textsTo(await t.say(who, '还 有 个 事'), who.id).join('\n');
     expect(asked).toContain('是什么事');
     expect(asked).not.toContain('这是哪一类');
-    await t.say(who, '想 买 点 清 真 的 牛 肉');
+    // The matter told next makes its kind plain: only where is asked.
+    expect(textsTo(await t.say(who, '想 买 点 清 真 的 牛 肉'), who.id).join('\n')).toMatch(/微心愿[\s\S]*地址/u);
     expect(await draftText(who)).toBe('想买点清真的牛肉');
 
     const other = someone('老赵');
