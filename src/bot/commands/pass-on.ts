@@ -21,7 +21,9 @@ export const passOnCommand: Handlers<'tell'> = {
     if (item.claimantId !== null && item.claimantId !== ctx.actor.id && item.status === 'claimed' && isOfficialOf(ctx.actor, item.communityId)) {
       const holder = (await tx.get<{ name: string }>('SELECT name FROM people WHERE id = ?', [item.claimantId]))!.name;
       if (forTheHolder(cmd.note, holder)) {
-        out.toPersonId(item.claimantId, members.officeNudges(item.id, ctx.person.name, cmd.note));
+        // "提醒一下蓝天宇 12号抓紧": what is asked of them, without whom and which.
+        const asked = cmd.note.replace(/^[\s,，]*(?:提醒|催)(?:一下|下)?/u, '').replace(holder, '').replace(/^[\s,，]*(?:同学|同志|师傅)?[\s,，]*(?:#?\d{1,6}\s*号?)?[\s,，]*/u, '').trim();
+        out.toPersonId(item.claimantId, members.officeNudges(item.id, ctx.person.name, asked || '请抓紧办理'));
         out.reply(members.nudgedHolder(item.id, holder));
         return;
       }
