@@ -44,18 +44,16 @@ export async function setKind(tx: Tx, actor: Actor, id: number, kind: ItemKind, 
 
 /** "3号地点应为东门口人行道": by the submitter while it is open or in hand, or by an official. */
 export async function setPlace(tx: Tx, actor: Actor, id: number, place: string, now: Date) {
-  const item = await getItem(tx, id);
-  if (item.submitterId === actor.id && !isOfficialOf(actor, item.communityId)) {
-    if (item.status !== 'open' && item.status !== 'claimed') throw new DomainError('closed', { id, status: item.status as ItemStatus });
-  } else {
-    requireOfficial(actor, item);
-    if (CLOSED_STATUSES.includes(item.status as ItemStatus)) throw new DomainError('closed', { id, status: item.status as ItemStatus });
-  }
-  return apply(tx, actor, item, { place: place.slice(0, 200) }, 'place_set', place.slice(0, 200), now);
+  return apply(tx, actor, await editable(tx, actor, id), { place: place.slice(0, 200) }, 'place_set', place.slice(0, 200), now);
 }
 
 /** "17号内容有误 应为：只换灯泡": the same rules as the place. */
 export async function setText(tx: Tx, actor: Actor, id: number, text: string, now: Date) {
+  return apply(tx, actor, await editable(tx, actor, id), { text: text.slice(0, 2000) }, 'text_set', text.slice(0, 200), now);
+}
+
+/** Its submitter may put an item's words or place right while it is open or in hand, an official until it closes. */
+async function editable(tx: Tx, actor: Actor, id: number): Promise<Item> {
   const item = await getItem(tx, id);
   if (item.submitterId === actor.id && !isOfficialOf(actor, item.communityId)) {
     if (item.status !== 'open' && item.status !== 'claimed') throw new DomainError('closed', { id, status: item.status as ItemStatus });
@@ -63,7 +61,7 @@ export async function setText(tx: Tx, actor: Actor, id: number, text: string, no
     requireOfficial(actor, item);
     if (CLOSED_STATUSES.includes(item.status as ItemStatus)) throw new DomainError('closed', { id, status: item.status as ItemStatus });
   }
-  return apply(tx, actor, item, { text: text.slice(0, 2000) }, 'text_set', text.slice(0, 200), now);
+  return item;
 }
 
 /** 优先 N 紧急 / 普通. */
