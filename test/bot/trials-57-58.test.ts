@@ -72,5 +72,11 @@ describe('trials 59-60', () => {
   it.each([
     ['3号陪诊果单 交俾陈师傅啦 佢有车', { type: 'assign', id: 3, target: { kind: 'unit', name: '陈师傅' } }],
     ['3号 交给陈sir啦', { type: 'assign', id: 3, target: { kind: 'unit', name: '陈sir' } }],
+    ['12号期限改今天 供电所下午必须来', { type: 'deadline', id: 12, by: { today: true } }],
+    [
+      '4号 转热力公司 分类改供暖 限三天',
+      [{ type: 'assign', id: 4, target: { kind: 'unit', name: '热力公司' } }, { type: 'category', id: 4, category: '供暖' }, { type: 'deadline', id: 4, workingDays: 3 }],
+    ],
+    ['7号不算紧急 改普通 给物业 挪车', [{ type: 'priority', id: 7, priority: 'normal' }, { type: 'assign', id: 7, target: { kind: 'unit', name: '物业' } }]],
   ])('%s', (text, command) => expect(official(text)).toEqual(command));
 });
