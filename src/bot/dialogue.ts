@@ -80,7 +80,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
   // "@连心 2" answers as "2" does.
   const text = stripMentions(ctx.msg.text).trim();
   const answer = normalizeText(text).trim();
-  // "算了" early is no skip: nothing is filed yet ("2 没照片" answers); "没有照片" to the kind question keeps the draft.
+  // "算了" early is no skip ("2 没照片" answers); "没有照片" to the kind question keeps the draft.
   const early = draft.step === 'text' || draft.step === 'kind' || draft.step === 'community';
   const skips = isSkip(answer) && kindAnswer(answer) === null && !(draft.step === 'kind' && /照片|相片|拍|照/u.test(answer));
   if (isCancel(answer) || (early && ((skips && ctx.msg.photos.length === 0 && !ctx.msg.location) || isNotARequest(answer)))) {
@@ -185,11 +185,11 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
       }
       if (!ctx.msg.location) {
         const said = phone ? text.replace(phone.text, '').trim() : text;
-        // "还是3号楼2单元，跟上回一样": a place said outright wins over the last one.
-        const before = SAME_PLACE.test(normalizeText(said)) && extractPlace(said) === null ? await lastPlace(tx, ctx.person.id) : null;
+        const before = SAME_PLACE.test(normalizeText(said)) && extractPlace(said) === null ? await lastPlace(tx, ctx.person.id) : null; // "跟上回一样"
         // "买 菜 要 清 真 的" to "住哪里？": more about the request, kept with it; the question stays.
         if (!before && said !== '' && !isSkip(said) && !isPlaceLike(said)) return advance(tx, ctx, { ...draft, text: `${draft.text}\n${said}` }, row.id, out, deps, residents.notedStillWhere);
         draft.place = before ?? (isSkip(said) || said === '' ? '' : placeAnswer(said, extractPlace(said, { addressOnly: draft.step === 'address' })));
+        if (isSkip(said) && /照片|相片/u.test(said)) draft.step = 'photo'; // "没照片" to "在哪里？": no photo either
       }
       break;
     case 'photo': {

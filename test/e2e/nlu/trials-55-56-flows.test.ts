@@ -263,6 +263,14 @@ it('"1，<what it is>" to the kind question keeps what is said after the 1', asy
 });
 
 describe('trials 59-60', () => {
+  it('"没照片" said to "在哪里？" skips the place and the photo both: the report is filed', async () => {
+    const who = someone('老于头');
+    await t.say(who, '@连心 俺家门口那个路灯不亮了 黑灯瞎火的', { in: group });
+    const filed = textsTo(await t.say(who, '没照片', { in: group }), group).join('\n');
+    expect(filed).toContain('编号');
+    expect(filed).not.toContain('有照片的话');
+  });
+
   it('"N号…我们管不了 这个我不接 退回去吧" from the unit it was given to hands it back; the resident is not refused', async () => {
     const official = someone('其木格');
     await t.say(official, `报到 ${officialCode}`);
