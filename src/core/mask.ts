@@ -1,3 +1,4 @@
+import { maskHealth } from './mask-health.ts';
 /**
  * What a group may see of a resident (SPEC "Talking to the bot": group posts never show a
  * resident's full name, phone number or address; issue 9 item 2: nor ID-card, bank-card or plate
@@ -214,10 +215,10 @@ function maskMobile(s: string): string {
  * its way to the outbox (src/bot/outgoing.ts for commands, src/schedule/job.ts for schedules), and
  * so should any export column marked masked. It is maskSensitive, plus one rule for text the
  * bot cut short: a digit run that ends at a cut ("电话1381234…") may be the head of a number that
- * is no longer recognisable, so all of its digits are starred.
+ * is no longer recognisable, so all of its digits are starred. Health conditions are left out.
  */
 export function maskForGroup(text: string): string {
-  return maskSensitive(text).replace(CUT_RUN, (run) => (countDigits(run) >= 4 ? run.replace(ANY_DIGIT, '*') : run));
+  return maskHealth(maskSensitive(text)).replace(CUT_RUN, (run) => (countDigits(run) >= 4 ? run.replace(ANY_DIGIT, '*') : run));
 }
 
 const CUT_RUN = new RegExp(`${D}+(?:${SEP}{1,3}${D}+)*(?=…|\\.\\.\\.)`, 'gu');
