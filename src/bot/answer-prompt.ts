@@ -109,7 +109,8 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         // "这个东西怎么用啊我孙子给我装的": a question to the bot, not an answer for the other side.
         if (said === '' || isAcknowledgement(said) || isTakingNote(said) || detectEmergency(text) || guessIntent(text)?.type === 'help') continue;
         // A new request is no answer: words of one, sharing nothing with the item, or another item named.
-        const shared = sharedWords(normalizeText(p.item.text), said);
+        // (The same building is no shared subject: "五栋二单元" in a gas alarm and in a wish to read letters.)
+        const shared = sharedWords(withoutPlace(normalizeText(p.item.text)), withoutPlace(said));
         // "15号那个漫步机…": another item named (with 号 or #; a bare 301 is a room).
         if (namesAnotherItem(said, p.itemId)) continue;
         // ("…那我周一上午带材料过去 需要复印件吗": a question back, not a new request.)
@@ -218,4 +219,9 @@ async function firstScore(tx: Tx, itemId: number, text: string): Promise<{ ratin
   if (args === 'bad_rating' || args.rating === null) return null;
   const item = await tx.get<{ rating: number | null }>('SELECT rating FROM items WHERE id = ?', [itemId]);
   return item && item.rating === null ? { rating: args.rating, comment: args.comment } : null;
+}
+
+function withoutPlace(text: string): string {
+  const place = extractPlace(text);
+  return place ? text.replace(place, ' ') : text;
 }

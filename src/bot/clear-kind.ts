@@ -7,9 +7,9 @@ import { TROUBLE } from './request-words.ts';
 
 // Places and things everyone shares.
 const PUBLIC =
-  /楼道|路灯|井盖|垃圾桶|垃圾|单元门|门禁|电梯|小区|广场|花园|滑梯|秋千|健身器材|停车|电动车|消防通道|下水道|化粪池|路面|树枝|大树|绿化|围墙|车棚|车库|监控|公厕|楼顶|楼梯|噪音|扰民|广场舞|音响|拖椅子|施工|北门|南门|东门|西门|大门|门口的?(?:路)?灯/u;
+  /楼道|盲道|台阶|空地|路灯|井盖|垃圾桶|垃圾|单元门|门禁|电梯|小区|广场|花园|滑梯|秋千|健身器材|停车|电动车|消防通道|下水道|化粪池|路面|树枝|大树|绿化|围墙|车棚|车库|监控|公厕|楼顶|楼梯|噪音|扰民|广场舞|音响|拖椅子|施工|北门|南门|东门|西门|大门|门口的?(?:路)?灯/u;
 // What is wrong out there, in the words people use for it.
-const WRONG_OUT_THERE = /松动|晃|破损|塌陷|凹陷|缺了|丢了|被偷|没清|没人收|没人管|乱停|乱扔|乱堆|堵死|翘起|冒出来|断了|太大声|大声|睡不着|会翻|差点|不亮|黑乎乎|黑漆漆/u;
+const WRONG_OUT_THERE = /松动|松了|晃|堆了|一大堆|堆满|挡路|有味道|臭|绊倒|撞到|针头|停了好多|停满|破损|塌陷|凹陷|缺了|丢了|被偷|没清|没人收|没人管|乱停|乱扔|乱堆|堵死|翘起|冒出来|断了|太大声|大声|睡不着|会翻|差点|不亮|黑乎乎|黑漆漆/u;
 // Help for a household: someone to go, fetch, mind, accompany, come round.
 const HOUSEHOLD_HELP =
   /有人(?:会|能)?(?:修|弄|帮)|(?:想|要|帮我|帮忙)买|(?:请|找)(?:个|一个|位|一位)?(?:人|志愿者)|有没有(?:人|志愿者)|谁(?:能|有空|可以|会)|帮(?:我|她|他|阿婆|奶奶|爷爷|老人)?(?:去|买|拿|取|送|看|修|调|换|搬|陪|接|照看)|陪(?:我|她|他|阿婆|奶奶|爷爷|老人)|帮忙(?:买|拿|取|送|看|修|调|换|搬|陪|接|照看)|代(?:买|取|购)|跑腿|看(?:两个小时|一下|会儿)?娃|照看|上门帮忙|(?:想|要)去医院|去医院复查|复查|看病|拿药|取药|买(?:点|些|袋|斤|几斤)?(?:菜|米|面|油|药|水果|牛奶|鸡蛋|肉|牛肉|羊肉)/u;
@@ -23,7 +23,13 @@ const HOME_TROUBLE = new RegExp(`${TROUBLE.source}|滴|关不(?:紧|上)|关唔�
 const INQUIRY = /(?:想问|请问|问一?下|咨询)[^。]{0,16}(?:有没有|有冇|有无|几时|什么时候|啥时候|怎么(?:办|申请|领|报名)|在哪(?:里)?(?:办|领|报名)|能不能(?:申请|办|领)|补贴|政策|体检|低保|医保|社保|养老金|老年卡|疫苗)/u;
 export const isInquiry = (norm: string): boolean => INQUIRY.test(norm) && !HOME_TROUBLE.test(norm) && !WRONG_OUT_THERE.test(norm);
 
+// "我想再反映一个…", "代居民登记一个心愿：…": the kind said in so many words; a scam is everyone's.
+const SAID_REPORT = /(?:想|要|再|另外|还要|还想)反映(?:一个|一下|个|一件)?|反映(?:一个|一件)(?:情况|问题|事)|骗(?:老年人|老人|钱)|诈骗|传销|卖保健品/u;
+const SAID_WISH = /(?:登记|许|提|报)(?:一个|个)?(?:微)?心愿/u;
+
 export function clearKind(norm: string): ItemKind | null {
+  if (SAID_WISH.test(norm) && !SAID_REPORT.test(norm)) return 'wish';
+  if (SAID_REPORT.test(norm) && !SAID_WISH.test(norm)) return 'report';
   if (isInquiry(norm) && !HOUSEHOLD_HELP.test(norm)) return 'report';
   const publicTrouble = PUBLIC.test(norm) && (TROUBLE.test(norm) || WRONG_OUT_THERE.test(norm));
   if (publicTrouble) return FOR_A_HOUSEHOLD.test(norm) ? null : 'report';

@@ -8,7 +8,7 @@ export const MAX_ITEM_ID = 2_147_483_647;
 const NOT_ID_AFTER_NUMBER = /^(?!分类)[★⭐🌟#＃\d.点时分秒星颗个次天日月年周岁元块毛角人户楼栋幢层室米斤克路期区座排单步遍趟批页届%％]/u;
 // After 号: 3号楼, 12号院, 2号线, 5号门, 8号床 are places; 12号单 / 12号件 are items.
 // 6号路灯 is item 6's street lamp (a 路灯 is no road).
-const NOT_ID_AFTER_HAO = /^(?:楼|院|线|床|门|口|室|房|车|店|铺|窗|柜|箱|位|机|桥|路(?!灯)|地(?!下|点|址)|坑|厅|馆|场|区|栋|幢)/u;
+const NOT_ID_AFTER_HAO = /^(?:楼|院|线|床|门(?!禁)|口|室|房|车(?!主)|店|铺|窗|柜|箱|位|机|桥|路(?!灯)|地(?!下|点|址)|坑|厅|馆|场|区|栋|幢)/u;
 // A number in words must end here, or "认领一下" would read as 认领 1.
 const WORD_NUMBER_END = /^(?:$|[\s,，。.!！?？:：;；、~～)）]|[了吧啦哈呀啊呢吗嘛])/u;
 
@@ -35,7 +35,7 @@ export function readItemId(text: string): ItemIdMatch | null {
     // 13807316650: a mobile number, never an item.
     if (/^1[3-9]\d{9}$/u.test(m[1])) return null;
     // "和1202的住户", "1202那家": a bare room number with the people who live there.
-    if (!text.startsWith('#') && m[1].length >= 3 && /^\s*(?:的)?(?:住户|邻居|业主|人家|那家|那户|这家|家|(?:老|小)[\u4e00-\u9fa5](?![号楼栋])|(?:大爷|大妈|奶奶|爷爷|阿姨|叔|婶|嫂|老太太|老头))/u.test(after)) return null;
+    if (!text.startsWith('#') && m[1].length >= 3 && /^\s*(?:的)?(?:住户|邻居|业主|租户|房东|亲戚|朋友|车主|人家|那家|那户|这家|家|(?:老|小)[\u4e00-\u9fa5](?![号楼栋])|(?:大爷|大妈|奶奶|爷爷|阿姨|叔|婶|嫂|老太太|老头))/u.test(after)) return null;
   } else if (!WORD_NUMBER_END.test(after)) {
     return null;
   }

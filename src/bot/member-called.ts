@@ -16,37 +16,41 @@ export async function memberCalled(tx: Tx, communityId: number, called: string):
     (await findMember(tx, communityId, name).catch(() => null)) ??
     (await calledBySurname(tx, communityId, name)) ??
     (await calledByGivenName(tx, communityId, name)) ??
-    (await calledByEnding(tx, communityId, name))
+    (await calledByEnding(tx, communityId, name)) ??
+    (await calledByStart(tx, communityId, name))
   );
 }
 
 /** "小马" for the member on record as "物业的小马": the one whose name ends so. */
 async function calledByEnding(tx: Tx, communityId: number, called: string) {
   if (!/^[\u4e00-\u9fa5]{2,3}$/u.test(called)) return null;
-  const people = await tx.all<Person>(
-    `SELECT p.* FROM people p WHERE p.name LIKE ? AND p.name <> ? AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.community_id = ?) ORDER BY p.id LIMIT 2`,
-    [`%${called}`, called, communityId],
-  );
-  return people.length === 1 ? people[0]! : null;
+  return onlyOne(tx, communityId, `%_${called}`);
+}
+
+/** "小何" for the member on record as "小何骑手": the one whose name begins so. */
+async function calledByStart(tx: Tx, communityId: number, called: string) {
+  if (!/^[\u4e00-\u9fa5]{2,3}$/u.test(called)) return null;
+  return onlyOne(tx, communityId, `${called}_%`);
 }
 
 /** "晓燕": the one member whose three-character name ends so. */
 async function calledByGivenName(tx: Tx, communityId: number, called: string) {
   if (!/^[\u4e00-\u9fa5]{2}$/u.test(called)) return null;
-  const people = await tx.all<Person>(
-    `SELECT p.* FROM people p WHERE p.name LIKE ? AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.community_id = ?) ORDER BY p.id LIMIT 2`,
-    [`_${called}`, communityId],
-  );
-  return people.length === 1 ? people[0]! : null;
+  return onlyOne(tx, communityId, `_${called}`);
 }
 
 /** "周师傅", "老周", "李老师": the one volunteer or official of the community with that surname, or null. */
 async function calledBySurname(tx: Tx, communityId: number, called: string) {
   const m = /^(?:老|小)?([\u4e00-\u9fa5])(?:师傅|老师|姐|哥|阿姨|叔|工|大爷|经理|主任|书记|组长|队长|总)?$/u.exec(called.trim());
   if (!m || called.trim().length < 2) return null;
+  return onlyOne(tx, communityId, `${m[1]}%`);
+}
+
+/** The one member of the community whose name is LIKE `pattern`, or null (none, or several). */
+async function onlyOne(tx: Tx, communityId: number, pattern: string): Promise<Person | null> {
   const people = await tx.all<Person>(
     `SELECT p.* FROM people p WHERE p.name LIKE ? AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.community_id = ?) ORDER BY p.id LIMIT 2`,
-    [`${m[1]}%`, communityId],
+    [pattern, communityId],
   );
   return people.length === 1 ? people[0]! : null;
 }

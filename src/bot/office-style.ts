@@ -1,6 +1,7 @@
 import { parseCommand } from './parse-command.ts';
 import { parseCommands } from './parse-commands.ts';
 import { itemIdsIn } from './item-id.ts';
+import { itemClauses } from './item-clauses.ts';
 import { normalizeText } from './normalize-text.ts';
 import { listAsSentences } from './numbered-list.ts';
 import { tableAsSentences } from './pasted-table.ts';
@@ -30,6 +31,14 @@ const REWRITES: Array<[RegExp, string]> = [
   [/(?:处理|办理)?如下[：:]/gu, '：'],
   [/(优先级|期限|分类|时限)[：:]\s*/gu, '$1'],
   [/(?:予以|准予)?重新受理/gu, '重新打开'],
+  // "…这个需要街道协调 我转给李建国书记": handed on.
+  [/(?:我)?(?:转|转交|移交)给([\u4e00-\u9fa5]{2,4}?)(?:书记|主任|经理|网格员|同志)?(?:处理|办理|了)?(?=$|[\s，,。])/gu, '交给$1'],
+  // "5号继续由周网格跟": who is to carry it on.
+  [/(?:继续|还是|改)?(?<![交转给])由(?![我你])([\u4e00-\u9fa5]{2,5}?)(?:来|去|继续)?(?:跟进|跟|负责|办理|处理|盯)(?=$|[\s，,。])/gu, '交给$1'],
+  // "17号盲道那个才是紧急的": the priority meant.
+  [/(?<![不没])才是(?:紧急|加急)(?:的)?/gu, '设为紧急'],
+  // "6号先定个两天期限": the deadline said first.
+  [/(?:先)?定(?:个|一个|下)?(\d{1,2}|[一二两三四五六七八九十]{1,3})(个工作日|个?天)(?:的)?[，,\s]*(?:期限|时限)/gu, '，期限$1$2'],
   [/(?:予以|准予)(?=办结|驳回|退回|加急|更正)/gu, ''],
   [/请予以?(?=加急|办结|驳回|更正|处理)/gu, ''],
 ];
@@ -59,6 +68,15 @@ const SHORTHAND: Array<[RegExp, string | ((...a: string[]) => string)]> = [
   // "13号14号说的是同一个井盖 合并": the later into the earlier.
   [new RegExp(`^\\s*#?(\\d{1,6})\\s*号\\s*(?:和|跟|与)?\\s*(\\d{1,6})号[^。]*?(?:合并|并了|并一起)(?:了|吧)?[。，,\\s]*(?=[^了吧啊。！!\\s])`, 'u'), '$2号并到$1号。$1号'],
   [new RegExp(`^\\s*#?(\\d{1,6})\\s*号\\s*(?:和|跟|与)?\\s*(\\d{1,6})号[^。]*?(?:合并|并了|并一起)(?:了|吧)?[。，,！!\\s]*$`, 'u'), '$2号并到$1号'],
+  // "13号门禁给周网格": the item's name, then whom it goes to.
+  [new RegExp(`${ID}(?:(?![我你他她已了刚都也就给交派转分])[\u4e00-\u9fa5]){1,8}?(?:那个|那件|的事)?(?:也|就)?(?:给|交给|派给)(?=[\u4e00-\u9fa5]{2,6}(?:$|[\\s，,。]|期限|紧急|去|来|办|处理))`, 'u'), '$1号交给'],
+  // "…，都两天内办好": the deadline of each named before.
+  [/([，,\s])都(?=(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个工作日|个?天)(?:之内|以内|内))/gu, '$1'],
+  // "16号指派错了 应该是周网格本人": the hand-over put right.
+  [new RegExp(`${ID}\\s*(?:指派|派|交|分)错了?[，,。\\s]*(?:应该|应)?(?:是|给|派给|交给)([\u4e00-\u9fa5]{2,6}?)(?:本人|才对)?(?:吧|啊)?[。！!]*$`, 'u'), '$1号交给$2'],
+  // "12号现在哪个在办", "17号现在什么status": the office asks where it stands.
+  [new RegExp(`${ID}\\s*(?:现在|目前)?(?:是)?(?:谁|哪个|哪位|什么人)(?:在|负责)(?:办|管|弄|跟|处理)?(?:呢|啊|呀)?[?？]*$`, 'u'), '查询 $1'],
+  [new RegExp(`${ID}\\s*(?:现在|目前)?(?:是)?(?:什么|啥)(?:状态|情况|进度|status)(?:了|呢|啊)?[?？]*$`, 'iu'), '查询 $1'],
   // "7号单车棚那个锁，交给赵卫国": the item, then whom it goes to.
   [new RegExp(`${ID}(?![^，,。]*(?:加急|紧急|期限|分类|普通|并到|驳回|暂停))[^，,。]*[，,]\\s*交给`, 'u'), '$1号交给'],
 ];
@@ -79,8 +97,17 @@ export function plainOfficeWords(text: string): string {
   if (withIds === 1 && list.length >= 2 && !ITEM_LEAD.test(text) && listAsSentences(text) !== null && itemIdsIn(normalizeText(list[0]!)).length > 0) text = list.join('，');
   let out = tableAsSentences(text) ?? plainSpokenWords(text);
   for (const [re, to] of REWRITES) out = out.replace(re, to);
-  for (const [re, to] of SHORTHAND) out = typeof to === 'string' ? out.replace(re, to) : out.replace(re, to as (...a: string[]) => string);
+  // Each clause about its own item is said plainly on its own ("12号…给小何，13号门禁给周网格").
+  const clauses = itemClauses(out);
+  const ofItems = clauses.filter((c) => itemIdsIn(normalizeText(c)).some((m) => /[号#]/u.test(c.slice(m.index, m.index + m.length)))).length >= 2;
+  out = ofItems ? clauses.map((c) => { const lead = /^[\s,，]*/u.exec(c)![0]; return lead + shorthand(c.slice(lead.length)); }).join('') : shorthand(out);
   if (ITEM_LEAD.test(out)) out = out.replace(LIST_MARK, '').replace(/[；;]/gu, '，');
+  return out;
+}
+
+function shorthand(text: string): string {
+  let out = text;
+  for (const [re, to] of SHORTHAND) out = typeof to === 'string' ? out.replace(re, to) : out.replace(re, to as (...a: string[]) => string);
   return out;
 }
 

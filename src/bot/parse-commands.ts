@@ -6,11 +6,13 @@ import { commandClause, commandSaidLast, SAID_OF_MANY } from './command-in-story
 import { reopenedFirst } from './reopened-first.ts';
 import { newsBeside } from './news-beside.ts';
 import { SETTINGS, settingsOfOne } from './settings-of-one.ts';
+import { itemClauses } from './item-clauses.ts';
 
 type Found = ItemIdMatch & { index: number };
 type WithId = Extract<Command, { id: number }>;
 const UNDONE_THEN_RELEASED = /^(?:@\S+\s*)?(?:刚才)?(?:说错了|搞错了|弄错了)?[\s,，]*#?(\d{1,6})\s*号?\s*不是(?:办完|完成|办结|结)(?:了)?[\s,，]*(?:是)?(?:我)?(?:要)?(?:放弃|退出|干不了|办不了|去不了)[\s,，]*/u;
 
+const EXPLICIT_CLAIM = /(?:^|[\s,，。？?!！])(?:claim|认领)\s*#?(\d{1,6})\s*号?(?=$|[\s,，。？?!！]|pls|please)(?![^，。]*?(?:了吗|了没|吗|么))/iu;
 // Between two numbers of one list: nothing, a space, 和, 、, a comma.
 const LIST_GAP = /^\s*(?:[和、,，与跟及]|还有|以及)?\s*$/u;
 // The list's own word after it: "12号和13号都办完了" is "12号办完了" twice.
@@ -49,6 +51,10 @@ function readCommands(text: string): WithId[] | null {
   if (doneFirst && ids.length >= 2 && rooms) return [{ type: 'done', id: Number(doneFirst[1]), note: text.slice(text.length - (doneFirst[2] ?? '').length).trim() }];
   const said = commandSaidLast(text);
   if (said) return said;
+  // "水龙头那个我可以 claim 1，周六上午有空 ok?", "还有7号呢？claim 7 pls": the command word beside its
+  // number says it, whatever question is around it.
+  const explicit = EXPLICIT_CLAIM.exec(norm);
+  if (explicit && new Set(ids.map((m) => m.id)).size === 1 && parseCommand(text).type !== 'claim') return [{ type: 'claim', id: Number(explicit[1]) }];
   // "2 3我来", "10、12 我": bare numbers, then who takes them.
   if (ids.length >= 2 && /^[\d\s、,，和及]+(?:都)?(?:我来|我接|我|我包了|归我|我去)(?:了|吧|啦)?[!！。]*$/u.test(norm)) return unique(ids.map((m) => ({ type: 'claim', id: m.id }) as WithId));
   // "4号下水道和5号帮奶奶拿药，我都接了！", "19号井盖20号减速带 我拿工具箱去看看": each taken on.
@@ -65,7 +71,7 @@ function readCommands(text: string): WithId[] | null {
  * item, each read on its own. Null unless every sentence with a number is a command.
  */
 function bySentence(text: string): WithId[] | null {
-  const parts = text.split(/[。；;!！\n]+/u).map((s) => s.trim()).filter((s) => s !== '');
+  const parts = itemClauses(text).map((s) => s.replace(/[。；;!！\n，,\s]+$/u, '').trim()).filter((s) => s !== '');
   if (parts.length < 2) return null;
   const out: WithId[] = [];
   for (const part of parts) {
@@ -74,7 +80,9 @@ function bySentence(text: string): WithId[] | null {
     if (!cmds.every((c) => 'id' in c && typeof c.id === 'number')) return null;
     out.push(...(cmds as WithId[]));
   }
-  return out.length >= 2 ? out : null;
+  // "10号和8号是一回事…，10号并到8号去": the same order said twice is one.
+  const once = unique(out);
+  return once && once.length >= 2 ? once : null;
 }
 
 function fromList(raw: string, norm: string, ids: Found[]): WithId[] | null {

@@ -145,6 +145,8 @@ export function assigneeName(text: string): string {
   if (unit && !at && /^[处清修弄撒去来帮负跟看解办管铲扫拖挪先再马掏通维换返整落]/u.test(name.slice(unit[1]!.length))) name = unit[1]!;
   const duty = /(?:去|来|帮忙|负责)[\u4e00-\u9fa5]*$/u.exec(name);
   if (duty && duty.index >= 2) name = name.slice(0, duty.index);
+  // "周网格带保安": whom they take along is no part of the name.
+  name = name.replace(/(?<=^[\u4e00-\u9fa5]{2,4}?)(?:带(?:上|着)?|领着|叫上|喊上)[\u4e00-\u9fa5]{1,4}$/u, '');
   // "交给物业吧": the particle is no part of the name.
   // "张浩先去…": 先/再/也 after a name is no part of it.
   return at + name.replace(ASSIGN_DUTY, '').replace(/(?<=.{2})[吧啊哈呀呢嘛啦咯喔嘞]+$/u, '').replace(/(?<=^[\u4e00-\u9fa5]{2,3})(?:先|再|也|就)$/u, '');

@@ -19,7 +19,7 @@ import { pending, remind } from './draft-reminder.ts';
 import { parseCommands } from './parse-commands.ts';
 import { runCommands } from './run-commands.ts';
 import { answerRest, leaveDraft } from './answer-rest.ts';
-import { guessIntent } from './guess-intent.ts';
+import { guessIntents } from './guess-intents.ts';
 import { itemTalk } from './item-talk.ts';
 import { officialToResident, secondInGroup, tellByName } from './talk-to-others.ts';
 import { photosForItem } from './photos-for-item.ts';
@@ -154,7 +154,7 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // A photo may come with a holder's news ("垃圾桶清干净了" and the picture of it); a location may not.
   // "快来人 我爸又不见了": an alarm is a new item with its receipt first, not words about an old one.
   const alarm = words !== null && detectEmergency(words) !== null && itemIdsIn(normalizeText(words)).length === 0;
-  const talked = words !== null && msg.location === null && !alarm ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && [null, 'thanks'].includes(guessIntent(words)?.type ?? null)) : null;
+  const talked = words !== null && msg.location === null && !alarm ? await itemTalk(tx, ctx.actor, words, ctx.now, (!dialogue || dialogue.step === 'kind') && [null, 'thanks'].includes(guessIntents(words)[0]?.type ?? null)) : null;
   // "请问蓝同学周三几点来…": a question for the holder by name, not how the item stands.
   const talk = talked?.type === 'status' && words !== null && (await tellByName(tx, ctx.actor, stripMentions(msg.text))) ? null : talked;
   const second = !talk && words !== null && msg.conversationType === 'group' && !dialogue ? await secondInGroup(tx, ctx.actor, words, { conversationId: msg.conversationId, communityId: ctx.group?.communityId ?? null }, ctx.now) : null;
@@ -204,11 +204,11 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   }
   // "现在有啥活没人接的 给我看看": a list, help, stats, mine or the console asked for in other words.
   // Not while a draft asks where or for a photo: the answer may mention anything.
-  const guess = cmd.type === 'text' && !hasAttachment && (!dialogue || dialogue.step === 'kind') ? guessIntent(cmd.text) : null;
+  const guess = cmd.type === 'text' && !hasAttachment && (!dialogue || dialogue.step === 'kind') ? guessIntents(cmd.text) : [];
   // Thanks while a draft waits are an answer to it ("不用登记 我就是说声谢谢"), not small talk.
-  const guessed = guess?.type === 'thanks' && dialogue ? null : guess;
-  if (guessed) {
-    await runCommand(tx, ctx, guessed, out, deps);
+  const guessed = guess[0]?.type === 'thanks' && dialogue ? [] : guess;
+  if (guessed.length > 0) {
+    for (const g of guessed) await runCommand(tx, ctx, g, out, deps);
     remind(ctx, out, dialogue);
     return;
   }

@@ -7,6 +7,7 @@ import { normalizeText } from '../normalize-text.ts';
 import { planBesideClaim } from '../plan-beside-claim.ts';
 import { members } from '../texts/members.ts';
 import { residents } from '../texts/residents.ts';
+import { forTheHolder, passOnCommand } from './pass-on.ts';
 import { tell, type Handlers } from './table.ts';
 
 /** What a volunteer does with the items of their community. */
@@ -19,6 +20,12 @@ export const memberCommands: Handlers<'claim' | 'progress' | 'done' | 'release' 
     return tell(run, await claimItem(run.tx, run.ctx.actor, cmd.id, run.ctx.now, planBesideClaim(run.ctx.msg.text)));
   },
   async progress(run, cmd) {
+    // "5号 12月8号之前必须画好禁停线 你跟物业说清楚 周网格": an official's words to the one holding it.
+    const item = await getItem(run.tx, cmd.id);
+    if (item.status === 'claimed' && item.claimantId !== null && item.claimantId !== run.ctx.actor.id && isOfficialOf(run.ctx.actor, item.communityId)) {
+      const holder = await run.tx.get<{ name: string }>('SELECT name FROM people WHERE id = ?', [item.claimantId]);
+      if (holder && forTheHolder(cmd.note, holder.name)) return passOnCommand.tell(run, { type: 'tell', id: cmd.id, note: cmd.note });
+    }
     return tell(run, await progressItem(run.tx, run.ctx.actor, cmd.id, cmd.note, run.ctx.now));
   },
   /**

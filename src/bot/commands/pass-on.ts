@@ -73,7 +73,7 @@ export const passOnCommand: Handlers<'tell'> = {
 };
 
 /** Words that name the holder ("蓝天宇", "蓝同学", "小蓝") or urge them on ("提醒一下", "抓紧"). */
-function forTheHolder(note: string, holder: string): boolean {
+export function forTheHolder(note: string, holder: string): boolean {
   const said = normalizeText(note);
   const surname = holder[0] ?? '';
   return said.includes(holder) || new RegExp(`^[\\s,，:：]*(?:${surname}(?:同学|同志|师傅|老师|哥|姐)|小${surname})`, 'u').test(said) || /^(?:提醒|催)(?:一下|下)?/u.test(said);

@@ -1,0 +1,25 @@
+import type { Command } from './command-types.ts';
+import { guessIntent } from './guess-intent.ts';
+
+type Guess = NonNullable<ReturnType<typeof guessIntent>>;
+// What an official asks for in one breath: figures, lists, who holds what.
+const ASKED = new Set<Command['type']>(['stats', 'list', 'working']);
+const CLAUSE = /还有|另外|然后|再(?=给我|把|列|看|报)|[，,。？?！!；;\s]+/u;
+
+/**
+ * "给我报个数 办结了几件 满意率好多 哪个志愿者办得最多", "现在还有哪些没办完的 … 还有这周每个志愿者
+ * 办了几件": each figure or list asked for, in order, when a message asks for more than one; else
+ * what guessIntent reads of the whole (or nothing).
+ */
+export function guessIntents(text: string): Guess[] {
+  const whole = guessIntent(text);
+  if (whole === null || !ASKED.has(whole.type)) return whole ? [whole] : [];
+  const seen = new Map<string, Guess>();
+  for (const clause of text.split(CLAUSE)) {
+    const g = clause.trim() === '' ? null : guessIntent(clause);
+    if (!g || !ASKED.has(g.type)) continue;
+    const key = `${g.type}:${'topic' in g ? (g.topic ?? '') : ''}`;
+    if (!seen.has(key)) seen.set(key, g);
+  }
+  return seen.size >= 2 ? [...seen.values()] : [whole];
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileRequest, ledgerItem, setUpCommunity } from '../../helpers/community.ts';
+import { startTestApp, textsTo, type SimPerson, type TestApp } from '../../helpers/test-app.ts';
+
+// Issue 12, trials 61 and 62: a 主任's words for the one holding an item, an item named by what it is
+// about when its submitter has another, a volunteer called by the start of their name.
+
+const group = 'g-t6162';
+let t: TestApp;
+let code = '';
+let officialCode = '';
+let n = 0;
+const someone = (name: string): SimPerson => ({ id: `t62-${++n}`, name });
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ({ memberCode: code, officialCode } = await setUpCommunity(t, '连心测试社区', group));
+});
+afterAll(() => t.close());
+
+describe("an official's words about an item someone holds", () => {
+  it('"5号 …必须画好禁停线 你跟物业说清楚 周网格" reaches 周网格, not the resident', async () => {
+    const director = someone('李主任');
+    const grid = someone('周网格');
+    await t.say(director, `报到 ${officialCode}`);
+    await t.say(grid, `报到 ${officialCode}`);
+    const resident = someone('孙大哥');
+    const id = await fileRequest(t, resident, '反映 七栋后头空地乱停车 消防通道堵到了 没有照片');
+    await t.say(grid, `认领 ${id}`);
+    const sent = await t.say(director, `${id}号 12月8号之前必须画好禁停线 你跟物业说清楚 周网格`);
+    expect(textsTo(sent, grid.id).join('\n')).toContain('必须画好禁停线');
+    expect(textsTo(sent, resident.id)).toEqual([]);
+  });
+});
+
+describe('an item named by what it is about', () => {
+  it('"陈明反映的盲道那个 设成紧急" is the blind path, not 陈明\'s other item', async () => {
+    const director = someone('王主任');
+    await t.say(director, `报到 ${officialCode}`);
+    const chen = someone('陈明');
+    const lights = await fileRequest(t, chen, '反映 我是五栋二单元的陈明 楼道的声控灯不亮了 没有照片');
+    const path = await fileRequest(t, chen, '反映 小区门口的盲道上停了好多电瓶车 没有照片');
+    await t.say(director, '陈明反映的盲道那个 设成紧急');
+    expect((await ledgerItem(t, path)).priority).toBe('urgent');
+    expect((await ledgerItem(t, lights)).priority).toBe('normal');
+  });
+});
+
+describe('a volunteer called by the start of their name', () => {
+  it('"4号 派给小何" hands it to 小何骑手, the one member whose name begins so', async () => {
+    const grid = someone('周网格长');
+    await t.say(grid, `报到 ${officialCode}`);
+    const rider = someone('小何骑手');
+    await t.say(rider, `报到 ${code}`);
+    const id = await fileRequest(t, someone('张大爷'), '心愿 明天早上想请个人陪我去华西医院看病 七栋三单元');
+    const sent = await t.say(grid, `${id}号 派给小何`);
+    expect(textsTo(sent, rider.id).join('\n')).toContain(`#${id}`);
+    expect((await ledgerItem(t, id)).status).toBe('claimed');
+  });
+});
+
+describe("a wish that tells someone's illnesses", () => {
+  it('the group sees that help is needed, not the illnesses; the volunteer who takes it reads them', async () => {
+    const nurse = someone('周护士');
+    await t.say(nurse, `报到 ${code}`);
+    // Filed in a direct chat, the wish is announced to the group ("代居民登记一个心愿" says its kind).
+    const filed = await t.say(nurse, '代居民登记一个心愿：9栋1501独居老人郑伯，82岁，2型糖尿病、高血压，行动不便，想请人周六陪他去社区医院复查');
+    const post = textsTo(filed, group).join('\n');
+    expect(post).toContain('（病情略）');
+    expect(post).not.toMatch(/糖尿病|高血压/u);
+    const id = Number(/#(\d+)/u.exec(post)![1]);
+    const helper = someone('小林');
+    await t.say(helper, `报到 ${code}`);
+    expect(textsTo(await t.say(helper, `认领 ${id}`), helper.id).join('\n')).toContain('2型糖尿病、高血压');
+  });
+});
