@@ -91,6 +91,15 @@ describe('trial 62: numbers, English and codes inside sentences', () => {
   it('"我想当志愿者 怎么报名" is still told how', () => expect(guessIntents('我想当志愿者 怎么报名')).toEqual([{ type: 'help', topic: 'join' }]));
 });
 
+describe('help and thanks in other words', () => {
+  it.each([
+    ['您好，请问我作为志愿者，应该如何使用这个助手？麻烦您告诉我一下，谢谢。', [{ type: 'help' }]],
+    ['都不是，我并非要提交心愿或反映问题，只是想了解志愿者的操作方法。', [{ type: 'help' }]],
+    ['要得嘛 麻烦你了周娃', [{ type: 'thanks' }]],
+    ['麻烦你了 帮我看看水管', []],
+  ])('%s', (text, guesses) => expect(guessIntents(text)).toEqual(guesses));
+});
+
 describe('alarms raised and not raised', () => {
   it.each(['紧咧 6栋电梯卡在四楼跟五楼中间 里面有一个阿嬷跟小孩 按铃没人应', '2 快点啦 人关在里面'])('%s: someone is trapped in a lift', (text) => {
     expect(detectEmergency(text)?.kinds).toContain('lift');
