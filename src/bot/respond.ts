@@ -17,6 +17,7 @@ import { stripMentions } from './strip-mentions.ts';
 import { say } from './say.ts';
 import { pending, remind } from './draft-reminder.ts';
 import { parseCommands } from './parse-commands.ts';
+import { ordersBeside } from './orders-beside.ts';
 import { runCommands } from './run-commands.ts';
 import { answerRest, leaveDraft } from './answer-rest.ts';
 import { guessIntents } from './guess-intents.ts';
@@ -79,10 +80,10 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
   if (dialogue && (await leaveDraft(tx, ctx, dialogue, cmd.type === 'text' ? cmd.text : msg.text, cmd.type !== 'text', out, deps))) return;
   // "1 车还在4栋车棚" to "这是哪一类？": the answer, with more words, not a command about item 1.
   if (dialogue?.step === 'kind' && /^\s*[12１２](?:\uFE0F?\u20E3)?(?:[啊呀吧呗嘛哦啦了的]|[\s,，。、!！]|$)/u.test(stripMentions(msg.text))) return continueDialogue(tx, ctx, dialogue, out, deps);
-  // "认领12和13", "12号完成了 13号也完成了": one command per item.
-  const many = cmd.type === 'text' || cmd.type === 'invalid' || 'id' in cmd ? parseCommands(msg.text) : null;
+  // "认领12和13", "12号完成了 13号也完成了": one command per item (and an invite or figures asked beside).
+  const many = cmd.type === 'text' || cmd.type === 'invalid' || 'id' in cmd || itemIdsIn(normalizeText(msg.text)).length > 1 ? parseCommands(msg.text) : null;
   if (many) {
-    await runCommands(tx, ctx, many, out, deps);
+    await runCommands(tx, ctx, [...many, ...(highestRole(ctx.actor) === 'official' ? ordersBeside(msg.text) : [])], out, deps);
     remind(ctx, out, dialogue);
     return;
   }
@@ -149,8 +150,7 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   }
   // "满意" with nothing waiting for a verdict, "我不是要办事 就是说声谢谢": kind words, nothing for anyone's item.
   if (words !== null && !dialogue && isOnlyPraiseOrThanks(words)) return say(ctx, out, everyone.thanks);
-  // Without a number, a list, help or the figures asked for in other words come first (thanks that
-  // also ask the volunteer something are for the volunteer).
+  // Without a number, a list, help or figures asked in other words come first (thanks asking the volunteer something are theirs).
   // A photo may come with a holder's news ("垃圾桶清干净了" and the picture of it); a location may not.
   // "快来人 我爸又不见了": an alarm is a new item with its receipt first, not words about an old one.
   const alarm = words !== null && detectEmergency(words) !== null && itemIdsIn(normalizeText(words)).length === 0;

@@ -74,3 +74,21 @@ describe("a wish that tells someone's illnesses", () => {
     expect(textsTo(await t.say(helper, `认领 ${id}`), helper.id).join('\n')).toContain('2型糖尿病、高血压');
   });
 });
+
+describe("an official's orders for numbered items, and an invite code asked beside them", () => {
+  it('"12号…给小何骑手，13号门禁给周网格，都两天内办好。再给我弄个党员的邀请码" does all of it', async () => {
+    const director = someone('李主任');
+    await t.say(director, `报到 ${officialCode}`);
+    const rider = someone('小何骑手二');
+    await t.say(rider, `报到 ${code}`);
+    const grid = someone('周网格员');
+    await t.say(grid, `报到 ${officialCode}`);
+    const rubbish = await fileRequest(t, someone('王老师'), '反映 十二栋西侧垃圾桶旁边堆了很多装修垃圾 没有照片');
+    const gate = await fileRequest(t, someone('赵阿姨'), '反映 九栋门禁坏了 刷卡没反应 没有照片');
+    const sent = await t.say(director, `${rubbish}号垃圾那个给小何骑手二，${gate}号门禁给周网格员，都两天内办好。再给我弄个党员的邀请码，新来了几个志愿者`);
+    expect((await ledgerItem(t, rubbish)).status).toBe('claimed');
+    expect((await ledgerItem(t, gate)).status).toBe('claimed');
+    expect((await ledgerItem(t, gate)).deadlineAt).not.toBeNull();
+    expect(textsTo(sent, director.id).join('\n')).toMatch(/邀请码：[A-Z0-9]{8}/u);
+  });
+});
