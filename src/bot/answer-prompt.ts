@@ -6,7 +6,7 @@ import { fileRecurrence, reopenAfterRevisit, revisitAnswered } from './after-con
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
 import { detectEmergency } from './detect-emergency.ts';
-import { extractPlace } from './extract-place.ts';
+import { extractPlace, withoutPlace } from './extract-place.ts';
 import { betterPlace } from './better-place.ts';
 import { answerPhone } from './phone-answer.ts';
 import { notifyChange } from './notify.ts';
@@ -32,6 +32,7 @@ import { matterAfterVerdict } from './matter-after-verdict.ts';
 import { keepOn } from './keep-on.ts';
 import { guessIntent } from './guess-intent.ts';
 
+const ASKED_OF_THE_BOT = new Set(['help', 'stats', 'list', 'working', 'mine', 'login', 'join']);
 // What an answer to a holder's question or news is made of: when, where, who, thanks.
 const REPLY_WORDS = /上午|下午|晚上|中午|早上|明天|后天|明朝|今天|周[一二三四五六日末]|礼拜|[0-9一二三四五六七八九十两]点|单元|楼|室|在家|不在家|有人|钥匙|带上?|电话|好的|行|中|麻烦|谢谢|辛苦|等(?:你|您|他|她)|来接|门口|楼下/u;
 
@@ -107,7 +108,8 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         // An answer to words passed on: back to whoever handles it. Not "好的", not a new matter.
         const said = normalizeText(text).trim();
         // "这个东西怎么用啊我孙子给我装的": a question to the bot, not an answer for the other side.
-        if (said === '' || isAcknowledgement(said) || isTakingNote(said) || detectEmergency(text) || guessIntent(text)?.type === 'help') continue;
+        // "本周办结率多少", "在办 王芳网格员": figures or a list for the office, not words for the other side.
+        if (said === '' || isAcknowledgement(said) || isTakingNote(said) || detectEmergency(text) || ASKED_OF_THE_BOT.has(guessIntent(text)?.type ?? '')) continue;
         // A new request is no answer: words of one, sharing nothing with the item, or another item named.
         // (The same building is no shared subject: "五栋二单元" in a gas alarm and in a wish to read letters.)
         const shared = sharedWords(withoutPlace(normalizeText(p.item.text)), withoutPlace(said));
@@ -219,9 +221,4 @@ async function firstScore(tx: Tx, itemId: number, text: string): Promise<{ ratin
   if (args === 'bad_rating' || args.rating === null) return null;
   const item = await tx.get<{ rating: number | null }>('SELECT rating FROM items WHERE id = ?', [itemId]);
   return item && item.rating === null ? { rating: args.rating, comment: args.comment } : null;
-}
-
-function withoutPlace(text: string): string {
-  const place = extractPlace(text);
-  return place ? text.replace(place, ' ') : text;
 }

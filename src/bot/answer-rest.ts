@@ -21,6 +21,7 @@ import { photosForItem } from './photos-for-item.ts';
 import { normalizeText } from './normalize-text.ts';
 import { isThanks } from './parse-command.ts';
 import { sharedWords } from './shares-words.ts';
+import { understandReply } from './understand-reply.ts';
 import { everyone } from './texts/common.ts';
 
 // What follows words that drop a draft ("都不是 我是问小张几点来", "取消 9号给物业"): answered on
@@ -118,7 +119,7 @@ async function draftIsAbout(tx: Tx, ctx: MessageContext, dialogue: Dialogue, res
   // "不是新的事 是晾衣架那个 跟马师傅说一声": the one of theirs the words name.
   const id = m ? Number(m[1]) : await ownItemNamed(tx, ctx.person.id, normalizeText(plain));
   if (id === null) return false;
-  const item = await tx.get<{ id: number; status: string; submitterId: number; claimantId: number | null }>('SELECT id, status, submitter_id, claimant_id FROM items WHERE id = ?', [id]);
+  const item = await tx.get<{ id: number; status: string; submitterId: number; claimantId: number | null; text: string }>('SELECT id, status, submitter_id, claimant_id, text FROM items WHERE id = ?', [id]);
   if (!item || !['open', 'claimed', 'done'].includes(item.status)) return false;
   // "不是新事 是5号的进展" from whoever holds it: the draft was news of that item.
   const holder = item.claimantId === ctx.person.id && item.status === 'claimed';
@@ -128,11 +129,15 @@ async function draftIsAbout(tx: Tx, ctx: MessageContext, dialogue: Dialogue, res
   // "…就是6号 满意" rates, not complains: those are the prompt's and the parser's.
   if (more !== '' && commandIn(more)) return false;
   await deleteDialogue(tx, dialogue.id);
+  // A done one: "俺是说井盖修好了 满意" confirms it; only a complaint sends it back (trial 63).
+  const verdict = item.status === 'done' && !holder ? understandReply(said, { kind: 'confirm', itemId: item.id, itemText: item.text }) : null;
   const run: Runnable = holder
     ? { type: 'progress', id: item.id, note: said }
-    : item.status === 'done'
-      ? { type: 'dispute', id: item.id, reason: said }
-      : { type: 'tell', id: item.id, note: said };
+    : verdict?.kind === 'confirm'
+      ? { type: 'confirm', id: item.id, rating: verdict.rating, comment: verdict.comment }
+      : verdict?.kind === 'dispute'
+        ? { type: 'dispute', id: item.id, reason: said }
+        : { type: 'tell', id: item.id, note: said };
   await runCommands(tx, ctx, [run], out, deps);
   return true;
 }

@@ -7,13 +7,15 @@ import { TROUBLE } from './request-words.ts';
 
 // Places and things everyone shares.
 const PUBLIC =
-  /楼道|盲道|台阶|空地|路灯|井盖|垃圾桶|垃圾|单元门|门禁|电梯|小区|广场|花园|滑梯|秋千|健身器材|停车|电动车|消防通道|下水道|化粪池|路面|树枝|大树|绿化|围墙|车棚|车库|监控|公厕|楼顶|楼梯|噪音|扰民|广场舞|音响|拖椅子|施工|北门|南门|东门|西门|大门|门口的?(?:路)?灯/u;
+  /楼道|盲道|台阶|空地|坡道|无障碍|路灯|井盖|垃圾桶|垃圾|单元门|门禁|电梯|小区|广场|花园|滑梯|秋千|健身器材|停车|电动车|消防通道|下水道|化粪池|路面|树枝|大树|绿化|围墙|车棚|车库|监控|公厕|楼顶|楼梯|噪音|扰民|广场舞|音响|拖椅子|施工|北门|南门|东门|西门|大门|门口的?(?:路)?灯/u;
 // What is wrong out there, in the words people use for it.
-const WRONG_OUT_THERE = /松动|松了|晃|堆了|一大堆|堆满|挡路|有味道|臭|绊倒|撞到|针头|停了好多|停满|破损|塌陷|凹陷|缺了|丢了|被偷|没清|没人收|没人管|乱停|乱扔|乱堆|堵死|翘起|冒出来|断了|太大声|大声|睡不着|会翻|差点|不亮|黑乎乎|黑漆漆/u;
+const WRONG_OUT_THERE = /松动|松了|没了|黑了|停了好几|停了几辆|开得(?:特别|太|很|老)?大|声音?(?:特别|太|很)大|没法(?:集中|睡|学习)|晃|堆了|一大堆|堆满|挡路|有味道|臭|绊倒|撞到|针头|停了好多|停满|破损|塌陷|凹陷|缺了|丢了|被偷|没清|没人收|没人管|乱停|乱扔|乱堆|堵死|翘起|冒出来|断了|太大声|大声|睡不着|会翻|差点|不亮|黑乎乎|黑漆漆/u;
 // Help for a household: someone to go, fetch, mind, accompany, come round.
 const HOUSEHOLD_HELP =
-  /有人(?:会|能)?(?:修|弄|帮)|(?:想|要|帮我|帮忙)买|(?:请|找)(?:个|一个|位|一位)?(?:人|志愿者)|有没有(?:人|志愿者)|谁(?:能|有空|可以|会)|帮(?:我|她|他|阿婆|奶奶|爷爷|老人)?(?:去|买|拿|取|送|看|修|调|换|搬|陪|接|照看)|陪(?:我|她|他|阿婆|奶奶|爷爷|老人)|帮忙(?:买|拿|取|送|看|修|调|换|搬|陪|接|照看)|代(?:买|取|购)|跑腿|看(?:两个小时|一下|会儿)?娃|照看|上门帮忙|(?:想|要)去医院|去医院复查|复查|看病|拿药|取药|买(?:点|些|袋|斤|几斤)?(?:菜|米|面|油|药|水果|牛奶|鸡蛋|肉|牛肉|羊肉)/u;
+  /给(?:我|俺|咱)家(?:装|修|换|弄|安)|理发|剪头|推(?:推|个)?头|上门给|有人(?:会|能)?(?:修|弄|帮)|(?:想|要|帮我|帮忙)买|(?:请|找)(?:个|一个|位|一位)?(?:人|志愿者)|有没有(?:人|志愿者)|谁(?:能|有空|可以|会)|帮(?:我|她|他|阿婆|奶奶|爷爷|老人)?(?:去|买|拿|取|送|看|修|调|换|搬|陪|接|照看)|陪(?:我|她|他|阿婆|奶奶|爷爷|老人)|帮忙(?:买|拿|取|送|看|修|调|换|搬|陪|接|照看)|代(?:买|取|购)|跑腿|看(?:两个小时|一下|会儿)?娃|照看|上门帮忙|(?:想|要)去医院|去医院复查|复查|看病|拿药|取药|买(?:点|些|袋|斤|几斤)?(?:菜|米|面|油|药|水果|牛奶|鸡蛋|肉|牛肉|羊肉)/u;
 
+// "我家楼上天天半夜十二点还在蹦迪似的 咚咚咚的": a neighbour's noise is everyone's business (矛盾纠纷).
+const NEIGHBOUR_NOISE = /(?:楼上|楼下|隔壁|对门|邻居)[^。]{0,20}(?:吵|咚咚|蹦迪|噪音|敲敲打打|拖椅子|装修)[^。]{0,40}(?:睡不着|没法睡|受不了|吵死)/u;
 // Help only a household needs ("…井盖翘起来了 快找人弄一下" asks for a repair, not for a helper).
 const FOR_A_HOUSEHOLD = /陪|买(?:点|些)?菜|看(?:两个小时|一下|会儿)?娃|照看|医院|拿药|取药|代(?:买|取|购)|跑腿/u;
 // Trouble inside a home, in more words than a report's.
@@ -31,6 +33,7 @@ export function clearKind(norm: string): ItemKind | null {
   if (SAID_WISH.test(norm) && !SAID_REPORT.test(norm)) return 'wish';
   if (SAID_REPORT.test(norm) && !SAID_WISH.test(norm)) return 'report';
   if (isInquiry(norm) && !HOUSEHOLD_HELP.test(norm)) return 'report';
+  if (NEIGHBOUR_NOISE.test(norm)) return 'report';
   const publicTrouble = PUBLIC.test(norm) && (TROUBLE.test(norm) || WRONG_OUT_THERE.test(norm));
   if (publicTrouble) return FOR_A_HOUSEHOLD.test(norm) ? null : 'report';
   if (HOUSEHOLD_HELP.test(norm)) return 'wish';

@@ -25,6 +25,10 @@ export type Command =
   | { type: 'restore'; id: number }
   /** "3号是长期的 别给结了": a need that comes back (keep-on.ts). */
   | { type: 'keep_on'; id: number; note: string }
+  /** "这周办结的列个清单", "有哪些居民不满意的": what was finished, or sent back or rated low, in a stretch. */
+  | { type: 'closed'; which: 'done' | 'unhappy'; span?: StatsSpan }
+  /** A clause of an official's orders about item N that could not be read: said back, not dropped. */
+  | { type: 'unread'; id: number; text: string }
   /** 转告 12 话: the submitter's words for whoever works on it. */
   | { type: 'tell'; id: number; note: string }
   | { type: 'support'; id: number }
@@ -60,7 +64,7 @@ export type Command =
   | { type: 'text'; text: string }
   | { type: 'empty' };
 
-export type CommandName = Exclude<Command['type'], 'invalid' | 'text' | 'empty'>;
+export type CommandName = Exclude<Command['type'], 'invalid' | 'text' | 'empty' | 'unread' | 'closed'>;
 export type ParseProblem =
   | 'missing_id'
   | 'missing_text'

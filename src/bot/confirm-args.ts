@@ -15,7 +15,7 @@ export function confirmArgs(norm: string, raw: string): { rating: number | null;
   if (!found) return { rating: null, comment: tidy(raw) };
   if (found.rating === 'bad') return 'bad_rating';
   // "给他打五分": 给他打 belongs to the rating, not to the comment.
-  const before = tidy(raw.slice(0, found.index).replace(/(?:我)?(?:就)?(?:给(?:他|她|你|您|你们|他们)?)?(?:打|评|点)(?:个)?$|(?:给|俾)(?:他|她|你|您|佢)$|(?:^|[\s,，。])(?:我|我们|我也|我还是|我是|总的来说|总体(?:上)?|整体(?:上)?)$/u, ''));
+  const before = tidy(raw.slice(0, found.index).replace(/(?:我)?(?:就)?(?:给(?:他|她|你|您|你们|他们)?)?(?:打|评|点)(?:个)?$|(?:给|俾)(?:他|她|你|您|佢)$|(?:^|[\s,，。])(?:我|我们|我也|我还是|我是|俺|俺是|总的来说|总体(?:上)?|整体(?:上)?)$/u, ''));
   const after = tidy(raw.slice(found.index + found.length));
   // "太好了 杨阿姨特别耐心，五星！": the rating's own punctuation goes with it.
   const comment = (before && after && !/^[!！。.?？]+$/u.test(after) ? `${before}，${after}` : before || after).replace(/^[!！。.]+$/u, '');

@@ -131,3 +131,9 @@ function nameStart(text: string, end: number): number {
   while (start > 0 && end - start < 5 && /[\u4e00-\u9fa5]/u.test(text[start - 1]!) && !NAME_STOP.test(text[start - 1]!)) start--;
   return start;
 }
+
+/** The text with the place it names left out: "五栋二单元" shared by two matters is no shared subject. */
+export function withoutPlace(text: string): string {
+  const place = extractPlace(text);
+  return place ? text.replace(place, ' ') : text;
+}

@@ -3,7 +3,8 @@ import { guessIntent } from './guess-intent.ts';
 
 type Guess = NonNullable<ReturnType<typeof guessIntent>>;
 // What an official asks for in one breath: figures, lists, who holds what.
-const ASKED = new Set<Command['type']>(['stats', 'list', 'working']);
+const ASKED = new Set<Command['type']>(['stats', 'list', 'working', 'closed']);
+const LIST_VERB = /^(?:也|都)?(?:给我)?(?:列|排|发)(?:一下|出来|个单子|个清单|给我)?(?:给我)?(?:看看|看一下)?$/u;
 const CLAUSE = /还有|另外|然后|再(?=给我|把|列|看|报)|[，,。？?！!；;\s]+/u;
 
 /**
@@ -16,9 +17,10 @@ export function guessIntents(text: string): Guess[] {
   if (whole === null || !ASKED.has(whole.type)) return whole ? [whole] : [];
   const seen = new Map<string, Guess>();
   for (const clause of text.split(CLAUSE)) {
-    const g = clause.trim() === '' ? null : guessIntent(clause);
+    // "…列一下": the verb of the list asked for before it, not a list of its own.
+    const g = clause.trim() === '' || LIST_VERB.test(clause.trim()) ? null : guessIntent(clause);
     if (!g || !ASKED.has(g.type)) continue;
-    const key = `${g.type}:${'topic' in g ? (g.topic ?? '') : ''}`;
+    const key = `${g.type}:${'topic' in g ? (g.topic ?? '') : ''}${'which' in g ? g.which : ''}`;
     if (!seen.has(key)) seen.set(key, g);
   }
   return seen.size >= 2 ? [...seen.values()] : [whole];

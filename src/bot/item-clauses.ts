@@ -9,7 +9,7 @@ const LEAD = /(?:另外|还有|然后|再把|以及)\s*$/u;
  * 小何，13号门禁给周网格"). The pieces keep their punctuation: joined, they are the text again.
  */
 export function itemClauses(text: string): string[] {
-  return (text.match(/[^。；;!！\n]*(?:[。；;!！\n]+|$)/gu) ?? []).filter((s) => s !== '').flatMap(byItem);
+  return (text.match(/[^。；;!！？?\n]*(?:[。；;!！？?\n]+|$)/gu) ?? []).filter((s) => s !== '').flatMap(byItem);
 }
 
 function byItem(sentence: string): string[] {

@@ -3,7 +3,7 @@ import type { Actor } from '../domain/actor.ts';
 import { DAY } from '../core/clock.ts';
 import { normalizeText } from './normalize-text.ts';
 import { THING } from './request-words.ts';
-import { extractPlace } from './extract-place.ts';
+import { extractPlace, withoutPlace } from './extract-place.ts';
 import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS, snoozeDays } from './snooze-days.ts';
 import { sharedWords } from './shares-words.ts';
 
@@ -60,7 +60,10 @@ export function named(rows: Row[], norm: string): Row[] {
   const best = Math.max(0, ...scored.map((s) => s.n));
   const top = scored.filter((s) => s.n === best).map((s) => s.r);
   // Still several: the place the words name (北门, not 南门) decides.
-  return top.length > 1 ? top.filter((r) => !aboutAnother(r.text, norm)) : top;
+  if (top.length > 1) return top.filter((r) => !aboutAnother(r.text, norm));
+  // One, sharing only its place's words ("三号楼东头" and "六号楼跟七号楼当间"): "…那个井盖 我先拿个锥桶
+  // 挡上了" is not about a 路灯.
+  return top.filter((r) => sharedWords(withoutPlace(normalizeText(r.text)), withoutPlace(norm)) > 0);
 }
 
 /** "8栋电梯又不动了" to someone whose item is a pile of rubbish: words about another place or thing. */

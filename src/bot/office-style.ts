@@ -72,6 +72,9 @@ const SHORTHAND: Array<[RegExp, string | ((...a: string[]) => string)]> = [
   [new RegExp(`${ID}(?:(?![我你他她已了刚都也就给交派转分])[\u4e00-\u9fa5]){1,8}?(?:那个|那件|的事)?(?:也|就)?(?:给|交给|派给)(?=[\u4e00-\u9fa5]{2,6}(?:$|[\\s，,。]|期限|紧急|去|来|办|处理))`, 'u'), '$1号交给'],
   // "…，都两天内办好": the deadline of each named before.
   [/([，,\s])都(?=(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个工作日|个?天)(?:之内|以内|内))/gu, '$1'],
+  // "4号那个陪老人看病的让马建国去", "14号漏水 物业张师傅去看一下": who is to go.
+  [new RegExp(`${ID}(.*?)(?:让|叫)(?![他她我你上大咱])([\u4e00-\u9fa5]{2,4}?)(?:去|来)(?:吧|一趟)?[。！!]*$`, 'u'), '$1号 $2 交给$3'],
+  [new RegExp(`${ID}([^，,。\\s]{0,8})\\s+(?:物业(?:公司)?的?)?((?!我|你|他|她|咱|大家)[\u4e00-\u9fa5]{2,4}?)(?:去|来)(?:看一下|看看|处理一下|修一下|弄一下)`, 'u'), '$1号 $2 交给$3，'],
   // "16号指派错了 应该是周网格本人": the hand-over put right.
   [new RegExp(`${ID}\\s*(?:指派|派|交|分)错了?[，,。\\s]*(?:应该|应)?(?:是|给|派给|交给)([\u4e00-\u9fa5]{2,6}?)(?:本人|才对)?(?:吧|啊)?[。！!]*$`, 'u'), '$1号交给$2'],
   // "12号现在哪个在办", "17号现在什么status": the office asks where it stands.
@@ -100,15 +103,17 @@ export function plainOfficeWords(text: string): string {
   // Each clause about its own item is said plainly on its own ("12号…给小何，13号门禁给周网格").
   const clauses = itemClauses(out);
   const ofItems = clauses.filter((c) => itemIdsIn(normalizeText(c)).some((m) => /[号#]/u.test(c.slice(m.index, m.index + m.length)))).length >= 2;
-  out = ofItems ? clauses.map((c) => { const lead = /^[\s,，]*/u.exec(c)![0]; return lead + shorthand(c.slice(lead.length)); }).join('') : shorthand(out);
+  out = ofItems ? clauses.map(shorthand).join('') : shorthand(out);
   if (ITEM_LEAD.test(out)) out = out.replace(LIST_MARK, '').replace(/[；;]/gu, '，');
   return out;
 }
 
-function shorthand(text: string): string {
-  let out = text;
+/** The shorthand of one clause said plainly; "另外4号…" is read from its number. */
+function shorthand(clause: string): string {
+  const lead = /^[\s,，]*(?:另外|还有|然后|以及)?\s*/u.exec(clause)![0];
+  let out = clause.slice(lead.length);
   for (const [re, to] of SHORTHAND) out = typeof to === 'string' ? out.replace(re, to) : out.replace(re, to as (...a: string[]) => string);
-  return out;
+  return lead + out;
 }
 
 /**

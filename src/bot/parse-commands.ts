@@ -13,6 +13,7 @@ type WithId = Extract<Command, { id: number }>;
 const UNDONE_THEN_RELEASED = /^(?:@\S+\s*)?(?:刚才)?(?:说错了|搞错了|弄错了)?[\s,，]*#?(\d{1,6})\s*号?\s*不是(?:办完|完成|办结|结)(?:了)?[\s,，]*(?:是)?(?:我)?(?:要)?(?:放弃|退出|干不了|办不了|去不了)[\s,，]*/u;
 
 const EXPLICIT_CLAIM = /(?:^|[\s,，。？?!！])(?:claim|认领)\s*#?(\d{1,6})\s*号?(?=$|[\s,，。？?!！]|pls|please)(?![^，。]*?(?:了吗|了没|吗|么))/iu;
+const ORDER_TYPES = new Set<string>(['assign', 'priority', 'deadline', 'category', 'reject', 'merge', 'reopen', 'snooze', 'claim', 'content', 'place', 'kind']);
 // Between two numbers of one list: nothing, a space, 和, 、, a comma.
 const LIST_GAP = /^\s*(?:[和、,，与跟及]|还有|以及)?\s*$/u;
 // The list's own word after it: "12号和13号都办完了" is "12号办完了" twice.
@@ -71,15 +72,25 @@ function readCommands(text: string): WithId[] | null {
  * item, each read on its own. Null unless every sentence with a number is a command.
  */
 function bySentence(text: string): WithId[] | null {
-  const parts = itemClauses(text).map((s) => s.replace(/[。；;!！\n，,\s]+$/u, '').trim()).filter((s) => s !== '');
+  const parts = itemClauses(text).map((s) => s.replace(/[。；;!！\n，,\s]+$/u, '').trim().replace(CLAUSE_LEAD, '')).filter((s) => s !== '');
   if (parts.length < 2) return null;
   const out: WithId[] = [];
+  const unread: WithId[] = [];
   for (const part of parts) {
-    if (itemIdsIn(normalizeText(part)).length === 0) continue;
+    const ids = itemIdsIn(normalizeText(part));
+    if (ids.length === 0) continue;
     const cmds = parseCommands(part) ?? [parseCommand(part)];
-    if (!cmds.every((c) => 'id' in c && typeof c.id === 'number')) return null;
-    out.push(...(cmds as WithId[]));
+    if (cmds.every((c) => 'id' in c && typeof c.id === 'number')) out.push(...(cmds as WithId[]));
+    else if (ids.length === 1) unread.push({ type: 'unread', id: ids[0]!.id, text: part });
+    else return null;
   }
+  // "…7号乱停车交给张师傅，限三天；10号辅导孩子的发到群里看看": an official's orders, one of them not
+  // understood, are done but that one, which is said back rather than dropped.
+  if (unread.length > 0 && (out.length === 0 || !out.every((c) => ORDER_TYPES.has(c.type)))) return null;
+  out.push(...unread);
+  // "7号呢？7号交给张师傅 期限3天": the question answered by what is then done with it.
+  const acted = new Set(out.filter((c) => c.type !== 'status').map((c) => c.id));
+  out.splice(0, out.length, ...out.filter((c) => c.type !== 'status' || !acted.has(c.id)));
   // "10号和8号是一回事…，10号并到8号去": the same order said twice is one.
   const once = unique(out);
   return once && once.length >= 2 ? once : null;

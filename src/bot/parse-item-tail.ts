@@ -102,7 +102,7 @@ export function fromTail(id: number, tail: string, rawTail: string, asked: boole
   if (/^(?:进度|进展)[\s:：，,。]/u.test(tail)) return { type: 'progress', id, note: rawTail.replace(/^\s*(?:进度|进展)[\s:：，,。]*/u, '').trim() };
   // "2号 跟志愿者说药是硝苯地平缓释片": words to pass on to the other side.
   const passOn = /^(?:跟|和|给|替我跟)([\u4e00-\u9fa5]{1,5}?)(?:(?:说|讲)(?!好|过|了|定)|带个话)(?:一下|一声)?[\s,，:：]*(\S[\s\S]*)$/u.exec(tail);
-  if (passOn) return { type: 'tell', id, note: rawTail.slice(rawTail.length - passOn[2]!.length).trim() };
+  if (passOn) return { type: 'tell', id, note: rawTail.slice(passOn[0].length - passOn[2]!.length).trim() };
   // "14号我接了，杨师傅晓不晓得是哪家…？": taken on first; the question after it is asked of the resident.
   if (asked && /^(?:我们?)?(?:接了|来了?|认领了?|接下了)[\s,，。]/u.test(tail)) return { type: 'claim', id };
   // "16 完了", "10号中了": done in one word.
@@ -139,7 +139,8 @@ function fromTailWords(id: number, tail: string, rawTail: string, question: bool
   if (place && !question) return { type: 'place', id, place: rawTail.slice(place[0].length - place[1]!.length, place[0].length).trim() };
   // "17号内容有误 应为：只换灯泡", "7号内容改为…": the words put right.
   const words = /^(?:的)?(?:内容|事项内容|描述)(?:有误|错了|不对|登记错了)?[\s,，。]*(?:应为|应该是|应是|改为|改成|更正为|实际是|实际上是)[：:]?\s*(\S[\s\S]{1,199})$/u.exec(tail);
-  if (words && !question) return { type: 'content', id, text: rawTail.slice(rawTail.length - words[1]!.length).trim() };
+  // (From where the words begin: the tail may have lost a trailing 了 that the text keeps.)
+  if (words && !question) return { type: 'content', id, text: rawTail.slice(words[0].length - words[1]!.length).trim() };
   if (/^(?:的)?(?:内容|描述)(?:有误|错了|不对|登记错了)/u.test(tail)) return { type: 'invalid', command: 'content', problem: 'missing_text' };
   // "请把1号恢复成已办结" after a wrong reopening: done again, no note.
   if (/^(?:给)?(?:恢复|改回|还原|退回)(?:成|为|到)?(?:已经?)?(?:办结|完成|办完)(?:状态)?(?:吧)?[\s。.!！]*$/u.test(tail)) return { type: 'done', id, note: '' };

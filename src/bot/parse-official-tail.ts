@@ -123,9 +123,9 @@ export function officialTail(id: number, tail: string, rawTail: string): Command
   m = REJECT_LAST.exec(tail);
   if (m) return { type: 'reject', id, reason: rawTail.slice(0, m[1]!.length).trim() };
   m = REJECT_MID.exec(tail);
-  if (m) return { type: 'reject', id, reason: `${rawTail.slice(0, m[1]!.length).trim()} ${rawTail.slice(rawTail.length - m[2]!.length).trim()}` };
+  if (m) return { type: 'reject', id, reason: `${rawTail.slice(0, m[1]!.length).trim()} ${rawTail.slice(m[0].length - m[2]!.length).trim()}` };
   m = REOPEN_MID.exec(tail);
-  if (m) return { type: 'reopen', id, reason: `${rawTail.slice(0, m[1]!.length).trim()} ${m[2] ? rawTail.slice(rawTail.length - m[2].length).trim() : ''}`.trim() };
+  if (m) return { type: 'reopen', id, reason: `${rawTail.slice(0, m[1]!.length).trim()} ${m[2] ? rawTail.slice(m[0].length - m[2].length).trim() : ''}`.trim() };
   m = CATEGORY_LAST.exec(tail);
   if (m) return { type: 'category', id, category: rawTail.substr(m.index + m[0].indexOf(m[1]!), m[1]!.length) };
   m = notSame ? null : (MERGE_TAIL.exec(tail) ?? MERGE_LATER.exec(tail));

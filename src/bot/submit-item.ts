@@ -19,6 +19,8 @@ import { members } from './texts/members.ts';
 import { officials } from './texts/officials.ts';
 import { emergencyAdvice, residents } from './texts/residents.ts';
 
+const TEXT_ONLY = /不能(?:接|打)电话|接不了电话|(?:请|用)(?:发)?文字|发文字(?:联系|给)|我是聋|聋哑|听力不好/u;
+
 export type Submission = {
   kind: ItemKind;
   text: string;
@@ -101,7 +103,8 @@ export async function submitItem(tx: Tx, ctx: MessageContext, s: Submission, out
   // One question at most, after the receipt: where, or (asked privately) a phone number.
   // (A wish's place is a home: never asked for in a group, and a visit needs the phone first.)
   const askPlace = s.askAfter !== false && emergency !== null && report && !item.place;
-  const askPhone = s.askAfter !== false && !askPlace && phone === null && (emergency !== null || needsVisit(item.kind as ItemKind, item.text, item.place));
+  // "我是聋人 不能打电话 请发文字联系我": no number is asked of someone who cannot take a call.
+  const askPhone = s.askAfter !== false && !askPlace && phone === null && !TEXT_ONLY.test(item.text) && (emergency !== null || needsVisit(item.kind as ItemKind, item.text, item.place));
   if (askPlace) {
     lines.push(residents.askUrgentPlace);
     await ask(tx, ctx.person.id, 'place', item.id, ctx.now);

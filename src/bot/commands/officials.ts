@@ -15,6 +15,7 @@ import { everyone } from '../texts/common.ts';
 import { dateOf } from '../working-days.ts';
 import { tellSetting } from '../tell-setting.ts';
 import { describeStats } from '../queries.ts';
+import { describeClosed } from '../closed-lists.ts';
 import { members } from '../texts/members.ts';
 import { officials } from '../texts/officials.ts';
 import { communitiesInView } from './scope.ts';
@@ -23,10 +24,13 @@ import { tell, type Handlers, type Run } from './table.ts';
 // "8号分类改为安全隐患", "分类放为老服务": names offices use for the default categories.
 const OFFICE_NAMES: Record<string, string> = { 安全隐患: '治安安全', 隐患: '治安安全', 消防安全: '治安安全', 为老服务: '养老助残', 环境: '环境卫生', 市容: '环境卫生' };
 
-type Official = 'assign' | 'reject' | 'merge' | 'reopen' | 'category' | 'priority' | 'deadline' | 'invite' | 'stats';
+type Official = 'assign' | 'reject' | 'merge' | 'reopen' | 'category' | 'priority' | 'deadline' | 'invite' | 'stats' | 'unread' | 'closed';
 
 /** What an official does: hand items out, close or reopen them, set them, and let people in. */
 export const officialCommands: Handlers<Official> = {
+  async unread({ out }, cmd) {
+    out.reply(officials.unread(cmd.id, cmd.text));
+  },
   async assign(run, cmd) {
     const { tx, ctx } = run;
     const item = await getItem(tx, cmd.id);
@@ -125,6 +129,12 @@ export const officialCommands: Handlers<Official> = {
     } else {
       out.reply(text);
     }
+  },
+  async closed(run, cmd) {
+    const { tx, ctx, deps } = run;
+    const list = await describeClosed(tx, ctx.actor, await communitiesInView(run), ctx.now, deps.settings.timeZone, cmd.which, cmd.span);
+    if (list === null) throw new DomainError('need_official');
+    run.out.reply(list);
   },
   async stats(run, cmd) {
     run.out.reply(await describeStats(run.tx, run.ctx.actor, await communitiesInView(run), run.ctx.now, run.deps.settings, cmd.topic, cmd.span));

@@ -92,3 +92,16 @@ describe("an official's orders for numbered items, and an invite code asked besi
     expect(textsTo(sent, director.id).join('\n')).toMatch(/邀请码：[A-Z0-9]{8}/u);
   });
 });
+
+describe('物业 hands back what is not theirs', () => {
+  it('"N号这个不归我们管啊 …这个建议交给社区调解" from its holder gives it back, not news for the resident', async () => {
+    const manager = someone('王志强');
+    await t.say(manager, `报到 ${officialCode}`);
+    const elder = someone('吴叔');
+    const id = await fileRequest(t, elder, '反映 楼上卫生间漏水 把我家厕所顶上泡坏了 7栋602 没有照片');
+    await t.say(manager, `认领 ${id}`);
+    const sent = await t.say(manager, `${id}号这个不归我们管啊 是702住户家里防水层的问题 这个建议交给社区调解`);
+    expect((await ledgerItem(t, id)).status).toBe('open');
+    expect(textsTo(sent, elder.id).join('\n')).not.toContain('不归我们管');
+  });
+});
