@@ -20,6 +20,7 @@ import { isCancel, isSkip } from './skip-and-cancel.ts';
 import { officials } from './texts/officials.ts';
 import { residents } from './texts/residents.ts';
 import { understandReply, type ReplyMeaning } from './understand-reply.ts';
+import { verdictsByItem, verdictsInOrder, wordsAbout } from './verdicts-by-item.ts';
 import { confirmArgs } from './confirm-args.ts';
 import { rerateOf } from './rerate-reply.ts';
 import { isAcknowledgement, isTakingNote } from './small-talk.ts';
@@ -43,7 +44,16 @@ const REPLY_WORDS = /上午|下午|晚上|中午|早上|明天|后天|明朝|今
 export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPrompt[], out: Outgoing, deps: BotDeps): Promise<boolean> {
   const text = ctx.msg.text;
   // A verdict or an answer to the bot's own question first; words passed on only after them.
-  const ordered = [...prompts.filter((p) => p.kind !== 'relay'), ...prompts.filter((p) => p.kind === 'relay')];
+  const ordered = verdictsInOrder([...prompts.filter((p) => p.kind !== 'relay'), ...prompts.filter((p) => p.kind === 'relay')], text);
+  // "垃圾的满意 灯的话三楼那盏还是不亮": a verdict for each done notice the words name.
+  const each = verdictsByItem(ordered, text)?.map(({ prompt, words }) => ({ prompt, meaning: understandReply(words, { kind: 'confirm', itemId: prompt.itemId, itemText: prompt.item.text }) }));
+  if (each && each.every((v) => v.meaning !== null && v.meaning.kind !== 'later')) {
+    for (const { prompt, meaning } of each) {
+      await answered(tx, prompt.id, ctx.now);
+      await act(tx, ctx, meaning!, out, deps);
+    }
+    return true;
+  }
   for (const p of ordered) {
     switch (p.kind) {
       case 'confirm':
@@ -52,7 +62,7 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         if (namesAnotherItem(normalizeText(text), p.itemId) || detectEmergency(text)) continue;
         // "五星 谢谢小王。另外我家晾衣架坏了…": the verdict, then the new matter as a message of its own.
         const split = p.kind === 'confirm' ? newMatterAfter(text) : null;
-        const meaning = understandReply(split?.verdict ?? text, { kind: p.kind, itemId: p.itemId, itemText: p.item.text });
+        const meaning = understandReply(split?.verdict ?? wordsAbout(p, text, ordered), { kind: p.kind, itemId: p.itemId, itemText: p.item.text });
         if (!meaning) continue;
         if (meaning.kind === 'later') {
           out.reply(residents.verdictLater(p.itemId));
@@ -79,8 +89,10 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         if (namesAnotherItem(normalizeText(text), p.itemId) || detectEmergency(text) || /^\s*[0-9０-９]\s*$/u.test(text)) continue;
         // "我没有说满意！座板是裂的，没修好", "我冇满意啊！米都冇到" within the day: the confirmation
         // taken back, as a revisit would (the 满意 in it is no score).
-        const meaning = understandReply(text, { kind: 'revisit', itemId: p.itemId, itemText: p.item.text });
-        const takenBack = meaning?.kind === 'reopen' || meaning?.kind === 'new_report';
+        const meaning = understandReply(wordsAbout(p, text, ordered), { kind: 'revisit', itemId: p.itemId, itemText: p.item.text });
+        // ("楼下那个灯坏了" just after confirming a stove is a new matter, not the stove taken back.)
+        const aboutIt = sharedWords(withoutPlace(normalizeText(p.item.text)), withoutPlace(normalizeText(text))) > 0 || /没(?:修|弄|办|送|拿)?好|还是|又|老样子|没(?:有)?说满意|没满意|不满意|没到|没来/u.test(normalizeText(text));
+        const takenBack = (meaning?.kind === 'reopen' || meaning?.kind === 'new_report') && aboutIt;
         const said = rerateOf(text) ?? (takenBack ? null : await firstScore(tx, p.itemId, text));
         if (!said) {
           if (!takenBack) continue;

@@ -33,6 +33,8 @@ const REWRITES: Array<[RegExp, string]> = [
   [/(?:予以|准予)?重新受理/gu, '重新打开'],
   // "…这个需要街道协调 我转给李建国书记": handed on.
   [/(?:我)?(?:转|转交|移交)给([\u4e00-\u9fa5]{2,4}?)(?:书记|主任|经理|网格员|同志)?(?:处理|办理|了)?(?=$|[\s，,。])/gu, '交给$1'],
+  // "…，孙网格长跟进，普通优先级": who follows it up, in a clause of its own.
+  [/([，,\s])((?!我|你|他|她|咱|物业)[\u4e00-\u9fa5]{2,5}?)(?:来|去)?(?:跟进|牵头)(?=$|[，,。\s])/gu, '$1交给$2'],
   // "5号继续由周网格跟": who is to carry it on.
   [/(?:继续|还是|改)?(?<![交转给])由(?![我你])([\u4e00-\u9fa5]{2,5}?)(?:来|去|继续)?(?:跟进|跟|负责|办理|处理|盯)(?=$|[\s，,。])/gu, '交给$1'],
   // "17号盲道那个才是紧急的": the priority meant.
@@ -66,8 +68,8 @@ const SHORTHAND: Array<[RegExp, string | ((...a: string[]) => string)]> = [
   // "1号写的啥呀…查一下": the office looks at it; nothing is passed on.
   [new RegExp(`${ID}.*?(?:查一下|查查|查下|看一下是啥)[吧啊呀。!！]*$`, 'u'), '查询 $1'],
   // "13号14号说的是同一个井盖 合并": the later into the earlier.
-  [new RegExp(`^\\s*#?(\\d{1,6})\\s*号\\s*(?:和|跟|与)?\\s*(\\d{1,6})号[^。]*?(?:合并|并了|并一起)(?:了|吧)?[。，,\\s]*(?=[^了吧啊。！!\\s])`, 'u'), '$2号并到$1号。$1号'],
-  [new RegExp(`^\\s*#?(\\d{1,6})\\s*号\\s*(?:和|跟|与)?\\s*(\\d{1,6})号[^。]*?(?:合并|并了|并一起)(?:了|吧)?[。，,！!\\s]*$`, 'u'), '$2号并到$1号'],
+  [new RegExp(`^\\s*#?(\\d{1,6})\\s*号\\s*(?:和|跟|与)?\\s*(\\d{1,6})号[^。]*?(?:合并|并了|并一起)(?:一下|了|吧)?[。，,\\s]*(?!一下[。！!\\s]*$)(?=[^了吧啊。！!\\s])`, 'u'), (_m: string, a: string, b: string) => `${later(a, b)}号并到${earlier(a, b)}号。${earlier(a, b)}号`],
+  [new RegExp(`^\\s*#?(\\d{1,6})\\s*号\\s*(?:和|跟|与)?\\s*(\\d{1,6})号[^。]*?(?:合并|并了|并一起)(?:一下|了|吧)?[。，,！!\\s]*$`, 'u'), (_m: string, a: string, b: string) => `${later(a, b)}号并到${earlier(a, b)}号`],
   // "13号门禁给周网格": the item's name, then whom it goes to.
   [new RegExp(`${ID}(?:(?![我你他她已了刚都也就给交派转分])[\u4e00-\u9fa5]){1,8}?(?:那个|那件|的事)?(?:也|就)?(?:给|交给|派给)(?=[\u4e00-\u9fa5]{2,6}(?:$|[\\s，,。]|期限|紧急|去|来|办|处理))`, 'u'), '$1号交给'],
   // "…，都两天内办好": the deadline of each named before.
@@ -78,11 +80,14 @@ const SHORTHAND: Array<[RegExp, string | ((...a: string[]) => string)]> = [
   // "16号指派错了 应该是周网格本人": the hand-over put right.
   [new RegExp(`${ID}\\s*(?:指派|派|交|分)错了?[，,。\\s]*(?:应该|应)?(?:是|给|派给|交给)([\u4e00-\u9fa5]{2,6}?)(?:本人|才对)?(?:吧|啊)?[。！!]*$`, 'u'), '$1号交给$2'],
   // "12号现在哪个在办", "17号现在什么status": the office asks where it stands.
-  [new RegExp(`${ID}\\s*(?:现在|目前)?(?:是)?(?:谁|哪个|哪位|什么人)(?:在|负责)(?:办|管|弄|跟|处理)?(?:呢|啊|呀)?[?？]*$`, 'u'), '查询 $1'],
+  [new RegExp(`${ID}[^，,。]{0,10}?(?:现在|目前)?(?:是)?(?:谁|哪个|哪位|什么人)(?:在|负责)(?:办|管|弄|跟|处理)?(?:呢|啊|呀)?[?？]*(?:[\\s，,]*(?:到|办到|弄到|进展到)?哪一?步了?[?？]*)?$`, 'u'), '查询 $1'],
   [new RegExp(`${ID}\\s*(?:现在|目前)?(?:是)?(?:什么|啥)(?:状态|情况|进度|status)(?:了|呢|啊)?[?？]*$`, 'iu'), '查询 $1'],
   // "7号单车棚那个锁，交给赵卫国": the item, then whom it goes to.
   [new RegExp(`${ID}(?![^，,。]*(?:加急|紧急|期限|分类|普通|并到|驳回|暂停))[^，,。]*[，,]\\s*交给`, 'u'), '$1号交给'],
 ];
+
+const later = (a: string, b: string) => String(Math.max(Number(a), Number(b)));
+const earlier = (a: string, b: string) => String(Math.min(Number(a), Number(b)));
 
 // "3号：1、…；2、…": list markers after an item's number, not items.
 const ITEM_LEAD = /^\s*#?\d{1,6}\s*号?[^：:，,。]{0,6}[：:]/u;

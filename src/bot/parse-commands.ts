@@ -75,25 +75,31 @@ function bySentence(text: string): WithId[] | null {
   const parts = itemClauses(text).map((s) => s.replace(/[。；;!！\n，,\s]+$/u, '').trim().replace(CLAUSE_LEAD, '')).filter((s) => s !== '');
   if (parts.length < 2) return null;
   const out: WithId[] = [];
-  const unread: WithId[] = [];
+  const unread: Array<{ id: number; text: string; marked: boolean }> = [];
   for (const part of parts) {
-    const ids = itemIdsIn(normalizeText(part));
+    const norm = normalizeText(part);
+    const ids = itemIdsIn(norm);
     if (ids.length === 0) continue;
     const cmds = parseCommands(part) ?? [parseCommand(part)];
     if (cmds.every((c) => 'id' in c && typeof c.id === 'number')) out.push(...(cmds as WithId[]));
-    else if (ids.length === 1) unread.push({ type: 'unread', id: ids[0]!.id, text: part });
+    else if (ids.length === 1) unread.push({ id: ids[0]!.id, text: part, marked: /[号#]/u.test(norm.slice(ids[0]!.index, ids[0]!.index + ids[0]!.length)) });
     else return null;
   }
   // "…7号乱停车交给张师傅，限三天；10号辅导孩子的发到群里看看": an official's orders, one of them not
-  // understood, are done but that one, which is said back rather than dropped.
+  // understood, are done but that one, which is said back rather than dropped — when it names its
+  // item plainly ("10号…", not a time like 0900) and nothing else was done with that item
+  // ("17号把养鸡和围墙搅一起了，17号内容改为…" is a remark, then the order).
+  const acted = new Set(out.flatMap((c) => (c.type === 'merge' ? [c.id, c.into] : [c.id])));
+  const missed = unread.filter((u) => u.marked && !acted.has(u.id));
   if (unread.length > 0 && (out.length === 0 || !out.every((c) => ORDER_TYPES.has(c.type)))) return null;
-  out.push(...unread);
+  out.push(...missed.map((u): WithId => ({ type: 'unread', id: u.id, text: u.text })));
   // "7号呢？7号交给张师傅 期限3天": the question answered by what is then done with it.
-  const acted = new Set(out.filter((c) => c.type !== 'status').map((c) => c.id));
-  out.splice(0, out.length, ...out.filter((c) => c.type !== 'status' || !acted.has(c.id)));
+  const set = new Set(out.filter((c) => c.type !== 'status').map((c) => c.id));
   // "10号和8号是一回事…，10号并到8号去": the same order said twice is one.
-  const once = unique(out);
-  return once && once.length >= 2 ? once : null;
+  const keys = new Set<string>();
+  const once = out.filter((c) => (c.type !== 'status' || !set.has(c.id)) && !keys.has(`${c.type}:${c.id}`) && keys.add(`${c.type}:${c.id}`));
+  // One order beside a remark about the same item is that order.
+  return once.length >= 2 || (once.length === 1 && unread.length > 0) ? once : null;
 }
 
 function fromList(raw: string, norm: string, ids: Found[]): WithId[] | null {

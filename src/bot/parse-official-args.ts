@@ -141,6 +141,8 @@ export function assigneeName(text: string): string {
   name = name.slice(at.length).replace(/^(?:网格员|网格长|志愿者|党员|社工|同志|师傅)+/u, '').replace(/^由/u, '').replace(/^(?:我们|咱们)?的?(?:志愿者|党员)/u, '').replace(/(?<=^[\u4e00-\u9fa5]{2,4})(?:同志|老师|师傅)(?=$|[去来负牵跟协处办抽有])/u, '').replace(/(?<=^[\u4e00-\u9fa5]{2,4})(?:抽空|有空|得空|尽快)$/u, '');
   // "包经理这边牵头": where they sit and what they do are no part of the name.
   name = name.replace(/(?<=^[\u4e00-\u9fa5]{2,4}?)(?:这边|那边)[\u4e00-\u9fa5]*$/u, '');
+  // "孙网格长牵头", "孙网格长本人", "赵经理正式处理": what they do, or that it is them, is no part of the name.
+  name = name.replace(/(?<=^[\u4e00-\u9fa5]{2,5}?)(?:本人|牵头|跟进|正式(?:处理|办理|负责)?)$/u, '');
   name = name.replace(/(?:马上|立刻|立即|赶紧|赶快|尽快|现在|今天|明天|下午|上午)+过?$/u, '').replace(/限(?:期)?[\d一二两三四五六七八九十]+(?:个工作日|个?天|日)[\s\S]*$/u, '');
   // "物业公司撒盐除冰": a known unit, then what it is to do.
   const unit = /^(物业(?:公司)?|城管|供电所|供电局|环卫(?:所|站|处)?|自来水公司|水务公司|燃气公司|派出所|市政|房管所|街道)/u.exec(name);

@@ -33,6 +33,7 @@ import { isOnlyPraiseOrThanks } from './thanks.ts';
 import { isAcknowledgement, isGreeting, isNotice, isOnlySymbols, isSmallTalkTopic, isTakingNote, looksMeantForSomeoneElse } from './small-talk.ts';
 import { normalizeText } from './normalize-text.ts';
 import { kindChange } from './kind-change.ts';
+import { kindAnswer } from './kind-answer.ts';
 import { answerSplitAsked, newestOwnRequest, putPhoneRight } from './put-right.ts';
 import { REQUEST } from './request-words.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
@@ -111,9 +112,12 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const { msg } = ctx;
   const hasAttachment = msg.photos.length > 0 || msg.location !== null;
   // The bot's newest question wins: a prompt asked after the draft's last step, else the draft.
-  // A verdict on a fix answers its question even past an older draft ("饭送来了挺好吃的 满意").
+  // A verdict on a fix answers its question even past an older draft ("饭送来了挺好吃的 满意"); an answer
+  // to "这是哪一类？" ("公家的嘛 电线又不是我屋里的") is the draft's, whatever was asked since.
   const verdict = VERDICT.test(normalizeText(msg.text));
-  const prompts = (await openPrompts(tx, ctx.person, ctx.now)).filter((p) => !dialogue || p.askedAt > dialogue.updatedAt || (verdict && (p.kind === 'confirm' || p.kind === 'revisit')));
+  const kindSaid = dialogue?.step === 'kind' && kindAnswer(normalizeText(stripMentions(msg.text)).trim()) !== null;
+  const prompts = kindSaid ? [] : (await openPrompts(tx, ctx.person, ctx.now)).filter((p) => !dialogue || p.askedAt > dialogue.updatedAt || (verdict && (p.kind === 'confirm' || p.kind === 'revisit')));
+  if (kindSaid) return continueDialogue(tx, ctx, dialogue!, out, deps);
   if (prompts.length > 0 && (cmd.type !== 'empty' || msg.location) && (await answerPrompt(tx, ctx, prompts, out, deps))) return;
   if (cmd.type === 'answer') {
     // "是" / "否 12" to a revisit asked before prompts were recorded; otherwise words of a draft.
@@ -229,18 +233,9 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   }
   // A bare "查询": what one has raised or holds, rather than a request for a number they may not know.
   if (cmd.type === 'invalid' && cmd.command === 'status' && cmd.problem === 'missing_id') return runCommand(tx, ctx, { type: 'mine' }, out, deps);
-  if (cmd.type === 'invalid') {
-    say(ctx, out, everyone.parseProblem(cmd.problem, everyone.examples[cmd.command]));
-    return;
-  }
-  if (msg.conversationType === 'group' && !ctx.group) {
-    out.reply(everyone.groupNotBound);
-    return;
-  }
-  if (cmd.type === 'empty' && !hasAttachment) {
-    say(ctx, out, everyone.empty);
-    return;
-  }
+  if (cmd.type === 'invalid') return say(ctx, out, everyone.parseProblem(cmd.problem, everyone.examples[cmd.command]));
+  if (msg.conversationType === 'group' && !ctx.group) return out.reply(everyone.groupNotBound);
+  if (cmd.type === 'empty' && !hasAttachment) return say(ctx, out, everyone.empty);
   if (cmd.type === 'empty' && msg.photos.length > 0 && (await photosForItem(tx, ctx, '', out))) return;
   const text = cmd.type === 'text' ? cmd.text : (msg.location?.label ?? '');
   const asked = cmd.type === 'text' ? await ownItemAskedAfter(tx, ctx.person.id, text) : null;

@@ -5,6 +5,7 @@ import { isMemberOf, isOfficialOf } from '../../domain/actor.ts';
 import { normalizeText } from '../normalize-text.ts';
 import { members } from '../texts/members.ts';
 import { residents } from '../texts/residents.ts';
+import { officials } from '../texts/officials.ts';
 import { maskName } from '../../core/mask.ts';
 import type { Handlers } from './table.ts';
 import { talkAbout } from '../talk-about.ts';
@@ -27,6 +28,12 @@ export const passOnCommand: Handlers<'tell'> = {
         out.reply(members.nudgedHolder(item.id, holder));
         return;
       }
+    }
+    // "7号轮椅的，老赵手巧，也给他吧，这周五前", "7号车库那个现在谁在办": the office's own business,
+    // not understood as an order; said back to the official rather than passed to the resident.
+    if (item.submitterId !== ctx.actor.id && item.claimantId !== ctx.actor.id && isOfficialOf(ctx.actor, item.communityId) && OFFICE_BUSINESS.test(cmd.note) && !FOR_RESIDENT.test(cmd.note)) {
+      out.reply(officials.unread(item.id, cmd.note));
+      return;
     }
     if (item.submitterId !== ctx.actor.id && (isOfficialOf(ctx.actor, item.communityId) || item.claimantId === ctx.actor.id)) {
       // The holder by name (the resident knows who comes); an official's words as the community's.
@@ -71,6 +78,9 @@ export const passOnCommand: Handlers<'tell'> = {
     out.reply(item.assignedUnit ? residents.toldCommunityOfUnit(item.id, item.assignedUnit) : item.status === 'open' ? residents.toldCommunity(item.id) : residents.toldOfficials(item.id));
   },
 };
+
+const OFFICE_BUSINESS = /交给|指派|派给|给他吧|也给他|期限|优先|紧急|普通|跟进|牵头|负责|分类|合并|驳回|先放着|放一放|谁在办|哪个在办|到哪一步|撤掉|结掉|关了/u;
+const FOR_RESIDENT = /转告|告诉(?:居民|提出人|他|她|阿姨|大爷|奶奶|爷爷)|(?:跟|和)(?:居民|提出人|他|她)(?:说|讲)|居民/u;
 
 /** Words that name the holder ("蓝天宇", "蓝同学", "小蓝") or urge them on ("提醒一下", "抓紧"). */
 export function forTheHolder(note: string, holder: string): boolean {
