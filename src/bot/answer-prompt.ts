@@ -28,6 +28,7 @@ import { REQUEST, THING } from './request-words.ts';
 import { namesAnotherItem } from './item-id.ts';
 import { parseCommands } from './parse-commands.ts';
 import { sharedWords } from './shares-words.ts';
+import { aboutAnother } from './items-named.ts';
 import { newMatterAfter } from './new-matter-after.ts';
 import { matterAfterVerdict } from './matter-after-verdict.ts';
 import { keepOn } from './keep-on.ts';
@@ -86,7 +87,8 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
       }
       case 'rerate': {
         // (A bare "1" may be an item's number: a score put right says 星, 分 or 改.)
-        if (namesAnotherItem(normalizeText(text), p.itemId) || detectEmergency(text) || /^\s*[0-9０-９]\s*$/u.test(text)) continue;
+        // ("井盖儿换上了 瞅着挺结实 满意" after confirming a stair light is about the manhole.)
+        if (namesAnotherItem(normalizeText(text), p.itemId) || detectEmergency(text) || /^\s*[0-9０-９]\s*$/u.test(text) || aboutAnother(p.item.text, normalizeText(text))) continue;
         // "我没有说满意！座板是裂的，没修好", "我冇满意啊！米都冇到" within the day: the confirmation
         // taken back, as a revisit would (the 满意 in it is no score).
         const meaning = understandReply(wordsAbout(p, text, ordered), { kind: 'revisit', itemId: p.itemId, itemText: p.item.text });

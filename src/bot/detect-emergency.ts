@@ -92,9 +92,10 @@ const NOT_NOW_ANYWHERE = /谁负责|打(?:什么|啥|么斯|么子)(?:110|120|11
 const PAST_INSIDE = /上礼拜|上星期|上周|上回|上次|去年|以前|之前|昨天|昨晚|昨儿|昨夜|前天|那次|那回|这礼拜|这周|(?:周|星期|礼拜)[一二三四五六日天]|[二三四五六七八九十几]+分钟/u;
 const HAPPENING_NOW = /一直在|到这会儿|这会儿还|还没回来|找不着了|谁看见了?|越来越|[!！]{2}|闻到|好大一股|一股|很大的?|很浓|很重|特别冲|呛|起不来|坐在地上|躺在地上|喊不应|叫不醒|正在|在偷|在撬|在砸|在抢|有人在|快来|现在|刚刚|刚才|抓住|跑了|赶紧|快点|快报警|马上/u;
 // The cause first: smoke from a switch box is an electrical emergency that 119 also hears about.
-const SETTING_BEFORE = /(?:设成|设为|设置为|改成|改为|标为|标成|调成|调为|列为|定为|算|恢复|所有|哪些|有没有|几个|几件|优先级?)\s*$/u;
+const SETTING_BEFORE = /(?:设成|设为|设置为|改成|改为|标为|标成|调成|调为|列为|定为|算|恢复|所有|哪些|有没有|几个|几件|优先级?|那件|那个|这件|的事)\s*$/u;
 const KIND_AFTER = /^(?:的)?(?:事项|事情?|单子|件|任务|都|有哪些|有几个|列|程度|优先)/u;
 
+const ASKED_ABOUT = /(?:谁家|哪家|哪栋|哪个楼)[^。？?]{0,8}(?:漏|着火|起火|出事|冒烟)[^。]{0,16}(?:吗|么|没有?)[?？]?\s*$/u;
 const ABOUT_AN_ITEM = /^(?:@\S+\s*)?#?\d{1,6}\s*号(?![楼栋院])[^。]{0,30}(?:分类|不算|改成|改为|期限|交给|转给|合并|并到|驳回|误报|发错)/u;
 
 const ORDER: EmergencyKind[] = ['gas', 'electric', 'lift', 'fire', 'injury', 'missing', 'crime', 'urgent'];
@@ -105,6 +106,8 @@ export function detectEmergency(input: string): Emergency | null {
   // "23号燃气泄漏不算治安，分类改一下": words about an item already raised, not a new alarm.
   if (ABOUT_AN_ITEM.test(text)) return null;
   if (NOT_NOW_ANYWHERE.test(text) && !HAPPENING_NOW.test(text)) return null;
+  // "诶 刚才谁家煤气漏了 消防车来了吗": asking neighbours about what happened, not raising it.
+  if (ASKED_ABOUT.test(text)) return null;
   const found: Signal[] = [];
   for (const signal of SIGNALS) {
     if (signal.needsNow && !HAPPENING_NOW.test(text)) continue;
@@ -124,8 +127,10 @@ export function detectEmergency(input: string): Emergency | null {
       if (/^了?[^，。,.!！]{0,2}(?:跑都跑不|逃都逃不|咋跑|怎么跑|往哪跑)/u.test(text.slice(m.index + m[0].length))) continue;
       // "楼上402家白天没人 敲门也没人开": nobody home, not someone who cannot answer.
       if (signal.kind === 'injury' && /敲门/u.test(m[0]) && /(?:白天|平时|上班|家里?|屋里|楼上)[^，。,.!！]{0,6}没人(?!应|开)/u.test(text) && !HAPPENING_NOW.test(text)) continue;
+      // "楼上好像一直在漏水…我上去敲门没人开": a neighbour away while water comes through, no one hurt.
+      if (signal.kind === 'injury' && /敲门/u.test(m[0]) && /漏水|渗水|滴水|往下滴/u.test(text)) continue;
       // "下礼拜二得上中医院拿药 想找个人陪着去 俺一个人扶不动他": why help is wanted, not a fall now.
-      if (signal.kind === 'injury' && /扶不动|抬不动|扶不起来/u.test(m[0]) && /找(?:个)?人|请(?:个|一个|位|一位)?(?:人|志愿者)|陪(?:着|我|他|她)?(?:去|上|一下|同)|帮(?:忙|把手)/u.test(text) && !HAPPENING_NOW.test(text)) continue;
+      if (signal.kind === 'injury' && /扶不动|抬不动|扶不起来/u.test(m[0]) && /找(?:个)?人|请(?:个|一个|位|一位)?(?:人|志愿者)|陪(?:着|我|他|她)?(?:去|上|一下|同)|帮(?:忙|把手)/u.test(text) && (!HAPPENING_NOW.test(text) || (/复查|看病|挂号|下周|下礼拜|明天|后天/u.test(text) && !/摔|倒(?:在|地)|起不来/u.test(text)))) continue;
       // "上楼梯看不到 已经摔了一跤了 麻烦找人来修一下": a fall that happened, told as why to fix something.
       if (signal.kind === 'injury' && /已经$/u.test(before) && !HAPPENING_NOW.test(text)) continue;
       // "垃圾桶满出来了 味儿巨冲 救命 另外电梯…😅": 救命 as a figure of speech, among ordinary matters.

@@ -2,6 +2,7 @@ import type { Tx } from '../db/sql.ts';
 import { itemIdsIn } from './item-id.ts';
 import { normalizeText } from './normalize-text.ts';
 import { sharesWords } from './shares-words.ts';
+import { aboutAnother } from './items-named.ts';
 
 // "我家老头子理发的事有人管没有啊", "下水到那个是弄了没有啊", "张老师大概哪天能过来": asking after
 // one's own request (here without its number; item-talk.ts with words about it).
@@ -18,7 +19,8 @@ export async function ownItemAskedAfter(tx: Tx, personId: number, text: string):
   );
   // "充电桩呢": a thing and 呢 asks after the request that names it, never a guess.
   const bare = /^[\u4e00-\u9fa5]{2,6}呢[?？]*$/u.test(t);
-  if (rows.length === 1 && !bare) return rows[0]!.id;
+  // "物业啥时候来摘马蜂窝啊" is not about their one open request for a loose manhole cover.
+  if (rows.length === 1 && !bare) return aboutAnother(rows[0]!.text, t) && !sharesWords(normalizeText(rows[0]!.text), t) ? null : rows[0]!.id;
   // "俺问的是前两天报的那个楼道灯": of several, the one whose words it repeats; of those, one not yet
   // done ("那到底啥时候来修啊" is about what is still to do).
   const named = rows.filter((r) => sharesWords(normalizeText(r.text), t));
