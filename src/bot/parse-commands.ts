@@ -14,6 +14,7 @@ const UNDONE_THEN_RELEASED = /^(?:@\S+\s*)?(?:刚才)?(?:说错了|搞错了|弄
 
 const EXPLICIT_CLAIM = /(?:^|[\s,，。？?!！])(?:claim|认领)\s*#?(\d{1,6})\s*号?(?=$|[\s,，。？?!！]|pls|please)(?![^，。]*?(?:了吗|了没|吗|么))/iu;
 const ORDER_TYPES = new Set<string>(['assign', 'priority', 'deadline', 'category', 'reject', 'merge', 'reopen', 'snooze', 'claim', 'content', 'place', 'kind']);
+const TAKEN_LAST = /[\s,，。](?:那)?(?:我|俺)(?:也)?(?:去吧|来吧|去|来|可以去|去办|去弄)(?:吧|啦)?[。!！~～]*$|[\s,，。](?:交给我吧|我也可以试试|也可以试试|我可以试试)[。!！~～]*$/u;
 // Between two numbers of one list: nothing, a space, 和, 、, a comma.
 const LIST_GAP = /^\s*(?:[和、,，与跟及]|还有|以及)?\s*$/u;
 // The list's own word after it: "12号和13号都办完了" is "12号办完了" twice.
@@ -57,7 +58,9 @@ function readCommands(text: string): WithId[] | null {
   const explicit = EXPLICIT_CLAIM.exec(norm);
   if (explicit && new Set(ids.map((m) => m.id)).size === 1 && parseCommand(text).type !== 'claim') return [{ type: 'claim', id: Number(explicit[1]) }];
   // "2 3我来", "10、12 我": bare numbers, then who takes them.
-  if (ids.length >= 2 && /^[\d\s、,，和及]+(?:都)?(?:我来|我接|我|我包了|归我|我去)(?:了|吧|啦)?[!！。]*$/u.test(norm)) return unique(ids.map((m) => ({ type: 'claim', id: m.id }) as WithId));
+  if (ids.length >= 2 && /^[\d\s、,，和及]+(?:都)?(?:我来|我接|我|我包了|归我|我去)(?:了|吧|啦)?(?:[!！。]*$|[\s,，。!！]+(?![\d\s]*(?:号|星|分)))/u.test(norm)) return unique(ids.map((m) => ({ type: 'claim', id: m.id }) as WithId));
+  // "我看到9号林伯要买菜，我家就住三栋隔壁，我去吧": the one item named, then taken on at the end.
+  if (ids.length === 1 && TAKEN_LAST.test(norm) && parseCommand(text).type === 'text') return [{ type: 'claim', id: ids[0]!.id }];
   // "4号下水道和5号帮奶奶拿药，我都接了！", "19号井盖20号减速带 我拿工具箱去看看": each taken on.
   if (ids.length >= 2 && (ids.every((m) => /[号#]/u.test(norm.slice(m.index, m.index + m.length))) || /俩都|两个都|都我/u.test(norm)) && SEVERAL_CLAIMED.test(norm)) return unique(ids.map((m) => ({ type: 'claim', id: m.id }) as WithId));
   const sentences = ids.length >= 2 ? bySentence(text) : null;

@@ -136,6 +136,8 @@ export const ASSIGN_DUTY = /(?:\s*(?:去|来)?(?:处理|办理|跟进|跟|负责
 export function assigneeName(text: string): string {
   let name = text.trim().split(/[\s,，。;；]+/u)[0] ?? '';
   const at = /^[@＠]/u.test(name) ? name[0]! : '';
+  // "让物业小陈牵头": whom, not the verb before them.
+  name = name.replace(/^(?:让|叫|请|由)(?=[\u4e00-\u9fa5]{2})/u, '');
   // "物业张师傅": the person, by surname and title, without where they work.
   name = name.replace(/^(?:物业(?:公司)?|保洁|保安|社区|居委会)的?(?=[\u4e00-\u9fa5](?:师傅|经理|主任|姐|哥)(?:$|[去来负跟处办]))/u, '');
   name = name.slice(at.length).replace(/^(?:网格员|网格长|志愿者|党员|社工|同志|师傅)+/u, '').replace(/^由/u, '').replace(/^(?:我们|咱们)?的?(?:志愿者|党员)/u, '').replace(/(?<=^[\u4e00-\u9fa5]{2,4})(?:同志|老师|师傅)(?=$|[去来负牵跟协处办抽有])/u, '').replace(/(?<=^[\u4e00-\u9fa5]{2,4})(?:抽空|有空|得空|尽快)$/u, '');
