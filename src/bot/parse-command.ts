@@ -14,13 +14,12 @@ import { STATUS_TAIL } from './parse-item-tail.ts';
 import { parseAssign, parseDeadline, parseInvite, parseJoin, parsePriority, parseSetting } from './parse-official-args.ts';
 import { parsePhrases } from './parse-phrases.ts';
 import { isThanks } from './thanks.ts';
-import { statsOfStretch, statsSpanSaid } from './stats-span.ts';
+import { onlyCountAsked, statsOfStretch, statsSpanSaid } from './stats-span.ts';
 
 export type { AssignTarget, Command, CommandName, ParseProblem } from './command-types.ts';
 export { COMMAND_WORDS } from './command-words.ts';
 export { DEFAULT_INVITE_USES, MAX_DEADLINE_DAYS, MAX_INVITE_USES } from './parse-official-args.ts';
 export { isThanks } from './thanks.ts';
-
 export { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS } from './snooze-days.ts';
 type Word = { name: CommandName; word: string; soft: boolean };
 
@@ -34,7 +33,6 @@ const SENTENCE_STARTERS = new Set<CommandName>(['category', 'kind', 'priority', 
 const NO_ARGS = new Set<CommandName>(['help', 'mine', 'list', 'working', 'stats', 'login', 'thanks']);
 const WITH_CONTENT = new Set<CommandName>(['wish', 'report']);
 const SEPARATORS = /^[\s:,.;!，。：；、！]*/u;
-const COUNT_ONLY = /^(?:这|本|上)?(?:个)?(?:周|礼拜|星期|月)?(?:一共|总共|有)?(?:几件|多少件?|几个|多少个)(?:了|啊|呢)?[?？]*$/u;
 // "我来认领12号", "请确认 12", "麻烦帮我查一下12号": politeness before the command word.
 const POLITE_PREFIX = /^(?:请|麻烦(?:你|您)?|帮(?:我|忙)|本人(?:申请)?|申请|我(?:要|想要?|来|这边|已经?|可以|现在|申请)?|那(?:就|我)?|好的?|嗯|ok|现在|马上|先)+[\s,，、。]*/iu;
 // After the word and before the id: "认领一下12号", "完成了12号", "确认下 12".
@@ -65,8 +63,7 @@ function commandOf(input: string): Command {
   if (isThanks(norm)) return { type: 'thanks' };
 
   const strict = parseWords(norm, original) ?? parsePhrases(norm);
-  // "微心愿这礼拜几件": how many, not a wish.
-  if ((strict?.type === 'wish' || strict?.type === 'report') && COUNT_ONLY.test(normalizeText(strict.text))) return { type: 'stats', span: statsSpanSaid(norm) };
+  if ((strict?.type === 'wish' || strict?.type === 'report') && onlyCountAsked(normalizeText(strict.text))) return { type: 'stats', span: statsSpanSaid(norm) }; // "微心愿这礼拜几件"
   if (strict && strict.type !== 'invalid') return strict;
   const free = parseFreeOrder(norm, original);
   if (free) return free;

@@ -74,3 +74,8 @@ export function statsOfStretch(after: string): { type: 'stats'; span: StatsSpan 
   const rest = after.replace(/(?:这|本|当|上)个?月|今年|本年|(?:这|本|上)个?(?:周|礼拜|星期)|的|按|各|分类|类别|情况|数据/gu, '');
   return span && onlyFillers(rest) ? { type: 'stats', span } : null;
 }
+
+/** "这礼拜几件", "一共多少个": only how many, after a word like 微心愿 ("微心愿这礼拜几件" is no wish). */
+export function onlyCountAsked(text: string): boolean {
+  return /^(?:这|本|上)?(?:个)?(?:周|礼拜|星期|月)?(?:一共|总共|有)?(?:几件|多少件?|几个|多少个)(?:了|啊|呢)?[?？]*$/u.test(text);
+}

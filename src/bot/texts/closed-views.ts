@@ -1,5 +1,5 @@
 import type { ItemStatus } from '../../domain/types.ts';
-import { STATUS_NAMES, itemLine, type ItemRef } from './common.ts';
+import { STATUS_NAMES, itemLine, stars, type ItemRef } from './common.ts';
 
 type Closed = ItemRef & { status: string; rating: number | null; holder: string | null };
 const more = (total: number, shown: number) => (total > shown ? [`……还有 ${total - shown} 条，登录后台可看全部`] : []);
@@ -11,7 +11,7 @@ export const closedViews = {
       ? `${label}还没有办结的事项。`
       : [
           `${label}办结（${total} 件）：`,
-          ...items.map((i) => `${itemLine(i)} · ${i.holder ?? '未指定'}${i.rating !== null ? ` · ${'★'.repeat(i.rating)}` : i.status === 'done' ? ' · 待居民确认' : ''}`),
+          ...items.map((i) => `${itemLine(i)} · ${i.holder ?? '未指定'}${i.rating !== null ? ` · ${stars(i.rating)}` : i.status === 'done' ? ' · 待居民确认' : ''}`),
           ...more(total, items.length),
         ].join('\n'),
   unhappy: (label: string, items: Closed[], total: number) =>
