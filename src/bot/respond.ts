@@ -34,6 +34,7 @@ import { isAcknowledgement, isGreeting, isNotice, isOnlySymbols, isSmallTalkTopi
 import { normalizeText } from './normalize-text.ts';
 import { kindChange } from './kind-change.ts';
 import { kindAnswer } from './kind-answer.ts';
+import { clearKind } from './clear-kind.ts';
 import { answerSplitAsked, newestOwnRequest, putPhoneRight } from './put-right.ts';
 import { REQUEST } from './request-words.ts';
 import { pendingRevisit, answerRevisit } from './revisit-answer.ts';
@@ -219,7 +220,8 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   if (dialogue) return continueDialogue(tx, ctx, dialogue, out, deps);
   // "好的" to a receipt or a notice: nothing to answer, and no new item.
   if (cmd.type === 'text' && !hasAttachment && (isAcknowledgement(cmd.text) || isTakingNote(cmd.text))) return;
-  if (cmd.type === 'text' && !hasAttachment && (isCancel(cmd.text) || isSkip(cmd.text))) {
+  // ("…路灯坏了好几天了 没有照片" is a report that says it has no photo, not a skip of nothing.)
+  if (cmd.type === 'text' && !hasAttachment && (isCancel(cmd.text) || (isSkip(cmd.text) && clearKind(normalizeText(cmd.text)) === null && !REQUEST.test(normalizeText(cmd.text))))) {
     say(ctx, out, residents.nothingPending);
     return;
   }

@@ -53,3 +53,12 @@ describe("an official's '那件 紧急'", () => {
     expect((await ledgerItem(t, nest)).priority).toBe('urgent');
   });
 });
+
+describe('a report that says it has no photo', () => {
+  it('"…路灯坏了好几天了黑黢黢的 没有照片", with no draft open, is filed, not taken as a skip of nothing', async () => {
+    const elder = someone('张大爷');
+    const said = textsTo(await t.say(elder, '我们七动楼底下那个路灯坏了好几天了黑黢黢的 没有照片'), elder.id).join('\n');
+    expect(said).toMatch(/已登记，编号 #\d+/u);
+    expect(textsTo(await t.say(someone('李婶'), '没有照片'), `t68-${n}`).join('\n')).toContain('没有正在登记');
+  });
+});
