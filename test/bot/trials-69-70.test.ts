@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { clearKind } from '../../src/bot/clear-kind.ts';
 import { detectEmergency } from '../../src/bot/detect-emergency.ts';
+import { normalizeText } from '../../src/bot/normalize-text.ts';
 import { officeCommands } from '../../src/bot/office-style.ts';
 import { parseCommand } from '../../src/bot/parse-command.ts';
 import { parseCommands } from '../../src/bot/parse-commands.ts';
@@ -40,5 +42,11 @@ describe('claims and orders', () => {
   ])('%s', (text, command) => {
     const got = official(text);
     expect(Array.isArray(got) ? got : [got]).toContainEqual(expect.objectContaining(command));
+  });
+});
+
+describe('found trying the build as a new user', () => {
+  it('"我屋头水管子漏水 滴滴答答" (屋头 is 屋里 in 四川话) is a household wish, not asked its kind', () => {
+    expect(clearKind(normalizeText('我屋头水管子漏水 滴滴答答 三栋二单元'))).toBe('wish');
   });
 });
