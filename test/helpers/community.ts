@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { SimPerson, TestApp } from './test-app.ts';
-import { textsTo } from './test-app.ts';
+import { startTestApp, textsTo } from './test-app.ts';
 
 /** A community with a bound simulator group and invite codes, made through the admin API. */
 export async function setUpCommunity(t: TestApp, name: string, group: string) {
@@ -93,4 +93,19 @@ export async function communityWithPeople(t: TestApp, name: string, group: strin
 export async function fileRequest(t: TestApp, who: SimPerson, text: string): Promise<number> {
   const said = textsTo(await t.say(who, text), who.id).join('\n');
   return receiptNumber(/编号 #/u.test(said) ? said : textsTo(await t.say(who, '没有'), who.id).join('\n'));
+}
+
+/**
+ * A test app with a community bound to `group` and its two invite codes, started before the file's
+ * tests and closed after them (for a file's flows of one trial); `someone` makes a new person.
+ */
+export function trialCommunity(group: string) {
+  const c = { t: undefined as unknown as TestApp, code: '', officialCode: '' };
+  let n = 0;
+  beforeAll(async () => {
+    c.t = await startTestApp();
+    ({ memberCode: c.code, officialCode: c.officialCode } = await setUpCommunity(c.t, '连心测试社区', group));
+  });
+  afterAll(() => c.t?.close());
+  return Object.assign(c, { someone: (name: string): SimPerson => ({ id: `${group}-${++n}`, name }) });
 }
