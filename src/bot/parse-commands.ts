@@ -71,8 +71,9 @@ function readCommands(text: string): WithId[] | null {
 }
 
 /**
- * "22跟21重复 并了。21加急，交物业找电梯公司，明天之内": an official's sentences, each about its own
- * item, each read on its own. Null unless every sentence with a number is a command.
+ * "22跟21重复 并了。21加急，交物业找电梯公司，明天之内": an official's sentences (and clauses that
+ * begin with their own item), each read on its own. Null unless each one with a number is a command,
+ * or an order beside others that is said back as unread.
  */
 function bySentence(text: string): WithId[] | null {
   const parts = itemClauses(text).map((s) => s.replace(/[。；;!！\n，,\s]+$/u, '').trim().replace(CLAUSE_LEAD, '')).filter((s) => s !== '');
@@ -97,10 +98,9 @@ function bySentence(text: string): WithId[] | null {
   if (unread.length > 0 && (out.length === 0 || !out.every((c) => ORDER_TYPES.has(c.type)))) return null;
   out.push(...missed.map((u): WithId => ({ type: 'unread', id: u.id, text: u.text })));
   // "7号呢？7号交给张师傅 期限3天": the question answered by what is then done with it.
-  const set = new Set(out.filter((c) => c.type !== 'status').map((c) => c.id));
+  const settled = new Set(out.filter((c) => c.type !== 'status').map((c) => c.id));
   // "10号和8号是一回事…，10号并到8号去": the same order said twice is one.
-  const keys = new Set<string>();
-  const once = out.filter((c) => (c.type !== 'status' || !set.has(c.id)) && !keys.has(`${c.type}:${c.id}`) && keys.add(`${c.type}:${c.id}`));
+  const once = distinct(out.filter((c) => c.type !== 'status' || !settled.has(c.id)));
   // One order beside a remark about the same item is that order.
   return once.length >= 2 || (once.length === 1 && unread.length > 0) ? once : null;
 }
@@ -190,12 +190,17 @@ function gap(norm: string, a: Found, b: Found): string {
 
 /** "认领12 认领12": once. Two or more left, else it was one command after all. */
 function unique(cmds: WithId[]): WithId[] | null {
+  const out = distinct(cmds);
+  return out.length >= 2 ? out : null;
+}
+
+/** Each command once (one per kind and item), in order. */
+function distinct(cmds: WithId[]): WithId[] {
   const seen = new Set<string>();
-  const out = cmds.filter((c) => {
+  return cmds.filter((c) => {
     const key = `${c.type}:${c.id}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  return out.length >= 2 ? out : null;
 }
