@@ -3,6 +3,7 @@
 // one and with two real Lianxin processes on one database. Also: an idle process's CPU use.
 // Usage: npm run bench:throughput [-- <messages> <concurrency>]   (defaults 2000 and 32)
 // PostgreSQL: BENCH_DATABASE_URL, or a throwaway server when the Debian binaries are installed.
+// BENCH_ONLY=sqlite or BENCH_ONLY=postgresql runs one database's rows only.
 import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -135,7 +136,8 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(tota
 console.log('| database | processes | messages | messages/s | claims (2 per item) | claims/s | idle CPU % |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 
-for (const processes of [1, 2]) {
+const only = process.env.BENCH_ONLY;
+for (const processes of only === 'postgresql' ? [] : [1, 2]) {
   const dir = mkdtempSync(join(tmpdir(), 'lianxin-bench-'));
   try {
     await run('SQLite', `file:${join(dir, 'bench.db')}`, processes);
@@ -144,10 +146,12 @@ for (const processes of [1, 2]) {
   }
 }
 
-const bin = process.env.BENCH_DATABASE_URL ? null : findPostgresBin();
+const bin = process.env.BENCH_DATABASE_URL || only === 'sqlite' ? null : findPostgresBin();
 const server = bin ? await startThrowawayPostgres(bin) : null;
 const base = process.env.BENCH_DATABASE_URL ?? server?.url;
-if (!base) {
+if (only === 'sqlite') {
+  // Asked for SQLite only.
+} else if (!base) {
   console.log('PostgreSQL: skipped (no BENCH_DATABASE_URL, no server binaries)');
 } else {
   try {
