@@ -41,8 +41,8 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
   if (cmd.type === 'claim') return row.claimantId === ctx.actor.id && row.status === 'claimed' && /马上|这就|现在|下午|晚上|明天|去|到/u.test(ctx.msg.text) ? { type: 'progress', id: cmd.id, note: stripMentions(ctx.msg.text).replace(/^#?\s*\d{1,9}\s*号?\s*[,，:：]?\s*/u, '').trim() } : cmd;
   // "6号是误操作撤回的，重新打开": a withdrawn item comes back by being restored.
   if (cmd.type === 'reopen') return row.status === 'withdrawn' ? { type: 'restore', id: cmd.id } : cmd;
-  // "24号是误报": an official takes back what someone else filed by rejecting it.
-  // (Only that phrase: an official's bare "撤回 N" on someone else's item stays the refusal it was.)
+  // "24号是误报": an official takes back what someone else filed by rejecting it. (Other words of an
+  // official's "撤回 N", "帮她把3号撤掉吧", withdraw it for the resident, who is told.)
   if (cmd.type === 'withdraw' && cmd.reason === FILED_BY_MISTAKE && isOfficialOf(ctx.actor, row.communityId) && row.submitterId !== ctx.actor.id) return { type: 'reject', id: cmd.id, reason: cmd.reason };
   // "14号狗的事我们管不了 这个我不接 退回去吧" from the unit it was given to (物业 with an official's
   // code): handed back to the office, not refused.

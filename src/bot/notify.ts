@@ -100,7 +100,8 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
       out.toOfficials(item.communityId, officials.unhappy(id, item.text, change.note, change.rating ?? null));
       return;
     case 'withdrawn':
-      out.reply(residents.withdrawReply(id));
+      out.reply(actorId === item.submitterId ? residents.withdrawReply(id) : officials.withdrawForReply(id));
+      tell(item.submitterId, residents.toSubmitterWithdrawnForYou(id, change.note));
       tell(before?.claimantId, members.toHolderWithdrawn(id));
       out.toGroups(item.communityId, groups.closed(id, 'withdrawn'), true);
       return;

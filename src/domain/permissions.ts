@@ -50,10 +50,13 @@ export function authorize(actor: Actor, event: LifecycleEvent, item: ItemFacts):
       if (isClaimant || (official && item.claimantId === null && item.assignedUnit != null)) return;
       if (actor.roles.size === 0) throw new DomainError('need_member', { id });
       throw new DomainError('only_claimant', { id, status: item.status as ItemStatus | undefined });
+    case 'withdraw':
+      // The office withdraws for a resident who phoned or came in ("帮她把3号撤掉吧"); the resident is told.
+      if (item.submitterId !== actor.id && !official) throw new DomainError('only_submitter', { id });
+      return;
     case 'confirm':
     case 'rateLow':
     case 'dispute':
-    case 'withdraw':
       if (item.submitterId !== actor.id) throw new DomainError('only_submitter', { id });
       return;
     case 'support':

@@ -18,6 +18,7 @@ export type UrgentAlert = {
 export const officials = {
   assignReply: (id: number, who: string) => `已将 #${id} 交给 ${who} 办理。`,
   rejectReply: (id: number) => `#${id} 已驳回，原因已告诉提出人。`,
+  withdrawForReply: (id: number) => `好的，已替居民撤回 #${id}，也告诉了提出人。`,
   unread: (id: number, text: string) => `#${id} 的“${[...text].length > 24 ? `${[...text].slice(0, 24).join('')}…` : text}”这句没看懂，没有改动。可以换个说法，比如“${id}号 交给李明 期限3天”。`,
   whichItem: '这是要安排哪一件？请带上编号，比如“12号 设为紧急 期限3天 交给李明”。要新登记一件，请说“反映 …”。',
   mergeReply: (id: number, into: number, turned = false) =>

@@ -103,6 +103,8 @@ export const residents = {
   disputeReply: (id: number) => `收到。#${id} 已退回重新办理，社区干部也已知晓。`,
   reopenedBySubmitter: (id: number) => `收到，#${id} 已重新打开，会尽快再处理，社区干部也已知晓。`,
   withdrawReply: (id: number) => `好的，#${id} 已撤回。以后有事随时找我。`,
+  toSubmitterWithdrawnForYou: (id: number, note: string) =>
+    `社区工作人员撤回了您提的 #${id}${note ? `（${note}）` : ''}。如果还需要，回复“恢复 ${id}”。`,
   supportReply: (id: number, count: number) => `已附议 #${id}，目前共有 ${count} 户反映这件事。有进展会告诉您。`,
   rateWhenDone: (id: number) => `#${id} 还在办理中。办理人说办好后，我会请您确认，到时候再打分就行。`,
   toldHolder: (id: number) => `好的，已转告 #${id} 的办理人。`,
