@@ -36,6 +36,8 @@ import { guessIntent } from './guess-intent.ts';
 
 const ASKED_OF_THE_BOT = new Set(['help', 'stats', 'list', 'working', 'mine', 'login', 'join']);
 // What an answer to a holder's question or news is made of: when, where, who, thanks.
+// How an answer to someone's words opens: "要得要得", "好的", "行", "可以的", "好娃娃 麻烦你了".
+const ANSWER_OPENING = /^(?:要得|好的|好嘞|好呀|好啊|好好|好滴|行|行的|可以|中|嗯|ok|没问题|没得问题|莫得问题|晓得了|晓得|知道了|谢谢|麻烦你|辛苦|好娃娃|好孩子|好闺女|好伢子)/iu;
 const REPLY_WORDS = /上午|下午|晚上|中午|早上|明天|后天|明朝|今天|周[一二三四五六日末]|礼拜|[0-9一二三四五六七八九十两]点|单元|楼|室|在家|不在家|有人|钥匙|带上?|电话|好的|行|中|麻烦|谢谢|辛苦|等(?:你|您|他|她)|来接|门口|楼下/u;
 
 /**
@@ -61,6 +63,8 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
       case 'revisit': {
         // "@连心 9号 装修那个…" while #7's question is open is about #9; "快来人 我爸又不见了" is an alarm.
         if (namesAnotherItem(normalizeText(text), p.itemId) || detectEmergency(text)) continue;
+        // "好的好的四点钟我在屋里等你啊…" just after a volunteer's words were passed on: for them.
+        if (p.kind === 'revisit' && ANSWER_OPENING.test(normalizeText(text).trim()) && ordered.some((o) => o.kind === 'relay' && o.askedAt > p.askedAt)) continue;
         // "五星 谢谢小王。另外我家晾衣架坏了…": the verdict, then the new matter as a message of its own.
         const split = p.kind === 'confirm' ? newMatterAfter(text) : null;
         const meaning = understandReply(split?.verdict ?? wordsAbout(p, text, ordered), { kind: p.kind, itemId: p.itemId, itemText: p.item.text });
@@ -93,7 +97,9 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         // taken back, as a revisit would (the 满意 in it is no score).
         const meaning = understandReply(wordsAbout(p, text, ordered), { kind: 'revisit', itemId: p.itemId, itemText: p.item.text });
         // ("楼下那个灯坏了" just after confirming a stove is a new matter, not the stove taken back.)
-        const aboutIt = sharedWords(withoutPlace(normalizeText(p.item.text)), withoutPlace(normalizeText(text))) > 0 || /没(?:修|弄|办|送|拿)?好|还是|又|老样子|没(?:有)?说满意|没满意|不满意|没到|没来/u.test(normalizeText(text));
+        // ("满意是满意…要是又吵起来我再跟你们讲" is about the noise just fixed, not the light before it:
+        // words of no subject count only in a short message.)
+        const aboutIt = sharedWords(withoutPlace(normalizeText(p.item.text)), withoutPlace(normalizeText(text))) > 0 || /没(?:修|弄|办|送|拿)?好|老样子|没(?:有)?说满意|没满意|不满意|没到|没来/u.test(normalizeText(text)) || (/还是|又/u.test(normalizeText(text)) && [...normalizeText(text)].length <= 16);
         const takenBack = (meaning?.kind === 'reopen' || meaning?.kind === 'new_report') && aboutIt;
         const said = rerateOf(text) ?? (takenBack ? null : await firstScore(tx, p.itemId, text));
         if (!said) {
@@ -131,24 +137,20 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         if (namesAnotherItem(said, p.itemId)) continue;
         // ("…那我周一上午带材料过去 需要复印件吗": a question back, not a new request.)
         const asksBack = /(?:吗|么|[?？])[\s。]*$/u.test(said) && !TROUBLE_HERE.test(said);
-        if ((REQUEST.test(said) || /帮我|有没有人|能不能|麻烦.{0,6}(?:来|修|弄|看)|想请|想找|请个人|report|想反映|反映一下|许个(?:心)?愿/iu.test(said)) && shared === 0 && !asksBack) continue;
+        const answersFirst = ctx.now.getTime() - p.askedAt.getTime() < 2 * HOUR && ANSWER_OPENING.test(said); // "要得要得 十斤就够哒…"
+        if ((REQUEST.test(said) || /帮我|有没有人|能不能|麻烦.{0,6}(?:来|修|弄|看)|想请|想找|请个人|report|想反映|反映一下|许个(?:心)?愿/iu.test(said)) && shared === 0 && !asksBack && !answersFirst) continue;
         // "还有个事…", "社区就不能出面…": another matter, or an objection for the officials.
         // "你这个小助手还蛮管用 谢谢了": words to the bot, not for the other side.
         if (/还有(?:个|一个|件|一件)事|^还有[\s,，]|还想许|另外|新的?问题|再反映|想反映|要反映|申请(?:一个|个)?(?:微)?心愿|想许|社区就不能|凭什么|出面|小助手|连心|机器人|不是(?:给|跟|对)[^，。]{0,6}说的/u.test(said)) continue;
         // "楼道里有人堆了好多纸箱子 把消防通道都堵了": trouble the item never spoke of is a new matter.
         if (TROUBLE_HERE.test(said) && !TROUBLE_HERE.test(normalizeText(p.item.text)) && /[楼栋单元门道场院]/u.test(said)) continue;
         const thing = THING.exec(said)?.[0];
-        if (thing !== undefined && !normalizeText(p.item.text).includes(thing) && shared === 0) continue;
+        if (thing !== undefined && !normalizeText(p.item.text).includes(thing) && shared === 0 && !answersFirst) continue;
         // "九牧的 没有备用" to "什么牌子的？有备用的阀芯吗": a short answer soon after the question is one.
         const justAsked = ctx.now.getTime() - p.askedAt.getTime() < 2 * HOUR && [...said].length <= 20;
-        if (!REPLY_WORDS.test(said) && shared === 0 && !justAsked) continue;
+        if (!REPLY_WORDS.test(said) && shared === 0 && !justAsked && !answersFirst) continue;
         if (parseCommand(text).type !== 'text' || parseCommands(text) !== null) continue;
-        await answered(tx, p.id, ctx.now);
-        // "2单元301，下午我都在家" to "住几单元几楼？": the address, kept when the item has none yet.
-        const where = p.item.submitterId === ctx.person.id ? betterPlace(p.item.place, extractPlace(text)) : null;
-        if (where) await tx.run('UPDATE items SET place = ?, updated_at = ? WHERE id = ?', [where, ctx.now, p.itemId]);
-        await runCommand(tx, ctx, { type: 'tell', id: p.itemId, note: text.trim() }, out, deps);
-        return true;
+        return relay(tx, ctx, p, text, out, deps);
       }
       case 'category': {
         // "那就基础设施吧": one of the categories the refusal listed.
@@ -190,6 +192,16 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
     }
   }
   return false;
+}
+
+/** Words for the other side of an item, passed on. */
+async function relay(tx: Tx, ctx: MessageContext, p: OpenPrompt, text: string, out: Outgoing, deps: BotDeps): Promise<true> {
+  await answered(tx, p.id, ctx.now);
+  // "2单元301，下午我都在家" to "住几单元几楼？": the address, kept when the item has none yet.
+  const where = p.item.submitterId === ctx.person.id ? betterPlace(p.item.place, extractPlace(text)) : null;
+  if (where) await tx.run('UPDATE items SET place = ?, updated_at = ? WHERE id = ?', [where, ctx.now, p.itemId]);
+  await runCommand(tx, ctx, { type: 'tell', id: p.itemId, note: text.trim() }, out, deps);
+  return true;
 }
 
 /** The place an answer gives: a location, a place in the words, a short plain answer; '' to skip. */

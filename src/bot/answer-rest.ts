@@ -23,6 +23,8 @@ import { isThanks } from './parse-command.ts';
 import { sharedWords } from './shares-words.ts';
 import { understandReply } from './understand-reply.ts';
 import { everyone } from './texts/common.ts';
+import { itemIdsIn } from './item-id.ts';
+import { talkAbout } from './talk-about.ts';
 
 // What follows words that drop a draft ("都不是 我是问小张几点来", "取消 9号给物业"): answered on
 // its own when it asks for something the bot knows; otherwise the cancellation was all.
@@ -117,22 +119,29 @@ async function draftIsAbout(tx: Tx, ctx: MessageContext, dialogue: Dialogue, res
   const m = OWN_ITEM.exec(plain);
   if (dialogue.text.trim() === '') return false;
   // "不是新的事 是晾衣架那个 跟马师傅说一声": the one of theirs the words name.
-  const id = m ? Number(m[1]) : await ownItemNamed(tx, ctx.person.id, normalizeText(plain));
+  // "这话是给陈娃娃说的 7号", "是跟买米那个小杨老师说的": the draft was words for the other side of an
+  // item: the one named, or the one whose words were last passed on to them.
+  const forSomeone = FOR_SOMEONE.test(normalizeText(plain));
+  const named = itemIdsIn(normalizeText(plain)).filter((f) => /[号#]/u.test(normalizeText(plain).slice(f.index, f.index + f.length)));
+  const id = m ? Number(m[1]) : forSomeone && named.length === 1 ? named[0]!.id : ((await ownItemNamed(tx, ctx.person.id, normalizeText(plain))) ?? (forSomeone ? await lastPassedOn(tx, ctx) : null));
   if (id === null) return false;
   const item = await tx.get<{ id: number; status: string; submitterId: number; claimantId: number | null; text: string }>('SELECT id, status, submitter_id, claimant_id, text FROM items WHERE id = ?', [id]);
   if (!item || !['open', 'claimed', 'done'].includes(item.status)) return false;
   // "不是新事 是5号的进展" from whoever holds it: the draft was news of that item.
   const holder = item.claimantId === ctx.person.id && item.status === 'claimed';
   if (item.submitterId !== ctx.person.id && !holder) return false;
-  const more = m ? plain.slice(m[0].length).trim() : plain.trim();
+  const more = forSomeone && !m ? '' : m ? plain.slice(m[0].length).trim() : plain.trim();
   const said = more ? `${dialogue.text.trim()}\n${more}` : dialogue.text.trim();
-  // "…就是6号 满意" rates, not complains: those are the prompt's and the parser's.
-  if (more !== '' && commandIn(more)) return false;
+  // "…就是6号 满意" rates, not complains: those are the prompt's and the parser's. ("4号完成，教会了。
+  // 9号我认领…": orders about more than this item too.)
+  if (more !== '' && (commandIn(more) || itemIdsIn(normalizeText(more)).some((m) => m.id !== item.id))) return false;
+  // "取消 我说的是1号 已经送到了" from its holder: the draft was the done notice.
+  const finished = holder && more !== '' && (parseCommand(`${item.id}号 ${more}`).type === 'done' || talkAbout(more).kind === 'done');
   await deleteDialogue(tx, dialogue.id);
   // A done one: "俺是说井盖修好了 满意" confirms it; only a complaint sends it back (trial 63).
   const verdict = item.status === 'done' && !holder ? understandReply(said, { kind: 'confirm', itemId: item.id, itemText: item.text }) : null;
   const run: Runnable = holder
-    ? { type: 'progress', id: item.id, note: said }
+    ? { type: finished ? 'done' : 'progress', id: item.id, note: said }
     : verdict?.kind === 'confirm'
       ? { type: 'confirm', id: item.id, rating: verdict.rating, comment: verdict.comment }
       : verdict?.kind === 'dispute'
@@ -140,6 +149,14 @@ async function draftIsAbout(tx: Tx, ctx: MessageContext, dialogue: Dialogue, res
         : { type: 'tell', id: item.id, note: said };
   await runCommands(tx, ctx, [run], out, deps);
   return true;
+}
+
+const FOR_SOMEONE = /(?:给|跟|对|和|回)[^，。,\s]{1,10}?(?:说|讲)的|回[^，。,\s]{1,6}的话|转给(?:他|她)|(?:给|跟)(?:他|她)说/u;
+
+/** The item whose other side's words were passed on to this person last, if they may still answer. */
+async function lastPassedOn(tx: Tx, ctx: MessageContext): Promise<number | null> {
+  const relay = (await openPrompts(tx, ctx.person, ctx.now)).find((p) => p.kind === 'relay');
+  return relay?.itemId ?? null;
 }
 
 /** The one open, under-way or done item of theirs whose words these repeat most, or null. */

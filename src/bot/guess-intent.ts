@@ -57,7 +57,7 @@ export function guessIntent(text: string): Guess | null {
   // "你好 这个连心是干啥用的啊？我孙子把我拉进群的…我该咋说啊": asking what it is, however long.
   if (WHAT_IS_IT.test(t) && !REQUEST.test(t) && !ID.test(t)) return { type: 'help' };
   // "书记给我的码 7GBYAFW3 我也想当志愿者": the code is in it; joining, not asking how.
-  const code = INVITE_CODE.exec(text);
+  const code = INVITE_CODE.exec(t);
   if (code && (JOIN_HOW.test(t) || /码|报到|报道|加入/u.test(t))) return { type: 'join', code: code[0].toUpperCase() };
   // "…我也是老党员能不能也当个志愿者…怎么报名": how to join, however long.
   if (JOIN_HOW.test(t) && /怎么|咋|能不能|可以吗|行吗|找谁|报名/u.test(t)) return { type: 'help', topic: 'join' };

@@ -12,6 +12,8 @@ const NOT_ID_AFTER_HAO = /^(?:楼|院|线|床|门(?!禁)|口|室|房(?!管)|车(
 // A number in words must end here, or "认领一下" would read as 认领 1.
 const WORD_NUMBER_END = /^(?:$|[\s,，。.!！?？:：;；、~～)）]|[了吧啦哈呀啊呢吗嘛])/u;
 
+const MONEY_BEFORE = /(?:钱|价|费|账)(?:是|为|一共|共)?\s*$|(?:给了|花了|付了|找了|收了|一共|总共|合计|共计|退了)(?:我|他|她|您)?\s*$/u;
+
 const HOTLINE_NUMBERS = new Set(['110', '119', '120', '122', '12345', '12319', '95598']);
 
 const ID = new RegExp(`^(?:第|编号|单号|no\\.?)?\\s*#?\\s*(?:(\\d{1,12})|(${CHINESE_NUMBER}))(\\s*号(?:单子?|件)?)?`, 'iu');
@@ -66,6 +68,8 @@ export function itemIdsIn(text: string): Array<ItemIdMatch & { index: number }> 
     if (m && HOTLINE_NUMBERS.has(text.slice(i, i + m.length).trim())) continue;
     // "5号电池还有没": a battery size, not item 5.
     if (m && /^电池/u.test(text.slice(i + m.length))) continue;
+    // "米钱是62", "他给了30": a bare sum of money, not an item.
+    if (m && /^\d+$/u.test(text.slice(i, i + m.length).trim()) && MONEY_BEFORE.test(text.slice(Math.max(0, i - 4), i))) continue;
     if (m) found.push({ ...m, index: i });
   }
   return found;

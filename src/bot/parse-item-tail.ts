@@ -24,6 +24,7 @@ const WITHDRAW_TAIL =
   /^(?:我)?(?:要|想)?(?:撤回|撤销|撤了?|撤掉|不要了?|不需要了?|不用了?|取消|作废|不办了?|不想要了?|不用(?:弄|修|办|管|来|处理)了?)(?:吧|啦)?(?:[\s,，。:：]+([\s\S]*))?$/u;
 const RELEASE_TAIL =
   /^(?:我)?(?:还是|只能|就)?(?:放弃|退出|退单|(?:做|来|去|办|弄|干|搞|接|跑)不(?:了|成|过来)?(?:了)?|不(?:做|来|去|办|弄|干|接|管)(?:了)?|没空|没时间|有事|(?:还是)?(?:交给|让|换)(?:别人|其他人|别的人|别的志愿者)(?:来|去)?(?:做|办|接|弄)?(?:吧)?|(?:还是)?换个?人(?:吧)?)(?:吧|了|啦)?(?:[\s,，。:：]*([\s\S]*))?$/u;
+const CLOSED_SAID = /(?:^|[\s,，。])(?:可以|能)(?:办)?结(?:了|啦)?[\s。!！]*$/u; // "…电工下午来换了灯泡…可以结了": closed, said so
 const DONE_PREFIX = '(?:我们?|这边|今天|刚才|刚刚|上午|下午|昨天|晚上|刚|已经?|都|已|也|终于)*';
 const DONE_TAIL = new RegExp(
   `^${DONE_PREFIX}(?:完成|办结|办完|办好|做完|做好|修好|修完|弄好|搞定|(?:搬|送|装|换|清|扛|剪|剃|理|洗|陪|抹|刷|铺|贴|补|焊|垫)(?:完|好)|(?<=已|已经)(?:挂上|约上|订上|交上|缴上|挂好|约好)|处理好|处理完(?:毕)?|(?<=已|已经)处理(?!中)|解决|完工|换好|装好|送到|送好|送过去|买好|修复|更换好?|清理(?:干净|完|好)?|清好|打扫干净|结(?=了)|协调好|谈好|ok|done|finished|好)(?:了|啦)?(?:[\\s,，。.;；!！:：]+([\\s\\S]*))?$`,
@@ -43,7 +44,6 @@ const SETTING_OFF =
   /^我们?(?:也)?(?:能|可以)(?:去|来|帮)(?:吧)?$|^(?:我们?)?(?:明天|后天|下午|上午|晚上|今晚|周末)(?:就)?(?:去|来|过去)(?:吧)?$|^(?:我们?|我这边)(?:马上|现在|这就|立刻|一会儿?|待会儿?|等下|下午|上午|明天|今天|后天|晚上|周末|先){0,2}(?:就)?(?:过去看看?|过去看一下|过去|去找|来找|去看看?|来看看?|看看去|去看一下|去弄|来弄|去办|来办|去处理|来处理|去修|来修|去帮忙|来帮忙|去送|来送|去跑一趟)(?:一下|下)?(?:吧)?(?:[\s,，。;；!！]+[\s\S]*)?$/u;
 // "我们单元也漏水", "我们楼也这样", "我家那边也是": the same trouble here too.
 const SAME_HERE = /^(?:我|我们|我家|我们家|咱|咱们)(?:这边|那边|这里|单元|楼|楼里|楼道|小区|家|屋头|屋里)?(?:也|同样)(?!去|来|做|帮|可以|能|会|接)[\u4e00-\u9fa5]{0,12}(?:\s+[\u4e00-\u9fa5\d]{1,10})?$/u;
-// "我也要反映这个 22号", "同样的问题 7号 …": a +1 that names the item after the words.
 // "6号先别提醒我了 过两天再说", "6号暂停提醒三天": no reminders for a while.
 const SNOOZE_TAIL = /^(?:先|暂时|这几天|这两天)*(?:别|不要|暂停|停止?|暂时别|先别)(?:再)?(?:提醒|催)(?:我)?(?:了)?\s*([\s\S]*)$/u;
 // "13号正在处理 电工下午来", "4号有进展了 供电所说…", "已经报给供电所了": how it is going.
@@ -103,13 +103,13 @@ export function fromTail(id: number, tail: string, rawTail: string, asked: boole
   // "2号 跟志愿者说药是硝苯地平缓释片": words to pass on to the other side.
   const passOn = /^(?:跟|和|给|替我跟)([\u4e00-\u9fa5]{1,5}?)(?:(?:说|讲)(?!好|过|了|定)|带个话)(?:一下|一声)?[\s,，:：]*(\S[\s\S]*)$/u.exec(tail);
   if (passOn) return { type: 'tell', id, note: rawTail.slice(passOn[0].length - passOn[2]!.length).trim() };
-  // "14号我接了，杨师傅晓不晓得是哪家…？": taken on first; the question after it is asked of the resident.
-  if (asked && /^(?:我们?)?(?:接了|来了?|认领了?|接下了)[\s,，。]/u.test(tail)) return { type: 'claim', id };
-  // "16 完了", "10号中了": done in one word.
+  // "14号我接了，杨师傅晓不晓得是哪家…？", "23号理发我来 …李爷爷方便吗": taken on first; the question is the resident's.
+  if (asked && /^(?:[\u4e00-\u9fa5]{1,6}?(?:那个|的事)?我们?(?=来|接)|我们?)?(?:接了|来了?|来吧|认领了?|接下了)[\s,，。]/u.test(tail)) return { type: 'claim', id };
   if (/^(?:完了|完事|中了|好了|妥了|齐活|搞掂)(?:啊|啦|哈)?[\s。.!！]*$/u.test(tail)) return { type: 'done', id, note: rawTail.trim() };
   const told = fromTailWords(id, tail, rawTail, question, hash);
-  // "垃圾是拉走了 可桶子没冲洗…这个不算办好吧": the completion itself disputed.
+  // "垃圾是拉走了 可桶子没冲洗…这个不算办好吧": the completion itself disputed. ("16 完了": done in one word, above.)
   if (told?.type === 'done' && !question && /不算(?:是)?(?:办好|修好|办完|弄好|好|完)|这也叫|哪能算|怎么能算|咋能算|不能算/u.test(tail)) return { type: 'dispute', id, reason: rawTail.trim() };
+  if ((told?.type === 'done' || told?.type === 'progress') && !question && CLOSED_SAID.test(tail) && !STILL_BROKEN.test(tail)) return { type: 'done', id, note: rawTail.trim() };
   if (told?.type === 'done' && (STILL_BROKEN.test(tail) || LATER_WORK.test(tail) || UNDER_WAY.test(tail)) && !question) return { type: 'progress', id, note: rawTail.trim() };
   // "…整不了 退回去吧": giving it back outweighs the steps told before it.
   if (told?.type === 'progress' && RELEASE_ANY.test(tail)) return { type: 'release', id, reason: rawTail.trim() };

@@ -7,6 +7,7 @@ import { normalizeText } from './normalize-text.ts';
 import type { Outgoing } from './outgoing.ts';
 import { answered, type OpenPrompt } from './prompts.ts';
 import { isCancel, isSkip } from './skip-and-cancel.ts';
+import { withoutSpacedCharacters } from './spaced-words.ts';
 import { members } from './texts/members.ts';
 import { officials } from './texts/officials.ts';
 import { residents } from './texts/residents.ts';
@@ -15,15 +16,21 @@ import { residents } from './texts/residents.ts';
 const DIGITS_ONLY = /^[\d\s\-—.·]+$/u;
 // The start of a mobile (1 and 3–9; not 110, 120) or of a landline's area code (0): more digits are to come.
 const NUMBER_START = /^(?:1[3-9]|0)\d*$/u;
+const LABEL = /^(?:我的|俺的|我)?(?:电话号码|手机号码|电话|手机号|手机|号码)(?:是|为)?[:：\s]*/u;
+// "电话没有 孙女的有 等她回来", "没得手机": no number of their own.
+const NONE = /^(?:我|俺)?(?:电话|手机)?(?:号码)?(?:没有|没得|莫得|冇得|没)(?:电话|手机)?(?=$|[\s,，。]|[\u4e00-\u9fa5]{0,3}(?:的有|有|回来|再说))/u;
 
 /**
  * An answer to "方便留个电话吗？": a number (kept, given to whoever holds the item), a skip, or a
  * number in pieces, held in the question until the rest comes. False: not an answer to it.
  */
 export async function answerPhone(tx: Tx, ctx: MessageContext, p: OpenPrompt, out: Outgoing): Promise<boolean> {
-  const text = ctx.msg.text;
+  // "电话 没有 孙女 的 有 等她 回来": typed a character at a time.
+  const text = withoutSpacedCharacters(ctx.msg.text);
   const norm = normalizeText(text).trim();
-  const digits = DIGITS_ONLY.test(norm) ? norm.replace(/\D/gu, '') : '';
+  // "电话1389", then "3127756": the first piece said with what it is.
+  const bare = norm.replace(LABEL, '');
+  const digits = DIGITS_ONLY.test(bare) ? bare.replace(/\D/gu, '') : '';
   const joined = p.partial !== null && digits !== '' ? p.partial + digits : '';
   const phone = (joined ? extractPhone(joined) : null) ?? extractPhone(text);
   if (!phone) {
@@ -40,7 +47,7 @@ export async function answerPhone(tx: Tx, ctx: MessageContext, p: OpenPrompt, ou
       out.reply(residents.phoneLooksWrong);
       return true;
     }
-    if (!isSkip(text) && !isCancel(text)) return false;
+    if (!isSkip(text) && !isCancel(text) && !NONE.test(norm.replace(/\s+/gu, ''))) return false;
   }
   await answered(tx, p.id, ctx.now);
   if (!phone) {

@@ -60,7 +60,8 @@ const QUANTITY_AFTER_NUMBER = /^\s*\d+\s+(?:个|人|次|天|点|号|楼|栋|层|
  * place ("3号楼的电梯又坏了" after a question about a street lamp in 5栋) count as a new topic.
  */
 // "希望不要在坏了" (再, by voice): a hope about later is no complaint now either.
-const WORRY = /(?:就|只|就是|只是)?(?:怕|担心|万一|希望(?:不要|别|莫|不会))[^，,。；;!！]{0,12}/gu;
+// ("不晓得能坚持几天咯要是又吵起来…", "明天…会不会又停回来咯 你们要盯紧点": a worry too.)
+const WORRY = /(?:就|只|就是|只是|但是|可是)?(?:怕|担心|万一|希望(?:不要|别|莫|不会)|(?:要是|如果|假如)(?=[^，,。；;!！]{0,6}又)|不晓得能|不知道能|不晓得会不会|不知道会不会|会不会又)[^，,。；;!！\s]{0,14}|(?:你们|社区)?(?:要|得)?盯(?:紧|着)点?|以后(?:再|又)[^，,。；;!！\s]{0,8}(?:再|还)(?:找|跟|说)[^，,。；;!！\s]{0,8}/gu;
 
 export function understandReply(input: string, question: ReplyQuestion | null): ReplyMeaning | null {
   if (!question) return null;
@@ -102,7 +103,8 @@ export function understandReply(input: string, question: ReplyQuestion | null): 
     // "装是装上了 就是有点斜": granted, but — a complaint, unless a score was given.
     const conceded = /[\u4e00-\u9fa5]是[\u4e00-\u9fa5]{0,3}了?[\s,，]*(?:就是|但是|可是|不过|只是|但|可(?![以能]))/u.test(calm) && !(rated !== 'bad_rating' && rated.rating !== null);
     // "…我基本满意，只是提醒一下旁边又有新垃圾": said outright, the verdict stands; the rest is a remark.
-    const saidSatisfied = /(?:基本(?:上)?|总体(?:上)?|整体(?:上)?|还算|算是|我(?:很|挺|非常|还是|也|是)?)满意(?![吗么嘛?？])/u.test(calm) && !/(?:不|没|冇|未|唔)(?:太|咋|怎么|是很)?满意/u.test(calm);
+    // ("…不过医生说一样的 满意的", "井盖换好了 满意 车棚那个灯还闪着呢": 满意 as a clause of its own.)
+    const saidSatisfied = /(?:基本(?:上)?|总体(?:上)?|整体(?:上)?|还算|算是|我(?:很|挺|非常|还是|也|是)?)满意(?![吗么嘛?？个])|(?:^|[\s,，。!！])(?:还是)?满意(?:的|了|啦|哈|呢)?(?=$|[\s,，。!！])/u.test(calm) && !/(?:不|没|冇|未|唔)(?:太|咋|怎么|是很)?满意/u.test(calm);
     const complaint = !saidSatisfied && (again || conceded || (!praiseDespiteNo && COMPLAINT.test(calm)) || (praiseDespiteNo && COMPLAINT.test(calm.replace(PRAISE_WITH_NEGATION, ''))));
     // "等修好了我再评价": a fix still to come is no praise.
     const praise = PRAISE.test(norm.replace(/等[^，,。]{0,8}?(?:修好|弄好|办好|好)了?/gu, '')) || praiseDespiteNo || (rated !== 'bad_rating' && rated.rating !== null && !QUANTITY_AFTER_NUMBER.test(norm));

@@ -24,6 +24,7 @@ describe("an official's several orders in one breath, each for its own item", ()
       '12号垃圾那个给小何骑手，13号门禁给周网格，都两天内办好',
       [
         { type: 'assign', id: 12, target: { kind: 'unit', name: '小何骑手' } },
+        { type: 'deadline', id: 12, workingDays: 2 },
         { type: 'assign', id: 13, target: { kind: 'unit', name: '周网格' } },
         { type: 'deadline', id: 13, workingDays: 2 },
       ],

@@ -8,7 +8,11 @@ describe('health conditions in what a group sees', () => {
     ['独居老人郑伯，82岁，2型糖尿病、高血压，行动不便', '独居老人郑伯，82岁，（病情略），行动不便'],
     ['我老伴中风以后下不了楼', '我老伴（病情略）以后下不了楼'],
     ['她有老年痴呆 走丢了', '她有（病情略） 走丢了'],
+    // Trials 71–72: a medicine names the illness it treats ("降压药": high blood pressure).
+    ['帮我买降压药', '帮我买（药名略）'],
+    ['我的降压药冇得了 平时吃的是硝苯地平缓释片', '我的（药名略）冇得了 平时吃的是（药名略）'],
+    ['胰岛素针头用完了', '（药名略）针头用完了'],
   ])('%s', (text, shown) => expect(maskForGroup(text)).toBe(shown));
 
-  it.each(['帮我买降压药', '想请人陪我去医院复查', '楼道灯坏了'])('%s is left as it is', (text) => expect(maskForGroup(text)).toBe(text));
+  it.each(['帮我买感冒药', '想请人陪我去医院复查', '楼道灯坏了'])('%s is left as it is', (text) => expect(maskForGroup(text)).toBe(text));
 });

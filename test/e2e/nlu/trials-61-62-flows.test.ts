@@ -79,7 +79,8 @@ describe("an official's orders for numbered items, and an invite code asked besi
     const sent = await c.t.say(director, `${rubbish}号垃圾那个给小何骑手二，${gate}号门禁给周网格员，都两天内办好。再给我弄个党员的邀请码，新来了几个志愿者`);
     expect((await ledgerItem(c.t, rubbish)).status).toBe('claimed');
     expect((await ledgerItem(c.t, gate)).status).toBe('claimed');
-    expect((await ledgerItem(c.t, gate)).deadlineAt).not.toBeNull();
+    expect((await ledgerItem(c.t, rubbish)).deadlineAt).not.toBeNull();
+    expect((await ledgerItem(c.t, gate)).deadlineAt).toBe((await ledgerItem(c.t, rubbish)).deadlineAt);
     expect(textsTo(sent, director.id).join('\n')).toMatch(/邀请码：[A-Z0-9]{8}/u);
   });
 });

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { fileRequest, ledgerItem, trialCommunity } from '../../helpers/community.ts';
+import { textsTo } from '../../helpers/test-app.ts';
+
+// Issue 12, trials 71 and 72: answers for a volunteer that became new requests, a volunteer's
+// "送到了" with sums of money in it, a phone number sent as "电话1389" then the rest, the office
+// withdrawing for a resident who phoned, and a satisfied verdict with a worry that reopened an item
+// confirmed the day before.
+
+const group = 'g-t7172';
+const c = trialCommunity(group);
+const { someone } = c;
+
+describe('answers for the volunteer', () => {
+  it('"要得要得 十斤就够哒 买那个五常的…" to "买十斤的可以吧" reaches the volunteer; nothing new is filed', async () => {
+    const volunteer = someone('李骏');
+    await c.t.say(volunteer, `报到 ${c.code}`);
+    const elder = someone('刘桂英');
+    const id = await fileRequest(c.t, elder, '我屋里冇得米哒 想请个人帮我买袋米送上来 五栋二单元四零二');
+    const claimed = await c.t.say(volunteer, `买米那个${id}号我来 今天中午一点左右给奶奶送过去 买十斤的可以吧`);
+    expect(textsTo(claimed, elder.id).join('\n')).toContain('买十斤的可以吧');
+    const answer = await c.t.say(elder, '要得要得 十斤就够哒 买那个五常的 钱我到时候把给你');
+    expect(textsTo(answer, volunteer.id).join('\n')).toContain('五常');
+    expect(textsTo(answer, elder.id).join('\n')).not.toContain('这是哪一类');
+  });
+
+  it('"不是新的 是跟买米那个小李说的" after words that started a draft passes those words on', async () => {
+    const volunteer = someone('李老师');
+    await c.t.say(volunteer, `报到 ${c.code}`);
+    const elder = someone('李德顺');
+    const id = await fileRequest(c.t, elder, '帮我买一袋米 九栋三单元602');
+    await c.t.say(volunteer, `认领 ${id} 明天上午送过去`);
+    await c.t.say(elder, '我想要东北大米哈 油随便 菜籽油最好');
+    const told = await c.t.say(elder, '不是新的 是跟买米那个小李说的');
+    expect(textsTo(told, volunteer.id).join('\n')).toContain('东北大米');
+  });
+});
+
+describe("a volunteer's own words", () => {
+  it('"送到了 奶奶给了我65块钱 米钱是62…" from the holder of one item finishes it', async () => {
+    const volunteer = someone('李五');
+    await c.t.say(volunteer, `报到 ${c.code}`);
+    const elder = someone('王奶奶');
+    const id = await fileRequest(c.t, elder, '帮我买袋米 五栋二单元402');
+    await c.t.say(volunteer, `认领 ${id}`);
+    const done = await c.t.say(volunteer, '送到了 奶奶给了我65块钱 米钱是62 多的3块她说不用找了 我给她放桌上了');
+    expect((await ledgerItem(c.t, id)).status).toBe('done');
+    expect(textsTo(done, elder.id).join('\n')).toMatch(/满意/u);
+  });
+});
+
+describe('a phone number', () => {
+  it('"电话1389", then "3127756", is one number', async () => {
+    const elder = someone('马福海');
+    await fileRequest(c.t, elder, '帮我买点菜 九栋三单元602');
+    const first = textsTo(await c.t.say(elder, '电话1389'), elder.id).join('\n');
+    expect(first).not.toContain('这是哪一类');
+    expect(textsTo(await c.t.say(elder, '3127756'), elder.id).join('\n')).toContain('电话记下了');
+  });
+
+  it('"电话 没有 孙女 的 有 等她 回来" declines it, kindly', async () => {
+    const elder = someone('普阿芝');
+    await fileRequest(c.t, elder, '我 想 请 人 帮 我 换 灯 泡 五 栋 一 单 元 101');
+    const said = textsTo(await c.t.say(elder, '电话 没有 孙女 的 有 等她 回来'), elder.id).join('\n');
+    expect(said).toContain('不留也没关系');
+  });
+});
+
+describe('the office acts for a resident', () => {
+  it('"帮她把N号撤掉吧 她说不用了" withdraws it, and she is told how to undo it', async () => {
+    const director = someone('刘建华');
+    await c.t.say(director, `报到 ${c.officialCode}`);
+    const elder = someone('张秀兰');
+    const id = await fileRequest(c.t, elder, '帮我换个水龙头 八号楼二单元301');
+    const sent = await c.t.say(director, `帮她把${id}号撤掉吧 她说不用了`);
+    expect((await ledgerItem(c.t, id)).status).toBe('withdrawn');
+    expect(textsTo(sent, elder.id).join('\n')).toContain(`恢复 ${id}`);
+    await c.t.say(elder, `恢复 ${id}`);
+    expect((await ledgerItem(c.t, id)).status).toBe('open');
+  });
+
+  it('a member who is no official still cannot withdraw what someone else asked for', async () => {
+    const volunteer = someone('孙志');
+    await c.t.say(volunteer, `报到 ${c.code}`);
+    const id = await fileRequest(c.t, someone('赵大妈'), '帮我拿个快递 三栋一单元201');
+    expect(textsTo(await c.t.say(volunteer, `撤回 ${id}`), volunteer.id).join('\n')).toContain('提出人');
+    expect((await ledgerItem(c.t, id)).status).toBe('open');
+  });
+});
+
+describe('a verdict with a worry', () => {
+  it('"…会不会又停回来咯 你们要盯紧点 满意" confirms the car; the tap confirmed yesterday stays closed', async () => {
+    const volunteer = someone('曾淑华');
+    await c.t.say(volunteer, `报到 ${c.code}`);
+    const elder = someone('周德胜');
+    const tap = await fileRequest(c.t, elder, '我屋里厨房水龙头关不紧 一晚上滴滴答答 二栋五零三');
+    await c.t.say(volunteer, `认领 ${tap}`);
+    await c.t.say(volunteer, `完成 ${tap} 换了阀芯`);
+    await c.t.say(elder, '满意');
+    const car = await fileRequest(c.t, elder, '反映 二栋楼下消防通道上停了辆车 好几天了 没有照片');
+    await c.t.say(volunteer, `认领 ${car}`);
+    await c.t.say(volunteer, `完成 ${car} 车主挪走了`);
+    await c.t.say(elder, '车是挪走哒 要得 但是明天渠屋里亲戚会不会又停回来咯 你们要盯紧点 满意');
+    expect((await ledgerItem(c.t, car)).status).toBe('confirmed');
+    expect((await ledgerItem(c.t, tap)).status).toBe('confirmed');
+  });
+});
