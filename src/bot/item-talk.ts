@@ -86,8 +86,8 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
   // "@连心 今天还有没得没人接的单子": a list asked for, not news of what they hold.
   if (![null, 'thanks'].includes(guessIntent(text)?.type ?? null)) return null;
   const talk = talkOf(actor, text);
-  // "不好意思 谁能接下" just after giving one back: about that one, never another they still hold.
-  if (talk.kind === 'release') {
+  // "不好意思 谁能接下" just after giving one back: about that one, unless they name one they still hold.
+  if (talk.kind === 'release' && (await namedOrCalled(tx, await heldItems(tx, actor), norm)).length !== 1) {
     const given = await tx.get<{ itemId: number }>(`SELECT item_id FROM item_events WHERE actor_id = ? AND type = 'released' AND created_at > ? ORDER BY id DESC LIMIT 1`, [actor.id, new Date(now.getTime() - 30 * 60_000)]);
     if (given) return { type: 'status', id: given.itemId };
   }
@@ -101,7 +101,7 @@ export async function itemTalk(tx: Tx, actor: Actor, text: string, now: Date, nu
       if (open) return { type: 'claim', id: open.id };
     }
     // "今天谁家炖肉了 楼道里好香": news that does nothing is chatter, whatever it names.
-    if (!['done', 'news', 'release', 'snooze', 'claim'].includes(talk.kind) || WANTS.test(norm) || (talk.kind === 'news' && !ACTION.test(norm))) return null;
+    if (!['done', 'news', 'release', 'snooze', 'claim'].includes(talk.kind) || (WANTS.test(norm) && talk.kind !== 'release') || (talk.kind === 'news' && !ACTION.test(norm))) return null;
     const about = await namedOrCalled(tx, await heldItems(tx, actor), norm);
     // "地库那个灯我下午去看了…": of what they hold, going there is news of it.
     return about.length === 1 ? decide(about[0]!, actor, talk.kind === 'claim' ? { kind: 'news' } : talk, text.trim(), false) : null;

@@ -201,7 +201,7 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // named by number: which one is asked, rather than the orders filed as a resident's report.
   if (cmd.type === 'text' && !dialogue && highestRole(ctx.actor) === 'official' && ORDERS.test(normalizeText(cmd.text))) return say(ctx, out, officials.whichItem);
   // "@连心 大家好，本周六上午九点在活动室开居民议事会" from an official: a notice for everyone, not a matter.
-  if (cmd.type === 'text' && !dialogue && !hasAttachment && highestRole(ctx.actor) === 'official' && isNotice(normalizeText(cmd.text))) return say(ctx, out, everyone.noticeNotFiled);
+  if (cmd.type === 'text' && !dialogue && !hasAttachment && highestRole(ctx.actor) === 'official' && isNotice(normalizeText(cmd.text)) && guessIntents(cmd.text).length === 0) return say(ctx, out, everyone.noticeNotFiled);
   // "今天天气真好": small talk gets a word back, not a draft (in a group it was never addressed).
   if (cmd.type === 'text' && !dialogue && !hasAttachment && isSmallTalkTopic(normalizeText(cmd.text)) && !REQUEST.test(normalizeText(cmd.text))) {
     say(ctx, out, /吃(?:了|饭|过)/u.test(cmd.text) ? everyone.smallTalkMeal : everyone.smallTalk);

@@ -11,6 +11,6 @@ export function withoutSpacedCharacters(text: string): string {
   // "你 好", "满 意": a short message of single characters only.
   if (tokens.length < 4 && !(tokens.length >= 2 && single === tokens.length)) return text;
   if (single * 2 < tokens.length) return text;
-  // Digits and letters keep their spaces: "认领 12 13" is two numbers.
-  return tokens.reduce((out, t, i) => (i === 0 ? t : CJK.test(t[0]!) && /[\u4e00-\u9fa5号]$/u.test(out) ? out + t : `${out} ${t}`), '');
+  // Digits and letters keep their spaces: "认领 12 13" is two numbers; "@连心 孙女 …" keeps its mention apart.
+  return tokens.reduce((out, t, i) => (i === 0 ? t : CJK.test(t[0]!) && /[\u4e00-\u9fa5号]$/u.test(out) && !tokens[i - 1]!.startsWith('@') ? out + t : `${out} ${t}`), '');
 }

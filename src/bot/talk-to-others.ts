@@ -69,6 +69,8 @@ const TELL_NAMED = /^(?:麻烦|请)?(?:你)?(?:帮我)?(?:跟|和|给|替我跟)
 const TELL_TO = /^(?:麻烦|请)?(?:你)?(?:帮我)?(?:带个话|捎个话|传个话|转告|转达)给?([\u4e00-\u9fa5]{1,4}?)(?:同志|老师|师傅|同学)?[\s,，:：]+(\S[\s\S]*)$/u;
 const ASK_NAMED = /^(?:请问|问一下|问下|想问下?)[\s,，]*([\u4e00-\u9fa5]{1,3}?)(?:同志|老师|师傅|同学)[\s,，]*(\S[\s\S]*[?？吗呢啊]|\S[\s\S]*几点[\s\S]*)$/u;
 // "刚才讲的九点半的号是回答蓝同学的 你帮我转给他": words for the holder, whoever they are.
+// "小陈 你明早来敲门 我把医保卡和药盒子给你": the other side called by name, then told.
+const CALLED = /^([小老阿][\u4e00-\u9fa5]|[\u4e00-\u9fa5](?:姐|哥|叔|姨|阿姨|大爷|大妈|奶奶|爷爷|老师|师傅))[啊呀,，\s]+(?=你|您|明天|明早|今天|下午|晚上|周)(\S[\s\S]*)$/u;
 const PASS_IT_ON = /(?:你)?帮我(?:转给|转告|告诉)(?:他|她)(?:一下|一声)?(?:吧)?(?=$|[\s,，。])/u;
 
 /** Whether `called` ("小王", "王思远", "志愿者", "李阿姨") can be the person named `name`. */
@@ -89,7 +91,7 @@ function calls(called: string, name: string, role: 'holder' | 'submitter'): bool
  */
 export async function tellByName(tx: Tx, actor: Actor, text: string): Promise<Runnable | null> {
   const norm = normalizeText(text).trim();
-  const m = TELL_NAMED.exec(norm) ?? TELL_TO.exec(norm) ?? ASK_NAMED.exec(norm) ?? PASS_IT_ON.exec(norm);
+  const m = TELL_NAMED.exec(norm) ?? TELL_TO.exec(norm) ?? ASK_NAMED.exec(norm) ?? CALLED.exec(norm) ?? PASS_IT_ON.exec(norm);
   if (!m || itemIdsIn(normalizeText(text)).length > 0) return null;
   const called = m[1] ?? '办理人';
   const rows = await tx.all<{ id: number; submitterId: number; claimantId: number | null; submitter: string; holder: string | null }>(

@@ -11,6 +11,7 @@ import { planBesideClaim } from '../../src/bot/plan-beside-claim.ts';
 import { isSkip } from '../../src/bot/skip-and-cancel.ts';
 import { talkAbout } from '../../src/bot/talk-about.ts';
 import { understandReply } from '../../src/bot/understand-reply.ts';
+import { withoutSpacedCharacters } from '../../src/bot/spaced-words.ts';
 
 // Issue 12, trials 71 (湖南 and 江西 elders, one blind and typing by voice; a rider and a retired
 // accountant volunteering; a 网格员 and a 主任) and 72 (云南 and 甘肃 elders, a 彝族 grandmother and a
@@ -152,6 +153,12 @@ describe("officials' orders, each one done", () => {
     ['刘奶奶打电话来说3号不用了 撤了吧', { type: 'withdraw', id: 3 }],
   ])('%s', (text, expected) => expect(official(text)).toMatchObject(expected));
   it('"24号交给物业电工" keeps the unit whole', () => expect(official('24号交给物业电工')).toMatchObject({ type: 'assign', target: { name: '物业电工' } }));
+});
+
+describe('asked after in few words', () => {
+  it.each(['我的事都好了吗', '我 的 事 都 好 了 吗'])('"%s" is what they have raised', (text) => expect(guessIntent(withoutSpacedCharacters(text))).toEqual({ type: 'mine' }));
+  it('"@连心 孙女 学校 要 交 钱 …" keeps the mention apart from the words', () =>
+    expect(withoutSpacedCharacters('@连心 孙女 学校 要 交 钱 手机 上 交 我 不会 弄 谁 教 我')).toBe('@连心 孙女学校要交钱手机上交我不会弄谁教我'));
 });
 
 describe('joining', () => {

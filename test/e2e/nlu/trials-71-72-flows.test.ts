@@ -105,3 +105,42 @@ describe('a verdict with a worry', () => {
     expect((await ledgerItem(c.t, tap)).status).toBe('confirmed');
   });
 });
+
+describe('said the way they say it', () => {
+  it('"@连心 孙女 学校 要 交 钱 手机 上 交 我 不会 弄 谁 教 我" in the group is a request, not an empty message', async () => {
+    const elder = someone('普阿芝');
+    const said = textsTo(await c.t.say(elder, '@连心 孙女 学校 要 交 钱 手机 上 交 我 不会 弄 谁 教 我', { in: group }), group).join('\n');
+    expect(said).not.toContain('请发文字内容');
+    expect(said).toMatch(/编号 #\d+|这是哪一类/u);
+  });
+
+  it('"小陈 你明早来敲门 …" reaches 陈 who holds her request, not "meant for someone else"', async () => {
+    const volunteer = someone('陈浩宇');
+    await c.t.say(volunteer, `报到 ${c.code}`);
+    const elder = someone('赵桂芬');
+    const id = await fileRequest(c.t, elder, '帮我去社区医院拿药 五栋二单元402');
+    await c.t.say(volunteer, `认领 ${id}`);
+    const told = await c.t.say(elder, '小陈 你明早来敲门 我把医保卡和药盒子给你 照着药盒子开就得');
+    expect(textsTo(told, volunteer.id).join('\n')).toContain('医保卡和药盒子');
+  });
+
+  it('"这周志愿者哪个干得最多 给我排个名 周一开会要表扬" from an official is the 先锋榜, not a notice', async () => {
+    const director = someone('罗建国');
+    await c.t.say(director, `报到 ${c.officialCode}`);
+    const said = textsTo(await c.t.say(director, '这周志愿者哪个干得最多 给我排个名 周一开会要表扬'), director.id).join('\n');
+    expect(said).not.toContain('通知');
+    expect(said).toContain('先锋榜');
+  });
+
+  it('"…陪马大爷去医院那个我去不了了 谁能帮忙接一下" gives back that one, not the one given back before', async () => {
+    const volunteer = someone('陈志');
+    await c.t.say(volunteer, `报到 ${c.code}`);
+    const light = await fileRequest(c.t, someone('张秀兰'), '反映 小区东门那个路灯不亮了 没有照片');
+    const escort = await fileRequest(c.t, someone('马福海'), '礼拜三想请人陪我去医院看眼睛 九栋三单元602');
+    await c.t.say(volunteer, `认领 ${light}`);
+    await c.t.say(volunteer, `认领 ${escort}`);
+    await c.t.say(volunteer, `放弃 ${light} 我搞不定 得专业电工`);
+    await c.t.say(volunteer, '不好意思各位 礼拜三单位临时通知开会 陪马大爷去医院那个我去不了了 谁能帮忙接一下', { in: group });
+    expect((await ledgerItem(c.t, escort)).status).toBe('open');
+  });
+});
