@@ -21,6 +21,8 @@ export type Draft = {
   photos: string[];
   phone: string | null;
   priority: Priority;
+  /** No photo, said before the photo question came ("反映问题嘞 冇得照片"): it is not asked. */
+  photoDeclined?: boolean;
 };
 
 /** A draft not answered for this long is dropped, and the person is told when they next write. */
@@ -55,6 +57,7 @@ export async function saveDraft(tx: Tx, ctx: MessageContext, d: Draft, rowId: nu
     photos: JSON.stringify(d.photos),
     phone: d.phone,
     priority: d.priority,
+    photoDeclined: d.photoDeclined ?? false,
     updatedAt: ctx.now,
   };
   if (rowId === null) {
@@ -80,6 +83,7 @@ export function draftOf(row: Dialogue): Draft {
     photos: JSON.parse(row.photos) as string[],
     phone: row.phone,
     priority: row.priority as Priority,
+    photoDeclined: row.photoDeclined,
   };
 }
 

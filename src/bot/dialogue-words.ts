@@ -1,3 +1,4 @@
+import { isSkip } from './skip-and-cancel.ts';
 import type { Tx } from '../db/sql.ts';
 import { TROUBLE_HERE } from './kind-answer.ts';
 import { REQUEST, THING, WANTS } from './request-words.ts';
@@ -26,6 +27,13 @@ export const ANNOUNCES_ONLY =
   /^(?:(?:我|俺)?(?:还|另外)?(?:有|还有)(?:个|一个|件|一件)事(?:儿|情)?(?:想)?(?:说|问|找你|麻烦你|请你帮忙|想请你帮忙)?|(?:我|俺)(?:想|要)(?:说|问|反映|讲)?(?:一下|个事)?|(?:跟|和)?(?:你|您)说(?:个|一个|件)事(?:儿)?|(?:麻烦|请)?帮(?:个|一个|一下)忙)[\s,，。!！?？…~～吧啊呀哈]*$/u;
 /** Pieces of one message typed in bursts come within this long of each other. */
 export const BURST_MS = 90_000;
+// The kind said first in an answer ("反映问题嘞", "2"), before what else it says.
+const KIND_WORD = /^[^\s,，。]*(?:问题|心愿|反映|[12])[嘞啦吧嘛呀啊]*[\s,，。]*/u;
+
+/** "反映问题嘞 冇得照片 半夜哪个去拍" to the kind question: no photo either (never words of the request). */
+export function declinesPhoto(answer: string): boolean {
+  return /照片|相片|拍/u.test(answer) && isSkip(answer.replace(KIND_WORD, ''));
+}
 
 // A home's trouble is the household's (a wish); elsewhere the public's. ASKS: something wrong or wanted.
 export const AT_HOME = /家里|我家|俺家|家中|屋里|屋头|屋企|房间|卧室|厨房|卫生间|厕所|阳台/u;

@@ -19,7 +19,7 @@ import { isAcknowledgement } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
 import { submitMatters } from './submit-matters.ts';
 import { kindGuessed, question } from './dialogue-question.ts';
-import { ANNOUNCES_ONLY, ASKS, AT_HOME, BURST_MS, isNewMatter, lastPlace, OPENING_ONLY, PLACE_FIX, SAME_PLACE } from './dialogue-words.ts';
+import { ANNOUNCES_ONLY, ASKS, AT_HOME, BURST_MS, declinesPhoto, isNewMatter, lastPlace, OPENING_ONLY, PLACE_FIX, SAME_PLACE } from './dialogue-words.ts';
 import { emergencyAdvice, residents } from './texts/residents.ts';
 import { everyone, KIND_NAMES } from './texts/common.ts';
 import { kindChange } from './kind-change.ts';
@@ -44,9 +44,8 @@ export async function startDialogue(tx: Tx, ctx: MessageContext, start: { kind: 
   const emergency = detectEmergency(start.text);
   if (emergency) {
     makeUrgent(draft, emergency);
-    // Still to ask which community: what to do now cannot wait for that answer.
     const advice = emergencyAdvice(emergency, deps.settings.hotlines);
-    if (communityId === null && advice) out.reply(advice);
+    if (communityId === null && advice) out.reply(advice); // the community still to ask: what to do cannot wait
   }
   // "3栋楼道灯坏了好几天了": the kind plain from the words is not asked; the person is told it.
   const guessed = draft.kind === null && !emergency ? clearKind(normalizeText(draft.text)) : null;
@@ -62,8 +61,9 @@ export async function restartDialogue(tx: Tx, ctx: MessageContext, row: Dialogue
   const draft = draftOf(row);
   if (draft.communityId === null || draft.step === 'text' || draft.step === 'kind') {
     draft.kind = start.kind;
-    // "反映问题吧" to "这是哪一类？" reads as the command 反映 with "问题吧": an answer, not more text.
-    const answersKind = draft.step === 'kind' && kindWithWhy(normalizeText(stripMentions(ctx.msg.text)).trim());
+    // "反映问题吧" to "这是哪一类？" reads as the command 反映 with "问题吧": an answer, not more text (so does "…冇得照片").
+    const said = normalizeText(stripMentions(ctx.msg.text)).trim();
+    const answersKind = draft.step === 'kind' && ((draft.photoDeclined = declinesPhoto(said)) || kindWithWhy(said));
     if (!answersKind) draft.text = draft.text ? `${draft.text}\n${start.text}` : start.text;
     const emergency = detectEmergency(start.text);
     if (emergency) makeUrgent(draft, emergency);
@@ -77,8 +77,7 @@ export async function restartDialogue(tx: Tx, ctx: MessageContext, row: Dialogue
 /** Handles the next message of a dialogue in progress. */
 export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogue, out: Outgoing, deps: BotDeps): Promise<void> {
   const draft = draftOf(row);
-  // "@连心 2" answers as "2" does.
-  const text = stripMentions(ctx.msg.text).trim();
+  const text = stripMentions(ctx.msg.text).trim(); // "@连心 2" answers as "2" does
   const answer = normalizeText(text).trim();
   // "算了" early is no skip ("2 没照片" answers); "没有照片" to the kind question keeps the draft.
   const early = draft.step === 'text' || draft.step === 'kind' || draft.step === 'community';
@@ -138,6 +137,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
         // "2 还是3栋2单元那个灯": the place with the answer ("地址跟上次一样": the last); more words, the request's.
         draft.place ??= extractPlace(text) ?? (SAME_PLACE.test(answer) ? await lastPlace(tx, ctx.person.id) : null);
         if (wordsAfterKind(text)) draft.text = `${draft.text}\n${wordsAfterKind(text)}`;
+        draft.photoDeclined ||= declinesPhoto(answer);
         break;
       }
       // More words are kept with the draft; asking words after words that asked nothing ("这个怎么用啊",
@@ -189,7 +189,7 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
         // "买 菜 要 清 真 的" to "住哪里？": more about the request, kept with it; the question stays.
         if (!before && said !== '' && !isSkip(said) && !isPlaceLike(said)) return advance(tx, ctx, { ...draft, text: `${draft.text}\n${said}` }, row.id, out, deps, residents.notedStillWhere);
         draft.place = before ?? (isSkip(said) || said === '' ? '' : placeAnswer(said, extractPlace(said, { addressOnly: draft.step === 'address' })));
-        if (isSkip(said) && /照片|相片/u.test(said)) draft.step = 'photo'; // "没照片" to "在哪里？": no photo either
+        if (isSkip(said) && /照片|相片/u.test(said)) draft.photoDeclined = true; // "没照片" to "在哪里？": no photo either
       }
       break;
     case 'photo': {
@@ -236,7 +236,7 @@ async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number 
           : step === 'community'
             ? draft.communityId === null
             : step === 'photo'
-              ? draft.photos.length === 0 && draft.step !== 'photo' && !isInquiry(normalizeText(draft.text)) && !/(?:没有?|无|不用|拍不了)(?:拍)?(?:照片|相片|图片)/u.test(draft.text)
+              ? draft.photos.length === 0 && draft.step !== 'photo' && !draft.photoDeclined && !isInquiry(normalizeText(draft.text)) && !/(?:没有?|无|不用|拍不了)(?:拍)?(?:照片|相片|图片)/u.test(draft.text)
               : draft.place === null;
     if (!missing) continue;
     draft.step = step;

@@ -18,7 +18,8 @@ const DIGITS_ONLY = /^[\d\s\-—.·]+$/u;
 const NUMBER_START = /^(?:1[3-9]|0)\d*$/u;
 const LABEL = /^(?:我的|俺的|我)?(?:电话号码|手机号码|电话|手机号|手机|号码)(?:是|为)?[:：\s]*/u;
 // "电话没有 孙女的有 等她回来", "没得手机": no number of their own.
-const NONE = /^(?:我|俺)?(?:电话|手机)?(?:号码)?(?:没有|没得|莫得|冇得|没)(?:电话|手机)?(?=$|[\s,，。]|[\u4e00-\u9fa5]{0,3}(?:的有|有|回来|再说))/u;
+// "跟你说过了嘛 耳朵背 不留": no, said last.
+const NONE = /^(?:我|俺)?(?:电话|手机)?(?:号码)?(?:没有|没得|莫得|冇得|没)(?:电话|手机)?(?=$|[\s,，。]|[\u4e00-\u9fa5]{0,3}(?:的有|有|回来|再说))|(?:^|[\s,，。])(?:就)?不(?:用)?留(?:了|啦|电话)?[。!！]*$/u;
 
 /**
  * An answer to "方便留个电话吗？": a number (kept, given to whoever holds the item), a skip, or a
@@ -47,7 +48,7 @@ export async function answerPhone(tx: Tx, ctx: MessageContext, p: OpenPrompt, ou
       out.reply(residents.phoneLooksWrong);
       return true;
     }
-    if (!isSkip(text) && !isCancel(text) && !NONE.test(norm.replace(/\s+/gu, ''))) return false;
+    if (!isSkip(text) && !isCancel(text) && !NONE.test(norm) && !NONE.test(norm.replace(/\s+/gu, ''))) return false;
   }
   await answered(tx, p.id, ctx.now);
   if (!phone) {

@@ -154,6 +154,7 @@ export type Dialogue = {
   updatedAt: Date;
   phone: string | null;
   priority: string;
+  photoDeclined: boolean;
 };
 
 export type OutboxMessage = {

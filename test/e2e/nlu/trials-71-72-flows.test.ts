@@ -144,3 +144,24 @@ describe('said the way they say it', () => {
     expect((await ledgerItem(c.t, escort)).status).toBe('open');
   });
 });
+
+describe('said once is enough', () => {
+  it('"反映问题嘞 冇得照片 半夜哪个去拍" to the kind question: the place is asked, the photo is not, and the skip is no content', async () => {
+    const elder = someone('邹长根');
+    await c.t.say(elder, '那个东西又坏了 好几天了');
+    const asked = textsTo(await c.t.say(elder, '反映问题嘞 冇得照片 半夜哪个去拍'), elder.id).join('\n');
+    expect(asked).toContain('在哪里');
+    const filed = textsTo(await c.t.say(elder, '就是马路对面的工地啊 建商场那个'), elder.id).join('\n');
+    expect(filed).not.toContain('照片');
+    const id = Number(/编号 #(\d+)/u.exec(filed)?.[1]);
+    expect((await ledgerItem(c.t, id)).text).not.toContain('照片');
+  });
+
+  it('"跟你说过了嘛 耳朵背 不留" declines the phone; nothing new is started', async () => {
+    const elder = someone('李德顺');
+    await fileRequest(c.t, elder, '心愿 帮我理个发 九栋一单元101');
+    const said = textsTo(await c.t.say(elder, '跟你说过了嘛 耳朵背 不留'), elder.id).join('\n');
+    expect(said).toContain('不留也没关系');
+    expect(said).not.toContain('这是哪一类');
+  });
+});
