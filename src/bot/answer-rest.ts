@@ -151,7 +151,8 @@ async function draftIsAbout(tx: Tx, ctx: MessageContext, dialogue: Dialogue, res
   return true;
 }
 
-const FOR_SOMEONE = /(?:给|跟|对|和|回)[^，。,\s]{1,10}?(?:说|讲)的|回[^，。,\s]{1,6}的话|转给(?:他|她)|(?:给|跟)(?:他|她)说/u;
+// ("额是说楼上吵的那个", "是回书记话的": about a matter already raised, the one last talked of.)
+const FOR_SOMEONE = /(?:给|跟|对|和|回)[^，。,\s]{1,10}?(?:说|讲)的|回[^，。,\s]{0,6}话的?|转给(?:他|她)|(?:给|跟)(?:他|她)说|^(?:我|额|俺)?(?:是说|说的是|讲的是)/u;
 
 /** The item whose other side's words were passed on to this person last, if they may still answer. */
 async function lastPassedOn(tx: Tx, ctx: MessageContext): Promise<number | null> {

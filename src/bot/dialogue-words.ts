@@ -36,7 +36,7 @@ export function declinesPhoto(answer: string): boolean {
 }
 
 // A home's trouble is the household's (a wish); elsewhere the public's. ASKS: something wrong or wanted.
-export const AT_HOME = /家里|我家|俺家|家中|屋里|屋头|屋企|房间|卧室|厨房|卫生间|厕所|阳台/u;
+export const AT_HOME = /家里|我家|俺家|家中|屋里|屋头|屋企|屋下|房间|卧室|厨房|卫生间|厕所|阳台|厅里/u;
 export const ASKS = new RegExp(`${TROUBLE_HERE.source}|${WANTS.source}|帮我`, 'u');
 
 /** A new matter said well after the kind question, sharing nothing with the draft it would join. */

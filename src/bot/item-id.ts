@@ -8,11 +8,13 @@ export const MAX_ITEM_ID = 2_147_483_647;
 const NOT_ID_AFTER_NUMBER = /^(?!分类)[★⭐🌟#＃\d.点时分秒星颗个次天日月年周岁元块毛角人户楼栋幢层室米斤克路期区座排单步遍趟批页届%％]/u;
 // After 号: 3号楼, 12号院, 2号线, 5号门, 8号床 are places; 12号单 / 12号件 are items.
 // 6号路灯 is item 6's street lamp (a 路灯 is no road).
-const NOT_ID_AFTER_HAO = /^(?:楼|院|线|床|门(?!禁)|口|室|房(?!管)|车(?!主)|店|铺|窗|柜|箱|位|机|桥|路(?!灯)|地(?!下|点|址)|坑|厅|馆|场|区|栋|幢)/u;
+const NOT_ID_AFTER_HAO = /^(?:楼|院|线|床|梯|门(?!禁)|口|室|房(?!管)|车(?!主)|店|铺|窗|柜|箱|位|机|桥|路(?!灯)|地(?!下|点|址)|坑|厅|馆|场|区|栋|幢)/u;
 // A number in words must end here, or "认领一下" would read as 认领 1.
 const WORD_NUMBER_END = /^(?:$|[\s,，。.!！?？:：;；、~～)）]|[了吧啦哈呀啊呢吗嘛])/u;
 
 const MONEY_BEFORE = /(?:钱|价|费|账)(?:是|为|一共|共)?\s*$|(?:给了|花了|付了|找了|收了|一共|总共|合计|共计|退了)(?:我|他|她|您)?\s*$/u;
+
+const PHONE_BEFORE = /(?:电话|手机|座机|号码)(?:是|为)?[:：]?\s*$/u;
 
 const HOTLINE_NUMBERS = new Set(['110', '119', '120', '122', '12345', '12319', '95598']);
 
@@ -69,7 +71,8 @@ export function itemIdsIn(text: string): Array<ItemIdMatch & { index: number }> 
     // "5号电池还有没": a battery size, not item 5.
     if (m && /^电池/u.test(text.slice(i + m.length))) continue;
     // "米钱是62", "他给了30": a bare sum of money, not an item.
-    if (m && /^\d+$/u.test(text.slice(i, i + m.length).trim()) && MONEY_BEFORE.test(text.slice(Math.max(0, i - 4), i))) continue;
+    // ("屋里电话 64187723": a number said as a phone's, not an item.)
+    if (m && /^\d+$/u.test(text.slice(i, i + m.length).trim()) && (MONEY_BEFORE.test(text.slice(Math.max(0, i - 4), i)) || PHONE_BEFORE.test(text.slice(Math.max(0, i - 4), i)))) continue;
     if (m) found.push({ ...m, index: i });
   }
   return found;

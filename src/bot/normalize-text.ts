@@ -24,6 +24,8 @@ export function normalizeText(text: string): string {
     else if (code === 0x513f && /[明今昨]/u.test(text[i - 1] ?? '')) out += '天'; // 明儿, 今儿 (northern): 明天, 今天
     else if (code === 0x4ee5 && text[i + 1] === '经') out += '已'; // 以经 (voice input): 已经
     else if (code === 0x5187) out += '没'; // 冇 (Cantonese, 湖北, 江西): 没
+    else if (code === 0x6daf && /[系屋冇都个自话爬听唔有是想要家不们]/u.test(text[i + 1] ?? '') && !/[天生]/u.test(text[i - 1] ?? '')) out += '我'; // 涯 (客家): 我
+    else if (code === 0x963f && text[i + 1] === '拉' && !/^[伯丁斯]/u.test(text[i + 2] ?? '')) { out += '我们'; i++; } // 阿拉 (沪语): 我们
     else if (code === 0x5ad1) out += '别'; // 嫑 (宁夏, 陕西, 甘肃: 不要): 别
     else if (code === 0x52ff) out += '不'; // 勿 (沪语, 吴语: 勿是, 勿留了, 勿对): 不
     else if (code === 0x539d) out += '家'; // 厝 (闽南: 我厝, 阮厝): 家

@@ -25,8 +25,20 @@ const REWRITES: Array<[RegExp, string]> = [
   // "3号装修垃圾交物业公司清运": a unit named after 交, whatever came before.
   [/交(?!给)(?=(?:物业|城管|保洁|环卫|供电|市政|自来水)[\u4e00-\u9fa5]{0,4}?(?:办理|处理|负责|清运|维修|修复|清理|上门|整改|返工))/gu, '交给'],
   // "2号七栋楼道灯交物业公司，三天内修好", "10号事项交由物业公司牵头整治": the unit, and nothing after it.
-  [/交(?!给|钱|费|了|代|到|上|出)(?=(?:物业|城管|保洁|环卫|供电|市政|自来水|电梯维保|维保)[\u4e00-\u9fa5]{0,4}?(?=$|[，,。；;\s]|期限|限))/gu, '交给'],
+  [/交(?!给|钱|费|了|代|到|上|出)(?=(?:物业|城管|保洁|环卫|供电|市政|自来水|电梯维保|维保)[\u4e00-\u9fa5]{0,4}?(?=$|[，,。；;\s]|期限|限|联系|排查|上门|清运|检修|派人|安排))/gu, '交给'],
   [/(?<!转)交由/gu, '交给'],
+  // "请物业公司牵头联系热力公司…": the unit that leads it is the one it goes to.
+  [/(?:请|由)((?:物业公司|物业|城管|环卫|供电所|市政|热力公司))(?:牵头|负责)/gu, '交给$1，'],
+  // "交物业公司联系楼上住户排查漏点": the unit, then what it is to do.
+  [/(交给(?:物业公司|物业|城管|保洁|环卫|供电所|市政|热力公司|电梯维保公司|维保公司))(?=联系|排查|上门|清运|检修|派人|安排)/gu, '$1，'],
+  // "限两日内清运完毕", "一并交热力公司 一个工作日", "跟10号一样加急": the days and the urgency said plainly.
+  [/(\d{1,2}|[一二两三四五六七八九十]{1,3})日(?=内|之内|以内)/gu, '$1天'],
+  [/(?<=[\s，,])((?:\d{1,2}|[一二两三四五])个?工作日)(?=$|[\s，,。])/gu, '限$1'],
+  [/跟#?\d{1,6}号一样(?=加急|紧急|处理|办)/gu, ''],
+  // "9号电梯加急，交物业公司": the priority said right after what it is.
+  [/^(\s*#?\d{1,6}\s*号)(?:(?![不没别非算成为给弄设改是要])[\u4e00-\u9fa5]){1,4}?(加急|紧急)(?=[，,\s])/u, '$1$2'],
+  // "…13号不用再管了 帮他撤了吧": withdrawn for the resident, the item named before.
+  [/^((?:取消|算了)[\s，,。]+)?(.{0,30}?)#?(\d{1,6})\s*号([^。]{0,12}?)(?:帮(?:她|他|居民|老人))?(?:撤了吧|撤掉吧?|撤了|撤销)[。!！]*$/u, '$1$3号撤回 $2$4'],
   [/(交给[\u4e00-\u9fa5]{2,8}?)(?:牵头|负责)(?:整治|整改|协调|跟进|处理|办理|落实)?(?:到位)?(?=$|[，,。；;\s])/gu, '$1'],
   // "列为重点": the priority meant.
   [/(?:列为|作为|定为)重点(?:(?:事项|问题)?(?:处理|督办)?)/gu, '设为紧急'],
@@ -79,7 +91,7 @@ const SHORTHAND: Array<[RegExp, string | ((...a: string[]) => string)]> = [
   [/^(?:另外|还有|然后)?\s*(?:你们)?催(?:一下|催)?(?![他她我你])([\u4e00-\u9fa5]{2,6}?)[\s，,]+#?(\d{1,6})\s*号/u, '$2号交给$1，'],
   [/(今天|今日|明天)(?:上午|中午|下午|晚上)?(?:之?前)?(?:就|要|必须)?(?:清掉|清完|弄好|处理掉?|修好|办完|完成|清理掉?|搞定)(?:吧|哈)?(?=$|[，,。\s])/gu, '$1之内'],
   [new RegExp(`^(?!.*暂停提醒)(${ID.slice(1)}.*?\\s)(一周|一个?星期|\\d{1,2}天|[一二两三四五六七八九十]{1,2}天)[。！!]*$`, 'u'), '$1限$3'],
-  [/(?:先)?(?:让|叫|麻烦)(?![他她我你上])(?:网格员|志愿者|社工)?([\u4e00-\u9fa5]{2,6}?)(?:那边|同志|师傅|大姐|大哥|阿姨)?(今天|明天)?(?:上午|下午|晚上)?(?:就|先)?(?:去|来)?(?:看一下|看看|瞅瞅|处理一下|处理|弄一下|修一下|弄|挪开|清走|上门[^，,。]{0,8}|出面[^，,。]{0,12}|联系[^，,。]{0,8}|先(?:买|找|拿|放|挡|盖|拉)[^，,。]{0,12})(?:吧|哈|一下)?(?=$|[，,。\s]|期限|限)/gu, (m: string, who: string, day?: string) => (day ? `交给${who}，${day}之内` : `交给${who}`)],
+  [/(?:先)?(?:让|叫|麻烦)(?![他她我你上])(?:网格员|志愿者|社工)?([\u4e00-\u9fa5]{2,6}?)(?:那边|同志|师傅|大姐|大哥|阿姨)?(?:顺路|顺便|抽空|有空时?)?(今天|明天)?(?:上午|下午|晚上)?(?:就|先)?(?:去|来)?(?:看一下|看看|瞅瞅|处理一下|处理|弄一下|修一下|弄|挪开|清走|上门[^，,。]{0,8}|出面[^，,。]{0,12}|联系[^，,。]{0,8}|先(?:买|找|拿|放|挡|盖|拉)[^，,。]{0,12})(?:吧|哈|一下)?(?=$|[，,。\s]|期限|限)/gu, (m: string, who: string, day?: string) => (day ? `交给${who}，${day}之内` : `交给${who}`)],
   [/(?:你们)?催(?:一下|催)(?![他她我你])([\u4e00-\u9fa5]{2,6}?)(?=$|[，,。])/gu, '交给$1'],
   // "1号写的啥呀…查一下": the office looks at it; nothing is passed on.
   [new RegExp(`${ID}.*?(?:查一下|查查|查下|看一下是啥)[吧啊呀。!！]*$`, 'u'), '查询 $1'],
@@ -116,7 +128,8 @@ export function plainOfficeWords(text: string): string {
   // "8号…派给物业，期限五个工作日；5号噪音改普通；12号催一下蓝天宇": each sentence about its item too.
   const list = tableAsSentences(text) === null ? (listAsSentences(text) ?? text).split(/[。；;\n]+/u).filter((s) => s.trim() !== '') : [];
   const withIds = list.filter((s) => itemIdsIn(normalizeText(s)).length > 0).length;
-  if (withIds >= 2) return list.map(plainOfficeWords).join('。');
+  // ("23号：1、交物业公司…；2、期限3个工作日。24号…": an entry without a number is its item's.)
+  if (withIds >= 2) return ownEntries(list).map(plainOfficeWords).join('。');
   // "1.2号件优先级调紧急 2.期限三天 3.分类改安全隐患": one item's settings, listed.
   if (withIds === 1 && list.length >= 2 && !ITEM_LEAD.test(text) && listAsSentences(text) !== null && itemIdsIn(normalizeText(list[0]!)).length > 0) text = list.join('，');
   const table = tableAsSentences(text);
@@ -132,6 +145,17 @@ export function plainOfficeWords(text: string): string {
   if (ITEM_LEAD.test(out)) out = out.replace(LIST_MARK, '').replace(/[；;]/gu, '，');
   return out;
 }
+
+/** Sentences without an item number that set something ("期限3个工作日") joined to the one before. */
+function ownEntries(list: string[]): string[] {
+  const out: string[] = [];
+  for (const s of list) {
+    if (out.length > 0 && itemIdsIn(normalizeText(s)).length === 0 && SETTING_ENTRY.test(s.trim())) out[out.length - 1] += `，${s.trim()}`;
+    else out.push(s);
+  }
+  return out;
+}
+const SETTING_ENTRY = /^(?:\d[、.．)）]\s*)?(?:期限|限|时限|分类|设为|设成|改为|加急|紧急|优先|交给|交|派给)/u;
 
 /** The shorthand of one clause said plainly; "另外4号…" is read from its number. */
 function shorthand(clause: string): string {

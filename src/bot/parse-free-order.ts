@@ -126,6 +126,9 @@ function fromParts(head: string, id: number, fullTail: string, fullRawTail: stri
   if (RELEASE_HEAD.test(head)) return { type: 'release', id, reason: rawTail.replace(/^(?:嘛|吧|了)\s*/u, '').trim() };
   if (DISPUTE_HEAD.test(head)) return { type: 'dispute', id, reason: rawTail.trim() };
   if (STATUS_HEAD.test(head) && (tail === '' || STATUS_TAIL.test(tail) || question)) return { type: 'status', id };
+  // "跟4号钟伯说 下礼拜五拆线我还陪阿婆去": words for that item's other side, not a "same here".
+  const toThem = /^(?:跟|和|给|替我跟)$/u.test(head) ? /^(?:的)?[\u4e00-\u9fa5]{1,5}?(?:(?:说|讲)(?!好|过|了|定)|带个话)(?:一下|一声)?[\s,，:：]+(\S[\s\S]*)$/u.exec(rawTail) : null;
+  if (toThem) return { type: 'tell', id, note: toThem[1]!.trim() };
   // "同样的问题 7号 我们单元电梯也卡过": what follows is their own words of it.
   if (SUPPORT_HEAD.test(head) && !question) return { type: 'support', id };
   if (PROGRESS_HEAD.test(head) && tail !== '' && !question) return { type: 'progress', id, note: rawTail.trim() };

@@ -16,10 +16,15 @@ import { residents } from './texts/residents.ts';
 const DIGITS_ONLY = /^[\d\s\-—.·]+$/u;
 // The start of a mobile (1 and 3–9; not 110, 120) or of a landline's area code (0): more digits are to come.
 const NUMBER_START = /^(?:1[3-9]|0)\d*$/u;
-const LABEL = /^(?:我的|俺的|我)?(?:电话号码|手机号码|电话|手机号|手机|号码)(?:是|为)?[:：\s]*/u;
+// "行 13904512", "屋里电话 64187723": what the number is said with, before it.
+const LABEL = /^(?:行|好|好的|可以|嗯|中)?[\s,，]*(?:(?:我的|俺的|我|屋里|家里|家)?(?:电话号码|手机号码|电话|手机号|手机|号码|座机)(?:是|为)?)?[:：\s]*/u;
+// "367 这是俺闺女的电话": the digits first, then words about them.
+const DIGITS_FIRST = /^([\d\s\-—.·]*\d)(?=\s+[\u4e00-\u9fa5])/u;
+// A local landline without its area code, said as the answer ("64187723"): 7 or 8 digits.
+const LOCAL_LINE = /^[2-9]\d{6,7}$/u;
 // "电话没有 孙女的有 等她回来", "没得手机": no number of their own.
 // "跟你说过了嘛 耳朵背 不留": no, said last.
-const NONE = /^(?:我|俺)?(?:电话|手机)?(?:号码)?(?:没有|没得|莫得|冇得|没)(?:电话|手机)?(?=$|[\s,，。]|[\u4e00-\u9fa5]{0,3}(?:的有|有|回来|再说))|(?:^|[\s,，。])(?:就)?不(?:用)?留(?:了|啦|电话)?[。!！]*$/u;
+const NONE = /^(?:我|俺)?(?:电话|手机)?(?:号码)?(?:没有|没得|莫得|冇得|没)(?:电话|手机)?(?=$|[\s,，。]|[\u4e00-\u9fa5]{0,3}(?:的有|有|回来|再说))|(?:^|[\s,，。]|算了)(?:就)?(?:不|唔)(?:用)?留(?:了|啦|电话)?[。!！]*$/u;
 
 /**
  * An answer to "方便留个电话吗？": a number (kept, given to whoever holds the item), a skip, or a
@@ -31,9 +36,11 @@ export async function answerPhone(tx: Tx, ctx: MessageContext, p: OpenPrompt, ou
   const norm = normalizeText(text).trim();
   // "电话1389", then "3127756": the first piece said with what it is.
   const bare = norm.replace(LABEL, '');
-  const digits = DIGITS_ONLY.test(bare) ? bare.replace(/\D/gu, '') : '';
+  const first = DIGITS_ONLY.test(bare) ? bare : (DIGITS_FIRST.exec(bare)?.[1] ?? '');
+  const digits = first.replace(/\D/gu, '');
   const joined = p.partial !== null && digits !== '' ? p.partial + digits : '';
-  const phone = (joined ? extractPhone(joined) : null) ?? extractPhone(text);
+  const local = !joined && LOCAL_LINE.test(digits) ? { kind: 'landline' as const, number: digits, index: 0, text: first } : null;
+  const phone = (joined ? extractPhone(joined) : null) ?? extractPhone(text) ?? local;
   if (!phone) {
     // "138 0013": the first part of a number; "8000" follows in the next message.
     const piece = joined || digits;

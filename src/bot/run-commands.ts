@@ -6,6 +6,7 @@ import type { MessageContext } from './context.ts';
 import type { Outgoing } from './outgoing.ts';
 import { refusalText } from './refusal-text.ts';
 import { rememberRefusal } from './remember-refusal.ts';
+import { itemTalk } from './item-talk.ts';
 
 /**
  * Runs the commands of one message ("认领12和13") one after the other, each in a savepoint of its
@@ -13,7 +14,11 @@ import { rememberRefusal } from './remember-refusal.ts';
  * answers. A conflict (another transaction changed a row) undoes the whole message, which runs again.
  */
 export async function runCommands(tx: Tx, ctx: MessageContext, cmds: readonly Runnable[], out: Outgoing, deps: BotDeps): Promise<void> {
-  for (const cmd of cmds) {
+  for (const given of cmds) {
+    // "9号物业说维保明天上午来修电梯 跟钟伯说一声" beside other orders: news of that item, passed on
+    // as its words would be alone; said back as unread only when they are not.
+    const talk = given.type === 'unread' ? await itemTalk(tx, ctx.actor, given.text, ctx.now, false) : null;
+    const cmd = talk && talk.type !== 'status' ? talk : given;
     const part = out.fork();
     await tx.run('SAVEPOINT one_command');
     try {
