@@ -35,9 +35,9 @@ import { keepOn } from './keep-on.ts';
 import { guessIntent } from './guess-intent.ts';
 
 const ASKED_OF_THE_BOT = new Set(['help', 'stats', 'list', 'working', 'mine', 'login', 'join']);
-// What an answer to a holder's question or news is made of: when, where, who, thanks.
 // How an answer to someone's words opens: "要得要得", "好的", "行", "可以的", "好娃娃 麻烦你了".
 const ANSWER_OPENING = /^(?:噢|哦|喔|那就|那敢情好|敢情好|对着了|要得|好的|好嘞|好呀|好啊|好好|好滴|行|行的|可以|中|嗯|ok|没问题|没得问题|莫得问题|晓得了|晓得|知道了|谢谢|麻烦你|辛苦|好娃娃|好孩子|好闺女|好伢子)/iu;
+// What an answer to a holder's question or news is made of: when, where, who, thanks.
 const REPLY_WORDS = /上午|下午|晚上|中午|早上|明天|后天|明朝|今天|周[一二三四五六日末]|礼拜|[0-9一二三四五六七八九十两]点|单元|楼|室|在家|不在家|有人|钥匙|带上?|电话|好的|行|中|麻烦|谢谢|辛苦|等(?:你|您|他|她)|来接|门口|楼下/u;
 
 /**

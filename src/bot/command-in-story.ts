@@ -20,16 +20,15 @@ export const SAID_OF_MANY = new Set<Command['type']>([
 const SPELLED_OUT = /(?:确认|认领|完成|办结|撤回|附议|查询|放弃|转告|驳回|指派|进展)\s*#?\s*(?:\d{1,6}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十])/gu;
 
 /** The last command spelled out in full in a message that reads as no command. */
-export function commandSaidLast(raw: string): { cmds: WithId[]; said: string } | null {
+export function commandSaidLast(raw: string): WithId[] | null {
   const found = [...raw.matchAll(SPELLED_OUT)];
   const last = found.at(-1);
   if (!last || last.index === 0) return null;
   // A question before it ("4号怎么又退回来了？") asks nothing once the command is said.
   const whole = parseCommand(raw);
   if (whole.type !== 'text' && whole.type !== 'invalid' && whole.type !== 'status') return null;
-  const said = raw.slice(last.index).split(/[。！!？?；;]/u)[0]!;
-  const cmd = parseCommand(said);
-  return 'id' in cmd && typeof cmd.id === 'number' && SAID_OF_MANY.has(cmd.type) ? { cmds: [cmd as WithId], said } : null;
+  const cmd = parseCommand(raw.slice(last.index).split(/[。！!？?；;]/u)[0]!);
+  return 'id' in cmd && typeof cmd.id === 'number' && SAID_OF_MANY.has(cmd.type) ? [cmd as WithId] : null;
 }
 
 /**

@@ -51,12 +51,8 @@ function readCommands(text: string): WithId[] | null {
   const doneFirst = /^\s*#?(\d{1,6})\s*号?\s+(?:已办(?:结|完|妥)?|已完成|已处理|办结了?|完成了?|搞定了?)(?:[\s,，。]+([\s\S]*))?$/u.exec(norm);
   const rooms = ids.slice(1).every((m) => /^\d{3,4}$/u.test(norm.slice(m.index, m.index + m.length)));
   if (doneFirst && ids.length >= 2 && rooms) return [{ type: 'done', id: Number(doneFirst[1]), note: text.slice(text.length - (doneFirst[2] ?? '').length).trim() }];
-  // ("就用24号，24号交物业电工，期限3天": every setting said with it.)
   const said = commandSaidLast(text);
-  if (said) {
-    const clause = itemIdsIn(normalizeText(said.said)).length > 0 ? said.said : `${said.cmds[0]!.id}号${said.said}`;
-    return settingsOfOne(clause, normalizeText(clause), itemIdsIn(normalizeText(clause))[0]!) ?? said.cmds;
-  }
+  if (said) return said;
   // "水龙头那个我可以 claim 1，周六上午有空 ok?", "还有7号呢？claim 7 pls": the command word beside its
   // number says it, whatever question is around it.
   const explicit = EXPLICIT_CLAIM.exec(norm);
