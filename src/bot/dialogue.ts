@@ -236,7 +236,7 @@ async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number 
           : step === 'community'
             ? draft.communityId === null
             : step === 'photo'
-              ? draft.photos.length === 0 && draft.step !== 'photo' && !draft.photoDeclined && !isInquiry(normalizeText(draft.text)) && !/(?:没有?|无|不用|拍不了)(?:拍)?(?:照片|相片|图片)/u.test(draft.text)
+              ? draft.photos.length === 0 && draft.step !== 'photo' && !draft.photoDeclined && !isInquiry(normalizeText(draft.text)) && !/(?:没有?|没得|无|不用|拍不了)(?:拍)?(?:照片|相片|图片|相(?![机框册]))/u.test(normalizeText(draft.text))
               : draft.place === null;
     if (!missing) continue;
     draft.step = step;

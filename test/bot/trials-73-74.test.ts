@@ -8,6 +8,7 @@ import { officeCommands } from '../../src/bot/office-style.ts';
 import { parseCommand } from '../../src/bot/parse-command.ts';
 import { parseCommands } from '../../src/bot/parse-commands.ts';
 import { isSkip } from '../../src/bot/skip-and-cancel.ts';
+import { planBesideClaim } from '../../src/bot/plan-beside-claim.ts';
 import { talkAbout } from '../../src/bot/talk-about.ts';
 
 // Issue 12, trials 73 (东北 and 上海 elders, one hard of hearing; a young mother and a retired bus
@@ -62,6 +63,7 @@ describe('done, said by whoever did it', () => {
 });
 
 describe('words for the other side', () => {
+  it('"1号我来 今晚七点送过去 要边种米" (粤语: which rice) passes the question on', () => expect(planBesideClaim('1号我来 今晚七点送过去 要边种米')).toBe('今晚七点送过去，要边种米'));
   it('"跟4号钟伯说 下礼拜五拆线我还陪阿婆去" passes it on; no "+1"', () =>
     expect(said('跟4号钟伯说 下礼拜五拆线我还陪阿婆去 还是八点半楼下等')).toMatchObject({ type: 'tell', id: 4, note: '下礼拜五拆线我还陪阿婆去 还是八点半楼下等' }));
   it('"跟4号一样 我们单元也漏水" is still a +1', () => expect(said('跟4号一样 我们单元也漏水')).toMatchObject({ type: 'support', id: 4 }));

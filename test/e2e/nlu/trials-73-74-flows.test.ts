@@ -76,3 +76,12 @@ describe('emergencies', () => {
     expect((await ledgerItem(c.t, id)).status).toBe('done');
   });
 });
+
+describe('found trying the build as a new user', () => {
+  it('"反映 五栋门口路灯唔着 好几晚了 冇相" (冇相: no photo) is filed without asking for one', async () => {
+    const elder = someone('林伯');
+    const said = textsTo(await c.t.say(elder, '反映 五栋门口路灯唔着 好几晚了 冇相'), elder.id).join('\n');
+    expect(said).toMatch(/编号 #\d+/u);
+    expect(said).not.toContain('照片');
+  });
+});
