@@ -4,6 +4,7 @@ import type { InboundMessage } from '../core/messages.ts';
 import type { BotDeps } from './bot-deps.ts';
 import type { MessageContext } from './context.ts';
 import type { Step } from './dialogue-store.ts';
+import { guessIntent } from './guess-intent.ts';
 import { addressedToBot, type OpenQuestion } from './is-addressed-to-bot.ts';
 import { parseCommands } from './parse-commands.ts';
 import { itemTalk } from './item-talk.ts';
@@ -47,6 +48,8 @@ export async function isForTheBot(tx: Tx, ctx: MessageContext, dialogue: Dialogu
   if (!input.hasAttachment && parseCommands(msg.text) !== null) return true;
   // "17号 电工说是线路老化，明天带材料来换" from its holder: news of that item, said to everyone.
   if (msg.location === null && (await itemTalk(tx, ctx.actor, msg.text, ctx.now, ctx.actor.roles.size > 0 ? 'held' : false)) !== null) return true;
+  // "现在还有啥单子没人接的 发我看看" from a volunteer: the open list, asked of the bot in words.
+  if (ctx.actor.roles.size > 0 && guessIntent(msg.text)?.type === 'list') return true;
   // "刚才说错了 是5号不是3号" from someone who just acted on an item here.
   const fix = input.hasAttachment ? null : parseCorrection(msg.text);
   if (fix && (await lastStep(tx, ctx.person.id, fix.wrong, ctx.now))) return true;

@@ -85,3 +85,13 @@ describe('found trying the build as a new user', () => {
     expect(said).not.toContain('照片');
   });
 });
+
+describe('a volunteer asking the group', () => {
+  it('"现在还有啥单子没人接的 发我看看" from a volunteer in the group gets the open list; from a resident it is chatter', async () => {
+    const volunteer = someone('林小雨');
+    await c.t.say(volunteer, `报到 ${c.code}`);
+    await fileRequest(c.t, someone('赵大姐'), '心愿 想请人帮我买袋米 3栋502');
+    expect(textsTo(await c.t.say(volunteer, '现在还有啥单子没人接的 发我看看', { in: group }), group).join('\n')).toMatch(/待认领|#\d+/u);
+    expect((await c.t.say(someone('邻居'), '现在还有啥单子没人接的 发我看看', { in: group })).replies).toEqual([]);
+  });
+});
