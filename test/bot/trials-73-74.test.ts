@@ -115,5 +115,13 @@ describe("officials' orders", () => {
     ['27号改成心愿 让郝静顺路看看', [{ type: 'kind', id: 27 }, { type: 'assign', id: 27, target: { name: '郝静' } }]],
     ['刚才赵福贵大爷打电话来说楼上这两天不吵了 13号不用再管了 帮他撤了吧', { type: 'withdraw', id: 13 }],
     ['7号不算紧急 改普通 给物业 挪车', [{ type: 'priority', id: 7, priority: 'normal' }, { type: 'assign', id: 7 }]],
+    [
+      '18号加急 催物业今天下班前必须修好 跟沈老伯说声抱歉 耽误了',
+      [
+        { type: 'priority', id: 18, priority: 'urgent' },
+        { type: 'deadline', id: 18, by: { today: true } },
+        { type: 'tell', id: 18, note: '抱歉，耽误了' },
+      ],
+    ],
   ])('%s', (text, expected) => expect(official(text)).toMatchObject(expected));
 });
