@@ -35,8 +35,9 @@ import { keepOn } from './keep-on.ts';
 import { guessIntent } from './guess-intent.ts';
 
 const ASKED_OF_THE_BOT = new Set(['help', 'stats', 'list', 'working', 'mine', 'login', 'join']);
-// How an answer to someone's words opens: "要得要得", "好的", "行", "可以的", "好娃娃 麻烦你了".
-const ANSWER_OPENING = /^(?:噢|哦|喔|那就|那敢情好|敢情好|对着了|要得|好的|好嘞|好呀|好啊|好好|好滴|行|行的|可以|中|嗯|ok|没问题|没得问题|莫得问题|晓得了|晓得|知道了|谢谢|麻烦你|辛苦|好娃娃|好孩子|好闺女|好伢子)/iu;
+// How an answer to someone's words opens ("要得要得", "好的", "好娃娃 麻烦你了") or settles ("十斤一包嘅就得").
+const ANSWER_OPENING = /^(?:好个|噢|哦|喔|那就|那敢情好|敢情好|对着了|要得|好的|好嘞|好呀|好啊|好好|好滴|行|行的|可以|中|嗯|ok|没问题|没得问题|莫得问题|晓得了|晓得|知道了|谢谢|麻烦你|辛苦|好娃娃|好孩子|好闺女|好伢子)/iu;
+const ANSWER_WORDS = /(?:就|都)(?:得|行|好|可以|够)(?:了|啦|啊|哒)?(?=$|[\s,，。!！])|随便|无所谓/u;
 // What an answer to a holder's question or news is made of: when, where, who, thanks.
 const REPLY_WORDS = /上午|下午|晚上|中午|早上|明天|后天|明朝|今天|周[一二三四五六日末]|礼拜|[0-9一二三四五六七八九十两]点|单元|楼|室|在家|不在家|有人|钥匙|带上?|电话|好的|行|中|麻烦|谢谢|辛苦|等(?:你|您|他|她)|来接|门口|楼下/u;
 
@@ -137,7 +138,7 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
         if (namesAnotherItem(said, p.itemId)) continue;
         // ("…那我周一上午带材料过去 需要复印件吗": a question back, not a new request.)
         const asksBack = /(?:吗|么|[?？])[\s。]*$/u.test(said) && !TROUBLE_HERE.test(said);
-        const answersFirst = ctx.now.getTime() - p.askedAt.getTime() < 2 * HOUR && ANSWER_OPENING.test(said); // "要得要得 十斤就够哒…"
+        const answersFirst = ctx.now.getTime() - p.askedAt.getTime() < 2 * HOUR && (ANSWER_OPENING.test(said) || ANSWER_WORDS.test(said)); // "要得要得 十斤就够哒…"
         if ((REQUEST.test(said) || /帮我|有没有人|能不能|麻烦.{0,6}(?:来|修|弄|看)|想请|想找|请个人|report|想反映|反映一下|许个(?:心)?愿/iu.test(said)) && shared === 0 && !asksBack && !answersFirst) continue;
         // "还有个事…", "社区就不能出面…": another matter, or an objection for the officials.
         // "你这个小助手还蛮管用 谢谢了": words to the bot, not for the other side.
@@ -194,11 +195,10 @@ export async function answerPrompt(tx: Tx, ctx: MessageContext, prompts: OpenPro
   return false;
 }
 
-/** Words for the other side of an item, passed on. */
+/** Words for the other side of an item, passed on; an address in them is kept when the item has none yet. */
 async function relay(tx: Tx, ctx: MessageContext, p: OpenPrompt, text: string, out: Outgoing, deps: BotDeps): Promise<true> {
   await answered(tx, p.id, ctx.now);
-  // "2单元301，下午我都在家" to "住几单元几楼？": the address, kept when the item has none yet.
-  const where = p.item.submitterId === ctx.person.id ? betterPlace(p.item.place, extractPlace(text)) : null;
+  const where = p.item.submitterId === ctx.person.id ? betterPlace(p.item.place, extractPlace(text)) : null; // "2单元301，下午我都在家": kept
   if (where) await tx.run('UPDATE items SET place = ?, updated_at = ? WHERE id = ?', [where, ctx.now, p.itemId]);
   await runCommand(tx, ctx, { type: 'tell', id: p.itemId, note: text.trim() }, out, deps);
   return true;

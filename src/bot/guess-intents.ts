@@ -14,7 +14,14 @@ const CLAUSE = /还有|另外|然后|再(?=给我|把|列|看|报)|[，,。？?�
  */
 export function guessIntents(text: string): Guess[] {
   const whole = guessIntent(text);
-  if (whole === null || !ASKED.has(whole.type)) return whole ? [whole] : [];
+  // "把还没办完的事项给我列一下 谁在办 …另外这周有哪些居民不满意退回来的也列一下": too long to read
+  // whole, but each part asks for a list.
+  if (whole === null) {
+    const parts = text.split(/另外|还有|然后/u).map((s) => s.trim()).filter((s) => s !== '');
+    const each = parts.length >= 2 ? parts.map((p) => guessIntent(p)) : [];
+    return each.length > 0 && each.every((g) => g !== null && ASKED.has(g.type)) ? (each as Guess[]) : [];
+  }
+  if (!ASKED.has(whole.type)) return [whole];
   const seen = new Map<string, Guess>();
   for (const clause of text.split(CLAUSE)) {
     // "…列一下": the verb of the list asked for before it, not a list of its own.

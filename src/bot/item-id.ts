@@ -71,6 +71,8 @@ export function itemIdsIn(text: string): Array<ItemIdMatch & { index: number }> 
     // "5号电池还有没": a battery size, not item 5.
     if (m && /^电池/u.test(text.slice(i + m.length))) continue;
     // "米钱是62", "他给了30": a bare sum of money, not an item.
+    // ("11号602装修扰民", "五幢502漏水": a bare room number after an item or a building is no item.)
+    if (m && /^\d{3,4}$/u.test(text.slice(i, i + m.length)) && /(?:号|幢|栋|楼|单元)$/u.test(text.slice(0, i)) && !/^\s*号/u.test(text.slice(i + m.length))) continue;
     // ("屋里电话 64187723": a number said as a phone's, not an item.)
     if (m && /^\d+$/u.test(text.slice(i, i + m.length).trim()) && (MONEY_BEFORE.test(text.slice(Math.max(0, i - 4), i)) || PHONE_BEFORE.test(text.slice(Math.max(0, i - 4), i)))) continue;
     if (m) found.push({ ...m, index: i });

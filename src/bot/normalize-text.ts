@@ -29,7 +29,9 @@ export function normalizeText(text: string): string {
     else if (code === 0x5ad1) out += '别'; // 嫑 (宁夏, 陕西, 甘肃: 不要): 别
     else if (code === 0x52ff) out += '不'; // 勿 (沪语, 吴语: 勿是, 勿留了, 勿对): 不
     else if (code === 0x539d) out += '家'; // 厝 (闽南: 我厝, 阮厝): 家
-    else if (code === 0x4f13 || code === 0x6bcb) out += '不'; // 伓, 毋 (潮汕, 闽南: 伓满意, 毋是): 不
+    else if (code === 0x4fc2) out += '是'; // 係 (粤语: 唔係, 係咪): 是
+    else if (code === 0x5f17 && /[\u4e00-\u9fa5]/u.test(text[i + 1] ?? '') && !/[兰洛雷吉]/u.test(text[i + 1] ?? '')) out += '不'; // 弗 (吴语: 弗是, 弗会, 弗留了): 不
+    else if (code === 0x4f13 || code === 0x6bcb || code === 0x8882) out += '不'; // 伓, 毋, 袂 (潮汕, 闽南: 伓满意, 毋是, 袂记得): 不
     else if (code === 0x9020 && text[i + 1] === '音') out += '噪'; // 造音 (voice input): 噪音
     else if (code === 0x52a8 && /[\d一二三四五六七八九十]/u.test(text[i - 1] ?? '') && /[楼单门]/u.test(text[i + 1] ?? '')) out += '栋'; // 七动楼 (voice input): 七栋楼
     else if (CANTONESE[code] !== undefined) out += CANTONESE[code]; // 交俾陈sir, 爆咗, 佢: Mandarin's word

@@ -24,7 +24,7 @@ const WITHDRAW_TAIL =
   /^(?:我)?(?:要|想)?(?:撤回|撤销|撤了?|撤掉|不要了?|不需要了?|不用了?|取消|作废|不办了?|不想要了?|不用(?:弄|修|办|管|来|处理)了?)(?:吧|啦)?(?:[\s,，。:：]+([\s\S]*))?$/u;
 const RELEASE_TAIL =
   /^(?:我)?(?:还是|只能|就)?(?:放弃|退出|退单|(?:做|来|去|办|弄|干|搞|接|跑)不(?:了|成|过来)?(?:了)?|不(?:做|来|去|办|弄|干|接|管)(?:了)?|没空|没时间|有事|(?:还是)?(?:交给|让|换)(?:别人|其他人|别的人|别的志愿者)(?:来|去)?(?:做|办|接|弄)?(?:吧)?|(?:还是)?换个?人(?:吧)?)(?:吧|了|啦)?(?:[\s,，。:：]*([\s\S]*))?$/u;
-const CLOSED_SAID = /(?:^|[\s,，。])(?:可以|能)(?:办)?结(?:了|啦)?[\s。!！]*$|^(?:可以|能)(?:办)?结(?:了|啦)?(?=$|[\s,，。])/u; // "…电工下午来换了灯泡…可以结了": closed, said so
+const CLOSED_SAID = /(?:^|[\s,，。])(?:可以|能)(?:办)?结(?:了|啦)?(?=$|[\s,，。!！])/u; // "…电工下午来换了灯泡…可以结了": closed, said so
 const DONE_PREFIX = '(?:我们?|这边|今天|刚才|刚刚|上午|下午|昨天|晚上|刚|已经?|都|已|也|终于)*';
 const DONE_TAIL = new RegExp(
   `^${DONE_PREFIX}(?:完成|办结|办完|办好|做完|做好|修好|修完|弄好|搞定|(?:搬|送|装|换|清|扛|剪|剃|理|洗|陪|抹|刷|铺|贴|补|焊|垫)(?:完|好)|(?<=已|已经)(?:挂上|约上|订上|交上|缴上|挂好|约好)|处理好|处理完(?:毕)?|(?<=已|已经)处理(?!中)|解决|完工|换好|装好|送到|送好|送过去|买好|修复|更换好?|清理(?:干净|完|好)?|清好|打扫干净|结(?=了)|协调好|谈好|ok|done|finished|好)(?:了|啦)?(?:[\\s,，。.;；!！:：]+([\\s\\S]*))?$`,
@@ -104,7 +104,7 @@ export function fromTail(id: number, tail: string, rawTail: string, asked: boole
   const passOn = /^(?:跟|和|给|替我跟)([\u4e00-\u9fa5]{1,5}?)(?:(?:说|讲)(?!好|过|了|定)|带个话)(?:一下|一声)?[\s,，:：]*(\S[\s\S]*)$/u.exec(tail);
   if (passOn) return { type: 'tell', id, note: rawTail.slice(passOn[0].length - passOn[2]!.length).trim() };
   // "14号我接了，杨师傅晓不晓得是哪家…？", "23号理发我来 …李爷爷方便吗": taken on first; the question is the resident's.
-  if (asked && /^(?:[\u4e00-\u9fa5]{1,6}?(?:那个|的事)?我们?(?=来|接)|我们?)?(?:接了|来了?|来吧|认领了?|接下了)[\s,，。]/u.test(tail)) return { type: 'claim', id };
+  if (asked && /^(?:[\u4e00-\u9fa5]{1,10}?(?:那个|的事)?我们?(?=来|接)|我们?)?(?:接了|来了?|来吧|认领了?|接下了)[\s,，。]/u.test(tail)) return { type: 'claim', id };
   if (/^(?:完了|完事|中了|好了|妥了|齐活|搞掂)(?:啊|啦|哈)?[\s。.!！]*$/u.test(tail)) return { type: 'done', id, note: rawTail.trim() };
   const told = fromTailWords(id, tail, rawTail, question, hash);
   // "垃圾是拉走了 可桶子没冲洗…这个不算办好吧": the completion itself disputed. ("16 完了": done in one word, above.)

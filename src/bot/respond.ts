@@ -203,7 +203,7 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   // "@连心 大家好，本周六上午九点在活动室开居民议事会" from an official: a notice for everyone, not a matter.
   if (cmd.type === 'text' && !dialogue && !hasAttachment && highestRole(ctx.actor) === 'official' && isNotice(normalizeText(cmd.text)) && guessIntents(cmd.text).length === 0) return say(ctx, out, everyone.noticeNotFiled);
   // "今天天气真好": small talk gets a word back, not a draft (in a group it was never addressed).
-  if (cmd.type === 'text' && !dialogue && !hasAttachment && isSmallTalkTopic(normalizeText(cmd.text)) && !REQUEST.test(normalizeText(cmd.text))) {
+  if (cmd.type === 'text' && !dialogue && !hasAttachment && isSmallTalkTopic(normalizeText(cmd.text)) && !REQUEST.test(normalizeText(cmd.text)) && clearKind(normalizeText(cmd.text)) === null) {
     say(ctx, out, /吃(?:了|饭|过)/u.test(cmd.text) ? everyone.smallTalkMeal : everyone.smallTalk);
     return;
   }

@@ -17,7 +17,7 @@ export function plainSpokenWords(text: string): string {
     // "二号电梯", "十二号": an item, not a day ("12月20号") nor a building ("二号楼").
     .replace(new RegExp(`(?<![月\\d一二三四五六七八九十两第])(${CN})号(?![楼栋院门单室])`, 'gu'), (m, n: string) => `${parseNumber(n) ?? n}号`)
     // "…然后交给物业…", "…七号那个道闸也给物业…": one clause each.
-    .replace(/(?<=[\u4e00-\u9fa5a-z0-9])[，,\s]*(?:然后|另外|还有就是|还有|再一个|同时)(?=[\u4e00-\u9fa5\d])/gu, '。')
+    .replace(/(?<=[\u4e00-\u9fa5a-z0-9])(?<![我你他她咱])[，,\s]*(?:然后|另外|还有就是|还有|再一个|同时)(?=[\u4e00-\u9fa5\d])/gu, '。') // ("我另外让物业查": an adverb)
     // "…交给马建国7号那个道闸…": a second item's clause, after one that named its own.
     .replace(/(?<=\d{1,6}号[^，,。\s\d]*?[\u4e00-\u9fa5])(?<![月并到入和跟与及把给至])(?=\d{1,6}号(?![楼栋院门单室]))/gu, '。');
   // "2号电梯的事儿…", "5号那个车棚跟灭火器的…": the item, without what it is about.
