@@ -70,6 +70,7 @@ describe("officials' orders and lists", () => {
     ['13号人已经救出来了，可以结了。电梯故障的原因我另外让物业查', { type: 'done', id: 13, note: '人已经救出来了，可以结了。电梯故障的原因我另外让物业查' }],
     ['黄伯刚才打电话来，说25号灯泡他孙子周末回来换好了，不用麻烦志愿者了，帮他撤了吧', { type: 'withdraw', id: 25 }],
   ])('%s', (text, expected) => expect(official(text)).toMatchObject(expected));
+  it.each(['5号合并撤销', '5号的加急撤了'])('"%s" withdraws nothing', (text) => expect(official(text)).not.toMatchObject({ type: 'withdraw' }));
   it('"把还没办完的事项给我列一下 …另外这周有哪些居民不满意退回来的也列一下" asks for both lists', () =>
     expect(guessIntents('把还没办完的事项给我列一下 谁在办 什么时候到期 另外这周有哪些居民不满意退回来的也列一下').map((g) => g.type)).toEqual(['working', 'closed']));
   it('"陪王奶奶去医院我来吧 …请问王奶奶几点的号" (after 5号) takes it', () => expect(talkAbout('陪王奶奶去医院我来吧 礼拜三我开车送她 请问王奶奶几点的号').kind).toBe('claim'));
