@@ -95,3 +95,14 @@ describe('a volunteer asking the group', () => {
     expect((await c.t.say(someone('邻居'), '现在还有啥单子没人接的 发我看看', { in: group })).replies).toEqual([]);
   });
 });
+
+describe('asked after in 沪语', () => {
+  it('"阿拉个事体哪能了" from someone with one request answers how it stands; no kind question', async () => {
+    const elder = someone('陈阿娘');
+    const id = await fileRequest(c.t, elder, '心愿 阿拉想学用手机打视频 啥人好教教阿拉 十五幢三单元101');
+    await c.t.say(elder, '覅留');
+    const said = textsTo(await c.t.say(elder, '阿拉个事体哪能了'), elder.id).join('\n');
+    expect(said).toContain(`#${id}`);
+    expect(said).not.toContain('这是哪一类');
+  });
+});
