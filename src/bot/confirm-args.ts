@@ -2,7 +2,7 @@ import { findRating } from './find-rating.ts';
 import { normalizeText } from './normalize-text.ts';
 
 // A particle left over from "确认了，谢谢" or "还行吧" is no comment.
-const EDGE_START = /^(?:[\s,，.。:：;；、~～-]|[了吧啦哈的嘛呀啊哦喔噢咯嗦哟](?=[\s,，。.!！~～]|$))+/u;
+const EDGE_START = /^(?:[\s,，.。:：;；、~～-]|[了吧啦哈的嘛呀啊哦喔噢咯嗦哟个](?=[\s,，。.!！~～]|$))+/u;
 const EDGE_END = /[\s,，;；、~～-]+$/u;
 
 /**

@@ -43,7 +43,8 @@ describe('闽南, 吴语 and 粤语 words', () => {
   it('"唔係满意啊 …" is no five stars', () => expect(findRating(normalizeText('唔係满意啊 16号仲有垃圾同老鼠'))?.rating).toBe(1));
   it('"梳化係搬走咗 但係地下仲有好多烂垃圾 …" sends it back', () => expect(verdict('梳化係搬走咗 但係地下仲有好多烂垃圾 啲老鼠仲喺度走来走去', '楼下梳化同垃圾')?.kind).toBe('dispute'));
   it('"多谢少年家 伓过汝走了后阮看伊又閣有淡薄仔滴水" sends it back', () => expect(verdict('多谢少年家 伓过汝走了后阮看伊又閣有淡薄仔滴水', '水龙头漏水')?.kind).toBe('dispute'));
-  it('"通是通好了 就是弗晓得过两日会弗会又堵 满意个" confirms', () => expect(verdict('通是通好了 就是弗晓得过两日会弗会又堵 满意个', '下水道堵了')?.kind).toBe('confirm'));
+  it('"通是通好了 就是弗晓得过两日会弗会又堵 满意个" confirms, and the 个 of 满意个 is no part of the comment', () =>
+    expect(verdict('通是通好了 就是弗晓得过两日会弗会又堵 满意个', '下水道堵了')).toMatchObject({ kind: 'confirm', comment: '通是通好了 就是弗晓得过两日会弗会又堵' }));
 });
 
 describe('no false alarms', () => {
