@@ -1,5 +1,6 @@
 // Benchmark (issue 14, targets 1 and 2): WeCom app callbacks answered by Lianxin against the floor of
-// a bare handler, in the same run on the same machine, then a steady 1,000 callbacks/s, then 1,500
+// a bare handler, in the same run on the same machine, then a steady 1,000 callbacks/s (over kept
+// connections, then from a sender that opens a new connection for each; the floor too), then 1,500
 // new wishes a second offered for 10 s (how many a second become items with their reply sent), then
 // the ledger read back: every acknowledged message stored, handled and replied to, exactly once.
 //   Floor: bench/floors/bare-express-wecom.mjs (Express 5 + @wecom/crypto: verify, decrypt, 200).
@@ -16,7 +17,7 @@ import { WecomApiFake } from '../test/fakes/wecom-api-fake.ts';
 import { appCallback, appXml, newAesKey, wecomAppEnv, type Keys } from '../test/fakes/wecom-callback-client.ts';
 import { freePort } from '../test/helpers/free-port.ts';
 import { runWrk, type WrkResult } from './lib/wrk.ts';
-import { steadyLoad } from './lib/steady-load.ts';
+import { SLOW_MS, steadyLoad, type SteadyResult } from './lib/steady-load.ts';
 
 const seconds = Number(process.argv[2] ?? 8);
 const rounds = Number(process.argv[3] ?? 3);
@@ -66,12 +67,13 @@ async function runRounds(url: string, files: string[]): Promise<WrkResult[]> {
 
 const perRound = 6000 * seconds;
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-console.log(`preparing ${perRound * rounds * 2 + 12_000} encrypted callbacks …`);
+console.log(`preparing ${perRound * rounds * 2 + 20_000 + 15_000} encrypted callbacks …`);
 const roundFiles = (name: string, from: number) =>
   Array.from({ length: rounds }, (_, r) => writeRequests(`${name}-${r}.txt`, prepare(from + r * perRound, perRound)));
 const floorFiles = roundFiles('floor', 0);
 const lianxinFiles = roundFiles('lianxin', 1_000_000);
-const steadyRequests = prepare(2_000_000, 12_000);
+const steadyRequests = prepare(2_000_000, 10_000);
+const freshRequests = prepare(2_500_000, 10_000);
 // End to end (issue 14, target 2): wishes offered faster than 1,000/s, each to become an item and a reply.
 const CAPACITY_PER_SECOND = 1500;
 const capacityRequests = prepare(3_000_000, CAPACITY_PER_SECOND * 10);
@@ -80,6 +82,11 @@ const capacityRequests = prepare(3_000_000, CAPACITY_PER_SECOND * 10);
 const floorPort = await freePort();
 const floor = await startChild([join(ROOT, 'bench/floors/bare-express-wecom.mjs'), String(floorPort), keys.token, keys.aesKey], {}, null);
 const floorRuns = await runRounds(`http://127.0.0.1:${floorPort}`, floorFiles);
+// The same steady load on the floor (it stores nothing, so the same callbacks serve both): what the
+// machine, the sender and new connections cost at 1,000/s without any work behind the answer.
+const floorSteady = await steadyLoad({ url: `http://127.0.0.1:${floorPort}`, requests: steadyRequests, perSecond: 1000, seconds: 10 });
+// And from a sender that opens a new connection for every callback (no keep-alive).
+const floorFresh = await steadyLoad({ url: `http://127.0.0.1:${floorPort}`, requests: steadyRequests, perSecond: 1000, seconds: 10, fresh: true });
 await stop(floor);
 
 // 2. Lianxin, as `npm start` runs it (dist/main.js), replying through a fake WeCom API.
@@ -141,6 +148,10 @@ await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer bench-admin-t
 const steady = await steadyLoad({ url: base, requests: steadyRequests, perSecond: 1000, seconds: 10 });
 const metrics = await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer bench-admin-token-0123456789abc' } }).then((r) => r.text());
 const steadyDrain = await drained();
+// The same rate, a new connection for every callback: Node accepts one connection per turn of the
+// event loop (libuv pull request 3696), so the turns handling takes are felt here (docs/performance.md).
+const fresh = await steadyLoad({ url: base, requests: freshRequests, perSecond: 1000, seconds: 10, fresh: true });
+const freshDrain = await drained();
 
 // 5. End to end: 1,500 new wishes a second for 10 s; when has every one become an item with its reply sent?
 const itemsBefore = counts.items;
@@ -149,7 +160,7 @@ const capacity = await steadyLoad({ url: base, requests: capacityRequests, perSe
 await drained();
 const capacitySeconds = (performance.now() - capacityStart) / 1000;
 const capacityItems = counts.items - itemsBefore;
-const acknowledged = lianxinRuns.reduce((s, r) => s + r.requests - r.non2xx, 0) + steady.ok + capacity.ok;
+const acknowledged = lianxinRuns.reduce((s, r) => s + r.requests - r.non2xx, 0) + steady.ok + fresh.ok + capacity.ok;
 const sends = api.callsTo('/cgi-bin/message/send');
 const perMessage = new Map<string, number>();
 for (const c of sends) {
@@ -173,8 +184,17 @@ console.log(row('floor: Express 5 + @wecom/crypto, decrypt and 200', floorRuns))
 console.log(row('Lianxin (stores, then handles and replies)', lianxinRuns));
 console.log(`ratio Lianxin / floor (medians): ${(l / f).toFixed(2)}`);
 const loop = /lianxin_event_loop_delay_p99_seconds ([\d.e-]+)/u.exec(metrics)?.[1];
+const loopMax = /lianxin_nodejs_eventloop_lag_max_seconds ([\d.e-]+)/u.exec(metrics)?.[1];
+const ms = (seconds: string | undefined) => (seconds ? (Number(seconds) * 1000).toFixed(1) : '?');
 console.log(`the rounds' backlog handled and answered ${drainSeconds.toFixed(1)} s after the last round`);
-console.log(`\nsteady ${1000}/s for 10 s (after the backlog): ${steady.ok}/${steady.sent} answered 200${Object.keys(steady.failed).length ? ` (others: ${JSON.stringify(steady.failed)})` : ''}; p50 ${steady.p50Ms.toFixed(1)} ms, p99 ${steady.p99Ms.toFixed(1)} ms, max ${steady.maxMs.toFixed(1)} ms; event-loop delay p99 ${loop ? (Number(loop) * 1000).toFixed(1) : '?'} ms; all answered ${steadyDrain.toFixed(1)} s after the last`);
+const steadyLine = (r: SteadyResult) =>
+  `${r.ok}/${r.sent} answered 200${Object.keys(r.failed).length ? ` (others: ${JSON.stringify(r.failed)})` : ''}; p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, max ${r.maxMs.toFixed(1)} ms; ${r.slow} over ${SLOW_MS} ms (${r.slowOnNew} of them on a connection just opened; ${r.newSockets} opened); the sender's longest stall ${r.senderStallMs.toFixed(1)} ms`;
+console.log(`\nsteady 1000/s for 10 s`);
+console.log(`- floor: ${steadyLine(floorSteady)}`);
+console.log(`- Lianxin (after the backlog): ${steadyLine(steady)}; Lianxin's event-loop delay p99 ${ms(loop)} ms, max ${ms(loopMax)} ms; all answered ${steadyDrain.toFixed(1)} s after the last`);
+console.log(`steady 1000/s for 10 s, a new connection for every callback`);
+console.log(`- floor: ${steadyLine(floorFresh)}`);
+console.log(`- Lianxin: ${steadyLine(fresh)}; all answered ${freshDrain.toFixed(1)} s after the last`);
 console.log(
   `\nend to end: ${CAPACITY_PER_SECOND} new wishes/s offered for 10 s (${capacity.ok}/${capacity.sent} acknowledged): ${capacityItems} items, every one with its reply sent, ${capacitySeconds.toFixed(1)} s after the first → ${(capacityItems / capacitySeconds).toFixed(0)} wishes/s handled end to end`,
 );
