@@ -15,6 +15,7 @@ export function itemJson(item: Item & { submitter?: Pick<Person, 'name'>; claima
     communityId: item.communityId,
     submitterId: item.submitterId,
     submitterName: item.submitter?.name ?? null,
+    onBehalfOf: item.onBehalfOf,
     claimantId: item.claimantId,
     claimantName: item.claimant?.name ?? null,
     assignedUnit: item.assignedUnit,

@@ -114,6 +114,7 @@ export const item = z.object({
   communityId: z.number().int(),
   submitterId: z.number().int(),
   submitterName: z.string().nullable(),
+  onBehalfOf: z.string().nullable().meta({ description: 'The resident it was registered for by its submitter (who phoned the office), or null' }),
   claimantId: z.number().int().nullable(),
   claimantName: z.string().nullable(),
   assignedUnit: z.string().nullable(),

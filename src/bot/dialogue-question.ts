@@ -1,5 +1,6 @@
 import type { Tx } from '../db/sql.ts';
 import type { Draft, Step } from './dialogue-store.ts';
+import { filedFor } from './filed-for.ts';
 import { publicText } from './public-view.ts';
 import { residents } from './texts/residents.ts';
 
@@ -15,8 +16,10 @@ export async function question(tx: Tx, step: Step, draft: Draft, inGroup: boolea
       const communities = await tx.all<{ name: string }>('SELECT name FROM communities ORDER BY id');
       return residents.askCommunity(communities.map((c) => c.name));
     }
-    case 'address':
-      return residents.askAddress;
+    case 'address': {
+      const forWhom = filedFor(draft.text);
+      return forWhom ? residents.askAddressFor(forWhom) : residents.askAddress;
+    }
     case 'place':
       return residents.askPlace;
     case 'photo':

@@ -67,7 +67,7 @@ export async function notifyChange(tx: Tx, change: ItemChange, out: Outgoing, fr
       return;
     case 'done':
       out.reply(members.doneReply(id));
-      tell(item.submitterId, residents.toSubmitterDone(id, holder, change.note));
+      tell(item.submitterId, residents.toSubmitterDone(id, holder, change.note, item.onBehalfOf));
       // The question the bot now waits for: "满意，谢谢" is understood as a confirmation.
       if (item.submitterId !== actorId) await ask(tx, item.submitterId, 'confirm', id, now);
       await tellFollowers('已办结。');
@@ -168,5 +168,10 @@ export async function holderName(tx: Tx, item: Item): Promise<string> {
 /** The holder's direct message: the submitter's name, phone and place (SPEC: for those who handle it). */
 async function holderDetails(tx: Tx, item: Item, how: HolderDetails['how'], from?: string): Promise<string> {
   const submitter = await tx.get<{ name: string; phone: string | null }>('SELECT name, phone FROM people WHERE id = ?', [item.submitterId]);
-  return members.holderDetails({ how, item, submitter: submitter?.name ?? '居民', phone: submitter?.phone ?? null, place: item.place, ...(from ? { from } : {}) });
+  const name = submitter?.name ?? '居民';
+  // Registered for a resident: their own phone if it was given, else the one who registered it.
+  const [who, phone] = item.onBehalfOf
+    ? [members.filedBy(item.onBehalfOf, name), item.onBehalfPhone ?? members.askFiler(item.id, name, submitter?.phone ?? null)]
+    : [name, submitter?.phone ?? null];
+  return members.holderDetails({ how, item, submitter: who, phone, place: item.place, ...(from ? { from } : {}) });
 }

@@ -10,6 +10,8 @@ import { maskName } from '../core/mask.ts';
 import { DAY } from '../core/clock.ts';
 import { publicPlace, publicText } from './public-view.ts';
 import { views } from './texts/views.ts';
+import { groups } from './texts/groups.ts';
+import { members } from './texts/members.ts';
 import { officials } from './texts/officials.ts';
 import { currentState } from '../figures/current-state.ts';
 import { periodFigures } from '../figures/period-figures.ts';
@@ -66,17 +68,20 @@ export async function describeItem(tx: Tx, actor: Actor, id: number, inGroup: bo
     const p = e.actorId !== null ? people.get(e.actorId) : undefined;
     if (p) actorNames.set(p.id, p.id === item.submitterId && !full ? maskName(p.name) : p.name);
   }
-  const submitterName = submitter ? (full ? submitter.name : maskName(submitter.name)) : '居民';
+  const ownName = submitter ? (full ? submitter.name : maskName(submitter.name)) : '居民';
+  // Registered for a resident ("王奶奶打电话来说…"): the resident is who asked.
+  const submitterName = item.onBehalfOf ? (full ? members.filedBy(item.onBehalfOf, ownName) : groups.filedBy(maskName(item.onBehalfOf))) : ownName;
+  const names = [submitter?.name, item.onBehalfOf].filter((n): n is string => typeof n === 'string');
   return views.itemCard({
     id: item.id,
     kind: item.kind,
     category: item.category,
     status: item.status,
     urgent: item.priority === 'urgent',
-    text: full ? item.text : publicText(item, submitter ? [submitter.name] : []),
+    text: full ? item.text : publicText(item, names),
     submitter: submitterName,
     createdAt: fmt.dayTime(item.createdAt),
-    phone: full ? (submitter?.phone ?? null) : null,
+    phone: full ? (item.onBehalfOf ? item.onBehalfPhone : (submitter?.phone ?? null)) : null,
     place: full ? item.place : publicPlace(item),
     holder: claimant?.name ?? item.assignedUnit,
     deadline: item.deadlineAt && ['open', 'claimed'].includes(item.status) ? deadlineText(item.deadlineAt, deps) : null,

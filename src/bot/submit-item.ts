@@ -18,6 +18,7 @@ import { groups } from './texts/groups.ts';
 import { members } from './texts/members.ts';
 import { officials } from './texts/officials.ts';
 import { emergencyAdvice, residents } from './texts/residents.ts';
+import { filedFor } from './filed-for.ts';
 
 const TEXT_ONLY = /不能(?:接|打)电话|接不了电话|(?:请|用)(?:发)?文字|发文字(?:联系|给)|我是聋|聋哑|听力不好/u;
 
@@ -61,7 +62,10 @@ export async function submitItem(tx: Tx, ctx: MessageContext, s: Submission, out
   const priority: Priority = emergency ? 'urgent' : 'normal';
   const category = report ? (s.category ?? guessCategory(normalizeText(s.text), settings.categories)) : null;
   const deadlineAt = report ? reportDeadline(category!, priority === 'urgent', ctx.now, deps) : null;
-  if (s.phone) await tx.run('UPDATE people SET phone = ?, updated_at = ? WHERE id = ?', [s.phone, ctx.now, ctx.person.id]);
+  // "王奶奶打电话来说…": told for someone else. Their phone is theirs, not the sender's; the sender
+  // speaks for them and is the one to reach.
+  const forWhom = filedFor(s.text);
+  if (s.phone && !forWhom) await tx.run('UPDATE people SET phone = ?, updated_at = ? WHERE id = ?', [s.phone, ctx.now, ctx.person.id]);
   const phone = s.phone ?? ctx.person.phone;
   const { item } = await createItem(
     tx,
@@ -83,11 +87,13 @@ export async function submitItem(tx: Tx, ctx: MessageContext, s: Submission, out
       gridId: ctx.person.gridId !== null && (await gridOf(tx, ctx.person.gridId)) === s.communityId ? ctx.person.gridId : null,
       answerDueAt: new Date(ctx.now.getTime() + settings.answerHours * HOUR),
       relatedToId: s.relatedToId ?? null,
+      onBehalfOf: forWhom,
+      onBehalfPhone: forWhom ? (s.phone ?? null) : null,
     },
     ctx.now,
   );
   const inGroup = ctx.msg.conversationType === 'group';
-  const lines: string[] = [];
+  const lines: string[] = forWhom ? [residents.filedFor(forWhom)] : [];
   if (emergency) {
     const advice = emergencyAdvice(emergency, settings.hotlines);
     if (advice) lines.push(advice);
@@ -104,7 +110,7 @@ export async function submitItem(tx: Tx, ctx: MessageContext, s: Submission, out
   // (A wish's place is a home: never asked for in a group, and a visit needs the phone first.)
   const askPlace = s.askAfter !== false && emergency !== null && report && !item.place;
   // "我是聋人 不能打电话 请发文字联系我": no number is asked of someone who cannot take a call.
-  const askPhone = s.askAfter !== false && !askPlace && phone === null && !TEXT_ONLY.test(item.text) && (emergency !== null || needsVisit(item.kind as ItemKind, item.text, item.place));
+  const askPhone = s.askAfter !== false && !askPlace && phone === null && !forWhom && !TEXT_ONLY.test(item.text) && (emergency !== null || needsVisit(item.kind as ItemKind, item.text, item.place));
   if (askPlace) {
     lines.push(residents.askUrgentPlace);
     await ask(tx, ctx.person.id, 'place', item.id, ctx.now);
@@ -118,16 +124,18 @@ export async function submitItem(tx: Tx, ctx: MessageContext, s: Submission, out
   // asked for in their direct chat, never where the group would read the answer.
   out.reply(inGroup ? `${groups.to(maskName(ctx.person.name), receipt)}\n${groups.claimHint(item.id)}` : receipt);
   if (askPhone && inGroup) out.toPerson(ctx.person, residents.askPhoneAfterGroup(item.id));
-  const shown = { id: item.id, kind: item.kind, text: publicText(item, [ctx.person.name]), category, urgent: emergency !== null };
+  const names = forWhom ? [ctx.person.name, forWhom] : [ctx.person.name];
+  const shown = { id: item.id, kind: item.kind, text: publicText(item, names), category, urgent: emergency !== null };
   const grid = item.gridId !== null ? await tx.get<{ name: string }>('SELECT name FROM grids WHERE id = ?', [item.gridId]) : undefined;
-  const announcement = groups.announceNew(shown, maskName(ctx.person.name), publicPlace(item), grid?.name ?? null);
+  const announcement = groups.announceNew(shown, forWhom ? groups.filedBy(maskName(forWhom)) : maskName(ctx.person.name), publicPlace(item), grid?.name ?? null);
   // The grid's own volunteers hear of it first, before the community's groups (an urgent item's
   // grid gets its alert below instead).
   if (item.gridId !== null && !emergency) out.toGrid(item.communityId, item.gridId, announcement, ctx.person.id);
   out.toGroups(item.communityId, announcement, inGroup);
   if (emergency) {
     const told = emergency.hotlines.map((h) => h.name).join('、') || null;
-    const alert = { id: item.id, text: item.text, category, place: item.place, submitter: ctx.person.name, phone, told };
+    const submitter = forWhom ? members.filedBy(forWhom, ctx.person.name) : ctx.person.name;
+    const alert = { id: item.id, text: item.text, category, place: item.place, submitter, phone, told };
     out.toOfficials(item.communityId, officials.urgentAlert(alert));
     if (item.gridId !== null) out.toGrid(item.communityId, item.gridId, members.urgentToGrid(shown, publicPlace(item)));
   }

@@ -139,7 +139,8 @@ export async function* ledgerExportItems(
   for (;;) {
     const page = await tx.all<Omit<LedgerExportItem, 'ratings' | 'revisit' | 'holder'> & { claimant: string | null; assignedUnit: string | null }>(
       `SELECT i.id, i.kind, i.status, i.text, i.place, i.category, i.created_at, i.done_at, i.deadline_at, i.assigned_unit,
-              c.name AS claimant, s.name AS submitter_name, s.phone AS submitter_phone, g.name AS grid
+              c.name AS claimant, COALESCE(i.on_behalf_of, s.name) AS submitter_name,
+              CASE WHEN i.on_behalf_of IS NULL THEN s.phone ELSE i.on_behalf_phone END AS submitter_phone, g.name AS grid
          ${FROM} LEFT JOIN people s ON s.id = i.submitter_id LEFT JOIN grids g ON g.id = i.grid_id
         WHERE ${w.sql} AND i.id > ? ORDER BY i.id LIMIT ?`,
       [...w.params, after, pageSize],

@@ -97,6 +97,8 @@ export type Item = {
   lateNoticeAt: Date | null;
   relatedToId: number | null;
   recurring: boolean;
+  onBehalfOf: string | null;
+  onBehalfPhone: string | null;
 };
 
 export type ItemEvent = {

@@ -46,11 +46,14 @@ export type NewItem = {
   relatedToId?: number | null;
   /** A need that comes back (每周送菜): see recurring.ts. */
   recurring?: boolean;
+  /** Whom the submitter speaks for ("3号楼王奶奶", who phoned the office), and that person's phone. */
+  onBehalfOf?: string | null;
+  onBehalfPhone?: string | null;
 };
 
 export async function createItem(tx: Tx, input: NewItem, now: Date): Promise<ItemChange> {
   const { photos, ...given } = input;
-  const fields = { ...given, gridId: given.gridId ?? null, answerDueAt: given.answerDueAt ?? null, relatedToId: given.relatedToId ?? null, recurring: given.recurring ?? isRecurring(given.text) };
+  const fields = { ...given, gridId: given.gridId ?? null, answerDueAt: given.answerDueAt ?? null, relatedToId: given.relatedToId ?? null, recurring: given.recurring ?? isRecurring(given.text), onBehalfOf: given.onBehalfOf ?? null, onBehalfPhone: given.onBehalfPhone ?? null };
   const values = { ...fields, status: 'open', createdAt: now, updatedAt: now };
   const id = await insert(tx, 'items', values);
   await insert(tx, 'item_events', {
@@ -98,6 +101,8 @@ const EMPTY_ITEM: Omit<Item, 'id' | 'kind' | 'status' | 'communityId' | 'text' |
   lateNoticeAt: null,
   relatedToId: null,
   recurring: false,
+  onBehalfOf: null,
+  onBehalfPhone: null,
 };
 
 export async function getItem(tx: Tx, id: number): Promise<Item> {

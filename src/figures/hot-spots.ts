@@ -68,9 +68,9 @@ export async function hotItemsByCommunity(tx: Tx, scope: Scope, limit: number): 
   const s = scopeSql(scope);
   const rows = await tx.all<HotItem & { communityId: number }>(
     `SELECT h.community_id, h.id, h.kind, h.text, h.created_at, h.supporters,
-            (SELECT sp.name FROM people sp WHERE sp.id = h.submitter_id) AS submitter_name FROM (
+            COALESCE(h.on_behalf_of, (SELECT sp.name FROM people sp WHERE sp.id = h.submitter_id)) AS submitter_name FROM (
        SELECT i.community_id AS community_id, i.id AS id, i.kind AS kind, i.text AS text, i.created_at AS created_at, s.n AS supporters,
-              i.submitter_id AS submitter_id,
+              i.submitter_id AS submitter_id, i.on_behalf_of AS on_behalf_of,
               row_number() OVER (PARTITION BY i.community_id ORDER BY s.n DESC, i.id ASC) AS row_no
          FROM (SELECT item_id, count(*) AS n FROM item_supporters GROUP BY item_id) s CROSS JOIN items i
         WHERE i.id = s.item_id AND i.kind = 'report' AND i.status IN ${sqlList(UNFINISHED)}${s.sql}

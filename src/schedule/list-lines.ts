@@ -24,7 +24,8 @@ export function listLine(item: Listed, now: Date, extra: Partial<ListLine> = {})
  * SQL: the submitter's name beside an item row (`alias`: the items table's), so that a line masks
  * it where the resident wrote it into the item ("我是王秀英，…"), as the chat's lists do.
  */
-export const submitterNameOf = (alias: string): string => `(SELECT sp.name FROM people sp WHERE sp.id = ${alias}.submitter_id) AS submitter_name`;
+// Of an item registered for a resident, the resident's name (the one the words speak of).
+export const submitterNameOf = (alias: string): string => `COALESCE(${alias}.on_behalf_of, (SELECT sp.name FROM people sp WHERE sp.id = ${alias}.submitter_id)) AS submitter_name`;
 
 /** SQL: urgent items first (ORDER BY this, then the list's own order). */
 export const URGENT_FIRST = "CASE WHEN priority = 'urgent' THEN 0 ELSE 1 END";

@@ -42,7 +42,7 @@ export async function loadCommunityDigests(deps: JobDeps, communityIds: readonly
         db.all<OverdueLine>(
           `SELECT o.community_id, o.id, o.kind, o.text, o.created_at, o.assigned_unit, o.priority, p.name AS claimant_name, ${submitterNameOf('o')}
            FROM (
-             SELECT community_id, id, kind, text, created_at, assigned_unit, claimant_id, submitter_id, deadline_at, priority FROM items
+             SELECT community_id, id, kind, text, created_at, assigned_unit, claimant_id, submitter_id, on_behalf_of, deadline_at, priority FROM items
              WHERE community_id = ? AND status IN ('open', 'claimed') AND deadline_at < ?
              ORDER BY ${URGENT_FIRST}, deadline_at, id
              LIMIT ?

@@ -36,7 +36,7 @@ export async function loadWeeklyBulletins(deps: JobDeps, communityIds: readonly 
     // first THANKS of each community.
     db.all<{ communityId: number; itemId: number; rating: number; note: string; submitterName: string }>(
       `SELECT t.community_id, t.item_id, t.rating, t.note, t.submitter_name FROM (
-         SELECT i.community_id AS community_id, e.item_id AS item_id, e.rating AS rating, e.note AS note, p.name AS submitter_name,
+         SELECT i.community_id AS community_id, e.item_id AS item_id, e.rating AS rating, e.note AS note, COALESCE(i.on_behalf_of, p.name) AS submitter_name,
                 row_number() OVER (PARTITION BY i.community_id ORDER BY e.rating DESC, e.item_id) AS row_no
          ${lastRatingsSql(s.sql, ' JOIN people p ON p.id = i.submitter_id')} AND e.rating >= 4 AND e.note IS NOT NULL AND e.note <> ''
        ) t WHERE t.row_no <= ? ORDER BY t.community_id, t.rating DESC, t.item_id`,

@@ -11,6 +11,8 @@ export const groups = {
       `提出人：${submitter}${grid ? `　网格：${grid}` : ''}${place ? `　地点：${place}` : ''}`,
       `认领请发：认领 ${item.id}`,
     ].join('\n'),
+  /** 提出人 of an item the office (or a neighbour) registered for a resident: "王*（代登记）". */
+  filedBy: (maskedName: string) => `${maskedName}（代登记）`,
   announceAgain: (item: ItemRef, place: string | null) =>
     [`【重新待认领 #${item.id}】${item.text}${place ? `（${place}）` : ''}`, `认领请发：认领 ${item.id}`].join('\n'),
   /** A question or answer in a group names the person it is for (masked). */

@@ -29,6 +29,10 @@ export const members = {
     ]
       .filter(Boolean)
       .join('\n'),
+  /** 提出人 of an item registered for a resident: "王奶奶（刘芳代登记）". */
+  filedBy: (forWhom: string, filer: string) => `${forWhom}（${filer}代登记）`,
+  /** No phone of the resident's: whom to ask instead. */
+  askFiler: (id: number, filer: string, phone: string | null) => (phone ? `没有留，可先问代登记的${filer}：${phone}` : `没有留，可先问代登记的${filer}（发：转告 ${id} 您的话）`),
   phoneForHolder: (id: number, phone: string) => `#${id} 的提出人留了电话：${phone}`,
   restored: (id: number) => `#${id} 撤回后又恢复了，还由您办理。`,
   kindChanged: (id: number, kind: string) => `您在办的 #${id} 改为${kind}了，事情本身没变。`,

@@ -61,6 +61,7 @@ export const residents = {
   askCommunity: (names: string[]) => `您是哪个社区的？请回复数字：\n${names.map((n, i) => `${i + 1} ${n}`).join('\n')}`,
   askCommunityAgain: (count: number) => `请回复 1 到 ${count} 之间的数字。`,
   askAddress: '请告诉我地址（比如 3栋2单元301），方便志愿者上门。不方便可回复“跳过”。',
+  askAddressFor: (name: string) => `请告诉我${name}家的地址（比如 3栋2单元301），方便志愿者上门。不方便可回复“跳过”。`,
   askPlace: '问题在哪里？请说一下地点（比如 3号楼东门），也可以发位置。说不清可回复“跳过”。',
   askPhoto: '有照片的话可以发一张，没有请回复“没有”。',
   dialogueCancelled: '好的，已取消，这条没有登记。',
@@ -132,12 +133,17 @@ export const residents = {
   keptOn: (id: number, holder: string | null) =>
     `好的，#${id} 是长期的事，不会给您结掉${holder ? `，仍由${holder}办理` : ''}。每次办好我会告诉您；哪天不需要了，说一声“${id}号不用了”就行。`,
   roundDone: (id: number, who: string, note: string) => `您的 #${id} 这次已办好（${who}）${note ? `：${note}` : '。'}\n这是长期的事，下次仍由${who}办理；哪天不需要了，说一声“${id}号不用了”就行。`,
-  toSubmitterDone: (id: number, who: string, note: string) =>
+  /** The receipt's first line when the sender told it for someone else ("王奶奶打电话来说…"). */
+  filedFor: (name: string) => `已代${name}登记，办理中的消息都发给您，请转告${name}。`,
+  toSubmitterDone: (id: number, who: string, note: string, forWhom: string | null = null) =>
     [
       `#${id} 已办结（${who}）${closingWordsOff(note) ? `：${closingWordsOff(note)}` : '。'}`,
+      forWhom ? `这是您代${forWhom}登记的，问过${forWhom}后替${forWhom}回复：` : null,
       `满意吗？请直接回复“满意”，也可以打分：确认 ${id} 5（1-5 分，可加评语）`,
       `没办好请直接说哪里不行，或回复：不满意 ${id} 原因`,
-    ].join('\n'),
+    ]
+      .filter((l) => l !== null)
+      .join('\n'),
   toSubmitterReleased: (id: number) => `#${id} 的认领人暂时办不了，已重新发布，会尽快再安排人。`,
   toSubmitterRejected: (id: number, reason: string) => `很抱歉，#${id} 没有受理。原因：${reason}\n有疑问可以联系社区。`,
   toSubmitterMerged: (id: number, into: number) => `您提的 #${id} 和 #${into} 是同一件事，已合并到 #${into} 一起办，进展会同步告诉您。`,

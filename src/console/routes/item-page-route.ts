@@ -74,7 +74,8 @@ export async function itemPageRoute(app: FastifyInstance, deps: ConsoleDeps): Pr
         mergedIntoId: item.mergedIntoId,
         relatedToId: item.relatedToId,
       },
-      submitter: submitter ?? null,
+      // Registered for a resident who phoned: the resident asked; the one who registered it is named.
+      submitter: submitter && item.onBehalfOf ? { ...submitter, name: `${item.onBehalfOf}（${submitter.name}代登记）`, phone: item.onBehalfPhone, address: null } : (submitter ?? null),
       supporters: supporters.map((s) => ({ name: s.name, at: wallClockText(s.createdAt, tz) })),
       photos: photos.map((p) => p.ref),
       ratings: ratings.map((e, i) => ({ at: wallClockText(e.createdAt, tz), rating: e.rating!, comment: e.note, current: i === ratings.length - 1 })),

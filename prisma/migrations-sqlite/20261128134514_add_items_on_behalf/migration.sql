@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "items" ADD COLUMN "on_behalf_of" TEXT;
+ALTER TABLE "items" ADD COLUMN "on_behalf_phone" TEXT;

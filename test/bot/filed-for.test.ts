@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { filedFor } from '../../src/bot/filed-for.ts';
+
+// Issue 12: an official registering a request for a resident who phoned the office (or a neighbour
+// speaking for an elder without WeChat) registers it for that resident, not for themselves.
+describe('filedFor: whom a request is told for', () => {
+  it.each([
+    ['王奶奶打电话来说想找人帮忙买袋米', '王奶奶'],
+    ['刚才何伯打电话来，说屋里水龙头漏水', '何伯'],
+    ['3号楼的李大爷刚才来电 家里灯不亮', '李大爷'],
+    ['帮3号楼王奶奶登记一个心愿：想找人陪她去医院', '王奶奶'],
+    ['替隔壁李大爷报一下 他家水管漏了', '李大爷'],
+    ['请帮5栋2单元301的刘奶奶登记：想有人陪聊天', '刘奶奶'],
+    ['给张阿姨申请个心愿 想要个轮椅', '张阿姨'],
+    ['帮王大爷报修 厨房水管', '王大爷'],
+    ['居民张秀英反映楼道灯坏了', '张秀英'],
+    ['住户李大爷说家里下水道堵了', '李大爷'],
+    ['老周来社区说车棚顶漏雨', '老周'],
+    ['独居的孙婆婆上午到社区来 说想请人帮忙剪指甲', '孙婆婆'],
+  ])('%s → %s', (text, who) => {
+    expect(filedFor(text)).toBe(who);
+  });
+
+  it.each([
+    '我妈打电话来说家里停电了',
+    '帮我报一下 楼道灯坏了',
+    '王奶奶说的对',
+    '帮忙登记一下',
+    '帮他报一下',
+    '心愿 想找人帮忙买米',
+    '反映 3号楼楼道灯坏了',
+    '张阿姨家的猫又跑出来了',
+  ])('%s: told for oneself (or for nobody named)', (text) => {
+    expect(filedFor(text)).toBeNull();
+  });
+});
