@@ -160,6 +160,8 @@ export async function createApp(config: Config, adminToken: string, log: Logger,
     ),
     trustProxy: config.TRUST_PROXY,
   });
+  // Node takes one new connection per turn of the event loop: handling lets the next one in first.
+  server.server.on('connection', () => inbound.connectionAccepted());
 
   return {
     config,

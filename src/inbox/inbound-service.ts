@@ -54,6 +54,9 @@ export class InboundService {
   private running = 0;
   private pumpScheduled = false;
   private readonly arrivals: Arrivals;
+  /** A connection accepted since the last turn, and since when handling has left turns to them. */
+  private accepted = false;
+  private yieldingSince: number | null = null;
   /** How long the last handling turn took (ms): in a flood the next waits a multiple of it. */
   private lastTurnMs = 0;
   private idleWaiters: Array<() => void> = [];
@@ -114,10 +117,31 @@ export class InboundService {
   }
 
   /** Runs the pump on the next turn, so that callbacks waiting for I/O are answered in between. */
+  /**
+   * A connection was just accepted. libuv accepts one connection per turn of the event loop (libuv
+   * pull request 3696), so more may be waiting in the kernel's queue; a handling turn now would
+   * keep them out for its length. The next few turns are left to them (docs/performance.md).
+   */
+  connectionAccepted(): void {
+    this.accepted = true;
+  }
+
   private schedulePump(): void {
     if (this.pumpScheduled) return;
     this.pumpScheduled = true;
     const run = () => {
+      // A turn that just accepted a connection goes on to the next accept, for up to FLOOD_YIELD
+      // times as long as the last handling turn took: while new connections keep coming, answering
+      // them keeps ~4/5 of the thread, as in a flood, and handling still moves.
+      if (this.accepted) {
+        this.accepted = false;
+        this.yieldingSince ??= performance.now();
+        if (performance.now() - this.yieldingSince < Math.max(1, this.lastTurnMs) * FLOOD_YIELD) {
+          setImmediate(run);
+          return;
+        }
+      }
+      this.yieldingSince = null;
       this.pumpScheduled = false;
       this.pump();
     };
