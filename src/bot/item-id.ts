@@ -5,7 +5,7 @@ export const MAX_ITEM_ID = 2_147_483_647;
 // After a bare number these make it a time, a quantity, a rating or a place, not an item:
 // 12点, 2个, 5星, 5分, 3天, 12路, 3单元, 第4步.
 // "11分类错了": 分类 is no score.
-const NOT_ID_AFTER_NUMBER = /^(?!分类)[★⭐🌟#＃\d.点时分秒星颗个次天日月年周岁元块毛角人户楼栋幢层室米斤克路期区座排单步遍趟批页届%％]/u;
+const NOT_ID_AFTER_NUMBER = /^(?!分类)[★⭐🌟#＃\d.点时分秒星颗个次天日月年周岁元块毛角人户楼栋幢层室米斤克路期区座排单步遍趟批页届件条项%％]/u;
 // After 号: 3号楼, 12号院, 2号线, 5号门, 8号床 are places; 12号单 / 12号件 are items.
 // 6号路灯 is item 6's street lamp (a 路灯 is no road).
 const NOT_ID_AFTER_HAO = /^(?:楼|院|线|床|梯|门(?!禁)|口|室|房(?!管)|车(?!主)|店|铺|窗|柜|箱|位|机|桥|路(?!灯)|地(?!下|点|址)|坑|厅|馆|场|区|栋|幢)/u;

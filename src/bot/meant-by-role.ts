@@ -8,6 +8,7 @@ import { FILED_BY_MISTAKE } from './parse-phrases.ts';
 import { isPlanNotDone } from './plan-not-done.ts';
 
 // "完成 9 下午送到的": the command word itself says it is done.
+const SOLVED_OTHERWISE = /(?:儿子|女儿|孙子|家里人|家属|自己|自行|物业|邻居)[^。]{0,8}(?:修好|弄好|解决|办好|换好|买好)|不需要了|用不着了/u;
 const EXPLICIT_DONE = /^(?:完成|办结|done|finish)/iu;
 
 // What a holder asks the resident: where, when they are in, how to reach them.
@@ -50,6 +51,12 @@ export async function meantByRole(tx: Tx, ctx: MessageContext, cmd: Runnable): P
   if ((cmd.type === 'release' || cmd.type === 'reject') && unitGivesBack) return { type: 'release', id: cmd.id, reason: 'reason' in cmd ? cmd.reason : '' };
   // "…归交警管，我们社区管不了，退回去吧" from an official who does not hold it: a rejection.
   if (cmd.type === 'release') return isOfficialOf(ctx.actor, row.communityId) && row.claimantId !== ctx.actor.id ? { type: 'reject', id: cmd.id, reason: cmd.reason.replace(/[\s,，。]*(?:还是)?(?:退回去|退了|放回去)(?:吧|了)?[\s,，。]*/u, '，').replace(/^，|，$/gu, '') } : cmd;
+  // "2号老伯儿子已自行修好，我就不去了，此单请撤销" from its holder: only the resident (or the office)
+  // withdraws; the news goes to the resident, who may say "不用了".
+  const cancelAsked = cmd.type === 'withdraw' || (cmd.type === 'done' && /撤销|撤回|撤了|撤掉|不去了|取消/u.test(ctx.msg.text));
+  if (cancelAsked && row.claimantId === ctx.actor.id && row.submitterId !== ctx.actor.id && row.status === 'claimed' && SOLVED_OTHERWISE.test(ctx.msg.text)) {
+    return { type: 'tell', id: cmd.id, note: stripMentions(ctx.msg.text).replace(/^(?:收到|好的)[。，,\s]*/u, '').replace(/#?\d{1,6}\s*号\s*/u, '').trim() };
+  }
   // "取消 3号我不搞了 放弃" from the volunteer holding it: giving it back, not withdrawing the request.
   if (cmd.type === 'withdraw' && row.claimantId === ctx.actor.id && row.submitterId !== ctx.actor.id && row.status === 'claimed') return { type: 'release', id: cmd.id, reason: cmd.reason };
   // "17号不归我们 井盖是市政的 退回" from the official holding it: given back to the office, not refused.

@@ -43,6 +43,7 @@ import { officials } from './texts/officials.ts';
 import { residents } from './texts/residents.ts';
 import { freshMatter } from './fresh-matter.ts';
 import { wordsSaid } from './words-said.ts';
+import { placeAgain } from './place-again.ts';
 
 type Words = Extract<Command, { type: 'text' | 'empty' | 'thanks' | 'answer' | 'invalid' }>;
 
@@ -242,6 +243,7 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const text = cmd.type === 'text' ? cmd.text : (msg.location?.label ?? '');
   const asked = cmd.type === 'text' ? await ownItemAskedAfter(tx, ctx.person.id, text) : null;
   if (asked !== null) return runCommand(tx, ctx, { type: 'status', id: asked }, out, deps);
+  if (cmd.type === 'text' && !hasAttachment && (await placeAgain(tx, ctx, text, out))) return;
   return startDialogue(tx, ctx, { kind: null, text }, out, deps);
 }
 

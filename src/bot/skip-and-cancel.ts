@@ -53,7 +53,9 @@ export function isSkip(text: string): boolean {
 export function isCancel(text: string): boolean {
   // 了 matters here: "不要了" drops the draft, "不要" (a photo?) only skips.
   const t = normalizeText(text).trim().replace(PUNCT_END, '').replace(STRIP_START, '').replace(/\s+/gu, '');
-  return CANCEL.test(t);
+  // "取消那一条吧，谢谢": the thanks and the draft named do not make it anything else.
+  const plain = t.replace(/[，,。]*(?:谢谢|多谢|谢了)(?:你|您|啦|了)?$/u, '').replace(/[，,。]+$/u, '').replace(/^(?:帮我|麻烦)?(取消|删了|删掉|作废|撤销)(?:掉)?(?:刚才)?(?:那一?条|这一?条|那个|这个|它)(?:心愿|问题|事|登记)?/u, '$1');
+  return CANCEL.test(t) || CANCEL.test(plain);
 }
 
 function tidy(text: string): string {
@@ -62,7 +64,7 @@ function tidy(text: string): string {
 
 // "不是 不用登记 我就是说声谢谢", "不是新的 我说的是7号的进展": to "是心愿还是反映问题？" this says
 // there is nothing to file.
-const NOT_A_REQUEST = /^不是(?:的|啊|呀)?(?:[\s,，。]|新的)|不用(?:登记|记|记录|记下来|报)|没(?:要|想|说要)(?:登记|报|反映|许愿)|别(?:再)?问了|不(?:要|想)登记|(?:就|只)是(?:想)?(?:说声|说一声|道个|表示)(?:谢谢|感谢)|(?:就|只)是(?:问问|说说|随便说说|聊聊)/u;
+const NOT_A_REQUEST = /^不是(?:的|啊|呀)?(?:[\s,，。]|新的)|不用(?:登记|记|记录|记下来|报)|没(?:要|想|说要)(?:登记|报|反映|许愿)|别(?:再)?问了|不(?:要|想|用)再?登记|(?:就|只)是(?:想)?(?:说声|说一声|道个|表示)(?:谢谢|感谢)|(?:就|只)是(?:问问|说说|随便说说|聊聊)/u;
 // "不是，是反映问题" names a kind: that is an answer, not a refusal.
 const NAMES_A_KIND = /心愿|许愿|反映|问题|报修|投诉/u;
 

@@ -94,6 +94,7 @@ export const residents = {
   phoneSaved: '好的，电话记下了，只有办理的志愿者和社区干部能看到。',
   phoneSkipped: '好的，不留也没关系，有进展我会在这里告诉您。',
   askUrgentPlace: '具体在哪里？请说一下地点（比如 5号楼2单元），我马上转告社区。',
+  placeKept: (id: number, place: string) => `地址记下了：${place}（#${id}），不用再发了。`,
   placeSaved: (id: number, place: string) => `收到，#${id} 的地点“${short(place, 20)}”已转告社区。`,
   placeSkipped: '好的，社区干部会直接联系您。',
 

@@ -1,0 +1,27 @@
+import type { Tx } from '../db/sql.ts';
+import { HOUR } from '../core/clock.ts';
+import type { MessageContext } from './context.ts';
+import { extractPlace } from './extract-place.ts';
+import { normalizeText } from './normalize-text.ts';
+import type { Outgoing } from './outgoing.ts';
+import { say } from './say.ts';
+import { residents } from './texts/residents.ts';
+
+/**
+ * "6幢3单元502" sent again soon after a receipt: the address of the request just filed, said once
+ * more (elders repeat themselves), not a new request. It is kept when the item had none. True when
+ * the words were only that.
+ */
+export async function placeAgain(tx: Tx, ctx: MessageContext, text: string, out: Outgoing): Promise<boolean> {
+  const said = normalizeText(text).trim().replace(/[\s,，。.!！~～啊呀哦嘛呢]+$/u, '');
+  const place = extractPlace(said);
+  if (place === null || said.replace(place, '').replace(/^(?:地址|地点|住|我住|家住|在)[是:：]?|[\s,，。]/gu, '').length > 2) return false;
+  const item = await tx.get<{ id: number; place: string | null }>(
+    `SELECT id, place FROM items WHERE submitter_id = ? AND status IN ('open', 'claimed') AND created_at >= ? ORDER BY id DESC LIMIT 1`,
+    [ctx.person.id, new Date(ctx.now.getTime() - HOUR)],
+  );
+  if (!item) return false;
+  if (item.place === null) await tx.run('UPDATE items SET place = ?, updated_at = ? WHERE id = ?', [place, ctx.now, item.id]);
+  say(ctx, out, residents.placeKept(item.id, item.place ?? place));
+  return true;
+}

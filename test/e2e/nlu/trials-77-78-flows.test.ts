@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { fileRequest, ledgerItem, trialCommunity } from '../../helpers/community.ts';
+import { textsTo } from '../../helpers/test-app.ts';
+
+// Issue 12, trials 77 and 78: an address said again after the receipt, a holder's news that the
+// resident's son fixed it, a resident's "覅弄了", and a verdict of "一般般" with a remark.
+
+const group = 'g-t7778';
+const c = trialCommunity(group);
+const { someone } = c;
+
+describe('an address said again', () => {
+  it('"6幢3单元502" right after the receipt is kept, no new request started', async () => {
+    const elder = someone('顾阿婆');
+    const id = await fileRequest(c.t, elder, '心愿 伲屋里米吃光哉 想请人帮忙买袋米');
+    const again = textsTo(await c.t.say(elder, '6幢3单元502'), elder.id).join('\n');
+    expect(again).toContain('地址记下了');
+    expect(again).not.toContain('哪一类');
+    expect((await ledgerItem(c.t, id)).place).toBe('6幢3单元502');
+  });
+});
+
+describe('fixed by someone else', () => {
+  it('the holder\'s "老伯儿子已自行修好，我就不去了，此单请撤销" reaches the resident; the item stays, not done', async () => {
+    const soldier = someone('周建军');
+    await c.t.say(soldier, `报到 ${c.code}`);
+    const elder = someone('沈老伯');
+    const id = await fileRequest(c.t, elder, '心愿 厨房水龙头滴水 想请人帮忙修一下 2幢1单元301');
+    await c.t.say(soldier, `认领 ${id}`);
+    const sent = await c.t.say(soldier, `收到。${id}号老伯儿子已自行修好，我就不去了，此单请撤销。`);
+    expect(textsTo(sent, elder.id).join('\n')).toContain('已自行修好');
+    expect((await ledgerItem(c.t, id)).status).toBe('claimed');
+    // The resident says it: withdrawn.
+    await c.t.say(elder, `${id}号覅弄了 伲儿子今朝回来 已经修好了`);
+    expect((await ledgerItem(c.t, id)).status).toBe('withdrawn');
+  });
+});
+
+describe('a middling verdict', () => {
+  it('"通是通了 但是井盖边边上还是臭烘烘的 一般般嘛" confirms with three stars', async () => {
+    const rider = someone('小周');
+    await c.t.say(rider, `报到 ${c.code}`);
+    const resident = someone('陈幺妹');
+    const id = await fileRequest(c.t, resident, '反映 8栋门口下水道堵了 臭得遭不住');
+    await c.t.say(rider, `认领 ${id}`);
+    await c.t.say(rider, `完成 ${id} 通了`);
+    const answered = textsTo(await c.t.say(resident, '通是通了 但是井盖边边上还是臭烘烘的 一般般嘛'), resident.id).join('\n');
+    expect(answered).not.toContain('在哪里');
+    const item = await ledgerItem(c.t, id);
+    expect(item.status).toBe('confirmed');
+    expect(item.rating).toBe(3);
+  });
+});
