@@ -29,3 +29,11 @@ export async function ownItemAskedAfter(tx: Tx, personId: number, text: string):
   const underWay = pick.filter((r) => r.status !== 'done');
   return underWay.length === 1 ? underWay[0]!.id : null;
 }
+
+// "我反映楼上剁馅儿那事儿…", "俺报的那个事": a request made before, named by the words that made it.
+const PAST_REQUEST = /(?:我|俺|额|阿拉|伲)?(?:反映|报|提)的?(?:那个|那件|那)?[^，。,]{0,10}(?:那)?(?:事儿?|个事|件事)/u;
+
+/** Words that start like a new 反映 but ask after one made before: its number, or null. */
+export async function requestAskedAfter(tx: Tx, personId: number, raw: string, text: string): Promise<number | null> {
+  return PAST_REQUEST.test(normalizeText(raw)) ? ownItemAskedAfter(tx, personId, text) : null;
+}

@@ -26,7 +26,7 @@ import { officialToResident, secondInGroup, tellByName } from './talk-to-others.
 import { photosForItem } from './photos-for-item.ts';
 import { parseCorrection } from './correction.ts';
 import { correctLast } from './correct-last.ts';
-import { ownItemAskedAfter } from './own-item-asked-after.ts';
+import { ownItemAskedAfter, requestAskedAfter } from './own-item-asked-after.ts';
 import { openPrompts } from './prompts.ts';
 import { draftEscape, isBareAnswer, isCancel, isSkip } from './skip-and-cancel.ts';
 import { isOnlyPraiseOrThanks } from './thanks.ts';
@@ -98,9 +98,11 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
     case 'invalid':
       return respondToWords(tx, ctx, cmd, dialogue, out, deps);
     case 'wish':
-    case 'report':
-      if (dialogue) return restartDialogue(tx, ctx, dialogue, { kind: cmd.type, text: cmd.text }, out, deps);
-      return runCommand(tx, ctx, cmd, out, deps);
+    case 'report': {
+      const before = await requestAskedAfter(tx, ctx.person.id, msg.text, cmd.text); // "我反映楼上剁馅儿那事儿 到底有人管没"
+      if (before !== null || !dialogue) return runCommand(tx, ctx, before !== null ? { type: 'status', id: before } : cmd, out, deps);
+      return restartDialogue(tx, ctx, dialogue, { kind: cmd.type, text: cmd.text }, out, deps);
+    }
     default:
       await runCommand(tx, ctx, cmd, out, deps);
       remind(ctx, out, dialogue);
@@ -246,4 +248,3 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   if (cmd.type === 'text' && !hasAttachment && (await placeAgain(tx, ctx, text, out))) return;
   return startDialogue(tx, ctx, { kind: null, text }, out, deps);
 }
-

@@ -9,7 +9,8 @@ export function sharesWords(a: string, b: string): boolean {
 export function sharedWords(a: string, b: string): number {
   const seen = new Set<string>();
   // "帮忙喂一下猫" names 喂猫 too: a measure word between verb and thing hides the pair.
-  const squeezed = a.replace(/一下|一点儿?|一个|一些/gu, '');
+  // ("挂个华西的号" names 挂号: a verb and its object with a few words between them.)
+  const squeezed = a.replace(/一下|一点儿?|一个|一些/gu, '').replace(/(挂|看|剪|理|排|取|拿|买|配|换|修)个?[^，。,\s的]{0,3}的?(号|药|头|发|队|件|菜|米|表|锁|灯)/gu, '$1$2');
   for (let i = 0; i + 1 < b.length; i++) {
     const pair = b.slice(i, i + 2);
     // "松了", "看过", "家的": a particle makes a pair say nothing of what it is about.

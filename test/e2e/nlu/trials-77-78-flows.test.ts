@@ -51,3 +51,21 @@ describe('a middling verdict', () => {
     expect(item.rating).toBe(3);
   });
 });
+
+describe('a request made before, named by its words', () => {
+  it('"挂号那个不用了哈 孙女儿刚刚帮我挂好了" withdraws "…帮我在手机上挂个华西的号"', async () => {
+    const elder = someone('刘建国');
+    const id = await fileRequest(c.t, elder, '心愿 我想找个人帮我在手机上挂个华西的号 我搞不来这些 5栋1单元202');
+    await c.t.say(elder, '挂号那个不用了哈 孙女儿刚刚帮我挂好了');
+    expect((await ledgerItem(c.t, id)).status).toBe('withdrawn');
+  });
+
+  it('"我反映楼上剁馅儿那事儿 到底有人管没人管啊" asks after it, no new report', async () => {
+    const elder = someone('刘大爷');
+    const id = await fileRequest(c.t, elder, '反映 楼上天天半夜剁馅儿 吵得睡不着 9号楼2门301');
+    const asked = textsTo(await c.t.say(elder, '我反映楼上剁馅儿那事儿 到底有人管没人管啊 介都两天了'), elder.id).join('\n');
+    expect(asked).toContain(`#${id}`);
+    expect(asked).not.toContain('在哪里');
+    expect(asked).not.toContain('编号 #');
+  });
+});
