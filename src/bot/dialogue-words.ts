@@ -4,6 +4,13 @@ import { TROUBLE_HERE } from './kind-answer.ts';
 import { REQUEST, THING, WANTS } from './request-words.ts';
 import { normalizeText } from './normalize-text.ts';
 import { sharedWords } from './shares-words.ts';
+import { highestRole } from '../domain/actor.ts';
+import type { MessageContext } from './context.ts';
+import type { Outgoing } from './outgoing.ts';
+import { say } from './say.ts';
+import { filedFor } from './filed-for.ts';
+import type { Draft } from './dialogue-store.ts';
+import { residents } from './texts/residents.ts';
 
 // The words the dialogue listens for (dialogue.ts): a kind stated in the text, a place put right or
 // the same as last time, a mere opening, and how soon pieces of one message follow each other.
@@ -13,11 +20,27 @@ export const PLACE_FIX = /(?:[讲说写搞弄]错了|不对)[\s\S]*?不是[^，,
 export const STATED_REPORT = /(?:(?:想|要)?(?:反映|反应)(?:一?下|个事)?|(?:这个)?是(?:公家|公共|大家)的事(?:儿)?)[吧啊呀哈。.!！\s]*$|^(?:[\u4e00-\u9fa5]{0,4}[，,。\s]*)?(?:我|俺)?(?:想|要|来|再)(?:跟社区|向社区|给社区)?(?:反映|反应)(?:一?下|一个|个)?(?:情况|问题|事情|事)?/u;
 export const STATED_WISH = /是个(?:微)?心愿[吧啊呀哈。.!！\s]*$|^(?:[\u4e00-\u9fa5]{0,3}[，,。\s]+)?(?:我|俺)?(?:想|要)(?:许|提)(?:个|一个)(?:微)?(?:心愿|愿望|愿)(?:[：:，,。\s]|$)/u;
 // "地址跟上次一样", "还是老地方": the place of their last request.
-export const SAME_PLACE = /(?:跟|和|同)(?:上次|上回|上趟|以前|之前|原来)(?:一样|的一样|那个|那里|那儿)|^(?:地址)?(?:还是)?一样(?:的|额|嘛|啊)?$|还是(?:上次|上回)(?:的|那个)|老地方|还是那(?:里|儿|个地方)/u;
+export const SAME_PLACE = /^(?:还是|就是?|就在)?(?:我|俺|伲|阿拉)家(?:呀|啊|嘛|哈)?(?=$|[\s,，。])|(?:你|恁|您)们?不是知道|上回[^，。]{0,10}那个家|(?:跟|和|同)(?:上次|上回|上趟|以前|之前|原来)(?:一样|的一样|那个|那里|那儿)|^(?:地址)?(?:还是)?一样(?:的|额|嘛|啊)?$|还是(?:上次|上回)(?:的|那个)|老地方|还是那(?:里|儿|个地方)/u;
 /** Where the person's last request with a place was. */
 export async function lastPlace(tx: Tx, personId: number): Promise<string | null> {
   const row = await tx.get<{ place: string }>(`SELECT place FROM items WHERE submitter_id = ? AND place IS NOT NULL AND place <> '' ORDER BY id DESC LIMIT 1`, [personId]);
   return row?.place ?? null;
+}
+
+/**
+ * A wish's address, when their last wish had one: their home, not asked again (the lead says it).
+ * Not for a request told for someone else, nor for the office, who register wishes for many homes.
+ */
+export async function homeAsBefore(tx: Tx, ctx: MessageContext, draft: Draft, out: Outgoing): Promise<void> {
+  if (draft.kind !== 'wish' || draft.place !== null || draft.priority === 'urgent' || highestRole(ctx.actor) === 'official' || filedFor(draft.text) !== null) return;
+  const row = await tx.get<{ place: string }>(
+    `SELECT place FROM items WHERE submitter_id = ? AND kind = 'wish' AND on_behalf_of IS NULL AND place IS NOT NULL AND place <> '' ORDER BY id DESC LIMIT 1`,
+    [ctx.person.id],
+  );
+  if (!row) return;
+  draft.place = row.place;
+  // Said back in a direct chat, so that a wrong one can be put right; a group never reads an address.
+  if (ctx.msg.conversationType !== 'group') say(ctx, out, residents.addressAsBefore(row.place));
 }
 
 // Words that only open a conversation: what follows them is the request.

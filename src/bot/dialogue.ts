@@ -19,7 +19,7 @@ import { isAcknowledgement } from './small-talk.ts';
 import { chooseCommunity, knownCommunity } from './community-of.ts';
 import { submitMatters } from './submit-matters.ts';
 import { kindGuessed, question } from './dialogue-question.ts';
-import { ANNOUNCES_ONLY, ASKS, AT_HOME, BURST_MS, declinesPhoto, isNewMatter, lastPlace, OPENING_ONLY, PLACE_FIX, SAME_PLACE } from './dialogue-words.ts';
+import { ANNOUNCES_ONLY, ASKS, AT_HOME, BURST_MS, declinesPhoto, homeAsBefore, isNewMatter, lastPlace, OPENING_ONLY, PLACE_FIX, SAME_PLACE } from './dialogue-words.ts';
 import { emergencyAdvice, residents } from './texts/residents.ts';
 import { everyone, KIND_NAMES } from './texts/common.ts';
 import { kindChange } from './kind-change.ts';
@@ -221,11 +221,10 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
 async function advance(tx: Tx, ctx: MessageContext, draft: Draft, rowId: number | null, out: Outgoing, deps: BotDeps, lead = '') {
   // A place already in the text is the place (a question for the office has none): only what is missing is asked.
   if (draft.kind && draft.place === null) draft.place = extractPlace(draft.text, { addressOnly: draft.kind === 'wish' }) ?? (isInquiry(normalizeText(draft.text)) ? '' : null);
+  await homeAsBefore(tx, ctx, draft, out); // a wish at the home of their last one: not asked again
   const inGroup = ctx.msg.conversationType === 'group';
   // A home address is never asked for where the group reads the answer (the phone is asked privately).
-  const steps = (draft.priority === 'urgent' ? URGENT_STEPS : draft.kind ? STEPS[draft.kind] : STEPS.wish).filter(
-    (s) => !(inGroup && s === 'address'),
-  );
+  const steps = (draft.priority === 'urgent' ? URGENT_STEPS : draft.kind ? STEPS[draft.kind] : STEPS.wish).filter((s) => !(inGroup && s === 'address'));
   const from = Math.max(0, steps.indexOf(draft.step));
   for (const step of steps.slice(from)) {
     const missing =

@@ -1,5 +1,6 @@
 import type { Command } from './command-types.ts';
 import { normalizeText } from './normalize-text.ts';
+import { clearKind } from './clear-kind.ts';
 import { REQUEST } from './request-words.ts';
 import { figuresAsked, statsSpanSaid } from './stats-span.ts';
 
@@ -86,6 +87,11 @@ export function guessIntent(text: string): Guess | null {
   // "麻烦帮我看一下…": a polite opening asks for nothing by itself.
   // ("麻烦你了", "麻烦您告诉我一下": thanks and a polite ask of the bot, no request for help.)
   if ([...t].length > 40 || REQUEST.test(t.replace(/^(?:麻烦|请)(?:你|您)?(?:帮我|帮忙)?/u, '').replace(/麻烦(?:你|您|你们)(?:了|告诉我(?:一下)?|说(?:一下)?)/gu, '')) || ID.test(t)) return null;
-  for (const [re, command] of GUESSES) if (re.test(t)) return command.type === 'stats' && !command.topic ? { type: 'stats', span: statsSpanSaid(t) } : command;
+  for (const [re, command] of GUESSES) {
+    if (!re.test(t)) continue;
+    // "俺想找个人教教俺咋用微信视品": someone asked for, to teach them; not a question about the bot.
+    if (command.type === 'help' && clearKind(t) === 'wish') return null;
+    return command.type === 'stats' && !command.topic ? { type: 'stats', span: statsSpanSaid(t) } : command;
+  }
   return null;
 }

@@ -245,6 +245,6 @@ async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue:
   const text = cmd.type === 'text' ? cmd.text : (msg.location?.label ?? '');
   const asked = cmd.type === 'text' ? await ownItemAskedAfter(tx, ctx.person.id, text) : null;
   if (asked !== null) return runCommand(tx, ctx, { type: 'status', id: asked }, out, deps);
-  if (cmd.type === 'text' && !hasAttachment && (await placeAgain(tx, ctx, text, out))) return;
+  if (cmd.type === 'text' && !hasAttachment && (await placeAgain(tx, ctx, text, out, deps))) return;
   return startDialogue(tx, ctx, { kind: null, text }, out, deps);
 }

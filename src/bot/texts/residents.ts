@@ -61,6 +61,7 @@ export const residents = {
   askCommunity: (names: string[]) => `您是哪个社区的？请回复数字：\n${names.map((n, i) => `${i + 1} ${n}`).join('\n')}`,
   askCommunityAgain: (count: number) => `请回复 1 到 ${count} 之间的数字。`,
   askAddress: '请告诉我地址（比如 3栋2单元301），方便志愿者上门。不方便可回复“跳过”。',
+  addressAsBefore: (place: string) => `地址按上次的：${place}（不对请回复“地址改为 …”）。`,
   askAddressFor: (name: string) => `请告诉我${name}家的地址（比如 3栋2单元301），方便志愿者上门。不方便可回复“跳过”。`,
   askPlace: '问题在哪里？请说一下地点（比如 3号楼东门），也可以发位置。说不清可回复“跳过”。',
   askPhoto: '有照片的话可以发一张，没有请回复“没有”。',

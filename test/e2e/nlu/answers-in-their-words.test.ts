@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communityWithPeople, ledgerItem, newItem, setUpCommunity } from '../../helpers/community.ts';
+import { communityWithPeople, fileRequest, ledgerItem, newItem, setUpCommunity } from '../../helpers/community.ts';
 import { startTestApp, textsTo, type SimPerson, type TestApp } from '../../helpers/test-app.ts';
 
 // Issue 12, trial 19: answers to the bot's own questions and notices in the words people use —
@@ -72,16 +72,20 @@ describe('answers in their own words', () => {
     expect((await ledgerItem(t, id)).place).toContain('4栋');
   });
 
-  it('"地址跟上次一样" gives the last request\'s place', async () => {
+  it('"地址跟上次一样" gives the last request\'s place; a wish after a wish takes its address unasked', async () => {
     const sun = { id: 'sun-words', name: '孙阿姨' };
-    await newItem(t, sun, '心愿 幸福里7栋1单元502 想请人帮忙换个灯泡');
-    // The kind is plain ("请人帮忙"): only where is asked.
+    await fileRequest(t, sun, '反映 幸福里7栋1单元502门口的灯坏了');
+    // The kind is plain ("请人帮忙"): only where is asked (a report's place is no home).
     expect(textsTo(await t.say(sun, '还想请人帮忙修一下门锁'), sun.id).join('\n')).toContain('地址');
     const r = await t.say(sun, '地址跟上次一样');
     const said = textsTo(r, sun.id).join('\n');
     expect(said).not.toMatch(/在哪里/u);
     const id = Number(/#(\d+)/u.exec(said)?.[1]);
     expect((await ledgerItem(t, id)).place).toContain('7栋1单元502');
+    // The next wish: the address of the last one, said back, not asked.
+    const next = textsTo(await t.say(sun, '还想请人帮忙换个灯泡'), sun.id).join('\n');
+    expect(next).toContain('地址按上次的：7栋1单元502');
+    expect((await ledgerItem(t, Number(/编号 #(\d+)/u.exec(next)?.[1]))).place).toContain('7栋1单元502');
   });
 
   it('in a group, "反应问题" from the person asked answers the kind question', async () => {

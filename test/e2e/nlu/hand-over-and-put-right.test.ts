@@ -101,8 +101,10 @@ describe('a new matter after a verdict', () => {
     await t.say(first, `${id}号教会了`);
     const reply = textsTo(await t.say(resident, '五星 谢谢小王。另外我家阳台的晾衣架坏了 想请人帮忙修一下'), resident.id).join('\n');
     expect((await ledgerItem(t, id)).status).toBe('confirmed');
-    expect(reply).toContain('晾衣架');
-    expect(reply).toMatch(/哪一类|微心愿|已收到，编号/u);
+    // Filed at once, at the address of the last wish (5栋201), said back.
+    expect(reply).toContain('地址按上次的：5栋201');
+    const filed = await ledgerItem(t, Number(/编号 #(\d+)/u.exec(reply)?.[1]));
+    expect([filed.text, filed.place]).toEqual([expect.stringContaining('晾衣架'), '5栋201']);
   });
 
   it('"满意 还有点漏" stays one verdict', async () => {

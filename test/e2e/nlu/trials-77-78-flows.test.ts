@@ -69,3 +69,28 @@ describe('a request made before, named by its words', () => {
     expect(asked).not.toContain('编号 #');
   });
 });
+
+describe('the address of the last wish', () => {
+  it('is not asked again; said back in a direct chat, put right with "地址改为 …", never shown in the group', async () => {
+    const elder = someone('王秀兰');
+    await fileRequest(c.t, elder, '心愿 想请人帮俺买袋米 俺住5号楼二单元402');
+    const second = textsTo(await c.t.say(elder, '俺想找个人教教俺咋用微信视品'), elder.id).join('\n');
+    expect(second).toContain('地址按上次的：5号楼二单元402');
+    expect(second).not.toContain('命令');
+    const id = Number(/编号 #(\d+)/u.exec(second)?.[1]);
+    await c.t.say(elder, '不留');
+    await c.t.say(elder, '地址改为 5号楼二单元403');
+    expect((await ledgerItem(c.t, id)).place).toBe('5号楼二单元403');
+    const inGroup = await c.t.say(elder, '@连心 天冷了 俺想找个人帮俺把大衣柜顶上那床厚被子拿下来 俺够不着', { in: group });
+    expect(textsTo(inGroup, group).join('\n')).not.toContain('二单元');
+    const third = Number(/#(\d+)/u.exec(textsTo(inGroup, group).join('\n'))?.[1]);
+    expect((await ledgerItem(c.t, third)).place).toBe('5号楼二单元403');
+  });
+
+  it('an official registering for residents is asked each time', async () => {
+    const officer = someone('马主任');
+    await c.t.say(officer, `报到 ${c.officialCode}`);
+    await fileRequest(c.t, officer, '心愿 想请人帮忙搬个柜子 3号楼101');
+    expect(textsTo(await c.t.say(officer, '想请人帮忙换个灯泡'), officer.id).join('\n')).toContain('请告诉我');
+  });
+});
