@@ -6,7 +6,7 @@ import { normalizeText } from '../../src/bot/normalize-text.ts';
 import { officeCommands } from '../../src/bot/office-style.ts';
 import { parseCommand } from '../../src/bot/parse-command.ts';
 import { parseCommands } from '../../src/bot/parse-commands.ts';
-import { isCancel } from '../../src/bot/skip-and-cancel.ts';
+import { isCancel, isNotARequest } from '../../src/bot/skip-and-cancel.ts';
 import { talkAbout } from '../../src/bot/talk-about.ts';
 import { understandReply } from '../../src/bot/understand-reply.ts';
 
@@ -44,6 +44,11 @@ describe('numbers and words that are not what they look like', () => {
   });
   it.each(['取消那一条吧，谢谢。', '帮我取消刚才那条', '取消那个心愿吧'])('"%s" cancels the draft', (text) => expect(isCancel(text)).toBe(true));
   it.each(['谢谢', '取消认领'])('"%s" cancels nothing', (text) => expect(isCancel(text)).toBe(false));
+  it.each(['啥体 地址刚刚讲过哉 覅再登记了', '甭登记了'])('"%s": nothing to register', (text) => expect(isNotARequest(text)).toBe(true));
+  it.each([
+    ['9号 下班顺路去换', 9],
+    ['15 我接 明早门诊顺手开 需核对医保卡', 15],
+  ])('a volunteer\'s "%s" takes it', (text, id) => expect(said(text)).toMatchObject({ type: 'claim', id }));
 });
 
 describe('withdrawn, not done', () => {
