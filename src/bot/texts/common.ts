@@ -210,7 +210,7 @@ export const everyone = {
   notClaimed: (id: number) => `#${id} 还没有人认领。认领请发：认领 ${id}`,
   notOpen: (id: number) => `#${id} 已在办理中，不能再合并。`,
   notDone: (id: number) => `#${id} 还没有办结，办结后才能确认或评价。`,
-  alreadyDone: (id: number) => `#${id} 已经办结，正等提出人确认。`,
+  alreadyDone: (id: number) => `#${id} 已经办结，正等提出人确认。没办好的话，提出人可回复“不满意 ${id} 原因”，社区干部可发“重新打开 ${id}”。`,
   closed(id: number, status: ItemStatus): string {
     const way: Partial<Record<ItemStatus, string>> = {
       confirmed: `问题又出现了请发：不满意 ${id} 原因`,
