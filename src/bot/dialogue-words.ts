@@ -63,6 +63,6 @@ export const AT_HOME = /家里|我家|俺家|家中|屋里|屋头|屋企|屋下|
 export const ASKS = new RegExp(`${TROUBLE_HERE.source}|${WANTS.source}|帮我`, 'u');
 
 /** A new matter said well after the kind question, sharing nothing with the draft it would join. */
-export function isNewMatter(draftText: string, answer: string, elapsedMs: number): boolean {
-  return elapsedMs >= BURST_MS && (REQUEST.test(answer) || THING.test(answer)) && [...answer].length >= 8 && sharedWords(normalizeText(draftText), answer) === 0;
+export function isNewMatter(draftText: string, answer: string, elapsedMs: number, plainRequest = false): boolean {
+  return elapsedMs >= BURST_MS && (REQUEST.test(answer) || THING.test(answer) || (plainRequest && [...answer].length >= 12)) && [...answer].length >= 8 && sharedWords(normalizeText(draftText), answer) === 0;
 }

@@ -178,7 +178,8 @@ export async function continueDialogue(tx: Tx, ctx: MessageContext, row: Dialogu
     case 'address':
     case 'place':
       // "东门口人行道井盖松动…" minutes after "住哪里？": a new matter; this one is filed as it stands.
-      if (!ctx.msg.location && isNewMatter(draft.text, answer, ctx.now.getTime() - row.updatedAt.getTime())) {
+      // ("花园那边跳坝坝舞的音响开得好大声哦 天天搞到晚上十点…": a request of its own, not where.)
+      if (!ctx.msg.location && isNewMatter(draft.text, answer, ctx.now.getTime() - row.updatedAt.getTime(), clearKind(answer) !== null)) {
         await deleteDialogue(tx, row.id);
         await submitMatters(tx, ctx, submissionOf(draft), out, deps);
         return startDialogue(tx, ctx, { kind: null, text }, out, deps);

@@ -8,6 +8,7 @@ import { extractPlace } from './extract-place.ts';
 // A room number after a building, unit or floor: "5号楼2单元301" → "5号楼2单元***".
 const ROOM = /((?:\d|[一二三四五六七八九十])\s*号?\s*(?:单元|层|楼|栋|幢|座|门))\s*(\d{3,4}|[一二三四五六七八九][零〇一二三四五六七八九]{2,3})(?:\s*(?:室|号房|号|房))?(?![\d零〇一二三四五六七八九])/gu;
 const ADDRESS_HIDDEN = '（地址略）';
+const ALONE = /(?:她|他|我|俺|老人家?)?(?:是)?(?:独居|一个人住|孤寡|空巢|(?:子女|儿女)(?:都)?不在身边)(?:老人)?/gu;
 // "去1502敲门了", "楼上1502天天半夜装修": a neighbour's door, named by its number alone (not 110, 120…).
 const NEIGHBOUR = /((?:楼上|楼下|对门|隔壁|去|到|找)(?:就是|是|那家|那户|住的是)?\s*)(?!11[09]|12[02])(\d{3,4})(?:\s*(?:室|号房|房))?(?=\s*(?:的|家|那户|住户|业主|邻居|敲门|天天|半夜|晚上|装修|吵|[，。,.!！\s]|$))/gu;
 // "我住201 他家202": a door number said of a home, without the building before it.
@@ -22,7 +23,8 @@ const DOOR_OF_HOUSEHOLD = /(?<![\d号#])(?!11[09]|12[02])\d{3,4}(?=\s*(?:那家|
  * room number in one is a home.
  */
 export function publicText(item: Pick<Item, 'kind' | 'text'>, names: readonly string[] = []): string {
-  let text = maskContact(item.text);
+  // "她独居": that an elder lives alone is for those who help, not for a group (decision 0050).
+  let text = maskContact(item.text).replace(ALONE, '（情况略）');
   // "我是…的王秀英": the submitter's own name in the text, masked as on the 提出人 line.
   for (const name of names) if ([...name].length >= 2) text = text.replaceAll(name, maskName(name));
   if (item.kind === 'wish') {

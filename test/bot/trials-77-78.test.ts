@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { calledByName } from '../../src/bot/called-by-name.ts';
 import { clearKind } from '../../src/bot/clear-kind.ts';
+import { isNewMatter } from '../../src/bot/dialogue-words.ts';
+import { publicText } from '../../src/bot/public-view.ts';
 import { detectEmergency } from '../../src/bot/detect-emergency.ts';
 import { normalizeText } from '../../src/bot/normalize-text.ts';
 import { officeCommands } from '../../src/bot/office-style.ts';
@@ -74,4 +76,18 @@ describe('verdicts in dialect', () => {
 describe('called by what the welcome calls it', () => {
   it('"小助手那个那个俺想问问…" is for the bot', () => expect(calledByName('小助手那个那个俺想问问俺下礼拜三要去医院', '连心')).toEqual({ rest: '那个那个俺想问问俺下礼拜三要去医院' }));
   it('"小连家的狗" is not', () => expect(calledByName('小连家的狗', '连心')).toBeNull());
+});
+
+describe('a request of its own, sent in answer to "在哪里？"', () => {
+  const noise = '花园那边跳坝坝舞的音响开得好大声哦 天天搞到晚上十点 娃儿作业都做不成';
+  it('is a new matter minutes later, not the place of the report before it', () => {
+    expect(clearKind(normalizeText(noise))).toBe('report');
+    expect(isNewMatter('通是通了 但是井盖边边上还是臭烘烘的', noise, 5 * 60_000, true)).toBe(true);
+  });
+  it('"花园那边 垃圾桶旁边" is a place', () => expect(clearKind(normalizeText('花园那边 垃圾桶旁边'))).toBeNull());
+});
+
+describe('what a group reads of an elder', () => {
+  it('"她独居" is not posted', () =>
+    expect(publicText({ kind: 'wish', text: '刚才居民钱阿婆来社区反映，她独居，家住10栋1单元602，卫生间灯泡坏了' }, ['钱阿婆'])).toBe('刚才居民钱*来社区反映，（情况略），家住（地址略），卫生间灯泡坏了'));
 });
