@@ -109,7 +109,7 @@ export async function respond(tx: Tx, given: MessageContext, out: Outgoing, deps
   }
 }
 
-const ORDERS = /设(?:成|为)(?:紧急|加急)|期限|派给|指派|交给[\u4e00-\u9fa5]{1,4}(?:办|处理|跟)|你去跟|你帮我|布置工作|盯(?:着|一下|到)|抓紧办/u;
+const ORDERS = /设(?:成|为)(?:紧急|加急)|(?<!注明|标上|标明|写上|写明|列出|和办理|及办理|和|及)期限|派给|指派|交给[\u4e00-\u9fa5]{1,4}(?:办|处理|跟)|你去跟|你帮我|布置工作|盯(?:着|一下|到)|抓紧办/u;
 
 /** What is not a command: an answer to the newest open question first, then thanks, then a new item. */
 async function respondToWords(tx: Tx, ctx: MessageContext, cmd: Words, dialogue: Dialogue | null, out: Outgoing, deps: BotDeps) {

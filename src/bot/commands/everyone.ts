@@ -154,8 +154,11 @@ export const everyoneCommands: Handlers<Everyone> = {
   /** 在办: an official's communities' items under way; anyone else's own. */
   async working(run, cmd) {
     const { tx, ctx, out, deps } = run;
-    const list = await describeWorking(tx, ctx.actor, await communitiesInView(run), ctx.now, deps, cmd.holder);
-    out.reply(list ?? (await describeMine(tx, ctx.actor, ctx.now)) ?? residents.nothingMine);
+    const communities = await communitiesInView(run);
+    const list = await describeWorking(tx, ctx.actor, communities, ctx.now, deps, cmd.holder);
+    // "请把尚未办结的事项列表报我": what nobody has taken yet is unfinished too.
+    const open = list !== null && !cmd.holder && /未办结|没(?:有)?办(?:完|结|好)|尚未/u.test(ctx.msg.text) ? await describeOpen(tx, communities) : null;
+    out.reply(open ? `${list}\n\n${open}` : (list ?? (await describeMine(tx, ctx.actor, ctx.now)) ?? residents.nothingMine));
   },
   async join({ tx, ctx, out }, cmd) {
     const { community, role } = await joinWithInvite(tx, ctx.person, cmd.code, ctx.now);

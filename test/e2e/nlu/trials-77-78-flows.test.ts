@@ -94,3 +94,20 @@ describe('the address of the last wish', () => {
     expect(textsTo(await c.t.say(officer, '想请人帮忙换个灯泡'), officer.id).join('\n')).toContain('请告诉我');
   });
 });
+
+describe("the office's lists", () => {
+  it('"请把目前尚未办结的事项列表报我，注明责任人和办理期限。" lists what is in hand and what nobody took', async () => {
+    const secretary = someone('孙书记');
+    await c.t.say(secretary, `报到 ${c.officialCode}`);
+    const doctor = someone('陈医生');
+    await c.t.say(doctor, `报到 ${c.code}`);
+    const taken = await fileRequest(c.t, someone('林阿嬷'), '反映 3号楼路灯不亮 没有照片');
+    await c.t.say(doctor, `认领 ${taken}`);
+    const open = await fileRequest(c.t, someone('赵大哥'), '反映 车棚顶漏雨 没有照片');
+    const listed = textsTo(await c.t.say(secretary, '请把目前尚未办结的事项列表报我，注明责任人和办理期限。'), secretary.id).join('\n');
+    expect(listed).not.toContain('哪一件');
+    expect(listed).toContain(`#${taken}`);
+    expect(listed).toContain('陈医生');
+    expect(listed).toContain(`#${open}`);
+  });
+});
