@@ -91,3 +91,12 @@ describe('what a group reads of an elder', () => {
   it('"她独居" is not posted', () =>
     expect(publicText({ kind: 'wish', text: '刚才居民钱阿婆来社区反映，她独居，家住10栋1单元602，卫生间灯泡坏了' }, ['钱阿婆'])).toBe('刚才居民钱*来社区反映，（情况略），家住（地址略），卫生间灯泡坏了'));
 });
+
+describe("a 书记's 公文", () => {
+  it('"3号路灯重新打开，仍由周建军同志跟进" reopens it and gives it to 周建军 (not to a unit called 仍由周建军)', () =>
+    expect([official('3号路灯重新打开，仍由周建军同志跟进')].flat()).toEqual([
+      { type: 'reopen', id: 3, reason: expect.any(String) },
+      { type: 'assign', id: 3, target: { kind: 'unit', name: '周建军' } },
+    ]));
+  it('"19号井盖松动，分类更正为基础设施"', () => expect(official('19号井盖松动，分类更正为基础设施')).toEqual({ type: 'category', id: 19, category: '基础设施' }));
+});
