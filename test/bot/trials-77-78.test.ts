@@ -98,5 +98,12 @@ describe("a 书记's 公文", () => {
       { type: 'reopen', id: 3, reason: expect.any(String) },
       { type: 'assign', id: 3, target: { kind: 'unit', name: '周建军' } },
     ]));
+  it('"4号给物业 也是三天": the deadline too', () =>
+    expect([official('4号给物业 也是三天')].flat()).toEqual([
+      { type: 'assign', id: 4, target: { kind: 'unit', name: '物业' } },
+      { type: 'deadline', id: 4, workingDays: 3 },
+    ]));
+  it('"2号催一下物业 明天之前弄好" sets the limit (nothing for the resident)', () =>
+    expect(official('2号催一下物业 明天之前弄好')).toEqual({ type: 'deadline', id: 2, by: { daysAhead: 1 } }));
   it('"19号井盖松动，分类更正为基础设施"', () => expect(official('19号井盖松动，分类更正为基础设施')).toEqual({ type: 'category', id: 19, category: '基础设施' }));
 });
