@@ -62,6 +62,10 @@ describe('withdrawn, not done', () => {
     expect(official('2号不算周师傅办结哈 居民儿子自己修好了 帮撤了吧🙏')).toMatchObject({ type: 'withdraw', id: 2 }));
 });
 
+describe('asked after', () => {
+  it('"啥子哦 一哈说办好了一哈又说重新打开 到底好没得嘛" asks how it stands', () => expect(talkAbout('啥子哦 一哈说办好了一哈又说重新打开 到底好没得嘛').kind).toBe('status'));
+});
+
 describe("a holder's done words", () => {
   it.each(['报告！刘大爷家阳台上的四盆花已全部搬到楼下花坛，摆放整齐。', '14号教会啦 阿嬷已经跟外孙视频上了 老开心了🥰'])('%s', (text) => expect(talkAbout(text).kind).toBe('done'));
 });
