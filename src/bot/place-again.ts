@@ -33,6 +33,11 @@ export async function placeAgain(tx: Tx, ctx: MessageContext, text: string, out:
     [ctx.person.id, new Date(ctx.now.getTime() - HOUR)],
   );
   if (!item) return false;
+  // Another address than the one kept: put right, as "N号地址改为 …" would (the holder is told).
+  if (item.place !== null && normalizeText(item.place).replace(/\s+/gu, '') !== place.replace(/\s+/gu, '')) {
+    await runCommand(tx, ctx, { type: 'place', id: item.id, place }, out, deps);
+    return true;
+  }
   if (item.place === null) await tx.run('UPDATE items SET place = ?, updated_at = ? WHERE id = ?', [place, ctx.now, item.id]);
   say(ctx, out, residents.placeKept(item.id, item.place ?? place));
   return true;

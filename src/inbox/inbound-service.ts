@@ -116,7 +116,6 @@ export class InboundService {
     });
   }
 
-  /** Runs the pump on the next turn, so that callbacks waiting for I/O are answered in between. */
   /**
    * A connection was just accepted. libuv accepts one connection per turn of the event loop (libuv
    * pull request 3696), so more may be waiting in the kernel's queue; a handling turn now would
@@ -126,6 +125,7 @@ export class InboundService {
     this.accepted = true;
   }
 
+  /** Runs the pump on the next turn, so that callbacks waiting for I/O are answered in between. */
   private schedulePump(): void {
     if (this.pumpScheduled) return;
     this.pumpScheduled = true;

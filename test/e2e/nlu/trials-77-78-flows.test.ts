@@ -17,6 +17,9 @@ describe('an address said again', () => {
     expect(again).toContain('地址记下了');
     expect(again).not.toContain('哪一类');
     expect((await ledgerItem(c.t, id)).place).toBe('6幢3单元502');
+    // Another address right after: put right, not a new request either.
+    expect(textsTo(await c.t.say(elder, '6幢3单元503'), elder.id).join('\n')).not.toContain('哪一类');
+    expect((await ledgerItem(c.t, id)).place).toBe('6幢3单元503');
   });
 });
 
