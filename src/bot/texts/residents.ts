@@ -125,8 +125,10 @@ export const residents = {
   nothingMine: '您还没有提过事，也没有认领。许心愿请发：心愿 内容',
 
   // --- notices about their items -------------------------------------------------------------------
-  toSubmitterClaimed: (item: ItemRef, who: string, plan = '') =>
-    plan ? `您的 ${itemLine(item)}已由 ${who} 认领。\n${who} 说：${plan}\n有话要带给${who}，直接回复我就行。` : `您的 ${itemLine(item)}已由 ${who} 认领，会尽快联系您。`,
+  toSubmitterClaimed: (item: ItemRef & { onBehalfOf?: string | null }, who: string, plan = '') =>
+    plan
+      ? `您的 ${itemLine(item)}已由 ${who} 认领。\n${who} 说：${plan}\n有话要带给${who}，直接回复我就行。`
+      : `您的 ${itemLine(item)}已由 ${who} 认领，会尽快联系${item.onBehalfOf ?? '您'}。`,
   toSubmitterAssigned: (item: ItemRef, who: string) => `您的 ${itemLine(item)}已交给 ${who} 办理。`,
   phoneKnown: '这个号码已经记着了，办理的志愿者会用它联系您。',
   phoneGoOn: '好的，后面几位呢？接着发就行。',

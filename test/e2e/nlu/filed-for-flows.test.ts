@@ -39,7 +39,9 @@ describe('a request the office registers for a resident who phoned', () => {
     expect(posted).not.toContain('13912345678');
     expect((await ledgerItem(c.t, filed.id)).onBehalfOf).toBe('王奶奶');
 
-    const claimed = textsTo(await c.t.say(volunteer, `认领 ${filed.id}`), volunteer.id).join('\n');
+    const claiming = await c.t.say(volunteer, `认领 ${filed.id}`);
+    expect(textsTo(claiming, official.id).join('\n')).toContain('会尽快联系王奶奶');
+    const claimed = textsTo(claiming, volunteer.id).join('\n');
     expect(claimed).toContain('提出人：王奶奶（刘芳代登记）');
     expect(claimed).toContain('电话：13912345678');
 

@@ -114,3 +114,18 @@ describe("the office's lists", () => {
     expect(listed).toContain(`#${open}`);
   });
 });
+
+describe('a volunteer holding two items', () => {
+  it('"米送到了 十斤的 放厨房了" closes the rice errand, not the stove', async () => {
+    const rider = someone('小赵');
+    await c.t.say(rider, `报到 ${c.code}`);
+    const stove = await fileRequest(c.t, someone('孙奶奶'), '心愿 灶台的打火器打不着火了 想请人帮忙看看 8栋2单元301');
+    const rice = await fileRequest(c.t, someone('王桂兰'), '心愿 俺家米吃完了 腿疼下不了楼 5号楼3单元401');
+    await c.t.say(rider, `认领 ${stove}`);
+    await c.t.say(rider, `认领 ${rice}`);
+    const said = textsTo(await c.t.say(rider, '米送到了 十斤的 放厨房了'), rider.id).join('\n');
+    expect(said).not.toContain('哪一类');
+    expect((await ledgerItem(c.t, rice)).status).toBe('done');
+    expect((await ledgerItem(c.t, stove)).status).toBe('claimed');
+  });
+});
