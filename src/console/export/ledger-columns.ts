@@ -41,7 +41,8 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { header: '编号', width: 8, kind: 'number', value: (r) => r.id },
   { header: '类型', width: 10, kind: 'text', value: (r) => KIND_LABELS[r.kind as keyof typeof KIND_LABELS] ?? r.kind },
   { header: '类别', width: 10, kind: 'text', value: (r) => r.category },
-  { header: '内容', width: 48, kind: 'text', value: (r) => r.text },
+  // Numbers written into the words (a phone, an ID card) are masked like 联系电话: the file leaves the office.
+  { header: '内容', width: 48, kind: 'text', value: (r) => maskContact(r.text) },
   { header: '地点', width: 18, kind: 'text', value: (r) => r.place },
   { header: '网格', width: 12, kind: 'text', value: (r) => r.grid },
   { header: '提出人', width: 9, kind: 'text', value: (r) => (r.submitterName === null ? null : maskName(r.submitterName)) },
@@ -53,6 +54,6 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { header: '用时(工作日)', width: 12, kind: 'number', value: (r) => r.workdays },
   { header: '是否按期', width: 9, kind: 'text', value: (r) => (r.onTime === null ? null : r.onTime ? '是' : '否') },
   { header: '满意度', width: 8, kind: 'number', value: (r) => r.rating },
-  { header: '评价', width: 30, kind: 'text', value: (r) => r.comment },
+  { header: '评价', width: 30, kind: 'text', value: (r) => (r.comment === null ? null : maskContact(r.comment)) },
   { header: '回访结果', width: 10, kind: 'text', value: (r) => (r.revisit ? REVISIT[r.revisit]! : null) },
 ];
