@@ -59,6 +59,8 @@ const LEAD_WORDS = /^(?:(?:直接|接)?上嚟|上来|过来|系|社区(?=\d))+/u
 export function extractPlace(input: string, options: PlaceOptions = {}): string | null {
   const text = normalizeText(input);
   const roads = findNamed(text);
+  // An address said twice, the second time whole ("帮7号楼的孙奶奶… 住7号楼2单元301"): the whole one.
+  let found: string | null = null;
   for (let i = 0; i < text.length; i++) {
     const first = partAt(text, i, roads, true);
     if (!first) continue;
@@ -78,11 +80,12 @@ export function extractPlace(input: string, options: PlaceOptions = {}): string 
     if (options.addressOnly ? address : anchor) {
       // "系桂花苑7栋", "接上嚟…", "社区9栋": a verb or a bare 社区 before the place is no part of it.
       const place = input.slice(i, end).trim().replace(LEAD_WORDS, '');
-      if (place !== '') return place;
+      if (place !== '' && !options.addressOnly) return place;
+      if (place !== '' && (found === null || (place.length > found.length && normalizeText(place).replace(/\s+/gu, '').startsWith(normalizeText(found).replace(/\s+/gu, ''))))) found = place;
     }
     i = end - 1;
   }
-  return null;
+  return found;
 }
 
 function suffixAt(text: string, at: number): Part | null {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractPlace } from '../../src/bot/extract-place.ts';
 import { filedFor } from '../../src/bot/filed-for.ts';
 
 // Issue 12: an official registering a request for a resident who phoned the office (or a neighbour
@@ -39,4 +40,9 @@ describe('filedFor: whom a request is told for', () => {
   ])('%s: told for oneself (or for nobody named)', (text) => {
     expect(filedFor(text)).toBeNull();
   });
+});
+
+describe('her address, said twice', () => {
+  it('"帮7号楼的孙奶奶登记… 住7号楼2单元301": the whole one', () =>
+    expect(extractPlace('帮7号楼的孙奶奶登记一个心愿：想找人陪她去银行取养老金 住7号楼2单元301 电话13611112222', { addressOnly: true })).toBe('7号楼2单元301'));
 });
