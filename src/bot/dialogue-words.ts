@@ -28,7 +28,7 @@ export async function lastPlace(tx: Tx, personId: number): Promise<string | null
 }
 
 /**
- * A wish's address, when their last wish had one: their home, not asked again (the lead says it).
+ * A wish's address, when their last wish had one: their home, not asked again (said back instead).
  * Not for a request told for someone else, nor for the office, who register wishes for many homes.
  */
 export async function homeAsBefore(tx: Tx, ctx: MessageContext, draft: Draft, out: Outgoing): Promise<void> {

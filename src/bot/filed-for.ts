@@ -25,7 +25,7 @@ const WHERE_FIRST = new RegExp(`^(?:居民|住户|业主)?\\s*${WHERE}`, 'u');
  * Whom a request is told for, when its sender speaks for someone else: a resident who phoned the
  * office, an elder without WeChat ("王奶奶打电话来说想找人帮忙买米", "帮3号楼李大爷登记一个心愿").
  * Their name as it was said, without where they live ("李大爷": the words keep that), or null when
- * the senders speak for themselves.
+ * the sender speaks for themselves.
  */
 export function filedFor(text: string): string | null {
   const t = normalizeText(text).trim();
