@@ -21,9 +21,10 @@ export const STATED_REPORT = /(?:(?:想|要)?(?:反映|反应)(?:一?下|个事)
 export const STATED_WISH = /是个(?:微)?心愿[吧啊呀哈。.!！\s]*$|^(?:[\u4e00-\u9fa5]{0,3}[，,。\s]+)?(?:我|俺)?(?:想|要)(?:许|提)(?:个|一个)(?:微)?(?:心愿|愿望|愿)(?:[：:，,。\s]|$)/u;
 // "地址跟上次一样", "还是老地方": the place of their last request.
 export const SAME_PLACE = /^(?:还是|就是?|就在)?(?:我|俺|伲|阿拉)家(?:呀|啊|嘛|哈)?(?=$|[\s,，。])|(?:你|恁|您)们?不是知道|上回[^，。]{0,10}那个家|(?:跟|和|同)(?:上次|上回|上趟|以前|之前|原来)(?:一样|的一样|那个|那里|那儿)|^(?:地址)?(?:还是)?一样(?:的|额|嘛|啊)?$|还是(?:上次|上回)(?:的|那个)|老地方|还是那(?:里|儿|个地方)/u;
-/** Where the person's last request with a place was. */
-export async function lastPlace(tx: Tx, personId: number): Promise<string | null> {
-  const row = await tx.get<{ place: string }>(`SELECT place FROM items WHERE submitter_id = ? AND place IS NOT NULL AND place <> '' ORDER BY id DESC LIMIT 1`, [personId]);
+/** Where the person's last request with a place was (`homes`: the last wish they asked for themselves). */
+export async function lastPlace(tx: Tx, personId: number, homes = false): Promise<string | null> {
+  const only = homes ? "AND kind = 'wish' AND on_behalf_of IS NULL" : '';
+  const row = await tx.get<{ place: string }>(`SELECT place FROM items WHERE submitter_id = ? ${only} AND place IS NOT NULL AND place <> '' ORDER BY id DESC LIMIT 1`, [personId]);
   return row?.place ?? null;
 }
 
@@ -33,14 +34,11 @@ export async function lastPlace(tx: Tx, personId: number): Promise<string | null
  */
 export async function homeAsBefore(tx: Tx, ctx: MessageContext, draft: Draft, out: Outgoing): Promise<void> {
   if (draft.kind !== 'wish' || draft.place !== null || draft.priority === 'urgent' || highestRole(ctx.actor) === 'official' || filedFor(draft.text) !== null) return;
-  const row = await tx.get<{ place: string }>(
-    `SELECT place FROM items WHERE submitter_id = ? AND kind = 'wish' AND on_behalf_of IS NULL AND place IS NOT NULL AND place <> '' ORDER BY id DESC LIMIT 1`,
-    [ctx.person.id],
-  );
-  if (!row) return;
-  draft.place = row.place;
+  const home = await lastPlace(tx, ctx.person.id, true);
+  if (home === null) return;
+  draft.place = home;
   // Said back in a direct chat, so that a wrong one can be put right; a group never reads an address.
-  if (ctx.msg.conversationType !== 'group') say(ctx, out, residents.addressAsBefore(row.place));
+  if (ctx.msg.conversationType !== 'group') say(ctx, out, residents.addressAsBefore(home));
 }
 
 // Words that only open a conversation: what follows them is the request.

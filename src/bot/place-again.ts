@@ -8,7 +8,7 @@ import { say } from './say.ts';
 import { residents } from './texts/residents.ts';
 import type { BotDeps } from './bot-deps.ts';
 import { runCommand } from './commands/index.ts';
-import { newestOwnRequest } from './put-right.ts';
+import { newestOwnRequest, newestOwnRow } from './put-right.ts';
 
 const ADDRESS_FIX = /^(?:地址|地点)(?:不对|错了|写错了)?[\s,，。]*(?:应该是|应为|改为|改成|是)[:：\s]*(\S.{1,40})$/u;
 
@@ -28,10 +28,7 @@ export async function placeAgain(tx: Tx, ctx: MessageContext, text: string, out:
   }
   const place = extractPlace(said);
   if (place === null || said.replace(place, '').replace(/^(?:地址|地点|住|我住|家住|在)[是:：]?|[\s,，。]/gu, '').length > 2) return false;
-  const item = await tx.get<{ id: number; place: string | null }>(
-    `SELECT id, place FROM items WHERE submitter_id = ? AND status IN ('open', 'claimed') AND created_at >= ? ORDER BY id DESC LIMIT 1`,
-    [ctx.person.id, new Date(ctx.now.getTime() - HOUR)],
-  );
+  const item = await newestOwnRow(tx, ctx.person.id, ctx.now, HOUR);
   if (!item) return false;
   // Another address than the one kept: put right, as "N号地址改为 …" would (the holder is told).
   if (item.place !== null && normalizeText(item.place).replace(/\s+/gu, '') !== place.replace(/\s+/gu, '')) {

@@ -16,13 +16,16 @@ const PHONE_FIXED = /(?:电话|号码|手机)[^，。]{0,8}(?:打错|写错|错�
 const PHONE_ONLY = /^(?:[\s,，。.:：!！]|我的?|俺的?|这是|这个|是|电话|手机号?|号码|联系方式|有事|打|联系我?|找我|就行|可以|吧|啊|哈|了)*$/u;
 const SPLIT_ASKED = /^(?:帮我|麻烦|请|能不能|可以)?(?:帮我)?(?:把它|把这个|这个|这条)?(?:拆|分)(?:成|为|开)(?:两|2|二|三|3|几)?(?:条|个|件|次)?(?:登记|记|报)?(?:吗|吧|呗|一下|不)?[?？。!！]*$/u;
 
-/** The person's newest request still open or in hand, raised within the last day. */
-export async function newestOwnRequest(tx: Tx, personId: number, now: Date): Promise<number | null> {
-  const row = await tx.get<{ id: number }>(
-    `SELECT id FROM items WHERE submitter_id = ? AND status IN ('open', 'claimed') AND created_at >= ? ORDER BY id DESC LIMIT 1`,
-    [personId, new Date(now.getTime() - DAY)],
+/** The person's newest request still open or in hand, raised within `within` (a day). */
+export async function newestOwnRow(tx: Tx, personId: number, now: Date, within = DAY): Promise<{ id: number; place: string | null } | undefined> {
+  return tx.get<{ id: number; place: string | null }>(
+    `SELECT id, place FROM items WHERE submitter_id = ? AND status IN ('open', 'claimed') AND created_at >= ? ORDER BY id DESC LIMIT 1`,
+    [personId, new Date(now.getTime() - within)],
   );
-  return row?.id ?? null;
+}
+
+export async function newestOwnRequest(tx: Tx, personId: number, now: Date): Promise<number | null> {
+  return (await newestOwnRow(tx, personId, now))?.id ?? null;
 }
 
 /**

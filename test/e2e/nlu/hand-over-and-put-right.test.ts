@@ -103,6 +103,7 @@ describe('a new matter after a verdict', () => {
     expect((await ledgerItem(t, id)).status).toBe('confirmed');
     // Filed at once, at the address of the last wish (5栋201), said back.
     expect(reply).toContain('地址按上次的：5栋201');
+    expect(reply).toMatch(/哪一类|微心愿|已收到，编号/u);
     const filed = await ledgerItem(t, Number(/编号 #(\d+)/u.exec(reply)?.[1]));
     expect([filed.text, filed.place]).toEqual([expect.stringContaining('晾衣架'), '5栋201']);
   });
