@@ -58,13 +58,13 @@ const ERRAND = /[米面油药菜奶蛋]/gu;
 
 export function named(rows: Row[], norm: string): Row[] {
   // Of several, those the words name most ("北门垃圾桶清干净了": the 北门 one, not the 南门 one).
+  // "米送到了 十斤的 放厨房了" of "俺家米吃完了" and "厨房灯泡坏了": the errand's thing (米) names it,
+  // before a room both may mention (厨房), when only one item has that thing.
+  const things = norm.match(ERRAND) ?? [];
+  const errand = things.length > 0 ? rows.filter((r) => things.some((t) => normalizeText(r.text).includes(t))) : [];
+  if (errand.length === 1) return errand;
   const scored = rows.map((r) => ({ r, n: sharedWords(normalizeText(r.text), norm) })).filter((s) => s.n > 0);
-  // "米送到了 十斤的" of "俺家米吃完了" and "灶台打不着火": an errand's one-character thing, when only one names it.
-  if (scored.length === 0) {
-    const things = norm.match(ERRAND) ?? [];
-    const hit = rows.filter((r) => things.some((t) => normalizeText(r.text).includes(t)));
-    return hit.length === 1 ? hit : [];
-  }
+  if (scored.length === 0) return [];
   const best = Math.max(0, ...scored.map((s) => s.n));
   const top = scored.filter((s) => s.n === best).map((s) => s.r);
   // Still several: the place the words name (北门, not 南门) decides.
